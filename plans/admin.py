@@ -1,0 +1,114 @@
+"""Django admin for every plans model; progress updates are read-only (append-only history)."""
+from django.contrib import admin
+
+from plans.models import (
+    Action,
+    Measure,
+    MeasureMilestone,
+    MeasureReading,
+    Owner,
+    Plan,
+    ProgressUpdate,
+    ReportingPeriod,
+    Source,
+    SourceReference,
+    Theme,
+)
+
+
+class ThemeInline(admin.TabularInline):
+    model = Theme
+    extra = 0
+    fields = ["position", "number", "title", "lead"]
+    autocomplete_fields = ["lead"]
+
+
+@admin.register(Plan)
+class PlanAdmin(admin.ModelAdmin):
+    list_display = ["title", "organisation", "version_label", "status", "start_date", "end_date"]
+    list_filter = ["status"]
+    search_fields = ["title", "organisation"]
+    filter_horizontal = ["coordinators", "board_members"]
+    inlines = [ThemeInline]
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["plan", "number", "title", "lead"]
+    list_select_related = ["plan", "lead"]
+    list_filter = ["plan"]
+    search_fields = ["title"]
+    autocomplete_fields = ["lead"]
+
+
+@admin.register(Owner)
+class OwnerAdmin(admin.ModelAdmin):
+    list_display = ["title", "agency"]
+    search_fields = ["title", "agency"]
+    filter_horizontal = ["holders"]
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["code", "title", "date"]
+    search_fields = ["code", "title"]
+
+
+class SourceReferenceInline(admin.TabularInline):
+    model = SourceReference
+    extra = 0
+    autocomplete_fields = ["source"]
+
+
+@admin.register(Action)
+class ActionAdmin(admin.ModelAdmin):
+    list_display = ["ref", "short_text", "theme", "due_date", "status"]
+    list_select_related = ["theme", "theme__plan"]
+    list_filter = ["theme__plan", "status", "category"]
+    search_fields = ["ref", "improvement_need", "action_text"]
+    autocomplete_fields = ["owners", "cross_references", "theme"]
+    inlines = [SourceReferenceInline]
+
+
+@admin.register(ProgressUpdate)
+class ProgressUpdateAdmin(admin.ModelAdmin):
+    list_display = ["action", "period", "progress_rag", "impact_rag", "author", "created_at"]
+    list_select_related = ["action", "period", "author"]
+    list_filter = ["progress_rag", "impact_rag", "period__plan"]
+    search_fields = ["note", "action__ref"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReportingPeriod)
+class ReportingPeriodAdmin(admin.ModelAdmin):
+    list_display = ["plan", "month", "board_meeting_date", "closed"]
+    list_select_related = ["plan"]
+    list_filter = ["plan", "closed"]
+
+
+class MeasureMilestoneInline(admin.TabularInline):
+    model = MeasureMilestone
+    extra = 0
+
+
+@admin.register(Measure)
+class MeasureAdmin(admin.ModelAdmin):
+    list_display = ["name", "plan", "unit", "baseline", "target", "direction"]
+    list_select_related = ["plan"]
+    inlines = [MeasureMilestoneInline]
+    autocomplete_fields = ["actions"]
+
+
+@admin.register(MeasureReading)
+class MeasureReadingAdmin(admin.ModelAdmin):
+    list_display = ["measure", "period", "value", "recorded_by", "created_at"]
+    list_select_related = ["measure", "period", "recorded_by"]
+
+
+admin.site.register(MeasureMilestone)
+admin.site.register(SourceReference)

@@ -1,0 +1,26 @@
+"""The plans domain: plans, themes, owners, sources, actions, progress and measures."""
+from plans.models.actions import Action, ActionCategory, ActionStatus, Source, SourceReference
+from plans.models.measures import Measure, MeasureDirection, MeasureMilestone, MeasureReading
+from plans.models.owners import Owner
+from plans.models.plan import Plan, PlanStatus, ReportingPeriod, Theme
+from plans.models.progress import ProgressUpdate
+from plans.rag import Rag
+
+__all__ = [
+    "Action",
+    "ActionCategory",
+    "ActionStatus",
+    "Measure",
+    "MeasureDirection",
+    "MeasureMilestone",
+    "MeasureReading",
+    "Owner",
+    "Plan",
+    "PlanStatus",
+    "ProgressUpdate",
+    "Rag",
+    "ReportingPeriod",
+    "Source",
+    "SourceReference",
+    "Theme",
+]

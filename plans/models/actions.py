@@ -1,0 +1,95 @@
+"""Actions, and the sources (inspection reports, reviews) they answer to."""
+from django.db import models
+from django.urls import reverse
+
+from plans.querysets import ActionQuerySet
+
+
+class Source(models.Model):
+    """A document actions answer to: "JTAI", "IN", "OIS 2012", "Nat. Enq", "IOCS"."""
+
+    code = models.CharField(max_length=50, unique=True)
+    title = models.CharField(max_length=300, blank=True)
+    date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.code
+
+
+class ActionCategory(models.TextChoices):
+    NONE = "", "None"
+    BUSINESS_FUNDAMENTAL = "business_fundamental", "Business fundamental"
+    CHANGE_PRIORITY = "change_priority", "Change priority"
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    COMPLETED = "completed", "Completed"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class Action(models.Model):
+    theme = models.ForeignKey("plans.Theme", on_delete=models.CASCADE, related_name="actions")
+    position = models.PositiveIntegerField(default=0, help_text="Order within the plan, as written.")
+    ref = models.CharField(max_length=50, blank=True, help_text="Not unique: real plans repeat refs.")
+    improvement_need = models.TextField(blank=True)
+    action_text = models.TextField("action")
+    category = models.CharField(max_length=30, choices=ActionCategory.choices, default=ActionCategory.NONE, blank=True)
+    owners = models.ManyToManyField("plans.Owner", blank=True, related_name="actions")
+    sources = models.ManyToManyField("plans.Source", through="plans.SourceReference", blank=True, related_name="actions")
+    timescale = models.CharField(max_length=300, blank=True, help_text="As written in the plan.")
+    due_date = models.DateField(null=True, blank=True)
+    original_due_date = models.DateField(
+        null=True, blank=True, help_text="The due date first agreed, kept when the date moves."
+    )
+    expected_impact = models.TextField(blank=True)
+    measures_of_success = models.TextField(blank=True)
+    reporting_mechanism = models.TextField(blank=True)
+    output = models.TextField(blank=True)
+    cross_references = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="referenced_by")
+    cross_reference_note = models.TextField(blank=True, help_text="Cross references as written.")
+    status = models.CharField(max_length=10, choices=ActionStatus.choices, default=ActionStatus.OPEN)
+    closed_reason = models.TextField(blank=True)
+    completed_date = models.DateField(null=True, blank=True)
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["theme__plan", "theme__position", "position", "pk"]
+        indexes = [models.Index(fields=["theme", "position"])]
+
+    def __str__(self):
+        return f"{self.ref} {self.short_text}".strip()
+
+    @property
+    def short_text(self):
+        text = " ".join(self.action_text.split())
+        return text if len(text) <= 80 else text[:77] + "…"
+
+    @property
+    def due_date_moved(self):
+        return bool(self.original_due_date and self.due_date and self.original_due_date != self.due_date)
+
+    def get_absolute_url(self):
+        return reverse("plans:action_detail", args=[self.pk])
+
+
+class SourceReference(models.Model):
+    """An action answering a paragraph of a source: JTAI 3.1, Nat. Enq 1.6."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="source_references")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="references")
+    paragraph = models.CharField(max_length=50, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["action", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["action", "source", "paragraph"], name="unique_source_reference")
+        ]
+
+    def __str__(self):
+        return f"{self.source.code} {self.paragraph}".strip()

@@ -1,0 +1,62 @@
+"""Impact measures, their milestones, and a reading per reporting period."""
+from django.conf import settings
+from django.db import models
+
+
+class MeasureDirection(models.TextChoices):
+    HIGHER = "higher", "Higher is better"
+    LOWER = "lower", "Lower is better"
+
+
+class Measure(models.Model):
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="measures")
+    name = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    unit = models.CharField(max_length=50, blank=True, help_text='For example "%" or "days".')
+    baseline = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    target = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    target_date = models.DateField(null=True, blank=True)
+    direction = models.CharField(max_length=10, choices=MeasureDirection.choices, default=MeasureDirection.HIGHER)
+    actions = models.ManyToManyField("plans.Action", blank=True, related_name="measures")
+
+    class Meta:
+        ordering = ["plan", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def is_met(self, value, goal):
+        """Whether a reading reaches a goal (a milestone or the target), given the direction."""
+        if value is None or goal is None:
+            return None
+        return value >= goal if self.direction == MeasureDirection.HIGHER else value <= goal
+
+
+class MeasureMilestone(models.Model):
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="milestones")
+    due_date = models.DateField()
+    value = models.DecimalField(max_digits=12, decimal_places=2)
+    label = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["measure", "due_date"]
+
+    def __str__(self):
+        return f"{self.value} by {self.due_date:%b %Y}"
+
+
+class MeasureReading(models.Model):
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="readings")
+    period = models.ForeignKey("plans.ReportingPeriod", on_delete=models.PROTECT, related_name="measure_readings")
+    value = models.DecimalField(max_digits=12, decimal_places=2)
+    note = models.TextField(blank=True)
+    source = models.CharField(max_length=300, blank=True, help_text="Where the figure comes from.")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["measure", "period__month"]
+        constraints = [models.UniqueConstraint(fields=["measure", "period"], name="one_reading_per_measure_period")]
+
+    def __str__(self):
+        return f"{self.measure}: {self.value} ({self.period})"

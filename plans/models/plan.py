@@ -1,0 +1,121 @@
+"""Plans, their themes and their monthly reporting periods."""
+import calendar
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from plans.querysets import ReportingPeriodQuerySet
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    ACTIVE = "active", "Active"
+    CLOSED = "closed", "Closed"
+
+
+class Plan(models.Model):
+    title = models.CharField(max_length=300)
+    organisation = models.CharField(max_length=200, blank=True)
+    vision = models.TextField(blank=True)
+    version_label = models.CharField("version", max_length=100, blank=True)
+    status = models.CharField(max_length=10, choices=PlanStatus.choices, default=PlanStatus.ACTIVE)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    coordinators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="coordinated_plans",
+        help_text="People who keep this plan's structure right and may update any of its actions.",
+    )
+    board_members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="board_plans",
+        help_text="Improvement board members who read this plan's dashboard and packs.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="plan_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("plans:plan_detail", args=[self.pk])
+
+
+class Theme(models.Model):
+    """An area for improvement, or a strategic aim: one model for all three names."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="themes")
+    number = models.CharField(max_length=20, blank=True)
+    title = models.CharField(max_length=300)
+    lead = models.ForeignKey("plans.Owner", on_delete=models.SET_NULL, null=True, blank=True, related_name="led_themes")
+    objective = models.TextField(blank=True)
+    outcomes = models.TextField(blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["plan", "position", "pk"]
+
+    def __str__(self):
+        return f"{self.number} {self.title}".strip()
+
+
+def month_end(month):
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+class ReportingPeriod(models.Model):
+    """One month of reporting, ending with the board meeting that reads it."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="periods")
+    month = models.DateField(help_text="The first day of the month reported on.")
+    board_meeting_date = models.DateField(null=True, blank=True)
+    closed = models.BooleanField(default=False)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    objects = ReportingPeriodQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["plan", "month"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "month"], name="one_period_per_plan_month"),
+            models.CheckConstraint(condition=models.Q(month__day=1), name="period_month_is_first_day"),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self):
+        return self.month.strftime("%B %Y")
+
+    @property
+    def slug(self):
+        return self.month.strftime("%Y-%m")
+
+    @property
+    def start(self):
+        return self.month
+
+    @property
+    def end(self):
+        return month_end(self.month)
+
+    @property
+    def end_datetime(self):
+        """The last instant of the period, in the project's time zone."""
+        from django.utils import timezone
+
+        return timezone.make_aware(datetime.datetime.combine(self.end, datetime.time.max))

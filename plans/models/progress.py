@@ -1,0 +1,43 @@
+"""Monthly progress updates: append-only, a correction is a new update."""
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from plans.rag import Rag
+
+
+class AppendOnlyError(ValidationError):
+    pass
+
+
+class ProgressUpdate(models.Model):
+    action = models.ForeignKey("plans.Action", on_delete=models.CASCADE, related_name="updates")
+    period = models.ForeignKey(
+        "plans.ReportingPeriod", on_delete=models.PROTECT, null=True, blank=True, related_name="updates"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="progress_updates")
+    progress_rag = models.CharField(max_length=2, choices=Rag.choices)
+    impact_rag = models.CharField(max_length=2, choices=Rag.choices, blank=True)
+    note = models.TextField()
+    evidence_links = models.TextField(blank=True, help_text="One web address per line.")
+    created_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["action", "-created_at", "-id"])]
+
+    def __str__(self):
+        return f"{self.action.ref} {self.get_progress_rag_display()} ({self.created_at:%d %b %Y})"
+
+    @property
+    def evidence_link_list(self):
+        return [line.strip() for line in self.evidence_links.splitlines() if line.strip()]
+
+    def save(self, *args, **kwargs):
+        # The history is the record the board relies on: rows are written once.
+        if not self._state.adding:
+            raise AppendOnlyError("A progress update cannot be changed; record a new update instead.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("A progress update cannot be deleted.")

@@ -1,0 +1,63 @@
+"""Who may see and do what. Roles are the groups Admin, Coordinator, Owner and Board;
+access to a plan comes from being its coordinator, a board member of it, or holding
+a role that owns one of its actions."""
+from django.db.models import Exists, OuterRef, Q
+
+ADMIN, COORDINATOR, OWNER, BOARD = "Admin", "Coordinator", "Owner", "Board"
+ROLE_GROUPS = (ADMIN, COORDINATOR, OWNER, BOARD)
+
+
+def _groups(user):
+    if not hasattr(user, "_role_groups"):
+        user._role_groups = set(user.groups.values_list("name", flat=True)) if user.is_authenticated else set()
+    return user._role_groups
+
+
+def is_admin(user):
+    return user.is_authenticated and (user.is_superuser or ADMIN in _groups(user))
+
+
+def in_group(user, name):
+    return is_admin(user) or name in _groups(user)
+
+
+def plans_visible_to(user):
+    from plans.models import Action, Plan
+
+    plans = Plan.objects.all()
+    if is_admin(user):
+        return plans
+    if not user.is_authenticated:
+        return plans.none()
+    owned = Action.objects.filter(theme__plan=OuterRef("pk"), owners__holders=user)
+    return plans.filter(Q(coordinators=user) | Q(board_members=user) | Exists(owned)).distinct()
+
+
+def can_view_plan(user, plan):
+    return plans_visible_to(user).filter(pk=plan.pk).exists()
+
+
+def coordinates(user, plan):
+    """Admins, and coordinators named on the plan."""
+    if is_admin(user):
+        return True
+    return COORDINATOR in _groups(user) and plan.coordinators.filter(pk=user.pk).exists()
+
+
+def holds_role_owning(user, action):
+    return user.is_authenticated and action.owners.filter(holders=user).exists()
+
+
+def can_record_update(user, action):
+    """Owners update actions owned by a role they hold; coordinators any action of their plans."""
+    from plans.models import ActionStatus
+
+    if action.status == ActionStatus.WITHDRAWN:
+        return False
+    return coordinates(user, action.theme.plan) or holds_role_owning(user, action)
+
+
+def can_read_board_reports(user, plan):
+    if coordinates(user, plan):
+        return True
+    return BOARD in _groups(user) and plan.board_members.filter(pk=user.pk).exists()

@@ -1,0 +1,40 @@
+"""The plan's action table."""
+import django_tables2 as tables
+from django.template.loader import render_to_string
+from django.utils.html import format_html
+
+from plans.models import Action
+
+
+class RagColumn(tables.Column):
+    def render(self, value):
+        return render_to_string("components/rag_tag.html", {"rag": value})
+
+
+class ActionTable(tables.Table):
+    ref = tables.Column(verbose_name="Ref", order_by=("theme__position", "position", "pk"))
+    theme = tables.Column(verbose_name="Theme", accessor="theme__number", order_by=("theme__position",))
+    action_text = tables.Column(verbose_name="Action", orderable=False)
+    owners = tables.Column(verbose_name="Owners", accessor="pk", orderable=False)
+    due_date = tables.DateColumn(verbose_name="Due", format="j M Y")
+    current_progress_rag = RagColumn(verbose_name="Progress", default=None)
+    current_impact_rag = RagColumn(verbose_name="Impact", default=None)
+
+    class Meta:
+        model = Action
+        fields = ["ref", "theme", "action_text", "owners", "due_date", "current_progress_rag", "current_impact_rag"]
+        order_by = "ref"
+        empty_text = "No actions match these filters."
+        attrs = {"class": "govuk-table app-table--compact"}
+
+    def render_ref(self, record):
+        return format_html('<a class="govuk-link" href="{}">{}</a>', record.get_absolute_url(), record.ref or "(no ref)")
+
+    def render_action_text(self, record):
+        return record.short_text
+
+    def render_owners(self, record):
+        return "; ".join(owner.title for owner in record.owners.all()) or "—"
+
+    def value_owners(self, record):
+        return self.render_owners(record)

@@ -1,0 +1,160 @@
+"""Pages for owners, coordinators and board members: thin, one selector or service each."""
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.views.generic import FormView, ListView, TemplateView
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+
+from plans import permissions, selectors
+from plans.filters import ActionFilter
+from plans.forms import RAG_HINTS, ProgressUpdateForm
+from plans.models import Action, Plan
+from plans.services.actions import progress_update_record
+from plans.tables import ActionTable
+
+
+class PlanAccessMixin:
+    """Load the plan named in the URL and refuse users who may not see it (404 for unknown)."""
+
+    plan_url_kwarg = "pk"
+
+    def get_plan(self):
+        if not hasattr(self, "_plan"):
+            try:
+                plan = selectors.plan_with_themes(pk=self.kwargs[self.plan_url_kwarg])
+            except Plan.DoesNotExist:
+                raise Http404("No plan with that number")
+            if not permissions.can_view_plan(self.request.user, plan):
+                raise PermissionDenied("You do not have access to this plan.")
+            self._plan = plan
+        return self._plan
+
+
+class ReadOnlyMixin:
+    """Pages that only show: a POST (a board member trying to change something) answers 403."""
+
+    def post(self, request, *args, **kwargs):
+        raise PermissionDenied("This page cannot be changed.")
+
+
+class MyActionsView(ReadOnlyMixin, TemplateView):
+    template_name = "plans/my_actions/list.html"
+    extra_context = {"nav_section": "my_actions"}
+
+    def get_context_data(self, **kwargs):
+        page = selectors.my_actions(user=self.request.user)
+        return super().get_context_data(page=page, **kwargs)
+
+
+class PlanListView(ReadOnlyMixin, ListView):
+    template_name = "plans/plan/list.html"
+    extra_context = {"nav_section": "plans"}
+    context_object_name = "plans"
+
+    def get_queryset(self):
+        return selectors.plan_list(user=self.request.user)
+
+
+class PlanDetailView(ReadOnlyMixin, PlanAccessMixin, SingleTableMixin, FilterView):
+    template_name = "plans/plan/detail.html"
+    extra_context = {"nav_section": "plans"}
+    table_class = ActionTable
+    filterset_class = ActionFilter
+
+    def get_queryset(self):
+        return selectors.plan_actions(plan=self.get_plan())
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["plan"] = self.get_plan()
+        kwargs["period"] = self.period
+        return kwargs
+
+    def get(self, request, *args, **kwargs):
+        self.plan = self.get_plan()
+        self.period = selectors.current_period(self.plan)
+        return super().get(request, *args, **kwargs)
+
+    def get_table_pagination(self, table):
+        return {"per_page": 25}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            plan=self.plan,
+            period=self.period,
+            can_coordinate=permissions.coordinates(self.request.user, self.plan),
+            can_read_board=permissions.can_read_board_reports(self.request.user, self.plan),
+            filter_query=query.urlencode(),
+            filtered=any(v for k, v in self.request.GET.items() if k not in {"page", "sort"}),
+        )
+        return context
+
+
+class ActionMixin:
+    def get_action(self):
+        if not hasattr(self, "_action"):
+            try:
+                action = selectors.action_detail(pk=self.kwargs["pk"])
+            except Action.DoesNotExist:
+                raise Http404("No action with that number")
+            if not permissions.can_view_plan(self.request.user, action.theme.plan):
+                raise PermissionDenied("You do not have access to this plan.")
+            self._action = action
+        return self._action
+
+
+class ActionDetailView(ReadOnlyMixin, ActionMixin, TemplateView):
+    template_name = "plans/action/detail.html"
+    extra_context = {"nav_section": "plans"}
+
+    def get_context_data(self, **kwargs):
+        action = self.get_action()
+        updates = list(action.updates.all())
+        return super().get_context_data(
+            action=action,
+            plan=action.theme.plan,
+            updates=updates,
+            rag_history=list(reversed(updates)),
+            can_update=permissions.can_record_update(self.request.user, action),
+            today=timezone.localdate(),
+            **kwargs,
+        )
+
+
+class ProgressUpdateCreateView(ActionMixin, FormView):
+    template_name = "plans/action/update.html"
+    extra_context = {"nav_section": "my_actions"}
+    form_class = ProgressUpdateForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not permissions.can_record_update(request.user, self.get_action()):
+            raise PermissionDenied("Only the action's owners and the plan's coordinators can record progress.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        action = self.get_action()
+        return super().get_context_data(
+            action=action,
+            plan=action.theme.plan,
+            period=selectors.current_period(action.theme.plan),
+            latest=next(iter(action.updates.all()), None),
+            rag_hints=RAG_HINTS,
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        action = self.get_action()
+        try:
+            recorded = progress_update_record(action=action, author=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        period = f" for {recorded.period.label}" if recorded.period else ""
+        messages.success(self.request, f"Progress update recorded{period}.")
+        return redirect(action.get_absolute_url())

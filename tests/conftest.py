@@ -1,0 +1,81 @@
+"""Shared fixtures: a small plan with one user per role."""
+import datetime
+from dataclasses import dataclass
+
+import pytest
+from django.utils import timezone
+
+from plans.permissions import ADMIN, BOARD, COORDINATOR, OWNER
+from tests.factories import (
+    ActionFactory,
+    OwnerFactory,
+    PlanFactory,
+    ReportingPeriodFactory,
+    SourceReferenceFactory,
+    ThemeFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@dataclass
+class World:
+    plan: object
+    other_plan: object
+    theme: object
+    period: object
+    owner_role: object
+    other_role: object
+    action: object
+    other_action: object
+    foreign_action: object
+    admin: object
+    coordinator: object
+    owner: object
+    board: object
+    outsider_coordinator: object
+    outsider_board: object
+    nobody: object
+
+    def user(self, name):
+        return getattr(self, name)
+
+
+@pytest.fixture
+def world(db):
+    """Plan A with two actions owned by different roles, plan B with one, and a user per role."""
+    plan = PlanFactory(title="Plan A")
+    other_plan = PlanFactory(title="Plan B")
+    theme = ThemeFactory(plan=plan, number="1", title="Leadership")
+    other_theme = ThemeFactory(plan=other_plan, number="1", title="Partnerships")
+    period = ReportingPeriodFactory(plan=plan, month=timezone.localdate().replace(day=1))
+    ReportingPeriodFactory(plan=other_plan, month=timezone.localdate().replace(day=1))
+    owner_role = OwnerFactory(title="Head of Service Safeguards")
+    other_role = OwnerFactory(title="Head of Probation")
+    action = ActionFactory(theme=theme, ref="1.1", owners=[owner_role], due_date=datetime.date(2020, 1, 31))
+    SourceReferenceFactory(action=action, source__code="JTAI", paragraph="3.1")
+    other_action = ActionFactory(theme=theme, ref="1.2", owners=[other_role])
+    foreign_action = ActionFactory(theme=other_theme, ref="1.1", owners=[other_role])
+
+    admin = UserFactory(username="admin-user", groups=[ADMIN])
+    coordinator = UserFactory(username="coordinator-user", groups=[COORDINATOR])
+    plan.coordinators.add(coordinator)
+    owner = UserFactory(username="owner-user", groups=[OWNER])
+    owner_role.holders.add(owner)
+    board = UserFactory(username="board-user", groups=[BOARD])
+    plan.board_members.add(board)
+    outsider_coordinator = UserFactory(username="other-coordinator", groups=[COORDINATOR])
+    other_plan.coordinators.add(outsider_coordinator)
+    outsider_board = UserFactory(username="other-board", groups=[BOARD])
+    other_plan.board_members.add(outsider_board)
+    nobody = UserFactory(username="no-role")
+    return World(
+        plan=plan, other_plan=other_plan, theme=theme, period=period, owner_role=owner_role,
+        other_role=other_role, action=action, other_action=other_action, foreign_action=foreign_action,
+        admin=admin, coordinator=coordinator, owner=owner, board=board,
+        outsider_coordinator=outsider_coordinator, outsider_board=outsider_board, nobody=nobody,
+    )

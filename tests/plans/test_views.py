@@ -1,0 +1,191 @@
+"""Pages and forms for every role: login redirect, 403s, validation, history order, query counts."""
+import pytest
+from django.urls import reverse
+
+from plans.models import ProgressUpdate, Rag
+from tests.factories import ActionFactory, OwnerFactory, ProgressUpdateFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def page_urls(world):
+    return {
+        "my_actions": reverse("plans:my_actions"),
+        "plan_list": reverse("plans:plan_list"),
+        "plan_detail": reverse("plans:plan_detail", args=[world.plan.pk]),
+        "action_detail": reverse("plans:action_detail", args=[world.action.pk]),
+        "progress_update_create": reverse("plans:progress_update_create", args=[world.action.pk]),
+    }
+
+
+@pytest.mark.parametrize("name", ["my_actions", "plan_list", "plan_detail", "action_detail", "progress_update_create"])
+def test_anonymous_visitor_is_sent_to_login(client, world, name):
+    url = page_urls(world)[name]
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+    assert "next=" in response["Location"]
+
+
+# (user, page) -> expected status on GET
+READ_MATRIX = {
+    "admin": {"my_actions": 200, "plan_list": 200, "plan_detail": 200, "action_detail": 200, "progress_update_create": 200},
+    "coordinator": {"my_actions": 200, "plan_list": 200, "plan_detail": 200, "action_detail": 200, "progress_update_create": 200},
+    "owner": {"my_actions": 200, "plan_list": 200, "plan_detail": 200, "action_detail": 200, "progress_update_create": 200},
+    "board": {"my_actions": 200, "plan_list": 200, "plan_detail": 200, "action_detail": 200, "progress_update_create": 403},
+    "outsider_coordinator": {"my_actions": 200, "plan_list": 200, "plan_detail": 403, "action_detail": 403, "progress_update_create": 403},
+    "outsider_board": {"my_actions": 200, "plan_list": 200, "plan_detail": 403, "action_detail": 403, "progress_update_create": 403},
+    "nobody": {"my_actions": 200, "plan_list": 200, "plan_detail": 403, "action_detail": 403, "progress_update_create": 403},
+}
+
+
+@pytest.mark.parametrize("user", list(READ_MATRIX))
+def test_every_role_against_every_page(client, world, user):
+    client.force_login(world.user(user))
+    for name, url in page_urls(world).items():
+        response = client.get(url)
+        assert response.status_code == READ_MATRIX[user][name], (user, name)
+
+
+@pytest.mark.parametrize("name", ["my_actions", "plan_list", "plan_detail", "action_detail", "progress_update_create"])
+def test_board_member_changes_nothing_post_answers_403(client, world, name):
+    client.force_login(world.board)
+    response = client.post(page_urls(world)[name], {"progress_rag": "G", "note": "board note"})
+    assert response.status_code == 403
+    assert not ProgressUpdate.objects.exists()
+
+
+def valid_update(**overrides):
+    data = {"progress_rag": "A", "impact_rag": "G", "note": "Recruitment delayed; recovery plan agreed.", "evidence_links": ""}
+    data.update(overrides)
+    return data
+
+
+def test_owner_records_update_and_sees_it_at_top_of_history(client, world):
+    ProgressUpdateFactory(action=world.action, note="Last month's note", progress_rag=Rag.GREEN, period=world.period)
+    client.force_login(world.owner)
+    url = reverse("plans:progress_update_create", args=[world.action.pk])
+
+    response = client.post(url, valid_update(evidence_links="https://intranet.example.org/report"), follow=True)
+
+    assert response.redirect_chain[-1][0] == world.action.get_absolute_url()
+    update = ProgressUpdate.objects.latest("created_at")
+    assert (update.author, update.progress_rag, update.impact_rag, update.period) == (world.owner, "A", "G", world.period)
+    content = response.content.decode()
+    assert "Progress update recorded" in content
+    history = content.split('id="history"')[1]
+    assert history.index("Recruitment delayed") < history.index("Last month&#x27;s note")
+    assert "https://intranet.example.org/report" in history
+
+
+def test_owner_cannot_update_another_roles_action(client, world):
+    client.force_login(world.owner)
+    response = client.post(reverse("plans:progress_update_create", args=[world.other_action.pk]), valid_update())
+    assert response.status_code == 403
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_coordinator_updates_any_action_of_their_plan_only(client, world):
+    client.force_login(world.coordinator)
+    ok = client.post(reverse("plans:progress_update_create", args=[world.other_action.pk]), valid_update())
+    refused = client.post(reverse("plans:progress_update_create", args=[world.foreign_action.pk]), valid_update())
+    assert ok.status_code == 302
+    assert refused.status_code == 403
+    assert list(ProgressUpdate.objects.values_list("action", flat=True)) == [world.other_action.pk]
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (valid_update(note=""), "Enter a progress note"),
+        (valid_update(note="   "), "Enter a progress note"),
+        (valid_update(progress_rag=""), "Select a progress RAG rating"),
+        (valid_update(progress_rag="Purple"), "Select a valid choice"),
+        (valid_update(impact_rag="X"), "Select a valid choice"),
+        (valid_update(evidence_links="javascript:alert(1)"), "must be a web address"),
+        (valid_update(note="x" * 10_001), "10,000 characters or fewer"),
+    ],
+)
+def test_invalid_update_shows_error_summary_and_saves_nothing(client, world, data, message):
+    client.force_login(world.owner)
+    response = client.post(reverse("plans:progress_update_create", args=[world.action.pk]), data)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "govuk-error-summary" in content
+    assert message in content
+    assert "<title>Error:" in content
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_unknown_action_and_plan_are_404(client, world):
+    client.force_login(world.admin)
+    assert client.get(reverse("plans:action_detail", args=[99999])).status_code == 404
+    assert client.get(reverse("plans:plan_detail", args=[99999])).status_code == 404
+    assert client.get(reverse("plans:progress_update_create", args=[99999])).status_code == 404
+
+
+def test_my_actions_lists_my_roles_actions_and_which_need_an_update(client, world):
+    second = ActionFactory(theme=world.theme, ref="1.9", owners=[world.owner_role], action_text="Second action of mine")
+    ProgressUpdateFactory(action=second, period=world.period, note="Done this month", progress_rag=Rag.AMBER)
+    client.force_login(world.owner)
+
+    response = client.get(reverse("plans:my_actions"))
+
+    page = response.context["page"]
+    assert {a.pk for a in page.actions} == {world.action.pk, second.pk}
+    assert [a.pk for a in page.to_update] == [world.action.pk]
+    content = response.content.decode()
+    assert "Done this month" in content
+    assert "Update needed" in content
+    assert world.other_action.action_text not in content
+
+
+def test_plan_filters_are_kept_in_the_url_and_narrow_the_table(client, world):
+    ProgressUpdateFactory(action=world.action, progress_rag=Rag.RED)
+    ProgressUpdateFactory(action=world.other_action, progress_rag=Rag.GREEN)
+    client.force_login(world.board)
+    url = reverse("plans:plan_detail", args=[world.plan.pk])
+
+    red = client.get(url, {"progress_rag": "R"})
+    overdue = client.get(url, {"overdue": "true"})
+    text = client.get(url, {"q": world.other_action.action_text})
+    by_owner = client.get(url, {"owner": world.other_role.pk})
+    by_source = client.get(url, {"source": world.action.sources.get().pk})
+
+    def refs(response):
+        return [row.record.ref for row in response.context["table"].paginated_rows]
+
+    assert refs(red) == ["1.1"]
+    assert refs(overdue) == ["1.1"]
+    assert refs(text) == ["1.2"]
+    assert refs(by_owner) == ["1.2"]
+    assert refs(by_source) == ["1.1"]
+    assert "progress_rag=R" in red.content.decode()  # sort links keep the filter
+
+
+def build_plan_with_actions(plan, count):
+    theme = ThemeFactory(plan=plan)
+    owners = [OwnerFactory(), OwnerFactory()]
+    for i in range(count):
+        action = ActionFactory(theme=theme, owners=owners)
+        ProgressUpdateFactory(action=action, progress_rag=Rag.GREEN)
+
+
+def test_plan_page_query_count_does_not_grow_with_actions(client, world, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(world.admin)
+    small = world.plan
+    build_plan_with_actions(small, 10)
+    from tests.factories import PlanFactory
+
+    large = PlanFactory()
+    build_plan_with_actions(large, 200)
+
+    with CaptureQueriesContext(connection) as small_queries:
+        assert client.get(reverse("plans:plan_detail", args=[small.pk])).status_code == 200
+    with django_assert_max_num_queries(len(small_queries)):
+        response = client.get(reverse("plans:plan_detail", args=[large.pk]), {"page": 2})
+    assert response.status_code == 200
+    assert len(small_queries) <= 20
