@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plans import views
+from plans.views import progress as views
 
 app_name = "plans"
 

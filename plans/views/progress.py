@@ -1,4 +1,4 @@
-"""Pages for owners, coordinators and board members: thin, one selector or service each."""
+"""Pages for owners, coordinators and board members: My actions, plans, actions, progress updates."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
