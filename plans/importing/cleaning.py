@@ -122,9 +122,8 @@ def _split_joined(text):
 
 
 def normalise_role_title(text):
-    """One spelling per role: straight apostrophes, " - " between a title and its service."""
+    """One spelling per role: straight apostrophes, "Manager- X" spaced as "Manager - X"."""
     text = text.replace("’", "'").replace("‘", "'")
-    text = re.sub(r"\s*[–—]\s+", " - ", text)
     text = re.sub(r"(\w)- ", r"\1 - ", text)
     return " ".join(text.split())
 
