@@ -73,7 +73,7 @@ def _is_acronym(word):
 def _is_person(text):
     words = text.split()
     return (
-        2 <= len(words) <= 3
+        len(words) == 2
         and all(re.fullmatch(r"[A-Z][a-z'’\-]+", w) for w in words)
         and not any(w.lower() in ROLE_NOUNS for w in words)
     )

@@ -25,6 +25,7 @@ from plans.importing.cleaning import (
     split_lead_and_timescale,
     split_owners,
 )
+from plans.rag import Rag
 from plans.importing.files import ImportFileError, check_workbook_file
 
 # field: (label shown to the admin, header words that mean it)
@@ -120,6 +121,8 @@ class ParsedAction:
         data.pop("row")
         data["sources"] = [{"code": code, "paragraph": paragraph} for code, paragraph in self.sources]
         data["due_date"] = self.due_date.isoformat() if self.due_date else None
+        for name in ("progress_rag", "impact_rag"):
+            data[name] = Rag(data[name]).slug if data[name] else None
         return data
 
 
@@ -190,7 +193,12 @@ def find_header(rows):
                 for i in range(width)
             ]
             joined_mapping = _header_mapping(joined)
-            if _is_header(joined_mapping) and len(joined_mapping) > len(mapping):
+            below_is_header_words = all(len(text) < 30 and not re.match(r"^\d+(\.\d+)*$", text) for text in below if text)
+            if (
+                below_is_header_words
+                and _is_header(joined_mapping)
+                and len(joined_mapping) > max(len(mapping), len(_header_mapping(below)))
+            ):
                 mapping, row, lines = joined_mapping, joined, 2
         if _is_header(mapping) and (best is None or len(mapping) > len(best[2])):
             best = (index, lines, mapping, {i: row[i] for i in range(len(row)) if row[i]})
@@ -526,6 +534,11 @@ def _read(workbook, *, name, mapping, title, progress):
         mapping = detected
     themes_sheet = _themes_sheet(workbook, sheet.title)
     reader = _Reader(sheet_title=sheet.title, mapping=mapping, header_rows=header_lines, themes_sheet=themes_sheet, progress=progress)
+    # Theme rows may come before the first header ("Area for Improvement 1:" above its table).
+    for index, row in enumerate(first_rows[:header_index], start=1):
+        texts = [(i, clean_text(value)) for i, value in enumerate(row) if value not in (None, "")]
+        if len({text for _i, text in texts}) == 1 and clean_text(texts[0][1]) != title:
+            reader.label_row(index, texts[0][0], texts[0][1])
     first_data_row = header_index + header_lines + 1
     total = sheet.max_row
     rows_read = 0
