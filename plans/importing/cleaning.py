@@ -98,6 +98,21 @@ def _starts_like_role(text):
     )
 
 
+# Words a role title starts with: "Head of …", "Director of …", "Interim Head …", "Service Manager …".
+ROLE_STARTS = {
+    "head", "director", "manager", "officer", "chair", "lead", "worker", "practitioner", "lawyer", "nurse",
+    "inspector", "superintendent", "commissioner", "coordinator", "co-ordinator", "adviser", "advisor", "consultant",
+}
+ROLE_QUALIFIERS = {"interim", "acting", "assistant", "deputy", "senior", "principal", "service", "strategic", "designated", "named", "independent", "t/detective"}
+
+
+def _starts_with_role_title(text):
+    words = [w.strip("().,").lower() for w in _words(text)]
+    if not words:
+        return False
+    return words[0] in ROLE_STARTS or (len(words) > 1 and words[0] in ROLE_QUALIFIERS and words[1] in ROLE_STARTS)
+
+
 def _split_joined(text):
     """Split ", " / " & " / " and " only where both sides are whole roles or people."""
     pieces, joiners, pos = [], [], 0
@@ -111,7 +126,8 @@ def _split_joined(text):
     result, current = [], pieces[0]
     for joiner, piece in zip(joiners, pieces[1:]):
         name_then_role = joiner.startswith(",") and _is_person(current.strip()) and not _is_person(piece.strip())
-        if _ends_like_role(current) and _starts_like_role(piece) and not name_then_role:
+        whole_roles = _starts_with_role_title(current) and _starts_with_role_title(piece)
+        if (whole_roles or (_ends_like_role(current) and _starts_like_role(piece))) and not name_then_role:
             # "Dara Lloyd, Manager, ..." is one person with their post, not two owners.
             result.append(current.strip())
             current = piece
