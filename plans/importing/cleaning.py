@@ -317,6 +317,7 @@ _MONTHS["sept"] = 9
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_MONTH_YEAR = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4}|\d{2})\b", re.I)
 _MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s+(?P<year>\d{4}|'?\d{2})\b", re.I)
+_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 _NUMERIC = re.compile(r"\b(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>\d{4}|\d{2})\b")
 
 
@@ -340,6 +341,12 @@ def parse_due_date(value):
         return value
     text = clean_text(value)
     found, taken = [], []
+    for match in _ISO.finditer(text):
+        try:
+            found.append(datetime.date(int(match["year"]), int(match["month"]), int(match["day"])))
+            taken.append(match.span())
+        except ValueError:
+            pass
     for match in _DAY_MONTH_YEAR.finditer(text):
         try:
             found.append(datetime.date(_year(match["year"]), _MONTHS[match["month"].lower()], int(match["day"])))
@@ -347,6 +354,8 @@ def parse_due_date(value):
         except ValueError:
             pass
     for match in _NUMERIC.finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
         try:
             found.append(datetime.date(_year(match["year"]), int(match["month"]), int(match["day"])))
             taken.append(match.span())

@@ -405,8 +405,8 @@ class _Reader:
         due = None
         if by_field.get("due_date") not in (None, ""):
             due = parse_due_date(by_field["due_date"])
-            if not timescale:
-                timescale = clean_text(by_field["due_date"])
+            if due is None:
+                self.warn(row, f"The due date “{clean_text(by_field['due_date'])}” could not be read.")
         if due is None and timescale:
             due = parse_due_date(by_field.get("timescale") if not by_field.get("owners_and_timescale") else timescale)
             if due is None:
@@ -417,7 +417,7 @@ class _Reader:
             ref=text["ref"],
             improvement_need=text["improvement_need"],
             action=text["action"],
-            category=self.category,
+            category=CATEGORY_LABELS.get(normalise_label(clean_text(by_field.get("category"))), self.category),
             owners=owners,
             sources=sources,
             timescale=timescale[:300],

@@ -1,4 +1,5 @@
 """Export a plan as JSON-ready data and as a finished Excel workbook that imports back unchanged."""
+import datetime
 import io
 
 from django.db.models import Prefetch
@@ -127,7 +128,7 @@ def plan_export_workbook(*, plan, data=None):
         values["category_label"] = {"business_fundamental": "Business fundamental", "change_priority": "Change priority"}.get(action["category"], "")
         values["sources_text"] = " / ".join(f"{s['code']} {s['paragraph']}".strip() for s in action["sources"])
         values["owners_text"] = " / ".join(action["owners"])
-        values["due_date_value"] = action["due_date"] or ""
+        values["due_date_value"] = datetime.date.fromisoformat(action["due_date"]) if action["due_date"] else ""
         for column, (_header, key, _width) in enumerate(PLAN_COLUMNS, start=1):
             value = values.get(key)
             if key in ("progress_rag", "impact_rag"):
@@ -141,6 +142,8 @@ def plan_export_workbook(*, plan, data=None):
                 continue
             cell = _write(sheet, row, column, value)
             cell.alignment = wrap
+            if key == "due_date_value":
+                cell.number_format = "d mmm yyyy"
     sheet.freeze_panes = "C2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(PLAN_COLUMNS))}{max(len(data['actions']) + 1, 2)}"
     sheet.print_title_rows = "1:1"
