@@ -9,6 +9,7 @@ from plans.rag import Rag
 # ---------------------------------------------------------------- text
 
 _TAG = re.compile(r"<[^>]+>")
+_NEEDS_CLEANING = re.compile(r"[<\n\r\t\xa0]|  ")
 _BLOCK_TAGS = re.compile(r"<\s*(br|/p|/div|/li|/tr|/h\d)\s*/?>", re.I)
 _LIST_ITEM = re.compile(r"<\s*li[^>]*>", re.I)
 _LOOKS_LIKE_HTML = re.compile(r"</?\s*(p|br|ul|ol|li|div|span|b|i|strong|em|u|sup|sub|font|table|tr|td|h\d)\b[^>]*>", re.I)
@@ -19,6 +20,8 @@ def clean_text(value):
     spaces tidied, blank lines dropped."""
     if value is None:
         return ""
+    if type(value) is str and not _NEEDS_CLEANING.search(value):
+        return value.strip()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, datetime.datetime):

@@ -6,6 +6,7 @@ Theme rows, "Lead:" / "Objective:" rows and category rows shape the actions belo
 continuation rows (no ref) fold into the action above. Every doubtful row gets a warning.
 """
 import datetime
+import functools
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -62,21 +63,23 @@ _THEME_ROW = re.compile(
 )
 _NUMBERED_AIM = re.compile(r"^(?P<number>\d{1,2})[.)]\s+(?P<title>\D.{8,})$", re.S)
 _THEME_CELL = re.compile(r"^\s*(?P<number>\d+(?:\.\d+)?)\s*[–—\-:.)]?\s*(?P<title>.*)$", re.S)
+# Timescales that are not dates and so need no warning.
+_NOT_A_DATE = re.compile(r"^(on-?going|continuous|monthly|quarterly|annually|weekly|immediate(ly)?|n/?a)\.?$", re.I)
 _THEME_FIELD = re.compile(r"^(?P<label>theme lead|lead|objective|objectives|outcomes?)\s*:\s*(?P<value>.*)$", re.I | re.S)
 
 
+SQUASHED_SYNONYMS = {word.replace(" ", ""): name for word, name in SYNONYMS.items()}
+
+
+@functools.lru_cache(maxsize=4096)
 def field_for_header(text):
     """Return the field a header cell names, or None."""
-    label = normalise_label(text)
-    if not label:
+    if not text or len(text) > 80:
         return None
+    label = normalise_label(text)
     if label in SYNONYMS:
         return SYNONYMS[label]
-    squashed = label.replace(" ", "")
-    for word, name in SYNONYMS.items():
-        if word.replace(" ", "") == squashed:
-            return name
-    return None
+    return SQUASHED_SYNONYMS.get(label.replace(" ", ""))
 
 
 @dataclass
@@ -355,7 +358,8 @@ class _Reader:
                 if not (self.theme and (self.theme.number == number or (not number and self.theme.title == title))):
                     self.start_theme(row, number, title)
 
-        text = {name: clean_text(by_field.get(name)) for name in TEXT_FIELDS}
+        columns = self.columns_by_field
+        text = {name: texts.get(columns[name], "") if name in columns else "" for name in TEXT_FIELDS}
         category = CATEGORY_LABELS.get(normalise_label(text["action"])) if text["action"] else None
         if category and not any(text[name] for name in TEXT_FIELDS if name not in ("ref", "action")):
             self.category = category
@@ -409,7 +413,7 @@ class _Reader:
                 self.warn(row, f"The due date “{clean_text(by_field['due_date'])}” could not be read.")
         if due is None and timescale:
             due = parse_due_date(by_field.get("timescale") if not by_field.get("owners_and_timescale") else timescale)
-            if due is None:
+            if due is None and not _NOT_A_DATE.match(timescale):
                 self.warn(row, f"No due date could be read from the timescale “{timescale}”; kept as written.")
         action = ParsedAction(
             row=row,
