@@ -53,8 +53,18 @@ def _plan_actions(plan):
     )
 
 
-def plan_export_data(*, plan):
-    """The plan in the JSON export's shape; plans.services.plan_data reads the same shape back."""
+JSON_ACTION_KEYS = [
+    "theme", "ref", "improvement_need", "action", "category", "owners", "sources", "timescale", "due_date",
+    "expected_impact", "measures", "progress_rag", "impact_rag", "latest_note",
+]
+
+
+def plan_export_data(*, plan, complete=False):
+    """The plan in the JSON export's shape; plans.services.plan_data reads the same shape back.
+
+    `complete` adds the action fields the JSON export leaves out (reporting mechanism, output),
+    which the workbook carries.
+    """
     themes = Theme.objects.filter(plan=plan).select_related("lead").order_by("position", "pk")
     owners = {}
     # The order owners were written in is the order of their links.
@@ -82,6 +92,8 @@ def plan_export_data(*, plan):
             "impact_rag": Rag(latest.impact_rag).slug if latest and latest.impact_rag else None,
             "latest_note": latest.note if latest else "",
         })
+    if not complete:
+        actions = [{key: action[key] for key in JSON_ACTION_KEYS} for action in actions]
     return {
         "title": plan.title,
         "organisation": plan.organisation,
@@ -109,7 +121,7 @@ def _write(sheet, row, column, value):
 
 def plan_export_workbook(*, plan, data=None):
     """Return the plan as .xlsx bytes: one row per action, RAG cells coloured and worded."""
-    data = data or plan_export_data(plan=plan)
+    data = data or plan_export_data(plan=plan, complete=True)
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Plan"

@@ -260,3 +260,29 @@ def test_import_plan_command_fails_on_a_bad_file(world, tmp_path):
     path.write_bytes(workbooks.old_xls())
     with pytest.raises(CommandError, match="old Excel format"):
         call_command("import_plan", str(path))
+
+
+def test_theme_lead_and_outcomes_rows_and_aim_rows_fill_the_theme():
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Ref", "Action", "Lead"])
+    sheet.append(["Strategic aim 2: Learning"])
+    sheet.append(["Theme Lead: Head of Service Safeguards"])
+    sheet.append(["Outcomes: Practice improves"])
+    sheet.append(["2.1", "Run learning events", "Training Manager & Head of Probation"])
+    parsed = read(workbooks.to_bytes(book))
+    theme = parsed.themes[0]
+    assert (theme.number, theme.title, theme.lead, theme.outcomes) == ("2", "Learning", "Head of Service Safeguards", "Practice improves")
+    assert parsed.actions[0].owners == ["Training Manager", "Head of Probation"]
+
+
+def test_json_export_imports_back_through_the_same_writer(world):
+    from plans.services.exporting import plan_export_data
+    from plans.services.plan_data import plan_create_from_data
+
+    plan = plan_import(parsed=read(workbooks.shropshire_layout()), author=world.admin).plan
+    data = plan_export_data(plan=plan)
+    copy = plan_create_from_data(data=json.loads(json.dumps(data)), author=world.admin)
+    assert plan_export_data(plan=copy) == data
