@@ -119,6 +119,10 @@ class ParsedAction:
     impact_rag: str | None = None
     latest_note: str = ""
 
+    @property
+    def category_label(self):
+        return {"business_fundamental": "Business fundamental", "change_priority": "Change priority"}.get(self.category, "")
+
     def as_data(self):
         data = asdict(self)
         data.pop("row")
@@ -316,7 +320,11 @@ class _Reader:
         if match and first_column and column_field != "ref" or (match and column_field == "ref" and len(text) > 20):
             self.start_theme(row, match["number"], match["title"])
             return True
-        if self.theme is not None and not self.theme_has_actions() and column_field in (None, "ref", "theme") :
+        if self.theme is not None and column_field in (None, "ref", "theme") and (
+            not self.theme_has_actions() or (len(text) > 30 and " " in text)
+        ):
+            # Text alone in the first column is about the theme (its title, then its objective),
+            # not an action: Walsall's bold "Strengthen the role of the WSCB …" paragraphs.
             if not self.theme.title:
                 self.theme.title = text
             else:

@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.views import View
 
 from plans import permissions
+from plans.models import Plan
 from plans.import_forms import ImportOptionsForm, PlanUploadForm
 from plans.importing.files import ImportFileError, check_workbook_file
 from plans.services.exporting import plan_export_workbook
@@ -103,7 +104,11 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
         }, status=status)
 
     def options_form(self, entry, parsed, data=None):
-        initial = {"title": entry.get("title") or parsed.title, "plan": entry.get("plan")}
+        plan = entry.get("plan")
+        if plan is None and not entry.get("mapping"):
+            # A file whose title matches a plan here is most likely a newer version of it.
+            plan = Plan.objects.filter(title__iexact=parsed.title).values_list("pk", flat=True).first()
+        initial = {"title": entry.get("title") or parsed.title, "plan": plan}
         return ImportOptionsForm(data, headers=parsed.headers, mapping=parsed.mapping, initial=initial)
 
     def get(self, request, token):

@@ -46,8 +46,9 @@ def solihull_layout():
 def walsall_layout():
     """Walsall improvement plan: title rows and a RAG key above a two-line header ("Action / No.",
     "Reference / to:", "Lead / Person(s)", "Measures / of success", "Review note / for this period",
-    "R / A G"), Theme rows repeated with the header, sources "IN 3.1", "OIS 2012 1.1, 1.2",
-    "IN 1.7, 3.1 OIS 2012", free-text timescales, RAG only as a fill colour on one row."""
+    "R / A G"), Theme rows repeated with the header, sources "IN 3.1", "OIS 2012 IN 1.4, 1.6",
+    "IN 1.7, 3.1 OIS 2012", free-text timescales, RAG only as a fill colour on one row, and a bold paragraph alone in the
+    first column between actions (about the theme, not an action)."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Improvement plan"
@@ -59,12 +60,13 @@ def walsall_layout():
     ws.append(["Theme 1: Governance and partnership"])
     ws.append(["1.1", "IN 3.1", "WSCB to review multi-agency thresholds", "WSCB to consider – 31 Jan 2013  Plan for WSCB work – 31 Mar 2013",
                "Rose Collinson", "WSCB have agreed the action", "New WSCB chair appointed Dec 2012", "Gr"])
+    ws.append(["Strengthen the role and leadership of Walsall Safeguarding Board (WSCB) in support, challenge and scrutiny"])
     ws.append(["1.2", "IN 1.7, 3.1 OIS 2012", "Partner endorsement of the plan", "Dec 2012 and ongoing", "Rose Collinson",
                "<ul> <li>Partner agreement to baseline</li> <li>Formal endorsement</li> </ul>", "Partners endorsed the plan", "Green"])
     ws.append(["Theme 2: Assessment"])
     ws.append(["Action", "Reference", "Action", "Timescale", "Lead", "Measures", "Review note", "R"])
     ws.append(["No.", "to:", None, None, "Person(s)", "of success", "for this period", "A G"])
-    ws.append(["3.3", "OIS 2012 1.1, 1.2", "Assessments of satisfactory quality", "31 Mar 2013", "Sue Butcher, Jane Parry, Kate Bargh",
+    ws.append(["3.3", "OIS 2012 IN 1.4, 1.6", "Assessments of satisfactory quality", "31 Mar 2013", "Sue Butcher, Jane Parry, Kate Bargh",
                "Case file audit", "Signs of safety clarified with staff", None])
     ws.cell(row=ws.max_row, column=8).fill = PatternFill("solid", fgColor="FFFF0000")
     ws.append(["3.8", "PR 2012", "Core groups meet regularly", "Identify baseline Jan 2013; first target Mar 2013", "Graham Reiter",

@@ -37,6 +37,8 @@ def test_admin_sees_the_import_link_and_page(client, world):
     assert reverse("plans:plan_import") in page
     assert reverse("plans:plan_export_xlsx", args=[world.plan.pk]) in page
     assert "Import a plan from a spreadsheet" in client.get(reverse("plans:plan_import")).content.decode()
+    client.force_login(world.coordinator)
+    assert reverse("plans:plan_import") not in client.get(reverse("plans:plan_list")).content.decode()
 
 
 def test_upload_preview_then_confirm_writes_everything(client, world, media, django_assert_max_num_queries):
@@ -51,6 +53,7 @@ def test_upload_preview_then_confirm_writes_everything(client, world, media, dja
     html = page.content.decode()
     assert "Check the plan before importing it" in html
     assert "Governance and partnership" in html and "Sue Butcher" in html and "OIS 2012" in html
+    assert "<title>Check the import of walsall.xlsx – Improvement plan" in html
     assert re.search(r'<option value="owners" selected>', html)
 
     response = client.post(preview_url, {"title": "Walsall plan", "plan": "", **columns(html), "confirm": "yes"})
@@ -149,3 +152,11 @@ def test_someone_elses_upload_cannot_be_previewed(client, world, media):
 
     client.force_login(UserFactory(username="other-admin", groups=[ADMIN]))
     assert client.get(preview_url).status_code == 404
+
+
+def test_preview_shows_categories_and_warnings_per_row(client, world, media):
+    client.force_login(world.admin)
+    html = client.get(upload(client, workbooks.lscb_layout())["Location"]).content.decode()
+    assert "Business fundamental" in html and "Change priority" in html
+    html = client.get(upload(client, workbooks.solihull_layout())["Location"]).content.decode()
+    assert "Ref 2.14 is used again" in html and "is not a RAG rating" in html and "Row has no action text" in html

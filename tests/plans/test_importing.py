@@ -92,6 +92,8 @@ def test_walsall_layout_two_line_header_title_rows_and_fill_colour_rag(world):
     assert two.sources == [("IN", "1.7"), ("IN", "3.1"), ("OIS 2012", "")]
     assert two.measures == "Partner agreement to baseline\nFormal endorsement"
     assert three.owners == ["Sue Butcher", "Jane Parry", "Kate Bargh"]
+    assert three.sources == [("OIS 2012", ""), ("IN", "1.4"), ("IN", "1.6")]
+    assert parsed.themes[0].objective.startswith("Strengthen the role and leadership")
     assert three.progress_rag == Rag.RED  # only the cell's fill says so
     assert four.sources == [("PR 2012", "")]
     plan = plan_import(parsed=parsed, author=world.admin).plan
@@ -286,3 +288,16 @@ def test_json_export_imports_back_through_the_same_writer(world):
     data = plan_export_data(plan=plan)
     copy = plan_create_from_data(data=json.loads(json.dumps(data)), author=world.admin)
     assert plan_export_data(plan=copy) == data
+
+
+def test_import_plan_command_refuses_a_second_plan_of_the_same_title_and_updates_with_update(world, tmp_path):
+    path = tmp_path / "walsall.xlsx"
+    path.write_bytes(workbooks.walsall_layout())
+    call_command("import_plan", str(path), stdout=io.StringIO())
+    plan = Plan.objects.get(title="Walsall Children's Services Improvement Plan")
+    with pytest.raises(CommandError, match=f"--update {plan.pk}"):
+        call_command("import_plan", str(path), stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("import_plan", str(path), "--update", str(plan.pk), stdout=out)
+    assert "0 actions added, 4 updated, 0 progress updates recorded" in out.getvalue()
+    assert Plan.objects.filter(title=plan.title).count() == 1

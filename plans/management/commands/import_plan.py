@@ -47,6 +47,13 @@ class Command(BaseCommand):
             plan = Plan.objects.filter(pk=update).first()
             if plan is None:
                 raise CommandError(f"There is no plan {update}.")
+        else:
+            same = Plan.objects.filter(title__iexact=title or parsed.title).first()
+            if same is not None:
+                raise CommandError(
+                    f"A plan called “{same.title}” already exists (id {same.pk}). Use --update {same.pk} to bring it "
+                    f"up to date from this file, or --title to import it as a new plan."
+                )
         result = plan_import(parsed=parsed, author=self.author(author), plan=plan, title=title)
         saved = result.saved
         verb = "Created" if saved.created else "Updated"
