@@ -55,16 +55,17 @@ def check_workbook_file(fileobj, *, name="", size=None, max_bytes=None):
             names = {info.filename for info in infos}
             if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
                 raise ImportFileError("The file is not an Excel spreadsheet. Choose an Excel Workbook (.xlsx).")
-            if any(n.lower().endswith("vbaproject.bin") for n in names) or b"macroEnabled" in archive.read("[Content_Types].xml"):
-                raise ImportFileError(
-                    "The file contains macros. Save it as an Excel Workbook (.xlsx) without macros and upload that."
-                )
             unpacked = sum(info.file_size for info in infos)
             packed = sum(info.compress_size for info in infos) or 1
             if unpacked > MAX_UNPACKED_BYTES or unpacked / packed > MAX_COMPRESSION_RATIO:
                 raise ImportFileError(
                     "The file unpacks to far more data than a plan holds, so it was not opened. "
                     "Save the plan again from Excel and upload that."
+                )
+            content_types = archive.read("[Content_Types].xml")
+            if any(n.lower().endswith("vbaproject.bin") for n in names) or b"macroEnabled" in content_types:
+                raise ImportFileError(
+                    "The file contains macros. Save it as an Excel Workbook (.xlsx) without macros and upload that."
                 )
     except zipfile.BadZipFile:
         raise ImportFileError("The file is damaged or not an Excel spreadsheet. Save it again from Excel and upload that.")

@@ -8,6 +8,7 @@ continuation rows (no ref) fold into the action above. Every doubtful row gets a
 import datetime
 import functools
 import re
+import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -62,7 +63,7 @@ _THEME_ROW = re.compile(
     re.I | re.S,
 )
 _NUMBERED_AIM = re.compile(r"^(?P<number>\d{1,2})[.)]\s+(?P<title>\D.{8,})$", re.S)
-_THEME_CELL = re.compile(r"^\s*(?P<number>\d+(?:\.\d+)?)\s*[–—\-:.)]?\s*(?P<title>.*)$", re.S)
+_THEME_CELL = re.compile(r"^\s*(?P<number>\d+(?:[.\-]\d+)?)\s*[–—\-:.)]?\s*(?P<title>.*)$", re.S)
 # Timescales that are not dates and so need no warning.
 _NOT_A_DATE = re.compile(r"^(on-?going|continuous|monthly|quarterly|annually|weekly|immediate(ly)?|n/?a)\.?$", re.I)
 _THEME_FIELD = re.compile(r"^(?P<label>theme lead|lead|objective|objectives|outcomes?)\s*:\s*(?P<value>.*)$", re.I | re.S)
@@ -504,6 +505,8 @@ def read_plan_workbook(source, *, name="", mapping=None, title="", progress=None
             raise ImportFileError("The file is damaged or not an Excel spreadsheet. Save it again from Excel and upload that.")
         try:
             return _read(workbook, name=name, mapping=mapping, title=title, progress=progress)
+        except (zipfile.BadZipFile, SyntaxError, KeyError, EOFError, OSError):  # SyntaxError: broken XML (ElementTree or lxml)
+            raise ImportFileError("The file is damaged and could not be read to the end. Save it again from Excel and upload that.")
         finally:
             workbook.close()
     finally:

@@ -165,3 +165,16 @@ def no_header():
     for number in range(10):
         ws.append([f"Some notes {number}", number])
     return to_bytes(wb)
+
+
+def damaged():
+    """A workbook whose sheet XML was cut off half way (a broken download)."""
+    source = io.BytesIO(solihull_layout())
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]
+            archive.writestr(item, data)
+    return out.getvalue()

@@ -218,6 +218,7 @@ def test_reimport_updates_matched_actions_adds_new_reports_missing_and_keeps_his
         (workbooks.zip_bomb(), "plan.xlsx", "unpacks to far more data"),
         (workbooks.with_macros(), "plan.xlsx", "contains macros"),
         (workbooks.solihull_layout(), "plan.xlsm", "contains macros"),
+        (workbooks.damaged(), "plan.xlsx", "damaged"),
     ],
 )
 def test_bad_files_get_one_clear_message_and_change_nothing(world, content, name, words):
