@@ -103,6 +103,41 @@ def _action_values(item, theme, position):
     }
 
 
+def _key(item):
+    return (str(item["theme"]), (item.get("ref") or "")[:50])
+
+
+def _existing_actions_by_key(plan):
+    """The plan's actions by (theme number, ref), in plan order: repeated refs are matched in turn."""
+    waiting = {}
+    existing = Action.objects.filter(theme__plan=plan).select_related("theme").order_by("theme__position", "position", "pk")
+    for action in existing:
+        waiting.setdefault((action.theme.number, action.ref), []).append(action)
+    return waiting
+
+
+@dataclass
+class PlanUpdatePreview:
+    actions_to_update: int
+    actions_to_add: int
+    actions_not_in_file: list
+
+
+def plan_update_preview(*, plan, data):
+    """What saving `data` over `plan` would do, without writing: matched, new, and missing actions."""
+    waiting = _existing_actions_by_key(plan)
+    matched = added = 0
+    for item in data.get("actions", []):
+        matches = waiting.get(_key(item))
+        if matches:
+            matches.pop(0)
+            matched += 1
+        else:
+            added += 1
+    missing = [action for actions in waiting.values() for action in actions]
+    return PlanUpdatePreview(actions_to_update=matched, actions_to_add=added, actions_not_in_file=missing)
+
+
 def plan_create_from_data(*, data, author=None, period=None):
     """Create a plan, its themes, owners, sources and actions from a dict; return the plan."""
     return plan_save_from_data(data=data, author=author, period=period).plan
@@ -149,18 +184,13 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None):
             themes[number] = Theme.objects.create(plan=plan, number=number, **values)
             result.themes_created += 1
 
-    # Existing actions by (theme number, ref), in plan order: repeated refs are matched in turn.
-    waiting = {}
-    existing = list(Action.objects.filter(theme__plan=plan).select_related("theme").order_by("theme__position", "position", "pk"))
-    for action in existing:
-        waiting.setdefault((action.theme.number, action.ref), []).append(action)
-
+    waiting = _existing_actions_by_key(plan)
     items = data.get("actions", [])
     pairs, new_actions, changed = [], [], []
     for position, item in enumerate(items):
         theme = themes[str(item["theme"])]
         values = _action_values(item, theme, position)
-        matches = waiting.get((theme.number, values["ref"]))
+        matches = waiting.get(_key(item))
         if matches:
             action = matches.pop(0)
             if action.original_due_date is None:

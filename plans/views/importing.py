@@ -21,6 +21,7 @@ from plans.import_forms import ImportOptionsForm, PlanUploadForm
 from plans.importing.files import ImportFileError, check_workbook_file
 from plans.services.exporting import plan_export_workbook
 from plans.services.importing import plan_import, plan_import_preview
+from plans.services.plan_data import plan_update_preview
 from plans.views.progress import PlanAccessMixin
 
 SESSION_KEY = "plan_imports"
@@ -93,7 +94,12 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
         return plan_import_preview(source=path, name=entry["name"], mapping=mapping, title=entry.get("title") or "")
 
     def render_preview(self, entry, parsed, form, status=200):
+        plan_pk = form.initial.get("plan") or entry.get("plan")
+        plan = Plan.objects.filter(pk=plan_pk).first() if plan_pk else None
+        update = plan_update_preview(plan=plan, data=parsed.as_data()) if plan else None
         return render(self.request, self.template_name, {
+            "update_plan": plan,
+            "update": update,
             "nav_section": "import",
             "entry": entry,
             "parsed": parsed,

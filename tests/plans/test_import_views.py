@@ -108,7 +108,10 @@ def test_reimport_through_the_page_updates_the_chosen_plan(client, world, media)
     ids = set(Action.objects.filter(theme__plan=plan).values_list("pk", flat=True))
     updates = ProgressUpdate.objects.filter(action__theme__plan=plan).count()
     second_url = upload(client, workbooks.walsall_layout())["Location"]
+    client.post(second_url, {"title": "Walsall", "plan": str(plan.pk), **columns(html), "confirm": "no"})
     html = client.get(second_url).content.decode()
+    assert "As a newer version of <strong>Walsall</strong>: 4 actions would be updated (matched by theme and ref) and 0 added" in html
+    assert Action.objects.filter(theme__plan=plan).count() == 4
     client.post(second_url, {"title": "Walsall", "plan": str(plan.pk), **columns(html), "confirm": "yes"})
     assert Plan.objects.filter(title="Walsall").count() == 1
     assert set(Action.objects.filter(theme__plan=plan).values_list("pk", flat=True)) == ids
