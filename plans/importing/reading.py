@@ -313,12 +313,11 @@ class _Reader:
         column_field = self.mapping.get(index)
         first_column = column_field in (None, "ref", "theme") or index == min(self.mapping)
         match = _THEME_ROW.match(text)
-        if match and first_column and (match["number"] or text.rstrip().endswith(":") or match["title"]):
-            if re.match(r"^(theme|area|strategic|aim|priority)", text, re.I) and (match["number"] or ":" in text):
-                self.start_theme(row, match["number"], match["title"].rstrip(": "))
-                return True
+        if match and first_column and (match["number"] or ":" in text):
+            self.start_theme(row, match["number"], match["title"].rstrip(": "))
+            return True
         match = _NUMBERED_AIM.match(text)
-        if match and first_column and column_field != "ref" or (match and column_field == "ref" and len(text) > 20):
+        if match and first_column:  # "1. To lead, listen to and advise …": a strategic aim
             self.start_theme(row, match["number"], match["title"])
             return True
         if self.theme is not None and column_field in (None, "ref", "theme") and (
@@ -340,8 +339,9 @@ class _Reader:
             return
         if self.skip_next:
             self.skip_next = False
-            if not any(self.mapping.get(index) == "action" for index, _ in filled) or len(filled) <= 3:
-                return
+            header_like = all(len(clean_text(value)) < 30 for _index, value in filled)
+            if header_like and not any(self.mapping.get(index) == "action" for index, _value in filled):
+                return  # the second line of a repeated two-line header
         texts = {index: clean_text(value) for index, value in filled}
         if self.is_repeated_header([texts.get(i, "") for i in range(len(values))]):
             self.skip_next = self.header_rows > 1
@@ -360,12 +360,10 @@ class _Reader:
         theme_value = clean_text(by_field.get("theme"))
         if theme_value:
             match = _THEME_CELL.match(theme_value)
-            number, title = (match["number"], match["title"]) if match else ("", theme_value)
-            if self.theme is None or (number or title) not in (self.theme.number, self.theme.title) or (
-                number and title and (number, title) != (self.theme.number, self.theme.title) and self.theme.title != title
-            ):
-                if not (self.theme and (self.theme.number == number or (not number and self.theme.title == title))):
-                    self.start_theme(row, number, title)
+            number, title = (match["number"], match["title"].strip()) if match else ("", theme_value)
+            same = self.theme is not None and (self.theme.number == number if number else self.theme.title == title)
+            if not same:
+                self.start_theme(row, number, title)
 
         columns = self.columns_by_field
         text = {name: texts.get(columns[name], "") if name in columns else "" for name in TEXT_FIELDS}
