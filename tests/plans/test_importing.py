@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 
 from plans.importing.files import ImportFileError
 from plans.importing.reading import read_plan_workbook
-from plans.models import Action, ActionCategory, Owner, Plan, ProgressUpdate, Rag, Source
+from plans.models import Action, Owner, Plan, ProgressUpdate, Rag, Source
 from plans.services.importing import plan_import, plan_import_preview
 from tests.data import workbooks
 
