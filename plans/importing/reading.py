@@ -72,7 +72,7 @@ _THEME_FIELD = re.compile(r"^(?P<label>theme lead|lead|objective|objectives|outc
 SQUASHED_SYNONYMS = {word.replace(" ", ""): name for word, name in SYNONYMS.items()}
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=512)
 def field_for_header(text):
     """Return the field a header cell names, or None."""
     if not text or len(text) > 80:
@@ -291,7 +291,10 @@ class _Reader:
     # -- rows
 
     def is_repeated_header(self, texts):
-        same = sum(1 for index, name in self.mapping.items() if index < len(texts) and field_for_header(texts[index]) == name)
+        same = sum(
+            1 for index, name in self.mapping.items()
+            if index < len(texts) and 0 < len(texts[index]) <= 40 and field_for_header(texts[index]) == name
+        )
         return same >= max(2, (len(self.mapping) + 1) // 2)
 
     def label_row(self, row, index, text):
