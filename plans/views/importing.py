@@ -73,6 +73,9 @@ class PlanImportUploadView(AdminOnlyMixin, View):
                     for chunk in upload.chunks():
                         handle.write(chunk)
                 imports = request.session.get(SESSION_KEY, {})
+                for stale in list(imports)[:-4]:  # keep the session small: the last few uploads only
+                    imports.pop(stale)
+                    (folder / f"{stale}.xlsx").unlink(missing_ok=True)
                 imports[token] = {"name": upload.name, "title": parsed.title, "mapping": None, "plan": None}
                 request.session[SESSION_KEY] = imports
                 return redirect("plans:plan_import_preview", token=token)
@@ -134,8 +137,13 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
             return self.render_preview(entry, parsed, form, status=400)
         mapping = form.mapping()
         if mapping != parsed.mapping or form.cleaned_data["title"] != parsed.title:
-            entry = {**entry, "mapping": {str(k): v for k, v in mapping.items()}, "title": form.cleaned_data["title"]}
-            parsed = self.read(entry, path)
+            changed = {**entry, "mapping": {str(k): v for k, v in mapping.items()}, "title": form.cleaned_data["title"]}
+            try:
+                parsed = self.read(changed, path)
+            except ImportFileError as error:
+                form.add_error(None, str(error))
+                return self.render_preview(entry, parsed, form, status=400)
+            entry = changed
         plan = form.cleaned_data["plan"]
         entry["plan"] = plan.pk if plan else None
         imports = request.session.get(SESSION_KEY, {})

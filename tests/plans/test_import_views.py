@@ -163,3 +163,21 @@ def test_preview_shows_categories_and_warnings_per_row(client, world, media):
     assert "Business fundamental" in html and "Change priority" in html
     html = client.get(upload(client, workbooks.solihull_layout())["Location"]).content.decode()
     assert "Ref 2.14 is used again" in html and "is not a RAG rating" in html and "Row has no action text" in html
+
+
+def test_a_mapping_the_reader_cannot_use_is_explained_not_a_server_error(client, world, media):
+    client.force_login(world.admin)
+    preview_url = upload(client, workbooks.shropshire_layout())["Location"]
+    mapping = {name: "" for name in columns(client.get(preview_url).content.decode())}
+    mapping["column_1"] = "action"
+    response = client.post(preview_url, {"title": "X", "plan": "", **mapping, "confirm": "yes"})
+    assert response.status_code == 400
+    assert "Choose at least an Action or Ref column, and one other column." in response.content.decode()
+    assert not Plan.objects.filter(title="X").exists()
+
+
+def test_no_file_chosen(client, world, media):
+    client.force_login(world.admin)
+    response = client.post(reverse("plans:plan_import"), {})
+    assert response.status_code == 400
+    assert "Choose the Excel file (.xlsx) that holds your plan" in response.content.decode()
