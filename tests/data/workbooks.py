@@ -100,7 +100,8 @@ def lscb_layout():
 def shropshire_layout():
     """Shropshire post-Ofsted plan: "Area for Improvement 1:" with its title on the next row and a
     description, header Ref / Actions / Expected Impact/Outcome / Impact Measure / Reporting
-    Mechanism / Lead and Timescale / Progress to date / Progress RAG / Impact RAG, repeated per area."""
+    Mechanism / Lead and Timescale / Progress to date / Progress RAG / Impact RAG, on two lines at first
+    and repeated on one line for the next area."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Action plan"
@@ -110,7 +111,9 @@ def shropshire_layout():
     ws.append(["Area for Improvement 1:"])
     ws.append(["Quality of Practice"])
     ws.append(["The quality of practice will evidence it is consistently good or outstanding."])
-    ws.append(header)
+    # The first header is on two lines, as the PDF of the plan shows it.
+    ws.append(["Ref", "Actions", "Expected Impact/Outcome", "Impact Measure", "Reporting", "Lead and", "Progress to date", "Progress", "Impact"])
+    ws.append([None, None, None, None, "Mechanism", "Timescale", None, "RAG", "RAG"])
     ws.append(["1.1", "The QA framework needs to increase in its efficacy", "The quality of QA activity improves",
                "Assessments judged good increases to 90%, milestones 70%/80%", "Monthly/ Quarterly QA reports",
                "SM QA\nJan 2024", "PIP Officer in post", "Green", "Amber"])

@@ -119,6 +119,10 @@ def test_lead_and_timescale_cells_split_into_both():
     assert split_lead_and_timescale("SM QA Jan 2024") == ("SM QA", "Jan 2024")
     assert split_lead_and_timescale("Head of Service\nMarch 2024") == ("Head of Service", "March 2024")
     assert split_lead_and_timescale("Head of Service") == ("Head of Service", "")
+    assert split_lead_and_timescale("AD & SM 29 Feb 2024") == ("AD & SM", "29 Feb 2024")
+    assert split_owners("AD & SM") == ["AD", "SM"]
+    assert split_lead_and_timescale("SM QA 31st March 2024") == ("SM QA", "31st March 2024")
+    assert parse_due_date("31st March 2024") == datetime.date(2024, 3, 31)
 
 
 def test_html_fragments_become_plain_text_with_list_items_as_lines():

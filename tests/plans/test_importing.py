@@ -119,6 +119,7 @@ def test_lscb_layout_strategic_aims_and_categories():
 
 def test_shropshire_layout_areas_lead_and_timescale_and_two_rags(world):
     parsed = read(workbooks.shropshire_layout())
+    assert parsed.header_rows == 2
     assert [(t.number, t.title) for t in parsed.themes] == [("1", "Quality of Practice"), ("2", "Child Protection")]
     assert parsed.themes[0].objective == "The quality of practice will evidence it is consistently good or outstanding."
     first, second = parsed.actions
