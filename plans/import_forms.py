@@ -37,10 +37,10 @@ class ImportOptionsForm(forms.Form):
         help_text="Choose the plan to update. Its actions are matched by theme and ref; their progress history is kept.",
     )
 
-    def __init__(self, *args, headers, mapping, **kwargs):
+    def __init__(self, *args, headers, mapping, columns=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.column_fields = []
-        for index in sorted(set(headers) | set(mapping)):
+        for index in sorted(set(headers) | set(mapping) | set(columns)):
             name = f"column_{index}"
             header = headers.get(index) or f"Column {index + 1}"
             self.fields[name] = forms.ChoiceField(

@@ -142,6 +142,7 @@ class ParsedPlan:
     header_rows: int
     headers: dict  # column index → header text
     mapping: dict  # column index → field
+    columns: list = field(default_factory=list)  # column indexes with something in them, for the mapping form
     themes: list = field(default_factory=list)
     actions: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
@@ -213,6 +214,25 @@ def find_header(rows):
             if len(mapping) >= 4:
                 break
     return best
+
+
+_REF_VALUE = re.compile(r"^\d{1,2}(\.\d{1,3})*[a-z]?\)?$")
+
+
+def _with_unlabelled_ref_column(mapping, rows):
+    """Find the refs in a column with no header (the LSCB plan): an unmapped column left of the
+    action whose values below the header look like "1.1", "2.10"."""
+    if "ref" in mapping.values():
+        return mapping
+    right_of = {name: index for index, name in mapping.items()}.get("action", min(mapping) if mapping else 0)
+    best, best_count = None, 1
+    for index in range(right_of):
+        if index in mapping:
+            continue
+        count = sum(1 for row in rows if index < len(row) and _REF_VALUE.match(clean_text(row[index])))
+        if count > best_count:
+            best, best_count = index, count
+    return {**mapping, best: "ref"} if best is not None else mapping
 
 
 def _themes_sheet(workbook, plan_sheet_title):
@@ -547,7 +567,7 @@ def _read(workbook, *, name, mapping, title, progress):
         if not _is_header(mapping):
             raise ImportFileError("Choose at least an Action or Ref column, and one other column.")
     else:
-        mapping = detected
+        mapping = _with_unlabelled_ref_column(detected, first_rows[header_index + header_lines:])
     themes_sheet = _themes_sheet(workbook, sheet.title)
     reader = _Reader(sheet_title=sheet.title, mapping=mapping, header_rows=header_lines, themes_sheet=themes_sheet, progress=progress)
     # Theme rows may come before the first header ("Area for Improvement 1:" above its table).
@@ -569,6 +589,8 @@ def _read(workbook, *, name, mapping, title, progress):
     if not reader.actions:
         raise ImportFileError("A header row was found but no actions below it. Check the file holds the plan's actions.")
     used_numbers = {action.theme for action in reader.actions}
+    width = max((len(row) for row in first_rows), default=0)
+    columns = [i for i in range(width) if any(i < len(row) and row[i] not in (None, "") for row in first_rows)]
     return ParsedPlan(
         title=title[:300],
         sheet=sheet.title,
@@ -576,6 +598,7 @@ def _read(workbook, *, name, mapping, title, progress):
         header_rows=header_lines,
         headers=headers,
         mapping=mapping,
+        columns=sorted(set(columns) | set(mapping)),
         themes=[theme for theme in reader.themes if theme.number in used_numbers or theme.title],
         actions=reader.actions,
         warnings=reader.warnings,

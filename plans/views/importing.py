@@ -118,7 +118,7 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
             # A file whose title matches a plan here is most likely a newer version of it.
             plan = Plan.objects.filter(title__iexact=parsed.title).values_list("pk", flat=True).first()
         initial = {"title": entry.get("title") or parsed.title, "plan": plan}
-        return ImportOptionsForm(data, headers=parsed.headers, mapping=parsed.mapping, initial=initial)
+        return ImportOptionsForm(data, headers=parsed.headers, mapping=parsed.mapping, columns=parsed.columns, initial=initial)
 
     def get(self, request, token):
         entry, path = self.load(token)

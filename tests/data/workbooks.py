@@ -76,13 +76,14 @@ def walsall_layout():
 
 def lscb_layout():
     """Solihull LSCB business plan: strategic aim rows ("1. To lead, listen to ..."), a header
-    ACTION / LEAD / TIMESCALE / OUTPUT / PROGRESS TO DATE with the ref column unlabelled, and
+    ACTION / LEAD / TIMESCALE / OUTPUT / PROGRESS TO DATE with the ref column unlabelled (found by
+    its values), and
     "Business Fundamentals" / "Change Priorities" rows giving the category of the actions below."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Business plan"
     ws.append(["Solihull LSCB Business Plan 2012-13"])
-    ws.append(["Ref", "ACTION", "LEAD", "TIMESCALE", "OUTPUT", "PROGRESS TO DATE"])
+    ws.append([None, "ACTION", "LEAD", "TIMESCALE", "OUTPUT", "PROGRESS TO DATE"])
     ws.append(["1. To lead, listen to and advise on safeguarding issues for children and young people within Solihull"])
     ws.append(["Business Fundamentals"])
     ws.append(["1.1", "Provide information on safeguarding.", "Julie Harrison, Senior Communications Officer.", "July 12 – June 13", "Communication plan", None])

@@ -161,6 +161,7 @@ def test_preview_shows_categories_and_warnings_per_row(client, world, media):
     client.force_login(world.admin)
     html = client.get(upload(client, workbooks.lscb_layout())["Location"]).content.decode()
     assert "Business fundamental" in html and "Change priority" in html
+    assert columns(html)["column_0"] == "ref"  # the unlabelled ref column, found by its values
     html = client.get(upload(client, workbooks.solihull_layout())["Location"]).content.decode()
     assert "Ref 2.14 is used again" in html and "is not a RAG rating" in html and "Row has no action text" in html
 
