@@ -303,3 +303,18 @@ def test_import_plan_command_refuses_a_second_plan_of_the_same_title_and_updates
     call_command("import_plan", str(path), "--update", str(plan.pk), stdout=out)
     assert "0 actions added, 4 updated, 0 progress updates recorded" in out.getvalue()
     assert Plan.objects.filter(title=plan.title).count() == 1
+
+
+def test_reading_reports_progress_on_long_sheets():
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Ref", "Action", "Action Owner"])
+    for number in range(1, 601):
+        sheet.append([f"1.{number}", f"Action {number}", "Head of Service"])
+    calls = []
+    parsed = read(workbooks.to_bytes(book), progress=lambda done, total: calls.append((done, total)))
+    assert len(parsed.actions) == 600
+    assert [done for done, _total in calls] == [250, 500, 600]
+    assert all(total == 601 for _done, total in calls)
