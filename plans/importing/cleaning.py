@@ -1,0 +1,394 @@
+"""Pure helpers turning one messy cell into clean values: text, owners, sources, RAG, dates."""
+import calendar
+import datetime
+import html
+import re
+
+from plans.rag import Rag
+
+# ---------------------------------------------------------------- text
+
+_TAG = re.compile(r"<[^>]+>")
+_NEEDS_CLEANING = re.compile(r"[<\n\r\t\xa0]|  ")
+_BLOCK_TAGS = re.compile(r"<\s*(br|/p|/div|/li|/tr|/h\d)\s*/?>", re.I)
+_LIST_ITEM = re.compile(r"<\s*li[^>]*>", re.I)
+_LOOKS_LIKE_HTML = re.compile(r"</?\s*(p|br|ul|ol|li|div|span|b|i|strong|em|u|sup|sub|font|table|tr|td|h\d)\b[^>]*>", re.I)
+
+
+def clean_text(value):
+    """Return a cell's text: HTML fragments made plain text (list items on their own lines),
+    spaces tidied, blank lines dropped."""
+    if value is None:
+        return ""
+    if type(value) is str and not _NEEDS_CLEANING.search(value):
+        return value.strip()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        return f"{value.day} {value:%b %Y}"
+    text = str(value)
+    if "<" in text and _LOOKS_LIKE_HTML.search(text):
+        text = _LIST_ITEM.sub("\n", text)
+        text = _BLOCK_TAGS.sub("\n", text)
+        text = _TAG.sub("", text)
+        text = html.unescape(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def normalise_label(text):
+    """Lower case words only: for comparing header and label text."""
+    text = text.lower().replace("&", " and ").replace("(s)", "s")
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------- owners
+
+ROLE_NOUNS = {
+    "manager", "managers", "director", "directors", "head", "worker", "workers", "officer", "officers",
+    "lead", "leads", "team", "teams", "panel", "group", "board", "chair", "chairs", "scrutineer",
+    "practitioner", "practitioners", "lawyer", "executive", "inspector", "superintendent", "adviser",
+    "advisor", "nurse", "doctor", "coordinator", "co-ordinator", "commissioner", "service", "services",
+    "partnership", "consultant", "administrator", "analyst", "secretary", "clerk", "governor", "governors",
+    "leader", "leaders", "chief", "principal", "deputy", "mayor", "councillor", "cllr", "officer.",
+}
+_STOP_WORDS = {"of", "for", "the", "and", "in", "to", "with", "on", "at"}
+_LABEL = re.compile(r"(?:^|\s)\(?([a-z]|[ivx]{1,4})\)\s+", re.I)
+_SLASH = re.compile(r"\s*/\s*")
+_TEMPORARY = re.compile(r"\b([TA])/(?=[A-Z])")  # "T/Detective ...": temporary (or acting), not two roles
+_KEPT_SLASH = "\u2044"
+_JOINER = re.compile(r",\s+|\s+&\s+|\s+and\s+")
+
+
+def _words(text):
+    return re.findall(r"[A-Za-z][A-Za-z'’.\-]*", text)
+
+
+def _is_acronym(word):
+    word = word.strip("().,")
+    return len(word) >= 2 and word.isupper() and word.isalpha()
+
+
+def _is_person(text):
+    words = text.split()
+    return (
+        len(words) == 2
+        and all(re.fullmatch(r"[A-Z][a-z'’\-]+", w) for w in words)
+        and not any(w.lower() in ROLE_NOUNS for w in words)
+    )
+
+
+def _ends_like_role(text):
+    words = _words(text)
+    if not words:
+        return False
+    last = words[-1].strip("().,").lower()
+    return last in ROLE_NOUNS or _is_acronym(words[-1]) or _is_person(text.strip())
+
+
+def _starts_like_role(text):
+    words = _words(text)
+    if not words:
+        return False
+    return (
+        _is_acronym(words[0])
+        or any(w.strip("().,").lower() in ROLE_NOUNS - {"service", "services"} for w in words)
+        or _is_person(text.strip())
+    )
+
+
+# Words a role title starts with: "Head of …", "Director of …", "Interim Head …", "Service Manager …".
+ROLE_STARTS = {
+    "head", "director", "manager", "officer", "chair", "lead", "worker", "practitioner", "lawyer", "nurse",
+    "inspector", "superintendent", "commissioner", "coordinator", "co-ordinator", "adviser", "advisor", "consultant",
+}
+ROLE_QUALIFIERS = {"interim", "acting", "assistant", "deputy", "senior", "principal", "service", "strategic", "designated", "named", "independent", "t/detective"}
+
+
+def _starts_with_role_title(text):
+    words = [w.strip("().,").lower() for w in _words(text)]
+    if not words:
+        return False
+    return words[0] in ROLE_STARTS or (len(words) > 1 and words[0] in ROLE_QUALIFIERS and words[1] in ROLE_STARTS)
+
+
+def _split_joined(text):
+    """Split ", " / " & " / " and " only where both sides are whole roles or people."""
+    pieces, joiners, pos = [], [], 0
+    for match in _JOINER.finditer(text):
+        pieces.append(text[pos:match.start()])
+        joiners.append(match.group(0))
+        pos = match.end()
+    pieces.append(text[pos:])
+    if len(pieces) == 1:
+        return [text.strip()]
+    result, current = [], pieces[0]
+    for joiner, piece in zip(joiners, pieces[1:]):
+        name_then_role = joiner.startswith(",") and _is_person(current.strip()) and not _is_person(piece.strip())
+        whole_roles = _starts_with_role_title(current) and _starts_with_role_title(piece)
+        if (whole_roles or (_ends_like_role(current) and _starts_like_role(piece))) and not name_then_role:
+            # "Dara Lloyd, Manager, ..." is one person with their post, not two owners.
+            result.append(current.strip())
+            current = piece
+        else:
+            current = current + joiner + piece
+    result.append(current.strip())
+    return result
+
+
+def normalise_role_title(text):
+    """One spelling per role: straight apostrophes, "Manager- X" spaced as "Manager - X"."""
+    text = text.replace("’", "'").replace("‘", "'")
+    text = re.sub(r"(\w)- ", r"\1 - ", text)
+    return " ".join(text.split())
+
+
+def split_owners(value, previous=None):
+    """Return the role titles in an owner cell, in order, without duplicates.
+
+    Splits on "/" (not "T/" or "A/"), new lines and "a) … b)" labels always, and on ", ", " & ",
+    " and " only where they join whole roles or people. "As above" repeats `previous`.
+    """
+    text = clean_text(value)
+    if not text:
+        return []
+    if re.fullmatch(r"(as )?(above|ditto|as per above)\.?", text.strip().lower()):
+        return list(previous or [])
+    parts = []
+    for line in text.split("\n"):
+        for labelled in _LABEL.split(" " + line):
+            if not labelled or re.fullmatch(r"[a-z]|[ivx]{1,4}", labelled.strip(), re.I):
+                continue
+            for piece in _SLASH.split(_TEMPORARY.sub(r"\1" + _KEPT_SLASH, labelled)):
+                parts.extend(part.replace(_KEPT_SLASH, "/") for part in _split_joined(piece))
+    owners = []
+    for part in parts:
+        part = normalise_role_title(part.strip(" ;,.-–•").strip())
+        if part and part not in owners:
+            owners.append(part)
+    return owners
+
+
+# ---------------------------------------------------------------- sources
+
+KNOWN_SOURCE_SPELLINGS = {"NATENQ": "Nat. Enq"}
+_SOURCE_TOKEN = re.compile(r"(?P<num>\d+(?:\.\d+)*[a-z]?)(?![A-Za-z])|(?P<word>[A-Za-z][A-Za-z.'’]*)")
+
+
+def source_key(code):
+    """The same source however it is spelt: "Nat Enq." and "Nat. Enq" both give "NATENQ"."""
+    return re.sub(r"[^A-Z0-9]", "", code.upper())
+
+
+def parse_sources(value, spellings=None):
+    """Return (code, paragraph) pairs from a "Derived From" cell; a bare number takes the code before it.
+
+    `spellings` maps source_key → the spelling to use, and learns new codes as it meets them.
+    Returns (pairs, problems) where problems lists numbers that had no code before them.
+    """
+    spellings = KNOWN_SOURCE_SPELLINGS.copy() if spellings is None else spellings
+    text = clean_text(value)
+    pairs, problems = [], []
+    code_words, code, code_has_paragraph = [], None, False
+
+    def finish_code():
+        nonlocal code, code_words, code_has_paragraph
+        if code_words:
+            written = " ".join(code_words).rstrip(".")
+            key = source_key(written)
+            code = spellings.setdefault(key, written)
+            code_words, code_has_paragraph = [], False
+
+    previous_was_word = False
+    for match in _SOURCE_TOKEN.finditer(text):
+        if match.group("word"):
+            word = match.group("word")
+            if word.lower() in {"and", "see", "also", "ref", "para", "paragraph"}:
+                previous_was_word = False
+                continue
+            if not previous_was_word:
+                if code is not None and not code_has_paragraph and not code_words:
+                    pairs.append((code, ""))
+                code, code_has_paragraph = None, False
+            code_words.append(word)
+            previous_was_word = True
+            continue
+        number = match.group("num")
+        if code_words and re.fullmatch(r"(19|20)\d\d", number):
+            code_words.append(number)  # "OIS 2012": the year is part of the source's name
+            finish_code()
+            previous_was_word = False
+            continue
+        finish_code()
+        previous_was_word = False
+        if code is None:
+            problems.append(number)
+            continue
+        pairs.append((code, number))
+        code_has_paragraph = True
+    finish_code()
+    if code is not None and not code_has_paragraph:
+        pairs.append((code, ""))
+    unique = []
+    for pair in pairs:
+        if pair not in unique:
+            unique.append(pair)
+    return unique, problems
+
+
+# ---------------------------------------------------------------- RAG
+
+RAG_WORDS = {
+    "b": Rag.BLUE, "blue": Rag.BLUE, "complete": Rag.BLUE, "completed": Rag.BLUE,
+    "g": Rag.GREEN, "green": Rag.GREEN,
+    "a": Rag.AMBER, "amber": Rag.AMBER,
+    "r": Rag.RED, "red": Rag.RED,
+    "gr": Rag.GREY, "grey": Rag.GREY, "gray": Rag.GREY, "not started": Rag.GREY, "not yet started": Rag.GREY,
+}
+RAG_COLOURS = {
+    Rag.BLUE: [(0x00, 0x70, 0xC0), (0x00, 0xB0, 0xF0), (0x00, 0x00, 0xFF), (0x1D, 0x70, 0xB8), (0x9B, 0xC2, 0xE6)],
+    Rag.GREEN: [(0x00, 0xB0, 0x50), (0x00, 0xFF, 0x00), (0x92, 0xD0, 0x50), (0x00, 0x80, 0x00), (0x00, 0x70, 0x3C), (0xC6, 0xEF, 0xCE)],
+    Rag.AMBER: [(0xFF, 0xC0, 0x00), (0xFF, 0xBF, 0x00), (0xFF, 0xA5, 0x00), (0xFF, 0xFF, 0x00), (0xFF, 0xDD, 0x00), (0xF4, 0x77, 0x38), (0xFF, 0xEB, 0x9C)],
+    Rag.RED: [(0xFF, 0x00, 0x00), (0xC0, 0x00, 0x00), (0xD4, 0x35, 0x1C), (0xFF, 0xC7, 0xCE)],
+    Rag.GREY: [(0xBF, 0xBF, 0xBF), (0x80, 0x80, 0x80), (0xA6, 0xA6, 0xA6), (0xD9, 0xD9, 0xD9), (0xB1, 0xB4, 0xB6), (0x50, 0x5A, 0x5F)],
+}
+
+
+class UnknownRag(ValueError):
+    pass
+
+
+def parse_rag(value):
+    """Return the Rag written in a cell (code or word), None when empty; raise UnknownRag otherwise."""
+    text = clean_text(value).strip(" .").lower()
+    if not text:
+        return None
+    if text in RAG_WORDS:
+        return RAG_WORDS[text]
+    first = re.split(r"[\s:\-–(]+", text, maxsplit=1)[0]
+    if first in RAG_WORDS and len(first) > 1:
+        return RAG_WORDS[first]  # "Green - on track"
+    raise UnknownRag(text)
+
+
+def rag_from_rgb(rgb):
+    """Return the Rag nearest a fill colour ("FF00B050" or "00B050"), or None if it is not near one."""
+    if not rgb or not isinstance(rgb, str):
+        return None
+    rgb = rgb[-6:]
+    try:
+        red, green, blue = (int(rgb[i:i + 2], 16) for i in (0, 2, 4))
+    except ValueError:
+        return None
+    if min(red, green, blue) > 0xF0:  # white: no fill
+        return None
+    best, best_distance = None, None
+    for rag, colours in RAG_COLOURS.items():
+        for r, g, b in colours:
+            distance = (r - red) ** 2 + (g - green) ** 2 + (b - blue) ** 2
+            if best_distance is None or distance < best_distance:
+                best, best_distance = rag, distance
+    return best if best_distance <= 90 ** 2 else None
+
+
+def rag_from_fill(fill):
+    """Return the Rag a solid cell fill shows, or None."""
+    if fill is None or getattr(fill, "fill_type", None) != "solid":
+        return None
+    colour = fill.fgColor
+    if colour is None:
+        return None
+    if colour.type == "rgb":
+        return rag_from_rgb(colour.rgb)
+    if colour.type == "indexed":
+        from openpyxl.styles.colors import COLOR_INDEX
+
+        if 0 <= colour.indexed < len(COLOR_INDEX):
+            return rag_from_rgb(COLOR_INDEX[colour.indexed])
+    return None
+
+
+# ---------------------------------------------------------------- dates
+
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+_MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY_MONTH_YEAR = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4}|\d{2})\b", re.I)
+_MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s+(?P<year>\d{4}|'?\d{2})\b", re.I)
+_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+_NUMERIC = re.compile(r"\b(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>\d{4}|\d{2})\b")
+
+
+def _year(text):
+    year = int(text.lstrip("'"))
+    return year + 2000 if year < 100 else year
+
+
+def _month_end(year, month):
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_due_date(value):
+    """Return the latest date a timescale names ("31 Jan 2013", "Mar 2024", "12/12/2023"), or None.
+
+    A month without a day means its last day. Dates are read the British way (day first).
+    """
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = clean_text(value)
+    found, taken = [], []
+    for match in _ISO.finditer(text):
+        try:
+            found.append(datetime.date(int(match["year"]), int(match["month"]), int(match["day"])))
+            taken.append(match.span())
+        except ValueError:
+            pass
+    for match in _DAY_MONTH_YEAR.finditer(text):
+        try:
+            found.append(datetime.date(_year(match["year"]), _MONTHS[match["month"].lower()], int(match["day"])))
+            taken.append(match.span())
+        except ValueError:
+            pass
+    for match in _NUMERIC.finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        try:
+            found.append(datetime.date(_year(match["year"]), int(match["month"]), int(match["day"])))
+            taken.append(match.span())
+        except ValueError:
+            pass
+    for match in _MONTH_YEAR.finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        found.append(_month_end(_year(match["year"]), _MONTHS[match["month"].lower()]))
+    return max(found) if found else None
+
+
+_TIMESCALE_START = re.compile(
+    r"\b(\d{1,2}(st|nd|rd|th)?\s+)?" + _MONTH + r"\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\bQ[1-4]\b|\bongoing\b|\bby\s|\bmonthly\b|\bquarterly\b|\b(19|20)\d\d\b",
+    re.I,
+)
+
+
+def split_lead_and_timescale(value):
+    """Split a "Lead and Timescale" cell ("SM QA Jan 2024") into (lead text, timescale text)."""
+    text = clean_text(value)
+    if not text:
+        return "", ""
+    lines = text.split("\n")
+    if len(lines) > 1:
+        leads = [line for line in lines if not _TIMESCALE_START.match(line)]
+        times = [line for line in lines if _TIMESCALE_START.match(line)]
+        if leads and times:
+            return "\n".join(leads), " ".join(times)
+    match = _TIMESCALE_START.search(text)
+    if not match or match.start() == 0:
+        return ("", text) if match else (text, "")
+    return text[:match.start()].strip(" ,;-–"), text[match.start():].strip()
