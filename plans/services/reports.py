@@ -162,7 +162,11 @@ def board_pack_xlsx(*, plan, period, today=None):
     _write(ws, 5, 1, "Plan version")
     _write(ws, 5, 2, plan.version_label or "—")
     _write(ws, 6, 1, "Status of figures")
-    _write(ws, 6, 2, f"Final: period closed {period.closed_at:%-d %B %Y}" if period.closed else "Provisional: period still open")
+    if period.closed:
+        status = f"Final: period closed {period.closed_at:%-d %B %Y}" if period.closed_at else "Final: period closed"
+    else:
+        status = "Provisional: period still open"
+    _write(ws, 6, 2, status)
     row = _summary_block(ws, 8, "Progress RAG: number and % of all actions", d.progress)
     row = _summary_block(ws, row, "Impact RAG: number and % of all actions", d.impact)
     _write(ws, row, 1, "Trend: progress RAG by period", bold=True)
