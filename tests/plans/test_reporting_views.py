@@ -232,3 +232,22 @@ def test_drill_down_list_query_count_is_bounded(client, board, django_assert_max
     url = reverse("plans:plan_detail", args=[board.plan.pk]) + "?period=2026-02&progress_rag=R"
     with django_assert_max_num_queries(20):
         assert client.get(url).status_code == 200
+
+
+def test_plan_page_links_board_readers_to_the_dashboard(client, board):
+    url = reverse("plans:plan_detail", args=[board.plan.pk])
+    dashboard = reverse("plans:board_dashboard", args=[board.plan.pk])
+    client.force_login(board.board)
+    assert dashboard in client.get(url).content.decode()
+    owner = UserFactory(username="owner-only", groups=[OWNER])
+    board.owners[0].holders.add(owner)
+    client.force_login(owner)
+    assert dashboard not in client.get(url).content.decode()
+
+
+def test_pdf_of_a_period_without_updates_renders(client, board):
+    client.force_login(board.board)
+    period_close(period=board.jan, user=board.coordinator)
+    response = client.get(reverse("plans:board_pack_pdf", args=[board.plan.pk]) + "?period=2026-03")
+    assert response.status_code == 200
+    assert "Provisional" in pdf_text(response.content)
