@@ -76,7 +76,7 @@ def _generate(n_actions, n_periods):
     for i, action in enumerate(actions):
         for j, period in enumerate(periods):
             updates.append(ProgressUpdate(
-                action_id=action.pk, period_id=period.pk, author=user, progress_rag=rags[(i + j) % len(rags)],
+                action_id=action.pk, period_id=period.pk, author=user, progress_rag=rags[(i + j // 4) % len(rags)],  # a change every 4 months
                 impact_rag=rags[(i * 3 + j) % len(rags)], note=f"Update {j} on action {i}: progress as reported.",
                 created_at=datetime.datetime(period.month.year, period.month.month, 12, tzinfo=datetime.UTC),
             ))
