@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from plans.models import ActionSnapshot, HighlightReport, Rag, ReportingPeriod
 from plans.permissions import OWNER
 from plans.services.periods import highlight_report_save, period_close
-from tests.factories import ActionFactory, OwnerFactory, ProgressUpdateFactory, UserFactory
+from tests.factories import ActionFactory, OwnerFactory, UserFactory
 from tests.plans.reporting_fixtures import board, update  # noqa: F401 (fixture)
 
 
