@@ -112,3 +112,35 @@ class MeasureReadingAdmin(admin.ModelAdmin):
 
 admin.site.register(MeasureMilestone)
 admin.site.register(SourceReference)
+
+
+# Board reporting: snapshots are the frozen record of closed periods, read-only here.
+from plans.models import ActionSnapshot, HighlightReport, ReminderLog  # noqa: E402
+
+
+@admin.register(ActionSnapshot)
+class ActionSnapshotAdmin(admin.ModelAdmin):
+    list_display = ["period", "ref", "progress_rag", "impact_rag", "is_overdue", "is_stale"]
+    list_select_related = ["period__plan"]
+    list_filter = ["period__plan", "progress_rag"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(HighlightReport)
+class HighlightReportAdmin(admin.ModelAdmin):
+    list_display = ["period", "updated_by", "updated_at"]
+    list_select_related = ["period__plan", "updated_by"]
+
+
+@admin.register(ReminderLog)
+class ReminderLogAdmin(admin.ModelAdmin):
+    list_display = ["date", "user", "plan", "action_count"]
+    list_select_related = ["user", "plan"]

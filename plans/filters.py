@@ -11,9 +11,11 @@ NO_RATING = "none"
 
 class ActionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search ref, need or action", method="filter_text")
-    theme = django_filters.ModelChoiceFilter(queryset=Theme.objects.none(), empty_label="All themes")
+    theme = django_filters.ModelChoiceFilter(
+        queryset=Theme.objects.none(), empty_label="All themes", method="filter_theme"
+    )
     owner = django_filters.ModelChoiceFilter(
-        label="Owner", queryset=Owner.objects.none(), field_name="owners", empty_label="All owners"
+        label="Owner", queryset=Owner.objects.none(), empty_label="All owners", method="filter_owner"
     )
     source = django_filters.ModelChoiceFilter(
         label="Source", queryset=Source.objects.none(), field_name="sources", empty_label="All sources"
@@ -36,15 +38,24 @@ class ActionFilter(django_filters.FilterSet):
     stale = django_filters.BooleanFilter(
         label="No update this period only", method="filter_stale", widget=forms.CheckboxInput
     )
+    period = django_filters.ChoiceFilter(
+        label="As reported for", method="filter_period", empty_label="Now (latest updates)"
+    )
 
     class Meta:
         model = Action
-        fields = ["q", "theme", "owner", "source", "progress_rag", "impact_rag", "overdue", "stale"]
+        fields = ["q", "theme", "owner", "source", "progress_rag", "impact_rag", "overdue", "stale", "period"]
 
-    def __init__(self, *args, plan, period, **kwargs):
+    def __init__(self, *args, plan, period, report_period=None, periods=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.plan = plan
         self.period = period
+        # With ?period=YYYY-MM the queryset carries that period's status (see selectors_reporting.plan_actions_at):
+        # RAGs, overdue, stale, theme and owners as reported then, so dashboard counts and this list agree.
+        self.report_period = report_period
+        self.filters["period"].extra["choices"] = [
+            (p.slug, f"{p.label} (closed)" if p.closed else p.label) for p in periods
+        ]
         self.filters["theme"].queryset = plan.themes.all()
         self.filters["owner"].queryset = Owner.objects.filter(actions__theme__plan=plan).distinct()
         self.filters["source"].queryset = Source.objects.filter(actions__theme__plan=plan).distinct()
@@ -69,7 +80,26 @@ class ActionFilter(django_filters.FilterSet):
         return self._filter_rag(queryset, "current_impact_rag", value)
 
     def filter_overdue(self, queryset, name, value):
+        if value and self.report_period:
+            return queryset.filter(period_overdue=True)
         return queryset.overdue(timezone.localdate()) if value else queryset
 
     def filter_stale(self, queryset, name, value):
+        if value and self.report_period:
+            return queryset.filter(period_stale=True)
         return queryset.stale(self.period) if value else queryset
+
+    def filter_period(self, queryset, name, value):
+        return queryset  # the view has already chosen the period's queryset
+
+    def filter_theme(self, queryset, name, value):
+        if self.report_period:
+            return queryset.filter(period_theme_id=value.pk)
+        return queryset.filter(theme=value)
+
+    def filter_owner(self, queryset, name, value):
+        if self.report_period:
+            from plans.selectors_reporting import period_owner_filter
+
+            return period_owner_filter(queryset, period=self.report_period, owner=value)
+        return queryset.filter(owners=value)

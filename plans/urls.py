@@ -2,6 +2,7 @@ from django.urls import path
 
 from plans.views import importing
 from plans.views import progress as views
+from plans.views import reporting as reporting_views
 
 app_name = "plans"
 
@@ -14,4 +15,14 @@ urlpatterns = [
     path("plans/<int:pk>/export.xlsx", importing.PlanExportXlsxView.as_view(), name="plan_export_xlsx"),
     path("import/", importing.PlanImportUploadView.as_view(), name="plan_import"),
     path("import/<str:token>/", importing.PlanImportPreviewView.as_view(), name="plan_import_preview"),
+    path("plans/<int:pk>/dashboard/", reporting_views.BoardDashboardView.as_view(), name="board_dashboard"),
+    path("plans/<int:pk>/board-pack.pdf", reporting_views.BoardPackPdfView.as_view(), name="board_pack_pdf"),
+    path("plans/<int:pk>/board-pack.xlsx", reporting_views.BoardPackXlsxView.as_view(), name="board_pack_xlsx"),
+    path("plans/<int:pk>/periods/new/", reporting_views.PeriodCreateView.as_view(), name="period_create"),
+    path("plans/<int:pk>/periods/<str:period>/close/", reporting_views.PeriodCloseView.as_view(), name="period_close"),
+    path(
+        "plans/<int:pk>/periods/<str:period>/highlight-report/",
+        reporting_views.HighlightReportEditView.as_view(),
+        name="highlight_report_edit",
+    ),
 ]

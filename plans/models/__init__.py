@@ -4,10 +4,14 @@ from plans.models.measures import Measure, MeasureDirection, MeasureMilestone, M
 from plans.models.owners import Owner
 from plans.models.plan import Plan, PlanStatus, ReportingPeriod, Theme
 from plans.models.progress import ProgressUpdate
+from plans.models.reporting import ActionSnapshot, HighlightReport, ReminderLog
 from plans.rag import Rag
 
 __all__ = [
     "Action",
+    "ActionSnapshot",
+    "HighlightReport",
+    "ReminderLog",
     "ActionCategory",
     "ActionStatus",
     "Measure",

@@ -160,4 +160,7 @@ def _progress_history_create(*, plan, users, today):
             ))
             previous = rag
     ProgressUpdate.objects.bulk_create(new_updates)
+    from plans.services.periods import period_snapshots_backfill
+
+    period_snapshots_backfill(plan=plan)  # the closed months' frozen figures, as period_close writes them
     return len(new_updates)

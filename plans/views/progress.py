@@ -8,7 +8,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from plans import permissions, selectors
+from plans import permissions, selectors, selectors_reporting
 from plans.filters import ActionFilter
 from plans.forms import RAG_HINTS, ProgressUpdateForm
 from plans.models import Action, Plan
@@ -65,17 +65,23 @@ class PlanDetailView(ReadOnlyMixin, PlanAccessMixin, SingleTableMixin, FilterVie
     filterset_class = ActionFilter
 
     def get_queryset(self):
+        if self.report_period:
+            return selectors_reporting.plan_actions_at(plan=self.plan, period=self.report_period, periods=self.periods)
         return selectors.plan_actions(plan=self.get_plan())
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
         kwargs["plan"] = self.get_plan()
         kwargs["period"] = self.period
+        kwargs["report_period"] = self.report_period
+        kwargs["periods"] = self.periods
         return kwargs
 
     def get(self, request, *args, **kwargs):
         self.plan = self.get_plan()
         self.period = selectors.current_period(self.plan)
+        self.periods = selectors_reporting.plan_periods(plan=self.plan)
+        self.report_period = selectors_reporting.period_by_slug(self.periods, request.GET.get("period", ""))
         return super().get(request, *args, **kwargs)
 
     def get_table_pagination(self, table):
@@ -90,6 +96,7 @@ class PlanDetailView(ReadOnlyMixin, PlanAccessMixin, SingleTableMixin, FilterVie
             period=self.period,
             can_coordinate=permissions.coordinates(self.request.user, self.plan),
             can_read_board=permissions.can_read_board_reports(self.request.user, self.plan),
+            report_period=self.report_period,
             filter_query=query.urlencode(),
             filtered=any(v for k, v in self.request.GET.items() if k not in {"page", "sort"}),
         )

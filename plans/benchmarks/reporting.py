@@ -1,0 +1,143 @@
+"""Board reporting at size: dashboard and board-pack PDF on a generated plan, each beside its baseline.
+
+The plan (1,000 actions × 36 monthly updates; --quick: 200 × 12) is written with bulk_create inside a
+transaction on the default database that is rolled back at the end, so nothing is left behind and no
+second database or migration run is needed. The first 35 periods are closed (snapshots written by
+period_snapshots_backfill, as period_close does), the last is open: the usual shape of a plan 3 years in.
+
+Baselines, measured in the same run: for the dashboard, the bare aggregate query of the period's RAG
+summary; for the PDF, WeasyPrint rendering the board pack's own HTML as a static string (no queries,
+no templates). Targets: dashboard < 10 × bare and < 300 ms; PDF < 1.5 × bare render.
+"""
+import datetime
+import statistics
+import time
+
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from plans.rag import Rag
+
+TARGET_DASHBOARD_MS = 300
+TARGET_DASHBOARD_RATIO = 10
+TARGET_PDF_RATIO = 1.5
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _timed(function, repeat):
+    times = []
+    result = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = function()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), result
+
+
+def _generate(n_actions, n_periods):
+    from django.contrib.auth import get_user_model
+
+    from plans.models import Action, Owner, Plan, ProgressUpdate, ReportingPeriod, Theme
+    from plans.services.periods import period_snapshots_backfill
+
+    user = get_user_model().objects.create(username=f"benchmark-{time.time_ns()}")
+    plan = Plan.objects.create(title="Benchmark plan", organisation="Benchmark Council")
+    themes = Theme.objects.bulk_create(
+        [Theme(plan=plan, number=str(i + 1), title=f"Theme {i + 1}", position=i) for i in range(8)]
+    )
+    owners = Owner.objects.bulk_create([Owner(title=f"Benchmark owner {time.time_ns()} {i}") for i in range(40)])
+    start = datetime.date(2023, 1, 1)
+    months = []
+    for i in range(n_periods):
+        year, month = divmod(start.month - 1 + i, 12)
+        months.append(datetime.date(start.year + year, month + 1, 1))
+    periods = ReportingPeriod.objects.bulk_create([
+        ReportingPeriod(plan=plan, month=m, closed=i < n_periods - 1) for i, m in enumerate(months)
+    ])
+    periods = list(ReportingPeriod.objects.filter(plan=plan).order_by("month"))
+    actions = Action.objects.bulk_create([
+        Action(
+            theme=themes[i % len(themes)], ref=f"{i % 8 + 1}.{i}", position=i,
+            action_text=f"Benchmark action {i}: review the threshold document with partners and audit its use.",
+            due_date=months[min(i % n_periods, n_periods - 1)],
+        )
+        for i in range(n_actions)
+    ])
+    through = Action.owners.through
+    through.objects.bulk_create(
+        [through(action_id=a.pk, owner_id=owners[i % len(owners)].pk) for i, a in enumerate(actions)]
+        + [through(action_id=a.pk, owner_id=owners[(i * 7 + 3) % len(owners)].pk) for i, a in enumerate(actions) if i % 3 == 0]
+    )
+    rags = [Rag.GREY, Rag.GREEN, Rag.AMBER, Rag.GREEN, Rag.RED, Rag.GREEN, Rag.BLUE]
+    updates = []
+    for i, action in enumerate(actions):
+        for j, period in enumerate(periods):
+            updates.append(ProgressUpdate(
+                action_id=action.pk, period_id=period.pk, author=user, progress_rag=rags[(i + j // 4) % len(rags)],  # a change every 4 months
+                impact_rag=rags[(i * 3 + j) % len(rags)], note=f"Update {j} on action {i}: progress as reported.",
+                created_at=datetime.datetime(period.month.year, period.month.month, 12, tzinfo=datetime.UTC),
+            ))
+    ProgressUpdate.objects.bulk_create(updates, batch_size=2000)
+    period_snapshots_backfill(plan=plan)
+    return plan, periods
+
+
+def run(*, out, options):
+    from weasyprint import HTML
+
+    from plans.charts import rag_trend_chart
+    from plans.selectors_reporting import _rag_counts, board_dashboard, plan_periods, status_rows
+    from plans.services import reports
+
+    quick = options.get("quick")
+    n_actions, n_periods = (200, 12) if quick else (1000, 36)
+    repeat = 3 if quick else 5
+    try:
+        with transaction.atomic():
+            started = time.perf_counter()
+            plan, periods = _generate(n_actions, n_periods)
+            out.write(f"Generated {n_actions} actions × {n_periods} monthly updates ({n_periods - 1} periods closed) "
+                      f"in {time.perf_counter() - started:.1f} s (rolled back afterwards).")
+            periods = plan_periods(plan=plan)
+            for label, period in (("open period", periods[-1]), ("closed period", periods[-2])):
+                def bare():
+                    rows = status_rows(plan=plan, period=period, periods=periods)
+                    return rows.aggregate(**_rag_counts("p_", "progress_rag"), **_rag_counts("i_", "impact_rag"))
+
+                def dashboard():
+                    d = board_dashboard(plan=plan, period=period)
+                    rag_trend_chart(d.trend)
+                    return d
+
+                bare_ms, _ = _timed(bare, repeat)
+                with CaptureQueriesContext(connection) as queries:
+                    board_dashboard(plan=plan, period=period)
+                dash_ms, _ = _timed(dashboard, repeat)
+                ratio = dash_ms / bare_ms if bare_ms else float("inf")
+                ok = dash_ms < TARGET_DASHBOARD_MS and ratio < TARGET_DASHBOARD_RATIO
+                out.write(
+                    f"Dashboard ({label}): {dash_ms:.0f} ms in {len(queries.captured_queries)} queries; "
+                    f"bare aggregate query {bare_ms:.0f} ms; ratio {ratio:.1f}× "
+                    f"(target < {TARGET_DASHBOARD_RATIO}× and < {TARGET_DASHBOARD_MS} ms): {'OK' if ok else 'MISSED'}"
+                )
+
+            period = periods[-2]
+            pdf_repeat = 1 if not quick else 2
+            data = reports.board_pack_data(plan=plan, period=period)
+            html = reports.board_pack_html(dashboard=data)
+            bare_pdf_ms, _ = _timed(lambda: HTML(string=html).write_pdf(), pdf_repeat)
+            pdf_ms, pdf = _timed(lambda: reports.board_pack_pdf(plan=plan, period=period), pdf_repeat)
+            ratio = pdf_ms / bare_pdf_ms
+            out.write(
+                f"Board pack PDF ({period.label}, {len(pdf) // 1024} KB, {len(html) // 1024} KB of HTML): {pdf_ms:.0f} ms; "
+                f"WeasyPrint alone on the same HTML {bare_pdf_ms:.0f} ms; ratio {ratio:.2f}× "
+                f"(target < {TARGET_PDF_RATIO}×): {'OK' if ratio < TARGET_PDF_RATIO else 'MISSED'}"
+            )
+            xlsx_ms, _ = _timed(lambda: reports.board_pack_xlsx(plan=plan, period=period), 1)
+            out.write(f"Board pack Excel: {xlsx_ms:.0f} ms (no target)")
+            raise _Rollback
+    except _Rollback:
+        pass

@@ -1,0 +1,40 @@
+"""Server-side SVG charts for the dashboard and the board pack (the same SVG in both)."""
+import re
+
+import pygal
+from django.utils.safestring import mark_safe
+from pygal.style import Style
+
+from plans.rag import RAG_ORDER
+
+# Colours chosen to stay apart in greyscale too (dark blue, mid green, light amber, dark red, light grey).
+RAG_COLOURS = {"B": "#1d4f91", "G": "#00703c", "A": "#ffbf47", "R": "#942514", "Gr": "#b1b4b6", None: "#f3f2f1"}
+
+
+def rag_trend_chart(trend, *, title="Progress RAG by period", width=760, height=360):
+    """A stacked bar per period of its progress RAG counts, as inline SVG markup."""
+    series = [(rag.label, rag.value) for rag in RAG_ORDER] + [("No rating", None)]
+    style = Style(
+        font_family="DejaVu Sans, Arial, sans-serif",
+        background="white", plot_background="white", foreground="#0b0c0c", foreground_strong="#0b0c0c",
+        foreground_subtle="#505a5f", colors=tuple(RAG_COLOURS[code] for _, code in series),
+        opacity="1", opacity_hover="1", stroke_opacity="1", label_font_size=12, legend_font_size=12,
+        title_font_size=14, major_label_font_size=12,
+    )
+    chart = pygal.StackedBar(
+        style=style, js=[], disable_xml_declaration=True, width=width, height=height, title=title,
+        legend_at_bottom=True, legend_at_bottom_columns=6, print_values=False, show_y_guides=True,
+        x_label_rotation=0 if len(trend) <= 12 else 45, truncate_label=-1, explicit_size=True,
+        stroke_style={"width": 1}, margin=10,
+    )
+    chart.x_labels = [point.period.month.strftime("%b %y") for point in trend]
+    for label, code in series:
+        rag = next((r for r in RAG_ORDER if r.value == code), None)
+        chart.add(label, [point.progress.count(rag) for point in trend])
+    svg = chart.render(is_unicode=True)
+    # Same figures, same markup: drop pygal's random id and its dated comments.
+    svg = re.sub(r"chart-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "chart-rag-trend", svg)
+    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
+    svg = re.sub(r"<script[^>]*>.*?</script>", "", svg, flags=re.S)  # no chart depends on JavaScript
+    svg = re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "rag-trend", svg)
+    return mark_safe(svg.replace("<svg ", '<svg role="img" aria-label="' + title + ' (figures in the table that follows)" ', 1))

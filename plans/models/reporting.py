@@ -1,0 +1,72 @@
+"""What a closed reporting period said, frozen; the highlight report; reminder bookkeeping."""
+from django.conf import settings
+from django.db import models
+
+from plans.rag import Rag
+
+
+class ActionSnapshot(models.Model):
+    """One action as reported for a closed period: written once by period_close, never changed.
+
+    Theme, owners, ref, text and due date are copied so that later edits to the plan
+    never change what the board read for this period.
+    """
+
+    period = models.ForeignKey("plans.ReportingPeriod", on_delete=models.CASCADE, related_name="snapshots")
+    action = models.ForeignKey("plans.Action", on_delete=models.SET_NULL, null=True, related_name="snapshots")
+    theme = models.ForeignKey("plans.Theme", on_delete=models.SET_NULL, null=True, related_name="+")
+    theme_number = models.CharField(max_length=20, blank=True)
+    theme_title = models.CharField(max_length=300, blank=True)
+    theme_position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(default=0)
+    ref = models.CharField(max_length=50, blank=True)
+    action_text = models.TextField(blank=True)
+    owners = models.ManyToManyField("plans.Owner", blank=True, related_name="+")
+    owner_titles = models.TextField(blank=True, help_text="Owners as they were, joined with '; '.")
+    due_date = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=10, blank=True)
+    progress_rag = models.CharField(max_length=2, choices=Rag.choices, blank=True)
+    impact_rag = models.CharField(max_length=2, choices=Rag.choices, blank=True)
+    previous_progress_rag = models.CharField(max_length=2, choices=Rag.choices, blank=True)
+    note = models.TextField(blank=True)
+    latest_update_at = models.DateTimeField(null=True, blank=True)
+    is_overdue = models.BooleanField(default=False)
+    is_stale = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["period", "theme_position", "position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["period", "action"], name="one_snapshot_per_action_period")]
+
+    def __str__(self):
+        return f"{self.ref} ({self.period})"
+
+
+class HighlightReport(models.Model):
+    """The coordinator's narrative for the board, one per period; frozen when the period closes."""
+
+    period = models.OneToOneField("plans.ReportingPeriod", on_delete=models.CASCADE, related_name="highlight_report")
+    achievements = models.TextField("Key achievements", blank=True)
+    risks = models.TextField("Risks and issues", blank=True)
+    decisions = models.TextField("Decisions needed from the board", blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Highlight report {self.period}"
+
+    @property
+    def is_empty(self):
+        return not (self.achievements.strip() or self.risks.strip() or self.decisions.strip())
+
+
+class ReminderLog(models.Model):
+    """A reminder sent to a user about a plan on a day: cron may run twice, users get one email."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey("plans.ReportingPeriod", on_delete=models.CASCADE, related_name="+")
+    date = models.DateField()
+    action_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "plan", "date"], name="one_reminder_per_user_plan_day")]

@@ -1,0 +1,491 @@
+"""Reads for board reporting: a period's status rows, the dashboard, the board pack's content.
+
+Every figure for a period comes from one "rows" queryset with the same column names whether
+the period is open (live: each action's latest update for the period or an earlier one) or
+closed (the ActionSnapshot rows frozen by period_close). See docs/decisions/0002-period-status.md.
+The dashboard is a fixed number of aggregate queries, whatever the number of actions or periods.
+"""
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    BooleanField, CharField, Count, TextField, Exists, ExpressionWrapper, F, Func, IntegerField, OuterRef, Prefetch, Q,
+    Subquery, Value,
+)
+from django.db.models.functions import Coalesce, NullIf
+from django.utils import timezone
+
+from plans.models import (
+    Action, ActionSnapshot, ActionStatus, HighlightReport, Measure, MeasureReading, Owner, ProgressUpdate,
+    ReportingPeriod,
+)
+from plans.querysets import RagSummary
+from plans.rag import RAG_ORDER, Rag, rag_from_value
+
+NO_RATING = "none"
+
+
+# ---------------------------------------------------------------- periods
+
+def plan_periods(*, plan):
+    return list(ReportingPeriod.objects.filter(plan=plan).select_related("closed_by").order_by("month"))
+
+
+def period_by_slug(periods, slug):
+    """The period of `periods` whose slug ("YYYY-MM") is `slug`, or None."""
+    for period in periods:
+        if period.slug == slug:
+            return period
+    return None
+
+
+def default_period(periods, today=None):
+    """The open period owners report for (see ReportingPeriodQuerySet.current_for), else the latest."""
+    from plans.querysets import pick_current_period
+
+    today = today or timezone.localdate()
+    current = pick_current_period([p for p in periods if not p.closed], today)
+    return current or (periods[-1] if periods else None)
+
+
+def previous_period(periods, period):
+    earlier = [p for p in periods if p.month < period.month]
+    return earlier[-1] if earlier else None
+
+
+def overdue_as_of(period, today=None):
+    """Overdue is judged at the period's end, or today while the period is still running."""
+    today = today or timezone.localdate()
+    return min(today, period.end)
+
+
+# ---------------------------------------------------------------- the rows of one period
+
+def _updates_up_to(period, outer="pk"):
+    return ProgressUpdate.objects.filter(
+        action=OuterRef(outer), period__month__lte=period.month
+    ).order_by("-created_at", "-pk")
+
+
+def _previous_rag(previous):
+    if previous is None:
+        return Value("", output_field=CharField())
+    if previous.closed:
+        return Coalesce(
+            Subquery(ActionSnapshot.objects.filter(period=previous, action=OuterRef("pk")).values("progress_rag")[:1]),
+            Value(""),
+        )
+    return Coalesce(Subquery(_updates_up_to(previous).values("progress_rag")[:1]), Value(""))
+
+
+def live_status_rows(*, plan, period, previous=None, today=None, flags=True):
+    """The plan's actions annotated with their status for an open `period`.
+
+    progress_rag / impact_rag / note: of the latest update (by time recorded) attributed to `period`
+    or an earlier period; "" when there is none. previous_progress_rag: the same for `previous`
+    (its snapshot when it is closed). is_overdue: open, due before overdue_as_of, not Blue.
+    is_stale: open, not Blue, no update attributed to `period`.
+    """
+    updates = _updates_up_to(period)
+    previous_rag = _previous_rag(previous)
+    as_of = overdue_as_of(period, today)
+    not_blue = ~Q(progress_rag=Rag.BLUE)
+    rows = (
+        Action.objects.for_plan(plan)
+        .annotate(
+            row_action_id=F("pk"),
+            progress_rag=Coalesce(Subquery(updates.values("progress_rag")[:1]), Value("")),
+            impact_rag=Coalesce(Subquery(updates.values("impact_rag")[:1]), Value("")),
+            note=Coalesce(Subquery(updates.values("note")[:1]), Value(""), output_field=TextField()),
+            latest_update_at=Subquery(updates.values("created_at")[:1]),
+            previous_progress_rag=previous_rag,
+            updated_in_period=Exists(ProgressUpdate.objects.filter(action=OuterRef("pk"), period=period)),
+            t_number=F("theme__number"),
+            t_title=F("theme__title"),
+            t_position=F("theme__position"),
+        )
+    )
+    if not flags:
+        # Callers that read every row compute the flags with row_flags(): inlining them here would make
+        # the database evaluate the latest-update subquery again for each condition.
+        rows.overdue_as_of = as_of
+        return rows
+    return rows.annotate(
+            is_overdue=ExpressionWrapper(
+                Q(status=ActionStatus.OPEN, due_date__isnull=False, due_date__lt=as_of) & not_blue, output_field=BooleanField()
+            ),
+            is_stale=ExpressionWrapper(
+                Q(status=ActionStatus.OPEN, updated_in_period=False) & not_blue, output_field=BooleanField()
+            ),
+    )
+
+
+def row_flags(*, status, due_date, progress_rag, updated_in_period, as_of):
+    """(is_overdue, is_stale) for one live row: the same rules as live_status_rows' SQL flags."""
+    open_not_blue = status == ActionStatus.OPEN and progress_rag != Rag.BLUE
+    return (open_not_blue and due_date is not None and due_date < as_of, open_not_blue and not updated_in_period)
+
+
+def snapshot_rows(*, period):
+    """The frozen rows of a closed period, under the same names as live_status_rows."""
+    return ActionSnapshot.objects.filter(period=period).annotate(
+        row_action_id=F("action_id"),
+        t_number=F("theme_number"),
+        t_title=F("theme_title"),
+        t_position=F("theme_position"),
+    )
+
+
+def status_rows(*, plan, period, periods=None, today=None, flags=True):
+    if period.closed:
+        return snapshot_rows(period=period)
+    periods = periods if periods is not None else plan_periods(plan=plan)
+    return live_status_rows(
+        plan=plan, period=period, previous=previous_period(periods, period), today=today, flags=flags
+    )
+
+
+def plan_actions_at(*, plan, period, periods=None, today=None):
+    """Actions of the plan as reported for `period`, under the plan page's names (current_progress_rag...).
+
+    Used by the plan page's `period` filter so that a dashboard count links to exactly its actions.
+    """
+    if period.closed:
+        snap = ActionSnapshot.objects.filter(period=period, action=OuterRef("pk"))
+        qs = Action.objects.for_plan(plan).filter(Exists(snap)).annotate(
+            current_progress_rag=NullIf(Subquery(snap.values("progress_rag")[:1]), Value("")),
+            current_impact_rag=NullIf(Subquery(snap.values("impact_rag")[:1]), Value("")),
+            latest_note=Subquery(snap.values("note")[:1]),
+            latest_update_at=Subquery(snap.values("latest_update_at")[:1]),
+            period_overdue=Subquery(snap.values("is_overdue")[:1]),
+            period_stale=Subquery(snap.values("is_stale")[:1]),
+            period_theme_id=Subquery(snap.values("theme_id")[:1]),
+        )
+    else:
+        rows = status_rows(plan=plan, period=period, periods=periods, today=today)
+        qs = rows.annotate(
+            current_progress_rag=NullIf(F("progress_rag"), Value("")),
+            current_impact_rag=NullIf(F("impact_rag"), Value("")),
+            latest_note=F("note"),
+            period_overdue=F("is_overdue"),
+            period_stale=F("is_stale"),
+            period_theme_id=F("theme_id"),
+        )
+    return qs.select_related("theme").prefetch_related(
+        Prefetch("owners", queryset=Owner.objects.order_by("title"))
+    ).in_plan_order()
+
+
+def period_owner_filter(queryset, *, period, owner):
+    """Actions owned by `owner` in `period` (as snapshotted when it is closed)."""
+    if period.closed:
+        return queryset.filter(Exists(ActionSnapshot.objects.filter(period=period, action=OuterRef("pk"), owners=owner)))
+    return queryset.filter(owners=owner)
+
+
+# ---------------------------------------------------------------- the dashboard
+
+def _rag_counts(prefix, field):
+    counts = {f"{prefix}{rag.value}": Count("pk", filter=Q(**{field: rag.value})) for rag in RAG_ORDER}
+    counts[f"{prefix}total"] = Count("pk")
+    return counts
+
+
+def _summary(values, prefix):
+    rows = [(rag, values.get(f"{prefix}{rag.value}") or 0) for rag in RAG_ORDER]
+    total = values.get(f"{prefix}total") or 0
+    rows.append((None, total - sum(n for _, n in rows)))
+    return RagSummary.build(rows, total)
+
+
+@dataclass
+class GroupSummary:
+    key: object  # theme or owner id, None for "no owner"
+    label: str
+    progress: RagSummary
+    impact: RagSummary
+
+
+@dataclass
+class TrendPoint:
+    period: ReportingPeriod
+    progress: RagSummary
+
+
+@dataclass
+class ReportRow:
+    """One action as reported for a period (from live data or the snapshot)."""
+
+    action_id: int | None
+    ref: str
+    action_text: str
+    theme_number: str
+    theme_title: str
+    owners: str
+    due_date: datetime.date | None
+    status: str
+    progress_rag: Rag | None
+    impact_rag: Rag | None
+    previous_progress_rag: Rag | None
+    note: str
+    latest_update_at: datetime.datetime | None
+    is_overdue: bool
+    is_stale: bool
+
+    @property
+    def movement(self):
+        """"completed", "improved", "worsened", "changed" (to or from Grey / no rating) or None."""
+        now, before = self.progress_rag, self.previous_progress_rag
+        if now == before:
+            return None
+        if now == Rag.BLUE:
+            return "completed"
+        if now and before and now.rank and before.rank:
+            return "improved" if now.rank > before.rank else "worsened"
+        return "changed"
+
+    @property
+    def short_text(self):
+        text = " ".join(self.action_text.split())
+        return text if len(text) <= 120 else text[:117] + "…"
+
+
+@dataclass
+class MeasureStatus:
+    measure: Measure
+    latest: MeasureReading | None
+    milestones: list
+    next_milestone: object
+    target_met: bool | None
+    milestone_met: bool | None
+    trend: str  # "better", "worse", "same", "" (no earlier reading)
+
+
+@dataclass
+class BoardDashboard:
+    plan: object
+    period: ReportingPeriod
+    periods: list
+    previous: ReportingPeriod | None
+    progress: RagSummary
+    impact: RagSummary
+    by_theme: list
+    by_owner: list
+    trend: list
+    movement: dict = field(default_factory=dict)
+    red: list = field(default_factory=list)
+    overdue: list = field(default_factory=list)
+    stale: list = field(default_factory=list)
+    measures: list = field(default_factory=list)
+    highlight: HighlightReport | None = None
+    rows: list | None = None  # every action, for the board pack
+
+    @property
+    def frozen(self):
+        return self.period.closed
+
+    def rows_by_theme(self):
+        groups = []
+        for row in self.rows or []:
+            label = f"{row.theme_number} {row.theme_title}".strip()
+            if not groups or groups[-1][0] != label:
+                groups.append((label, []))
+            groups[-1][1].append(row)
+        return groups
+
+
+def _group_summaries(rows, key, label_fields, order):
+    aggregates = {**_rag_counts("p_", "progress_rag"), **_rag_counts("i_", "impact_rag")}
+    grouped = rows.values(key, *label_fields).annotate(**aggregates).order_by(*order)
+    result = []
+    for values in grouped:
+        label = " ".join(str(values[f]) for f in label_fields if values[f]).strip()
+        result.append(GroupSummary(
+            key=values[key], label=label or "No owner",
+            progress=_summary(values, "p_"), impact=_summary(values, "i_"),
+        ))
+    return result
+
+
+def _trend(*, plan, periods, period):
+    """The progress RAG mix of every period up to `period`: two queries, whatever their number."""
+    shown = [p for p in periods if p.month <= period.month]
+    closed_ids = [p.pk for p in shown if p.closed]
+    open_ids = [p.pk for p in shown if not p.closed]
+    counts = {}
+    if closed_ids:
+        for values in (
+            ActionSnapshot.objects.filter(period_id__in=closed_ids).values("period_id")
+            .annotate(**_rag_counts("p_", "progress_rag")).order_by()
+        ):
+            counts[values["period_id"]] = values
+    if open_ids:
+        latest = ProgressUpdate.objects.filter(
+            action=OuterRef("pk"), period__month__lte=OuterRef(OuterRef("month"))
+        ).order_by("-created_at", "-pk").values("progress_rag")[:1]
+        actions = Action.objects.for_plan(plan).order_by()
+
+        def count_of(qs):
+            return Subquery(qs.annotate(n=Func(F("pk"), function="COUNT")).values("n")[:1], output_field=IntegerField())
+
+        annotations = {"p_total": count_of(actions)}
+        for rag in RAG_ORDER:
+            annotations[f"p_{rag.value}"] = count_of(
+                actions.annotate(rag_then=Subquery(latest)).filter(rag_then=rag.value)
+            )
+        for values in ReportingPeriod.objects.filter(pk__in=open_ids).annotate(**annotations).values("pk", *annotations):
+            counts[values["pk"]] = values
+    return [TrendPoint(period=p, progress=_summary(counts.get(p.pk, {}), "p_")) for p in shown]
+
+
+def _report_rows(rows, period):
+    """ReportRow objects for a rows queryset; owners come from a prefetch (live) or the copy (snapshot)."""
+    result = []
+    if period.closed:
+        for snap in rows.order_by("theme_position", "position", "pk"):
+            result.append(ReportRow(
+                action_id=snap.action_id, ref=snap.ref, action_text=snap.action_text, theme_number=snap.theme_number,
+                theme_title=snap.theme_title, owners=snap.owner_titles, due_date=snap.due_date, status=snap.status,
+                progress_rag=rag_from_value(snap.progress_rag), impact_rag=rag_from_value(snap.impact_rag),
+                previous_progress_rag=rag_from_value(snap.previous_progress_rag), note=snap.note,
+                latest_update_at=snap.latest_update_at, is_overdue=snap.is_overdue, is_stale=snap.is_stale,
+            ))
+        return result
+    as_of = getattr(rows, "overdue_as_of", None)
+    rows = rows.prefetch_related(Prefetch("owners", queryset=Owner.objects.order_by("title"))).in_plan_order()
+    for action in rows:
+        if as_of is not None:
+            action.is_overdue, action.is_stale = row_flags(
+                status=action.status, due_date=action.due_date, progress_rag=action.progress_rag,
+                updated_in_period=action.updated_in_period, as_of=as_of,
+            )
+        result.append(ReportRow(
+            action_id=action.pk, ref=action.ref, action_text=action.action_text, theme_number=action.t_number,
+            theme_title=action.t_title, owners="; ".join(o.title for o in action.owners.all()),
+            due_date=action.due_date, status=action.status, progress_rag=rag_from_value(action.progress_rag),
+            impact_rag=rag_from_value(action.impact_rag),
+            previous_progress_rag=rag_from_value(action.previous_progress_rag), note=action.note,
+            latest_update_at=action.latest_update_at, is_overdue=action.is_overdue, is_stale=action.is_stale,
+        ))
+    return result
+
+
+def _live_report_rows(*, plan, period, previous, today=None):
+    """ReportRows of an open period in three lean queries: each action with the id of its latest update
+    (one subquery a row, rather than one per column), those updates by id, and the owners."""
+    as_of = overdue_as_of(period, today)
+    actions = list(
+        Action.objects.for_plan(plan)
+        .annotate(
+            latest_id=Subquery(_updates_up_to(period).values("pk")[:1]),
+            previous_rag=_previous_rag(previous),
+            updated_in_period=Exists(ProgressUpdate.objects.filter(action=OuterRef("pk"), period=period)),
+        )
+        .in_plan_order()
+        .values("pk", "ref", "action_text", "theme__number", "theme__title", "due_date", "status", "latest_id",
+                "previous_rag", "updated_in_period")
+    )
+    latest = {
+        u["pk"]: u for u in ProgressUpdate.objects.filter(pk__in=[a["latest_id"] for a in actions if a["latest_id"]])
+        .values("pk", "progress_rag", "impact_rag", "note", "created_at")
+    }
+    owners = {}
+    for action_id, title in (
+        Action.owners.through.objects.filter(action__theme__plan=plan).order_by("owner__title")
+        .values_list("action_id", "owner__title")
+    ):
+        owners.setdefault(action_id, []).append(title)
+    result = []
+    for a in actions:
+        update = latest.get(a["latest_id"], {})
+        progress = update.get("progress_rag", "")
+        is_overdue, is_stale = row_flags(
+            status=a["status"], due_date=a["due_date"], progress_rag=progress,
+            updated_in_period=a["updated_in_period"], as_of=as_of,
+        )
+        result.append(ReportRow(
+            action_id=a["pk"], ref=a["ref"], action_text=a["action_text"], theme_number=a["theme__number"],
+            theme_title=a["theme__title"], owners="; ".join(owners.get(a["pk"], [])), due_date=a["due_date"],
+            status=a["status"], progress_rag=rag_from_value(progress),
+            impact_rag=rag_from_value(update.get("impact_rag", "")),
+            previous_progress_rag=rag_from_value(a["previous_rag"]), note=update.get("note", ""),
+            latest_update_at=update.get("created_at"), is_overdue=is_overdue, is_stale=is_stale,
+        ))
+    return result
+
+
+def _measures(*, plan, period):
+    readings = MeasureReading.objects.filter(period__month__lte=period.month).select_related("period").order_by(
+        "period__month"
+    )
+    measures = Measure.objects.filter(plan=plan).prefetch_related(
+        "milestones", Prefetch("readings", queryset=readings, to_attr="readings_so_far")
+    ).order_by("name")
+    result = []
+    for measure in measures:
+        readings_so_far = measure.readings_so_far
+        latest = readings_so_far[-1] if readings_so_far else None
+        earlier = readings_so_far[-2] if len(readings_so_far) > 1 else None
+        milestones = list(measure.milestones.all())
+        upcoming = [m for m in milestones if m.due_date >= period.month]
+        due = [m for m in milestones if m.due_date < period.month]
+        next_milestone = upcoming[0] if upcoming else None
+        current_goal = due[-1] if due else next_milestone
+        trend = ""
+        if latest and earlier:
+            if latest.value == earlier.value:
+                trend = "same"
+            else:
+                trend = "better" if measure.is_met(latest.value, earlier.value) else "worse"
+        elif latest and measure.baseline is not None and latest.value != measure.baseline:
+            trend = "better" if measure.is_met(latest.value, measure.baseline) else "worse"
+        result.append(MeasureStatus(
+            measure=measure, latest=latest, milestones=milestones, next_milestone=next_milestone,
+            target_met=measure.is_met(latest.value if latest else None, measure.target),
+            milestone_met=measure.is_met(latest.value if latest else None, current_goal.value if current_goal else None),
+            trend=trend,
+        ))
+    return result
+
+
+def board_dashboard(*, plan, period, periods=None, today=None, all_rows=False):
+    """Everything the board reads for one plan and period, in a fixed number of queries.
+
+    With all_rows, also every action's row (for the board pack).
+    """
+    periods = periods if periods is not None else plan_periods(plan=plan)
+    previous = previous_period(periods, period)
+    rows = status_rows(plan=plan, period=period, periods=periods, today=today, flags=False)
+
+    totals = rows.aggregate(**_rag_counts("p_", "progress_rag"), **_rag_counts("i_", "impact_rag"))
+    by_theme = _group_summaries(rows, "theme_id", ["t_number", "t_title"], ["t_position", "theme_id"])
+    by_owner = _group_summaries(rows, "owners__pk", ["owners__title"], ["owners__title", "owners__pk"])
+
+    # One pass over every row, filtered here: a WHERE on the live subqueries would make the database
+    # evaluate them again per condition (1.3 s instead of 40 ms at 1,000 actions on SQLite).
+    if period.closed:
+        every = _report_rows(rows, period)
+    else:
+        every = _live_report_rows(plan=plan, period=period, previous=previous, today=today)
+    interesting = [
+        r for r in every
+        if r.progress_rag == Rag.RED or r.is_overdue or r.is_stale or r.progress_rag != r.previous_progress_rag
+    ]
+    movement = {"completed": [], "improved": [], "worsened": [], "changed": []}
+    if previous is not None:
+        for row in interesting:
+            if row.movement:
+                movement[row.movement].append(row)
+    highlight = HighlightReport.objects.filter(period=period).first()
+    return BoardDashboard(
+        plan=plan, period=period, periods=periods, previous=previous,
+        progress=_summary(totals, "p_"), impact=_summary(totals, "i_"),
+        by_theme=by_theme, by_owner=by_owner, trend=_trend(plan=plan, periods=periods, period=period),
+        movement=movement,
+        red=[r for r in interesting if r.progress_rag == Rag.RED],
+        overdue=[r for r in interesting if r.is_overdue],
+        stale=[r for r in interesting if r.is_stale],
+        measures=_measures(plan=plan, period=period),
+        highlight=highlight,
+        rows=every if all_rows else None,
+    )

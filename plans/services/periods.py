@@ -1,0 +1,136 @@
+"""Writes about reporting periods: opening the next month, closing (freezing) a period, the highlight report."""
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from plans import permissions
+from plans.models import ActionSnapshot, HighlightReport, ReportingPeriod
+
+
+def _next_month(month):
+    return (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+
+
+def period_create_next(*, plan, user, board_meeting_date=None, today=None):
+    """Open the month after the plan's latest period (or this month when it has none)."""
+    if not permissions.coordinates(user, plan):
+        raise PermissionDenied("Only the plan's coordinators can open a reporting period.")
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        latest = ReportingPeriod.objects.select_for_update().filter(plan=plan).order_by("-month").first()
+        month = _next_month(latest.month) if latest else today.replace(day=1)
+        if board_meeting_date and board_meeting_date < month:
+            raise ValidationError({"board_meeting_date": "The board meeting date must be on or after the start of the period"})
+        return ReportingPeriod.objects.create(plan=plan, month=month, board_meeting_date=board_meeting_date)
+
+
+@dataclass(frozen=True)
+class ClosedPeriod:
+    period: ReportingPeriod
+    snapshot_count: int
+
+
+def period_close(*, period, user, today=None):
+    """Close a period and freeze what it reports: one ActionSnapshot per action of the plan.
+
+    The rows are those the open period's dashboard showed (selectors_reporting.live_status_rows),
+    written in one bulk_create with their owners; the highlight report is kept as it is and can no
+    longer be edited.
+    """
+    from plans.selectors_reporting import plan_periods
+
+    plan = period.plan
+    if not permissions.coordinates(user, plan):
+        raise PermissionDenied("Only the plan's coordinators can close a reporting period.")
+    given = period
+    with transaction.atomic():
+        period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+        if period.closed:
+            raise ValidationError(f"{period.label} is already closed.")
+        periods = plan_periods(plan=plan)
+        earlier_open = [p for p in periods if p.month < period.month and not p.closed]
+        if earlier_open:
+            raise ValidationError(f"Close {earlier_open[0].label} first: periods close in order.")
+        written = _snapshot_write(period=period, periods=periods, today=today)
+        period.closed = True
+        period.closed_at = timezone.now()
+        period.closed_by = user
+        period.save(update_fields=["closed", "closed_at", "closed_by"])
+    given.closed, given.closed_at, given.closed_by = period.closed, period.closed_at, period.closed_by
+    return ClosedPeriod(period=period, snapshot_count=written)
+
+
+def highlight_report_save(*, period, user, achievements="", risks="", decisions=""):
+    """Write the period's highlight report; refused once the period is closed."""
+    if not permissions.coordinates(user, period.plan):
+        raise PermissionDenied("Only the plan's coordinators can write the highlight report.")
+    if period.closed:
+        raise ValidationError(f"{period.label} is closed: its highlight report can no longer change.")
+    with transaction.atomic():
+        report, _ = HighlightReport.objects.select_for_update().get_or_create(period=period)
+        report.achievements = achievements.strip()
+        report.risks = risks.strip()
+        report.decisions = decisions.strip()
+        report.updated_by = user
+        report.save()
+    return report
+
+
+def _snapshot_write(*, period, periods, today=None):
+    """Write the ActionSnapshot rows of `period` (and their owners) from live data; return how many."""
+    from plans.selectors_reporting import live_status_rows, previous_period
+
+    plan = period.plan
+    rows = list(
+        live_status_rows(plan=plan, period=period, previous=previous_period(periods, period), today=today)
+        .prefetch_related("owners").in_plan_order()
+    )
+    snapshots = [
+        ActionSnapshot(
+            period=period, action_id=row.pk, theme_id=row.theme_id, theme_number=row.t_number,
+            theme_title=row.t_title, theme_position=row.t_position, position=row.position, ref=row.ref,
+            action_text=row.action_text,
+            owner_titles="; ".join(sorted(o.title for o in row.owners.all())),
+            due_date=row.due_date, status=row.status, progress_rag=row.progress_rag, impact_rag=row.impact_rag,
+            previous_progress_rag=row.previous_progress_rag, note=row.note,
+            latest_update_at=row.latest_update_at, is_overdue=row.is_overdue, is_stale=row.is_stale,
+        )
+        for row in rows
+    ]
+    ActionSnapshot.objects.bulk_create(snapshots, batch_size=500)
+    # bulk_create sets pks on PostgreSQL and SQLite 3.35+, both of which we run on.
+    through = ActionSnapshot.owners.through
+    through.objects.bulk_create(
+        [
+            through(actionsnapshot_id=snap.pk, owner_id=owner.pk)
+            for snap, row in zip(snapshots, rows)
+            for owner in row.owners.all()
+        ],
+        batch_size=1000,
+    )
+    return len(snapshots)
+
+
+def period_snapshots_backfill(*, plan):
+    """Freeze closed periods that have no snapshot yet (closed before snapshots existed, or by the demo loader).
+
+    Periods are taken in month order so each one's "previous RAG" comes from the snapshot just written.
+    Updates are attributed to periods, so live data gives the figures the period had, apart from later edits
+    to actions (which is why closing writes the snapshot at once).
+    """
+    from plans.selectors_reporting import plan_periods
+
+    done = 0
+    with transaction.atomic():
+        periods = plan_periods(plan=plan)
+        with_snapshots = set(
+            ActionSnapshot.objects.filter(period__plan=plan).values_list("period_id", flat=True).distinct()
+        )
+        for period in periods:
+            if period.closed and period.pk not in with_snapshots:
+                _snapshot_write(period=period, periods=periods, today=period.end)
+                done += 1
+    return done

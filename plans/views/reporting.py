@@ -1,0 +1,167 @@
+"""Board reporting pages: the dashboard, the board pack (PDF and Excel), closing and opening periods,
+the highlight report. Board members read; coordinators (and admins) also write."""
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.views import View
+from django.views.decorators.http import require_POST
+from django.utils.decorators import method_decorator
+from django.views.generic import FormView, TemplateView
+
+from plans import permissions, selectors_reporting
+from plans.charts import rag_trend_chart
+from plans.forms_reporting import HighlightReportForm
+from plans.models import HighlightReport, Plan
+from plans.rag import RAG_ORDER
+from plans.services import periods as period_services
+from plans.services import reports
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class BoardReportMixin:
+    """Load the plan and the period (?period=YYYY-MM, or in the URL); board members, coordinators, admins only."""
+
+    def get_plan(self):
+        if not hasattr(self, "_plan"):
+            try:
+                plan = Plan.objects.get(pk=self.kwargs["pk"])
+            except Plan.DoesNotExist:
+                raise Http404("No plan with that number")
+            if not permissions.can_read_board_reports(self.request.user, plan):
+                raise PermissionDenied("Only the plan's board members and coordinators can read its board reports.")
+            self._plan = plan
+        return self._plan
+
+    def get_periods(self):
+        if not hasattr(self, "_periods"):
+            self._periods = selectors_reporting.plan_periods(plan=self.get_plan())
+        return self._periods
+
+    def get_period(self, required=True):
+        periods = self.get_periods()
+        slug = self.kwargs.get("period") or self.request.GET.get("period")
+        if slug:
+            period = selectors_reporting.period_by_slug(periods, slug)
+            if period is None:
+                raise Http404(f"This plan has no reporting period {slug}. Choose one of its periods.")
+            return period
+        period = selectors_reporting.default_period(periods)
+        if period is None and required:
+            raise Http404("This plan has no reporting periods yet.")
+        return period
+
+
+class BoardDashboardView(BoardReportMixin, TemplateView):
+    template_name = "plans/reporting/dashboard.html"
+    extra_context = {"nav_section": "plans"}
+
+    def post(self, request, *args, **kwargs):
+        raise PermissionDenied("This page cannot be changed.")
+
+    def get_template_names(self):
+        if not self.get_periods():
+            return ["plans/reporting/no_periods.html"]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        plan = self.get_plan()
+        context = super().get_context_data(
+            plan=plan, can_coordinate=permissions.coordinates(self.request.user, plan), **kwargs
+        )
+        period = self.get_period(required=False)
+        if period is None:
+            return context
+        dashboard = selectors_reporting.board_dashboard(plan=plan, period=period, periods=self.get_periods())
+        context.update(
+            period=period, dashboard=dashboard, trend_chart=rag_trend_chart(dashboard.trend),
+            rag_columns=[*RAG_ORDER, None],
+        )
+        return context
+
+
+class BoardPackPdfView(BoardReportMixin, View):
+    def get(self, request, *args, **kwargs):
+        plan, period = self.get_plan(), self.get_period()
+        pdf = reports.board_pack_pdf(plan=plan, period=period, base_url=request.build_absolute_uri("/"))
+        response = HttpResponse(pdf, content_type="application/pdf")
+        filename = reports.board_pack_filename(plan=plan, period=period, extension="pdf")
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+        return response
+
+
+class BoardPackXlsxView(BoardReportMixin, View):
+    def get(self, request, *args, **kwargs):
+        plan, period = self.get_plan(), self.get_period()
+        response = HttpResponse(reports.board_pack_xlsx(plan=plan, period=period), content_type=XLSX)
+        filename = reports.board_pack_filename(plan=plan, period=period, extension="xlsx")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+def _dashboard_url(plan, period):
+    from django.urls import reverse
+
+    return f"{reverse('plans:board_dashboard', args=[plan.pk])}?period={period.slug}"
+
+
+@method_decorator(require_POST, name="dispatch")
+class PeriodCloseView(BoardReportMixin, View):
+    def post(self, request, *args, **kwargs):
+        plan, period = self.get_plan(), self.get_period()
+        try:
+            result = period_services.period_close(period=period, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"{period.label} is closed: {result.snapshot_count} actions frozen for its board pack.")
+        return redirect(_dashboard_url(plan, period))
+
+
+@method_decorator(require_POST, name="dispatch")
+class PeriodCreateView(BoardReportMixin, View):
+    def post(self, request, *args, **kwargs):
+        plan = self.get_plan()
+        try:
+            period = period_services.period_create_next(plan=plan, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("plans:board_dashboard", pk=plan.pk)
+        messages.success(request, f"{period.label} is open for reporting.")
+        return redirect(_dashboard_url(plan, period))
+
+
+class HighlightReportEditView(BoardReportMixin, FormView):
+    template_name = "plans/reporting/highlight_form.html"
+    form_class = HighlightReportForm
+    extra_context = {"nav_section": "plans"}
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            plan = self.get_plan()
+            if not permissions.coordinates(request.user, plan):
+                raise PermissionDenied("Only the plan's coordinators can write the highlight report.")
+            self.period = self.get_period()
+            if self.period.closed:
+                messages.error(request, f"{self.period.label} is closed: its highlight report can no longer change.")
+                return redirect(_dashboard_url(plan, self.period))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        report = HighlightReport.objects.filter(period=self.period).first()
+        if report is None:
+            return {}
+        return {"achievements": report.achievements, "risks": report.risks, "decisions": report.decisions}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(plan=self.get_plan(), period=self.period, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            period_services.highlight_report_save(period=self.period, user=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, f"Highlight report for {self.period.label} saved.")
+        return redirect(_dashboard_url(self.get_plan(), self.period))
