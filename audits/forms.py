@@ -160,3 +160,24 @@ class GradedReadingForm(forms.Form):
         self.fields["measure"].label_from_instance = lambda m: f"{m.plan.title} – {m.name}"
         self.fields["period"].queryset = periods
         self.fields["period"].label_from_instance = lambda p: f"{p.plan.title} – {p.label}"
+
+
+class LearningEventForm(forms.Form):
+    """The event, and how many people from each agency attended (one number field per agency)."""
+
+    title = forms.CharField(max_length=300, initial="Multi-agency learning event")
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agencies = list(agencies)
+        for agency in self.agencies:
+            self.fields[f"attendance_{agency.pk}"] = forms.IntegerField(
+                min_value=0, required=False, label=f"Attended from {agency.name}",
+                widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+            )
+
+    def attendance(self):
+        return {a: self.cleaned_data.get(f"attendance_{a.pk}") for a in self.agencies
+                if self.cleaned_data.get(f"attendance_{a.pk}")}

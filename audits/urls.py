@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/findings.xlsx", findings.findings_excel, name="findings_excel"),
     path("<int:pk>/overview.pdf", findings.overview_report, name="overview_pdf"),
     path("<int:pk>/lessons/new/", lessons.lesson_create, name="lesson_create"),
+    path("<int:pk>/learning-event/new/", programmes.learning_event_create, name="learning_event_create"),
     path("cases/<int:pk>/", judgements.case_detail, name="case_detail"),
     path("cases/<int:pk>/agencies/<int:agency_pk>/", judgements.judgement_entry, name="judgement_entry"),
     path("lessons/<int:pk>/", lessons.lesson_detail, name="lesson_detail"),

@@ -281,7 +281,8 @@ def audit_demo_load(*, plan, users, password, today):
         for area, taken, steps, kloe in LESSONS
     ]
     _lesson_actions_raise(plan=plan, lessons=lessons, today=today)
-    programme.single_agency_plan = _single_agency_plan_create(agencies=agencies, users=audit_users)
+    programme.single_agency_plan = _single_agency_plan_create(agencies=agencies, users=audit_users, today=today,
+                                                              rnd=rnd)
     programme.save()
     _graded_audits_create(rnd=rnd, today=today)
     _graded_measure_create(plan=plan, today=today, user=lead)
@@ -306,8 +307,11 @@ def _lesson_actions_raise(*, plan, lessons, today):
     )
 
 
-def _single_agency_plan_create(*, agencies, users):
-    from plans.models import Action, Owner, Plan, Theme
+def _single_agency_plan_create(*, agencies, users, today, rnd):
+    """Appendix 3 as an ordinary plan: a theme per agency, actions owned by the agency's safeguarding lead."""
+    from django.utils import timezone
+
+    from plans.models import Action, ActionStatus, Owner, Plan, ProgressUpdate, Rag, ReportingPeriod, Theme
 
     plan = Plan.objects.create(
         title="Single agency improvement plan 2015-16", organisation="Solihull Local Safeguarding Children Board",
@@ -326,6 +330,22 @@ def _single_agency_plan_create(*, agencies, users):
             position += 1
             action = Action.objects.create(theme=theme, position=position, ref=f"{index}.{number}", action_text=text)
             action.owners.add(owner)
+    this_month = today.replace(day=1)
+    last_month = (this_month - datetime.timedelta(days=1)).replace(day=1)
+    previous = ReportingPeriod.objects.create(plan=plan, month=last_month, closed=True, closed_at=timezone.now(),
+                                              closed_by=users["auditlead"])
+    ReportingPeriod.objects.create(plan=plan, month=this_month)
+    updates = []
+    for action in Action.objects.for_plan(plan).prefetch_related("owners__holders"):
+        rag = rnd.choice([Rag.GREEN, Rag.GREEN, Rag.AMBER, Rag.BLUE, Rag.GREY])
+        author = next((h for o in action.owners.all() for h in o.holders.all()), users["auditlead"])
+        updates.append(ProgressUpdate(action=action, period=previous, author=author, progress_rag=rag,
+                                      note="Progress reported to the Case Audit Sub-Group.",
+                                      created_at=timezone.make_aware(datetime.datetime.combine(
+                                          last_month.replace(day=20), datetime.time(10)))))
+        if rag == Rag.BLUE:
+            Action.objects.filter(pk=action.pk).update(status=ActionStatus.COMPLETED, completed_date=last_month)
+    ProgressUpdate.objects.bulk_create(updates)
     return plan
 
 

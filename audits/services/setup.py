@@ -62,3 +62,16 @@ def case_create(*, programme, code, priority=None, agencies=()):
     case.save()
     case.agencies.set(agencies)
     return case
+
+
+@transaction.atomic
+def learning_event_record(*, programme, title, date, summary="", attendance=None):
+    """Record the learning event and its attendance per agency ({agency: number attending})."""
+    from audits.models import LearningEvent, LearningEventAttendance
+
+    event = LearningEvent.objects.create(programme=programme, title=title.strip(), date=date, summary=summary.strip())
+    LearningEventAttendance.objects.bulk_create(
+        LearningEventAttendance(event=event, agency=agency, attendees=count)
+        for agency, count in (attendance or {}).items() if count
+    )
+    return event

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
 from audits import permissions, selectors
-from audits.forms import AgencyForm, CaseForm, KloeForm, ProgrammeForm, StandardForm
+from audits.forms import AgencyForm, CaseForm, KloeForm, LearningEventForm, ProgrammeForm, StandardForm
 from audits.models import Agency, AuditProgramme
 from audits.services import setup
 from audits.views.access import NAV, audit_reader_required, lead_required, read_only
@@ -123,3 +123,19 @@ def agency_list(request):
             messages.success(request, f"Agency “{agency.name}” added.")
             return redirect("audits:agency_list")
     return render(request, "audits/agency/list.html", {**NAV, "form": form, "agencies": list(Agency.objects.all())})
+
+
+@lead_required
+def learning_event_create(request, pk):
+    programme = get_object_or_404(AuditProgramme, pk=pk)
+    form = LearningEventForm(request.POST or None, agencies=Agency.objects.all())
+    if request.method == "POST" and form.is_valid():
+        data, attendance = form.cleaned_data, form.attendance()
+        setup.learning_event_record(programme=programme, title=data["title"], date=data["date"],
+                                    summary=data["summary"], attendance=attendance)
+        messages.success(request, f"Learning event recorded: {sum(attendance.values())} attended "
+                                  f"from {len(attendance)} agencies.")
+        return redirect(programme.get_absolute_url())
+    return render(request, "audits/programme/form.html", {
+        **NAV, "form": form, "heading": "Record the learning event", "programme": programme,
+    })

@@ -71,3 +71,32 @@ def test_audit_lead_sets_up_a_programme_copying_standards_and_adds_a_case(audit,
     })
     assert response.status_code == 302
     assert list(programme.cases.values_list("code", flat=True)) == ["MACA-2016-01"]
+
+
+def test_audit_lead_records_the_learning_event_with_attendance_per_agency(audit, client):
+    client.force_login(audit.lead)
+
+    response = client.post(f"/audits/{audit.programme.pk}/learning-event/new/", {
+        "title": "Learning event", "date": "2015-11-18", "summary": "Presentations and group work",
+        f"attendance_{audit.police.pk}": "4", f"attendance_{audit.health.pk}": "1",
+    })
+
+    assert response.status_code == 302
+    event = audit.programme.learning_events.get()
+    assert {(row.agency.short_name, row.attendees) for row in event.attendance.all()} == {("Police", 4), ("HEFT", 1)}
+    page = client.get(f"/audits/{audit.programme.pk}/").content.decode()
+    assert "West Midlands Police" in page
+
+
+def test_programme_and_case_pages_answer_in_bounded_queries(audit, client, django_assert_max_num_queries):
+    from tests.audits.conftest import MET
+
+    for n in range(1, 9):
+        case = audit.case(f"Case {n}", [audit.police, audit.health])
+        audit.judge(case, audit.police, {audit.s1: MET, audit.s2: MET, audit.s3: MET})
+    client.force_login(audit.police_user)
+    with django_assert_max_num_queries(16):
+        page = client.get(f"/audits/{audit.programme.pk}/").content.decode()
+    assert page.count("Enter Police judgements") == 8
+    with django_assert_max_num_queries(10):
+        assert client.get(f"/audits/cases/{case.pk}/").status_code == 200
