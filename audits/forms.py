@@ -72,7 +72,7 @@ class JudgementSheetForm(forms.Form):
                 key = str(standard.pk)
                 self.fields[f"result_{key}"] = forms.ChoiceField(
                     choices=JudgementResult.choices, required=False, widget=forms.RadioSelect,
-                    label=f"Standard {standard.number}", initial=judgement.result if judgement else "",
+                    label=f"Standard {standard.number}: {standard.text}", initial=judgement.result if judgement else "",
                 )
                 self.fields[f"reason_{key}"] = forms.CharField(
                     required=False, widget=forms.Textarea(attrs={"rows": 2}),

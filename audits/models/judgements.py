@@ -48,6 +48,10 @@ class Judgement(models.Model):
         super().clean()
         if self.result == JudgementResult.NOT_MET and not self.reason.strip():
             raise ValidationError({"reason": "Say why the standard was not met."})
+        if self.case_id and self.agency_id and not self.case.agencies.filter(pk=self.agency_id).exists():
+            raise ValidationError({"agency": "Agencies only judge cases they were involved in."})
+        if self.case_id and self.standard_id and self.standard.kloe.programme_id != self.case.programme_id:
+            raise ValidationError({"standard": "Choose a standard of the case's audit programme."})
 
 
 class JudgementRevision(models.Model):

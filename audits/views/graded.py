@@ -1,9 +1,11 @@
 """Graded audits: record grades, see "% good or better" per month, and feed a plan measure."""
 import datetime
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from audits import permissions, selectors
 from audits.charts import good_or_better_chart
@@ -38,7 +40,7 @@ def graded_trend(request):
             else:
                 messages.success(request, f"Recorded {result.reading.value:.0f}% as the {result.reading.period.label} "
                                           f"reading of “{result.reading.measure.name}”.")
-                return redirect(f"{request.path}?area={area}")
+                return redirect(f"{request.path}?{urlencode({'area': area})}")
     return render(request, "audits/graded/trend.html", {
         **NAV, "areas": areas, "area": area, "trend": trend, "is_lead": is_lead, "form": reading_form,
         "chart": good_or_better_chart(trend=trend, area=area) if trend else "",
@@ -57,6 +59,6 @@ def graded_item_create(request):
             messages.success(request, f"Grade recorded for {item.item_code}.")
             if "add_another" in request.POST:
                 return redirect(request.path)
-            return redirect(f"{request.build_absolute_uri('/audits/graded/')}?area={item.area}")
+            return redirect(f"{reverse('audits:graded_trend')}?{urlencode({'area': item.area})}")
     return render(request, "audits/programme/form.html", {**NAV, "form": form, "heading": "Record a graded audit",
                                                           "add_another": True})

@@ -78,3 +78,14 @@ def test_trend_page_shows_table_and_chart_and_lead_records_reading(graded, world
         "month": MARCH.isoformat(), "measure": measure.pk, "period": world.period.pk,
     }).status_code == 403
     assert MeasureReading.objects.get(measure=measure).value == 88
+
+
+def test_graded_item_form_refuses_a_name_as_item_code(audit, client):
+    client.force_login(audit.lead)
+    refused = client.post("/audits/graded/new/", {"kind": "child_journey", "area": "Assessments",
+                                                  "month": "2016-04-12", "item_code": "Olivia Brown", "grade": "good"})
+    accepted = client.post("/audits/graded/new/", {"kind": "child_journey", "area": "Assessments",
+                                                   "month": "2016-04-12", "item_code": "CJA-04", "grade": "good"})
+    assert refused.status_code == 200 and "There is a problem" in refused.content.decode()
+    assert accepted.status_code == 302
+    assert list(GradedAuditItem.objects.values_list("item_code", "month")) == [("CJA-04", APRIL)]
