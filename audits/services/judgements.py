@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audits import permissions
-from audits.models import Judgement, JudgementResult, JudgementRevision, JudgementStatus
+from audits.models import Judgement, JudgementResult, JudgementRevision, JudgementStatus, ProgrammeStatus
 
 
 @dataclass
@@ -23,6 +23,8 @@ def judgements_save(*, case, agency, user, entries, submit):
     every "not met" a reason; a revision row records what was submitted. Returns the judgements."""
     if not permissions.can_enter_judgements(user, case, agency):
         raise PermissionDenied("You can only enter judgements for your own agency, on cases it was involved in.")
+    if case.programme.status == ProgrammeStatus.CLOSED:
+        raise ValidationError("This audit programme is closed: its judgements can no longer change.")
     errors = {}
     for entry in entries:
         if entry.standard.kloe.programme_id != case.programme_id:

@@ -47,7 +47,7 @@ def judgement_entry(request, pk, agency_pk):
         try:
             judgements_save(case=case, agency=agency, user=request.user, entries=form.entries(), submit=submitting)
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_error(None, error.messages)
         else:
             messages.success(request, f"{agency.name}'s judgements for {case.code} "
                                       f"{'submitted' if submitting else 'saved as a draft'}.")

@@ -101,3 +101,15 @@ def test_audit_lead_may_enter_for_any_involved_agency(audit, client):
 
     assert response.status_code == 302
     assert Judgement.objects.filter(agency=audit.health, status="submitted").count() == 3
+
+
+def test_closed_programme_refuses_changes_with_a_message(audit, client):
+    case = audit.case("MACA-2015-01", [audit.police])
+    audit.programme.status = "closed"
+    audit.programme.save()
+    client.force_login(audit.police_user)
+
+    response = client.post(_url(case, audit.police), _post(audit))
+
+    assert "This audit programme is closed" in response.content.decode()
+    assert not Judgement.objects.exists()
