@@ -1,7 +1,7 @@
 """Forms for setting up audits, entering judgements, the learning log and graded audits."""
 from django import forms
 
-from audits.models import Agency, AuditProgramme, Grade, GradedAuditKind, JudgementResult
+from audits.models import Agency, AuditProgramme, Grade, GradedAuditKind, JudgementResult, ProgrammeStatus
 from audits.pseudonymity import pseudonymous_code_validate
 
 
@@ -181,3 +181,8 @@ class LearningEventForm(forms.Form):
     def attendance(self):
         return {a: self.cleaned_data.get(f"attendance_{a.pk}") for a in self.agencies
                 if self.cleaned_data.get(f"attendance_{a.pk}")}
+
+
+class ProgrammeStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=ProgrammeStatus.choices, label="Status",
+                               help_text="A closed programme's judgements can no longer change.")

@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", programmes.programme_create, name="programme_create"),
     path("agencies/", programmes.agency_list, name="agency_list"),
     path("<int:pk>/", programmes.programme_detail, name="programme_detail"),
+    path("<int:pk>/status/", programmes.programme_status, name="programme_status"),
     path("<int:pk>/kloes/new/", programmes.kloe_create, name="kloe_create"),
     path("<int:pk>/standards/new/", programmes.standard_create, name="standard_create"),
     path("<int:pk>/cases/new/", programmes.case_create, name="case_create"),

@@ -75,3 +75,10 @@ def learning_event_record(*, programme, title, date, summary="", attendance=None
         for agency, count in (attendance or {}).items() if count
     )
     return event
+
+
+def programme_status_set(*, programme, status):
+    programme.status = status
+    programme.full_clean()
+    programme.save(update_fields=["status"])
+    return programme

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
 from audits import permissions, selectors
-from audits.forms import AgencyForm, CaseForm, KloeForm, LearningEventForm, ProgrammeForm, StandardForm
+from audits.forms import AgencyForm, CaseForm, KloeForm, LearningEventForm, ProgrammeForm, ProgrammeStatusForm, StandardForm
 from audits.models import Agency, AuditProgramme
 from audits.services import setup
 from audits.views.access import NAV, audit_reader_required, lead_required, read_only
@@ -138,4 +138,17 @@ def learning_event_create(request, pk):
         return redirect(programme.get_absolute_url())
     return render(request, "audits/programme/form.html", {
         **NAV, "form": form, "heading": "Record the learning event", "programme": programme,
+    })
+
+
+@lead_required
+def programme_status(request, pk):
+    programme = get_object_or_404(AuditProgramme, pk=pk)
+    form = ProgrammeStatusForm(request.POST or None, initial={"status": programme.status})
+    if request.method == "POST" and form.is_valid():
+        setup.programme_status_set(programme=programme, status=form.cleaned_data["status"])
+        messages.success(request, f"“{programme.title}” is now {programme.get_status_display().lower()}.")
+        return redirect(programme.get_absolute_url())
+    return render(request, "audits/programme/form.html", {
+        **NAV, "form": form, "heading": "Change the programme's status", "programme": programme,
     })

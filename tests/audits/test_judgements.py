@@ -105,9 +105,10 @@ def test_audit_lead_may_enter_for_any_involved_agency(audit, client):
 
 def test_closed_programme_refuses_changes_with_a_message(audit, client):
     case = audit.case("MACA-2015-01", [audit.police])
-    audit.programme.status = "closed"
-    audit.programme.save()
+    client.force_login(audit.lead)
+    assert client.post(f"/audits/{audit.programme.pk}/status/", {"status": "closed"}).status_code == 302
     client.force_login(audit.police_user)
+    assert client.post(f"/audits/{audit.programme.pk}/status/", {"status": "auditing"}).status_code == 403
 
     response = client.post(_url(case, audit.police), _post(audit))
 

@@ -13,7 +13,7 @@ def _all_urls(audit):
 
     lesson = lesson_record(programme=audit.programme, area_of_development="Supervision")
     args = {
-        "programme_detail": [audit.programme.pk], "kloe_create": [audit.programme.pk],
+        "programme_detail": [audit.programme.pk], "programme_status": [audit.programme.pk], "kloe_create": [audit.programme.pk],
         "standard_create": [audit.programme.pk], "case_create": [audit.programme.pk],
         "findings": [audit.programme.pk], "findings_excel": [audit.programme.pk],
         "overview_pdf": [audit.programme.pk], "lesson_create": [audit.programme.pk],
