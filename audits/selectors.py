@@ -1,6 +1,6 @@
 """Composed reads for the audit pages. Findings are a handful of aggregate queries.
 
-How a case counts (docs/decisions/0002-audit-findings.md): only submitted judgements count.
+How a case counts (docs/decisions/0005-audit-findings.md): only submitted judgements count.
 For a standard, a case is *applicable* when at least one agency judged it met or not met;
 it is *met* when it is applicable and no agency judged it not met; it is *not applicable*
 when it was judged and every agency said not applicable. A KLOE adds up its standards'

@@ -16,14 +16,15 @@ def _judged(audit):
         audit.judge(case, audit.health, {audit.s1: MET, audit.s2: NA, audit.s3: NA})
 
 
-def test_overview_pdf_has_findings_event_and_lessons(audit, client):
+def test_overview_pdf_has_findings_event_and_lessons(audit, client, django_assert_max_num_queries):
     _judged(audit)
     event = LearningEvent.objects.create(programme=audit.programme, date="2015-11-18", title="Learning event")
     LearningEventAttendance.objects.create(event=event, agency=audit.police, attendees=4)
     lesson_record(programme=audit.programme, area_of_development="Formal supervision needs to be embedded")
     client.force_login(audit.board)
 
-    response = client.get(f"/audits/{audit.programme.pk}/overview.pdf")
+    with django_assert_max_num_queries(25):
+        response = client.get(f"/audits/{audit.programme.pk}/overview.pdf")
 
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(BytesIO(response.content))
