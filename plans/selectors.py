@@ -71,9 +71,16 @@ def action_detail(*, pk):
             Prefetch("source_references", queryset=SourceReference.objects.select_related("source")),
             "cross_references",
             Prefetch("updates", queryset=ProgressUpdate.objects.select_related("author", "period")),
+            Prefetch("lessons", queryset=_lessons_with_programme()),
         )
         .get(pk=pk)
     )
+
+
+def _lessons_with_programme():
+    from audits.models import Lesson
+
+    return Lesson.objects.select_related("programme")
 
 
 def plan_list(*, user):

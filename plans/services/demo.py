@@ -113,6 +113,9 @@ def demo_load(*, today=None):
         updates = _progress_history_create(plan=plan, users=users, today=today)
     plan.coordinators.add(users["coordinator"])
     plan.board_members.add(users["board"])
+    from audits.services.demo import audit_demo_load
+
+    audit_demo_load(plan=plan, users=users, password=DEMO_PASSWORD, today=today)
     return DemoResult(plan=plan, created=created, updates=updates)
 
 

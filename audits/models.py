@@ -1,1 +1,0 @@
-"""Multi-agency case audits (programmes, standards, judgements, lessons)."""

@@ -1,0 +1,1 @@
+"""Views of the audits app, one module per area; thin function views (permission, selector or service, render)."""

@@ -1,0 +1,44 @@
+"""Access decorators: who may read audits, and who may set them up."""
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+
+from audits import permissions
+
+
+def audit_reader_required(view):
+    """Audit leads, agency auditors and board members read; a POST from a reader who may not
+    change anything is refused by the view itself (see lead_required)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not permissions.can_view_audits(request.user):
+            raise PermissionDenied("You do not have access to case audits.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def read_only(view):
+    """Pages that only show: any POST answers 403."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            raise PermissionDenied("This page cannot be changed.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def lead_required(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not permissions.is_audit_lead(request.user):
+            raise PermissionDenied("Only audit leads can set up and change audits.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+NAV = {"nav_section": "audits"}

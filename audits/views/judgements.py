@@ -1,0 +1,60 @@
+"""A case, and the judgement sheet of one agency for it: every standard grouped by KLOE."""
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from audits import permissions, selectors
+from audits.forms import JudgementSheetForm
+from audits.models import AuditCase, JudgementStatus
+from audits.services.judgements import judgements_save
+from audits.views.access import NAV, audit_reader_required, read_only
+
+
+def _case(pk):
+    try:
+        return selectors.case_detail(pk=pk)
+    except AuditCase.DoesNotExist:
+        raise Http404("No case with that number")
+
+
+@read_only
+@audit_reader_required
+def case_detail(request, pk):
+    case = _case(pk)
+    statuses = selectors.case_agency_statuses(case=case)
+    may_judge = {a.pk for a in permissions.agencies_user_may_judge_for(request.user, case)}
+    agencies = [
+        {"agency": a, "status": statuses.get(a.pk), "can_enter": a.pk in may_judge}
+        for a in case.agencies.all()
+    ]
+    return render(request, "audits/case/detail.html", {**NAV, "case": case, "agencies": agencies})
+
+
+@audit_reader_required
+def judgement_entry(request, pk, agency_pk):
+    case = _case(pk)
+    agency = next((a for a in case.agencies.all() if a.pk == agency_pk), None)
+    if agency is None:
+        raise Http404("That agency was not involved in this case.")
+    can_edit = permissions.can_enter_judgements(request.user, case, agency)
+    if not can_edit and (request.method == "POST" or permissions.user_agency(request.user) is not None):
+        raise PermissionDenied("You can only enter judgements for your own agency, on cases it was involved in.")
+    groups = selectors.judgement_sheet(case=case, agency=agency)
+    submitting = request.POST.get("action") == "submit"
+    form = JudgementSheetForm(request.POST or None, groups=groups, submitting=submitting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            judgements_save(case=case, agency=agency, user=request.user, entries=form.entries(), submit=submitting)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, f"{agency.name}'s judgements for {case.code} "
+                                      f"{'submitted' if submitting else 'saved as a draft'}.")
+            return redirect(case.get_absolute_url())
+    judgements = [row.judgement for _k, rows in groups for row in rows if row.judgement]
+    return render(request, "audits/case/judgements.html", {
+        **NAV, "case": case, "agency": agency, "form": form, "can_edit": can_edit,
+        "submitted": bool(judgements) and all(j.status == JudgementStatus.SUBMITTED for j in judgements),
+        "result_hints": {"not_met": "Say why below."},
+    })
