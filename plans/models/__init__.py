@@ -4,6 +4,7 @@ from plans.models.measures import Measure, MeasureDirection, MeasureMilestone, M
 from plans.models.owners import Owner
 from plans.models.plan import Plan, PlanStatus, ReportingPeriod, Theme
 from plans.models.progress import ProgressUpdate
+from plans.models.sources import SourceParagraph
 from plans.rag import Rag
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "Rag",
     "ReportingPeriod",
     "Source",
+    "SourceParagraph",
     "SourceReference",
     "Theme",
 ]
