@@ -25,8 +25,15 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+class IsoDateField(forms.DateField):
+    """A date field whose value reaches the template as YYYY-MM-DD, as <input type="date"> needs."""
+
+    def prepare_value(self, value):
+        return value.isoformat() if hasattr(value, "isoformat") else value
+
+
 def date_field(label, required=False, help_text=""):
-    return forms.DateField(
+    return IsoDateField(
         label=label, required=required, widget=DateInput, help_text=help_text,
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         error_messages={
