@@ -234,3 +234,22 @@ def test_measure_list_query_count_is_fixed(client, world, size, django_assert_ma
     with django_assert_max_num_queries(10):
         response = client.get(reverse("plans:measure_list", args=[world.plan.pk]))
     assert response.status_code == 200
+
+
+def test_measure_page_query_count_is_the_same_for_small_and_large_data(client, world, measure):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _many_readings(world, measure, 1)
+    client.force_login(world.coordinator)
+    url = reverse("plans:measure_detail", args=[measure.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    for i in range(30):
+        period = ReportingPeriodFactory(plan=world.plan, month=month(2010 + i // 12, i % 12 + 1))
+        MeasureReadingFactory(measure=measure, period=period, value=i)
+        MeasureMilestone.objects.create(measure=measure, due_date=period.end, value=i)
+    with CaptureQueriesContext(connection) as large:
+        client.get(url)
+    assert len(small) == len(large)
