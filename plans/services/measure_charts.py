@@ -5,6 +5,7 @@ Plain data in, an SVG string out, so the measure page and the board dashboard/pa
 import re
 
 import pygal
+from django.utils.html import escape
 from pygal.style import Style
 
 SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL)
@@ -28,8 +29,9 @@ def measure_chart_svg(*, measure, readings, milestones, title=None):
 
     `readings` is [(period month date, value)], `milestones` [(due date, value)].
     """
-    months = sorted({m for m, _ in readings} | {d.replace(day=1) for d, _ in milestones}
-                    | ({measure.target_date.replace(day=1)} if measure.target_date else set()))
+    marked = ({m.replace(day=1) for m, _ in readings} | {d.replace(day=1) for d, _ in milestones}
+              | ({measure.target_date.replace(day=1)} if measure.target_date else set()))
+    months = months_between(min(marked), max(marked)) if marked else []
     index = {month: i for i, month in enumerate(months)}
     chart = pygal.Line(
         style=CHART_STYLE, js=[], disable_xml_declaration=True, width=720, height=320,
@@ -40,7 +42,7 @@ def measure_chart_svg(*, measure, readings, milestones, title=None):
     chart.x_labels = [m.strftime("%b %Y") for m in months]
     values = [None] * len(months)
     for month, value in readings:
-        values[index[month]] = float(value)
+        values[index[month.replace(day=1)]] = float(value)
     chart.add("Reading", values)
     marks = [None] * len(months)
     for due, value in milestones:
@@ -51,4 +53,14 @@ def measure_chart_svg(*, measure, readings, milestones, title=None):
                   stroke_style={"dasharray": "6, 4", "width": 2})
     # pygal writes an inline <script> with its config even when js=[]: nothing reads it, and a
     # strict Content-Security-Policy would refuse it, so it is dropped.
-    return SCRIPT.sub("", chart.render(is_unicode=True))
+    svg = SCRIPT.sub("", chart.render(is_unicode=True))
+    return svg.replace("<title>Pygal</title>", f"<title>{escape(title or measure.name)}</title>", 1)
+
+
+def months_between(first, last):
+    """Every first-of-month from `first` to `last`, so the x axis keeps time evenly spaced."""
+    months, month = [], first
+    while month <= last:
+        months.append(month)
+        month = month.replace(year=month.year + month.month // 12, month=month.month % 12 + 1)
+    return months

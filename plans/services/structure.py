@@ -72,7 +72,7 @@ def plan_update(*, plan, **fields):
         raise ValidationError({"title": "Enter the plan's title"})
     start = fields.get("start_date", plan.start_date)
     _check_plan_dates(start, fields.get("end_date", plan.end_date))
-    if start and "start_date" in fields:
+    if start and "start_date" in fields and start != plan.start_date:
         early = Action.objects.for_plan(plan).filter(due_date__lt=start).order_by("due_date").first()
         if early:
             raise ValidationError({"start_date": (
@@ -211,7 +211,9 @@ def _validate_action(*, plan, theme, action_text, due_date, cross_references, th
         errors["theme"] = "Select a theme of this plan"
     if not (action_text or "").strip():
         errors["action_text"] = "Enter what the action is"
-    if due_date and plan.start_date and due_date < plan.start_date:
+    # Only a new or changed date is checked: imported actions may already sit before the start.
+    unchanged = this is not None and due_date == this.due_date
+    if due_date and plan.start_date and due_date < plan.start_date and not unchanged:
         errors["due_date"] = f"Due date must be on or after the plan's start, {plan.start_date:%-d %B %Y}"
     for other in cross_references or ():
         if other.theme.plan_id != plan.pk:

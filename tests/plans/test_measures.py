@@ -253,3 +253,13 @@ def test_measure_page_query_count_is_the_same_for_small_and_large_data(client, w
     with CaptureQueriesContext(connection) as large:
         client.get(url)
     assert len(small) == len(large)
+
+
+def test_chart_spaces_months_evenly_and_names_the_measure(world, measure):
+    from plans.services.measure_charts import months_between
+
+    assert months_between(month(2025, 11), month(2026, 2)) == [month(2025, 11), month(2025, 12), month(2026, 1), month(2026, 2)]
+    svg = measure_chart_svg(measure=measure, readings=[(month(2026, 9), Decimal("80"))], milestones=[])
+    for label in ("Sep 2026", "Oct 2026", "Nov 2026", "Dec 2026"):
+        assert label in svg
+    assert "<title>Assessments on time</title>" in svg and "Pygal" not in svg

@@ -348,3 +348,12 @@ def test_plan_page_shows_coordinator_links_only_to_coordinators(client, world):
     assert "Edit plan" not in page and "Add action" not in page and "Measures</a>" in page
     page = client.get(world.action.get_absolute_url()).content.decode()
     assert "Edit action" not in page and "Close action" not in page
+
+
+def test_editing_other_fields_of_an_action_already_due_before_the_start_is_allowed(world):
+    # world.action was imported due 31 January 2020, before the plan's 2026 start.
+    result = structure.action_update(action=world.action, action_text="Reworded", due_date=world.action.due_date)
+    assert result.obj.action_text == "Reworded"
+    with pytest.raises(ValidationError):
+        structure.action_update(action=world.action, due_date=datetime.date(2020, 2, 28))
+    structure.plan_update(plan=world.plan, title="Renamed", start_date=world.plan.start_date)
