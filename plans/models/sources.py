@@ -6,7 +6,7 @@ from django.db import models
 
 def paragraph_sort_key(number):
     """Natural order for paragraph numbers: 3.2 before 3.10, "3.4a" after "3.4"."""
-    parts = re.split(r"[.\-]", number or "")
+    parts = re.findall(r"\d+|[^\W\d_]+", number or "")
     return [(0, int(part), "") if part.isdigit() else (1, 0, part.lower()) for part in parts]
 
 

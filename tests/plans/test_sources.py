@@ -30,16 +30,17 @@ def test_coverage_lists_paragraphs_in_natural_order_with_actions_and_flags_gaps(
     SourceReferenceFactory(action=world.other_action, source=jtai, paragraph="3.1")
     SourceReferenceFactory(action=world.other_action, source=jtai, paragraph="3.7")  # cited, not listed
     SourceReferenceFactory(action=world.foreign_action, source=jtai, paragraph="3.2")  # another plan
+    SourceReferenceFactory(action=world.other_action, source=jtai, paragraph="3.1a")  # cited, not listed
     coverage = source_coverage(source=jtai, plans=[world.plan])
-    assert [row.number for row in coverage.rows] == ["3.1", "3.2", "3.4", "3.7", "3.10"]
+    assert [row.number for row in coverage.rows] == ["3.1", "3.1a", "3.2", "3.4", "3.7", "3.10"]
     rows = {row.number: row for row in coverage.rows}
     assert rows["3.1"].actions == [world.action, world.other_action]
     assert rows["3.1"].actions[0].current_progress_rag == Rag.AMBER
     assert not rows["3.2"].answered and not rows["3.4"].answered and not rows["3.10"].answered
     assert rows["3.7"].answered and not rows["3.7"].listed
-    assert (coverage.answered, coverage.total, coverage.percent) == (2, 5, 40)
+    assert (coverage.answered, coverage.total, coverage.percent) == (3, 6, 50)
     both = source_coverage(source=jtai, plans=[world.plan, world.other_plan])
-    assert (both.answered, both.total) == (3, 5)
+    assert (both.answered, both.total) == (4, 6)
 
 
 def test_source_page_shows_coverage_and_flags_unanswered(client, world, jtai):
@@ -55,7 +56,7 @@ def test_source_page_without_paragraph_list_says_so(client, world):
     source = Source.objects.get(code="JTAI")
     page = client.get(reverse("plans:source_detail", args=[source.pk])).content.decode()
     assert "No paragraph list has been entered" in page
-    assert "1 of 1 paragraphs answered (100%)" in page
+    assert "1 paragraph cited by actions" in page and "paragraphs answered" not in page
 
 
 def test_source_page_hides_plans_the_user_cannot_see(client, world, jtai):
@@ -155,3 +156,10 @@ def test_source_page_query_count_is_the_same_for_small_and_large_data(client, wo
     with CaptureQueriesContext(connection) as large:
         client.get(url)
     assert len(small) == len(large)
+
+
+def test_paragraph_numbers_sort_naturally():
+    from plans.models.sources import paragraph_sort_key
+
+    numbers = ["3.10", "1.2", "1.1b", "1.1a", "1.1", "2", "1.10", "1.3"]
+    assert sorted(numbers, key=paragraph_sort_key) == ["1.1", "1.1a", "1.1b", "1.2", "1.3", "1.10", "2", "3.10"]
