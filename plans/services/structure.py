@@ -175,6 +175,8 @@ def source_create(*, code, title="", date=None):
     code = " ".join((code or "").split())
     if not code:
         raise ValidationError({"code": "Enter the source's code, for example JTAI"})
+    if not re.search(r"[^\W\d_]", code):
+        raise ValidationError({"code": "Source code must contain letters, for example JTAI or OIS 2012"})
     if len(code) > 50:
         raise ValidationError({"code": "Source code must be 50 characters or fewer"})
     if Source.objects.filter(code__iexact=code).exists():

@@ -137,7 +137,10 @@ class ActionFormMixin:
             if owner not in owners:
                 owners.append(owner)
         if data["new_source_code"]:
-            structure.source_create(code=data["new_source_code"], title=data["new_source_title"])
+            try:
+                structure.source_create(code=data["new_source_code"], title=data["new_source_title"])
+            except ValidationError as error:
+                raise ValidationError({"new_source_code": error.message_dict.get("code", error.messages)})
         fields = {name: data[name] for name in structure.ACTION_FIELDS if name in data}
         return dict(
             owners=owners, source_references=data["parsed_source_references"],

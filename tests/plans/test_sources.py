@@ -163,3 +163,10 @@ def test_paragraph_numbers_sort_naturally():
 
     numbers = ["3.10", "1.2", "1.1b", "1.1a", "1.1", "2", "1.10", "1.3"]
     assert sorted(numbers, key=paragraph_sort_key) == ["1.1", "1.1a", "1.1b", "1.2", "1.3", "1.10", "2", "3.10"]
+
+
+def test_source_code_needs_letters(client, world):
+    client.force_login(world.coordinator)
+    response = client.post(reverse("plans:source_create"), {"code": "!!!"})
+    assert "Source code must contain letters" in response.content.decode()
+    assert not Source.objects.filter(code="!!!").exists()

@@ -357,3 +357,11 @@ def test_editing_other_fields_of_an_action_already_due_before_the_start_is_allow
     with pytest.raises(ValidationError):
         structure.action_update(action=world.action, due_date=datetime.date(2020, 2, 28))
     structure.plan_update(plan=world.plan, title="Renamed", start_date=world.plan.start_date)
+
+
+def test_unreadable_new_source_code_is_shown_on_its_field(client, world):
+    client.force_login(world.coordinator)
+    response = client.post(reverse("plans:action_create", args=[world.plan.pk]),
+                           action_data(world, source_references="", new_source_code="123"))
+    assert "Source code must contain letters" in " ".join(response.context["form"].errors["new_source_code"])
+    assert not Action.objects.filter(ref="1.9").exists() and not Source.objects.filter(code="123").exists()
