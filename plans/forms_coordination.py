@@ -105,7 +105,7 @@ class ActionForm(forms.Form):
     category = forms.ChoiceField(label="Category", choices=ActionCategory.choices, required=False)
     owners = OwnerChoiceField(
         label="Owners (optional)", queryset=Owner.objects.order_by("title", "agency"), required=False,
-        help_text="Hold Ctrl (or Cmd on a Mac) to select more than one.",
+        widget=forms.CheckboxSelectMultiple, help_text="Select every role that owns this action.",
         error_messages={"invalid_choice": "Select owners from the list", "invalid_pk_value": "Select owners from the list"},
     )
     new_owner_title = line("Add a new owner role (optional)", help_text="If the role is not in the list, for example Head of Early Help")
@@ -182,8 +182,8 @@ class OwnerForm(forms.Form):
 
 class HoldersForm(forms.Form):
     holders = forms.ModelMultipleChoiceField(
-        label="Who holds this role", queryset=None, required=False,
-        help_text="The accounts that see this role's actions in My actions. Hold Ctrl (or Cmd) to select more than one.",
+        label="Who holds this role", queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text="The accounts that see this role's actions in My actions.",
         error_messages={"invalid_choice": "Select people from the list", "invalid_pk_value": "Select people from the list"},
     )
 

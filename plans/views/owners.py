@@ -7,7 +7,7 @@ from django.views.generic import FormView, TemplateView
 
 from plans import permissions
 from plans.forms_coordination import HoldersForm, OwnerForm
-from plans.models import Owner
+from plans.models import Action, Owner
 from plans.selectors_coordination import owner_list
 from plans.services import owners as services
 from plans.views.coordination import add_service_errors
@@ -71,7 +71,11 @@ class OwnerEditView(OwnersAllowedMixin, TemplateView):
         owner = self.get_owner()
         kwargs.setdefault("form", OwnerForm(initial={"title": owner.title, "agency": owner.agency}))
         kwargs.setdefault("holders_form", HoldersForm(initial={"holders": list(owner.holders.all())}))
-        return super().get_context_data(owner=owner, **kwargs)
+        actions = list(
+            Action.objects.filter(owners=owner).select_related("theme__plan")
+            .order_by("theme__plan__title", "theme__position", "theme__pk", "position", "pk")
+        )
+        return super().get_context_data(owner=owner, actions=actions, **kwargs)
 
     def post(self, request, *args, **kwargs):
         owner = self.get_owner()

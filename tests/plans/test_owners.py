@@ -117,3 +117,19 @@ def test_owner_list_query_count_does_not_grow(client, world, django_assert_max_n
         ActionFactory(theme=world.theme, owners=[role])
     with django_assert_max_num_queries(8):
         assert client.get(reverse("plans:owner_list")).status_code == 200
+
+
+def test_role_page_lists_the_actions_it_owns(client, world):
+    client.force_login(world.coordinator)
+    page = client.get(reverse("plans:owner_edit", args=[world.owner_role.pk])).content.decode()
+    assert world.action.get_absolute_url() in page
+    assert world.other_action.get_absolute_url() not in page
+
+
+def test_role_page_query_count_does_not_grow(client, world, django_assert_max_num_queries):
+    for _ in range(30):
+        ActionFactory(theme=world.theme, owners=[world.owner_role])
+        world.owner_role.holders.add(UserFactory())
+    client.force_login(world.admin)
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("plans:owner_edit", args=[world.owner_role.pk])).status_code == 200
