@@ -181,7 +181,10 @@ def test_add_action_with_sources_two_owners_and_a_new_role(client, world):
     assert action.original_due_date == datetime.date(2026, 3, 31)
     assert action.position > world.other_action.position
     page = client.get(action.get_absolute_url()).content.decode()
-    assert "JTAI 3.4; Nat. Enq 1.6; OIS 2012" in page
+    for text in ("JTAI 3.4", "Nat. Enq 1.6", "OIS 2012"):
+        assert f">{text}</a>" in page  # each reference links to its source's coverage page
+    jtai = Source.objects.get(code="JTAI")
+    assert f'{reverse("plans:source_detail", args=[jtai.pk])}?plan={world.plan.pk}' in page
     assert "Edit action" in page
 
 
