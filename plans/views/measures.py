@@ -1,7 +1,6 @@
 """Measures of a plan: list, define, milestones, readings, and the measure's page with its chart."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import TemplateView

@@ -7,7 +7,7 @@ from django.views.generic import FormView, TemplateView
 
 from plans import permissions
 from plans.forms_coordination import ParagraphsForm, SourceForm
-from plans.models import Plan, Source
+from plans.models import Source
 from plans.selectors_coordination import source_coverage, source_list
 from plans.services import sources as services
 from plans.services.structure import source_create

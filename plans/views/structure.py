@@ -2,11 +2,8 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.views import View
-from django.views.generic import TemplateView
 
 from plans import permissions
 from plans.forms_coordination import ActionForm, CloseActionForm, PlanForm, ThemeForm

@@ -3,10 +3,10 @@ import pytest
 from django.urls import reverse
 
 from plans.models import Owner, ProgressUpdate
-from plans.permissions import COORDINATOR, OWNER
+from plans.permissions import OWNER
 from plans.services.actions import progress_update_record
 from plans.services.owners import owner_reassign
-from tests.factories import ActionFactory, OwnerFactory, ThemeFactory, UserFactory
+from tests.factories import ActionFactory, OwnerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

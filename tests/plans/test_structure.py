@@ -9,7 +9,7 @@ from django.urls import reverse
 from plans.models import Action, ActionStatus, Owner, Plan, ReportingPeriod, Source, SourceReference, Theme
 from plans.permissions import COORDINATOR
 from plans.services import structure
-from tests.factories import ActionFactory, OwnerFactory, SourceFactory, ThemeFactory, UserFactory
+from tests.factories import ActionFactory, SourceFactory, ThemeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
