@@ -11,6 +11,7 @@ from plans.models import (
     ProgressUpdate,
     ReportingPeriod,
     Source,
+    SourceParagraph,
     SourceReference,
     Theme,
 )
@@ -48,10 +49,23 @@ class OwnerAdmin(admin.ModelAdmin):
     filter_horizontal = ["holders"]
 
 
+class SourceParagraphInline(admin.TabularInline):
+    model = SourceParagraph
+    extra = 0
+
+
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     list_display = ["code", "title", "date"]
     search_fields = ["code", "title"]
+    inlines = [SourceParagraphInline]
+
+
+@admin.register(SourceParagraph)
+class SourceParagraphAdmin(admin.ModelAdmin):
+    list_display = ["source", "number", "text"]
+    list_filter = ["source"]
+    search_fields = ["number", "text"]
 
 
 class SourceReferenceInline(admin.TabularInline):

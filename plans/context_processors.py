@@ -9,4 +9,5 @@ def product(request):
     return {
         "organisation_name": settings.ORGANISATION_NAME,
         "user_is_admin": bool(user and permissions.is_admin(user)),
+        "user_can_coordinate": bool(user and permissions.in_group(user, permissions.COORDINATOR)),
     }

@@ -61,3 +61,31 @@ def can_read_board_reports(user, plan):
     if coordinates(user, plan):
         return True
     return BOARD in _groups(user) and plan.board_members.filter(pk=user.pk).exists()
+
+
+def can_create_plan(user):
+    """Admins and members of the Coordinator group; the creator then coordinates the new plan."""
+    return in_group(user, COORDINATOR)
+
+
+def can_manage_owners(user):
+    """Owner roles are shared across plans: admins and coordinators may list and add them."""
+    return in_group(user, COORDINATOR)
+
+
+def can_manage_owner(user, owner):
+    """Admins any role; a coordinator a role that owns no action yet or owns one in a plan they
+    coordinate (see docs/decisions/0007-who-manages-owner-roles.md)."""
+    from plans.models import Action
+
+    if is_admin(user):
+        return True
+    if COORDINATOR not in _groups(user):
+        return False
+    actions = Action.objects.filter(owners=owner)
+    return not actions.exists() or actions.filter(theme__plan__coordinators=user).exists()
+
+
+def can_manage_sources(user):
+    """Sources are shared across plans: admins and coordinators add them and list their paragraphs."""
+    return in_group(user, COORDINATOR)

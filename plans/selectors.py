@@ -70,6 +70,7 @@ def action_detail(*, pk):
             "owners__holders",
             Prefetch("source_references", queryset=SourceReference.objects.select_related("source")),
             "cross_references",
+            "measures",
             Prefetch("updates", queryset=ProgressUpdate.objects.select_related("author", "period")),
             Prefetch("lessons", queryset=_lessons_with_programme()),
         )

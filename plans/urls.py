@@ -1,6 +1,7 @@
 from django.urls import path
 
 from plans.views import importing
+from plans.views import measures, owners, sources, structure
 from plans.views import progress as views
 from plans.views import reporting as reporting_views
 
@@ -25,4 +26,25 @@ urlpatterns = [
         reporting_views.HighlightReportEditView.as_view(),
         name="highlight_report_edit",
     ),
+    # Coordinators keep the plan right (issue 6)
+    path("plans/new/", structure.PlanCreateView.as_view(), name="plan_create"),
+    path("plans/<int:pk>/edit/", structure.PlanUpdateView.as_view(), name="plan_edit"),
+    path("plans/<int:pk>/themes/", structure.ThemeListView.as_view(), name="theme_list"),
+    path("plans/<int:pk>/themes/<int:theme_pk>/edit/", structure.ThemeUpdateView.as_view(), name="theme_edit"),
+    path("plans/<int:pk>/themes/<int:theme_pk>/move/", structure.ThemeMoveView.as_view(), name="theme_move"),
+    path("plans/<int:pk>/actions/new/", structure.ActionCreateView.as_view(), name="action_create"),
+    path("actions/<int:pk>/edit/", structure.ActionUpdateView.as_view(), name="action_edit"),
+    path("actions/<int:pk>/close/", structure.ActionCloseView.as_view(), name="action_close"),
+    path("owners/", owners.OwnerListView.as_view(), name="owner_list"),
+    path("owners/new/", owners.OwnerCreateView.as_view(), name="owner_create"),
+    path("owners/<int:pk>/", owners.OwnerEditView.as_view(), name="owner_edit"),
+    path("plans/<int:pk>/measures/", measures.MeasureListView.as_view(), name="measure_list"),
+    path("plans/<int:pk>/measures/new/", measures.MeasureCreateView.as_view(), name="measure_create"),
+    path("measures/<int:pk>/", measures.MeasureDetailView.as_view(), name="measure_detail"),
+    path("measures/<int:pk>/edit/", measures.MeasureEditView.as_view(), name="measure_edit"),
+    path("measures/<int:pk>/milestones/<int:milestone_pk>/remove/", measures.MilestoneRemoveView.as_view(), name="milestone_remove"),
+    path("sources/", sources.SourceListView.as_view(), name="source_list"),
+    path("sources/new/", sources.SourceCreateView.as_view(), name="source_create"),
+    path("sources/<int:pk>/", sources.SourceDetailView.as_view(), name="source_detail"),
+    path("sources/<int:pk>/paragraphs/", sources.SourceParagraphsView.as_view(), name="source_paragraphs"),
 ]

@@ -5,6 +5,7 @@ from plans.models.owners import Owner
 from plans.models.plan import Plan, PlanStatus, ReportingPeriod, Theme
 from plans.models.progress import ProgressUpdate
 from plans.models.reporting import ActionSnapshot, HighlightReport, ReminderLog
+from plans.models.sources import SourceParagraph
 from plans.rag import Rag
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "Rag",
     "ReportingPeriod",
     "Source",
+    "SourceParagraph",
     "SourceReference",
     "Theme",
 ]

@@ -22,7 +22,7 @@ from plans.importing.files import ImportFileError, check_workbook_file
 from plans.services.exporting import plan_export_workbook
 from plans.services.importing import plan_import, plan_import_preview
 from plans.services.plan_data import plan_update_preview
-from plans.views.progress import PlanAccessMixin
+from plans.views.progress import PlanAccessMixin, ReadOnlyMixin
 
 SESSION_KEY = "plan_imports"
 PREVIEW_ACTIONS = 300
@@ -167,7 +167,7 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
         return redirect(saved.plan.get_absolute_url())
 
 
-class PlanExportXlsxView(PlanAccessMixin, View):
+class PlanExportXlsxView(ReadOnlyMixin, PlanAccessMixin, View):
     """The plan as a finished Excel workbook, for anyone who can view the plan."""
 
     def get(self, request, pk):

@@ -129,6 +129,7 @@ class ActionDetailView(ReadOnlyMixin, ActionMixin, TemplateView):
             updates=updates,
             rag_history=list(reversed(updates)),
             can_update=permissions.can_record_update(self.request.user, action),
+            can_coordinate=permissions.coordinates(self.request.user, action.theme.plan),
             today=timezone.localdate(),
             **kwargs,
         )

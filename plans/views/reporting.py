@@ -16,6 +16,7 @@ from plans.models import HighlightReport, Plan
 from plans.rag import RAG_ORDER
 from plans.services import periods as period_services
 from plans.services import reports
+from plans.views.progress import ReadOnlyMixin
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -53,12 +54,9 @@ class BoardReportMixin:
         return period
 
 
-class BoardDashboardView(BoardReportMixin, TemplateView):
+class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
     template_name = "plans/reporting/dashboard.html"
     extra_context = {"nav_section": "plans"}
-
-    def post(self, request, *args, **kwargs):
-        raise PermissionDenied("This page cannot be changed.")
 
     def get_template_names(self):
         if not self.get_periods():
@@ -81,7 +79,7 @@ class BoardDashboardView(BoardReportMixin, TemplateView):
         return context
 
 
-class BoardPackPdfView(BoardReportMixin, View):
+class BoardPackPdfView(ReadOnlyMixin, BoardReportMixin, View):
     def get(self, request, *args, **kwargs):
         plan, period = self.get_plan(), self.get_period()
         pdf = reports.board_pack_pdf(plan=plan, period=period, base_url=request.build_absolute_uri("/"))
@@ -91,7 +89,7 @@ class BoardPackPdfView(BoardReportMixin, View):
         return response
 
 
-class BoardPackXlsxView(BoardReportMixin, View):
+class BoardPackXlsxView(ReadOnlyMixin, BoardReportMixin, View):
     def get(self, request, *args, **kwargs):
         plan, period = self.get_plan(), self.get_period()
         response = HttpResponse(reports.board_pack_xlsx(plan=plan, period=period), content_type=XLSX)

@@ -1,0 +1,251 @@
+"""Forms for coordinators: plans, themes, actions, owner roles, measures, readings, sources.
+
+Forms only read and tidy input; the services in plans/services/ validate the rules and write.
+"""
+from django import forms
+
+from plans.models import (
+    Action,
+    ActionCategory,
+    ActionStatus,
+    MeasureDirection,
+    Owner,
+    PlanStatus,
+    Source,
+)
+from plans.services.structure import source_references_parse
+
+
+class DateInput(forms.DateInput):
+    """The browser's accessible date picker; the value travels as YYYY-MM-DD."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class IsoDateField(forms.DateField):
+    """A date field whose value reaches the template as YYYY-MM-DD, as <input type="date"> needs."""
+
+    def prepare_value(self, value):
+        return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def date_field(label, required=False, help_text=""):
+    return IsoDateField(
+        label=label, required=required, widget=DateInput, help_text=help_text,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        error_messages={
+            "invalid": f"{label.replace(' (optional)', '')} must be a real date, for example 31/03/2027",
+            "required": f"Enter the {label.lower()}",
+        },
+    )
+
+
+def text(label, required=False, rows=3, max_length=10_000, help_text=""):
+    return forms.CharField(
+        label=label, required=required, widget=forms.Textarea(attrs={"rows": rows}), max_length=max_length,
+        help_text=help_text,
+        error_messages={"max_length": f"{label} must be {max_length:,} characters or fewer",
+                        "required": f"Enter the {label.lower()}"},
+    )
+
+
+def line(label, required=False, max_length=300, help_text=""):
+    return forms.CharField(
+        label=label, required=required, max_length=max_length, help_text=help_text,
+        error_messages={"max_length": f"{label.replace(' (optional)', '')} must be {max_length} characters or fewer",
+                        "required": f"Enter the {label.lower()}"},
+    )
+
+
+def number(label, required=False, help_text=""):
+    return forms.DecimalField(
+        label=label, required=required, max_digits=12, decimal_places=2, help_text=help_text,
+        error_messages={"invalid": f"{label.replace(' (optional)', '')} must be a number, like 75 or 12.5",
+                        "required": f"Enter the {label.lower()}",
+                        "max_digits": f"{label} must be smaller than 10,000,000,000",
+                        "max_decimal_places": f"{label} can have at most 2 decimal places",
+                        "max_whole_digits": f"{label} must be smaller than 10,000,000,000"},
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    )
+
+
+class PlanForm(forms.Form):
+    title = line("Title", required=True)
+    organisation = line("Organisation (optional)", max_length=200)
+    vision = text("Vision (optional)")
+    version_label = line("Version (optional)", max_length=100, help_text="For example v3.2, agreed by the board in May")
+    status = forms.ChoiceField(label="Status", choices=PlanStatus.choices)
+    start_date = date_field("Start date (optional)", help_text="No action can be due before the plan starts.")
+    end_date = date_field("End date (optional)")
+
+
+class ThemeForm(forms.Form):
+    number = line("Number (optional)", max_length=20, help_text="As written in the plan, for example 2 or AFI 3")
+    title = line("Title", required=True)
+    lead = forms.ModelChoiceField(label="Lead (optional)", queryset=Owner.objects.order_by("title", "agency"),
+                                  required=False, empty_label="No lead")
+    objective = text("Objective (optional)")
+    outcomes = text("Outcomes (optional)")
+
+
+class OwnerChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return str(obj)
+
+
+class ActionForm(forms.Form):
+    theme = forms.ModelChoiceField(label="Theme", queryset=None, empty_label=None,
+                                   error_messages={"required": "Select a theme", "invalid_choice": "Select a theme of this plan"})
+    ref = line("Ref (optional)", max_length=50, help_text="For example 2.14. Real plans sometimes repeat a ref: you will be warned.")
+    improvement_need = text("Improvement need (optional)")
+    action_text = text("Action", required=True, rows=4)
+    category = forms.ChoiceField(label="Category", choices=ActionCategory.choices, required=False)
+    owners = OwnerChoiceField(
+        label="Owners (optional)", queryset=Owner.objects.order_by("title", "agency"), required=False,
+        widget=forms.CheckboxSelectMultiple, help_text="Select every role that owns this action.",
+        error_messages={"invalid_choice": "Select owners from the list", "invalid_pk_value": "Select owners from the list"},
+    )
+    new_owner_title = line("Add a new owner role (optional)", help_text="If the role is not in the list, for example Head of Early Help")
+    new_owner_agency = line("Agency of the new role (optional)", max_length=200)
+    source_references = text(
+        "Derived from (optional)", rows=2, max_length=2_000,
+        help_text="Source codes and paragraphs, separated by semicolons, for example JTAI 3.4; Nat. Enq 1.6",
+    )
+    new_source_code = line("Add a new source (optional)", max_length=50,
+                           help_text="If the source is not in the list of known sources, its code, for example OIS 2024")
+    new_source_title = line("Title of the new source (optional)")
+    timescale = line("Timescale (optional)", help_text="As written, for example “By March 2027, then quarterly”")
+    due_date = date_field("Due date (optional)")
+    expected_impact = text("Expected impact (optional)")
+    measures_of_success = text("Measures of success (optional)")
+    reporting_mechanism = text("Reporting mechanism (optional)")
+    output = text("Output (optional)")
+    cross_references = forms.ModelMultipleChoiceField(
+        label="Cross references (optional)", queryset=None, required=False,
+        help_text="Other actions of this plan this one depends on or relates to.",
+        error_messages={"invalid_choice": "Select cross references from this plan's actions",
+                        "invalid_pk_value": "Select cross references from this plan's actions"},
+    )
+    cross_reference_note = text("Cross reference note (optional)", rows=2)
+
+    def __init__(self, *args, plan, action=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        self.fields["theme"].queryset = plan.themes.order_by("position", "pk")
+        others = Action.objects.for_plan(plan).select_related("theme").in_plan_order()
+        if action is not None:
+            others = others.exclude(pk=action.pk)
+        self.fields["cross_references"].queryset = others
+        self.known_codes = list(Source.objects.values_list("code", flat=True))
+        self.fields["source_references"].help_text += ". Known sources: " + (", ".join(self.known_codes) or "none yet")
+
+    def clean_new_source_code(self):
+        code = " ".join(self.cleaned_data["new_source_code"].split())
+        if code and any(code.lower() == known.lower() for known in self.known_codes):
+            raise forms.ValidationError(f"There is already a source called {code}: write it in “Derived from”")
+        return code
+
+    def clean(self):
+        data = super().clean()
+        if self.errors.get("new_source_code"):
+            return data
+        codes = list(self.known_codes)
+        if data.get("new_source_code"):
+            codes.append(data["new_source_code"])
+        try:
+            data["parsed_source_references"] = source_references_parse(data.get("source_references", ""), known_codes=codes)
+        except forms.ValidationError as error:
+            self.add_error("source_references", error)
+        if data.get("new_owner_agency") and not data.get("new_owner_title"):
+            self.add_error("new_owner_title", "Enter the new role's title, or leave its agency empty")
+        return data
+
+
+class CloseActionForm(forms.Form):
+    status = forms.ChoiceField(
+        label="How is the action being closed?", widget=forms.RadioSelect,
+        choices=[(ActionStatus.COMPLETED, "Completed"), (ActionStatus.WITHDRAWN, "Withdrawn")],
+        error_messages={"required": "Select whether the action was completed or withdrawn"},
+    )
+    reason = text("Reason", required=True, rows=4,
+                  help_text="What was achieved, or why the action is no longer needed. Its history is kept.")
+    completed_date = date_field("Completion date (optional)", help_text="If completed; leave empty for today.")
+
+
+class OwnerForm(forms.Form):
+    title = line("Role title", required=True, help_text="The post, not the person: for example Head of Early Help")
+    agency = line("Agency (optional)", max_length=200, help_text="For example Police, Health, Children's Services")
+
+
+class HoldersForm(forms.Form):
+    holders = forms.ModelMultipleChoiceField(
+        label="Who holds this role", queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text="The accounts that see this role's actions in My actions.",
+        error_messages={"invalid_choice": "Select people from the list", "invalid_pk_value": "Select people from the list"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.contrib.auth import get_user_model
+
+        users = get_user_model().objects.filter(is_active=True).order_by("last_name", "first_name", "username")
+        self.fields["holders"].queryset = users
+        self.fields["holders"].label_from_instance = lambda u: (
+            f"{u.get_full_name()} ({u.get_username()})" if u.get_full_name() else u.get_username()
+        )
+
+
+class MeasureForm(forms.Form):
+    name = line("Name", required=True)
+    description = text("Description (optional)")
+    unit = line("Unit (optional)", max_length=50, help_text="For example % or days")
+    baseline = number("Baseline (optional)")
+    target = number("Target (optional)")
+    target_date = date_field("Target date (optional)")
+    direction = forms.ChoiceField(label="Which way is better?", choices=MeasureDirection.choices, widget=forms.RadioSelect,
+                                  error_messages={"required": "Select whether higher or lower is better"})
+    actions = forms.ModelMultipleChoiceField(
+        label="Linked actions (optional)", queryset=None, required=False,
+        help_text="The actions whose impact this measure shows.",
+        error_messages={"invalid_choice": "Select actions of this plan", "invalid_pk_value": "Select actions of this plan"},
+    )
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["actions"].queryset = Action.objects.for_plan(plan).select_related("theme").in_plan_order()
+
+
+class MilestoneForm(forms.Form):
+    due_date = date_field("Milestone date", required=True)
+    value = number("Value to reach", required=True)
+    label = line("Label (optional)", max_length=100)
+
+
+class ReadingForm(forms.Form):
+    period = forms.ModelChoiceField(label="Reporting period", queryset=None, empty_label=None,
+                                    error_messages={"required": "Select a reporting period",
+                                                    "invalid_choice": "Select an open reporting period"})
+    value = number("Reading", required=True)
+    note = text("Note (optional)")
+    source = line("Source (optional)", help_text="Where the figure comes from, for example the monthly performance report")
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].queryset = plan.periods.filter(closed=False).order_by("-month")
+        self.fields["period"].label_from_instance = lambda p: p.label
+
+
+class SourceForm(forms.Form):
+    code = line("Code", required=True, max_length=50, help_text="For example JTAI or Nat. Enq")
+    title = line("Title (optional)")
+    date = date_field("Date (optional)")
+
+
+class ParagraphsForm(forms.Form):
+    paragraphs = text(
+        "Paragraphs", rows=12, max_length=100_000,
+        help_text="One per line: the paragraph number, then its text. For example “3.4 Partners should ensure …”",
+    )

@@ -1,0 +1,114 @@
+"""Writes about impact measures: definition, milestones, links to actions, monthly readings.
+
+Readings: one per measure per reporting period (a database constraint). A reading for an open
+period may be corrected; the correction replaces the value and the earlier value is kept in the
+reading's correction history (see docs/decisions/0006-measure-reading-corrections.md). Readings
+for closed periods are what the board read and cannot be entered or changed.
+"""
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from plans.models import MeasureDirection, Measure, MeasureMilestone, MeasureReading
+
+MEASURE_FIELDS = ("name", "description", "unit", "baseline", "target", "target_date", "direction")
+
+
+def _validate_measure(fields):
+    errors = {}
+    if "name" in fields and not (fields["name"] or "").strip():
+        errors["name"] = "Enter the measure's name"
+    if "direction" in fields and fields["direction"] not in MeasureDirection.values:
+        errors["direction"] = "Select whether higher or lower is better"
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_actions(plan, actions):
+    for action in actions:
+        if action.theme.plan_id != plan.pk:
+            raise ValidationError({"actions": "Linked actions must be actions of this plan"})
+
+
+def measure_create(*, plan, name, actions=(), **fields):
+    fields = {k: v for k, v in fields.items() if k in MEASURE_FIELDS}
+    _validate_measure({"name": name, **fields})
+    actions = list(actions)
+    _check_actions(plan, actions)
+    with transaction.atomic():
+        measure = Measure.objects.create(plan=plan, name=name.strip(), **fields)
+        measure.actions.set(actions)
+    return measure
+
+
+def measure_update(*, measure, actions=None, **fields):
+    unknown = set(fields) - set(MEASURE_FIELDS)
+    if unknown:
+        raise TypeError(f"measure_update does not change {sorted(unknown)}")
+    _validate_measure(fields)
+    if actions is not None:
+        actions = list(actions)
+        _check_actions(measure.plan, actions)
+    with transaction.atomic():
+        for name, value in fields.items():
+            setattr(measure, name, value.strip() if isinstance(value, str) else value)
+        measure.save()
+        if actions is not None:
+            measure.actions.set(actions)
+    return measure
+
+
+def milestone_add(*, measure, due_date, value, label=""):
+    errors = {}
+    if due_date is None:
+        errors["due_date"] = "Enter the date the milestone is due"
+    if value is None:
+        errors["value"] = "Enter the value to reach by then"
+    if not errors and measure.milestones.filter(due_date=due_date).exists():
+        errors["due_date"] = f"There is already a milestone due on {due_date:%-d %B %Y}"
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        return MeasureMilestone.objects.create(measure=measure, due_date=due_date, value=value, label=label.strip())
+
+
+def milestone_remove(*, milestone):
+    with transaction.atomic():
+        milestone.delete()
+
+
+def reading_record(*, measure, period, value, recorded_by, note="", source="", now=None):
+    """Record the measure's reading for a period, or correct it while the period is open.
+
+    A correction replaces the value; the replaced value, note and who recorded it are appended to
+    the note under "Earlier reading", so nothing entered is lost. Returns (reading, corrected).
+    """
+    errors = {}
+    if period is None or period.plan_id != measure.plan_id:
+        errors["period"] = "Select a reporting period of this plan"
+    elif period.closed:
+        errors["period"] = f"{period.label} is closed: its readings are what the board read and cannot change"
+    if value is None:
+        errors["value"] = "Enter the reading, as a number"
+    if errors:
+        raise ValidationError(errors)
+    now = now or timezone.now()
+    note, source = (note or "").strip(), (source or "").strip()
+    with transaction.atomic():
+        reading = MeasureReading.objects.select_for_update().filter(measure=measure, period=period).first()
+        if reading is None:
+            reading = MeasureReading.objects.create(
+                measure=measure, period=period, value=value, note=note, source=source, recorded_by=recorded_by
+            )
+            return reading, False
+        who = reading.recorded_by.get_full_name() or reading.recorded_by.get_username() if reading.recorded_by else "unknown"
+        earlier = f"Earlier reading {reading.value} (recorded by {who}"
+        earlier += f", source: {reading.source}" if reading.source else ""
+        earlier += f"), replaced on {timezone.localtime(now):%-d %B %Y}"
+        earlier += f": {reading.note}" if reading.note else ""
+        reading.value = value
+        reading.source = source
+        reading.note = f"{note}\n\n{earlier}" if note else earlier
+        reading.recorded_by = recorded_by
+        reading.save()
+    return reading, True

@@ -1,0 +1,61 @@
+"""Writes about owner roles and the user accounts that hold them.
+
+Actions are owned by roles, not people: reassigning a role changes its holders, so "My actions"
+follows the new post-holder at once, while every past ProgressUpdate keeps pointing at the user
+who wrote it (updates reference the author, never the role, and are never rewritten).
+"""
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from plans.models import Owner
+
+
+def _clean(title, agency):
+    title, agency = " ".join((title or "").split()), " ".join((agency or "").split())
+    errors = {}
+    if not title:
+        errors["title"] = "Enter the role's title, for example Head of Early Help"
+    elif len(title) > 300:
+        errors["title"] = "Role title must be 300 characters or fewer"
+    if len(agency) > 200:
+        errors["agency"] = "Agency must be 200 characters or fewer"
+    if errors:
+        raise ValidationError(errors)
+    return title, agency
+
+
+def _check_unique(title, agency, exclude=None):
+    clash = Owner.objects.filter(title__iexact=title, agency__iexact=agency)
+    if exclude is not None:
+        clash = clash.exclude(pk=exclude.pk)
+    if clash.exists():
+        where = f" at {agency}" if agency else ""
+        raise ValidationError({"title": f"There is already a role called {title}{where}"})
+
+
+def owner_create(*, title, agency="", holders=()):
+    title, agency = _clean(title, agency)
+    with transaction.atomic():
+        _check_unique(title, agency)
+        owner = Owner.objects.create(title=title, agency=agency)
+        owner.holders.set(holders)
+    return owner
+
+
+def owner_update(*, owner, title, agency=""):
+    title, agency = _clean(title, agency)
+    with transaction.atomic():
+        _check_unique(title, agency, exclude=owner)
+        owner.title, owner.agency = title, agency
+        owner.save(update_fields=["title", "agency"])
+    return owner
+
+
+def owner_reassign(*, owner, holders):
+    """Make `holders` the accounts holding the role. Returns (added, removed) user lists."""
+    holders = list(holders)
+    with transaction.atomic():
+        before = set(owner.holders.all())
+        owner.holders.set(holders)
+    after = set(holders)
+    return sorted(after - before, key=lambda u: u.pk), sorted(before - after, key=lambda u: u.pk)

@@ -1,0 +1,149 @@
+"""Measures of a plan: list, define, milestones, readings, and the measure's page with its chart."""
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.views import View
+from django.views.generic import TemplateView
+
+from plans import permissions
+from plans.forms_coordination import MeasureForm, MilestoneForm, ReadingForm
+from plans.models import Measure, MeasureMilestone
+from plans.selectors_coordination import measure_page, plan_measures
+from plans.services import measures as services
+from plans.services.measure_charts import measure_chart_svg
+from plans.views.coordination import CoordinatorFormView, PlanObjectMixin, add_service_errors
+from plans.views.progress import PlanAccessMixin
+
+MEASURE_FIELDS = services.MEASURE_FIELDS
+
+
+class MeasureListView(PlanAccessMixin, TemplateView):
+    template_name = "plans/measure/list.html"
+    extra_context = {"nav_section": "plans"}
+
+    def post(self, request, *args, **kwargs):
+        raise PermissionDenied("This page cannot be changed.")
+
+    def get_context_data(self, **kwargs):
+        plan = self.get_plan()
+        return super().get_context_data(
+            plan=plan, measures=list(plan_measures(plan=plan)),
+            can_coordinate=permissions.coordinates(self.request.user, plan), **kwargs,
+        )
+
+
+class MeasureObjectMixin:
+    def get_measure(self):
+        if not hasattr(self, "_measure"):
+            self._measure = get_object_or_404(Measure.objects.select_related("plan"), pk=self.kwargs["pk"])
+        return self._measure
+
+    def get_plan(self):
+        return self.get_measure().plan
+
+
+class MeasureCreateView(PlanObjectMixin, CoordinatorFormView):
+    template_name = "plans/measure/form.html"
+    form_class = MeasureForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "plan": self.get_plan()}
+
+    def get_initial(self):
+        return {"direction": "higher"}
+
+    def form_valid(self, form):
+        try:
+            measure = services.measure_create(plan=self.get_plan(), **form.cleaned_data)
+        except ValidationError as error:
+            return self.service_failed(form, error)
+        messages.success(self.request, f"Measure “{measure}” added. Add its milestones below.")
+        return redirect("plans:measure_edit", pk=measure.pk)
+
+
+class MeasureEditView(MeasureObjectMixin, CoordinatorFormView):
+    """The measure's definition, and its milestones (add one; remove each with its own button)."""
+
+    template_name = "plans/measure/form.html"
+    form_class = MeasureForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "plan": self.get_plan()}
+
+    def get_initial(self):
+        measure = self.get_measure()
+        return {**{name: getattr(measure, name) for name in MEASURE_FIELDS}, "actions": list(measure.actions.all())}
+
+    def get_context_data(self, **kwargs):
+        measure = self.get_measure()
+        kwargs.setdefault("milestone_form", MilestoneForm())
+        return super().get_context_data(measure=measure, milestones=list(measure.milestones.order_by("due_date")), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if "milestone_submit" in request.POST:
+            form = MilestoneForm(request.POST)
+            if form.is_valid():
+                try:
+                    services.milestone_add(measure=self.get_measure(), **form.cleaned_data)
+                except ValidationError as error:
+                    add_service_errors(form, error)
+                else:
+                    messages.success(request, "Milestone added.")
+                    return redirect("plans:measure_edit", pk=self.get_measure().pk)
+            return self.render_to_response(self.get_context_data(milestone_form=form))
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.measure_update(measure=self.get_measure(), **form.cleaned_data)
+        except ValidationError as error:
+            return self.service_failed(form, error)
+        messages.success(self.request, f"Measure “{self.get_measure()}” saved.")
+        return redirect("plans:measure_detail", pk=self.get_measure().pk)
+
+
+class MilestoneRemoveView(MeasureObjectMixin, View):
+    def post(self, request, *args, **kwargs):
+        measure = self.get_measure()
+        if not permissions.coordinates(request.user, measure.plan):
+            raise PermissionDenied("Only the plan's coordinators can change its measures.")
+        milestone = get_object_or_404(MeasureMilestone, pk=kwargs["milestone_pk"], measure=measure)
+        services.milestone_remove(milestone=milestone)
+        messages.success(request, f"Milestone {milestone} removed.")
+        return redirect("plans:measure_edit", pk=measure.pk)
+
+
+class MeasureDetailView(MeasureObjectMixin, CoordinatorFormView):
+    """Anyone who can see the plan reads the measure; coordinators also record readings here."""
+
+    template_name = "plans/measure/detail.html"
+    form_class = ReadingForm
+
+    def allowed(self):
+        if self.request.method == "POST":
+            return permissions.coordinates(self.request.user, self.get_plan())
+        return permissions.can_view_plan(self.request.user, self.get_plan())
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "plan": self.get_plan()}
+
+    def get_context_data(self, **kwargs):
+        page = measure_page(pk=self.get_measure().pk)
+        readings = [(row.period.month, row.reading.value) for row in page.rows if row.reading]
+        chart = measure_chart_svg(
+            measure=page.measure, readings=readings, milestones=[(m.due_date, m.value) for m in page.milestones],
+        ) if readings or page.milestones else None
+        can_coordinate = permissions.coordinates(self.request.user, self.get_plan())
+        return super().get_context_data(page=page, measure=page.measure, chart=chart,
+                                        can_coordinate=can_coordinate, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            reading, corrected = services.reading_record(
+                measure=self.get_measure(), recorded_by=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            return self.service_failed(form, error)
+        verb = "corrected; the earlier value is kept in its note" if corrected else "recorded"
+        messages.success(self.request, f"Reading for {reading.period.label} {verb}.")
+        return redirect("plans:measure_detail", pk=self.get_measure().pk)

@@ -1,0 +1,207 @@
+"""Coordinators' pages for a plan's structure: the plan, its themes, its actions."""
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.views import View
+
+from plans import permissions
+from plans.forms_coordination import ActionForm, CloseActionForm, PlanForm, ThemeForm
+from plans.models import Theme
+from plans.services import structure
+from plans.views.coordination import ActionObjectMixin, CoordinatorFormView, PlanObjectMixin
+
+
+class PlanCreateView(CoordinatorFormView):
+    template_name = "plans/plan/form.html"
+    form_class = PlanForm
+    refusal = "Only admins and coordinators can create a plan."
+
+    def get_plan(self):
+        return None
+
+    def allowed(self):
+        return permissions.can_create_plan(self.request.user)
+
+    def get_initial(self):
+        return {"status": "active"}
+
+    def form_valid(self, form):
+        try:
+            plan = structure.plan_create(created_by=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            return self.service_failed(form, error)
+        messages.success(self.request, f"Plan “{plan.title}” created. You are its coordinator.")
+        return redirect(plan.get_absolute_url())
+
+
+class PlanUpdateView(PlanObjectMixin, CoordinatorFormView):
+    template_name = "plans/plan/form.html"
+    form_class = PlanForm
+
+    def get_initial(self):
+        plan = self.get_plan()
+        return {name: getattr(plan, name) for name in structure.PLAN_FIELDS}
+
+    def form_valid(self, form):
+        plan = self.get_plan()
+        try:
+            structure.plan_update(plan=plan, **form.cleaned_data)
+        except ValidationError as error:
+            return self.service_failed(form, error)
+        messages.success(self.request, "Plan details saved.")
+        return redirect(plan.get_absolute_url())
+
+
+class ThemeListView(PlanObjectMixin, CoordinatorFormView):
+    """The plan's themes in order, with move up/down buttons, and a form to add one."""
+
+    template_name = "plans/theme/list.html"
+    form_class = ThemeForm
+
+    def get_context_data(self, **kwargs):
+        themes = list(self.get_plan().themes.select_related("lead").order_by("position", "pk"))
+        return super().get_context_data(themes=themes, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            theme = structure.theme_create(plan=self.get_plan(), **form.cleaned_data)
+        except ValidationError as error:
+            return self.service_failed(form, error)
+        messages.success(self.request, f"Theme “{theme}” added.")
+        return redirect("plans:theme_list", pk=self.get_plan().pk)
+
+
+class ThemeObjectMixin:
+    def get_theme(self):
+        if not hasattr(self, "_theme"):
+            self._theme = get_object_or_404(Theme.objects.select_related("plan"), pk=self.kwargs["theme_pk"],
+                                            plan_id=self.kwargs["pk"])
+        return self._theme
+
+    def get_plan(self):
+        return self.get_theme().plan
+
+
+class ThemeUpdateView(ThemeObjectMixin, CoordinatorFormView):
+    template_name = "plans/theme/form.html"
+    form_class = ThemeForm
+
+    def get_initial(self):
+        theme = self.get_theme()
+        return {name: getattr(theme, name) for name in structure.THEME_FIELDS}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(theme=self.get_theme(), **kwargs)
+
+    def form_valid(self, form):
+        try:
+            structure.theme_update(theme=self.get_theme(), **form.cleaned_data)
+        except ValidationError as error:
+            return self.service_failed(form, error)
+        messages.success(self.request, f"Theme “{self.get_theme()}” saved.")
+        return redirect("plans:theme_list", pk=self.get_plan().pk)
+
+
+class ThemeMoveView(ThemeObjectMixin, View):
+    """POST direction=up|down: a plain form button, no JavaScript needed."""
+
+    def post(self, request, *args, **kwargs):
+        theme = self.get_theme()
+        if not permissions.coordinates(request.user, theme.plan):
+            raise PermissionDenied("Only the plan's coordinators can change it.")
+        try:
+            structure.theme_move(theme=theme, direction=request.POST.get("direction"))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"Theme “{theme}” moved {request.POST['direction']}.")
+        return redirect("plans:theme_list", pk=theme.plan_id)
+
+
+class ActionFormMixin:
+    template_name = "plans/action/form.html"
+    form_class = ActionForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "plan": self.get_plan(), "action": getattr(self, "_action", None)}
+
+    def service_kwargs(self, data):
+        """Create the new role and source the form asked for, and return the service's arguments."""
+        owners = list(data["owners"])
+        if data["new_owner_title"]:
+            owner = structure.owner_ensure(title=data["new_owner_title"], agency=data["new_owner_agency"])
+            if owner not in owners:
+                owners.append(owner)
+        if data["new_source_code"]:
+            try:
+                structure.source_create(code=data["new_source_code"], title=data["new_source_title"])
+            except ValidationError as error:
+                raise ValidationError({"new_source_code": error.message_dict.get("code", error.messages)})
+        fields = {name: data[name] for name in structure.ACTION_FIELDS if name in data}
+        return dict(
+            owners=owners, source_references=data["parsed_source_references"],
+            cross_references=list(data["cross_references"]), **fields,
+        )
+
+    def saved(self, result, verb):
+        for warning in result.warnings:
+            messages.warning(self.request, warning)
+        messages.success(self.request, f"Action {result.obj.ref or ''} {verb}.".replace("  ", " "))
+        return redirect(result.obj.get_absolute_url())
+
+
+class ActionCreateView(ActionFormMixin, PlanObjectMixin, CoordinatorFormView):
+    def get_initial(self):
+        theme = self.request.GET.get("theme")
+        return {"theme": theme} if theme else {}
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                kwargs = self.service_kwargs(form.cleaned_data)
+                result = structure.action_create(plan=self.get_plan(), **kwargs)
+        except ValidationError as error:
+            return self.service_failed(form, error)
+        return self.saved(result, "added")
+
+
+class ActionUpdateView(ActionFormMixin, ActionObjectMixin, CoordinatorFormView):
+    def get_initial(self):
+        action = self.get_action()
+        initial = {name: getattr(action, name) for name in structure.ACTION_FIELDS}
+        initial.update(
+            owners=list(action.owners.all()),
+            cross_references=list(action.cross_references.all()),
+            source_references="; ".join(str(r) for r in action.source_references.all()),
+        )
+        return initial
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(action=self.get_action(), **kwargs)
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                kwargs = self.service_kwargs(form.cleaned_data)
+                result = structure.action_update(action=self.get_action(), **kwargs)
+        except ValidationError as error:
+            return self.service_failed(form, error)
+        return self.saved(result, "saved")
+
+
+class ActionCloseView(ActionObjectMixin, CoordinatorFormView):
+    template_name = "plans/action/close.html"
+    form_class = CloseActionForm
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(action=self.get_action(), **kwargs)
+
+    def form_valid(self, form):
+        action = self.get_action()
+        try:
+            structure.action_close(action=action, **form.cleaned_data)
+        except ValidationError as error:
+            return self.service_failed(form, error)
+        messages.success(self.request, f"Action {action.ref} closed as {action.get_status_display().lower()}.")
+        return redirect(action.get_absolute_url())

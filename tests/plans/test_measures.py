@@ -1,0 +1,265 @@
+"""Measures: definition, milestones, readings per period, corrections, chart and query counts."""
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from plans.models import Measure, MeasureMilestone, MeasureReading
+from plans.selectors_coordination import measure_page, milestone_due_by
+from plans.services import measures as services
+from plans.services.measure_charts import measure_chart_svg
+from tests.factories import MeasureFactory, MeasureReadingFactory, ReportingPeriodFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def month(year, m):
+    return datetime.date(year, m, 1)
+
+
+@pytest.fixture
+def measure(world):
+    m = MeasureFactory(plan=world.plan, name="Assessments on time", unit="%", baseline=50, target=90,
+                       target_date=datetime.date(2026, 12, 31))
+    m.actions.add(world.action)
+    return m
+
+
+@pytest.mark.parametrize("role, list_status, detail_status, edit_status", [
+    ("admin", 200, 200, 200),
+    ("coordinator", 200, 200, 200),
+    ("owner", 200, 200, 403),
+    ("board", 200, 200, 403),
+    ("outsider_coordinator", 403, 403, 403),
+    ("outsider_board", 403, 403, 403),
+    ("nobody", 403, 403, 403),
+])
+def test_measure_pages_by_role(client, world, measure, role, list_status, detail_status, edit_status):
+    client.force_login(world.user(role))
+    assert client.get(reverse("plans:measure_list", args=[world.plan.pk])).status_code == list_status
+    assert client.get(reverse("plans:measure_detail", args=[measure.pk])).status_code == detail_status
+    assert client.get(reverse("plans:measure_edit", args=[measure.pk])).status_code == edit_status
+    assert client.get(reverse("plans:measure_create", args=[world.plan.pk])).status_code == edit_status
+
+
+@pytest.mark.parametrize("role", ["owner", "board", "outsider_coordinator", "nobody"])
+def test_readers_cannot_record_readings_or_change_measures(client, world, measure, role):
+    client.force_login(world.user(role))
+    response = client.post(reverse("plans:measure_detail", args=[measure.pk]), {"period": world.period.pk, "value": "70"})
+    assert response.status_code == 403
+    assert client.post(reverse("plans:measure_edit", args=[measure.pk]),
+                       {"name": "Hijacked", "direction": "higher"}).status_code == 403
+    assert client.post(reverse("plans:measure_create", args=[world.plan.pk]),
+                       {"name": "New", "direction": "higher"}).status_code == 403
+    assert not MeasureReading.objects.exists()
+    measure.refresh_from_db()
+    assert measure.name == "Assessments on time" and Measure.objects.count() == 1
+
+
+def test_define_a_measure_with_milestones_and_linked_actions(client, world):
+    client.force_login(world.coordinator)
+    response = client.post(reverse("plans:measure_create", args=[world.plan.pk]), {
+        "name": "Re-referrals within 12 months", "unit": "%", "baseline": "24", "target": "18",
+        "target_date": "2026-12-31", "direction": "lower", "actions": [world.action.pk, world.other_action.pk],
+    })
+    measure = Measure.objects.get(name="Re-referrals within 12 months")
+    assert response["Location"] == reverse("plans:measure_edit", args=[measure.pk])
+    assert set(measure.actions.all()) == {world.action, world.other_action}
+    url = reverse("plans:measure_edit", args=[measure.pk])
+    client.post(url, {"milestone_submit": "1", "due_date": "2026-06-30", "value": "21", "label": "Half year"})
+    response = client.post(url, {"milestone_submit": "1", "due_date": "2026-06-30", "value": "20"})
+    assert "There is already a milestone due on 30 June 2026" in response.content.decode()
+    response = client.post(url, {"milestone_submit": "1", "due_date": "", "value": "lots"})
+    page = response.content.decode()
+    assert "Enter the milestone date" in page and "Value to reach must be a number" in page
+    assert list(measure.milestones.values_list("value", flat=True)) == [Decimal("21")]
+    milestone = measure.milestones.get()
+    client.post(reverse("plans:milestone_remove", args=[measure.pk, milestone.pk]))
+    assert not measure.milestones.exists()
+    action_page = client.get(world.action.get_absolute_url()).content.decode()
+    assert reverse("plans:measure_detail", args=[measure.pk]) in action_page
+
+
+def test_board_cannot_remove_a_milestone(client, world, measure):
+    milestone = MeasureMilestone.objects.create(measure=measure, due_date=datetime.date(2026, 6, 30), value=70)
+    client.force_login(world.board)
+    assert client.post(reverse("plans:milestone_remove", args=[measure.pk, milestone.pk])).status_code == 403
+    assert measure.milestones.exists()
+
+
+@pytest.mark.parametrize("data, field, message", [
+    ({"name": "", "direction": "higher"}, "name", "Enter the name"),
+    ({"name": "M", "direction": ""}, "direction", "Select whether higher or lower is better"),
+    ({"name": "M", "direction": "higher", "baseline": "fifty"}, "baseline", "Baseline must be a number"),
+    ({"name": "M", "direction": "higher", "target": "1.234"}, "target", "at most 2 decimal places"),
+    ({"name": "M", "direction": "higher", "target_date": "2026-13-01"}, "target_date", "must be a real date"),
+])
+def test_measure_form_validation(client, world, data, field, message):
+    client.force_login(world.coordinator)
+    response = client.post(reverse("plans:measure_create", args=[world.plan.pk]), data)
+    assert response.status_code == 200
+    assert message in " ".join(response.context["form"].errors[field])
+    assert not Measure.objects.exists()
+
+
+def test_linking_actions_of_another_plan_is_refused(world, measure):
+    with pytest.raises(ValidationError):
+        services.measure_update(measure=measure, actions=[world.foreign_action])
+    assert list(measure.actions.all()) == [world.action]
+
+
+def test_record_a_reading_and_correct_it_keeping_the_earlier_value(client, world, measure):
+    client.force_login(world.coordinator)
+    url = reverse("plans:measure_detail", args=[measure.pk])
+    client.post(url, {"period": world.period.pk, "value": "64", "note": "From the October report", "source": "Mosaic"})
+    reading = MeasureReading.objects.get()
+    assert (reading.value, reading.recorded_by) == (Decimal("64"), world.coordinator)
+    response = client.post(url, {"period": world.period.pk, "value": "66.5", "note": "Late returns added"}, follow=True)
+    assert "corrected" in response.content.decode()
+    reading = MeasureReading.objects.get()
+    assert reading.value == Decimal("66.5")
+    assert "Late returns added" in reading.note
+    assert "Earlier reading 64.00" in reading.note and "source: Mosaic" in reading.note
+    assert "From the October report" in reading.note
+    assert "66.5" in response.content.decode()
+
+
+def test_reading_for_a_closed_period_is_refused(client, world, measure):
+    closed = ReportingPeriodFactory(plan=world.plan, month=month(2025, 1), closed=True)
+    with pytest.raises(ValidationError) as error:
+        services.reading_record(measure=measure, period=closed, value=Decimal("1"), recorded_by=world.coordinator)
+    assert "January 2025 is closed" in str(error.value)
+    client.force_login(world.coordinator)
+    response = client.post(reverse("plans:measure_detail", args=[measure.pk]), {"period": closed.pk, "value": "5"})
+    assert "Select an open reporting period" in response.content.decode()
+    assert not MeasureReading.objects.exists()
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"value": ""}, "Enter the reading"),
+    ({"value": "sixty"}, "Reading must be a number"),
+    ({"value": "60", "period": "999999"}, "Select an open reporting period"),
+])
+def test_reading_form_validation(client, world, measure, data, message):
+    client.force_login(world.coordinator)
+    response = client.post(reverse("plans:measure_detail", args=[measure.pk]), {"period": world.period.pk, **data})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not MeasureReading.objects.exists()
+
+
+def test_reading_for_another_plans_period_is_refused(world, measure):
+    foreign_period = world.other_plan.periods.get()
+    with pytest.raises(ValidationError):
+        services.reading_record(measure=measure, period=foreign_period, value=Decimal("1"), recorded_by=world.admin)
+
+
+def test_milestone_due_by_picks_the_latest_due_on_or_before():
+    class M:
+        def __init__(self, d):
+            self.due_date = d
+    milestones = [M(datetime.date(2026, 3, 31)), M(datetime.date(2026, 6, 30))]
+    assert milestone_due_by(milestones, datetime.date(2026, 2, 28)) is None
+    assert milestone_due_by(milestones, datetime.date(2026, 3, 31)) is milestones[0]
+    assert milestone_due_by(milestones, datetime.date(2026, 6, 30)) is milestones[1]
+
+
+@pytest.mark.parametrize("direction, values, expected", [
+    ("higher", [55, 70, 80], [True, False, True]),
+    ("lower", [65, 45, 50], [False, True, True]),
+])
+def test_readings_against_milestones(world, direction, values, expected):
+    # Milestones due by March and by May (50 then 75 rising, or 60 then 50 falling);
+    # periods Feb (no milestone due yet), Mar, May, Jun (May's milestone still the one due).
+    measure = MeasureFactory(plan=world.plan, direction=direction, target=90 if direction == "higher" else 10)
+    MeasureMilestone.objects.create(measure=measure, due_date=datetime.date(2026, 3, 31), value=50 if direction == "higher" else 60)
+    MeasureMilestone.objects.create(measure=measure, due_date=datetime.date(2026, 5, 31), value=75 if direction == "higher" else 50)
+    feb = ReportingPeriodFactory(plan=world.plan, month=month(2026, 2))
+    periods = [ReportingPeriodFactory(plan=world.plan, month=month(2026, m)) for m in (3, 5, 6)]
+    MeasureReadingFactory(measure=measure, period=feb, value=10)
+    for period, value in zip(periods, values):
+        MeasureReadingFactory(measure=measure, period=period, value=value)
+    page = measure_page(pk=measure.pk)
+    by_month = {row.period.month: row for row in page.rows}
+    assert by_month[month(2026, 2)].milestone is None and by_month[month(2026, 2)].met is None
+    assert [by_month[p.month].met for p in periods] == expected
+    assert by_month[month(2026, 6)].milestone.due_date == datetime.date(2026, 5, 31)
+
+
+def test_measure_page_shows_chart_table_and_target_status(client, world, measure):
+    MeasureMilestone.objects.create(measure=measure, due_date=datetime.date(2026, 6, 30), value=70)
+    MeasureReadingFactory(measure=measure, period=world.period, value=72, note="Better", source="Mosaic")
+    client.force_login(world.board)
+    page = client.get(reverse("plans:measure_detail", args=[measure.pk])).content.decode()
+    assert "<svg" in page and "<script" not in page.split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert "72.00%" in page and "Target not yet met" in page
+    assert "Record a reading" not in page
+
+
+def test_chart_renders_readings_milestones_and_target(world, measure):
+    svg = measure_chart_svg(
+        measure=measure,
+        readings=[(month(2026, 1), Decimal("55")), (month(2026, 3), Decimal("68"))],
+        milestones=[(datetime.date(2026, 6, 30), Decimal("75"))],
+    )
+    assert svg.startswith("<svg") and "<?xml" not in svg and "<script" not in svg
+    for label in ("Jan 2026", "Mar 2026", "Jun 2026", "Dec 2026", "Reading", "Milestone", "Target"):
+        assert label in svg
+    assert "#1d70b8" in svg
+
+
+def _many_readings(world, measure, n):
+    for i in range(n):
+        period = ReportingPeriodFactory(plan=world.plan, month=month(2020 + i // 12, i % 12 + 1))
+        MeasureReadingFactory(measure=measure, period=period, value=50 + i)
+        MeasureMilestone.objects.create(measure=measure, due_date=period.end, value=40 + i)
+
+
+@pytest.mark.parametrize("size", [1, 40])
+def test_measure_page_query_count_is_fixed(client, world, measure, size, django_assert_max_num_queries):
+    _many_readings(world, measure, size)
+    client.force_login(world.coordinator)
+    with django_assert_max_num_queries(16):
+        response = client.get(reverse("plans:measure_detail", args=[measure.pk]))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", [1, 40])
+def test_measure_list_query_count_is_fixed(client, world, size, django_assert_max_num_queries):
+    for i in range(size):
+        MeasureFactory(plan=world.plan).actions.add(world.action)
+    client.force_login(world.board)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("plans:measure_list", args=[world.plan.pk]))
+    assert response.status_code == 200
+
+
+def test_measure_page_query_count_is_the_same_for_small_and_large_data(client, world, measure):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _many_readings(world, measure, 1)
+    client.force_login(world.coordinator)
+    url = reverse("plans:measure_detail", args=[measure.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    for i in range(30):
+        period = ReportingPeriodFactory(plan=world.plan, month=month(2010 + i // 12, i % 12 + 1))
+        MeasureReadingFactory(measure=measure, period=period, value=i)
+        MeasureMilestone.objects.create(measure=measure, due_date=period.end, value=i)
+    with CaptureQueriesContext(connection) as large:
+        client.get(url)
+    assert len(small) == len(large)
+
+
+def test_chart_spaces_months_evenly_and_names_the_measure(world, measure):
+    from plans.services.measure_charts import months_between
+
+    assert months_between(month(2025, 11), month(2026, 2)) == [month(2025, 11), month(2025, 12), month(2026, 1), month(2026, 2)]
+    svg = measure_chart_svg(measure=measure, readings=[(month(2026, 9), Decimal("80"))], milestones=[])
+    for label in ("Sep 2026", "Oct 2026", "Nov 2026", "Dec 2026"):
+        assert label in svg
+    assert "<title>Assessments on time</title>" in svg and "Pygal" not in svg
