@@ -1,8 +1,9 @@
-"""Forms for recording progress."""
+"""Forms for recording progress and editing owners."""
 from django import forms
 from django.core.validators import URLValidator
 
-from plans.models import Rag
+from plans.concurrency import VersionedFormMixin
+from plans.models import Owner, Rag
 
 RAG_HINTS = {rag.value: rag.meaning for rag in Rag}
 
@@ -55,3 +56,23 @@ class ProgressUpdateForm(forms.Form):
                     f"Evidence link “{link[:80]}” must be a web address starting with http:// or https://"
                 )
         return "\n".join(links)
+
+
+class OwnerForm(VersionedFormMixin, forms.ModelForm):
+    """An owner (role) title and agency, carrying the version it was loaded with."""
+
+    class Meta:
+        model = Owner
+        fields = ["title", "agency"]
+        labels = {"title": "Role title", "agency": "Agency (optional)"}
+        help_texts = {"title": "For example “Head of Service Safeguards”.", "agency": "For example “West Midlands Police”."}
+        error_messages = {
+            "title": {"required": "Enter the role title", "max_length": "Role title must be 300 characters or fewer"},
+            "agency": {"max_length": "Agency must be 200 characters or fewer"},
+        }
+
+    def clean_title(self):
+        title = self.cleaned_data["title"].strip()
+        if not title:
+            raise forms.ValidationError("Enter the role title")
+        return title
