@@ -233,3 +233,6 @@ CONTENT_SECURITY_POLICY = {
 
 # Audit trail (django-simple-history): who changed what, before and after.
 SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# dumpdata/loaddata (and so `manage.py backup`/`restore`) keep datetimes to the microsecond.
+SERIALIZATION_MODULES = {"json": "improvement.serializers"}
