@@ -42,7 +42,7 @@ class AuditLogView(ReadOnlyMixin, TemplateView):
     """Every recorded change to plans, themes, actions, owners, measures and sources, newest first."""
 
     template_name = "plans/audit/log.html"
-    extra_context = {"nav_section": "admin"}
+    extra_context = {"nav_section": "audit_log"}
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not permissions.is_admin(request.user):
