@@ -352,7 +352,7 @@ def main():
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 parser.add_argument("--users", type=int, default=50, choices=range(1, 201), metavar="1-200")
 parser.add_argument("--seconds", type=int, default=60, choices=range(5, 601), metavar="5-600")
-parser.add_argument("--think", type=float, default=1.0, help="mean pause between a user's requests, in seconds")
+parser.add_argument("--think", type=float, default=3.0, help="mean pause between a user's requests, in seconds (people read a page before clicking on)")
 parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "3")))
 parser.add_argument("--threads", type=int, default=int(os.environ.get("GUNICORN_THREADS", "4")))
 parser.add_argument("--p95-ms", type=float, default=500.0)
