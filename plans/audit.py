@@ -65,10 +65,6 @@ class HistoryEntry:
     changes: list = field(default_factory=list)
 
 
-def _blank(value):
-    return "(blank)" if value in (None, "") else value
-
-
 def _display(model_field, value, names):
     if value in (None, ""):
         return "(blank)"
