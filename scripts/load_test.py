@@ -19,6 +19,7 @@ import json
 import os
 import random
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -315,6 +316,7 @@ def main():
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
+        shutil.rmtree(static_root, ignore_errors=True)
 
     from plans.models import ProgressUpdate
 
