@@ -5,13 +5,30 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test install assets migrate demo serve clean
+.PHONY: run test test-sqlite test-postgres install assets migrate demo serve load clean
 
 run: demo ## Install everything, load the demo and serve it on http://127.0.0.1:8000
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: install ## Install what the tests need and run the whole suite
-	$(PY) -m pytest
+test: test-sqlite test-postgres ## Install what the tests need and run the whole suite on SQLite, then on PostgreSQL
+
+test-sqlite: install ## The whole suite on SQLite
+	env -u DATABASE_URL $(PY) -m pytest
+
+test-postgres: install ## The whole suite on a throwaway PostgreSQL 15 server started and stopped here
+	scripts/with-postgres $(PY) -m pytest
+
+# Production-like: gunicorn, DJANGO_ENV=production, static files collected and served by whitenoise.
+# SECRET_KEY must be set; HOST, PORT and WEB_CONCURRENCY (workers) may be.
+HOST ?= 127.0.0.1
+PORT ?= 8000
+serve: install ## Serve with gunicorn under DJANGO_ENV=production (needs SECRET_KEY; see README "Deployment")
+	DJANGO_ENV=production $(PY) manage.py collectstatic --no-input -v0
+	DJANGO_ENV=production $(PY) manage.py migrate --no-input
+	DJANGO_ENV=production $(BIN)/gunicorn -c improvement/gunicorn.conf.py --bind $(HOST):$(PORT) improvement.wsgi
+
+load: install ## 50 simulated users for 60 s against gunicorn and a throwaway PostgreSQL; prints the figures
+	scripts/with-postgres $(PY) scripts/load_test.py
 
 install: $(VENV)/.installed assets
 

@@ -17,7 +17,7 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
-        for key in ("status_code", "request_method", "path", "user"):
+        for key in ("status_code", "request_method", "path", "user", "duration_ms"):
             if hasattr(record, key):
                 payload[key] = getattr(record, key)
         if record.exc_info:

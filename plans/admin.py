@@ -1,5 +1,6 @@
 """Django admin for every plans model; progress updates are read-only (append-only history)."""
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from plans.models import (
     Action,
@@ -25,7 +26,7 @@ class ThemeInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(SimpleHistoryAdmin):
     list_display = ["title", "organisation", "version_label", "status", "start_date", "end_date"]
     list_filter = ["status"]
     search_fields = ["title", "organisation"]
@@ -34,7 +35,7 @@ class PlanAdmin(admin.ModelAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(SimpleHistoryAdmin):
     list_display = ["plan", "number", "title", "lead"]
     list_select_related = ["plan", "lead"]
     list_filter = ["plan"]
@@ -43,7 +44,7 @@ class ThemeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Owner)
-class OwnerAdmin(admin.ModelAdmin):
+class OwnerAdmin(SimpleHistoryAdmin):
     list_display = ["title", "agency"]
     search_fields = ["title", "agency"]
     filter_horizontal = ["holders"]
@@ -55,7 +56,7 @@ class SourceParagraphInline(admin.TabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SimpleHistoryAdmin):
     list_display = ["code", "title", "date"]
     search_fields = ["code", "title"]
     inlines = [SourceParagraphInline]
@@ -75,7 +76,7 @@ class SourceReferenceInline(admin.TabularInline):
 
 
 @admin.register(Action)
-class ActionAdmin(admin.ModelAdmin):
+class ActionAdmin(SimpleHistoryAdmin):
     list_display = ["ref", "short_text", "theme", "due_date", "status"]
     list_select_related = ["theme", "theme__plan"]
     list_filter = ["theme__plan", "status", "category"]
@@ -111,7 +112,7 @@ class MeasureMilestoneInline(admin.TabularInline):
 
 
 @admin.register(Measure)
-class MeasureAdmin(admin.ModelAdmin):
+class MeasureAdmin(SimpleHistoryAdmin):
     list_display = ["name", "plan", "unit", "baseline", "target", "direction"]
     list_select_related = ["plan"]
     inlines = [MeasureMilestoneInline]

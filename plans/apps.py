@@ -15,3 +15,18 @@ class PlansConfig(AppConfig):
     def ready(self):
         # Permissions exist only after migrate, so the groups are completed then.
         post_migrate.connect(_ensure_role_groups, sender=self, dispatch_uid="plans_role_groups")
+        _register_audited_models()
+
+
+def _register_audited_models():
+    from plans import audit
+    from plans.models import Action, Measure, MeasureMilestone, Owner, Plan, Source, SourceReference, Theme
+
+    audit.register(Plan)
+    audit.register(Theme)
+    audit.register(Action)
+    audit.register(Owner, "Owner (role)")
+    audit.register(Measure)
+    audit.register(MeasureMilestone, "Measure milestone", object_label=lambda r: f"Milestone {r.value} by {r.due_date}")
+    audit.register(Source)
+    audit.register(SourceReference, "Source reference", object_label=lambda r: f"Paragraph {r.paragraph or '(none)'}")

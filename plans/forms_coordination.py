@@ -13,6 +13,7 @@ from plans.models import (
     PlanStatus,
     Source,
 )
+from plans.concurrency import VersionedFormMixin
 from plans.services.structure import source_references_parse
 
 
@@ -176,8 +177,14 @@ class CloseActionForm(forms.Form):
 
 
 class OwnerForm(forms.Form):
+    """A new role's title and agency."""
+
     title = line("Role title", required=True, help_text="The post, not the person: for example Head of Early Help")
     agency = line("Agency (optional)", max_length=200, help_text="For example Police, Health, Children's Services")
+
+
+class OwnerEditForm(VersionedFormMixin, OwnerForm):
+    """A role's title and agency, carrying the version it was loaded with (no lost updates)."""
 
 
 class HoldersForm(forms.Form):

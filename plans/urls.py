@@ -2,6 +2,7 @@ from django.urls import path
 
 from plans.views import importing
 from plans.views import measures, owners, sources, structure
+from plans.views import history
 from plans.views import progress as views
 from plans.views import reporting as reporting_views
 
@@ -47,4 +48,6 @@ urlpatterns = [
     path("sources/new/", sources.SourceCreateView.as_view(), name="source_create"),
     path("sources/<int:pk>/", sources.SourceDetailView.as_view(), name="source_detail"),
     path("sources/<int:pk>/paragraphs/", sources.SourceParagraphsView.as_view(), name="source_paragraphs"),
+    path("actions/<int:pk>/history/", history.ActionHistoryView.as_view(), name="action_history"),
+    path("audit-log/", history.AuditLogView.as_view(), name="audit_log"),
 ]

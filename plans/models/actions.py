@@ -1,6 +1,9 @@
 """Actions, and the sources (inspection reports, reviews) they answer to."""
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from plans.models.versioning import Versioned
 
 from plans.querysets import ActionQuerySet
 
@@ -11,6 +14,8 @@ class Source(models.Model):
     code = models.CharField(max_length=50, unique=True)
     title = models.CharField(max_length=300, blank=True)
     date = models.DateField(null=True, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]
@@ -31,7 +36,7 @@ class ActionStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
-class Action(models.Model):
+class Action(Versioned):
     theme = models.ForeignKey("plans.Theme", on_delete=models.CASCADE, related_name="actions")
     position = models.PositiveIntegerField(default=0, help_text="Order within the plan, as written.")
     ref = models.CharField(max_length=50, blank=True, help_text="Not unique: real plans repeat refs.")
@@ -56,6 +61,7 @@ class Action(models.Model):
     completed_date = models.DateField(null=True, blank=True)
 
     objects = ActionQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[owners])
 
     class Meta:
         ordering = ["theme__plan", "theme__position", "position", "pk"]
@@ -84,6 +90,8 @@ class SourceReference(models.Model):
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="references")
     paragraph = models.CharField(max_length=50, blank=True)
     position = models.PositiveIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["action", "position", "pk"]

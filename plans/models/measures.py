@@ -1,6 +1,9 @@
 """Impact measures, their milestones, and a reading per reporting period."""
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
+
+from plans.models.versioning import Versioned
 
 
 class MeasureDirection(models.TextChoices):
@@ -8,7 +11,7 @@ class MeasureDirection(models.TextChoices):
     LOWER = "lower", "Lower is better"
 
 
-class Measure(models.Model):
+class Measure(Versioned):
     plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="measures")
     name = models.CharField(max_length=300)
     description = models.TextField(blank=True)
@@ -18,6 +21,8 @@ class Measure(models.Model):
     target_date = models.DateField(null=True, blank=True)
     direction = models.CharField(max_length=10, choices=MeasureDirection.choices, default=MeasureDirection.HIGHER)
     actions = models.ManyToManyField("plans.Action", blank=True, related_name="measures")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["plan", "name"]
@@ -37,6 +42,8 @@ class MeasureMilestone(models.Model):
     due_date = models.DateField()
     value = models.DecimalField(max_digits=12, decimal_places=2)
     label = models.CharField(max_length=100, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["measure", "due_date"]

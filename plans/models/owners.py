@@ -1,9 +1,12 @@
 """Owners: roles that own actions, held by user accounts that change over time."""
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
+
+from plans.models.versioning import Versioned
 
 
-class Owner(models.Model):
+class Owner(Versioned):
     """A role title ("Head of Probation"), not a person: a change of post-holder keeps history."""
 
     title = models.CharField(max_length=300)
@@ -12,6 +15,8 @@ class Owner(models.Model):
         settings.AUTH_USER_MODEL, blank=True, related_name="owner_roles",
         help_text="The user accounts that currently hold this role.",
     )
+
+    history = HistoricalRecords(m2m_fields=[holders])
 
     class Meta:
         ordering = ["title", "agency"]

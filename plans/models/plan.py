@@ -5,6 +5,9 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from plans.models.versioning import Versioned
 
 from plans.querysets import ReportingPeriodQuerySet
 
@@ -15,7 +18,7 @@ class PlanStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
-class Plan(models.Model):
+class Plan(Versioned):
     title = models.CharField(max_length=300)
     organisation = models.CharField(max_length=200, blank=True)
     vision = models.TextField(blank=True)
@@ -32,6 +35,8 @@ class Plan(models.Model):
         help_text="Improvement board members who read this plan's dashboard and packs.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords(m2m_fields=[coordinators, board_members])
 
     class Meta:
         ordering = ["title", "pk"]
@@ -51,7 +56,7 @@ class Plan(models.Model):
         return reverse("plans:plan_detail", args=[self.pk])
 
 
-class Theme(models.Model):
+class Theme(Versioned):
     """An area for improvement, or a strategic aim: one model for all three names."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="themes")
@@ -61,6 +66,8 @@ class Theme(models.Model):
     objective = models.TextField(blank=True)
     outcomes = models.TextField(blank=True)
     position = models.PositiveIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["plan", "position", "pk"]

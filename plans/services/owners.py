@@ -7,6 +7,7 @@ who wrote it (updates reference the author, never the role, and are never rewrit
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from plans.concurrency import save_if_unchanged
 from plans.models import Owner
 
 
@@ -42,12 +43,13 @@ def owner_create(*, title, agency="", holders=()):
     return owner
 
 
-def owner_update(*, owner, title, agency=""):
+def owner_update(*, owner, title, agency="", expected_version):
+    """Rename a role or change its agency; refused (ConcurrentEditError, nothing written) if
+    someone saved the role since the page was loaded at `expected_version`."""
     title, agency = _clean(title, agency)
     with transaction.atomic():
         _check_unique(title, agency, exclude=owner)
-        owner.title, owner.agency = title, agency
-        owner.save(update_fields=["title", "agency"])
+        save_if_unchanged(owner, expected_version=expected_version, changes={"title": title, "agency": agency})
     return owner
 
 

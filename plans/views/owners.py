@@ -6,7 +6,8 @@ from django.shortcuts import redirect
 from django.views.generic import FormView, TemplateView
 
 from plans import permissions
-from plans.forms_coordination import HoldersForm, OwnerForm
+from plans.concurrency import ConcurrentEditError, ConcurrentEditViewMixin
+from plans.forms_coordination import HoldersForm, OwnerEditForm, OwnerForm
 from plans.models import Action, Owner
 from plans.selectors_coordination import owner_list
 from plans.services import owners as services
@@ -48,7 +49,7 @@ class OwnerCreateView(OwnersAllowedMixin, FormView):
         return redirect("plans:owner_edit", pk=owner.pk)
 
 
-class OwnerEditView(OwnersAllowedMixin, TemplateView):
+class OwnerEditView(ConcurrentEditViewMixin, OwnersAllowedMixin, TemplateView):
     """Two small forms on one page: the role's name, and who holds it (each posts on its own)."""
 
     template_name = "plans/owner/edit.html"
@@ -69,7 +70,7 @@ class OwnerEditView(OwnersAllowedMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         owner = self.get_owner()
-        kwargs.setdefault("form", OwnerForm(initial={"title": owner.title, "agency": owner.agency}))
+        kwargs.setdefault("form", OwnerEditForm(instance=owner, initial={"title": owner.title, "agency": owner.agency}))
         kwargs.setdefault("holders_form", HoldersForm(initial={"holders": list(owner.holders.all())}))
         actions = list(
             Action.objects.filter(owners=owner).select_related("theme__plan")
@@ -86,10 +87,15 @@ class OwnerEditView(OwnersAllowedMixin, TemplateView):
                 messages.success(request, self._reassigned_message(owner, added, removed))
                 return redirect("plans:owner_edit", pk=owner.pk)
             return self.render_to_response(self.get_context_data(holders_form=form))
-        form = OwnerForm(request.POST)
+        form = OwnerEditForm(request.POST, instance=owner)
         if form.is_valid():
+            data = form.cleaned_data
             try:
-                services.owner_update(owner=owner, **form.cleaned_data)
+                services.owner_update(
+                    owner=owner, title=data["title"], agency=data["agency"], expected_version=data["version"]
+                )
+            except ConcurrentEditError as error:
+                return self.edit_conflict(form, error)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:

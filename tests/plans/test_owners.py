@@ -61,9 +61,9 @@ def test_add_role_and_validation(client, world):
 def test_rename_role(client, world):
     client.force_login(world.coordinator)
     url = reverse("plans:owner_edit", args=[world.owner_role.pk])
-    response = client.post(url, {"title": "Head of Probation", "agency": ""})
+    response = client.post(url, {"title": "Head of Probation", "agency": "", "version": world.owner_role.version})
     assert "There is already a role called Head of Probation" in response.content.decode()
-    client.post(url, {"title": "Head of Safeguarding", "agency": "Council"})
+    client.post(url, {"title": "Head of Safeguarding", "agency": "Council", "version": world.owner_role.version})
     world.owner_role.refresh_from_db()
     assert str(world.owner_role) == "Head of Safeguarding (Council)"
 

@@ -25,7 +25,7 @@ def route_args(world, measure, milestone, source):
         "source_list": [], "source_create": [], "source_detail": [source.pk], "source_paragraphs": [source.pk],
         "plan_export_xlsx": [plan], "plan_import": [], "plan_import_preview": ["no-such-upload"],
         "board_dashboard": [plan], "board_pack_pdf": [plan], "board_pack_xlsx": [plan], "period_create": [plan],
-        "period_close": [plan, world.period.slug], "highlight_report_edit": [plan, world.period.slug],
+        "period_close": [plan, world.period.slug], "action_history": [action], "audit_log": [], "highlight_report_edit": [plan, world.period.slug],
     }
 
 

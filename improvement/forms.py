@@ -1,0 +1,30 @@
+"""The sign-in form, strict about what it passes on to authentication and its throttling log."""
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form, with messages in the users' words and a real length limit.
+
+    Django only sets the username's maxlength on the widget; a longer value would reach
+    authentication and the sign-in throttle's log (a 150-character column), which PostgreSQL
+    refuses with an error page. Here it is a form error like any other.
+    """
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length or 150))
+        username.error_messages.update(
+            required="Enter your username",
+            max_length="Enter a username of 150 characters or fewer",
+            null_characters_not_allowed="Enter your username without hidden control characters",
+        )
+        password = self.fields["password"]
+        password.validators.append(MaxLengthValidator(4096))
+        password.error_messages.update(
+            required="Enter your password",
+            max_length="Enter a password of 4,096 characters or fewer",
+            null_characters_not_allowed="Enter your password without hidden control characters",
+        )
