@@ -1,0 +1,162 @@
+"""What every journey does on every page, in one place.
+
+`Journey.check(name, title=...)` is the one call a journey makes after reaching a page: it asserts
+the page title says where the person is ("<Page> – Improvement plan – <organisation>") and is not
+shared with another page of the journey, runs axe-core in the page and fails on any violation of
+impact serious or critical, and saves a full-page screenshot at desktop and mobile widths.
+"""
+import os
+import re
+from pathlib import Path
+
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from playwright.sync_api import Page, expect
+
+DESKTOP = {"width": 1280, "height": 800}
+MOBILE = {"width": 375, "height": 812}
+BLOCKING_IMPACTS = {"serious", "critical"}
+TITLE_SUFFIX = " – Improvement plan – "
+SCREENSHOT_DIR = Path(os.environ.get("SCREENSHOT_DIR", settings.BASE_DIR / "screenshots"))
+
+_axe = Axe()
+
+# The element that has focus, with what a sighted keyboard user sees of its focus style.
+FOCUSED_ELEMENT_JS = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  return {
+    tag: el.tagName.toLowerCase(),
+    id: el.id,
+    type: el.getAttribute('type') || '',
+    text: (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().replace(/\\s+/g, ' '),
+    classes: el.className || '',
+    checked: !!el.checked,
+    outline: style.outlineStyle === 'none' || style.outlineWidth === '0px' ? 'none' : style.outlineStyle,
+    boxShadow: style.boxShadow,
+    background: style.backgroundColor,
+  };
+}"""
+
+
+# Elements that make the page itself scroll sideways (wide content belongs in a scroll box).
+PAGE_OVERFLOW_JS = """() => {
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth <= width) return [];
+  const wide = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const box = el.getBoundingClientRect();
+    if (box.right > width + 1 && box.width > 0) {
+      let inScroller = false;
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const o = getComputedStyle(p).overflowX;
+        if (o === 'auto' || o === 'scroll' || o === 'hidden') { inScroller = true; break; }
+      }
+      if (!inScroller) wide.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '') + ' (' + Math.round(box.right) + 'px)');
+    }
+  }
+  return wide.length ? wide.slice(0, 8) : ['content ' + document.documentElement.scrollWidth + 'px wide (an absolutely positioned element escaping its scroll box?)'];
+}"""
+
+
+def axe_violations(page: Page):
+    """axe-core's violations on the page as it is now (all default rules, WCAG 2.x A/AA and best practice)."""
+    return _axe.run(page).response["violations"]
+
+
+def describe_violations(violations):
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {' '.join(map(str, node['target']))}: {node['failureSummary'].splitlines()[-1].strip()}")
+    return "\n".join(lines)
+
+
+class Journey:
+    """A person's way through the product in one browser tab."""
+
+    def __init__(self, page: Page, *, test_name: str = ""):
+        self.page = page
+        self.test_name = test_name
+        self.titles = {}  # title -> path of the page that had it
+        self.pages_checked = []
+
+    # -- navigation -------------------------------------------------------------------------
+
+    def login(self, username, password):
+        """Sign in through the sign-in form, as a person does."""
+        page = self.page
+        page.goto("/login/")
+        self.check("sign-in", title="Sign in")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        expect(page.get_by_role("button", name=re.compile("Sign out"))).to_be_visible()
+
+    # -- the checks every page gets --------------------------------------------------------
+
+    def check(self, name, *, title=None, screenshot=True, accessibility=True):
+        """Assert the title, run axe and take the screenshots of the page now shown. Returns the title."""
+        page = self.page
+        actual = page.title()
+        assert TITLE_SUFFIX in actual, f"{page.url}: title {actual!r} does not end with the service and organisation"
+        if title is not None:
+            assert actual.startswith(f"{title}{TITLE_SUFFIX}"), f"{page.url}: title {actual!r}, expected {title!r}"
+        path = re.sub(r"[?#].*", "", page.url)
+        seen = self.titles.setdefault(actual, path)
+        assert seen == path, f"two pages share the title {actual!r}: {seen} and {path}"
+        if screenshot:  # before axe, so that a failing page still leaves its picture
+            self.screenshot(name)
+        if accessibility:
+            blocking = [v for v in axe_violations(page) if v["impact"] in BLOCKING_IMPACTS]
+            assert not blocking, f"axe found serious or critical problems on {page.url}:\n{describe_violations(blocking)}"
+        self.pages_checked.append(name)
+        return actual
+
+    def screenshot(self, name):
+        """Full-page screenshots at desktop (1280) and mobile (375) widths: <dir>/<name>-desktop.png, -mobile.png."""
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        page = self.page
+        size = page.viewport_size or DESKTOP
+        try:
+            page.set_viewport_size(DESKTOP)
+            page.screenshot(path=SCREENSHOT_DIR / f"{name}-desktop.png", full_page=True)
+            page.set_viewport_size(MOBILE)
+            page.screenshot(path=SCREENSHOT_DIR / f"{name}-mobile.png", full_page=True)
+            overflow = page.evaluate(PAGE_OVERFLOW_JS)
+            assert not overflow, f"{page.url} is wider than a {MOBILE['width']}px phone screen because of {overflow}"
+        finally:
+            page.set_viewport_size(size)
+
+    # -- keyboard ---------------------------------------------------------------------------
+
+    def focused(self):
+        return self.page.evaluate(FOCUSED_ELEMENT_JS)
+
+    def assert_focus_visible(self):
+        element = self.focused()
+        assert element is not None, "nothing has focus"
+        assert element["outline"] != "none" or element["boxShadow"] != "none", (
+            f"focused {element['tag']} {element['text']!r} shows no outline or box shadow"
+        )
+        return element
+
+    def tab_to(self, matches, *, limit=200, shift=False):
+        """Press Tab until `matches(focused element)` is true; every stop on the way must show its focus."""
+        key = "Shift+Tab" if shift else "Tab"
+        stops = []
+        for _ in range(limit):
+            self.page.keyboard.press(key)
+            element = self.assert_focus_visible()
+            stops.append(element["text"] or element["id"])
+            if matches(element):
+                return element
+        raise AssertionError(f"no focusable element matched after {limit} presses of {key}; went through {stops}")
+
+    def tab_to_text(self, text, **kwargs):
+        return self.tab_to(lambda element: text in element["text"], **kwargs)
+
+    def tab_to_id(self, element_id, **kwargs):
+        return self.tab_to(lambda element: element["id"] == element_id, **kwargs)
