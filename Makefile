@@ -5,12 +5,12 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test install assets migrate demo serve clean
+.PHONY: run test install assets browser migrate demo serve clean screenshots
 
 run: demo ## Install everything, load the demo and serve it on http://127.0.0.1:8000
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: install ## Install what the tests need and run the whole suite
+test: install browser ## Install what the tests need and run the whole suite
 	$(PY) -m pytest
 
 install: $(VENV)/.installed assets
@@ -30,6 +30,19 @@ assets: static/build/application.css
 
 static/build/application.css: node_modules/.package-lock.json $(wildcard static/scss/*.scss)
 	npm run -s build:css
+
+# The browser tests drive Debian's Chromium (never Playwright's own download). Installed only
+# when missing; CI runs as root with no standard input.
+CHROMIUM := /usr/bin/chromium
+browser: $(CHROMIUM)
+
+$(CHROMIUM):
+	$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive sh -c \
+		'apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium'
+
+# Refresh the committed screenshots in docs/screenshots/ (the browser tests save them).
+screenshots: install browser
+	SCREENSHOT_DIR=docs/screenshots $(PY) -m pytest -m browser -q
 
 migrate: install
 	$(PY) manage.py migrate --no-input

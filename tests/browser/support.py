@@ -3,7 +3,10 @@
 `Journey.check(name, title=...)` is the one call a journey makes after reaching a page: it asserts
 the page title says where the person is ("<Page> – Improvement plan – <organisation>") and is not
 shared with another page of the journey, runs axe-core in the page and fails on any violation of
-impact serious or critical, and saves a full-page screenshot at desktop and mobile widths.
+impact serious or critical, checks what axe does not (every table has a caption and header cells,
+every RAG tag carries its word, every error-summary link leads to a field on the page, one h1),
+and saves a full-page screenshot at desktop and mobile widths, failing if the page is wider than
+a phone (wide tables must scroll in their own box).
 """
 import os
 import re
@@ -60,6 +63,31 @@ PAGE_OVERFLOW_JS = """() => {
 }"""
 
 
+# What the product promises on every page beyond axe's rules (see the module docstring).
+PAGE_PROMISES_JS = """() => {
+  const problems = [];
+  document.querySelectorAll('table').forEach((table, i) => {
+    const caption = table.querySelector(':scope > caption');
+    if (!caption || !caption.textContent.trim()) problems.push(`table ${i + 1} has no caption`);
+    if (!table.querySelector('th')) problems.push(`table ${i + 1} has no header cells`);
+    table.querySelectorAll('th').forEach(th => {
+      if (!th.closest('thead') && !th.getAttribute('scope')) problems.push(`table ${i + 1}: a row header without scope`);
+    });
+  });
+  document.querySelectorAll('.app-rag').forEach(tag => {
+    if (!RAG_WORDS.includes(tag.textContent.trim())) problems.push(`a RAG tag without its word: "${tag.textContent.trim()}"`);
+  });
+  document.querySelectorAll('.govuk-error-summary__list a').forEach(link => {
+    const id = decodeURIComponent((link.getAttribute('href') || '').replace(/^#/, ''));
+    if (!id || !document.getElementById(id)) problems.push(`error summary link "${link.textContent.trim()}" leads nowhere (${link.getAttribute('href')})`);
+  });
+  const leaked = document.body.innerText.match(/\\{[{%#]|[}%#]\\}/);
+  if (leaked) problems.push(`template syntax shown on the page: "${leaked[0]}"`);
+  if (document.querySelectorAll('h1').length !== 1) problems.push(`${document.querySelectorAll('h1').length} h1 headings`);
+  return problems;
+}""".replace("RAG_WORDS", str(["Blue", "Green", "Amber", "Red", "Grey", "No rating"]))
+
+
 def axe_violations(page: Page):
     """axe-core's violations on the page as it is now (all default rules, WCAG 2.x A/AA and best practice)."""
     return _axe.run(page).response["violations"]
@@ -110,6 +138,8 @@ class Journey:
         if screenshot:  # before axe, so that a failing page still leaves its picture
             self.screenshot(name)
         if accessibility:
+            problems = page.evaluate(PAGE_PROMISES_JS)
+            assert not problems, f"{page.url}: " + "; ".join(problems)
             blocking = [v for v in axe_violations(page) if v["impact"] in BLOCKING_IMPACTS]
             assert not blocking, f"axe found serious or critical problems on {page.url}:\n{describe_violations(blocking)}"
         self.pages_checked.append(name)
