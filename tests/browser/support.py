@@ -28,17 +28,22 @@ _axe = Axe()
 FOCUSED_ELEMENT_JS = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
-  const style = getComputedStyle(el);
+  // GOV.UK radios and checkboxes hide the native input and draw its focus ring on the label.
+  const isChoice = el.matches('.govuk-radios__input, .govuk-checkboxes__input');
+  const drawn = isChoice && el.nextElementSibling ? getComputedStyle(el.nextElementSibling, '::before') : getComputedStyle(el);
+  const transparent = c => c === 'transparent' || /rgba\\(.*,\\s*0\\)$/.test(c);
+  const outlineShown = drawn.outlineStyle !== 'none' && parseFloat(drawn.outlineWidth) > 0 && !transparent(drawn.outlineColor);
   return {
     tag: el.tagName.toLowerCase(),
     id: el.id,
     type: el.getAttribute('type') || '',
     text: (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().replace(/\\s+/g, ' '),
-    classes: el.className || '',
+    label: el.labels && el.labels.length ? el.labels[0].innerText.trim() : '',
+    classes: typeof el.className === 'string' ? el.className : '',
     checked: !!el.checked,
-    outline: style.outlineStyle === 'none' || style.outlineWidth === '0px' ? 'none' : style.outlineStyle,
-    boxShadow: style.boxShadow,
-    background: style.backgroundColor,
+    outline: outlineShown ? `${drawn.outlineWidth} ${drawn.outlineStyle} ${drawn.outlineColor}` : 'none',
+    boxShadow: drawn.boxShadow,
+    background: drawn.backgroundColor,
   };
 }"""
 
@@ -144,6 +149,11 @@ class Journey:
             assert not blocking, f"axe found serious or critical problems on {page.url}:\n{describe_violations(blocking)}"
         self.pages_checked.append(name)
         return actual
+
+    @staticmethod
+    def expected_title(page_title):
+        """The whole <title> of a page whose own part is `page_title`."""
+        return f"{page_title}{TITLE_SUFFIX}{settings.ORGANISATION_NAME}"
 
     def screenshot(self, name):
         """Full-page screenshots at desktop (1280) and mobile (375) widths: <dir>/<name>-desktop.png, -mobile.png."""
