@@ -42,7 +42,7 @@ $(CHROMIUM):
 
 # Refresh the committed screenshots in docs/screenshots/ (the browser tests save them).
 screenshots: install browser
-	SCREENSHOT_DIR=docs/screenshots $(PY) -m pytest -m browser -q
+	SCREENSHOT_DIR=docs/screenshots SCREENSHOT_PALETTE=32 $(PY) -m pytest -m browser -q
 
 migrate: install
 	$(PY) manage.py migrate --no-input

@@ -21,6 +21,9 @@ MOBILE = {"width": 375, "height": 812}
 BLOCKING_IMPACTS = {"serious", "critical"}
 TITLE_SUFFIX = " – Improvement plan – "
 SCREENSHOT_DIR = Path(os.environ.get("SCREENSHOT_DIR", settings.BASE_DIR / "screenshots"))
+# Colours kept when SCREENSHOT_PALETTE is set (`make screenshots` sets 32 for the committed set in
+# docs/screenshots: a third of the size); unset, screenshots are written as Chromium makes them.
+SCREENSHOT_PALETTE = int(os.environ.get("SCREENSHOT_PALETTE", "0"))
 
 _axe = Axe()
 
@@ -68,6 +71,23 @@ PAGE_OVERFLOW_JS = """() => {
 }"""
 
 
+def _reduce_colours(path, colours):
+    from PIL import Image  # Pillow comes with WeasyPrint
+
+    with Image.open(path) as image:
+        reduced = image.convert("RGB").quantize(colors=colours, method=Image.Quantize.FASTOCTREE)
+    reduced.save(path, "PNG", compress_level=9)
+
+
+def _govuk_template_classes():
+    """govuk- classes used by GOV.UK Frontend's own component examples (some have no CSS rule)."""
+    components = settings.BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk" / "components"
+    found = set()
+    for example in components.glob("*/template*.html"):
+        found.update(re.findall(r"\bgovuk-[\w-]+", example.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
 # What the product promises on every page beyond axe's rules (see the module docstring).
 PAGE_PROMISES_JS = """() => {
   const problems = [];
@@ -88,9 +108,23 @@ PAGE_PROMISES_JS = """() => {
   });
   const leaked = document.body.innerText.match(/\\{[{%#]|[}%#]\\}/);
   if (leaked) problems.push(`template syntax shown on the page: "${leaked[0]}"`);
+  // A govuk- class the stylesheet does not know is markup from another GOV.UK Frontend version.
+  const known = new Set(TEMPLATE_CLASSES);
+  const collect = rules => { for (const rule of rules) {
+    if (rule.selectorText) for (const m of rule.selectorText.matchAll(/\\.(govuk-[\\w-]+)/g)) known.add(m[1]);
+    if (rule.cssRules) collect(rule.cssRules);
+  } };
+  for (const sheet of document.styleSheets) { try { collect(sheet.cssRules); } catch (e) {} }
+  const unknown = new Set();
+  document.querySelectorAll('[class*="govuk-"]').forEach(el => el.classList.forEach(c => {
+    if (c.startsWith('govuk-') && !c.startsWith('govuk-js-') && !known.has(c)) unknown.add(c);
+  }));
+  if (unknown.size) problems.push(`GOV.UK classes this version of GOV.UK Frontend does not have: ${[...unknown].join(', ')}`);
   if (document.querySelectorAll('h1').length !== 1) problems.push(`${document.querySelectorAll('h1').length} h1 headings`);
   return problems;
-}""".replace("RAG_WORDS", str(["Blue", "Green", "Amber", "Red", "Grey", "No rating"]))
+}""".replace("RAG_WORDS", str(["Blue", "Green", "Amber", "Red", "Grey", "No rating"])).replace(
+    "TEMPLATE_CLASSES", str(_govuk_template_classes())
+)
 
 
 def axe_violations(page: Page):
@@ -155,20 +189,26 @@ class Journey:
         """The whole <title> of a page whose own part is `page_title`."""
         return f"{page_title}{TITLE_SUFFIX}{settings.ORGANISATION_NAME}"
 
-    def screenshot(self, name):
-        """Full-page screenshots at desktop (1280) and mobile (375) widths: <dir>/<name>-desktop.png, -mobile.png."""
+    def screenshot(self, name, *, sizes=None):
+        """Full-page screenshots at desktop (1280) and mobile (375) widths: <dir>/<name>-desktop.png, -mobile.png.
+
+        Fails if the page is wider than the phone screen: wide tables must scroll in their own box.
+        """
         SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
         page = self.page
         size = page.viewport_size or DESKTOP
         try:
-            page.set_viewport_size(DESKTOP)
-            page.screenshot(path=SCREENSHOT_DIR / f"{name}-desktop.png", full_page=True)
-            page.set_viewport_size(MOBILE)
-            page.screenshot(path=SCREENSHOT_DIR / f"{name}-mobile.png", full_page=True)
-            overflow = page.evaluate(PAGE_OVERFLOW_JS)
-            assert not overflow, f"{page.url} is wider than a {MOBILE['width']}px phone screen because of {overflow}"
+            for label, viewport in (sizes or {"desktop": DESKTOP, "mobile": MOBILE}).items():
+                page.set_viewport_size(viewport)
+                path = SCREENSHOT_DIR / f"{name}-{label}.png"
+                page.screenshot(path=path, full_page=True)
+                if SCREENSHOT_PALETTE:
+                    _reduce_colours(path, SCREENSHOT_PALETTE)
+                overflow = page.evaluate(PAGE_OVERFLOW_JS)
+                assert not overflow, f"{page.url} is wider than {viewport['width']}px because of {overflow}"
         finally:
-            page.set_viewport_size(size)
+            if page.viewport_size != size:
+                page.set_viewport_size(size)
 
     # -- keyboard ---------------------------------------------------------------------------
 

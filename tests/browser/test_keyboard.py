@@ -6,11 +6,13 @@ from playwright.sync_api import expect
 
 from plans.models import ProgressUpdate, Rag
 from plans.services.demo import DEMO_PASSWORD
+from tests.browser.support import MOBILE
 
 
 def skip_to_main_content(journey):
     """The skip link is the first thing Tab reaches; Enter on it moves focus to the main content."""
     page = journey.page
+    page.wait_for_load_state()  # GOV.UK Frontend's skip link script has run
     page.keyboard.press("Tab")
     skip = journey.assert_focus_visible()
     assert "govuk-skip-link" in skip["classes"] and skip["text"] == "Skip to main content", skip
@@ -73,7 +75,7 @@ def test_owner_records_an_update_with_the_keyboard_only(journey, demo):
 def test_mobile_menu_opens_and_closes_with_the_keyboard(journey, demo):
     page = journey.page
     journey.login("board", DEMO_PASSWORD)
-    page.set_viewport_size({"width": 375, "height": 812})
+    page.set_viewport_size(MOBILE)
     toggle = page.get_by_role("button", name="Menu")
     links = page.locator("#navigation")
     expect(toggle).to_be_visible()  # GOV.UK Frontend's JavaScript shows the toggle on small screens
@@ -84,7 +86,7 @@ def test_mobile_menu_opens_and_closes_with_the_keyboard(journey, demo):
     page.keyboard.press("Enter")
     expect(toggle).to_have_attribute("aria-expanded", "true")
     expect(links.get_by_role("link", name="Plans")).to_be_visible()
-    journey.screenshot("menu-open")
+    journey.screenshot("menu-open", sizes={"mobile": MOBILE})
     journey.tab_to_text("Plans", limit=5)
     page.keyboard.press("Enter")
     expect(page).to_have_title(journey.expected_title("Plans"))
