@@ -80,7 +80,9 @@ def page(context):
 @pytest.fixture
 def journey(page, request):
     """A `Journey` over `page`: log in, check each page (title, axe, screenshots), use the keyboard."""
-    return Journey(page, test_name=request.node.name)
+    journey = Journey(page, test_name=request.node.name)
+    yield journey
+    journey.assert_assets_loaded()
 
 
 @pytest.fixture

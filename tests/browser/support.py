@@ -149,6 +149,18 @@ class Journey:
         self.test_name = test_name
         self.titles = {}  # title -> path of the page that had it
         self.pages_checked = []
+        self.asset_problems = []  # static files that failed to load, JavaScript errors
+        page.on("response", self._on_response)
+        page.on("requestfailed", lambda request: self.asset_problems.append(f"{request.url}: {request.failure}"))
+        page.on("pageerror", lambda error: self.asset_problems.append(f"JavaScript error on {page.url}: {error}"))
+
+    def _on_response(self, response):
+        if "/static/" in response.url and response.status >= 400:
+            self.asset_problems.append(f"{response.url}: HTTP {response.status}")
+
+    def assert_assets_loaded(self):
+        """Every stylesheet, script and image answered, and no script threw."""
+        assert not self.asset_problems, "\n".join(self.asset_problems)
 
     # -- navigation -------------------------------------------------------------------------
 
