@@ -86,7 +86,7 @@ def journey(page, request):
 
 
 @pytest.fixture
-def demo(live_server, transactional_db, settings):
+def demo(live_server, transactional_db):
     """The Solihull demo plan with six months of progress and the demo accounts (see load_demo)."""
     from plans.services.demo import demo_load
 

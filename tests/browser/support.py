@@ -179,10 +179,12 @@ class Journey:
     def check(self, name, *, title=None, screenshot=True, accessibility=True):
         """Assert the title, run axe and take the screenshots of the page now shown. Returns the title."""
         page = self.page
+        if title is not None:
+            # Waits for the page a click started to arrive, not only for its title.
+            expect(page).to_have_title(self.expected_title(title))
+        page.wait_for_load_state()
         actual = page.title()
         assert TITLE_SUFFIX in actual, f"{page.url}: title {actual!r} does not end with the service and organisation"
-        if title is not None:
-            assert actual.startswith(f"{title}{TITLE_SUFFIX}"), f"{page.url}: title {actual!r}, expected {title!r}"
         path = re.sub(r"[?#].*", "", page.url)
         seen = self.titles.setdefault(actual, path)
         assert seen == path, f"two pages share the title {actual!r}: {seen} and {path}"
