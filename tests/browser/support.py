@@ -144,9 +144,12 @@ def describe_violations(violations):
 class Journey:
     """A person's way through the product in one browser tab."""
 
-    def __init__(self, page: Page, *, test_name: str = ""):
+    def __init__(self, page: Page, *, test_name: str = "", javascript: bool = True):
         self.page = page
         self.test_name = test_name
+        # With JavaScript off axe cannot run (its promise never settles) and the pages have been
+        # pictured already: check() then keeps to the title and the promises read from the DOM.
+        self.javascript = javascript
         self.titles = {}  # title -> path of the page that had it
         self.pages_checked = []
         self.asset_problems = []  # static files that failed to load, JavaScript errors
@@ -188,11 +191,12 @@ class Journey:
         path = re.sub(r"[?#].*", "", page.url)
         seen = self.titles.setdefault(actual, path)
         assert seen == path, f"two pages share the title {actual!r}: {seen} and {path}"
-        if screenshot:  # before axe, so that a failing page still leaves its picture
+        if screenshot and self.javascript:  # before axe, so that a failing page still leaves its picture
             self.screenshot(name)
         if accessibility:
             problems = page.evaluate(PAGE_PROMISES_JS)
             assert not problems, f"{page.url}: " + "; ".join(problems)
+        if accessibility and self.javascript:
             blocking = [v for v in axe_violations(page) if v["impact"] in BLOCKING_IMPACTS]
             assert not blocking, f"axe found serious or critical problems on {page.url}:\n{describe_violations(blocking)}"
         self.pages_checked.append(name)
