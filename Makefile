@@ -5,18 +5,18 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-sqlite test-postgres install assets migrate demo serve load clean
+.PHONY: run test test-sqlite test-postgres install assets browser migrate demo serve load clean screenshots
 
 run: demo ## Install everything, load the demo and serve it on http://127.0.0.1:8000
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: test-sqlite test-postgres ## Install what the tests need and run the whole suite on SQLite, then on PostgreSQL
 
-test-sqlite: install ## The whole suite on SQLite
+test-sqlite: install browser ## The whole suite on SQLite (browser tests included)
 	env -u DATABASE_URL $(PY) -m pytest
 
-test-postgres: install ## The whole suite on a throwaway PostgreSQL 15 server started and stopped here
-	scripts/with-postgres $(PY) -m pytest
+test-postgres: install ## The suite again on a throwaway PostgreSQL 15 server started and stopped here (browser tests run once, on SQLite)
+	scripts/with-postgres $(PY) -m pytest -m "not browser"
 
 # Production-like: gunicorn, DJANGO_ENV=production, static files collected and served by whitenoise.
 # SECRET_KEY must be set; HOST, PORT and WEB_CONCURRENCY (workers) may be.
@@ -47,6 +47,19 @@ assets: static/build/application.css
 
 static/build/application.css: node_modules/.package-lock.json $(wildcard static/scss/*.scss)
 	npm run -s build:css
+
+# The browser tests drive Debian's Chromium (never Playwright's own download). Installed only
+# when missing; CI runs as root with no standard input.
+CHROMIUM := /usr/bin/chromium
+browser: $(CHROMIUM)
+
+$(CHROMIUM):
+	$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive sh -c \
+		'apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium'
+
+# Refresh the committed screenshots in docs/screenshots/ (the browser tests save them).
+screenshots: install browser
+	SCREENSHOT_DIR=docs/screenshots SCREENSHOT_PALETTE=32 $(PY) -m pytest -m browser -q
 
 migrate: install
 	$(PY) manage.py migrate --no-input

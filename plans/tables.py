@@ -12,6 +12,10 @@ class RagColumn(tables.Column):
 
 
 class ActionTable(tables.Table):
+    # The page's "Actions" heading names the table for sighted users; screen readers get the caption.
+    caption = "Actions with their owners, due dates and current progress and impact RAG"
+    caption_class = "govuk-visually-hidden"
+
     ref = tables.Column(verbose_name="Ref", order_by=("theme__position", "position", "pk"))
     theme = tables.Column(verbose_name="Theme", accessor="theme__number", order_by=("theme__position",))
     action_text = tables.Column(verbose_name="Action", orderable=False)

@@ -1,0 +1,260 @@
+"""What every journey does on every page, in one place.
+
+`Journey.check(name, title=...)` is the one call a journey makes after reaching a page: it asserts
+the page title says where the person is ("<Page> – Improvement plan – <organisation>") and is not
+shared with another page of the journey, runs axe-core in the page and fails on any violation of
+impact serious or critical, checks what axe does not (every table has a caption and header cells,
+every RAG tag carries its word, every error-summary link leads to a field on the page, one h1),
+and saves a full-page screenshot at desktop and mobile widths, failing if the page is wider than
+a phone (wide tables must scroll in their own box).
+"""
+import os
+import re
+from pathlib import Path
+
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from playwright.sync_api import Page, expect
+
+DESKTOP = {"width": 1280, "height": 800}
+MOBILE = {"width": 375, "height": 812}
+BLOCKING_IMPACTS = {"serious", "critical"}
+TITLE_SUFFIX = " – Improvement plan – "
+SCREENSHOT_DIR = Path(os.environ.get("SCREENSHOT_DIR", settings.BASE_DIR / "screenshots"))
+# Colours kept when SCREENSHOT_PALETTE is set (`make screenshots` sets 32 for the committed set in
+# docs/screenshots: a third of the size); unset, screenshots are written as Chromium makes them.
+SCREENSHOT_PALETTE = int(os.environ.get("SCREENSHOT_PALETTE", "0"))
+
+_axe = Axe()
+
+# The element that has focus, with what a sighted keyboard user sees of its focus style.
+FOCUSED_ELEMENT_JS = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  // GOV.UK radios and checkboxes hide the native input and draw its focus ring on the label.
+  const isChoice = el.matches('.govuk-radios__input, .govuk-checkboxes__input');
+  const drawn = isChoice && el.nextElementSibling ? getComputedStyle(el.nextElementSibling, '::before') : getComputedStyle(el);
+  const transparent = c => c === 'transparent' || /rgba\\(.*,\\s*0\\)$/.test(c);
+  const outlineShown = drawn.outlineStyle !== 'none' && parseFloat(drawn.outlineWidth) > 0 && !transparent(drawn.outlineColor);
+  return {
+    tag: el.tagName.toLowerCase(),
+    id: el.id,
+    type: el.getAttribute('type') || '',
+    text: (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().replace(/\\s+/g, ' '),
+    label: el.labels && el.labels.length ? el.labels[0].innerText.trim() : '',
+    classes: typeof el.className === 'string' ? el.className : '',
+    checked: !!el.checked,
+    outline: outlineShown ? `${drawn.outlineWidth} ${drawn.outlineStyle} ${drawn.outlineColor}` : 'none',
+    boxShadow: drawn.boxShadow,
+    background: drawn.backgroundColor,
+  };
+}"""
+
+
+# Elements that make the page itself scroll sideways (wide content belongs in a scroll box).
+PAGE_OVERFLOW_JS = """() => {
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth <= width) return [];
+  const wide = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const box = el.getBoundingClientRect();
+    if (box.right > width + 1 && box.width > 0) {
+      let inScroller = false;
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const o = getComputedStyle(p).overflowX;
+        if (o === 'auto' || o === 'scroll' || o === 'hidden') { inScroller = true; break; }
+      }
+      if (!inScroller) wide.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '') + ' (' + Math.round(box.right) + 'px)');
+    }
+  }
+  return wide.length ? wide.slice(0, 8) : ['content ' + document.documentElement.scrollWidth + 'px wide (an absolutely positioned element escaping its scroll box?)'];
+}"""
+
+
+def _reduce_colours(path, colours):
+    from PIL import Image  # Pillow comes with WeasyPrint
+
+    with Image.open(path) as image:
+        reduced = image.convert("RGB").quantize(colors=colours, method=Image.Quantize.FASTOCTREE)
+    reduced.save(path, "PNG", compress_level=9)
+
+
+def _govuk_template_classes():
+    """govuk- classes used by GOV.UK Frontend's own component examples (some have no CSS rule)."""
+    components = settings.BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk" / "components"
+    found = set()
+    for example in components.glob("*/template*.html"):
+        found.update(re.findall(r"\bgovuk-[\w-]+", example.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+# What the product promises on every page beyond axe's rules (see the module docstring).
+PAGE_PROMISES_JS = """() => {
+  const problems = [];
+  document.querySelectorAll('table').forEach((table, i) => {
+    const caption = table.querySelector(':scope > caption');
+    if (!caption || !caption.textContent.trim()) problems.push(`table ${i + 1} has no caption`);
+    if (!table.querySelector('th')) problems.push(`table ${i + 1} has no header cells`);
+    table.querySelectorAll('th').forEach(th => {
+      if (!th.closest('thead') && !th.getAttribute('scope')) problems.push(`table ${i + 1}: a row header without scope`);
+    });
+  });
+  document.querySelectorAll('.app-rag').forEach(tag => {
+    if (!RAG_WORDS.includes(tag.textContent.trim())) problems.push(`a RAG tag without its word: "${tag.textContent.trim()}"`);
+  });
+  document.querySelectorAll('.govuk-error-summary__list a').forEach(link => {
+    const id = decodeURIComponent((link.getAttribute('href') || '').replace(/^#/, ''));
+    if (!id || !document.getElementById(id)) problems.push(`error summary link "${link.textContent.trim()}" leads nowhere (${link.getAttribute('href')})`);
+  });
+  const leaked = document.body.innerText.match(/\\{[{%#]|[}%#]\\}/);
+  if (leaked) problems.push(`template syntax shown on the page: "${leaked[0]}"`);
+  // A govuk- class the stylesheet does not know is markup from another GOV.UK Frontend version.
+  const known = new Set(TEMPLATE_CLASSES);
+  const collect = rules => { for (const rule of rules) {
+    if (rule.selectorText) for (const m of rule.selectorText.matchAll(/\\.(govuk-[\\w-]+)/g)) known.add(m[1]);
+    if (rule.cssRules) collect(rule.cssRules);
+  } };
+  for (const sheet of document.styleSheets) { try { collect(sheet.cssRules); } catch (e) {} }
+  const unknown = new Set();
+  document.querySelectorAll('[class*="govuk-"]').forEach(el => el.classList.forEach(c => {
+    if (c.startsWith('govuk-') && !c.startsWith('govuk-js-') && !known.has(c)) unknown.add(c);
+  }));
+  if (unknown.size) problems.push(`GOV.UK classes this version of GOV.UK Frontend does not have: ${[...unknown].join(', ')}`);
+  if (document.querySelectorAll('h1').length !== 1) problems.push(`${document.querySelectorAll('h1').length} h1 headings`);
+  return problems;
+}""".replace("RAG_WORDS", str(["Blue", "Green", "Amber", "Red", "Grey", "No rating"])).replace(
+    "TEMPLATE_CLASSES", str(_govuk_template_classes())
+)
+
+
+def axe_violations(page: Page):
+    """axe-core's violations on the page as it is now (all default rules, WCAG 2.x A/AA and best practice)."""
+    return _axe.run(page).response["violations"]
+
+
+def describe_violations(violations):
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {' '.join(map(str, node['target']))}: {node['failureSummary'].splitlines()[-1].strip()}")
+    return "\n".join(lines)
+
+
+class Journey:
+    """A person's way through the product in one browser tab."""
+
+    def __init__(self, page: Page, *, test_name: str = "", javascript: bool = True):
+        self.page = page
+        self.test_name = test_name
+        # With JavaScript off axe cannot run (its promise never settles) and the pages have been
+        # pictured already: check() then keeps to the title and the promises read from the DOM.
+        self.javascript = javascript
+        self.titles = {}  # title -> path of the page that had it
+        self.pages_checked = []
+        self.asset_problems = []  # static files that failed to load, JavaScript errors
+        page.on("response", self._on_response)
+        page.on("requestfailed", lambda request: self.asset_problems.append(f"{request.url}: {request.failure}"))
+        page.on("pageerror", lambda error: self.asset_problems.append(f"JavaScript error on {page.url}: {error}"))
+
+    def _on_response(self, response):
+        if "/static/" in response.url and response.status >= 400:
+            self.asset_problems.append(f"{response.url}: HTTP {response.status}")
+
+    def assert_assets_loaded(self):
+        """Every stylesheet, script and image answered, and no script threw."""
+        assert not self.asset_problems, "\n".join(self.asset_problems)
+
+    # -- navigation -------------------------------------------------------------------------
+
+    def login(self, username, password):
+        """Sign in through the sign-in form, as a person does."""
+        page = self.page
+        page.goto("/login/")
+        self.check("sign-in", title="Sign in")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        expect(page.get_by_role("button", name=re.compile("Sign out"))).to_be_visible()
+
+    # -- the checks every page gets --------------------------------------------------------
+
+    def check(self, name, *, title=None, screenshot=True, accessibility=True):
+        """Assert the title, run axe and take the screenshots of the page now shown. Returns the title."""
+        page = self.page
+        if title is not None:
+            # Waits for the page a click started to arrive, not only for its title.
+            expect(page).to_have_title(self.expected_title(title))
+        page.wait_for_load_state()
+        actual = page.title()
+        assert TITLE_SUFFIX in actual, f"{page.url}: title {actual!r} does not end with the service and organisation"
+        path = re.sub(r"[?#].*", "", page.url)
+        seen = self.titles.setdefault(actual, path)
+        assert seen == path, f"two pages share the title {actual!r}: {seen} and {path}"
+        if screenshot and self.javascript:  # before axe, so that a failing page still leaves its picture
+            self.screenshot(name)
+        if accessibility:
+            problems = page.evaluate(PAGE_PROMISES_JS)
+            assert not problems, f"{page.url}: " + "; ".join(problems)
+        if accessibility and self.javascript:
+            blocking = [v for v in axe_violations(page) if v["impact"] in BLOCKING_IMPACTS]
+            assert not blocking, f"axe found serious or critical problems on {page.url}:\n{describe_violations(blocking)}"
+        self.pages_checked.append(name)
+        return actual
+
+    @staticmethod
+    def expected_title(page_title):
+        """The whole <title> of a page whose own part is `page_title`."""
+        return f"{page_title}{TITLE_SUFFIX}{settings.ORGANISATION_NAME}"
+
+    def screenshot(self, name, *, sizes=None):
+        """Full-page screenshots at desktop (1280) and mobile (375) widths: <dir>/<name>-desktop.png, -mobile.png.
+
+        Fails if the page is wider than the phone screen: wide tables must scroll in their own box.
+        """
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        page = self.page
+        size = page.viewport_size or DESKTOP
+        try:
+            for label, viewport in (sizes or {"desktop": DESKTOP, "mobile": MOBILE}).items():
+                page.set_viewport_size(viewport)
+                path = SCREENSHOT_DIR / f"{name}-{label}.png"
+                page.screenshot(path=path, full_page=True)
+                if SCREENSHOT_PALETTE:
+                    _reduce_colours(path, SCREENSHOT_PALETTE)
+                overflow = page.evaluate(PAGE_OVERFLOW_JS)
+                assert not overflow, f"{page.url} is wider than {viewport['width']}px because of {overflow}"
+        finally:
+            if page.viewport_size != size:
+                page.set_viewport_size(size)
+
+    # -- keyboard ---------------------------------------------------------------------------
+
+    def focused(self):
+        return self.page.evaluate(FOCUSED_ELEMENT_JS)
+
+    def assert_focus_visible(self):
+        element = self.focused()
+        assert element is not None, "nothing has focus"
+        assert element["outline"] != "none" or element["boxShadow"] != "none", (
+            f"focused {element['tag']} {element['text']!r} shows no outline or box shadow"
+        )
+        return element
+
+    def tab_to(self, matches, *, limit=200, shift=False):
+        """Press Tab until `matches(focused element)` is true; every stop on the way must show its focus."""
+        key = "Shift+Tab" if shift else "Tab"
+        stops = []
+        for _ in range(limit):
+            self.page.keyboard.press(key)
+            element = self.assert_focus_visible()
+            stops.append(element["text"] or element["id"])
+            if matches(element):
+                return element
+        raise AssertionError(f"no focusable element matched after {limit} presses of {key}; went through {stops}")
+
+    def tab_to_text(self, text, **kwargs):
+        return self.tab_to(lambda element: text in element["text"], **kwargs)
+
+    def tab_to_id(self, element_id, **kwargs):
+        return self.tab_to(lambda element: element["id"] == element_id, **kwargs)
