@@ -1,18 +1,36 @@
 """Server-side SVG charts for the dashboard and the board pack (the same SVG in both)."""
+import hashlib
 import re
 
 import pygal
+from django.core.cache import cache
 from django.utils.safestring import mark_safe
 from pygal.style import Style
 
 from plans.rag import RAG_ORDER
+
+CHART_CACHE_SECONDS = 24 * 3600
 
 # Colours chosen to stay apart in greyscale too (dark blue, mid green, light amber, dark red, light grey).
 RAG_COLOURS = {"B": "#1d4f91", "G": "#00703c", "A": "#ffbf47", "R": "#942514", "Gr": "#b1b4b6", None: "#f3f2f1"}
 
 
 def rag_trend_chart(trend, *, title="Progress RAG by period", width=760, height=360):
-    """A stacked bar per period of its progress RAG counts, as inline SVG markup."""
+    """A stacked bar per period of its progress RAG counts, as inline SVG markup.
+
+    The same figures always draw the same chart, so it is kept in the cache under its figures:
+    drawing takes longer than counting them.
+    """
+    figures = [(point.period.month.isoformat(), tuple(n for _, n, _ in point.progress)) for point in trend]
+    key = "rag-trend:" + hashlib.sha256(repr((title, width, height, figures)).encode()).hexdigest()
+    svg = cache.get(key)
+    if svg is None:
+        svg = _draw_rag_trend_chart(trend, title=title, width=width, height=height)
+        cache.set(key, svg, CHART_CACHE_SECONDS)
+    return mark_safe(svg)  # noqa: S308 - pygal's markup; the title is ours
+
+
+def _draw_rag_trend_chart(trend, *, title, width, height):
     series = [(rag.label, rag.value) for rag in RAG_ORDER] + [("No rating", None)]
     style = Style(
         font_family="DejaVu Sans, Arial, sans-serif",
@@ -37,4 +55,4 @@ def rag_trend_chart(trend, *, title="Progress RAG by period", width=760, height=
     svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
     svg = re.sub(r"<script[^>]*>.*?</script>", "", svg, flags=re.S)  # no chart depends on JavaScript
     svg = re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "rag-trend", svg)
-    return mark_safe(svg.replace("<svg ", '<svg role="img" aria-label="' + title + ' (figures in the table that follows)" ', 1))
+    return svg.replace("<svg ", '<svg role="img" aria-label="' + title + ' (figures in the table that follows)" ', 1)

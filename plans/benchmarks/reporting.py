@@ -13,7 +13,8 @@ import datetime
 import statistics
 import time
 
-from django.db import connection, transaction
+from django.core.signals import request_started
+from django.db import connection, reset_queries, transaction
 from django.test.utils import CaptureQueriesContext
 
 from plans.rag import Rag
@@ -88,7 +89,10 @@ def _generate(n_actions, n_periods):
 def run(*, out, options):
     from weasyprint import HTML
 
-    from plans.charts import rag_trend_chart
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from django.urls import reverse
+
     from plans.selectors_reporting import _rag_counts, board_dashboard, plan_periods, status_rows
     from plans.services import reports
 
@@ -102,24 +106,38 @@ def run(*, out, options):
             out.write(f"Generated {n_actions} actions × {n_periods} monthly updates ({n_periods - 1} periods closed) "
                       f"in {time.perf_counter() - started:.1f} s (rolled back afterwards).")
             periods = plan_periods(plan=plan)
+            client = Client(HTTP_HOST="localhost")
+            client.force_login(get_user_model().objects.filter(is_superuser=True).first()
+                               or get_user_model().objects.create_superuser(f"benchmark-admin-{time.time_ns()}"))
             for label, period in (("open period", periods[-1]), ("closed period", periods[-2])):
                 def bare():
                     rows = status_rows(plan=plan, period=period, periods=periods)
                     return rows.aggregate(**_rag_counts("p_", "progress_rag"), **_rag_counts("i_", "impact_rag"))
 
-                def dashboard():
-                    d = board_dashboard(plan=plan, period=period)
-                    rag_trend_chart(d.trend)
-                    return d
+                url = reverse("plans:board_dashboard", args=[plan.pk]) + f"?period={period.slug}"
+
+                def page():
+                    response = client.get(url)
+                    assert response.status_code == 200, response.status_code
+                    return response
 
                 bare_ms, _ = _timed(bare, repeat)
-                with CaptureQueriesContext(connection) as queries:
-                    board_dashboard(plan=plan, period=period)
-                dash_ms, _ = _timed(dashboard, repeat)
+                figures_ms, _ = _timed(lambda: board_dashboard(plan=plan, period=period), repeat)
+                page()  # the session and the caches are warm, as for a board member reading the page
+                # The test client's request_started signal would empty the query log mid-capture.
+                request_started.disconnect(reset_queries)
+                reset_queries()  # a full log (9,000 entries under DEBUG) would hide the new ones
+                try:
+                    with CaptureQueriesContext(connection) as queries:
+                        response = page()
+                finally:
+                    request_started.connect(reset_queries)
+                dash_ms, _ = _timed(page, repeat)
                 ratio = dash_ms / bare_ms if bare_ms else float("inf")
                 ok = dash_ms < TARGET_DASHBOARD_MS and ratio < TARGET_DASHBOARD_RATIO
                 out.write(
-                    f"Dashboard ({label}): {dash_ms:.0f} ms in {len(queries.captured_queries)} queries; "
+                    f"Dashboard page ({label}, {len(response.content) // 1024} KB): {dash_ms:.0f} ms in "
+                    f"{len(queries.captured_queries)} queries (its figures alone {figures_ms:.0f} ms); "
                     f"bare aggregate query {bare_ms:.0f} ms; ratio {ratio:.1f}× "
                     f"(target < {TARGET_DASHBOARD_RATIO}× and < {TARGET_DASHBOARD_MS} ms): {'OK' if ok else 'MISSED'}"
                 )

@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.views import View
 from django.views.decorators.http import require_POST
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import FormView, TemplateView
 
 from plans import permissions, selectors_reporting
@@ -55,6 +56,10 @@ class BoardReportMixin:
         return period
 
 
+# Each list of actions on the dashboard shows this many, then links to them all (the pack lists every one).
+DASHBOARD_ROW_LIMIT = 25
+
+
 class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
     template_name = "plans/reporting/dashboard.html"
     extra_context = {"nav_section": "plans"}
@@ -72,10 +77,24 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
         period = self.get_period(required=False)
         if period is None:
             return context
-        dashboard = selectors_reporting.board_dashboard(plan=plan, period=period, periods=self.get_periods())
+        periods = self.get_periods()
+
+        def figures():
+            return selectors_reporting.board_dashboard(plan=plan, period=period, periods=periods)
+
+        if period.closed:
+            # Its figures are frozen and the page keeps them in the cache once drawn (see the
+            # template): they are counted only if the cache does not have them.
+            dashboard = SimpleLazyObject(figures)
+            trend_chart = SimpleLazyObject(lambda: rag_trend_chart(dashboard.trend))
+            measures = selectors_reporting.measure_statuses(plan=plan, period=period)
+        else:
+            dashboard = figures()
+            trend_chart = rag_trend_chart(dashboard.trend)
+            measures = dashboard.measures
         context.update(
-            period=period, dashboard=dashboard, trend_chart=rag_trend_chart(dashboard.trend),
-            measure_charts=measure_status_charts(dashboard.measures),
+            period=period, periods=periods, dashboard=dashboard, trend_chart=trend_chart, measures=measures,
+            measure_charts=measure_status_charts(measures), row_limit=DASHBOARD_ROW_LIMIT,
             rag_columns=[*RAG_ORDER, None],
         )
         return context

@@ -325,3 +325,30 @@ def test_dashboard_query_count_does_not_grow_with_measures(client, board, django
 
 
 FEB_END = datetime.date(2026, 2, 28)
+
+
+def test_closed_period_figures_are_counted_once_then_read_from_the_cache(client, board):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    close_jan_feb(board)
+    client.force_login(board.board)
+    with CaptureQueriesContext(connection) as first:
+        first_page = client.get(dashboard_url(board)).content.decode()
+    with CaptureQueriesContext(connection) as second:
+        second_page = client.get(dashboard_url(board)).content.decode()
+    assert len(second.captured_queries) < len(first.captured_queries)
+    assert not any("plans_actionsnapshot" in q["sql"] for q in second.captured_queries)
+    strip = lambda html: re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)  # noqa: E731
+    assert strip(second_page) == strip(first_page)
+    assert "Red: 2" in second_page
+
+
+def test_dashboard_lists_link_to_every_action_beyond_the_first_25(client, board):
+    _bulk_plan(board, 200)
+    client.force_login(board.board)
+    html = client.get(dashboard_url(board)).content.decode()
+    red = re.search(r"Red: needs the board's attention \((\d+)\)", html)
+    assert int(red.group(1)) > 25
+    assert f"Showing the first 25 of {red.group(1)}." in html
+    assert "See all " + red.group(1) in html
