@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.db.models import F
 
 from audits.models import (
     Agency,
@@ -344,7 +345,9 @@ def _single_agency_plan_create(*, agencies, users, today, rnd):
                                       created_at=timezone.make_aware(datetime.datetime.combine(
                                           last_month.replace(day=20), datetime.time(10)))))
         if rag == Rag.BLUE:
-            Action.objects.filter(pk=action.pk).update(status=ActionStatus.COMPLETED, completed_date=last_month)
+            Action.objects.filter(pk=action.pk).update(
+                status=ActionStatus.COMPLETED, completed_date=last_month, version=F("version") + 1
+            )
     ProgressUpdate.objects.bulk_create(updates)
     return plan
 
