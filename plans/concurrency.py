@@ -253,7 +253,8 @@ class ConcurrentEditViewMixin:
 
     conflict_template_context_name = "edit_conflict"
 
-    def edit_conflict(self, form, error):
+    def edit_conflict(self, form, error, form_name="form"):
+        """Render the page again with `form` (under `form_name` in the context) and the conflict."""
         if error.current is not None:
             # What this person typed stays on the page; the hidden version moves to the current
             # one, so saving again (having seen the differences) is a deliberate choice.
@@ -261,5 +262,5 @@ class ConcurrentEditViewMixin:
             data[form.add_prefix("version")] = error.current_version
             form.data = data
         form.add_error(None, str(error))
-        context = self.get_context_data(form=form, **{self.conflict_template_context_name: error})
+        context = self.get_context_data(**{form_name: form, self.conflict_template_context_name: error})
         return self.render_to_response(context, status=409)

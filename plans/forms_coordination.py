@@ -199,7 +199,9 @@ class OwnerEditForm(VersionedFormMixin, OwnerForm):
     """A role's title and agency, carrying the version it was loaded with (no lost updates)."""
 
 
-class HoldersForm(forms.Form):
+class HoldersForm(VersionedFormMixin, forms.Form):
+    """Who holds a role, carrying the role's version as the page showed it (no lost updates)."""
+
     holders = forms.ModelMultipleChoiceField(
         label="Who holds this role", queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
         help_text="The accounts that see this role's actions in My actions.",

@@ -341,3 +341,27 @@ def test_reimport_moves_on_the_version_of_every_row_it_writes(world):
     assert Theme.objects.get(pk=world.theme.pk).version == theme_version + 1
     assert Action.objects.get(pk=world.action.pk).version == action_version + 1
     assert Action.objects.get(pk=world.other_action.pk).version == other_version + 1  # moved to the end
+
+
+# ------------------------------------------------------------------- owner role: who holds it
+
+
+def test_holders_saved_over_someone_elses_reassignment_are_refused_and_show_theirs(mine, sam, world):
+    successor = UserFactory(username="nia", first_name="Nia", last_name="Newpost")
+    url = reverse("plans:owner_edit", args=[world.owner_role.pk])
+    version = int(mine.get(url).context["holders_form"]["version"].value())
+    assert sam.post(url, {"holders_submit": "1", "holders": [successor.pk], "version": version}).status_code == 302
+
+    response = mine.post(url, {"holders_submit": "1", "holders": [world.owner.pk, world.coordinator.pk],
+                               "version": version})
+
+    conflicts = assert_refused(response, "owner", "Sam Second saved it")
+    holders = conflicts["holders"]
+    assert (holders.original, holders.theirs) == (str(world.owner), str(successor))
+    assert holders.yours == "; ".join(sorted([str(world.owner), str(world.coordinator)]))
+    assert list(Owner.objects.get(pk=world.owner_role.pk).holders.all()) == [successor]
+
+    again = mine.post(url, {"holders_submit": "1", "holders": [world.owner.pk, successor.pk],
+                            "version": response.context["holders_form"]["version"].value()})
+    assert again.status_code == 302
+    assert set(Owner.objects.get(pk=world.owner_role.pk).holders.all()) == {world.owner, successor}
