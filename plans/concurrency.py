@@ -49,8 +49,9 @@ class RelatedSet:
         return "; ".join(labels) if labels else "(none)"
 
 
-def many_to_many(model, name, objects, label=None):
-    """A RelatedSet for a many-to-many field of `model`, the edit setting it to `objects`.
+def many_to_many(model, name, objects, label=None, describe=str):
+    """A RelatedSet for a many-to-many field of `model`, the edit setting it to `objects`, each
+    shown as `describe(obj)`.
 
     Its past is read from the audit trail when the field is in the model's history
     (`HistoricalRecords(m2m_fields=[...])`), else it is "(not recorded)".
@@ -63,7 +64,7 @@ def many_to_many(model, name, objects, label=None):
     def read(pk, before=None):
         if before is None:
             row = model._base_manager.filter(pk=pk).first()
-            return sorted(str(obj) for obj in getattr(row, name).all()) if row is not None else []
+            return sorted(describe(obj) for obj in getattr(row, name).all()) if row is not None else []
         if name not in tracked:
             return None
         record = (
@@ -75,11 +76,11 @@ def many_to_many(model, name, objects, label=None):
         through = apps.get_model(history.model._meta.app_label, f"{history.model.__name__}_{name}")
         column = history_utils.get_m2m_reverse_field_name(model_field)
         ids = through.objects.filter(history_id=record.history_id).values_list(f"{column}_id", flat=True)
-        return sorted(str(obj) for obj in target._base_manager.filter(pk__in=list(ids)))
+        return sorted(describe(obj) for obj in target._base_manager.filter(pk__in=list(ids)))
 
     return RelatedSet(
         label=label or str(model_field.verbose_name).capitalize(),
-        yours=sorted(str(obj) for obj in objects),
+        yours=sorted(describe(obj) for obj in objects),
         read=read,
     )
 

@@ -326,6 +326,7 @@ def _single_agency_plan_create(*, agencies, users, today, rnd):
         username = AGENCIES[short][1]
         if username in users:
             owner.holders.add(users[username])
+            Owner.objects.filter(pk=owner.pk).update(version=F("version") + 1)  # its page checks the version
         theme = Theme.objects.create(plan=plan, number=str(index), title=agency.name, lead=owner, position=index)
         for number, text in enumerate(texts, start=1):
             position += 1

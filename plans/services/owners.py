@@ -53,6 +53,10 @@ def owner_update(*, owner, title, agency="", expected_version):
     return owner
 
 
+def _person(user):
+    return user.get_full_name() or user.get_username()
+
+
 def owner_reassign(*, owner, holders, expected_version):
     """Make `holders` the accounts holding the role. Returns (added, removed) user lists.
 
@@ -62,7 +66,7 @@ def owner_reassign(*, owner, holders, expected_version):
     with transaction.atomic():
         before = set(owner.holders.all())
         save_if_unchanged(owner, expected_version=expected_version, changes={}, related={
-            "holders": many_to_many(Owner, "holders", holders, label="Who holds this role"),
+            "holders": many_to_many(Owner, "holders", holders, label="Who holds this role", describe=_person),
         })
         owner.holders.set(holders)
     after = set(holders)

@@ -357,8 +357,9 @@ def test_holders_saved_over_someone_elses_reassignment_are_refused_and_show_thei
 
     conflicts = assert_refused(response, "owner", "Sam Second saved it")
     holders = conflicts["holders"]
-    assert (holders.original, holders.theirs) == (str(world.owner), str(successor))
-    assert holders.yours == "; ".join(sorted([str(world.owner), str(world.coordinator)]))
+    assert (holders.original, holders.theirs) == (world.owner.get_full_name() or "owner-user", "Nia Newpost")
+    assert "Nia Newpost" in page_text(response)
+    assert holders.yours == "; ".join(sorted(u.get_full_name() or u.get_username() for u in (world.owner, world.coordinator)))
     assert list(Owner.objects.get(pk=world.owner_role.pk).holders.all()) == [successor]
 
     again = mine.post(url, {"holders_submit": "1", "holders": [world.owner.pk, successor.pk],
