@@ -83,6 +83,10 @@ class PlanForm(forms.Form):
     end_date = date_field("End date (optional)")
 
 
+class PlanEditForm(VersionedFormMixin, PlanForm):
+    """The plan's details, carrying the version they were loaded with (no lost updates)."""
+
+
 class ThemeForm(forms.Form):
     number = line("Number (optional)", max_length=20, help_text="As written in the plan, for example 2 or AFI 3")
     title = line("Title", required=True)
@@ -90,6 +94,10 @@ class ThemeForm(forms.Form):
                                   required=False, empty_label="No lead")
     objective = text("Objective (optional)")
     outcomes = text("Outcomes (optional)")
+
+
+class ThemeEditForm(VersionedFormMixin, ThemeForm):
+    """A theme, carrying the version it was loaded with (no lost updates)."""
 
 
 class OwnerChoiceField(forms.ModelMultipleChoiceField):
@@ -165,7 +173,11 @@ class ActionForm(forms.Form):
         return data
 
 
-class CloseActionForm(forms.Form):
+class ActionEditForm(VersionedFormMixin, ActionForm):
+    """An action, carrying the version it was loaded with (no lost updates)."""
+
+
+class CloseActionForm(VersionedFormMixin, forms.Form):
     status = forms.ChoiceField(
         label="How is the action being closed?", widget=forms.RadioSelect,
         choices=[(ActionStatus.COMPLETED, "Completed"), (ActionStatus.WITHDRAWN, "Withdrawn")],
@@ -187,7 +199,9 @@ class OwnerEditForm(VersionedFormMixin, OwnerForm):
     """A role's title and agency, carrying the version it was loaded with (no lost updates)."""
 
 
-class HoldersForm(forms.Form):
+class HoldersForm(VersionedFormMixin, forms.Form):
+    """Who holds a role, carrying the role's version as the page showed it (no lost updates)."""
+
     holders = forms.ModelMultipleChoiceField(
         label="Who holds this role", queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
         help_text="The accounts that see this role's actions in My actions.",
@@ -223,6 +237,10 @@ class MeasureForm(forms.Form):
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["actions"].queryset = Action.objects.for_plan(plan).select_related("theme").in_plan_order()
+
+
+class MeasureEditForm(VersionedFormMixin, MeasureForm):
+    """A measure's definition, carrying the version it was loaded with (no lost updates)."""
 
 
 class MilestoneForm(forms.Form):

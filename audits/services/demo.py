@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.db.models import F
 
 from audits.models import (
     Agency,
@@ -325,6 +326,7 @@ def _single_agency_plan_create(*, agencies, users, today, rnd):
         username = AGENCIES[short][1]
         if username in users:
             owner.holders.add(users[username])
+            Owner.objects.filter(pk=owner.pk).update(version=F("version") + 1)  # its page checks the version
         theme = Theme.objects.create(plan=plan, number=str(index), title=agency.name, lead=owner, position=index)
         for number, text in enumerate(texts, start=1):
             position += 1
@@ -344,7 +346,9 @@ def _single_agency_plan_create(*, agencies, users, today, rnd):
                                       created_at=timezone.make_aware(datetime.datetime.combine(
                                           last_month.replace(day=20), datetime.time(10)))))
         if rag == Rag.BLUE:
-            Action.objects.filter(pk=action.pk).update(status=ActionStatus.COMPLETED, completed_date=last_month)
+            Action.objects.filter(pk=action.pk).update(
+                status=ActionStatus.COMPLETED, completed_date=last_month, version=F("version") + 1
+            )
     ProgressUpdate.objects.bulk_create(updates)
     return plan
 

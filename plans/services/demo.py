@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from plans.models import Action, Owner, Plan, ProgressUpdate, Rag, ReportingPeriod
@@ -108,7 +109,10 @@ def demo_load(*, today=None):
         plan = plan_create_from_data(data=data)
     for username, (_name, _group, role_titles) in DEMO_ACCOUNTS.items():
         for title in role_titles:
-            Owner.objects.get(title=title, agency="").holders.add(users[username])
+            owner = Owner.objects.get(title=title, agency="")
+            owner.holders.add(users[username])
+            # Who holds a role is edited on the role's page, which checks the role's version.
+            Owner.objects.filter(pk=owner.pk).update(version=F("version") + 1)
     if created:
         updates = _progress_history_create(plan=plan, users=users, today=today)
     plan.coordinators.add(users["coordinator"])

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from plans.concurrency import many_to_many, save_if_unchanged
 from plans.models import MeasureDirection, Measure, MeasureMilestone, MeasureReading
 
 MEASURE_FIELDS = ("name", "description", "unit", "baseline", "target", "target_date", "direction")
@@ -41,7 +42,9 @@ def measure_create(*, plan, name, actions=(), **fields):
     return measure
 
 
-def measure_update(*, measure, actions=None, **fields):
+def measure_update(*, measure, expected_version, actions=None, **fields):
+    """Change a measure's definition and linked actions, if nobody has saved it since
+    `expected_version` (else ConcurrentEditError, nothing written)."""
     unknown = set(fields) - set(MEASURE_FIELDS)
     if unknown:
         raise TypeError(f"measure_update does not change {sorted(unknown)}")
@@ -49,10 +52,10 @@ def measure_update(*, measure, actions=None, **fields):
     if actions is not None:
         actions = list(actions)
         _check_actions(measure.plan, actions)
+    related = {"actions": many_to_many(Measure, "actions", actions, label="Linked actions")} if actions is not None else {}
     with transaction.atomic():
-        for name, value in fields.items():
-            setattr(measure, name, value.strip() if isinstance(value, str) else value)
-        measure.save()
+        changes = {name: value.strip() if isinstance(value, str) else value for name, value in fields.items()}
+        save_if_unchanged(measure, expected_version=expected_version, changes=changes, related=related)
         if actions is not None:
             measure.actions.set(actions)
     return measure

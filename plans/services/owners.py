@@ -7,7 +7,7 @@ who wrote it (updates reference the author, never the role, and are never rewrit
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from plans.concurrency import save_if_unchanged
+from plans.concurrency import many_to_many, save_if_unchanged
 from plans.models import Owner
 
 
@@ -53,11 +53,21 @@ def owner_update(*, owner, title, agency="", expected_version):
     return owner
 
 
-def owner_reassign(*, owner, holders):
-    """Make `holders` the accounts holding the role. Returns (added, removed) user lists."""
+def _person(user):
+    return user.get_full_name() or user.get_username()
+
+
+def owner_reassign(*, owner, holders, expected_version):
+    """Make `holders` the accounts holding the role. Returns (added, removed) user lists.
+
+    Refused (ConcurrentEditError, nothing written) if someone saved the role, or its holders,
+    since the page was loaded at `expected_version`."""
     holders = list(holders)
     with transaction.atomic():
         before = set(owner.holders.all())
+        save_if_unchanged(owner, expected_version=expected_version, changes={}, related={
+            "holders": many_to_many(Owner, "holders", holders, label="Who holds this role", describe=_person),
+        })
         owner.holders.set(holders)
     after = set(holders)
     return sorted(after - before, key=lambda u: u.pk), sorted(before - after, key=lambda u: u.pk)

@@ -2,12 +2,15 @@
 
 The dict has the shape of the JSON export: title, organisation, themes and actions (see
 plans.services.exporting). Updating an existing plan matches actions by theme and ref, in order
-for repeated refs; it never deletes an action or a progress update.
+for repeated refs; it never deletes an action or a progress update. Every row it changes moves on
+its version (bulk updates with F("version") + 1), and so does the plan, whose structure changed:
+an edit page opened before the import is refused, not saved over it (plans/concurrency.py).
 """
 import datetime
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from plans.importing.cleaning import source_key
@@ -203,14 +206,17 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None):
             new_actions.append(action)
         pairs.append((action, item))
     Action.objects.bulk_create(new_actions)
-    Action.objects.bulk_update(changed, ACTION_FIELDS + ["original_due_date"], batch_size=500)
+    _bulk_update_versioned(changed, ACTION_FIELDS + ["original_due_date"])
     result.actions_created, result.actions_updated = len(new_actions), len(changed)
 
     leftover = [action for actions in waiting.values() for action in actions]
     for offset, action in enumerate(sorted(leftover, key=lambda a: (a.theme.position, a.position))):
         action.position = len(items) + offset
-    Action.objects.bulk_update(leftover, ["position"])
+    _bulk_update_versioned(leftover, ["position"])
     result.actions_not_in_file = leftover
+    if not created:
+        Plan.objects.filter(pk=plan.pk).update(version=F("version") + 1)
+        plan.refresh_from_db(fields=["version"])
 
     if changed:
         changed_ids = [action.pk for action in changed]
@@ -233,6 +239,15 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None):
     if author is not None:
         result.updates_created = _progress_updates_record(plan=plan, pairs=pairs, author=author, period=period, now=now)
     return result
+
+
+def _bulk_update_versioned(actions, fields):
+    """bulk_update that moves each row's version on in the database, as Versioned.save() would."""
+    for action in actions:
+        action.version = F("version") + 1
+    Action.objects.bulk_update(actions, [*fields, "version"], batch_size=500)
+    for action in actions:
+        del action.version  # read again from the database if anyone asks
 
 
 def _progress_updates_record(*, plan, pairs, author, period, now):

@@ -1,7 +1,9 @@
 """Writes that keep a plan's structure right: plans, themes, actions and their sources.
 
-One service function per entity edit, so a version check (concurrent edits) can be slotted in
-at one place per entity later. Every function validates before writing and writes atomically.
+One service function per entity edit. Every function validates before writing and writes
+atomically. Edits made from a page carry the version the page was loaded with
+(`expected_version`): a save over someone else's newer change raises ConcurrentEditError and
+writes nothing (plans/concurrency.py).
 """
 import re
 from dataclasses import dataclass, field
@@ -11,6 +13,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from plans.concurrency import RelatedSet, many_to_many, rows_as_of, save_if_unchanged
 from plans.models import (
     Action,
     ActionStatus,
@@ -64,7 +67,12 @@ def plan_create(*, created_by, title, start_date=None, end_date=None, today=None
     return plan
 
 
-def plan_update(*, plan, **fields):
+def _tidy(fields):
+    return {name: value.strip() if isinstance(value, str) else value for name, value in fields.items()}
+
+
+def plan_update(*, plan, expected_version, **fields):
+    """Change a plan's details, if nobody has saved the plan since `expected_version`."""
     unknown = set(fields) - set(PLAN_FIELDS)
     if unknown:
         raise TypeError(f"plan_update does not change {sorted(unknown)}")
@@ -80,9 +88,7 @@ def plan_update(*, plan, **fields):
                 f"{early.ref or early.pk} is due"
             )})
     with transaction.atomic():
-        for name, value in fields.items():
-            setattr(plan, name, value.strip() if isinstance(value, str) else value)
-        plan.save()
+        save_if_unchanged(plan, expected_version=expected_version, changes=_tidy(fields))
     return plan
 
 
@@ -100,32 +106,70 @@ def theme_create(*, plan, title, **fields):
         )
 
 
-def theme_update(*, theme, **fields):
+def theme_update(*, theme, expected_version, **fields):
+    """Change a theme, if nobody has saved it (or moved it) since `expected_version`."""
     unknown = set(fields) - set(THEME_FIELDS)
     if unknown:
         raise TypeError(f"theme_update does not change {sorted(unknown)}")
     if "title" in fields and not (fields["title"] or "").strip():
         raise ValidationError({"title": "Enter the theme's title"})
     with transaction.atomic():
-        for name, value in fields.items():
-            setattr(theme, name, value.strip() if isinstance(value, str) else value)
-        theme.save()
+        save_if_unchanged(theme, expected_version=expected_version, changes=_tidy(fields))
     return theme
 
 
-def theme_move(*, theme, direction):
-    """Move a theme one place "up" or "down" in its plan; positions are renumbered 0, 1, 2 …"""
+def _theme_label(theme):
+    return f"{theme.number} {theme.title}".strip()
+
+
+def theme_order(plan_pk, before=None):
+    """The titles of a plan's themes in order: now, or just before the moment `before`."""
+    if before is None:
+        themes = Theme.objects.filter(plan_id=plan_pk).order_by("position", "pk")
+    else:
+        themes = sorted(rows_as_of(Theme, before, plan_id=plan_pk), key=lambda t: (t.position, t.id))
+    return [_theme_label(theme) for theme in themes]
+
+
+def _moved(labels, label, direction):
+    if labels is None or label not in labels:
+        return None
+    labels = list(labels)
+    index = labels.index(label)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(labels):
+        labels[index], labels[other] = labels[other], labels[index]
+    return labels
+
+
+def theme_move(*, theme, direction, expected_version):
+    """Move a theme one place "up" or "down" in its plan; positions are renumbered 0, 1, 2 …
+
+    A move is a change to the plan's structure: it claims the plan's version
+    (`expected_version`, as the list of themes was shown), so a move made on a list someone else
+    has changed since is refused (ConcurrentEditError), not applied to an order nobody saw.
+    Each theme that moves is saved on its own, so the audit trail records the new order.
+    """
     if direction not in ("up", "down"):
         raise ValidationError("Choose whether to move the theme up or down")
     with transaction.atomic():
+        plan = Plan.objects.get(pk=theme.plan_id)
         themes = list(Theme.objects.select_for_update().filter(plan_id=theme.plan_id).order_by("position", "pk"))
+        label = _theme_label(theme)
+        order = RelatedSet(
+            label="Order of themes",
+            yours=lambda before: _moved(before, label, direction),
+            read=theme_order,
+        )
+        save_if_unchanged(plan, expected_version=expected_version, changes={}, related={"themes": order})
         index = next(i for i, t in enumerate(themes) if t.pk == theme.pk)
         other = index - 1 if direction == "up" else index + 1
         if 0 <= other < len(themes):
             themes[index], themes[other] = themes[other], themes[index]
         for position, item in enumerate(themes):
-            item.position = position
-        Theme.objects.bulk_update(themes, ["position"])
+            if item.position != position:
+                item.position = position
+                item.save(update_fields=["position"])
     return next(t for t in themes if t.pk == theme.pk)
 
 
@@ -254,8 +298,21 @@ def action_create(
     return Saved(action, _duplicate_ref_warnings(action))
 
 
-def action_update(*, action, owners=None, source_references=None, cross_references=None, **fields):
-    """Change an action. A due date that moves keeps the first agreed date in original_due_date."""
+def source_reference_words(action_pk, before=None):
+    """An action's references ("JTAI 3.4") in order: now, or just before the moment `before`."""
+    if before is None:
+        return [str(r) for r in SourceReference.objects.filter(action_id=action_pk).select_related("source")]
+    rows = sorted(rows_as_of(SourceReference, before, action_id=action_pk), key=lambda r: (r.position, r.id))
+    codes = dict(Source.objects.filter(pk__in={r.source_id for r in rows}).values_list("pk", "code"))
+    return [f"{codes.get(r.source_id, '?')} {r.paragraph}".strip() for r in rows]
+
+
+def action_update(
+    *, action, expected_version, owners=None, source_references=None, cross_references=None, **fields
+):
+    """Change an action, if nobody has saved it since `expected_version` (else ConcurrentEditError,
+    naming what they changed, owners and sources included). A due date that moves keeps the first
+    agreed date in original_due_date."""
     unknown = set(fields) - set(ACTION_FIELDS)
     if unknown:
         raise TypeError(f"action_update does not change {sorted(unknown)}")
@@ -264,12 +321,24 @@ def action_update(*, action, owners=None, source_references=None, cross_referenc
         plan=plan, theme=fields.get("theme", action.theme), action_text=fields.get("action_text", action.action_text),
         due_date=fields.get("due_date", action.due_date), cross_references=cross_references, this=action,
     )
+    related = {}
+    if owners is not None:
+        owners = list(owners)
+        related["owners"] = many_to_many(Action, "owners", owners)
+    if source_references is not None:
+        source_references = list(source_references)
+        related["source_references"] = RelatedSet(
+            label="Derived from",
+            yours=[f"{code} {paragraph}".strip() for code, paragraph in source_references],
+            read=source_reference_words,
+        )
+    if cross_references is not None:
+        cross_references = list(cross_references)
+        related["cross_references"] = many_to_many(Action, "cross_references", cross_references)
     with transaction.atomic():
         if "due_date" in fields and action.original_due_date is None:
             action.original_due_date = action.due_date or fields["due_date"]
-        for name, value in fields.items():
-            setattr(action, name, value.strip() if isinstance(value, str) else value)
-        action.save()
+        save_if_unchanged(action, expected_version=expected_version, changes=_tidy(fields), related=related)
         if owners is not None:
             action.owners.set(owners)
         if cross_references is not None:
@@ -279,14 +348,17 @@ def action_update(*, action, owners=None, source_references=None, cross_referenc
     return Saved(action, _duplicate_ref_warnings(action))
 
 
-def action_close(*, action, status, reason, completed_date=None, today=None):
-    """Close an action as completed or withdrawn, with a reason. Actions are never deleted."""
+def action_close(*, action, status, reason, expected_version, completed_date=None, today=None):
+    """Close an action as completed or withdrawn, with a reason. Actions are never deleted.
+
+    Refused (ConcurrentEditError) if someone saved the action since the page was loaded at
+    `expected_version`, for example closing it first."""
     errors = {}
     if status not in (ActionStatus.COMPLETED, ActionStatus.WITHDRAWN):
         errors["status"] = "Select whether the action was completed or withdrawn"
     if not (reason or "").strip():
         errors["reason"] = "Enter why the action is being closed"
-    if action.status != ActionStatus.OPEN:
+    if action.status != ActionStatus.OPEN and action.version == expected_version:
         errors["status"] = f"This action is already {action.get_status_display().lower()}"
     today = today or timezone.localdate()
     if completed_date and completed_date > today:
@@ -294,10 +366,11 @@ def action_close(*, action, status, reason, completed_date=None, today=None):
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        action.status = status
-        action.closed_reason = reason.strip()
-        action.completed_date = (completed_date or today) if status == ActionStatus.COMPLETED else None
-        action.save(update_fields=["status", "closed_reason", "completed_date"])
+        save_if_unchanged(action, expected_version=expected_version, changes={
+            "status": status,
+            "closed_reason": reason.strip(),
+            "completed_date": (completed_date or today) if status == ActionStatus.COMPLETED else None,
+        })
     return action
 
 

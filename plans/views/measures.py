@@ -6,7 +6,8 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from plans import permissions
-from plans.forms_coordination import MeasureForm, MilestoneForm, ReadingForm
+from plans.concurrency import ConcurrentEditError, ConcurrentEditViewMixin
+from plans.forms_coordination import MeasureEditForm, MeasureForm, MilestoneForm, ReadingForm
 from plans.models import Measure, MeasureMilestone
 from plans.selectors_coordination import measure_page, plan_measures
 from plans.services import measures as services
@@ -61,14 +62,14 @@ class MeasureCreateView(PlanObjectMixin, CoordinatorFormView):
         return redirect("plans:measure_edit", pk=measure.pk)
 
 
-class MeasureEditView(MeasureObjectMixin, CoordinatorFormView):
+class MeasureEditView(ConcurrentEditViewMixin, MeasureObjectMixin, CoordinatorFormView):
     """The measure's definition, and its milestones (add one; remove each with its own button)."""
 
     template_name = "plans/measure/form.html"
-    form_class = MeasureForm
+    form_class = MeasureEditForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "plan": self.get_plan()}
+        return {**super().get_form_kwargs(), "plan": self.get_plan(), "instance": self.get_measure()}
 
     def get_initial(self):
         measure = self.get_measure()
@@ -94,8 +95,12 @@ class MeasureEditView(MeasureObjectMixin, CoordinatorFormView):
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
         try:
-            services.measure_update(measure=self.get_measure(), **form.cleaned_data)
+            services.measure_update(measure=self.get_measure(), expected_version=version, **data)
+        except ConcurrentEditError as error:
+            return self.edit_conflict(form, error)
         except ValidationError as error:
             return self.service_failed(form, error)
         messages.success(self.request, f"Measure “{self.get_measure()}” saved.")

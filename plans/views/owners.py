@@ -71,7 +71,7 @@ class OwnerEditView(ConcurrentEditViewMixin, OwnersAllowedMixin, TemplateView):
     def get_context_data(self, **kwargs):
         owner = self.get_owner()
         kwargs.setdefault("form", OwnerEditForm(instance=owner, initial={"title": owner.title, "agency": owner.agency}))
-        kwargs.setdefault("holders_form", HoldersForm(initial={"holders": list(owner.holders.all())}))
+        kwargs.setdefault("holders_form", HoldersForm(instance=owner, initial={"holders": list(owner.holders.all())}))
         actions = list(
             Action.objects.filter(owners=owner).select_related("theme__plan")
             .order_by("theme__plan__title", "theme__position", "theme__pk", "position", "pk")
@@ -81,9 +81,14 @@ class OwnerEditView(ConcurrentEditViewMixin, OwnersAllowedMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         owner = self.get_owner()
         if "holders_submit" in request.POST:
-            form = HoldersForm(request.POST)
+            form = HoldersForm(request.POST, instance=owner)
             if form.is_valid():
-                added, removed = services.owner_reassign(owner=owner, holders=form.cleaned_data["holders"])
+                try:
+                    added, removed = services.owner_reassign(
+                        owner=owner, holders=form.cleaned_data["holders"], expected_version=form.cleaned_data["version"]
+                    )
+                except ConcurrentEditError as error:
+                    return self.edit_conflict(form, error, form_name="holders_form")
                 messages.success(request, self._reassigned_message(owner, added, removed))
                 return redirect("plans:owner_edit", pk=owner.pk)
             return self.render_to_response(self.get_context_data(holders_form=form))

@@ -2,11 +2,20 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
 from plans import permissions
-from plans.forms_coordination import ActionForm, CloseActionForm, PlanForm, ThemeForm
+from plans.concurrency import ConcurrentEditError, ConcurrentEditViewMixin
+from plans.forms_coordination import (
+    ActionEditForm,
+    ActionForm,
+    CloseActionForm,
+    PlanEditForm,
+    PlanForm,
+    ThemeEditForm,
+    ThemeForm,
+)
 from plans.models import Theme
 from plans.services import structure
 from plans.views.coordination import ActionObjectMixin, CoordinatorFormView, PlanObjectMixin
@@ -35,9 +44,18 @@ class PlanCreateView(CoordinatorFormView):
         return redirect(plan.get_absolute_url())
 
 
-class PlanUpdateView(PlanObjectMixin, CoordinatorFormView):
+def without_version(form):
+    """The form's cleaned data, and the version the page was loaded with, apart."""
+    data = dict(form.cleaned_data)
+    return data, data.pop("version")
+
+
+class PlanUpdateView(ConcurrentEditViewMixin, PlanObjectMixin, CoordinatorFormView):
     template_name = "plans/plan/form.html"
-    form_class = PlanForm
+    form_class = PlanEditForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_plan()}
 
     def get_initial(self):
         plan = self.get_plan()
@@ -45,8 +63,11 @@ class PlanUpdateView(PlanObjectMixin, CoordinatorFormView):
 
     def form_valid(self, form):
         plan = self.get_plan()
+        data, version = without_version(form)
         try:
-            structure.plan_update(plan=plan, **form.cleaned_data)
+            structure.plan_update(plan=plan, expected_version=version, **data)
+        except ConcurrentEditError as error:
+            return self.edit_conflict(form, error)
         except ValidationError as error:
             return self.service_failed(form, error)
         messages.success(self.request, "Plan details saved.")
@@ -83,9 +104,12 @@ class ThemeObjectMixin:
         return self.get_theme().plan
 
 
-class ThemeUpdateView(ThemeObjectMixin, CoordinatorFormView):
+class ThemeUpdateView(ConcurrentEditViewMixin, ThemeObjectMixin, CoordinatorFormView):
     template_name = "plans/theme/form.html"
-    form_class = ThemeForm
+    form_class = ThemeEditForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_theme()}
 
     def get_initial(self):
         theme = self.get_theme()
@@ -95,8 +119,11 @@ class ThemeUpdateView(ThemeObjectMixin, CoordinatorFormView):
         return super().get_context_data(theme=self.get_theme(), **kwargs)
 
     def form_valid(self, form):
+        data, version = without_version(form)
         try:
-            structure.theme_update(theme=self.get_theme(), **form.cleaned_data)
+            structure.theme_update(theme=self.get_theme(), expected_version=version, **data)
+        except ConcurrentEditError as error:
+            return self.edit_conflict(form, error)
         except ValidationError as error:
             return self.service_failed(form, error)
         messages.success(self.request, f"Theme “{self.get_theme()}” saved.")
@@ -104,14 +131,28 @@ class ThemeUpdateView(ThemeObjectMixin, CoordinatorFormView):
 
 
 class ThemeMoveView(ThemeObjectMixin, View):
-    """POST direction=up|down: a plain form button, no JavaScript needed."""
+    """POST direction=up|down and the plan's version as the list showed it: a plain form button,
+    no JavaScript needed. A move on a list someone else has changed since is refused (409) and the
+    list is shown again as it is now, with what they changed."""
 
     def post(self, request, *args, **kwargs):
         theme = self.get_theme()
         if not permissions.coordinates(request.user, theme.plan):
             raise PermissionDenied("Only the plan's coordinators can change it.")
         try:
-            structure.theme_move(theme=theme, direction=request.POST.get("direction"))
+            version = int(request.POST.get("version", ""))
+        except ValueError:
+            messages.error(request, "This page was out of date: nothing was moved. Move the theme again.")
+            return redirect("plans:theme_list", pk=theme.plan_id)
+        try:
+            structure.theme_move(theme=theme, direction=request.POST.get("direction"), expected_version=version)
+        except ConcurrentEditError as error:
+            plan = error.current or theme.plan
+            themes = list(plan.themes.select_related("lead").order_by("position", "pk"))
+            return render(request, "plans/theme/list.html", {
+                "plan": plan, "themes": themes, "form": ThemeForm(), "edit_conflict": error,
+                "nav_section": "plans",
+            }, status=409)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -166,7 +207,12 @@ class ActionCreateView(ActionFormMixin, PlanObjectMixin, CoordinatorFormView):
         return self.saved(result, "added")
 
 
-class ActionUpdateView(ActionFormMixin, ActionObjectMixin, CoordinatorFormView):
+class ActionUpdateView(ConcurrentEditViewMixin, ActionFormMixin, ActionObjectMixin, CoordinatorFormView):
+    form_class = ActionEditForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_action()}
+
     def get_initial(self):
         action = self.get_action()
         initial = {name: getattr(action, name) for name in structure.ACTION_FIELDS}
@@ -184,23 +230,33 @@ class ActionUpdateView(ActionFormMixin, ActionObjectMixin, CoordinatorFormView):
         try:
             with transaction.atomic():
                 kwargs = self.service_kwargs(form.cleaned_data)
-                result = structure.action_update(action=self.get_action(), **kwargs)
+                result = structure.action_update(
+                    action=self.get_action(), expected_version=form.cleaned_data["version"], **kwargs
+                )
+        except ConcurrentEditError as error:
+            return self.edit_conflict(form, error)
         except ValidationError as error:
             return self.service_failed(form, error)
         return self.saved(result, "saved")
 
 
-class ActionCloseView(ActionObjectMixin, CoordinatorFormView):
+class ActionCloseView(ConcurrentEditViewMixin, ActionObjectMixin, CoordinatorFormView):
     template_name = "plans/action/close.html"
     form_class = CloseActionForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_action()}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(action=self.get_action(), **kwargs)
 
     def form_valid(self, form):
         action = self.get_action()
+        data, version = without_version(form)
         try:
-            structure.action_close(action=action, **form.cleaned_data)
+            structure.action_close(action=action, expected_version=version, **data)
+        except ConcurrentEditError as error:
+            return self.edit_conflict(form, error)
         except ValidationError as error:
             return self.service_failed(form, error)
         messages.success(self.request, f"Action {action.ref} closed as {action.get_status_display().lower()}.")

@@ -108,7 +108,7 @@ def test_measure_form_validation(client, world, data, field, message):
 
 def test_linking_actions_of_another_plan_is_refused(world, measure):
     with pytest.raises(ValidationError):
-        services.measure_update(measure=measure, actions=[world.foreign_action])
+        services.measure_update(measure=measure, actions=[world.foreign_action], expected_version=measure.version)
     assert list(measure.actions.all()) == [world.action]
 
 

@@ -74,7 +74,8 @@ def test_reassigning_a_role_moves_my_actions_and_keeps_past_authors(client, worl
 
     client.force_login(world.coordinator)
     response = client.post(reverse("plans:owner_edit", args=[world.owner_role.pk]),
-                           {"holders_submit": "1", "holders": [successor.pk]}, follow=True)
+                           {"holders_submit": "1", "holders": [successor.pk], "version": world.owner_role.version},
+                           follow=True)
     page = response.content.decode()
     assert "Sam Successor now holds the role" in page and "no longer holds it" in page
 
@@ -95,9 +96,11 @@ def test_reassigning_a_role_moves_my_actions_and_keeps_past_authors(client, worl
 
 def test_reassign_service_reports_changes(world):
     successor = UserFactory(username="next")
-    added, removed = owner_reassign(owner=world.owner_role, holders=[world.owner, successor])
+    added, removed = owner_reassign(owner=world.owner_role, holders=[world.owner, successor],
+                                    expected_version=world.owner_role.version)
     assert (added, removed) == ([successor], [])
-    added, removed = owner_reassign(owner=world.owner_role, holders=[successor])
+    added, removed = owner_reassign(owner=world.owner_role, holders=[successor],
+                                    expected_version=world.owner_role.version)
     assert (added, removed) == ([], [world.owner])
 
 

@@ -29,6 +29,11 @@ def edit_urls(world):
     }
 
 
+def version(obj):
+    """The row's version now, as an edit page opened now would carry it."""
+    return type(obj)._base_manager.get(pk=obj.pk).version
+
+
 def action_data(world, **overrides):
     data = {
         "theme": world.theme.pk, "ref": "1.9", "improvement_need": "Thresholds are not understood",
@@ -116,7 +121,8 @@ def test_plan_form_refuses_bad_input_and_creates_nothing(client, world, data, fi
 
 def test_plan_start_cannot_move_after_an_action_due_date(world):
     with pytest.raises(ValidationError) as error:
-        structure.plan_update(plan=world.plan, start_date=datetime.date(2021, 1, 1))
+        structure.plan_update(plan=world.plan, start_date=datetime.date(2021, 1, 1),
+                              expected_version=world.plan.version)
     assert "action 1.1 is due" in str(error.value)
 
 
@@ -124,6 +130,7 @@ def test_plan_edit_saves(client, world):
     client.force_login(world.coordinator)
     response = client.post(reverse("plans:plan_edit", args=[world.plan.pk]), {
         "title": "Plan A v2", "status": "active", "version_label": "v2", "start_date": "2019-01-01",
+        "version": version(world.plan),
     })
     assert response.status_code == 302
     world.plan.refresh_from_db()
@@ -138,21 +145,21 @@ def test_theme_add_edit_and_reorder(client, world):
     titles = lambda: list(world.plan.themes.order_by("position", "pk").values_list("title", flat=True))  # noqa: E731
     assert titles() == ["Leadership", "Early help", "Front door"]
     front_door = Theme.objects.get(title="Front door")
-    client.post(reverse("plans:theme_move", args=[world.plan.pk, front_door.pk]), {"direction": "up"})
+    client.post(reverse("plans:theme_move", args=[world.plan.pk, front_door.pk]), {"direction": "up", "version": version(world.plan)})
     assert titles() == ["Leadership", "Front door", "Early help"]
-    client.post(reverse("plans:theme_move", args=[world.plan.pk, front_door.pk]), {"direction": "up"})
-    client.post(reverse("plans:theme_move", args=[world.plan.pk, front_door.pk]), {"direction": "up"})  # already first
+    client.post(reverse("plans:theme_move", args=[world.plan.pk, front_door.pk]), {"direction": "up", "version": version(world.plan)})
+    client.post(reverse("plans:theme_move", args=[world.plan.pk, front_door.pk]), {"direction": "up", "version": version(world.plan)})  # already first
     assert titles() == ["Front door", "Leadership", "Early help"]
-    response = client.post(reverse("plans:theme_edit", args=[world.plan.pk, front_door.pk]), {"title": "", "number": "3"})
+    response = client.post(reverse("plans:theme_edit", args=[world.plan.pk, front_door.pk]), {"title": "", "number": "3", "version": version(front_door)})
     assert "Enter the title" in response.content.decode()
-    client.post(reverse("plans:theme_edit", args=[world.plan.pk, front_door.pk]), {"title": "The front door", "number": "3"})
+    client.post(reverse("plans:theme_edit", args=[world.plan.pk, front_door.pk]), {"title": "The front door", "number": "3", "version": version(front_door)})
     assert titles()[0] == "The front door"
 
 
 def test_theme_move_refused_to_board(client, world):
     other = ThemeFactory(plan=world.plan, title="Second")
     client.force_login(world.board)
-    response = client.post(reverse("plans:theme_move", args=[world.plan.pk, other.pk]), {"direction": "up"})
+    response = client.post(reverse("plans:theme_move", args=[world.plan.pk, other.pk]), {"direction": "up", "version": version(world.plan)})
     assert response.status_code == 403
     assert list(world.plan.themes.order_by("position", "pk"))[0] == world.theme
 
@@ -267,11 +274,11 @@ def test_moving_due_date_keeps_the_original_and_shows_moved_from(client, world):
     client.force_login(world.coordinator)
     action = ActionFactory(theme=world.theme, ref="4.1", due_date=None)
     url = reverse("plans:action_edit", args=[action.pk])
-    client.post(url, action_data(world, ref="4.1", due_date="2026-03-31"))
+    client.post(url, action_data(world, ref="4.1", due_date="2026-03-31", version=version(action)))
     action.refresh_from_db()
     assert (action.original_due_date, action.due_date) == (datetime.date(2026, 3, 31),) * 2
-    client.post(url, action_data(world, ref="4.1", due_date="2026-06-30"))
-    client.post(url, action_data(world, ref="4.1", due_date="2026-09-30"))
+    client.post(url, action_data(world, ref="4.1", due_date="2026-06-30", version=version(action)))
+    client.post(url, action_data(world, ref="4.1", due_date="2026-09-30", version=version(action)))
     action.refresh_from_db()
     assert action.original_due_date == datetime.date(2026, 3, 31)
     assert action.due_date == datetime.date(2026, 9, 30)
@@ -292,7 +299,8 @@ def test_editing_keeps_unchanged_source_references(client, world):
     reference = world.action.source_references.get()
     client.force_login(world.coordinator)
     client.post(reverse("plans:action_edit", args=[world.action.pk]),
-                action_data(world, ref="1.1", due_date="", source_references="JTAI 3.1; JTAI 3.2"))
+                action_data(world, ref="1.1", due_date="", source_references="JTAI 3.1; JTAI 3.2",
+                            version=version(world.action)))
     assert reference.pk in world.action.source_references.values_list("pk", flat=True)
     assert [str(r) for r in world.action.source_references.all()] == ["JTAI 3.1", "JTAI 3.2"]
 
@@ -300,28 +308,30 @@ def test_editing_keeps_unchanged_source_references(client, world):
 def test_close_action_completed_and_withdrawn(client, world):
     client.force_login(world.coordinator)
     url = reverse("plans:action_close", args=[world.action.pk])
-    response = client.post(url, {"status": "completed", "reason": ""})
+    response = client.post(url, {"status": "completed", "reason": "", "version": version(world.action)})
     assert "Enter the reason" in response.content.decode()
     world.action.refresh_from_db()
     assert world.action.status == ActionStatus.OPEN
-    client.post(url, {"status": "completed", "reason": "Audit shows thresholds applied", "completed_date": "2026-02-01"})
+    client.post(url, {"status": "completed", "reason": "Audit shows thresholds applied", "completed_date": "2026-02-01",
+                      "version": version(world.action)})
     world.action.refresh_from_db()
     assert world.action.status == ActionStatus.COMPLETED
     assert world.action.completed_date == datetime.date(2026, 2, 1)
     assert Action.objects.filter(pk=world.action.pk).exists()
     page = client.get(world.action.get_absolute_url()).content.decode()
     assert "Audit shows thresholds applied" in page
-    response = client.post(url, {"status": "withdrawn", "reason": "again"})
+    response = client.post(url, {"status": "withdrawn", "reason": "again", "version": version(world.action)})
     assert "already completed" in response.content.decode()
 
-    structure.action_close(action=world.other_action, status=ActionStatus.WITHDRAWN, reason="Merged into 1.1")
+    structure.action_close(action=world.other_action, status=ActionStatus.WITHDRAWN, reason="Merged into 1.1",
+                           expected_version=world.other_action.version)
     world.other_action.refresh_from_db()
     assert world.other_action.status == ActionStatus.WITHDRAWN and world.other_action.completed_date is None
 
 
 def test_close_refuses_future_completion_date(world):
     with pytest.raises(ValidationError) as error:
-        structure.action_close(action=world.action, status="completed", reason="Done",
+        structure.action_close(action=world.action, status="completed", reason="Done", expected_version=world.action.version,
                                completed_date=datetime.date(2099, 1, 1))
     assert "today or in the past" in str(error.value)
 
@@ -357,11 +367,14 @@ def test_plan_page_shows_coordinator_links_only_to_coordinators(client, world):
 
 def test_editing_other_fields_of_an_action_already_due_before_the_start_is_allowed(world):
     # world.action was imported due 31 January 2020, before the plan's 2026 start.
-    result = structure.action_update(action=world.action, action_text="Reworded", due_date=world.action.due_date)
+    result = structure.action_update(action=world.action, action_text="Reworded", due_date=world.action.due_date,
+                                     expected_version=world.action.version)
     assert result.obj.action_text == "Reworded"
     with pytest.raises(ValidationError):
-        structure.action_update(action=world.action, due_date=datetime.date(2020, 2, 28))
-    structure.plan_update(plan=world.plan, title="Renamed", start_date=world.plan.start_date)
+        structure.action_update(action=world.action, due_date=datetime.date(2020, 2, 28),
+                                expected_version=world.action.version)
+    structure.plan_update(plan=world.plan, title="Renamed", start_date=world.plan.start_date,
+                          expected_version=world.plan.version)
 
 
 def test_unreadable_new_source_code_is_shown_on_its_field(client, world):

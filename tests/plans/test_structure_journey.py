@@ -5,7 +5,7 @@ import html
 import pytest
 from django.urls import reverse
 
-from plans.models import Action, Measure, MeasureReading, ProgressUpdate
+from plans.models import Action, Measure, MeasureReading, Owner, ProgressUpdate
 from plans.permissions import OWNER
 from plans.services.actions import progress_update_record
 from tests.factories import MeasureFactory, UserFactory
@@ -53,15 +53,18 @@ def test_coordinator_keeps_the_plan_right_and_board_member_changes_nothing(clien
         "theme": world.theme.pk, "ref": "1.3", "action_text": action.action_text,
         "owners": [world.owner_role.pk, world.other_role.pk], "source_references": "JTAI 3.4",
         "due_date": "2026-06-30", "timescale": "By June 2026", "measures_of_success": "90% trained",
+        "version": Action.objects.get(pk=action.pk).version,
     })
     # ... links the measure to it and records a reading ...
     client.post(reverse("plans:measure_edit", args=[measure.pk]), {
         "name": measure.name, "unit": "%", "target": "90", "direction": "higher", "actions": [action.pk],
+        "version": Measure.objects.get(pk=measure.pk).version,
     })
     client.post(reverse("plans:measure_detail", args=[measure.pk]),
                 {"period": world.period.pk, "value": "72", "note": "Up from 64", "source": "Performance report"})
     # ... and reassigns an owner role to the new post-holder.
-    client.post(reverse("plans:owner_edit", args=[world.owner_role.pk]), {"holders_submit": "1", "holders": [successor.pk]})
+    client.post(reverse("plans:owner_edit", args=[world.owner_role.pk]),
+                {"holders_submit": "1", "holders": [successor.pk], "version": Owner.objects.get(pk=world.owner_role.pk).version})
 
     # Every change shows where users expect it.
     action_page = page(client, action.get_absolute_url())
