@@ -266,7 +266,7 @@ class Journey:
 # fieldset group for radios) — so the keyboard knows whether Tab or Shift+Tab gets closer.
 FOCUS_POSITION_JS = """el => {
   const active = document.activeElement;
-  if (active === el) return 'on';
+  if (active === el || (active && active.tabIndex >= 0 && active.contains(el))) return 'on';
   if (!active || active === document.body) return 'before';
   const position = el.compareDocumentPosition(active);
   if (position & Node.DOCUMENT_POSITION_CONTAINED_BY) return 'after';  // focus inside the target: leave it forwards
@@ -341,13 +341,14 @@ class Keyboard(Hands):
         # The mouse run has pictured these pages already; axe and the page promises still run.
         result = self.journey.check(name, title=title, screenshot=False)
         if self.page.evaluate("() => document.activeElement === document.body"):
-            skip_to_main_content(self.journey)  # unless the page moved focus itself (error summary, banner)
+            skip_to_main_content(self.journey, from_anywhere=True)  # unless the page moved focus itself
         return result
 
     def focus(self, target, *, limit=250, arrived=None):
         """Tab (or Shift+Tab when it lies behind) until `target` has focus."""
         target.wait_for()
-        arrived = arrived or (lambda: target.evaluate("el => el === document.activeElement"))
+        # Focus on the element or on what holds it (a details summary holds its text).
+        arrived = arrived or (lambda: target.evaluate(FOCUS_POSITION_JS) == "on")
         for _ in range(limit):
             if arrived():
                 return self.journey.assert_focus_visible()
@@ -414,12 +415,18 @@ class Keyboard(Hands):
         chooser.value.set_files(path)
 
 
-def skip_to_main_content(journey):
-    """The skip link is the first thing Tab reaches; Enter on it moves focus to the main content."""
+def skip_to_main_content(journey, *, from_anywhere=False):
+    """The skip link is the first thing Tab reaches; Enter on it moves focus to the main content.
+
+    `from_anywhere`: Chromium sometimes starts a page's Tab order where the previous page's focus
+    was (after a file chooser, for one); then Shift+Tab goes back up to the skip link.
+    """
     page = journey.page
     page.wait_for_load_state()  # GOV.UK Frontend's skip link script has run
     page.keyboard.press("Tab")
     skip = journey.assert_focus_visible()
+    if from_anywhere and "govuk-skip-link" not in skip["classes"]:
+        skip = journey.tab_to(lambda element: "govuk-skip-link" in element["classes"], shift=True, limit=100)
     assert "govuk-skip-link" in skip["classes"] and skip["text"] == "Skip to main content", skip
     expect(page.locator(".govuk-skip-link")).to_be_in_viewport()  # shown when focused
     page.keyboard.press("Enter")
