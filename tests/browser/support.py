@@ -46,6 +46,9 @@ FOCUSED_ELEMENT_JS = """() => {
     checked: !!el.checked,
     outline: outlineShown ? `${drawn.outlineWidth} ${drawn.outlineStyle} ${drawn.outlineColor}` : 'none',
     boxShadow: drawn.boxShadow,
+    // Chromium's date field has its own calendar button inside it, a Tab stop with the browser's
+    // own focus ring; while it has focus the field itself no longer matches :focus.
+    datePicker: el.matches('input[type=date]') && !el.matches(':focus'),
     background: drawn.backgroundColor,
   };
 }"""
@@ -236,7 +239,7 @@ class Journey:
     def assert_focus_visible(self):
         element = self.focused()
         assert element is not None, "nothing has focus"
-        assert element["outline"] != "none" or element["boxShadow"] != "none", (
+        assert element["outline"] != "none" or element["boxShadow"] != "none" or element["datePicker"], (
             f"focused {element['tag']} {element['text']!r} shows no outline or box shadow"
         )
         return element
@@ -370,9 +373,22 @@ class Keyboard(Hands):
         self.page.keyboard.type(text)
         expect(target).to_have_value(text)
 
+    # The browser's date field shows its parts in the order of Chromium's own locale (day first for
+    # en-GB, month first for en-US), whatever the page's language; a person reads it off the field.
+    date_orders = ["%d%m%Y", "%m%d%Y", "%Y%m%d"]
+
     def fill_date(self, target, day):
         self.focus(target)
-        self.page.keyboard.type(day.strftime("%d%m%Y"))  # the en-GB date field's day, month, year
+        keyboard = self.page.keyboard
+        for order in list(self.date_orders):
+            keyboard.type(day.strftime(order))
+            if target.input_value() == day.isoformat():
+                Keyboard.date_orders = [order] + [o for o in self.date_orders if o != order]
+                return
+            for _ in range(3):  # clear the three parts, back to the first
+                keyboard.press("Backspace")
+                keyboard.press("Shift+Tab")
+            keyboard.press("Tab")
         expect(target).to_have_value(day.isoformat())
 
     def choose(self, target, label):
