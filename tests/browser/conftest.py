@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser.support import DESKTOP, Journey
+from tests.browser.support import DESKTOP, HANDS, Journey
 
 HERE = Path(__file__).resolve().parent
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -83,6 +83,12 @@ def journey(page, request):
     journey = Journey(page, test_name=request.node.name)
     yield journey
     journey.assert_assets_loaded()
+
+
+@pytest.fixture(params=list(HANDS))
+def hands(request, journey):
+    """The journey's person with the mouse, then again with the keyboard only (see support.Hands)."""
+    return HANDS[request.param](journey)
 
 
 @pytest.fixture

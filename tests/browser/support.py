@@ -46,6 +46,9 @@ FOCUSED_ELEMENT_JS = """() => {
     checked: !!el.checked,
     outline: outlineShown ? `${drawn.outlineWidth} ${drawn.outlineStyle} ${drawn.outlineColor}` : 'none',
     boxShadow: drawn.boxShadow,
+    // Chromium's date field has its own calendar button inside it, a Tab stop with the browser's
+    // own focus ring; while it has focus the field itself no longer matches :focus.
+    datePicker: el.matches('input[type=date]') && !el.matches(':focus'),
     background: drawn.backgroundColor,
   };
 }"""
@@ -236,7 +239,7 @@ class Journey:
     def assert_focus_visible(self):
         element = self.focused()
         assert element is not None, "nothing has focus"
-        assert element["outline"] != "none" or element["boxShadow"] != "none", (
+        assert element["outline"] != "none" or element["boxShadow"] != "none" or element["datePicker"], (
             f"focused {element['tag']} {element['text']!r} shows no outline or box shadow"
         )
         return element
@@ -258,3 +261,192 @@ class Journey:
 
     def tab_to_id(self, element_id, **kwargs):
         return self.tab_to(lambda element: element["id"] == element_id, **kwargs)
+
+
+# -- hands: the same journey with the mouse or with the keyboard only -----------------------------
+
+# Where the element with focus sits relative to `el`: "before", "after", "on" (or inside `el`'s
+# fieldset group for radios) — so the keyboard knows whether Tab or Shift+Tab gets closer.
+FOCUS_POSITION_JS = """el => {
+  const active = document.activeElement;
+  if (active === el || (active && active.tabIndex >= 0 && active.contains(el))) return 'on';
+  if (!active || active === document.body) return 'before';
+  const position = el.compareDocumentPosition(active);
+  if (position & Node.DOCUMENT_POSITION_CONTAINED_BY) return 'after';  // focus inside the target: leave it forwards
+  return position & Node.DOCUMENT_POSITION_FOLLOWING ? 'after' : 'before';
+}"""
+
+
+DOWNLOAD_TIMEOUT = 60_000
+
+
+class Hands:
+    """How a person works the page. Journeys are written once against this and run twice:
+    with `Mouse` (clicks, fills) and with `Keyboard` (Tab, Shift+Tab, Enter, Space, arrows only).
+
+    `target` arguments are Playwright locators found as a person finds things (role, label, text).
+    """
+
+    name = ""
+
+    def __init__(self, journey):
+        self.journey = journey
+        self.page = journey.page
+
+    def at(self, name, *, title):
+        """The page `title` has arrived: check it (title, axe, promises) and picture it."""
+        return self.journey.check(name, title=title)
+
+    def login(self, username, password):
+        self.page.goto("/login/")
+        self.at("sign-in", title="Sign in")
+        self.fill(self.page.get_by_label("Username"), username)
+        self.fill(self.page.get_by_label("Password"), password)
+        self.press(self.page.get_by_role("button", name="Sign in"))
+        expect(self.page.get_by_role("button", name=re.compile("Sign out"))).to_be_visible()
+
+    def download(self, target):
+        """Follow a link to a file; the board pack PDF takes WeasyPrint several seconds on a busy machine."""
+        with self.page.expect_download(timeout=DOWNLOAD_TIMEOUT) as download:
+            self.press(target, timeout=DOWNLOAD_TIMEOUT)
+        return download.value
+
+
+class Mouse(Hands):
+    name = "mouse"
+
+    def press(self, target, *, timeout=None):
+        """Follow a link or press a button (or open a details summary)."""
+        target.click(timeout=timeout)
+
+    def fill(self, target, text):
+        target.fill(text)
+
+    def fill_date(self, target, day):
+        target.fill(day.isoformat())
+
+    def choose(self, target, label):
+        target.select_option(label=label)
+
+    def check(self, target):
+        target.check()
+
+    def upload(self, target, path):
+        target.set_input_files(path)
+
+
+class Keyboard(Hands):
+    """Only page.keyboard: every Tab stop on the way must show its focus (Journey.assert_focus_visible)."""
+
+    name = "keyboard"
+
+    def at(self, name, *, title):
+        # The mouse run has pictured these pages already; axe and the page promises still run.
+        result = self.journey.check(name, title=title, screenshot=False)
+        if self.page.evaluate("() => document.activeElement === document.body"):
+            skip_to_main_content(self.journey, from_anywhere=True)  # unless the page moved focus itself
+        return result
+
+    def focus(self, target, *, limit=250, arrived=None):
+        """Tab (or Shift+Tab when it lies behind) until `target` has focus."""
+        target.wait_for()
+        # Focus on the element or on what holds it (a details summary holds its text).
+        arrived = arrived or (lambda: target.evaluate(FOCUS_POSITION_JS) == "on")
+        for _ in range(limit):
+            if arrived():
+                return self.journey.assert_focus_visible()
+            backwards = target.evaluate(FOCUS_POSITION_JS) == "after"
+            self.page.keyboard.press("Shift+Tab" if backwards else "Tab")
+            self.journey.assert_focus_visible()
+        raise AssertionError(f"Tab never reached {target} in {limit} presses")
+
+    def press(self, target, *, timeout=None):
+        element = self.focus(target)
+        # Enter follows links and presses buttons; a details summary opens with Enter too.
+        self.page.keyboard.press("Enter")
+        return element
+
+    def fill(self, target, text):
+        self.focus(target)
+        self.page.keyboard.press("Control+A")
+        self.page.keyboard.press("Delete")
+        self.page.keyboard.type(text)
+        expect(target).to_have_value(text)
+
+    # The browser's date field shows its parts in the order of Chromium's own locale (day first for
+    # en-GB, month first for en-US), whatever the page's language; a person reads it off the field.
+    date_orders = ["%d%m%Y", "%m%d%Y", "%Y%m%d"]
+
+    def fill_date(self, target, day):
+        self.focus(target)
+        keyboard = self.page.keyboard
+        for order in list(self.date_orders):
+            keyboard.type(day.strftime(order))
+            if target.input_value() == day.isoformat():
+                Keyboard.date_orders = [order] + [o for o in self.date_orders if o != order]
+                return
+            for _ in range(3):  # clear the three parts, back to the first
+                keyboard.press("Backspace")
+                keyboard.press("Shift+Tab")
+            keyboard.press("Tab")
+        expect(target).to_have_value(day.isoformat())
+
+    def choose(self, target, label):
+        """Arrow keys on the closed select until the option is chosen."""
+        self.focus(target)
+        wanted = target.evaluate("(el, label) => [...el.options].findIndex(o => o.label.trim() === label)", label)
+        assert wanted >= 0, f"no option {label!r}"
+        current = target.evaluate("el => el.selectedIndex")
+        key = "ArrowDown" if wanted > current else "ArrowUp"
+        for _ in range(abs(wanted - current)):
+            self.page.keyboard.press(key)
+        expect(target.locator("option:checked")).to_have_text(label)
+
+    def check(self, target):
+        if target.get_attribute("type") == "radio":
+            # Tab enters a radio group once (on its checked radio, or its first); arrows move and choose.
+            self.focus(target, arrived=lambda: target.evaluate(
+                "el => document.activeElement.type === 'radio' && document.activeElement.name === el.name"
+            ))
+            for _ in range(20):
+                if target.evaluate("el => el === document.activeElement"):
+                    break
+                self.page.keyboard.press("ArrowDown")
+            else:
+                raise AssertionError(f"the arrow keys never reached {target}")
+            if not target.is_checked():
+                self.page.keyboard.press("Space")
+        else:
+            self.focus(target)
+            if not target.is_checked():
+                self.page.keyboard.press("Space")
+        expect(target).to_be_checked()
+        self.journey.assert_focus_visible()
+
+    def upload(self, target, path):
+        """Space on the file field opens the chooser, as for a person; the file is picked there."""
+        self.focus(target)
+        with self.page.expect_file_chooser() as chooser:
+            self.page.keyboard.press("Space")
+        chooser.value.set_files(path)
+
+
+def skip_to_main_content(journey, *, from_anywhere=False):
+    """The skip link is the first thing Tab reaches; Enter on it moves focus to the main content.
+
+    `from_anywhere`: Chromium sometimes starts a page's Tab order where the previous page's focus
+    was (after a file chooser, for one); then Shift+Tab goes back up to the skip link.
+    """
+    page = journey.page
+    page.wait_for_load_state()  # GOV.UK Frontend's skip link script has run
+    page.keyboard.press("Tab")
+    skip = journey.assert_focus_visible()
+    if from_anywhere and "govuk-skip-link" not in skip["classes"]:
+        skip = journey.tab_to(lambda element: "govuk-skip-link" in element["classes"], shift=True, limit=100)
+    assert "govuk-skip-link" in skip["classes"] and skip["text"] == "Skip to main content", skip
+    expect(page.locator(".govuk-skip-link")).to_be_in_viewport()  # shown when focused
+    page.keyboard.press("Enter")
+    expect(page.locator("main#main-content")).to_be_focused()
+
+
+HANDS = {"mouse": Mouse, "keyboard": Keyboard}

@@ -1,5 +1,14 @@
-"""An improvement board member reads the plan, narrows it to the Red actions, and cannot change anything."""
+"""An improvement board member reads the plan and its dashboard, narrows it to the Red actions, downloads
+the board pack, and cannot change anything."""
+import io
+import re
+from pathlib import Path
+
+from openpyxl import load_workbook
 from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from plans import selectors_reporting
 
 from plans.models import Action, Rag
 from plans.services.demo import DEMO_PASSWORD
@@ -55,3 +64,61 @@ def test_board_member_filters_the_plan_to_red_actions_and_is_refused_recording_p
     journey.check("forbidden", title="You cannot do this")
     expect(page.get_by_role("heading", level=1)).to_have_text("You cannot do this")
     expect(page.get_by_text("Only the action's owners and the plan's coordinators can record progress.")).to_be_visible()
+
+
+def test_board_member_reads_the_dashboard_drills_into_red_and_downloads_the_board_pack(hands, demo):
+    """Mouse and keyboard alike: the latest period's dashboard, its RAG table, Red, an action, both packs."""
+    page = hands.page
+    plan = demo.plan
+    period = selectors_reporting.default_period(selectors_reporting.plan_periods(plan=plan))
+    dashboard = selectors_reporting.board_dashboard(
+        plan=plan, period=period, periods=selectors_reporting.plan_periods(plan=plan)
+    )
+    red_count = next(n for rag, n, _pct in dashboard.progress if rag == Rag.RED)
+    assert red_count, "the demo plan should have Red actions"
+
+    hands.login("board", DEMO_PASSWORD)
+    hands.at("my-actions-board", title="My actions")
+    hands.press(page.get_by_role("navigation", name="Menu").get_by_role("link", name="Plans"))
+    hands.at("plans", title="Plans")
+    hands.press(page.get_by_role("table", name="Improvement plans you can read").get_by_role("link", name=plan.title))
+    hands.at("plan", title=plan.title)
+    hands.press(page.get_by_role("link", name=f"Board dashboard for {period.label}"))
+
+    hands.at("dashboard", title=f"Board dashboard, {period.label} – {plan.title}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Board dashboard: {period.label}")
+    # The Walsall table: how many actions carry each RAG, and what % of all that is.
+    table = page.get_by_role("table", name="Progress RAG: number and % of all actions")
+    numbers = table.get_by_role("row", name=re.compile("^Number of actions"))
+    percentages = table.get_by_role("row", name=re.compile("^% of total"))
+    for rag, n, pct in dashboard.progress:
+        word = rag.label if rag else "No rating"
+        expect(numbers.get_by_role("link", name=f"{word}: {n}", exact=True)).to_be_visible()
+    expect(percentages.locator("td")).to_have_text([f"{pct}%" for _rag, _n, pct in dashboard.progress] + ["100%"])
+
+    # Both board packs, as downloads, carrying the plan's title.
+    pdf = hands.download(page.get_by_role("link", name=f"Board pack for {period.label} (PDF)"))
+    assert pdf.suggested_filename.endswith(".pdf")
+    text = " ".join("".join(p.extract_text() for p in PdfReader(pdf.path()).pages).split())
+    assert plan.title in text and period.label in text
+    excel = hands.download(page.get_by_role("link", name=f"Board pack for {period.label} (Excel)"))
+    assert excel.suggested_filename.endswith(".xlsx")
+    book = load_workbook(io.BytesIO(Path(excel.path()).read_bytes()), read_only=True)
+    cells = {str(value) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for value in row if value is not None}
+    assert any(plan.title in cell for cell in cells), "the plan's title is not in the Excel board pack"
+    assert any(period.label in cell for cell in cells)
+
+    # "Red" in the table leads to the Red actions behind the number.
+    hands.press(numbers.get_by_role("link", name=f"Red: {red_count}", exact=True))
+    hands.at("plan-red-in-period", title=f"{plan.title} (filtered)")
+    actions = page.get_by_role("table", name=re.compile("^Actions"))
+    rows = actions.locator("tbody tr")
+    expect(rows).to_have_count(min(red_count, 25))
+    expect(page.get_by_text(f"{red_count} action")).to_be_visible()
+    first = rows.first.get_by_role("link").first
+    ref = first.inner_text().strip()
+
+    hands.press(first)
+    hands.at("action-board", title=f"Action {ref} – {plan.title}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Action {ref}")
+    expect(page.get_by_role("button", name="Record progress")).to_have_count(0)

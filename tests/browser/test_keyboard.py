@@ -6,19 +6,7 @@ from playwright.sync_api import expect
 
 from plans.models import ProgressUpdate, Rag
 from plans.services.demo import DEMO_PASSWORD
-from tests.browser.support import MOBILE
-
-
-def skip_to_main_content(journey):
-    """The skip link is the first thing Tab reaches; Enter on it moves focus to the main content."""
-    page = journey.page
-    page.wait_for_load_state()  # GOV.UK Frontend's skip link script has run
-    page.keyboard.press("Tab")
-    skip = journey.assert_focus_visible()
-    assert "govuk-skip-link" in skip["classes"] and skip["text"] == "Skip to main content", skip
-    expect(page.locator(".govuk-skip-link")).to_be_in_viewport()  # shown when focused
-    page.keyboard.press("Enter")
-    expect(page.locator("main#main-content")).to_be_focused()
+from tests.browser.support import MOBILE, skip_to_main_content
 
 
 def test_owner_records_an_update_with_the_keyboard_only(journey, demo):

@@ -1,0 +1,60 @@
+"""An admin imports the council's plan from its own spreadsheet, corrects how one column was read,
+and finds the plan with every action the spreadsheet holds: with the mouse, then the keyboard only."""
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import expect
+
+from plans.models import Action, Plan
+from plans.permissions import ADMIN
+from tests.factories import UserFactory
+
+# ../shared beside the repository (a worktree sits one folder deeper), as tests/plans/test_importing.py.
+SHARED_CANDIDATES = [Path(settings.BASE_DIR).parent / "shared", Path(settings.BASE_DIR).parent.parent / "shared"]
+SOLIHULL_WORKBOOK = next((p for p in SHARED_CANDIDATES if p.exists()), SHARED_CANDIDATES[0]) / "examples" / "solihull_iocs_plan.xlsx"
+SOLIHULL_ACTIONS = 118  # six themes; continuation rows folded, duplicate refs kept
+TITLE = "Solihull Improving Outcomes for Children Plan"
+PASSWORD = "a-long-test-password"
+
+
+@pytest.mark.skipif(not SOLIHULL_WORKBOOK.exists(), reason=f"the shared example workbook is not at {SOLIHULL_WORKBOOK}")
+def test_admin_imports_the_solihull_workbook_after_correcting_a_column(hands, transactional_db):
+    page = hands.page
+    UserFactory(username="importer", first_name="Sam", last_name="Patel", groups=[ADMIN])
+
+    hands.login("importer", PASSWORD)
+    hands.at("my-actions-admin", title="My actions")
+    hands.press(page.get_by_role("navigation", name="Menu").get_by_role("link", name="Import a plan"))
+    hands.at("import-upload", title="Import a plan")
+    hands.upload(page.get_by_label("Upload the plan"), SOLIHULL_WORKBOOK)
+    hands.press(page.get_by_role("button", name="Upload and preview"))
+
+    hands.at("import-preview", title=f"Check the import of {SOLIHULL_WORKBOOK.name}")
+    expect(page.get_by_text(f"{SOLIHULL_ACTIONS} actions", exact=True)).to_be_visible()
+    expect(page.get_by_role("table", name="Themes that would be created or updated").locator("tbody tr")).to_have_count(6)
+    assert not Plan.objects.exists()  # nothing is written before the admin confirms
+
+    # The title read from the file name is corrected, and column C is not to be imported.
+    hands.fill(page.get_by_label("Plan title"), TITLE)
+    hands.press(page.locator("summary").filter(has_text="Columns: what each one was read as (change if wrong)"))
+    column = page.get_by_label("Column C: “Improvement Need”")
+    expect(column.locator("option:checked")).to_have_text("Improvement need")
+    hands.choose(column, "Ignore this column")
+    hands.press(page.get_by_role("button", name="Update the preview"))
+
+    hands.at("import-preview-corrected", title=f"Check the import of {SOLIHULL_WORKBOOK.name}")
+    expect(page.get_by_label("Plan title")).to_have_value(TITLE)
+    expect(page.get_by_label("Column C: “Improvement Need”").locator("option:checked")).to_have_text("Ignore this column")
+    expect(page.get_by_text(f"{SOLIHULL_ACTIONS} actions", exact=True)).to_be_visible()
+    hands.press(page.get_by_role("button", name="Import the plan"))
+
+    hands.at("imported-plan", title=TITLE)
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
+        f"Imported “{TITLE}”: {SOLIHULL_ACTIONS} actions added"
+    )
+    expect(page.get_by_text(f"Showing 1 to 25 of {SOLIHULL_ACTIONS} actions.")).to_be_visible()
+    plan = Plan.objects.get()
+    assert Action.objects.filter(theme__plan=plan).count() == SOLIHULL_ACTIONS
+    assert not Action.objects.filter(theme__plan=plan).exclude(improvement_need="").exists()  # column C ignored
