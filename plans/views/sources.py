@@ -16,7 +16,14 @@ from plans.views.coordination import add_service_errors
 CONTEXT = {"nav_section": "plans"}
 
 
-class SourceListView(TemplateView):
+class SourcesReadableMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not permissions.can_read_sources(request.user):
+            raise PermissionDenied("Sources are for the people who take part in a plan.")
+        return super().dispatch(request, *args, **kwargs)
+
+
+class SourceListView(SourcesReadableMixin, TemplateView):
     template_name = "plans/source/list.html"
     extra_context = CONTEXT
 
@@ -30,7 +37,7 @@ class SourceListView(TemplateView):
         )
 
 
-class SourceDetailView(TemplateView):
+class SourceDetailView(SourcesReadableMixin, TemplateView):
     """?plan=<id> limits coverage to one plan; otherwise every plan the user can see."""
 
     template_name = "plans/source/detail.html"

@@ -1,15 +1,14 @@
 """Coordinators' pages for a plan's structure: the plan, its themes, its actions."""
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
-from django.views import View
 
 from plans import permissions
 from plans.forms_coordination import ActionForm, CloseActionForm, PlanForm, ThemeForm
 from plans.models import Theme
 from plans.services import structure
-from plans.views.coordination import ActionObjectMixin, CoordinatorFormView, PlanObjectMixin
+from plans.views.coordination import ActionObjectMixin, CoordinatorButtonView, CoordinatorFormView, PlanObjectMixin
 
 
 class PlanCreateView(CoordinatorFormView):
@@ -103,13 +102,11 @@ class ThemeUpdateView(ThemeObjectMixin, CoordinatorFormView):
         return redirect("plans:theme_list", pk=self.get_plan().pk)
 
 
-class ThemeMoveView(ThemeObjectMixin, View):
+class ThemeMoveView(ThemeObjectMixin, CoordinatorButtonView):
     """POST direction=up|down: a plain form button, no JavaScript needed."""
 
     def post(self, request, *args, **kwargs):
         theme = self.get_theme()
-        if not permissions.coordinates(request.user, theme.plan):
-            raise PermissionDenied("Only the plan's coordinators can change it.")
         try:
             structure.theme_move(theme=theme, direction=request.POST.get("direction"))
         except ValidationError as error:
