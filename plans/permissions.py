@@ -89,9 +89,3 @@ def can_manage_owner(user, owner):
 def can_manage_sources(user):
     """Sources are shared across plans: admins and coordinators add them and list their paragraphs."""
     return in_group(user, COORDINATOR)
-
-
-def can_read_sources(user):
-    """Anyone who takes part in a plan (its pages link to the sources its actions answer), and
-    whoever manages sources; not a signed-in user with no part in any plan."""
-    return can_manage_sources(user) or plans_visible_to(user).exists()

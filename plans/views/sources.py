@@ -17,9 +17,15 @@ CONTEXT = {"nav_section": "plans"}
 
 
 class SourcesReadableMixin:
+    """Sources are read by whoever can see a plan (action pages link to them) or manages sources,
+    not by a signed-in user with no part in any plan. The visible plans are read once, for the
+    check and for the page."""
+
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not permissions.can_read_sources(request.user):
-            raise PermissionDenied("Sources are for the people who take part in a plan.")
+        if request.user.is_authenticated:
+            self.visible_plans = list(permissions.plans_visible_to(request.user).order_by("title"))
+            if not (self.visible_plans or permissions.can_manage_sources(request.user)):
+                raise PermissionDenied("Sources are for the people who take part in a plan.")
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -33,7 +39,7 @@ class SourceListView(SourcesReadableMixin, TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             sources=list(source_list()), can_manage=permissions.can_manage_sources(self.request.user),
-            plans=list(permissions.plans_visible_to(self.request.user).order_by("title")), **kwargs,
+            plans=self.visible_plans, **kwargs,
         )
 
 
@@ -51,7 +57,7 @@ class SourceDetailView(SourcesReadableMixin, TemplateView):
             source = Source.objects.prefetch_related("paragraphs").get(pk=self.kwargs["pk"])
         except Source.DoesNotExist:
             raise Http404("No source with that number")
-        visible = list(permissions.plans_visible_to(self.request.user).order_by("title"))
+        visible = self.visible_plans
         plans = visible
         chosen = self.request.GET.get("plan")
         selected = None
