@@ -259,6 +259,7 @@ class MeasureStatus:
     target_met: bool | None
     milestone_met: bool | None
     trend: str  # "better", "worse", "same", "" (no earlier reading)
+    readings: list = field(default_factory=list)  # every reading up to the period, oldest first
 
 
 @dataclass
@@ -443,7 +444,7 @@ def _measures(*, plan, period):
             measure=measure, latest=latest, milestones=milestones, next_milestone=next_milestone,
             target_met=measure.is_met(latest.value if latest else None, measure.target),
             milestone_met=measure.is_met(latest.value if latest else None, current_goal.value if current_goal else None),
-            trend=trend,
+            trend=trend, readings=readings_so_far,
         ))
     return result
 

@@ -27,7 +27,7 @@ urlpatterns = [
         reporting_views.HighlightReportEditView.as_view(),
         name="highlight_report_edit",
     ),
-    # Coordinators keep the plan right (issue 6)
+    # Coordinators keep the plan right: structure, owners, measures, sources
     path("plans/new/", structure.PlanCreateView.as_view(), name="plan_create"),
     path("plans/<int:pk>/edit/", structure.PlanUpdateView.as_view(), name="plan_edit"),
     path("plans/<int:pk>/themes/", structure.ThemeListView.as_view(), name="theme_list"),

@@ -64,3 +64,17 @@ def months_between(first, last):
         months.append(month)
         month = month.replace(year=month.year + month.month // 12, month=month.month % 12 + 1)
     return months
+
+
+def measure_status_charts(statuses):
+    """[(MeasureStatus, SVG)] for the dashboard and board pack: each measure with something to plot,
+    its readings up to the period against its milestones and target. No query: the statuses carry
+    their readings and milestones."""
+    return [
+        (status, measure_chart_svg(
+            measure=status.measure, title=status.measure.name,
+            readings=[(reading.period.month, reading.value) for reading in status.readings],
+            milestones=[(milestone.due_date, milestone.value) for milestone in status.milestones],
+        ))
+        for status in statuses if status.readings or status.milestones
+    ]

@@ -10,6 +10,7 @@ from openpyxl.utils import get_column_letter
 
 from plans.charts import RAG_COLOURS, rag_trend_chart
 from plans.rag import RAG_ORDER
+from plans.services.measure_charts import measure_status_charts
 from plans.selectors_reporting import board_dashboard
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -26,6 +27,7 @@ def board_pack_context(dashboard):
         "plan": dashboard.plan,
         "period": dashboard.period,
         "trend_chart": rag_trend_chart(dashboard.trend),
+        "measure_charts": measure_status_charts(dashboard.measures),
         "issued_at": dashboard.period.closed_at or timezone.now(),
         "rag_columns": [*RAG_ORDER, None],
     }

@@ -9,6 +9,7 @@ from django.views.generic import FormView, TemplateView
 
 from plans import permissions, selectors_reporting
 from plans.charts import rag_trend_chart
+from plans.services.measure_charts import measure_status_charts
 from plans.forms_reporting import HighlightReportForm
 from plans.models import HighlightReport, Plan
 from plans.rag import RAG_ORDER
@@ -73,6 +74,7 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
         dashboard = selectors_reporting.board_dashboard(plan=plan, period=period, periods=self.get_periods())
         context.update(
             period=period, dashboard=dashboard, trend_chart=rag_trend_chart(dashboard.trend),
+            measure_charts=measure_status_charts(dashboard.measures),
             rag_columns=[*RAG_ORDER, None],
         )
         return context

@@ -1,5 +1,7 @@
 """Measures: definition, milestones, readings per period, corrections, chart and query counts."""
+import base64
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -193,7 +195,9 @@ def test_measure_page_shows_chart_table_and_target_status(client, world, measure
     MeasureReadingFactory(measure=measure, period=world.period, value=72, note="Better", source="Mosaic")
     client.force_login(world.board)
     page = client.get(reverse("plans:measure_detail", args=[measure.pk])).content.decode()
-    assert "<svg" in page and "<script" not in page.split("<svg", 1)[1].split("</svg>", 1)[0]
+    [chart] = re.findall(r'<img class="app-chart__image" src="data:image/svg\+xml;base64,([^"]+)" alt="Chart of readings', page)
+    svg = base64.b64decode(chart).decode()
+    assert svg.startswith("<svg") and "<script" not in svg and '<desc class="value">72' in svg
     assert "72.00%" in page and "Target not yet met" in page
     assert "Record a reading" not in page
 

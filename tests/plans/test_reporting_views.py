@@ -254,3 +254,77 @@ def test_pdf_of_a_period_without_updates_renders(client, board):
     response = client.get(reverse("plans:board_pack_pdf", args=[board.plan.pk]) + "?period=2026-03")
     assert response.status_code == 200
     assert "Provisional" in pdf_text(response.content)
+
+
+# ---------------------------------------------------------------- measure charts on the dashboard
+
+
+def _measure(board, name, readings, milestones=()):
+    from plans.models import MeasureMilestone
+    from tests.factories import MeasureFactory, MeasureReadingFactory
+
+    measure = MeasureFactory(plan=board.plan, name=name, baseline=50, target=90)
+    for period, value in readings:
+        MeasureReadingFactory(measure=measure, period=period, value=value)
+    for due, value in milestones:
+        MeasureMilestone.objects.create(measure=measure, due_date=due, value=value)
+    return measure
+
+
+def _chart_images(html):
+    """The decoded SVG of every chart image on the page, keyed by its alt text."""
+    import base64
+    from html import unescape
+
+    return {
+        unescape(alt): base64.b64decode(data).decode()
+        for data, alt in re.findall(r'<img class="app-chart__image" src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]+)"', html)
+    }
+
+
+def test_dashboard_charts_each_measure_up_to_the_period(client, board):
+    _measure(board, "Assessments judged good", [(board.jan, "61.5"), (board.feb, "72"), (board.mar, "88.25")],
+             milestones=[(datetime.date(2026, 6, 30), 80)])
+    client.force_login(board.board)
+    charts = _chart_images(client.get(dashboard_url(board)).content.decode())
+    [(alt, svg)] = [(alt, svg) for alt, svg in charts.items() if alt.startswith("Assessments judged good")]
+    assert "up to February 2026" in alt
+    assert "<title>Assessments judged good</title>" in svg
+    values = re.findall(r'<desc class="value">([^<]*)</desc>', svg)
+    assert "61.5" in values and "72" in values and "80" in values  # readings and the milestone
+    assert "88.25" not in values  # March's reading is after the period the board is reading
+
+
+def test_board_pack_pdf_carries_the_measure_charts(client, board):
+    _measure(board, "Re-referrals within 12 months", [(board.jan, "24"), (board.feb, "22")])
+    client.force_login(board.board)
+    response = client.get(reverse("plans:board_pack_pdf", args=[board.plan.pk]) + "?period=2026-02")
+    text = pdf_text(response.content)
+    assert text.count("Re-referrals within 12 months") >= 2  # in the measures table and over its chart
+
+
+def test_charts_are_images_so_the_content_security_policy_keeps_their_styles(client, board):
+    _measure(board, "Assessments judged good", [(board.jan, "61.5")])
+    client.force_login(board.board)
+    html = client.get(dashboard_url(board)).content.decode()
+    assert "<svg" not in html  # inline SVG would carry a <style> the policy refuses
+    assert len(_chart_images(html)) == 2  # the RAG trend and the measure
+
+
+def test_dashboard_query_count_does_not_grow_with_measures(client, board, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _measure(board, "Measure 0", [(board.jan, "1"), (board.feb, "2")], milestones=[(FEB_END, 3)])
+    client.force_login(board.board)
+    client.get(dashboard_url(board))
+    with CaptureQueriesContext(connection) as one:
+        client.get(dashboard_url(board))
+    for n in range(1, 8):
+        _measure(board, f"Measure {n}", [(board.jan, "1"), (board.feb, "2")], milestones=[(FEB_END, 3)])
+    with django_assert_num_queries(len(one.captured_queries)):
+        response = client.get(dashboard_url(board))
+    assert len(_chart_images(response.content.decode())) == 9
+
+
+FEB_END = datetime.date(2026, 2, 28)
