@@ -48,11 +48,6 @@ def only(*allowed, status=200):
     return {role: status if role in allowed else 403 for role in ROLES}
 
 
-def but(expect, **statuses):
-    """The same expectations with a few roles answered differently (a 404 for an object that is not there)."""
-    return {**expect, **statuses}
-
-
 EVERYONE = only(*ROLES)
 READERS_OF_PLAN_A = only("admin", "coordinator", "owner", "board")
 READERS_OF_PLAN_B = only("admin", "outsider_coordinator", "outsider_board")
@@ -64,7 +59,8 @@ COORDINATORS = only("admin", "coordinator", "outsider_coordinator")
 # Sources are shared across plans: anyone who takes part in a plan reads them (action pages link to them).
 SOURCE_READERS = only("admin", "coordinator", "owner", "board", "outsider_coordinator", "outsider_board")
 # Board members of any plan read case audits (audits.permissions), as do audit leads and agency auditors.
-AUDIT_READERS = only("admin", "board", "outsider_board", "audit_lead", "police_auditor", "health_auditor")
+AUDIT_READER_ROLES = ("admin", "board", "outsider_board", "audit_lead", "police_auditor", "health_auditor")
+AUDIT_READERS = only(*AUDIT_READER_ROLES)
 AUDIT_LEADS = only("admin", "audit_lead")
 
 
@@ -235,8 +231,7 @@ ACCESS = {
         Case(lambda w: [w.shared_case.pk, w.health.pk], only("admin", "audit_lead", "board", "outsider_board",
                                                               "health_auditor"), "health's sheet of a shared case"),
         # Health was not involved in the police's case: there is no health sheet to open.
-        Case(lambda w: [w.police_case.pk, w.health.pk], but(AUDIT_READERS, **{r: 404 for r in AUDIT_READERS
-                                                                               if AUDIT_READERS[r] == 200}),
+        Case(lambda w: [w.police_case.pk, w.health.pk], only(*AUDIT_READER_ROLES, status=404),
              "agency not involved in the case"),
     ],
     # audits: learning log
@@ -330,10 +325,12 @@ def _previous_month(month):
 
 
 def _fingerprint():
-    """How many rows each table holds, and the state of the rows a button changes: what a refused POST must leave alone."""
+    """How many rows each table holds (history included), and the rows a button changes in place:
+    what a GET or a refused POST must leave alone."""
     from plans.models import ReportingPeriod, Theme
 
-    counts = {m._meta.label: m._default_manager.count() for app in ("plans", "audits") for m in apps.get_app_config(app).get_models()}
+    models = [m for app in ("plans", "audits") for m in apps.get_app_config(app).get_models()]
+    counts = {m._meta.label: m._default_manager.count() for m in models}
     return (
         counts,
         list(ReportingPeriod.objects.order_by("pk").values_list("pk", "closed")),
