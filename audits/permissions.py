@@ -40,3 +40,12 @@ def agencies_user_may_judge_for(user, case):
 
 def can_enter_judgements(user, case, agency):
     return any(a.pk == agency.pk for a in agencies_user_may_judge_for(user, case))
+
+
+def can_read_judgements(user, case, agency):
+    """Those who may enter the agency's judgements, and board members. An agency auditor reads only
+    their own agency's, so one not yet placed in an agency reads none."""
+    if can_enter_judgements(user, case, agency):
+        return True
+    groups = _groups(user) if user.is_authenticated else set()
+    return BOARD in groups and AGENCY_AUDITOR not in groups

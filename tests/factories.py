@@ -1,4 +1,4 @@
-"""Factories for the plans domain."""
+"""Factories for the plans and audits domains."""
 import datetime
 
 import factory
@@ -6,9 +6,22 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from audits.models import (
+    Agency,
+    AgencyMembership,
+    AuditCase,
+    AuditProgramme,
+    Grade,
+    GradedAuditItem,
+    KeyLineOfEnquiry,
+    Lesson,
+    Standard,
+)
+from audits.permissions import AGENCY_AUDITOR
 from plans.models import (
     Action,
     Measure,
+    MeasureMilestone,
     MeasureReading,
     Owner,
     Plan,
@@ -137,3 +150,91 @@ class MeasureReadingFactory(factory.django.DjangoModelFactory):
     measure = factory.SubFactory(MeasureFactory)
     period = factory.SubFactory(ReportingPeriodFactory)
     value = 60
+
+
+class MeasureMilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MeasureMilestone
+
+    measure = factory.SubFactory(MeasureFactory)
+    due_date = datetime.date(2026, 9, 30)
+    value = 70
+
+
+class AuditProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AuditProgramme
+
+    title = factory.Sequence(lambda n: f"Multi-agency case audit {n}")
+    period_start = datetime.date(2015, 4, 1)
+    period_end = datetime.date(2016, 3, 31)
+
+
+class KeyLineOfEnquiryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = KeyLineOfEnquiry
+
+    programme = factory.SubFactory(AuditProgrammeFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    question = "Is information shared well?"
+
+
+class StandardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Standard
+
+    kloe = factory.SubFactory(KeyLineOfEnquiryFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text = "Partners share information"
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agency
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Agency {n}")
+
+
+class AuditCaseFactory(factory.django.DjangoModelFactory):
+    """A case with a pseudonymous code; agencies=[...] names the agencies involved."""
+
+    class Meta:
+        model = AuditCase
+        skip_postgeneration_save = True
+
+    programme = factory.SubFactory(AuditProgrammeFactory)
+    code = factory.Sequence(lambda n: f"MACA-{n:03d}")
+
+    @factory.post_generation
+    def agencies(self, create, extracted, **kwargs):
+        if extracted:
+            self.agencies.set(extracted)
+
+
+class AgencyAuditorFactory(UserFactory):
+    """A user in the Agency auditor group who audits for `agency`."""
+
+    @factory.post_generation
+    def agency(self, create, extracted, **kwargs):
+        self.groups.add(Group.objects.get_or_create(name=AGENCY_AUDITOR)[0])
+        AgencyMembership.objects.create(user=self, agency=extracted or AgencyFactory())
+
+
+class LessonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Lesson
+
+    programme = factory.SubFactory(AuditProgrammeFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    area_of_development = "Supervision records the child's voice"
+
+
+class GradedAuditItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GradedAuditItem
+
+    area = "Assessments"
+    month = datetime.date(2026, 1, 1)
+    item_code = factory.Sequence(lambda n: f"A-{n:03d}")
+    grade = Grade.GOOD

@@ -1,27 +1,67 @@
 """Every URL of the project, walked: anonymous → sign-in page, wrong role → 403, right role → 200.
 
 A URL name that is not in ACCESS below FAILS `test_every_url_name_is_classified`: whoever adds a
-page adds it here, with the objects its URL needs and who may open it. Users come from the
-`world` fixture (tests/conftest.py): plan A (actions owned by two roles) and plan B.
+page adds it here, with the objects its URL needs and who may open it. Users and objects come from
+the `url_world` fixture below: the `world` of tests/conftest.py (plan A, whose actions two roles own,
+and plan B), plus measures, periods, an audit programme with two agencies and a user per audit role.
 """
+import datetime
+import functools
 from dataclasses import dataclass, field
 
 import pytest
+from django.apps import apps
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from audits.permissions import AUDIT_LEAD
+from plans.views.importing import SESSION_KEY, import_folder
+from tests.data import workbooks
+from tests.factories import (
+    AgencyAuditorFactory,
+    AgencyFactory,
+    AuditCaseFactory,
+    AuditProgrammeFactory,
+    GradedAuditItemFactory,
+    KeyLineOfEnquiryFactory,
+    LessonFactory,
+    MeasureFactory,
+    MeasureMilestoneFactory,
+    ReportingPeriodFactory,
+    StandardFactory,
+    UserFactory,
+)
+
 pytestmark = pytest.mark.django_db
 
-ROLES = ["admin", "coordinator", "owner", "board", "outsider_coordinator", "outsider_board", "nobody"]
+ROLES = [
+    "admin", "coordinator", "owner", "board", "outsider_coordinator", "outsider_board", "nobody",
+    "audit_lead", "police_auditor", "health_auditor",
+]
+PDF = "application/pdf"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+IMPORT_TOKEN = "walked-upload"
 
 
-def only(*allowed):
-    """200 for the roles named, 403 for every other signed-in role."""
-    return {role: 200 if role in allowed else 403 for role in ROLES}
+def only(*allowed, status=200):
+    """`status` (200 unless told) for the roles named, 403 for every other signed-in role."""
+    return {role: status if role in allowed else 403 for role in ROLES}
 
 
 EVERYONE = only(*ROLES)
 READERS_OF_PLAN_A = only("admin", "coordinator", "owner", "board")
+READERS_OF_PLAN_B = only("admin", "outsider_coordinator", "outsider_board")
+COORDINATORS_OF_PLAN_A = only("admin", "coordinator")
+COORDINATORS_OF_PLAN_B = only("admin", "outsider_coordinator")
+BOARD_OF_PLAN_A = only("admin", "coordinator", "board")
+BOARD_OF_PLAN_B = only("admin", "outsider_coordinator", "outsider_board")
+COORDINATORS = only("admin", "coordinator", "outsider_coordinator")
+# Sources are shared across plans: anyone who takes part in a plan reads them (action pages link to them).
+SOURCE_READERS = only("admin", "coordinator", "owner", "board", "outsider_coordinator", "outsider_board")
+# Board members of any plan read case audits (audits.permissions), as do audit leads and agency auditors.
+AUDIT_READER_ROLES = ("admin", "board", "outsider_board", "audit_lead", "police_auditor", "health_auditor")
+AUDIT_READERS = only(*AUDIT_READER_ROLES)
+AUDIT_LEADS = only("admin", "audit_lead")
 
 
 @dataclass(frozen=True)
@@ -29,31 +69,178 @@ class Case:
     args: object = lambda world: []  # noqa: E731 - the objects the URL names
     expect: dict = field(default_factory=lambda: dict(EVERYONE))
     label: str = ""
+    # A button (POST only): the roles allowed get 405 on GET; everyone else 403 on GET and POST.
+    post_only: bool = False
+    # A file download: the allowed roles get a file of this content type.
+    content_type: str = ""
+    # Run for each signed-in client before the URL is opened (e.g. put an upload in the session).
+    prepare: object = None
 
 
-# url name -> the cases to try (several when the object matters: another role's action, another plan)
+def _import_in_session(client, world):
+    session = client.session
+    session[SESSION_KEY] = {IMPORT_TOKEN: {"name": "walsall.xlsx", "title": "", "mapping": None, "plan": None}}
+    session.save()
+
+
+# url name -> the cases to try (several when the object matters: another role's action, another plan, another agency)
 ACCESS = {
+    # plans: reading
     "plans:my_actions": [Case()],
     "plans:plan_list": [Case()],
     "plans:plan_detail": [
         Case(lambda w: [w.plan.pk], READERS_OF_PLAN_A, "plan A"),
-        Case(lambda w: [w.other_plan.pk], only("admin", "outsider_coordinator", "outsider_board"), "plan B"),
+        Case(lambda w: [w.other_plan.pk], READERS_OF_PLAN_B, "plan B"),
     ],
     "plans:action_detail": [
         Case(lambda w: [w.action.pk], READERS_OF_PLAN_A, "own action"),
-        Case(lambda w: [w.foreign_action.pk], only("admin", "outsider_coordinator", "outsider_board"), "plan B action"),
-    ],
-    "plans:progress_update_create": [
-        Case(lambda w: [w.action.pk], only("admin", "coordinator", "owner"), "action of the owner's role"),
-        Case(lambda w: [w.other_action.pk], only("admin", "coordinator"), "action of another role"),
-        Case(lambda w: [w.foreign_action.pk], only("admin", "outsider_coordinator"), "plan B action"),
+        Case(lambda w: [w.foreign_action.pk], READERS_OF_PLAN_B, "plan B action"),
     ],
     "plans:action_history": [
         Case(lambda w: [w.action.pk], READERS_OF_PLAN_A, "plan A action"),
-        Case(lambda w: [w.foreign_action.pk], only("admin", "outsider_coordinator", "outsider_board"), "plan B action"),
+        Case(lambda w: [w.foreign_action.pk], READERS_OF_PLAN_B, "plan B action"),
     ],
-    "plans:owner_edit": [Case(lambda w: [w.owner_role.pk], only("admin", "coordinator"))],
+    "plans:plan_export_xlsx": [
+        Case(lambda w: [w.plan.pk], READERS_OF_PLAN_A, "plan A", content_type=XLSX),
+        Case(lambda w: [w.other_plan.pk], READERS_OF_PLAN_B, "plan B", content_type=XLSX),
+    ],
+    # plans: progress
+    "plans:progress_update_create": [
+        Case(lambda w: [w.action.pk], only("admin", "coordinator", "owner"), "action of the owner's role"),
+        Case(lambda w: [w.other_action.pk], COORDINATORS_OF_PLAN_A, "action of another role"),
+        Case(lambda w: [w.foreign_action.pk], COORDINATORS_OF_PLAN_B, "plan B action"),
+    ],
+    # plans: board reporting
+    "plans:board_dashboard": [
+        Case(lambda w: [w.plan.pk], BOARD_OF_PLAN_A, "plan A"),
+        Case(lambda w: [w.other_plan.pk], BOARD_OF_PLAN_B, "plan B"),
+    ],
+    "plans:board_pack_pdf": [
+        Case(lambda w: [w.plan.pk], BOARD_OF_PLAN_A, "plan A", content_type=PDF),
+        Case(lambda w: [w.other_plan.pk], BOARD_OF_PLAN_B, "plan B", content_type=PDF),
+    ],
+    "plans:board_pack_xlsx": [
+        Case(lambda w: [w.plan.pk], BOARD_OF_PLAN_A, "plan A", content_type=XLSX),
+        Case(lambda w: [w.other_plan.pk], BOARD_OF_PLAN_B, "plan B", content_type=XLSX),
+    ],
+    "plans:period_create": [
+        Case(lambda w: [w.plan.pk], COORDINATORS_OF_PLAN_A, "plan A", post_only=True),
+        Case(lambda w: [w.other_plan.pk], COORDINATORS_OF_PLAN_B, "plan B", post_only=True),
+    ],
+    "plans:period_close": [
+        Case(lambda w: [w.plan.pk, w.period.slug], COORDINATORS_OF_PLAN_A, "plan A", post_only=True),
+        Case(lambda w: [w.other_plan.pk, w.other_period.slug], COORDINATORS_OF_PLAN_B, "plan B", post_only=True),
+    ],
+    "plans:highlight_report_edit": [
+        Case(lambda w: [w.plan.pk, w.period.slug], COORDINATORS_OF_PLAN_A, "open period"),
+        # A closed period's report is frozen: its coordinators are sent back to the dashboard.
+        Case(lambda w: [w.plan.pk, w.closed_period.slug], only("admin", "coordinator", status=302), "closed period"),
+        Case(lambda w: [w.other_plan.pk, w.other_period.slug], COORDINATORS_OF_PLAN_B, "plan B"),
+    ],
+    # plans: structure
+    "plans:plan_create": [Case(expect=COORDINATORS)],
+    "plans:plan_edit": [
+        Case(lambda w: [w.plan.pk], COORDINATORS_OF_PLAN_A, "plan A"),
+        Case(lambda w: [w.other_plan.pk], COORDINATORS_OF_PLAN_B, "plan B"),
+    ],
+    "plans:theme_list": [
+        Case(lambda w: [w.plan.pk], COORDINATORS_OF_PLAN_A, "plan A"),
+        Case(lambda w: [w.other_plan.pk], COORDINATORS_OF_PLAN_B, "plan B"),
+    ],
+    "plans:theme_edit": [
+        Case(lambda w: [w.plan.pk, w.theme.pk], COORDINATORS_OF_PLAN_A, "plan A theme"),
+        Case(lambda w: [w.other_plan.pk, w.other_theme.pk], COORDINATORS_OF_PLAN_B, "plan B theme"),
+        # Plan B's theme under plan A's number is not there, whoever asks.
+        Case(lambda w: [w.plan.pk, w.other_theme.pk], only(*ROLES, status=404), "plan B theme under plan A"),
+    ],
+    "plans:theme_move": [
+        Case(lambda w: [w.plan.pk, w.theme.pk], COORDINATORS_OF_PLAN_A, "plan A theme", post_only=True),
+        Case(lambda w: [w.other_plan.pk, w.other_theme.pk], COORDINATORS_OF_PLAN_B, "plan B theme", post_only=True),
+    ],
+    "plans:action_create": [
+        Case(lambda w: [w.plan.pk], COORDINATORS_OF_PLAN_A, "plan A"),
+        Case(lambda w: [w.other_plan.pk], COORDINATORS_OF_PLAN_B, "plan B"),
+    ],
+    "plans:action_edit": [
+        Case(lambda w: [w.action.pk], COORDINATORS_OF_PLAN_A, "plan A action"),
+        Case(lambda w: [w.foreign_action.pk], COORDINATORS_OF_PLAN_B, "plan B action"),
+    ],
+    "plans:action_close": [
+        Case(lambda w: [w.action.pk], COORDINATORS_OF_PLAN_A, "plan A action"),
+        Case(lambda w: [w.foreign_action.pk], COORDINATORS_OF_PLAN_B, "plan B action"),
+    ],
+    # plans: owner roles, measures, sources
+    "plans:owner_list": [Case(expect=COORDINATORS)],
+    "plans:owner_create": [Case(expect=COORDINATORS)],
+    "plans:owner_edit": [
+        Case(lambda w: [w.owner_role.pk], COORDINATORS_OF_PLAN_A, "role owning plan A actions"),
+        Case(lambda w: [w.other_role.pk], COORDINATORS, "role owning actions in both plans"),
+    ],
+    "plans:measure_list": [
+        Case(lambda w: [w.plan.pk], READERS_OF_PLAN_A, "plan A"),
+        Case(lambda w: [w.other_plan.pk], READERS_OF_PLAN_B, "plan B"),
+    ],
+    "plans:measure_create": [
+        Case(lambda w: [w.plan.pk], COORDINATORS_OF_PLAN_A, "plan A"),
+        Case(lambda w: [w.other_plan.pk], COORDINATORS_OF_PLAN_B, "plan B"),
+    ],
+    "plans:measure_detail": [
+        Case(lambda w: [w.measure.pk], READERS_OF_PLAN_A, "plan A measure"),
+        Case(lambda w: [w.other_measure.pk], READERS_OF_PLAN_B, "plan B measure"),
+    ],
+    "plans:measure_edit": [
+        Case(lambda w: [w.measure.pk], COORDINATORS_OF_PLAN_A, "plan A measure"),
+        Case(lambda w: [w.other_measure.pk], COORDINATORS_OF_PLAN_B, "plan B measure"),
+    ],
+    "plans:milestone_remove": [
+        Case(lambda w: [w.measure.pk, w.milestone.pk], COORDINATORS_OF_PLAN_A, "plan A measure", post_only=True),
+        Case(lambda w: [w.other_measure.pk, w.other_milestone.pk], COORDINATORS_OF_PLAN_B, "plan B measure",
+             post_only=True),
+    ],
+    "plans:source_list": [Case(expect=SOURCE_READERS)],
+    "plans:source_detail": [Case(lambda w: [w.source.pk], SOURCE_READERS)],
+    "plans:source_create": [Case(expect=COORDINATORS)],
+    "plans:source_paragraphs": [Case(lambda w: [w.source.pk], COORDINATORS)],
+    # plans: administration
+    "plans:plan_import": [Case(expect=only("admin"))],
+    "plans:plan_import_preview": [Case(lambda w: [IMPORT_TOKEN], only("admin"), prepare=_import_in_session)],
     "plans:audit_log": [Case(expect=only("admin"))],
+    # audits: programmes and their set-up
+    "audits:programme_list": [Case(expect=AUDIT_READERS)],
+    "audits:programme_create": [Case(expect=AUDIT_LEADS)],
+    "audits:agency_list": [Case(expect=AUDIT_LEADS)],
+    "audits:programme_detail": [Case(lambda w: [w.programme.pk], AUDIT_READERS)],
+    "audits:programme_status": [Case(lambda w: [w.programme.pk], AUDIT_LEADS)],
+    "audits:kloe_create": [Case(lambda w: [w.programme.pk], AUDIT_LEADS)],
+    "audits:standard_create": [Case(lambda w: [w.programme.pk], AUDIT_LEADS)],
+    "audits:case_create": [Case(lambda w: [w.programme.pk], AUDIT_LEADS)],
+    "audits:learning_event_create": [Case(lambda w: [w.programme.pk], AUDIT_LEADS)],
+    # audits: findings (page and downloads)
+    "audits:findings": [Case(lambda w: [w.programme.pk], AUDIT_READERS)],
+    "audits:findings_excel": [Case(lambda w: [w.programme.pk], AUDIT_READERS, content_type=XLSX)],
+    "audits:overview_pdf": [Case(lambda w: [w.programme.pk], AUDIT_READERS, content_type=PDF)],
+    # audits: cases and judgements
+    "audits:case_detail": [
+        # A case page shows each agency's progress (counts, no judgements), which the whole audit group discusses.
+        Case(lambda w: [w.police_case.pk], AUDIT_READERS, "case involving the police only"),
+        Case(lambda w: [w.shared_case.pk], AUDIT_READERS, "case involving police and health"),
+    ],
+    "audits:judgement_entry": [
+        Case(lambda w: [w.police_case.pk, w.police.pk], only("admin", "audit_lead", "board", "outsider_board",
+                                                              "police_auditor"), "own agency's sheet"),
+        Case(lambda w: [w.shared_case.pk, w.health.pk], only("admin", "audit_lead", "board", "outsider_board",
+                                                              "health_auditor"), "health's sheet of a shared case"),
+        # Health was not involved in the police's case: there is no health sheet to open.
+        Case(lambda w: [w.police_case.pk, w.health.pk], only(*AUDIT_READER_ROLES, status=404),
+             "agency not involved in the case"),
+    ],
+    # audits: learning log
+    "audits:lesson_create": [Case(lambda w: [w.programme.pk], AUDIT_LEADS)],
+    "audits:lesson_detail": [Case(lambda w: [w.lesson.pk], AUDIT_READERS)],
+    "audits:lesson_raise_action": [Case(lambda w: [w.lesson.pk], AUDIT_LEADS)],
+    # audits: graded audits
+    "audits:graded_trend": [Case(expect=AUDIT_READERS)],
+    "audits:graded_item_create": [Case(expect=AUDIT_LEADS)],
 }
 # Open to everyone, signed in or not.
 PUBLIC = {"login", "logout"}
@@ -96,34 +283,116 @@ def test_no_view_is_exempt_from_csrf():
     assert not exempt
 
 
+@pytest.fixture
+def url_world(world, settings, tmp_path):
+    """`world`, plus what every other URL names: measures with milestones, an open and a closed period,
+    an audit programme whose cases involve the police (one case) or police and health (another),
+    a lesson, a graded item, a waiting upload, and the audit lead and two agency auditors."""
+    w = world
+    w.other_theme = w.foreign_action.theme
+    w.other_period = w.other_plan.periods.get()
+    w.closed_period = ReportingPeriodFactory(plan=w.plan, month=_previous_month(w.period.month), closed=True)
+    w.measure = MeasureFactory(plan=w.plan)
+    w.milestone = MeasureMilestoneFactory(measure=w.measure)
+    w.other_measure = MeasureFactory(plan=w.other_plan)
+    w.other_milestone = MeasureMilestoneFactory(measure=w.other_measure)
+    w.source = w.action.source_references.get().source
+
+    w.programme = AuditProgrammeFactory()
+    StandardFactory(kloe=KeyLineOfEnquiryFactory(programme=w.programme))
+    w.police = AgencyFactory(name="West Midlands Police", short_name="Police")
+    w.health = AgencyFactory(name="Heart of England NHS Foundation Trust", short_name="HEFT")
+    w.police_case = AuditCaseFactory(programme=w.programme, code="Case 1", agencies=[w.police])
+    w.shared_case = AuditCaseFactory(programme=w.programme, code="Case 2", agencies=[w.police, w.health])
+    w.lesson = LessonFactory(programme=w.programme)
+    GradedAuditItemFactory()
+    w.audit_lead = UserFactory(username="audit-lead", groups=[AUDIT_LEAD])
+    w.police_auditor = AgencyAuditorFactory(username="police-auditor", agency=w.police)
+    w.health_auditor = AgencyAuditorFactory(username="health-auditor", agency=w.health)
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (import_folder() / f"{IMPORT_TOKEN}.xlsx").write_bytes(_workbook())
+    return w
+
+
+@functools.cache
+def _workbook():
+    return workbooks.walsall_layout()
+
+
+def _previous_month(month):
+    return (month - datetime.timedelta(days=1)).replace(day=1)
+
+
+def _fingerprint():
+    """How many rows each table holds (history included), and the rows a button changes in place:
+    what a GET or a refused POST must leave alone."""
+    from plans.models import ReportingPeriod, Theme
+
+    models = [m for app in ("plans", "audits") for m in apps.get_app_config(app).get_models()]
+    counts = {m._meta.label: m._default_manager.count() for m in models}
+    return (
+        counts,
+        list(ReportingPeriod.objects.order_by("pk").values_list("pk", "closed")),
+        list(Theme.objects.order_by("pk").values_list("pk", "position", "title")),
+    )
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One test client for the whole walk, signed in afresh for each role (a new client per request
+    would load the middleware, and WhiteNoise's index of the static files, every time)."""
+    return Client()
+
+
+@pytest.fixture(scope="module")
+def strict_browser():
+    return Client(enforce_csrf_checks=True)
+
+
+def _signed_in(client, user):
+    client.cookies.clear()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
 @pytest.mark.parametrize("name, case", list(walk()))
-def test_anonymous_visitor_is_sent_to_sign_in(client, world, name, case):
-    url = reverse(name, args=case.args(world))
+def test_anonymous_visitor_is_sent_to_sign_in(browser, url_world, name, case):
+    url = reverse(name, args=case.args(url_world))
+    client = _signed_in(browser, None)
     for response in (client.get(url), client.post(url, {})):
         assert response.status_code == 302, url
         assert response["Location"].startswith(reverse("login") + "?next=")
 
 
 @pytest.mark.parametrize("name, case", list(walk()))
-def test_role_matrix(world, name, case):
-    url = reverse(name, args=case.args(world))
+def test_role_matrix(browser, url_world, name, case):
+    url = reverse(name, args=case.args(url_world))
+    before = _fingerprint()
     for role in ROLES:
-        client = Client()
-        client.force_login(world.user(role))
+        client = _signed_in(browser, url_world.user(role))
+        if case.prepare:
+            case.prepare(client, url_world)
+        expected = case.expect[role]
+        if case.post_only and expected == 200:
+            expected = 405  # a button: the roles allowed to press it may not GET it
         response = client.get(url)
-        assert response.status_code == case.expect[role], f"{role} GET {url}"
-        if case.expect[role] == 403:
+        assert response.status_code == expected, f"{role} GET {url}"
+        if expected == 200 and case.content_type:
+            assert response["Content-Type"].startswith(case.content_type), f"{role} GET {url}"
+            assert b"".join(response) if response.streaming else response.content, f"{role} GET {url} is empty"
+        if expected == 403:
             # The wrong role cannot change anything by posting to the URL either.
-            assert client.post(url, {"title": "x", "note": "x", "progress_rag": "G", "version": 1}).status_code == 403, (
-                f"{role} POST {url}"
-            )
+            assert client.post(url, {"title": "x", "note": "x", "progress_rag": "G", "version": 1, "direction": "down",
+                                     "name": "x", "code": "Case 9"}).status_code == 403, f"{role} POST {url}"
+    assert _fingerprint() == before, f"GET or a refused POST changed something at {url}"
 
 
 @pytest.mark.parametrize("name, case", list(walk()))
-def test_posting_without_the_csrf_token_is_refused(world, name, case):
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(world.admin)
-    response = client.post(reverse(name, args=case.args(world)), {"note": "x", "progress_rag": "G"})
+def test_posting_without_the_csrf_token_is_refused(strict_browser, url_world, name, case):
+    client = _signed_in(strict_browser, url_world.admin)
+    response = client.post(reverse(name, args=case.args(url_world)), {"note": "x", "progress_rag": "G"})
     assert response.status_code == 403
 
 

@@ -38,7 +38,8 @@ def judgement_entry(request, pk, agency_pk):
     if agency is None:
         raise Http404("That agency was not involved in this case.")
     can_edit = permissions.can_enter_judgements(request.user, case, agency)
-    if not can_edit and (request.method == "POST" or permissions.user_agency(request.user) is not None):
+    may_read = request.method in ("GET", "HEAD") and permissions.can_read_judgements(request.user, case, agency)
+    if not (can_edit or may_read):
         raise PermissionDenied("You can only enter judgements for your own agency, on cases it was involved in.")
     groups = selectors.judgement_sheet(case=case, agency=agency)
     submitting = request.POST.get("action") == "submit"

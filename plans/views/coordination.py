@@ -2,6 +2,7 @@
 and handing a service's ValidationError back to the form."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.views import View
 from django.views.generic import FormView
 
 from plans import permissions
@@ -41,6 +42,27 @@ class CoordinatorFormView(FormView):
     def service_failed(self, form, error):
         add_service_errors(form, error)
         return self.form_invalid(form)
+
+
+class CoordinatorButtonView(View):
+    """A button on a coordinator's page (close a period, move a theme, remove a milestone): the plan's
+    coordinators and admins POST to it; anyone else gets 403 whatever the method, and a GET from
+    those allowed answers 405."""
+
+    refusal = "Only the plan's coordinators can change it."
+
+    def get_plan(self):
+        raise NotImplementedError
+
+    def allowed(self):
+        return permissions.coordinates(self.request.user, self.get_plan())
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not self.allowed():
+            raise PermissionDenied(self.refusal)
+        if request.method != "POST":
+            return self.http_method_not_allowed(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
 
 
 class PlanObjectMixin:

@@ -2,7 +2,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.views import View
 from django.views.generic import TemplateView
 
 from plans import permissions
@@ -12,7 +11,7 @@ from plans.models import Measure, MeasureMilestone
 from plans.selectors_coordination import measure_page, plan_measures
 from plans.services import measures as services
 from plans.services.measure_charts import measure_chart_svg
-from plans.views.coordination import CoordinatorFormView, PlanObjectMixin, add_service_errors
+from plans.views.coordination import CoordinatorButtonView, CoordinatorFormView, PlanObjectMixin, add_service_errors
 from plans.views.progress import PlanAccessMixin
 
 MEASURE_FIELDS = services.MEASURE_FIELDS
@@ -107,11 +106,11 @@ class MeasureEditView(ConcurrentEditViewMixin, MeasureObjectMixin, CoordinatorFo
         return redirect("plans:measure_detail", pk=self.get_measure().pk)
 
 
-class MilestoneRemoveView(MeasureObjectMixin, View):
+class MilestoneRemoveView(MeasureObjectMixin, CoordinatorButtonView):
+    refusal = "Only the plan's coordinators can change its measures."
+
     def post(self, request, *args, **kwargs):
         measure = self.get_measure()
-        if not permissions.coordinates(request.user, measure.plan):
-            raise PermissionDenied("Only the plan's coordinators can change its measures.")
         milestone = get_object_or_404(MeasureMilestone, pk=kwargs["milestone_pk"], measure=measure)
         services.milestone_remove(milestone=milestone)
         messages.success(request, f"Milestone {milestone} removed.")

@@ -5,8 +5,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.views import View
-from django.views.decorators.http import require_POST
-from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
 from django.views.generic import FormView, TemplateView
 
@@ -18,6 +16,7 @@ from plans.models import HighlightReport, Plan
 from plans.rag import RAG_ORDER
 from plans.services import periods as period_services
 from plans.services import reports
+from plans.views.coordination import CoordinatorButtonView
 from plans.views.progress import ReadOnlyMixin
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -125,8 +124,9 @@ def _dashboard_url(plan, period):
     return f"{reverse('plans:board_dashboard', args=[plan.pk])}?period={period.slug}"
 
 
-@method_decorator(require_POST, name="dispatch")
-class PeriodCloseView(BoardReportMixin, View):
+class PeriodCloseView(BoardReportMixin, CoordinatorButtonView):
+    refusal = "Only the plan's coordinators can close a reporting period."
+
     def post(self, request, *args, **kwargs):
         plan, period = self.get_plan(), self.get_period()
         try:
@@ -138,8 +138,9 @@ class PeriodCloseView(BoardReportMixin, View):
         return redirect(_dashboard_url(plan, period))
 
 
-@method_decorator(require_POST, name="dispatch")
-class PeriodCreateView(BoardReportMixin, View):
+class PeriodCreateView(BoardReportMixin, CoordinatorButtonView):
+    refusal = "Only the plan's coordinators can open a reporting period."
+
     def post(self, request, *args, **kwargs):
         plan = self.get_plan()
         try:

@@ -16,7 +16,20 @@ from plans.views.coordination import add_service_errors
 CONTEXT = {"nav_section": "plans"}
 
 
-class SourceListView(TemplateView):
+class SourcesReadableMixin:
+    """Sources are read by whoever can see a plan (action pages link to them) or manages sources,
+    not by a signed-in user with no part in any plan. The visible plans are read once, for the
+    check and for the page."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.visible_plans = list(permissions.plans_visible_to(request.user).order_by("title"))
+            if not (self.visible_plans or permissions.can_manage_sources(request.user)):
+                raise PermissionDenied("Sources are for the people who take part in a plan.")
+        return super().dispatch(request, *args, **kwargs)
+
+
+class SourceListView(SourcesReadableMixin, TemplateView):
     template_name = "plans/source/list.html"
     extra_context = CONTEXT
 
@@ -26,11 +39,11 @@ class SourceListView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             sources=list(source_list()), can_manage=permissions.can_manage_sources(self.request.user),
-            plans=list(permissions.plans_visible_to(self.request.user).order_by("title")), **kwargs,
+            plans=self.visible_plans, **kwargs,
         )
 
 
-class SourceDetailView(TemplateView):
+class SourceDetailView(SourcesReadableMixin, TemplateView):
     """?plan=<id> limits coverage to one plan; otherwise every plan the user can see."""
 
     template_name = "plans/source/detail.html"
@@ -44,7 +57,7 @@ class SourceDetailView(TemplateView):
             source = Source.objects.prefetch_related("paragraphs").get(pk=self.kwargs["pk"])
         except Source.DoesNotExist:
             raise Http404("No source with that number")
-        visible = list(permissions.plans_visible_to(self.request.user).order_by("title"))
+        visible = self.visible_plans
         plans = visible
         chosen = self.request.GET.get("plan")
         selected = None

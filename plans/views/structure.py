@@ -1,9 +1,8 @@
 """Coordinators' pages for a plan's structure: the plan, its themes, its actions."""
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views import View
 
 from plans import permissions
 from plans.concurrency import ConcurrentEditError, ConcurrentEditViewMixin
@@ -18,7 +17,7 @@ from plans.forms_coordination import (
 )
 from plans.models import Theme
 from plans.services import structure
-from plans.views.coordination import ActionObjectMixin, CoordinatorFormView, PlanObjectMixin
+from plans.views.coordination import ActionObjectMixin, CoordinatorButtonView, CoordinatorFormView, PlanObjectMixin
 
 
 class PlanCreateView(CoordinatorFormView):
@@ -130,15 +129,13 @@ class ThemeUpdateView(ConcurrentEditViewMixin, ThemeObjectMixin, CoordinatorForm
         return redirect("plans:theme_list", pk=self.get_plan().pk)
 
 
-class ThemeMoveView(ThemeObjectMixin, View):
+class ThemeMoveView(ThemeObjectMixin, CoordinatorButtonView):
     """POST direction=up|down and the plan's version as the list showed it: a plain form button,
     no JavaScript needed. A move on a list someone else has changed since is refused (409) and the
     list is shown again as it is now, with what they changed."""
 
     def post(self, request, *args, **kwargs):
         theme = self.get_theme()
-        if not permissions.coordinates(request.user, theme.plan):
-            raise PermissionDenied("Only the plan's coordinators can change it.")
         try:
             version = int(request.POST.get("version", ""))
         except ValueError:

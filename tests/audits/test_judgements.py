@@ -93,6 +93,26 @@ def test_agency_user_enters_only_their_own_agency_on_involved_cases(audit, clien
     assert not Judgement.objects.filter(agency=audit.health).exists()
 
 
+def test_agency_auditor_not_yet_placed_in_an_agency_reads_no_agency_sheet(audit, client):
+    from audits.models import AgencyMembership
+
+    case = audit.case("MACA-2015-01", [audit.police])
+    AgencyMembership.objects.filter(user=audit.police_user).delete()
+    client.force_login(audit.police_user)
+
+    assert client.get(_url(case, audit.police)).status_code == 403
+    assert client.post(_url(case, audit.police), _post(audit)).status_code == 403
+
+
+def test_board_member_reads_an_agency_sheet_but_cannot_change_it(audit, client):
+    case = audit.case("MACA-2015-01", [audit.police])
+    client.force_login(audit.board)
+
+    assert client.get(_url(case, audit.police)).status_code == 200
+    assert client.post(_url(case, audit.police), _post(audit)).status_code == 403
+    assert not Judgement.objects.exists()
+
+
 def test_audit_lead_may_enter_for_any_involved_agency(audit, client):
     case = audit.case("MACA-2015-01", [audit.police, audit.health])
     client.force_login(audit.lead)

@@ -56,6 +56,9 @@ def test_board_members_cannot_close_a_period(client, board):
     assert response.status_code == 403
     assert not ReportingPeriod.objects.get(pk=board.jan.pk).closed
     assert client.post(reverse("plans:period_create", args=[board.plan.pk])).status_code == 403
+    # The buttons answer 403 to a board member whatever the method, not 405.
+    assert client.get(reverse("plans:period_close", args=[board.plan.pk, "2026-01"])).status_code == 403
+    assert client.get(reverse("plans:period_create", args=[board.plan.pk])).status_code == 403
     assert client.get(reverse("plans:highlight_report_edit", args=[board.plan.pk, "2026-02"])).status_code == 403
 
 

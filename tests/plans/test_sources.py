@@ -116,6 +116,13 @@ def test_source_list_for_every_reader(client, world):
         assert "JTAI" in client.get(reverse("plans:source_list")).content.decode()
 
 
+def test_sources_are_not_for_users_with_no_part_in_any_plan(client, world):
+    source = world.action.source_references.get().source
+    client.force_login(world.nobody)
+    assert client.get(reverse("plans:source_list")).status_code == 403
+    assert client.get(reverse("plans:source_detail", args=[source.pk])).status_code == 403
+
+
 def _grow(world, jtai, n):
     for i in range(n):
         SourceParagraph.objects.create(source=jtai, number=f"7.{i}", text="Paragraph")
