@@ -1,6 +1,6 @@
 """Optimistic locking: an edit saved over someone else's newer change is refused, not applied.
 
-How to use it for an edit page (see docs/decisions/0102-optimistic-locking.md):
+How to use it for an edit page (see docs/decisions/0011-optimistic-locking.md):
 - the model inherits `plans.models.versioning.Versioned` (a `version` column);
 - the form inherits `VersionedFormMixin`: a hidden `version` field holding the version the page
   was loaded with;
