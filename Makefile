@@ -12,11 +12,15 @@ run: demo ## Install everything, load the demo and serve it on http://127.0.0.1:
 
 test: test-sqlite test-postgres ## Install what the tests need and run the whole suite on SQLite, then on PostgreSQL
 
+# The database tests run on two processes (pytest-xdist; one test database each); the browser tests
+# run on one, against the live server they start.
+PYTEST_WORKERS ?= 2
 test-sqlite: install browser ## The whole suite on SQLite (browser tests included)
-	env -u DATABASE_URL $(PY) -m pytest
+	env -u DATABASE_URL $(PY) -m pytest -m "not browser" -n $(PYTEST_WORKERS)
+	env -u DATABASE_URL $(PY) -m pytest -m browser
 
 test-postgres: install ## The suite again on a throwaway PostgreSQL 15 server started and stopped here (browser tests run once, on SQLite)
-	scripts/with-postgres $(PY) -m pytest -m "not browser"
+	scripts/with-postgres $(PY) -m pytest -m "not browser" -n $(PYTEST_WORKERS)
 
 # Production-like: gunicorn, DJANGO_ENV=production, static files collected and served by whitenoise.
 # SECRET_KEY must be set; HOST, PORT and WEB_CONCURRENCY (workers) may be.
