@@ -1,14 +1,14 @@
 """The plan's action table."""
 import django_tables2 as tables
-from django.template.loader import render_to_string
 from django.utils.html import format_html
 
 from plans.models import Action
+from plans.templatetags.plan_tags import rag_tag
 
 
 class RagColumn(tables.Column):
     def render(self, value):
-        return render_to_string("components/rag_tag.html", {"rag": value})
+        return rag_tag(value)
 
 
 class ActionTable(tables.Table):

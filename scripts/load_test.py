@@ -36,10 +36,12 @@ HOST = "127.0.0.1"
 PASSWORD = "load-test-password-2026"
 MAX_REQUESTS_PER_USER = 2_000
 
-# What each kind of user reads, as functions of the test data. Add pages here as they are built
-# (the board dashboard and board pack, the audits pages): one line each.
+# What each kind of user reads, as functions of the test data: one line a page.
 READS = {
     "board": [
+        lambda d, r: f"/plans/{d['plan']}/dashboard/",
+        lambda d, r: f"/plans/{d['plan']}/dashboard/?period={r.choice(d['closed_periods'])}" if d["closed_periods"]
+        else f"/plans/{d['plan']}/dashboard/",
         lambda d, r: f"/plans/{d['plan']}/",
         lambda d, r: f"/plans/{d['plan']}/?page=2",
         lambda d, r: f"/plans/{d['plan']}/?progress_rag=R",
@@ -106,7 +108,10 @@ def prepare_data(users):
         else:
             plan.board_members.add(user)
         accounts.append({"username": user.username, "kind": kind, "own_actions": own_actions})
-    data = {"plan": plan.pk, "actions": list(Action.objects.filter(theme__plan=plan).values_list("pk", flat=True))}
+    data = {
+        "plan": plan.pk, "actions": list(Action.objects.filter(theme__plan=plan).values_list("pk", flat=True)),
+        "closed_periods": [p.slug for p in plan.periods.filter(closed=True)],
+    }
     return data, accounts
 
 
@@ -237,7 +242,7 @@ def simulate(account, data, port, clock, stats, seed):
                 path = rnd.choice(READS[account["kind"]])(data, rnd)
                 started = time.monotonic()
                 status, _ = browser.request("GET", path)
-                stats.record(re.sub(r"/\d+/", "/<id>/", path), started, status, 200)
+                stats.record(re.sub(r"period=\d{4}-\d{2}", "period=<closed>", re.sub(r"/\d+/", "/<id>/", path)), started, status, 200)
         except Exception as error:  # noqa: BLE001 - counted, reported
             with stats.lock:
                 stats.errors[f"{type(error).__name__}"] += 1

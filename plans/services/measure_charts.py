@@ -2,12 +2,15 @@
 
 Plain data in, an SVG string out, so the measure page and the board dashboard/pack can share it.
 """
+import hashlib
 import re
 
 import pygal
+from django.core.cache import cache
 from django.utils.html import escape
 from pygal.style import Style
 
+CHART_CACHE_SECONDS = 24 * 3600
 SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL)
 
 CHART_STYLE = Style(
@@ -27,8 +30,20 @@ CHART_STYLE = Style(
 def measure_chart_svg(*, measure, readings, milestones, title=None):
     """Readings as a line, milestones as points, the target as a dashed line; months on the x axis.
 
-    `readings` is [(period month date, value)], `milestones` [(due date, value)].
+    `readings` is [(period month date, value)], `milestones` [(due date, value)]. The same figures
+    always draw the same chart, so it is kept in the cache under them: drawing is the slow part.
     """
+    figures = (measure.name, str(measure.target), measure.target_date, title,
+               [(m.isoformat(), str(v)) for m, v in readings], [(d.isoformat(), str(v)) for d, v in milestones])
+    key = "measure-chart:" + hashlib.sha256(repr(figures).encode()).hexdigest()
+    svg = cache.get(key)
+    if svg is None:
+        svg = _draw(measure=measure, readings=readings, milestones=milestones, title=title)
+        cache.set(key, svg, CHART_CACHE_SECONDS)
+    return svg
+
+
+def _draw(*, measure, readings, milestones, title):
     marked = ({m.replace(day=1) for m, _ in readings} | {d.replace(day=1) for d, _ in milestones}
               | ({measure.target_date.replace(day=1)} if measure.target_date else set()))
     months = months_between(min(marked), max(marked)) if marked else []

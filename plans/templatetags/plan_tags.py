@@ -1,5 +1,6 @@
 """Template helpers for RAG display; none of them touches the database."""
 from django import template
+from django.utils.html import format_html
 
 from plans.rag import RAG_MEANINGS, Rag
 
@@ -18,3 +19,15 @@ def rag_info(value):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, "") if mapping else ""
+
+
+@register.filter
+def rag_tag(value):
+    """The RAG tag (word, colour and border pattern) for a RAG code, as components/rag_tag.html draws it.
+
+    A filter for the long tables (the dashboard's lists, the board pack), where an include per cell
+    would be most of the page's time."""
+    info = rag_info(value)
+    if info["meaning"]:
+        return format_html('<strong class="app-rag app-rag--{}" title="{}">{}</strong>', info["css"], info["meaning"], info["label"])
+    return format_html('<strong class="app-rag app-rag--{}">{}</strong>', info["css"], info["label"])
