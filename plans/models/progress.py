@@ -24,7 +24,12 @@ class ProgressUpdate(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["action", "-created_at", "-id"])]
+        indexes = [
+            models.Index(fields=["action", "-created_at", "-id"]),
+            # "Has this action an update for this period?", asked for every action on the dashboard:
+            # without it the database walks the whole period's updates for each action.
+            models.Index(fields=["action", "period"], name="plans_update_action_period"),
+        ]
 
     def __str__(self):
         return f"{self.action.ref} {self.get_progress_rag_display()} ({self.created_at:%d %b %Y})"
