@@ -1,5 +1,6 @@
 """The plan's action table."""
 import django_tables2 as tables
+from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from plans.models import Action
@@ -20,7 +21,7 @@ class ActionTable(tables.Table):
     theme = tables.Column(verbose_name="Theme", accessor="theme__number", order_by=("theme__position",))
     action_text = tables.Column(verbose_name="Action", orderable=False)
     owners = tables.Column(verbose_name="Owners", accessor="pk", orderable=False)
-    due_date = tables.DateColumn(verbose_name="Due", format="j M Y")
+    due_date = tables.Column(verbose_name="Due")
     current_progress_rag = RagColumn(verbose_name="Progress", default=None)
     current_impact_rag = RagColumn(verbose_name="Impact", default=None)
 
@@ -33,6 +34,10 @@ class ActionTable(tables.Table):
 
     def render_ref(self, record):
         return format_html('<a class="govuk-link" href="{}">{}</a>', record.get_absolute_url(), record.ref or "(no ref)")
+
+    def render_due_date(self, value):
+        # As DateColumn(format="j M Y") shows it, without a template rendered for every cell.
+        return date_format(value, "j M Y")
 
     def render_action_text(self, record):
         return record.short_text

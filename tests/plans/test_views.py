@@ -189,3 +189,15 @@ def test_plan_page_query_count_does_not_grow_with_actions(client, world, django_
         response = client.get(reverse("plans:plan_detail", args=[large.pk]), {"page": 2})
     assert response.status_code == 200
     assert len(small_queries) <= 20
+
+
+def test_plan_table_shows_due_dates_and_rag_words(client, world):
+    from plans.models import Rag
+    from tests.factories import ProgressUpdateFactory
+
+    ProgressUpdateFactory(action=world.action, progress_rag=Rag.RED, impact_rag=Rag.AMBER)
+    client.force_login(world.board)
+    html = client.get(reverse("plans:plan_detail", args=[world.plan.pk])).content.decode()
+    assert "31 Jan 2020" in html  # the fixture's due date, day month year
+    assert '<strong class="app-rag app-rag--R" title="' in html and ">Red</strong>" in html
+    assert '<strong class="app-rag app-rag--A" title="' in html and ">Amber</strong>" in html
