@@ -78,7 +78,7 @@ def _previous_rag(previous):
     return Coalesce(Subquery(_updates_up_to(previous).values("progress_rag")[:1]), Value(""))
 
 
-def live_status_rows(*, plan, period, previous=None, today=None, flags=True):
+def live_status_rows(*, plan, period, previous=None, today=None):
     """The plan's actions annotated with their status for an open `period`.
 
     progress_rag / impact_rag / note: of the latest update (by time recorded) attributed to `period`
@@ -90,7 +90,7 @@ def live_status_rows(*, plan, period, previous=None, today=None, flags=True):
     previous_rag = _previous_rag(previous)
     as_of = overdue_as_of(period, today)
     not_blue = ~Q(progress_rag=Rag.BLUE)
-    rows = (
+    return (
         Action.objects.for_plan(plan)
         .annotate(
             row_action_id=F("pk"),
@@ -104,19 +104,14 @@ def live_status_rows(*, plan, period, previous=None, today=None, flags=True):
             t_title=F("theme__title"),
             t_position=F("theme__position"),
         )
-    )
-    if not flags:
-        # Callers that read every row compute the flags with row_flags(): inlining them here would make
-        # the database evaluate the latest-update subquery again for each condition.
-        rows.overdue_as_of = as_of
-        return rows
-    return rows.annotate(
+        .annotate(
             is_overdue=ExpressionWrapper(
                 Q(status=ActionStatus.OPEN, due_date__isnull=False, due_date__lt=as_of) & not_blue, output_field=BooleanField()
             ),
             is_stale=ExpressionWrapper(
                 Q(status=ActionStatus.OPEN, updated_in_period=False) & not_blue, output_field=BooleanField()
             ),
+        )
     )
 
 
@@ -136,12 +131,12 @@ def snapshot_rows(*, period):
     )
 
 
-def status_rows(*, plan, period, periods=None, today=None, flags=True):
+def status_rows(*, plan, period, periods=None, today=None):
     if period.closed:
         return snapshot_rows(period=period)
     periods = periods if periods is not None else plan_periods(plan=plan)
     return live_status_rows(
-        plan=plan, period=period, previous=previous_period(periods, period), today=today, flags=flags
+        plan=plan, period=period, previous=previous_period(periods, period), today=today
     )
 
 

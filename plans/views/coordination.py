@@ -18,11 +18,10 @@ def add_service_errors(form, error: ValidationError):
         form.add_error(None, error)
 
 
-class CoordinatorFormView(FormView):
-    """A form only the plan's coordinators and admins may see or submit (403 for others, on GET
-    and POST alike, before anything is read from the request body)."""
+class CoordinatorsOnlyMixin:
+    """Only the plan's coordinators and admins get past dispatch: 403 for anyone else, whatever the
+    method, before anything is read from the request body. Views name their plan in get_plan()."""
 
-    extra_context = {"nav_section": "plans"}
     refusal = "Only the plan's coordinators can change it."
 
     def get_plan(self):
@@ -35,6 +34,12 @@ class CoordinatorFormView(FormView):
         if request.user.is_authenticated and not self.allowed():
             raise PermissionDenied(self.refusal)
         return super().dispatch(request, *args, **kwargs)
+
+
+class CoordinatorFormView(CoordinatorsOnlyMixin, FormView):
+    """A form only the plan's coordinators and admins may see or submit."""
+
+    extra_context = {"nav_section": "plans"}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(plan=self.get_plan(), **kwargs)
@@ -44,25 +49,12 @@ class CoordinatorFormView(FormView):
         return self.form_invalid(form)
 
 
-class CoordinatorButtonView(View):
+class CoordinatorButtonView(CoordinatorsOnlyMixin, View):
     """A button on a coordinator's page (close a period, move a theme, remove a milestone): the plan's
     coordinators and admins POST to it; anyone else gets 403 whatever the method, and a GET from
     those allowed answers 405."""
 
-    refusal = "Only the plan's coordinators can change it."
-
-    def get_plan(self):
-        raise NotImplementedError
-
-    def allowed(self):
-        return permissions.coordinates(self.request.user, self.get_plan())
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not self.allowed():
-            raise PermissionDenied(self.refusal)
-        if request.method != "POST":
-            return self.http_method_not_allowed(request, *args, **kwargs)
-        return super().dispatch(request, *args, **kwargs)
+    http_method_names = ["post"]
 
 
 class PlanObjectMixin:
