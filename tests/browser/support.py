@@ -305,6 +305,14 @@ class Hands:
         self.press(self.page.get_by_role("button", name="Sign in"))
         expect(self.page.get_by_role("button", name=re.compile("Sign out"))).to_be_visible()
 
+    def open_plan(self, plan, *, name):
+        """From a signed-in page: Menu, then Plans, then the plan's link; `name` pictures the plan page."""
+        page = self.page
+        self.press(page.get_by_role("navigation", name="Menu").get_by_role("link", name="Plans"))
+        self.at("plans", title="Plans")
+        self.press(page.get_by_role("table", name="Improvement plans you can read").get_by_role("link", name=plan.title))
+        self.at(name, title=plan.title)
+
     def download(self, target):
         """Follow a link to a file; the board pack PDF takes WeasyPrint several seconds on a busy machine."""
         with self.page.expect_download(timeout=DOWNLOAD_TIMEOUT) as download:

@@ -79,10 +79,7 @@ def test_board_member_reads_the_dashboard_drills_into_red_and_downloads_the_boar
 
     hands.login("board", DEMO_PASSWORD)
     hands.at("my-actions-board", title="My actions")
-    hands.press(page.get_by_role("navigation", name="Menu").get_by_role("link", name="Plans"))
-    hands.at("plans", title="Plans")
-    hands.press(page.get_by_role("table", name="Improvement plans you can read").get_by_role("link", name=plan.title))
-    hands.at("plan", title=plan.title)
+    hands.open_plan(plan, name="plan")
     hands.press(page.get_by_role("link", name=f"Board dashboard for {period.label}"))
 
     hands.at("dashboard", title=f"Board dashboard, {period.label} – {plan.title}")

@@ -20,10 +20,7 @@ def test_coordinator_adds_an_action_moves_its_due_date_and_records_a_reading(han
 
     hands.login("coordinator", DEMO_PASSWORD)
     hands.at("my-actions-coordinator", title="My actions")
-    hands.press(page.get_by_role("navigation", name="Menu").get_by_role("link", name="Plans"))
-    hands.at("plans", title="Plans")
-    hands.press(page.get_by_role("table", name="Improvement plans you can read").get_by_role("link", name=plan.title))
-    hands.at("plan-coordinator", title=plan.title)
+    hands.open_plan(plan, name="plan-coordinator")
     hands.press(page.get_by_role("button", name="Add action"))
 
     hands.at("action-add", title=f"Add an action – {plan.title}")
