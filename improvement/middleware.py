@@ -1,6 +1,9 @@
-"""Request logging: one structured line per request, never its body or query string."""
+"""Request logging (one structured line per request, never its body or query string) and the
+rolling session expiry."""
 import logging
 import time
+
+from django.conf import settings
 
 logger = logging.getLogger("improvement.request")
 
@@ -28,4 +31,26 @@ class RequestLogMiddleware:
                 "user": user.pk if user is not None and user.is_authenticated else None,
             },
         )
+        return response
+
+
+class SessionRefreshMiddleware:
+    """Keep a session alive while it is used: sign-out follows SESSION_COOKIE_AGE of inactivity.
+
+    Django's SESSION_SAVE_EVERY_REQUEST would write the session row on every page; this writes it
+    (moving its expiry on) at most once every SESSION_REFRESH_SECONDS, so the idle limit is kept to
+    within that many seconds at a fraction of the database writes. Must come after SessionMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.interval = settings.SESSION_REFRESH_SECONDS
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and not session.is_empty() and response.status_code < 500:
+            now = int(time.time())
+            if now - session.get("_refreshed_at", 0) >= self.interval:
+                session["_refreshed_at"] = now  # marks the session modified: SessionMiddleware saves it
         return response

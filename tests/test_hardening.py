@@ -2,14 +2,19 @@
 sessions."""
 import json
 import logging
+from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
+from improvement import middleware
 from improvement.uploads import SPREADSHEET, safe_file_name, validate_upload
 from tests.factories import UserFactory
 
@@ -116,6 +121,38 @@ def test_sessions_expire():
     assert settings.SESSION_COOKIE_AGE <= 8 * 60 * 60
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
     assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"  # shared by every app server
+
+
+def session_writes(queries):
+    return [q for q in queries.captured_queries if q["sql"].startswith("UPDATE") and "django_session" in q["sql"]]
+
+
+def test_a_session_in_use_is_kept_alive_and_written_at_most_once_a_minute(client, world, monkeypatch):
+    clock = [1_000_000.0]
+    monkeypatch.setattr(middleware.time, "time", lambda: clock[0])
+    client.force_login(world.owner)
+    client.get("/")
+    key = client.session.session_key
+    first = Session.objects.get(session_key=key).expire_date
+
+    clock[0] += 30  # within the minute: the page is served without writing the session
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+    assert not session_writes(queries)
+
+    clock[0] += 31  # a minute on: the expiry moves forward (sign-out comes after idleness, not after sign-in)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+    assert len(session_writes(queries)) == 1
+    assert Session.objects.get(session_key=key).expire_date > first
+
+
+def test_an_idle_session_ends_and_the_next_page_asks_to_sign_in(client, world):
+    client.force_login(world.owner)
+    client.get("/")
+    Session.objects.filter(session_key=client.session.session_key).update(expire_date=timezone.now() - timedelta(seconds=1))
+    response = client.get("/")
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
 
 
 def test_request_bodies_are_limited():
