@@ -161,6 +161,19 @@ def test_plan_filters_are_kept_in_the_url_and_narrow_the_table(client, world):
     assert refs(by_owner) == ["1.2"]
     assert refs(by_source) == ["1.1"]
     assert "progress_rag=R" in red.content.decode()  # sort links keep the filter
+    # The chosen owner stays chosen in the filter form.
+    assert f'<option value="{world.other_role.pk}" selected>' in by_owner.content.decode()
+    assert f'<option value="{world.other_role.pk}">' in red.content.decode()
+
+
+def test_filter_options_and_table_cells_escape_what_users_typed(client, world):
+    world.other_role.title = '<script>alert("x")</script> Lead'
+    world.other_role.save()
+    client.force_login(world.board)
+    html = client.get(reverse("plans:plan_detail", args=[world.plan.pk])).content.decode()
+    assert "<script>alert" not in html
+    assert f'<option value="{world.other_role.pk}">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Lead</option>' in html
+    assert '<td class="govuk-table__cell">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Lead</td>' in html
 
 
 def build_plan_with_actions(plan, count):
@@ -199,5 +212,8 @@ def test_plan_table_shows_due_dates_and_rag_words(client, world):
     client.force_login(world.board)
     html = client.get(reverse("plans:plan_detail", args=[world.plan.pk])).content.decode()
     assert "31 Jan 2020" in html  # the fixture's due date, day month year
+    owners = "; ".join(owner.title for owner in world.action.owners.order_by("title"))
+    assert f'<td class="govuk-table__cell">{owners}</td>' in html
+    assert f'<a class="govuk-link" href="{world.action.get_absolute_url()}">{world.action.ref}</a>' in html
     assert '<strong class="app-rag app-rag--R" title="' in html and ">Red</strong>" in html
     assert '<strong class="app-rag app-rag--A" title="' in html and ">Amber</strong>" in html
