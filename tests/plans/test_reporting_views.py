@@ -112,6 +112,13 @@ def test_clicking_a_count_lands_on_those_actions(client, board, closed):
     assert sorted(refs) == ["1.2", "1.3"]
     no_rating = client.get(links["No rating: 1"]).content.decode()
     assert re.findall(r'href="/actions/\d+/">([^<]+)</a>', no_rating) == ["2.2"]
+    # Each cell of the by-theme and by-owner tables leads to its own actions, as many as it counts.
+    group_links = {label: url for label, url in links.items() if re.search(r", (Red|Green|Amber|Blue|Grey|No rating): \d+$", label)}
+    assert any("theme=" in url for url in group_links.values()) and any("owner=" in url for url in group_links.values())
+    for label, url in group_links.items():
+        assert "period=2026-02" in url and re.search(r"(progress|impact)_rag=", url), url
+        page = client.get(url).content.decode()
+        assert len(re.findall(r'href="/actions/\d+/">', page)) == int(label.rsplit(": ", 1)[1]), label
 
 
 def test_pdf_contains_the_summary_table_and_exceptions(client, board):
