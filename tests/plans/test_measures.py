@@ -198,7 +198,7 @@ def test_measure_page_shows_chart_table_and_target_status(client, world, measure
     [chart] = re.findall(r'<img class="app-chart__image" src="data:image/svg\+xml;base64,([^"]+)" alt="Chart of readings', page)
     svg = base64.b64decode(chart).decode()
     assert svg.startswith("<svg") and "<script" not in svg and '<desc class="value">72' in svg
-    assert "72.00%" in page and "Target not yet met" in page
+    assert "72%" in page and "Target not yet met" in page
     assert "Record a reading" not in page
 
 
@@ -267,3 +267,19 @@ def test_chart_spaces_months_evenly_and_names_the_measure(world, measure):
     for label in ("Sep 2026", "Oct 2026", "Nov 2026", "Dec 2026"):
         assert label in svg
     assert "<title>Assessments on time</title>" in svg and "Pygal" not in svg
+
+
+@pytest.mark.parametrize(
+    "value, unit, shown",
+    [
+        (Decimal("73.00"), "%", "73%"),
+        (Decimal("12.50"), "days", "12.5 days"),
+        (Decimal("400.00"), "", "400"),
+        (Decimal("0.25"), "%", "0.25%"),
+        (None, "%", "—"),
+    ],
+)
+def test_measure_values_are_written_as_people_write_them(value, unit, shown):
+    from plans.templatetags.plan_tags import measure_value
+
+    assert measure_value(value, unit) == shown

@@ -84,7 +84,7 @@ def test_coordinator_keeps_the_plan_right_and_board_member_changes_nothing(clien
     assert action.get_absolute_url() in row and "No action answers this" not in row
 
     measure_page = page(client, reverse("plans:measure_detail", args=[measure.pk]))
-    assert "72.00%" in measure_page and "Up from 64" in measure_page and "Performance report" in measure_page
+    assert "72%" in measure_page and "Up from 64" in measure_page and "Performance report" in measure_page
     assert action.get_absolute_url() in measure_page
 
     client.force_login(successor)
@@ -97,7 +97,7 @@ def test_coordinator_keeps_the_plan_right_and_board_member_changes_nothing(clien
     # The board member reads all of it.
     client.force_login(world.board)
     assert "moved from 31 March 2026" in page(client, action.get_absolute_url())
-    assert "72.00%" in page(client, reverse("plans:measure_detail", args=[measure.pk]))
+    assert "72%" in page(client, reverse("plans:measure_detail", args=[measure.pk]))
     assert Measure.objects.get().actions.get() == action
     action.refresh_from_db()
     assert (action.original_due_date, action.due_date) == (datetime.date(2026, 3, 31), datetime.date(2026, 6, 30))
