@@ -20,7 +20,9 @@ class PlansConfig(AppConfig):
 
 def _register_audited_models():
     from plans import audit
-    from plans.models import Action, Measure, MeasureMilestone, Owner, Plan, Source, SourceReference, Theme
+    from plans.models import (
+        Action, HighlightReport, Measure, MeasureMilestone, Owner, Plan, Source, SourceReference, Theme,
+    )
 
     audit.register(Plan)
     audit.register(Theme)
@@ -30,3 +32,4 @@ def _register_audited_models():
     audit.register(MeasureMilestone, "Measure milestone", object_label=lambda r: f"Milestone {r.value} by {r.due_date}")
     audit.register(Source)
     audit.register(SourceReference, "Source reference", object_label=lambda r: f"Paragraph {r.paragraph or '(none)'}")
+    audit.register(HighlightReport, "Highlight report", object_label=lambda r: "Highlight report")

@@ -232,13 +232,16 @@ class VersionedFormMixin:
     Works with a ModelForm (reads `self.instance`) or a plain Form given `instance=`.
     """
 
+    # 0 stands for "there was no row yet" on forms that create the row on their first save.
+    version_min_value = 1
+
     def __init__(self, *args, **kwargs):
         if not hasattr(self, "_meta") or not getattr(self._meta, "model", None):
             self.instance = kwargs.pop("instance", None)
         super().__init__(*args, **kwargs)
         self.fields["version"] = forms.IntegerField(
             widget=forms.HiddenInput,
-            min_value=1,
+            min_value=self.version_min_value,
             error_messages={
                 "required": "This page is out of date: open it again and redo your change",
                 "invalid": "This page is out of date: open it again and redo your change",
@@ -247,6 +250,8 @@ class VersionedFormMixin:
         )
         if self.instance is not None and self.instance.pk:
             self.initial.setdefault("version", self.instance.version)
+        elif self.version_min_value == 0:
+            self.initial.setdefault("version", 0)
 
 
 class ConcurrentEditViewMixin:

@@ -1,8 +1,15 @@
 """Forms for board reporting: the highlight report."""
 from django import forms
 
+from plans.concurrency import VersionedFormMixin
 
-class HighlightReportForm(forms.Form):
+
+class HighlightReportForm(VersionedFormMixin, forms.Form):
+    """The report's three texts, and the version of the report the page was loaded with (0 when
+    the period had no report yet)."""
+
+    version_min_value = 0
+
     achievements = forms.CharField(
         label="Key achievements", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"max_length": "Key achievements must be 5,000 characters or fewer"},

@@ -1,7 +1,9 @@
 """What a closed reporting period said, frozen; the highlight report; reminder bookkeeping."""
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
+from plans.models.versioning import Versioned
 from plans.rag import Rag
 
 
@@ -41,8 +43,11 @@ class ActionSnapshot(models.Model):
         return f"{self.ref} ({self.period})"
 
 
-class HighlightReport(models.Model):
-    """The coordinator's narrative for the board, one per period; frozen when the period closes."""
+class HighlightReport(Versioned):
+    """The coordinator's narrative for the board, one per period; frozen when the period closes.
+
+    Versioned, so two coordinators writing it at once cannot overwrite each other unseen; every
+    change is in its history (and the audit log)."""
 
     period = models.OneToOneField("plans.ReportingPeriod", on_delete=models.CASCADE, related_name="highlight_report")
     achievements = models.TextField("Key achievements", blank=True)
@@ -50,6 +55,8 @@ class HighlightReport(models.Model):
     decisions = models.TextField("Decisions needed from the board", blank=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     def __str__(self):
         return f"Highlight report {self.period}"

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from plans import permissions
+from plans.concurrency import save_if_unchanged
 from plans.models import ActionSnapshot, HighlightReport, ReportingPeriod
 
 
@@ -63,20 +64,25 @@ def period_close(*, period, user, today=None):
     return ClosedPeriod(period=period, snapshot_count=written)
 
 
-def highlight_report_save(*, period, user, achievements="", risks="", decisions=""):
-    """Write the period's highlight report; refused once the period is closed."""
+def highlight_report_save(*, period, user, expected_version, achievements="", risks="", decisions=""):
+    """Write the period's highlight report; refused once the period is closed.
+
+    `expected_version` is the version of the report the page was loaded with, 0 when there was
+    none: a report saved by someone else since is not overwritten (ConcurrentEditError)."""
     if not permissions.coordinates(user, period.plan):
         raise PermissionDenied("Only the plan's coordinators can write the highlight report.")
     if period.closed:
         raise ValidationError(f"{period.label} is closed: its highlight report can no longer change.")
+    changes = {"achievements": achievements.strip(), "risks": risks.strip(), "decisions": decisions.strip()}
     with transaction.atomic():
-        report, _ = HighlightReport.objects.select_for_update().get_or_create(period=period)
-        report.achievements = achievements.strip()
-        report.risks = risks.strip()
-        report.decisions = decisions.strip()
+        report, created = HighlightReport.objects.get_or_create(
+            period=period, defaults={**changes, "updated_by": user} if expected_version == 0 else {"updated_by": user},
+        )
+        if created and expected_version == 0:
+            return report
         report.updated_by = user
-        report.save()
-    return report
+        # A report created since the page was loaded (expected 0) is at version 1 or more: refused.
+        return save_if_unchanged(report, expected_version=expected_version, changes=changes)
 
 
 def _snapshot_write(*, period, periods, today=None):

@@ -10,12 +10,13 @@ from django.views.generic import FormView, TemplateView
 
 from plans import permissions, selectors_reporting
 from plans.charts import rag_trend_chart
-from plans.services.measure_charts import measure_status_charts
+from plans.concurrency import ConcurrentEditError, ConcurrentEditViewMixin
 from plans.forms_reporting import HighlightReportForm
 from plans.models import HighlightReport, Plan
 from plans.rag import RAG_ORDER
 from plans.services import periods as period_services
 from plans.services import reports
+from plans.services.measure_charts import measure_status_charts
 from plans.views.coordination import CoordinatorButtonView
 from plans.views.progress import ReadOnlyMixin
 
@@ -152,7 +153,7 @@ class PeriodCreateView(BoardReportMixin, CoordinatorButtonView):
         return redirect(_dashboard_url(plan, period))
 
 
-class HighlightReportEditView(BoardReportMixin, FormView):
+class HighlightReportEditView(ConcurrentEditViewMixin, BoardReportMixin, FormView):
     template_name = "plans/reporting/highlight_form.html"
     form_class = HighlightReportForm
     extra_context = {"nav_section": "plans"}
@@ -168,8 +169,16 @@ class HighlightReportEditView(BoardReportMixin, FormView):
                 return redirect(_dashboard_url(plan, self.period))
         return super().dispatch(request, *args, **kwargs)
 
+    def get_report(self):
+        if not hasattr(self, "_report"):
+            self._report = HighlightReport.objects.filter(period=self.period).first()
+        return self._report
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_report()}
+
     def get_initial(self):
-        report = HighlightReport.objects.filter(period=self.period).first()
+        report = self.get_report()
         if report is None:
             return {}
         return {"achievements": report.achievements, "risks": report.risks, "decisions": report.decisions}
@@ -179,7 +188,12 @@ class HighlightReportEditView(BoardReportMixin, FormView):
 
     def form_valid(self, form):
         try:
-            period_services.highlight_report_save(period=self.period, user=self.request.user, **form.cleaned_data)
+            data = dict(form.cleaned_data)
+            period_services.highlight_report_save(
+                period=self.period, user=self.request.user, expected_version=data.pop("version"), **data
+            )
+        except ConcurrentEditError as error:
+            return self.edit_conflict(form, error)
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)

@@ -111,15 +111,15 @@ def test_board_members_cannot_close_periods_or_write_the_highlight_report(board)
     with pytest.raises(PermissionDenied):
         period_close(period=board.jan, user=board.board)
     with pytest.raises(PermissionDenied):
-        highlight_report_save(period=board.jan, user=board.board, achievements="x")
+        highlight_report_save(period=board.jan, user=board.board, expected_version=0, achievements="x")
     assert ActionSnapshot.objects.count() == 0
 
 
 def test_highlight_report_is_frozen_with_its_period(board):
-    highlight_report_save(period=board.jan, user=board.coordinator, achievements="New front door", risks="Recruitment")
+    highlight_report_save(period=board.jan, user=board.coordinator, expected_version=0, achievements="New front door", risks="Recruitment")
     period_close(period=board.jan, user=board.coordinator)
     with pytest.raises(ValidationError):
-        highlight_report_save(period=board.jan, user=board.coordinator, achievements="Changed")
+        highlight_report_save(period=board.jan, user=board.coordinator, expected_version=1, achievements="Changed")
     assert board_dashboard(plan=board.plan, period=board.jan).highlight.achievements == "New front door"
 
 

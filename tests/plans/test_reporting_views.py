@@ -84,11 +84,40 @@ def test_closing_needs_the_csrf_token(board):
 def test_coordinator_writes_the_highlight_report(client, board):
     client.force_login(board.coordinator)
     url = reverse("plans:highlight_report_edit", args=[board.plan.pk, "2026-02"])
-    response = client.post(url, {"achievements": "Front door redesigned", "risks": "", "decisions": "Agree funding"})
+    assert 'name="version" value="0"' in client.get(url).content.decode()  # no report yet
+    response = client.post(url, {"version": "0", "achievements": "Front door redesigned", "risks": "", "decisions": "Agree funding"})
     assert response.status_code == 302
     assert HighlightReport.objects.get(period=board.feb).decisions == "Agree funding"
     client.force_login(board.board)
     assert "Front door redesigned" in client.get(dashboard_url(board)).content.decode()
+
+
+def test_two_coordinators_writing_the_highlight_report_at_once_cannot_overwrite_each_other(client, board):
+    """Both open the empty report; the first saves; the second is refused and shown both texts."""
+    second = UserFactory(username="second-coordinator", groups=["Coordinator"])
+    board.plan.coordinators.add(second)
+    url = reverse("plans:highlight_report_edit", args=[board.plan.pk, "2026-02"])
+    client.force_login(board.coordinator)
+    client.post(url, {"version": "0", "achievements": "Front door redesigned", "risks": "", "decisions": ""})
+
+    client.force_login(second)
+    response = client.post(url, {"version": "0", "achievements": "Audit programme started", "risks": "", "decisions": ""})
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Someone else changed this highlight report while you were editing it" in html
+    assert "Front door redesigned" in html and "Audit programme started" in html  # theirs, and what was typed (kept)
+    report = HighlightReport.objects.get(period=board.feb)
+    assert report.achievements == "Front door redesigned" and report.version == 1
+
+    # Having seen their text, saving again (the page now carries the current version) is deliberate.
+    version = re.search(r'name="version" value="(\d+)"', html).group(1)
+    assert version == "1"
+    response = client.post(url, {"version": version, "achievements": "Front door redesigned; audit programme started", "risks": "", "decisions": ""})
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.achievements == "Front door redesigned; audit programme started" and report.updated_by == second
+    # Both saves are in the report's history, with who made them.
+    assert [r.history_user for r in report.history.order_by("history_date")] == [board.coordinator, second]
 
 
 def _drill_links(html):
@@ -122,7 +151,7 @@ def test_clicking_a_count_lands_on_those_actions(client, board, closed):
 
 
 def test_pdf_contains_the_summary_table_and_exceptions(client, board):
-    highlight_report_save(period=board.feb, user=board.coordinator, achievements="Front door redesigned")
+    highlight_report_save(period=board.feb, user=board.coordinator, expected_version=0, achievements="Front door redesigned")
     client.force_login(board.board)
     response = client.get(reverse("plans:board_pack_pdf", args=[board.plan.pk]) + "?period=2026-02")
     assert response.status_code == 200
