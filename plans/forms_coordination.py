@@ -269,7 +269,7 @@ class SourceForm(forms.Form):
     date = date_field("Date (optional)")
 
 
-class ParagraphsForm(forms.Form):
+class ParagraphsForm(VersionedFormMixin, forms.Form):
     paragraphs = text(
         "Paragraphs", rows=12, max_length=100_000,
         help_text="One per line: the paragraph number, then its text. For example “3.4 Partners should ensure …”",

@@ -8,8 +8,11 @@ from plans.models.versioning import Versioned
 from plans.querysets import ActionQuerySet
 
 
-class Source(models.Model):
-    """A document actions answer to: "JTAI", "IN", "OIS 2012", "Nat. Enq", "IOCS"."""
+class Source(Versioned):
+    """A document actions answer to: "JTAI", "IN", "OIS 2012", "Nat. Enq", "IOCS".
+
+    Versioned: saving its list of paragraphs claims its version, so two people editing the list at
+    once cannot overwrite each other unseen."""
 
     code = models.CharField(max_length=50, unique=True)
     title = models.CharField(max_length=300, blank=True)

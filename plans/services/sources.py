@@ -4,7 +4,9 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from plans.concurrency import RelatedSet, save_if_unchanged
 from plans.models import SourceParagraph
+from plans.models.sources import paragraph_sort_key
 from plans.services.structure import PARAGRAPH
 
 LINE = re.compile(r"^\s*(?P<number>\S+)\s*(?P<text>.*)$")
@@ -31,9 +33,32 @@ def source_paragraphs_parse(text):
     return rows
 
 
-def source_paragraphs_set(*, source, paragraphs):
-    """Make `paragraphs` [(number, text)] the source's list; references by actions are untouched."""
+def _paragraph_words(number, text):
+    text = " ".join(text.split())
+    return f"{number} {text[:57] + '…' if len(text) > 60 else text}".strip()
+
+
+def _paragraphs_now(pk, before=None):
+    """The source's paragraphs as lines, now (before=None); their past is not recorded."""
+    if before is not None:
+        return None
+    paragraphs = sorted(SourceParagraph.objects.filter(source_id=pk), key=lambda p: paragraph_sort_key(p.number))
+    return [_paragraph_words(p.number, p.text) for p in paragraphs]
+
+
+def source_paragraphs_set(*, source, paragraphs, expected_version=None):
+    """Make `paragraphs` [(number, text)] the source's list; references by actions are untouched.
+
+    With `expected_version` (the version of the source the page was loaded with) the list is
+    saved only if nobody changed the source since (ConcurrentEditError otherwise, nothing written).
+    """
     with transaction.atomic():
+        if expected_version is not None:
+            yours = [_paragraph_words(number, text) for number, text in sorted(paragraphs, key=lambda row: paragraph_sort_key(row[0]))]
+            save_if_unchanged(
+                source, expected_version=expected_version, changes={},
+                related={"paragraphs": RelatedSet(label="Paragraphs", yours=yours, read=_paragraphs_now)},
+            )
         existing = {p.number: p for p in source.paragraphs.all()}
         wanted = dict(paragraphs)
         for number, text in wanted.items():

@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.views.generic import FormView, TemplateView
 
 from plans import permissions
+from plans.concurrency import ConcurrentEditError, ConcurrentEditViewMixin
 from plans.forms_coordination import ParagraphsForm, SourceForm
 from plans.models import Source
 from plans.selectors_coordination import source_coverage, source_list
@@ -95,7 +96,7 @@ class SourceCreateView(SourcesAllowedMixin, FormView):
         return redirect("plans:source_paragraphs", pk=source.pk)
 
 
-class SourceParagraphsView(SourcesAllowedMixin, FormView):
+class SourceParagraphsView(ConcurrentEditViewMixin, SourcesAllowedMixin, FormView):
     template_name = "plans/source/paragraphs.html"
     form_class = ParagraphsForm
     extra_context = CONTEXT
@@ -107,6 +108,9 @@ class SourceParagraphsView(SourcesAllowedMixin, FormView):
             except Source.DoesNotExist:
                 raise Http404("No source with that number")
         return self._source
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_source()}
 
     def get_initial(self):
         from plans.models.sources import paragraph_sort_key
@@ -120,7 +124,11 @@ class SourceParagraphsView(SourcesAllowedMixin, FormView):
     def form_valid(self, form):
         try:
             rows = services.source_paragraphs_parse(form.cleaned_data["paragraphs"])
-            services.source_paragraphs_set(source=self.get_source(), paragraphs=rows)
+            services.source_paragraphs_set(
+                source=self.get_source(), paragraphs=rows, expected_version=form.cleaned_data["version"]
+            )
+        except ConcurrentEditError as error:
+            return self.edit_conflict(form, error)
         except ValidationError as error:
             form.add_error("paragraphs", error)
             return self.form_invalid(form)

@@ -81,12 +81,29 @@ def test_coordinator_lists_paragraphs_and_bad_input_changes_nothing(client, worl
     client.force_login(world.coordinator)
     url = reverse("plans:source_paragraphs", args=[jtai.pk])
     assert "3.10 Audit" in client.get(url).content.decode()
-    response = client.post(url, {"paragraphs": "3.1 Thresholds\n??? what"})
+    response = client.post(url, {"version": jtai.version, "paragraphs": "3.1 Thresholds\n??? what"})
     assert "line 2 does not start with a paragraph number" in response.content.decode()
     assert jtai.paragraphs.count() == 4
-    client.post(url, {"paragraphs": "3.1 Thresholds revised\n3.5 New"})
+    client.post(url, {"version": jtai.version, "paragraphs": "3.1 Thresholds revised\n3.5 New"})
     assert dict(jtai.paragraphs.values_list("number", "text")) == {"3.1": "Thresholds revised", "3.5": "New"}
     assert world.action.source_references.filter(paragraph="3.1").exists()
+
+
+def test_two_people_editing_the_paragraphs_at_once_cannot_overwrite_each_other(client, world, jtai):
+    url = reverse("plans:source_paragraphs", args=[jtai.pk])
+    client.force_login(world.coordinator)
+    loaded = jtai.version  # both opened the page at this version
+    assert f'name="version" value="{loaded}"' in client.get(url).content.decode()
+    first = client.post(url, {"version": loaded, "paragraphs": "3.1 Thresholds\n3.2 Strategy\n3.4 Training\n3.10 Audit\n3.11 Added first"})
+    assert first.status_code == 302
+
+    client.force_login(world.admin)
+    second = client.post(url, {"version": loaded, "paragraphs": "3.1 Thresholds\n3.12 Added second"})
+    assert second.status_code == 409
+    html = second.content.decode()
+    assert "Someone else changed this source while you were editing it" in html
+    assert "3.11 Added first" in html and "3.12 Added second" in html  # theirs, and what was typed (kept)
+    assert sorted(jtai.paragraphs.values_list("number", flat=True)) == ["3.1", "3.10", "3.11", "3.2", "3.4"]
 
 
 @pytest.mark.parametrize("role, status", [("owner", 403), ("board", 403), ("nobody", 403), ("admin", 200),
