@@ -9,8 +9,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import (
-    BooleanField, CharField, Count, TextField, Exists, ExpressionWrapper, F, Func, IntegerField, OuterRef, Prefetch, Q,
-    Subquery, Value,
+    BooleanField, CharField, Count, TextField, Exists, ExpressionWrapper, F, Func, IntegerField, Max, OuterRef, Prefetch,
+    Q, Subquery, Sum, Value,
 )
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
@@ -522,3 +522,12 @@ def board_dashboard(*, plan, period, periods=None, today=None, all_rows=False):
         highlight=highlight,
         rows=every if all_rows else None,
     )
+
+
+def owners_stamp():
+    """A value that changes whenever an owner (role) is added, renamed or removed.
+
+    A closed period's figures are frozen, but its by-owner table names the owners as they are now
+    (as the board pack does): the stamp is part of the key its cached figures are kept under."""
+    figures = Owner.objects.aggregate(n=Count("id"), versions=Sum("version"), last=Max("id"))
+    return f"{figures['n']}-{figures['versions'] or 0}-{figures['last'] or 0}"

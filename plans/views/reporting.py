@@ -88,6 +88,7 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
             dashboard = SimpleLazyObject(figures)
             trend_chart = SimpleLazyObject(lambda: rag_trend_chart(dashboard.trend))
             measures = selectors_reporting.measure_statuses(plan=plan, period=period)
+            context["owners_stamp"] = selectors_reporting.owners_stamp()
         else:
             dashboard = figures()
             trend_chart = rag_trend_chart(dashboard.trend)

@@ -382,6 +382,17 @@ def test_closed_period_figures_are_counted_once_then_read_from_the_cache(client,
     assert strip(second_page) == strip(first_page)
     assert "Red: 2" in second_page
 
+    # Renaming an owner shows at once on the closed period's by-owner table, as in the board pack.
+    owner = board.actions[0].owners.first()
+    old_title = owner.title
+    owner.title = "Head of Early Help (renamed)"
+    owner.save()
+    third_page = client.get(dashboard_url(board)).content.decode()
+    by_owner_rows = re.findall(r'<th scope="row" class="govuk-table__header">([^<]+)</th>', third_page)
+    assert "Head of Early Help (renamed)" in by_owner_rows and old_title not in by_owner_rows
+    # The period's lists keep the owners as they were reported then (frozen with the period).
+    assert f'<td class="govuk-table__cell">{old_title}</td>' in third_page
+
 
 def test_dashboard_lists_link_to_every_action_beyond_the_first_25(client, board):
     _bulk_plan(board, 200)
