@@ -381,6 +381,7 @@ def test_closed_period_figures_are_counted_once_then_read_from_the_cache(client,
     strip = lambda html: re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)  # noqa: E731
     assert strip(second_page) == strip(first_page)
     assert "Red: 2" in second_page
+    assert "drawn once" not in second_page  # the template's comment is not shown
 
     # Renaming an owner shows at once on the closed period's by-owner table, as in the board pack.
     owner = board.actions[0].owners.first()
