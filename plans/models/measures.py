@@ -1,9 +1,22 @@
 """Impact measures, their milestones, and a reading per reporting period."""
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from plans.models.versioning import Versioned
+
+
+def value_text(value, unit=""):
+    """A reading, milestone, baseline or target as people write it, with its unit: "73%",
+    "12.5 days", "400" (not "73.00%"); "—" when there is none."""
+    if value is None or value == "":
+        return "—"
+    number = format(Decimal(value).normalize(), "f")
+    if not unit:
+        return number
+    return f"{number}{unit}" if not unit[:1].isalnum() else f"{number} {unit}"
 
 
 class MeasureDirection(models.TextChoices):
@@ -29,6 +42,9 @@ class Measure(Versioned):
 
     def __str__(self):
         return self.name
+
+    def value_text(self, value):
+        return value_text(value, self.unit)
 
     def is_met(self, value, goal):
         """Whether a reading reaches a goal (a milestone or the target), given the direction."""

@@ -105,7 +105,7 @@ def reading_record(*, measure, period, value, recorded_by, note="", source="", n
             )
             return reading, False
         who = reading.recorded_by.get_full_name() or reading.recorded_by.get_username() if reading.recorded_by else "unknown"
-        earlier = f"Earlier reading {reading.value} (recorded by {who}"
+        earlier = f"Earlier reading {measure.value_text(reading.value)} (recorded by {who}"
         earlier += f", source: {reading.source}" if reading.source else ""
         earlier += f"), replaced on {timezone.localtime(now):%-d %B %Y}"
         earlier += f": {reading.note}" if reading.note else ""

@@ -1,10 +1,9 @@
 """Template helpers for RAG display, measure values and form fields; none of them touches the database."""
-from decimal import Decimal
-
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from plans.models.measures import value_text
 from plans.rag import RAG_MEANINGS, Rag
 
 register = template.Library()
@@ -56,9 +55,4 @@ def select_options(field):
 def measure_value(value, unit=""):
     """A measure's reading, milestone, baseline or target as people write it, with its unit:
     "73%", "12.5 days", "400" (not "73.00%"); "—" when there is none."""
-    if value is None or value == "":
-        return "—"
-    number = format(Decimal(value).normalize(), "f")
-    if not unit:
-        return number
-    return f"{number}{unit}" if not unit[:1].isalnum() else f"{number} {unit}"
+    return value_text(value, unit)

@@ -305,11 +305,12 @@ class Hands:
         self.press(self.page.get_by_role("button", name="Sign in"))
         expect(self.page.get_by_role("button", name=re.compile("Sign out"))).to_be_visible()
 
-    def open_plan(self, plan, *, name):
-        """From a signed-in page: Menu, then Plans, then the plan's link; `name` pictures the plan page."""
+    def open_plan(self, plan, *, name, list_name="plans"):
+        """From a signed-in page: Menu, then Plans, then the plan's link; `list_name` and `name`
+        picture the list of plans and the plan page."""
         page = self.page
         self.press(page.get_by_role("navigation", name="Menu").get_by_role("link", name="Plans"))
-        self.at("plans", title="Plans")
+        self.at(list_name, title="Plans")
         self.press(page.get_by_role("table", name="Improvement plans you can read").get_by_role("link", name=plan.title))
         self.at(name, title=plan.title)
 
