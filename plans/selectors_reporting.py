@@ -39,13 +39,17 @@ def period_by_slug(periods, slug):
     return None
 
 
-def default_period(periods, today=None):
-    """The open period owners report for (see ReportingPeriodQuerySet.current_for), else the latest."""
+def current_period_of(periods, today=None):
+    """Of a plan's periods (in month order), the open one owners report for (see
+    ReportingPeriodQuerySet.current_for), or None."""
     from plans.querysets import pick_current_period
 
-    today = today or timezone.localdate()
-    current = pick_current_period([p for p in periods if not p.closed], today)
-    return current or (periods[-1] if periods else None)
+    return pick_current_period([p for p in periods if not p.closed], today or timezone.localdate())
+
+
+def default_period(periods, today=None):
+    """The open period owners report for, else the latest."""
+    return current_period_of(periods, today) or (periods[-1] if periods else None)
 
 
 def previous_period(periods, period):

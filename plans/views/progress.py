@@ -79,8 +79,8 @@ class PlanDetailView(ReadOnlyMixin, PlanAccessMixin, SingleTableMixin, FilterVie
 
     def get(self, request, *args, **kwargs):
         self.plan = self.get_plan()
-        self.period = selectors.current_period(self.plan)
         self.periods = selectors_reporting.plan_periods(plan=self.plan)
+        self.period = selectors_reporting.current_period_of(self.periods)
         self.report_period = selectors_reporting.period_by_slug(self.periods, request.GET.get("period", ""))
         return super().get(request, *args, **kwargs)
 
