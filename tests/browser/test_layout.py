@@ -25,3 +25,16 @@ def test_styles_and_scripts_load_and_the_header_names_the_organisation(journey, 
     expect(navigation.get_by_role("link", name="My actions")).to_have_attribute("aria-current", "page")
     expect(navigation.get_by_role("button", name="Sign out (owner)")).to_be_visible()
     expect(page.get_by_role("contentinfo")).to_contain_text("Contains no personal data of children.")
+
+
+def test_the_plan_page_is_wide_so_its_action_table_is_not_squeezed(journey, demo):
+    from plans.models import Plan
+
+    page = journey.page
+    journey.login("board", DEMO_PASSWORD)
+    page.goto(f"/plans/{Plan.objects.order_by('pk').first().pk}/")
+    assert page.evaluate("getComputedStyle(document.querySelector('main').parentElement).maxWidth") == "1400px"
+    table = page.get_by_role("table", name="Actions with their owners, due dates and current progress and impact RAG")
+    # At 1,280 px the table gets most of the window (it was about 700 px in the 960 px frame).
+    assert table.bounding_box()["width"] > 850
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # no sideways scrolling
