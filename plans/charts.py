@@ -18,16 +18,26 @@ RAG_COLOURS = {"B": "#1d4f91", "G": "#00703c", "A": "#ffbf47", "R": "#942514", "
 def rag_trend_chart(trend, *, title="Progress RAG by period", width=760, height=360):
     """A stacked bar per period of its progress RAG counts, as inline SVG markup.
 
-    The same figures always draw the same chart, so it is kept in the cache under its figures:
-    drawing takes longer than counting them.
+    Kept in the cache under its figures (cached_chart).
     """
     figures = [(point.period.month.isoformat(), tuple(n for _, n, _ in point.progress)) for point in trend]
-    key = "rag-trend:" + hashlib.sha256(repr((title, width, height, figures)).encode()).hexdigest()
+    svg = cached_chart(
+        "rag-trend", (title, width, height, figures),
+        lambda: _draw_rag_trend_chart(trend, title=title, width=width, height=height),
+    )
+    return mark_safe(svg)  # noqa: S308 - pygal's markup; the title is ours
+
+
+def cached_chart(kind, figures, draw):
+    """The SVG `draw()` makes of `figures`, kept in the cache under them: the same figures always
+    draw the same chart, and drawing takes longer than counting them. `figures` must hold
+    everything the chart shows, in a form whose repr() is stable."""
+    key = f"{kind}:" + hashlib.sha256(repr(figures).encode()).hexdigest()
     svg = cache.get(key)
     if svg is None:
-        svg = _draw_rag_trend_chart(trend, title=title, width=width, height=height)
+        svg = draw()
         cache.set(key, svg, CHART_CACHE_SECONDS)
-    return mark_safe(svg)  # noqa: S308 - pygal's markup; the title is ours
+    return svg
 
 
 def _draw_rag_trend_chart(trend, *, title, width, height):

@@ -254,6 +254,12 @@ class VersionedFormMixin:
             self.initial.setdefault("version", 0)
 
 
+def without_version(form):
+    """A VersionedFormMixin form's cleaned data, and the version the page was loaded with, apart."""
+    data = dict(form.cleaned_data)
+    return data, data.pop("version")
+
+
 class ConcurrentEditViewMixin:
     """For FormViews: show the conflict on the form instead of saving over it (HTTP 409)."""
 

@@ -2,15 +2,14 @@
 
 Plain data in, an SVG string out, so the measure page and the board dashboard/pack can share it.
 """
-import hashlib
 import re
 
 import pygal
-from django.core.cache import cache
 from django.utils.html import escape
 from pygal.style import Style
 
-CHART_CACHE_SECONDS = 24 * 3600
+from plans.charts import cached_chart
+
 SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL)
 
 CHART_STYLE = Style(
@@ -30,17 +29,14 @@ CHART_STYLE = Style(
 def measure_chart_svg(*, measure, readings, milestones, title=None):
     """Readings as a line, milestones as points, the target as a dashed line; months on the x axis.
 
-    `readings` is [(period month date, value)], `milestones` [(due date, value)]. The same figures
-    always draw the same chart, so it is kept in the cache under them: drawing is the slow part.
+    `readings` is [(period month date, value)], `milestones` [(due date, value)]. Kept in the cache under
+    its figures (plans.charts.cached_chart).
     """
     figures = (measure.name, str(measure.target), measure.target_date, title,
                [(m.isoformat(), str(v)) for m, v in readings], [(d.isoformat(), str(v)) for d, v in milestones])
-    key = "measure-chart:" + hashlib.sha256(repr(figures).encode()).hexdigest()
-    svg = cache.get(key)
-    if svg is None:
-        svg = _draw(measure=measure, readings=readings, milestones=milestones, title=title)
-        cache.set(key, svg, CHART_CACHE_SECONDS)
-    return svg
+    return cached_chart(
+        "measure-chart", figures, lambda: _draw(measure=measure, readings=readings, milestones=milestones, title=title)
+    )
 
 
 def _draw(*, measure, readings, milestones, title):

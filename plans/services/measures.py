@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from plans.concurrency import many_to_many, save_if_unchanged
 from plans.models import MeasureDirection, Measure, MeasureMilestone, MeasureReading
+from plans.services import stripped
 
 MEASURE_FIELDS = ("name", "description", "unit", "baseline", "target", "target_date", "direction")
 
@@ -54,8 +55,7 @@ def measure_update(*, measure, expected_version, actions=None, **fields):
         _check_actions(measure.plan, actions)
     related = {"actions": many_to_many(Measure, "actions", actions, label="Linked actions")} if actions is not None else {}
     with transaction.atomic():
-        changes = {name: value.strip() if isinstance(value, str) else value for name, value in fields.items()}
-        save_if_unchanged(measure, expected_version=expected_version, changes=changes, related=related)
+        save_if_unchanged(measure, expected_version=expected_version, changes=stripped(fields), related=related)
         if actions is not None:
             measure.actions.set(actions)
     return measure

@@ -75,11 +75,9 @@ def highlight_report_save(*, period, user, expected_version, achievements="", ri
         raise ValidationError(f"{period.label} is closed: its highlight report can no longer change.")
     changes = {"achievements": achievements.strip(), "risks": risks.strip(), "decisions": decisions.strip()}
     with transaction.atomic():
-        report, created = HighlightReport.objects.get_or_create(
-            period=period, defaults={**changes, "updated_by": user} if expected_version == 0 else {"updated_by": user},
-        )
-        if created and expected_version == 0:
-            return report
+        report, created = HighlightReport.objects.get_or_create(period=period, defaults={**changes, "updated_by": user})
+        if created:
+            return report  # the period had no report: nothing to overwrite
         report.updated_by = user
         # A report created since the page was loaded (expected 0) is at version 1 or more: refused.
         return save_if_unchanged(report, expected_version=expected_version, changes=changes)

@@ -24,6 +24,7 @@ from plans.models import (
     SourceReference,
     Theme,
 )
+from plans.services import stripped
 
 PLAN_FIELDS = ("title", "organisation", "vision", "version_label", "status", "start_date", "end_date")
 THEME_FIELDS = ("number", "title", "lead", "objective", "outcomes")
@@ -67,10 +68,6 @@ def plan_create(*, created_by, title, start_date=None, end_date=None, today=None
     return plan
 
 
-def _tidy(fields):
-    return {name: value.strip() if isinstance(value, str) else value for name, value in fields.items()}
-
-
 def plan_update(*, plan, expected_version, **fields):
     """Change a plan's details, if nobody has saved the plan since `expected_version`."""
     unknown = set(fields) - set(PLAN_FIELDS)
@@ -88,7 +85,7 @@ def plan_update(*, plan, expected_version, **fields):
                 f"{early.ref or early.pk} is due"
             )})
     with transaction.atomic():
-        save_if_unchanged(plan, expected_version=expected_version, changes=_tidy(fields))
+        save_if_unchanged(plan, expected_version=expected_version, changes=stripped(fields))
     return plan
 
 
@@ -114,7 +111,7 @@ def theme_update(*, theme, expected_version, **fields):
     if "title" in fields and not (fields["title"] or "").strip():
         raise ValidationError({"title": "Enter the theme's title"})
     with transaction.atomic():
-        save_if_unchanged(theme, expected_version=expected_version, changes=_tidy(fields))
+        save_if_unchanged(theme, expected_version=expected_version, changes=stripped(fields))
     return theme
 
 
@@ -338,7 +335,7 @@ def action_update(
     with transaction.atomic():
         if "due_date" in fields and action.original_due_date is None:
             action.original_due_date = action.due_date or fields["due_date"]
-        save_if_unchanged(action, expected_version=expected_version, changes=_tidy(fields), related=related)
+        save_if_unchanged(action, expected_version=expected_version, changes=stripped(fields), related=related)
         if owners is not None:
             action.owners.set(owners)
         if cross_references is not None:

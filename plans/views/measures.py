@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import TemplateView
 
 from plans import permissions
-from plans.concurrency import ConcurrentEditError, ConcurrentEditViewMixin
+from plans.concurrency import ConcurrentEditError, ConcurrentEditViewMixin, without_version
 from plans.forms_coordination import MeasureEditForm, MeasureForm, MilestoneForm, ReadingForm
 from plans.models import Measure, MeasureMilestone
 from plans.selectors_coordination import measure_page, plan_measures
@@ -94,8 +94,7 @@ class MeasureEditView(ConcurrentEditViewMixin, MeasureObjectMixin, CoordinatorFo
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
+        data, version = without_version(form)
         try:
             services.measure_update(measure=self.get_measure(), expected_version=version, **data)
         except ConcurrentEditError as error:

@@ -10,7 +10,7 @@ from django.views.generic import FormView, TemplateView
 
 from plans import permissions, selectors_reporting
 from plans.charts import rag_trend_chart
-from plans.concurrency import ConcurrentEditError, ConcurrentEditViewMixin
+from plans.concurrency import ConcurrentEditError, ConcurrentEditViewMixin, without_version
 from plans.forms_reporting import HighlightReportForm
 from plans.models import HighlightReport, Plan
 from plans.rag import RAG_ORDER
@@ -188,10 +188,10 @@ class HighlightReportEditView(ConcurrentEditViewMixin, BoardReportMixin, FormVie
         return super().get_context_data(plan=self.get_plan(), period=self.period, **kwargs)
 
     def form_valid(self, form):
+        data, version = without_version(form)
         try:
-            data = dict(form.cleaned_data)
             period_services.highlight_report_save(
-                period=self.period, user=self.request.user, expected_version=data.pop("version"), **data
+                period=self.period, user=self.request.user, expected_version=version, **data
             )
         except ConcurrentEditError as error:
             return self.edit_conflict(form, error)

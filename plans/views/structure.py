@@ -5,7 +5,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 
 from plans import permissions
-from plans.concurrency import ConcurrentEditError, ConcurrentEditViewMixin
+from plans.concurrency import ConcurrentEditError, ConcurrentEditViewMixin, without_version
 from plans.forms_coordination import (
     ActionEditForm,
     ActionForm,
@@ -41,12 +41,6 @@ class PlanCreateView(CoordinatorFormView):
             return self.service_failed(form, error)
         messages.success(self.request, f"Plan “{plan.title}” created. You are its coordinator.")
         return redirect(plan.get_absolute_url())
-
-
-def without_version(form):
-    """The form's cleaned data, and the version the page was loaded with, apart."""
-    data = dict(form.cleaned_data)
-    return data, data.pop("version")
 
 
 class PlanUpdateView(ConcurrentEditViewMixin, PlanObjectMixin, CoordinatorFormView):
