@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -37,3 +39,14 @@ def test_database_url_selects_the_database():
     assert result.stdout.strip().endswith("postgresql")
     default = run_manage("shell", "-c", code)
     assert default.stdout.strip().endswith("sqlite3")
+
+
+def test_postgresql_connections_run_without_jit(db):
+    """Every query here is short: PostgreSQL's JIT would cost more than it saves (see settings)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

@@ -403,3 +403,13 @@ def test_dashboard_lists_link_to_every_action_beyond_the_first_25(client, board)
     assert int(red.group(1)) > 25
     assert f"Showing the first 25 of {red.group(1)}." in html
     assert "See all " + red.group(1) in html
+
+
+@pytest.mark.parametrize("version", ["", "abc", "-1", "1e9999", "<script>"])
+def test_a_highlight_report_save_with_a_broken_version_is_refused_clearly_and_saves_nothing(client, board, version):
+    client.force_login(board.coordinator)
+    url = reverse("plans:highlight_report_edit", args=[board.plan.pk, "2026-02"])
+    response = client.post(url, {"version": version, "achievements": "Front door redesigned", "risks": "", "decisions": ""})
+    assert response.status_code == 200
+    assert "This page is out of date: open it again and redo your change" in response.content.decode()
+    assert not HighlightReport.objects.filter(period=board.feb).exists()

@@ -194,3 +194,12 @@ def test_source_code_needs_letters(client, world):
     response = client.post(reverse("plans:source_create"), {"code": "!!!"})
     assert "Source code must contain letters" in response.content.decode()
     assert not Source.objects.filter(code="!!!").exists()
+
+
+@pytest.mark.parametrize("version", ["", "abc", "0", "<script>"])
+def test_a_paragraphs_save_with_a_broken_version_is_refused_clearly_and_changes_nothing(client, world, jtai, version):
+    client.force_login(world.coordinator)
+    response = client.post(reverse("plans:source_paragraphs", args=[jtai.pk]), {"version": version, "paragraphs": "9.9 New"})
+    assert response.status_code == 200
+    assert "This page is out of date: open it again and redo your change" in response.content.decode()
+    assert sorted(jtai.paragraphs.values_list("number", flat=True)) == ["3.1", "3.10", "3.2", "3.4"]

@@ -217,3 +217,13 @@ def test_plan_table_shows_due_dates_and_rag_words(client, world):
     assert f'<a class="govuk-link" href="{world.action.get_absolute_url()}">{world.action.ref}</a>' in html
     assert '<strong class="app-rag app-rag--R" title="' in html and ">Red</strong>" in html
     assert '<strong class="app-rag app-rag--A" title="' in html and ">Amber</strong>" in html
+
+
+def test_plan_page_names_the_period_owners_report_for(client, world):
+    from plans.models import ReportingPeriod
+
+    client.force_login(world.board)
+    url = reverse("plans:plan_detail", args=[world.plan.pk])
+    assert f"Reporting period: <strong>{world.period.label}</strong>" in client.get(url).content.decode()
+    ReportingPeriod.objects.filter(pk=world.period.pk).update(closed=True)
+    assert "No open reporting period." in client.get(url).content.decode()
