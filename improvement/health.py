@@ -14,11 +14,18 @@ logger = logging.getLogger("improvement.health")
 HEALTHZ_PATH = "/healthz"
 
 
+# A real table, present on every migrated database (SQLite and PostgreSQL alike): `SELECT 1` alone
+# succeeds on a missing SQLite file (which connecting creates, empty) or a corrupt one.
+PROBE = "SELECT COUNT(*) FROM django_migrations"
+
+
 def database_ok(alias="default"):
+    """True when the database answers a query on its schema (the migrations table has rows)."""
     try:
         with connections[alias].cursor() as cursor:
-            cursor.execute("SELECT 1")
-            return cursor.fetchone() == (1,)
+            cursor.execute(PROBE)
+            (count,) = cursor.fetchone()
+            return count > 0
     except DatabaseError:
         logger.exception("Health check: the database did not answer")
         return False

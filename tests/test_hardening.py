@@ -98,6 +98,35 @@ def test_health_check_says_unavailable_when_the_database_is_down(client, monkeyp
     assert b"db.internal" not in response.content
 
 
+@pytest.mark.parametrize("damage", ["missing", "empty", "corrupt"])
+def test_health_check_says_unavailable_when_the_sqlite_file_is_missing_or_corrupt(client, db, tmp_path, monkeypatch, damage):
+    """SQLite creates a missing file on connecting, so `SELECT 1` alone answered "ok" over no schema."""
+    from django.db.utils import ConnectionHandler
+
+    from improvement import health
+
+    path = tmp_path / "db.sqlite3"
+    if damage == "empty":
+        path.write_bytes(b"")
+    elif damage == "corrupt":
+        path.write_bytes(b"SQLite format 3\x00" + b"\xde\xad" * 4000)
+    broken = ConnectionHandler({"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(path)}})
+    monkeypatch.setattr(health, "connections", broken)
+    try:
+        response = client.get("/healthz")
+    finally:
+        broken.close_all()
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable"}
+
+
+def test_health_check_reads_the_schema_of_the_real_database(client, db):
+    from improvement import health
+
+    assert "django_migrations" in health.PROBE
+    assert health.database_ok() is True
+
+
 def test_requests_are_logged_without_bodies(client, world, caplog):
     client.force_login(world.owner)
     with caplog.at_level(logging.INFO, logger="improvement.request"):
