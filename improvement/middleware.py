@@ -1,9 +1,10 @@
-"""Request logging (one structured line per request, never its body or query string) and the
-rolling session expiry."""
+"""Request logging (one structured line per request, never its body or query string), the
+rolling session expiry, and no caching of what a signed-in user is shown."""
 import logging
 import time
 
 from django.conf import settings
+from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger("improvement.request")
 
@@ -53,4 +54,23 @@ class SessionRefreshMiddleware:
             now = int(time.time())
             if now - session.get("_refreshed_at", 0) >= self.interval:
                 session["_refreshed_at"] = now  # marks the session modified: SessionMiddleware saves it
+        return response
+
+
+class PrivateResponseMiddleware:
+    """Send `Cache-Control: no-store, private` on every response to a signed-in user.
+
+    Pages, board packs, exports and audit findings hold what only that user may read: neither a
+    shared computer's browser cache nor a proxy may keep a copy. Static files never reach this
+    (whitenoise answers them earlier) and stay cacheable. Must come after AuthenticationMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, no_store=True, private=True)
         return response

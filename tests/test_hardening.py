@@ -236,3 +236,14 @@ def test_uploaded_file_names_lose_folders_and_control_characters(name, safe):
 def test_a_genuine_workbook_passes_with_a_safe_name():
     upload = SimpleUploadedFile("../plan.xlsx", XLSX_HEAD)
     assert validate_upload(upload, kinds=[SPREADSHEET]).name == "plan.xlsx"
+
+
+@pytest.mark.parametrize("name", ["plan_detail", "board_pack_pdf", "plan_export_xlsx", "board_pack_xlsx"])
+def test_signed_in_pages_and_downloads_are_never_cached(client, world, name):
+    client.force_login(world.coordinator)
+    response = client.get(reverse(f"plans:{name}", args=[world.plan.pk]))
+    assert response.status_code == 200
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"no-store", "private"} <= directives
+    assert "public" not in directives
+
