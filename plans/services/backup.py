@@ -14,6 +14,7 @@ from pathlib import Path
 from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.core.serializers.base import DeserializationError
 from django.db import transaction
 from django.test.utils import override_settings
 
@@ -65,11 +66,35 @@ def _rows_present():
     return present
 
 
+def _damaged(path, problem):
+    return CommandError(
+        f"The backup at {path} is incomplete or damaged ({problem}), so nothing was restored. "
+        "It may have been cut short while it was written or copied: use another backup."
+    )
+
+
+def _read_rows(path):
+    """The backup's rows, read whole before anything is written; CommandError if it is not whole."""
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            rows = json.load(handle)
+    except EOFError:
+        raise _damaged(path, "the file ends early") from None
+    except gzip.BadGzipFile:
+        raise _damaged(path, "it is not a gzipped backup") from None
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise _damaged(path, f"it cannot be read: {error.__class__.__name__}") from None
+    if not isinstance(rows, list) or not all(isinstance(row, dict) and "model" in row for row in rows):
+        raise _damaged(path, "it does not hold a list of records")
+    return rows
+
+
 def backup_restore(*, path):
     """Load a backup into an empty (freshly migrated) database, all or nothing."""
     path = Path(path)
     if not path.exists():
         raise CommandError(f"There is no backup at {path}.")
+    rows = _read_rows(path)
     present = _rows_present()
     if present:
         summary = ", ".join(f"{count} {label}" for label, count in sorted(present.items())[:6])
@@ -80,8 +105,9 @@ def backup_restore(*, path):
         )
     # Loading sets many-to-many links, which the audit trail would otherwise record as new changes:
     # the restored history must be the backed-up history, nothing more.
-    with override_settings(SIMPLE_HISTORY_ENABLED=False), transaction.atomic():
-        call_command("loaddata", str(path), verbosity=0)
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        count = len(json.load(handle))
-    return BackupResult(path=path, objects=count)
+    try:
+        with override_settings(SIMPLE_HISTORY_ENABLED=False), transaction.atomic():
+            call_command("loaddata", str(path), verbosity=0)
+    except DeserializationError as error:
+        raise _damaged(path, f"a record cannot be loaded: {str(error).splitlines()[0][:200]}") from None
+    return BackupResult(path=path, objects=len(rows))

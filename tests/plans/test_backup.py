@@ -102,3 +102,22 @@ def test_restore_of_a_missing_file_says_so(tmp_path, db):
     with pytest.raises(CommandError, match="There is no backup at"):
         call_command("restore", str(tmp_path / "nothing.json.gz"))
 
+
+
+@pytest.mark.parametrize("cut", ["half", "gzip_whole_json_cut", "not_gzip"])
+def test_restore_of_a_truncated_backup_says_so_and_writes_nothing(world, tmp_path, cut):
+    call_command("backup", str(tmp_path / "b.json.gz"))
+    whole = (tmp_path / "b.json.gz").read_bytes()
+    damaged = tmp_path / "damaged.json.gz"
+    if cut == "half":
+        damaged.write_bytes(whole[: len(whole) // 2])
+    elif cut == "gzip_whole_json_cut":
+        text = gzip.decompress(whole)
+        damaged.write_bytes(gzip.compress(text[: len(text) // 2]))
+    else:
+        damaged.write_bytes(b"not a backup at all")
+    call_command("flush", interactive=False, verbosity=0)
+    with pytest.raises(CommandError, match="incomplete or damaged .*nothing was restored"):
+        call_command("restore", str(damaged))
+    assert not Plan.objects.exists()
+    assert not get_user_model().objects.exists()
