@@ -3,6 +3,8 @@ import pygal
 from django.utils.safestring import mark_safe
 from pygal.style import Style
 
+from plans.charts import MAX_CHART_POINTS
+
 STYLE = Style(
     background="white", plot_background="white", foreground="#0b0c0c", foreground_strong="#0b0c0c",
     foreground_subtle="#505a5f", colors=("#00703c", "#1d70b8"), font_family="DejaVu Sans, Arial, sans-serif",
@@ -11,7 +13,8 @@ STYLE = Style(
 
 
 def good_or_better_chart(*, trend, area):
-    """A line of "% good or better" per month."""
+    """A line of "% good or better" per month that has grades: the latest MAX_CHART_POINTS months at most."""
+    trend = list(trend)[-MAX_CHART_POINTS:]
     chart = pygal.Line(
         style=STYLE, js=[], disable_xml_declaration=True, height=320, width=760, range=(0, 100),
         show_legend=True, legend_at_bottom=True, print_values=True, dots_size=4,

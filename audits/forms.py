@@ -3,14 +3,15 @@ from django import forms
 
 from audits.models import Agency, AuditProgramme, Grade, GradedAuditKind, JudgementResult, ProgrammeStatus
 from audits.pseudonymity import pseudonymous_code_validate
+from plans.validators import validate_plan_date
 
 
 class ProgrammeForm(forms.Form):
     title = forms.CharField(max_length=300, help_text='For example "Multi-agency case audit 2016-17".')
     organisation = forms.CharField(max_length=200, required=False)
-    period_start = forms.DateField(label="Audit period starts", help_text="For example 1/4/2016",
+    period_start = forms.DateField(validators=[validate_plan_date], label="Audit period starts", help_text="For example 1/4/2016",
                                    widget=forms.DateInput(attrs={"type": "date"}))
-    period_end = forms.DateField(label="Audit period ends", widget=forms.DateInput(attrs={"type": "date"}))
+    period_end = forms.DateField(validators=[validate_plan_date], label="Audit period ends", widget=forms.DateInput(attrs={"type": "date"}))
     priorities = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False,
                                  help_text="One priority area a line.")
     copy_from = forms.ModelChoiceField(queryset=AuditProgramme.objects.all(), required=False,
@@ -130,7 +131,7 @@ class RaiseActionForm(forms.Form):
     ref = forms.CharField(max_length=50, label="Reference", help_text='For example "2.17".')
     action_text = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), label="Action")
     owners = forms.ModelMultipleChoiceField(queryset=None, label="Owner roles")
-    due_date = forms.DateField(label="Due date", widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(validators=[validate_plan_date], label="Due date", widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, themes, owners, **kwargs):
         super().__init__(*args, **kwargs)
@@ -142,7 +143,7 @@ class RaiseActionForm(forms.Form):
 class GradedItemForm(forms.Form):
     kind = forms.ChoiceField(choices=GradedAuditKind.choices, label="Kind of audit")
     area = forms.CharField(max_length=200, help_text='For example "Assessments".')
-    month = forms.DateField(help_text="Any day in the month audited.", widget=forms.DateInput(attrs={"type": "date"}))
+    month = forms.DateField(validators=[validate_plan_date], help_text="Any day in the month audited.", widget=forms.DateInput(attrs={"type": "date"}))
     item_code = forms.CharField(max_length=40, validators=[pseudonymous_code_validate], label="Item code",
                                 help_text='A pseudonymous code such as "CJA-2016-03-04".')
     grade = forms.ChoiceField(choices=Grade.choices, widget=forms.RadioSelect)
@@ -166,7 +167,7 @@ class LearningEventForm(forms.Form):
     """The event, and how many people from each agency attended (one number field per agency)."""
 
     title = forms.CharField(max_length=300, initial="Multi-agency learning event")
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(validators=[validate_plan_date], widget=forms.DateInput(attrs={"type": "date"}))
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
 
     def __init__(self, *args, agencies, **kwargs):

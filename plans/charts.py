@@ -10,6 +10,9 @@ from pygal.style import Style
 from plans.rag import RAG_ORDER
 
 CHART_CACHE_SECONDS = 24 * 3600
+# The most points (months, periods) one chart draws, whatever the data or its dates: a chart's cost is
+# bounded. Ten years of monthly figures; the figures themselves are always in the table beside it.
+MAX_CHART_POINTS = 120
 
 # Colours chosen to stay apart in greyscale too (dark blue, mid green, light amber, dark red, light grey).
 RAG_COLOURS = {"B": "#1d4f91", "G": "#00703c", "A": "#ffbf47", "R": "#942514", "Gr": "#b1b4b6", None: "#f3f2f1"}
@@ -18,8 +21,9 @@ RAG_COLOURS = {"B": "#1d4f91", "G": "#00703c", "A": "#ffbf47", "R": "#942514", "
 def rag_trend_chart(trend, *, title="Progress RAG by period", width=760, height=360):
     """A stacked bar per period of its progress RAG counts, as inline SVG markup.
 
-    Kept in the cache under its figures (cached_chart).
+    Kept in the cache under its figures (cached_chart). The latest MAX_CHART_POINTS periods at most.
     """
+    trend = list(trend)[-MAX_CHART_POINTS:]
     figures = [(point.period.month.isoformat(), tuple(n for _, n, _ in point.progress)) for point in trend]
     svg = cached_chart(
         "rag-trend", (title, width, height, figures),

@@ -15,6 +15,7 @@ from plans.models import (
 )
 from plans.concurrency import VersionedFormMixin
 from plans.services.structure import source_references_parse
+from plans.validators import validate_plan_date
 
 
 class DateInput(forms.DateInput):
@@ -36,7 +37,7 @@ class IsoDateField(forms.DateField):
 def date_field(label, required=False, help_text=""):
     return IsoDateField(
         label=label, required=required, widget=DateInput, help_text=help_text,
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"], validators=[validate_plan_date],
         error_messages={
             "invalid": f"{label.replace(' (optional)', '')} must be a real date, for example 31/03/2027",
             "required": f"Enter the {label.lower()}",

@@ -2,6 +2,7 @@
 from django.db import models
 
 from audits.querysets import GradedAuditItemQuerySet
+from plans.validators import validate_plan_date
 
 
 class GradedAuditKind(models.TextChoices):
@@ -23,7 +24,7 @@ GOOD_OR_BETTER = (Grade.OUTSTANDING, Grade.GOOD)
 class GradedAuditItem(models.Model):
     kind = models.CharField(max_length=20, choices=GradedAuditKind.choices, default=GradedAuditKind.CHILD_JOURNEY)
     area = models.CharField(max_length=200, help_text='What was audited, for example "Assessments".')
-    month = models.DateField(help_text="The first day of the month audited.")
+    month = models.DateField(help_text="The first day of the month audited.", validators=[validate_plan_date])
     item_code = models.CharField(max_length=40, help_text="A pseudonymous item code, never a child's name.")
     grade = models.CharField(max_length=25, choices=Grade.choices)
 

@@ -2,11 +2,13 @@
 from django.db import models
 from django.urls import reverse
 
+from plans.validators import validate_plan_date
+
 
 class LearningEvent(models.Model):
     programme = models.ForeignKey("audits.AuditProgramme", on_delete=models.CASCADE, related_name="learning_events")
     title = models.CharField(max_length=300, default="Multi-agency learning event")
-    date = models.DateField()
+    date = models.DateField(validators=[validate_plan_date])
     summary = models.TextField(blank=True)
 
     class Meta:

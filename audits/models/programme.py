@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from audits.pseudonymity import pseudonymous_code_validate
 from audits.querysets import AuditCaseQuerySet
+from plans.validators import validate_plan_date
 
 
 class ProgrammeStatus(models.TextChoices):
@@ -19,8 +20,8 @@ class AuditProgramme(models.Model):
 
     title = models.CharField(max_length=300)
     organisation = models.CharField(max_length=200, blank=True)
-    period_start = models.DateField()
-    period_end = models.DateField()
+    period_start = models.DateField(validators=[validate_plan_date])
+    period_end = models.DateField(validators=[validate_plan_date])
     status = models.CharField(max_length=12, choices=ProgrammeStatus.choices, default=ProgrammeStatus.PLANNING)
     single_agency_plan = models.ForeignKey(
         "plans.Plan", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",

@@ -5,6 +5,7 @@ from django.db.models import Max
 
 from audits.models import Lesson
 from plans.models import Action
+from plans.validators import check_dates
 
 
 @transaction.atomic
@@ -23,6 +24,7 @@ def lesson_action_raise(*, lesson, theme, ref, action_text, owners, due_date=Non
     """Create an Action in the chosen theme's plan and link it to the lesson."""
     if not owners:
         raise ValidationError({"owners": "Choose at least one owner for the action."})
+    check_dates(due_date=due_date)
     last = Action.objects.filter(theme__plan_id=theme.plan_id).aggregate(top=Max("position"))["top"] or 0
     action = Action.objects.create(
         theme=theme, position=last + 1, ref=ref.strip(), action_text=action_text.strip(),

@@ -3,11 +3,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from audits.models import Agency, AuditCase, AuditPriority, AuditProgramme, KeyLineOfEnquiry, Standard
+from plans.validators import check_dates
 
 
 @transaction.atomic
 def programme_create(*, title, period_start, period_end, priorities=(), organisation="", copy_from=None):
     """Create a programme with its priorities (one per line); optionally copy KLOEs and standards."""
+    check_dates(period_start=period_start, period_end=period_end)
     if period_end < period_start:
         raise ValidationError({"period_end": "The end of the audit period must be after its start."})
     programme = AuditProgramme.objects.create(
@@ -69,6 +71,7 @@ def learning_event_record(*, programme, title, date, summary="", attendance=None
     """Record the learning event and its attendance per agency ({agency: number attending})."""
     from audits.models import LearningEvent, LearningEventAttendance
 
+    check_dates(date=date)
     event = LearningEvent.objects.create(programme=programme, title=title.strip(), date=date, summary=summary.strip())
     LearningEventAttendance.objects.bulk_create(
         LearningEventAttendance(event=event, agency=agency, attendees=count)

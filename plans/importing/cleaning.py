@@ -5,6 +5,7 @@ import html
 import re
 
 from plans.rag import Rag
+from plans.validators import EARLIEST_DATE, LATEST_DATE
 
 # ---------------------------------------------------------------- text
 
@@ -336,12 +337,13 @@ def _month_end(year, month):
 def parse_due_date(value):
     """Return the latest date a timescale names ("31 Jan 2013", "Mar 2024", "12/12/2023"), or None.
 
-    A month without a day means its last day. Dates are read the British way (day first).
+    A month without a day means its last day. Dates are read the British way (day first). A date
+    outside plans.validators' range ("31/12/9999" for "no end date") is not read as a due date.
     """
     if isinstance(value, datetime.datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, datetime.date):
-        return value
+        return value if EARLIEST_DATE <= value <= LATEST_DATE else None
     text = clean_text(value)
     found, taken = [], []
     for match in _ISO.finditer(text):
@@ -368,6 +370,7 @@ def parse_due_date(value):
         if any(start <= match.start() < end for start, end in taken):
             continue
         found.append(_month_end(_year(match["year"]), _MONTHS[match["month"].lower()]))
+    found = [day for day in found if EARLIEST_DATE <= day <= LATEST_DATE]
     return max(found) if found else None
 
 

@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 from plans.models.versioning import Versioned
 
 from plans.querysets import ActionQuerySet
+from plans.validators import validate_plan_date
 
 
 class Source(Versioned):
@@ -16,7 +17,7 @@ class Source(Versioned):
 
     code = models.CharField(max_length=50, unique=True)
     title = models.CharField(max_length=300, blank=True)
-    date = models.DateField(null=True, blank=True)
+    date = models.DateField(null=True, blank=True, validators=[validate_plan_date])
 
     history = HistoricalRecords()
 
@@ -49,7 +50,7 @@ class Action(Versioned):
     owners = models.ManyToManyField("plans.Owner", blank=True, related_name="actions")
     sources = models.ManyToManyField("plans.Source", through="plans.SourceReference", blank=True, related_name="actions")
     timescale = models.CharField(max_length=300, blank=True, help_text="As written in the plan.")
-    due_date = models.DateField(null=True, blank=True)
+    due_date = models.DateField(null=True, blank=True, validators=[validate_plan_date])
     original_due_date = models.DateField(
         null=True, blank=True, help_text="The due date first agreed, kept when the date moves."
     )
@@ -61,7 +62,7 @@ class Action(Versioned):
     cross_reference_note = models.TextField(blank=True, help_text="Cross references as written.")
     status = models.CharField(max_length=10, choices=ActionStatus.choices, default=ActionStatus.OPEN)
     closed_reason = models.TextField(blank=True)
-    completed_date = models.DateField(null=True, blank=True)
+    completed_date = models.DateField(null=True, blank=True, validators=[validate_plan_date])
 
     objects = ActionQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[owners])

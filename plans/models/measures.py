@@ -6,6 +6,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from plans.models.versioning import Versioned
+from plans.validators import validate_plan_date
 
 
 def value_text(value, unit=""):
@@ -31,7 +32,7 @@ class Measure(Versioned):
     unit = models.CharField(max_length=50, blank=True, help_text='For example "%" or "days".')
     baseline = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     target = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
-    target_date = models.DateField(null=True, blank=True)
+    target_date = models.DateField(null=True, blank=True, validators=[validate_plan_date])
     direction = models.CharField(max_length=10, choices=MeasureDirection.choices, default=MeasureDirection.HIGHER)
     actions = models.ManyToManyField("plans.Action", blank=True, related_name="measures")
 
@@ -55,7 +56,7 @@ class Measure(Versioned):
 
 class MeasureMilestone(models.Model):
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="milestones")
-    due_date = models.DateField()
+    due_date = models.DateField(validators=[validate_plan_date])
     value = models.DecimalField(max_digits=12, decimal_places=2)
     label = models.CharField(max_length=100, blank=True)
 

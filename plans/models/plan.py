@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from plans.models.versioning import Versioned
 
 from plans.querysets import ReportingPeriodQuerySet
+from plans.validators import validate_plan_date
 
 
 class PlanStatus(models.TextChoices):
@@ -24,8 +25,8 @@ class Plan(Versioned):
     vision = models.TextField(blank=True)
     version_label = models.CharField("version", max_length=100, blank=True)
     status = models.CharField(max_length=10, choices=PlanStatus.choices, default=PlanStatus.ACTIVE)
-    start_date = models.DateField(null=True, blank=True)
-    end_date = models.DateField(null=True, blank=True)
+    start_date = models.DateField(null=True, blank=True, validators=[validate_plan_date])
+    end_date = models.DateField(null=True, blank=True, validators=[validate_plan_date])
     coordinators = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="coordinated_plans",
         help_text="People who keep this plan's structure right and may update any of its actions.",
@@ -84,8 +85,8 @@ class ReportingPeriod(models.Model):
     """One month of reporting, ending with the board meeting that reads it."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="periods")
-    month = models.DateField(help_text="The first day of the month reported on.")
-    board_meeting_date = models.DateField(null=True, blank=True)
+    month = models.DateField(help_text="The first day of the month reported on.", validators=[validate_plan_date])
+    board_meeting_date = models.DateField(null=True, blank=True, validators=[validate_plan_date])
     closed = models.BooleanField(default=False)
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_by = models.ForeignKey(

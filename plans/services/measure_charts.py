@@ -8,9 +8,11 @@ import pygal
 from django.utils.html import escape
 from pygal.style import Style
 
-from plans.charts import cached_chart
+from plans.charts import MAX_CHART_POINTS, cached_chart
 
 SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL)
+# The most months one chart's x axis holds.
+MAX_CHART_MONTHS = MAX_CHART_POINTS
 
 CHART_STYLE = Style(
     background="#ffffff",
@@ -39,11 +41,33 @@ def measure_chart_svg(*, measure, readings, milestones, title=None):
     )
 
 
+def chart_months(*, readings, milestones, target_date=None):
+    """The x axis: the months that carry data, and the months between them when they span at most
+    MAX_CHART_MONTHS (time evenly spaced); otherwise only the months that carry data. Never more
+    than MAX_CHART_MONTHS: the latest readings are kept first, then the milestones and target date
+    nearest to them. So a chart's cost does not depend on how far apart its dates are."""
+    reading_months = sorted({month.replace(day=1) for month, _ in readings})
+    other_months = {due.replace(day=1) for due, _ in milestones} | ({target_date.replace(day=1)} if target_date else set())
+    marked = set(reading_months) | other_months
+    if not marked:
+        return []
+    first, last = min(marked), max(marked)
+    if (last.year - first.year) * 12 + last.month - first.month < MAX_CHART_MONTHS:
+        return months_between(first, last)
+    kept = set(reading_months[-MAX_CHART_MONTHS:])
+    anchor = reading_months[-1] if reading_months else first
+    for month in sorted(other_months - kept, key=lambda month: abs((month - anchor).days)):
+        if len(kept) >= MAX_CHART_MONTHS:
+            break
+        kept.add(month)
+    return sorted(kept)
+
+
 def _draw(*, measure, readings, milestones, title):
-    marked = ({m.replace(day=1) for m, _ in readings} | {d.replace(day=1) for d, _ in milestones}
-              | ({measure.target_date.replace(day=1)} if measure.target_date else set()))
-    months = months_between(min(marked), max(marked)) if marked else []
+    months = chart_months(readings=readings, milestones=milestones, target_date=measure.target_date)
     index = {month: i for i, month in enumerate(months)}
+    readings = [(month, value) for month, value in readings if month.replace(day=1) in index]
+    milestones = [(due, value) for due, value in milestones if due.replace(day=1) in index]
     chart = pygal.Line(
         style=CHART_STYLE, js=[], disable_xml_declaration=True, width=720, height=320,
         show_legend=True, legend_at_bottom=True, allow_interruptions=True, x_label_rotation=0,

@@ -12,6 +12,7 @@ from django.utils import timezone
 from plans.concurrency import many_to_many, save_if_unchanged
 from plans.models import MeasureDirection, Measure, MeasureMilestone, MeasureReading
 from plans.services import stripped
+from plans.validators import check_dates
 
 MEASURE_FIELDS = ("name", "description", "unit", "baseline", "target", "target_date", "direction")
 
@@ -22,6 +23,10 @@ def _validate_measure(fields):
         errors["name"] = "Enter the measure's name"
     if "direction" in fields and fields["direction"] not in MeasureDirection.values:
         errors["direction"] = "Select whether higher or lower is better"
+    try:
+        check_dates(target_date=fields.get("target_date"))
+    except ValidationError as error:
+        errors.update(error.message_dict)
     if errors:
         raise ValidationError(errors)
 
@@ -67,6 +72,10 @@ def milestone_add(*, measure, due_date, value, label=""):
         errors["due_date"] = "Enter the date the milestone is due"
     if value is None:
         errors["value"] = "Enter the value to reach by then"
+    try:
+        check_dates(due_date=due_date)
+    except ValidationError as error:
+        errors.update(error.message_dict)
     if not errors and measure.milestones.filter(due_date=due_date).exists():
         errors["due_date"] = f"There is already a milestone due on {due_date:%-d %B %Y}"
     if errors:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from plans import permissions
 from plans.concurrency import save_if_unchanged
 from plans.models import ActionSnapshot, HighlightReport, ReportingPeriod
+from plans.validators import LATEST_DATE, check_dates
 
 
 def _next_month(month):
@@ -23,6 +24,9 @@ def period_create_next(*, plan, user, board_meeting_date=None, today=None):
     with transaction.atomic():
         latest = ReportingPeriod.objects.select_for_update().filter(plan=plan).order_by("-month").first()
         month = _next_month(latest.month) if latest else today.replace(day=1)
+        check_dates(board_meeting_date=board_meeting_date)
+        if month > LATEST_DATE:
+            raise ValidationError(f"Reporting periods cannot go past {LATEST_DATE:%B %Y}")
         if board_meeting_date and board_meeting_date < month:
             raise ValidationError({"board_meeting_date": "The board meeting date must be on or after the start of the period"})
         return ReportingPeriod.objects.create(plan=plan, month=month, board_meeting_date=board_meeting_date)

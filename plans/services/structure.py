@@ -25,6 +25,7 @@ from plans.models import (
     Theme,
 )
 from plans.services import stripped
+from plans.validators import check_dates
 
 PLAN_FIELDS = ("title", "organisation", "vision", "version_label", "status", "start_date", "end_date")
 THEME_FIELDS = ("number", "title", "lead", "objective", "outcomes")
@@ -46,6 +47,7 @@ class Saved:
 
 
 def _check_plan_dates(start_date, end_date):
+    check_dates(start_date=start_date, end_date=end_date)
     if start_date and end_date and end_date < start_date:
         raise ValidationError({"end_date": "End date must be the same as or after the start date"})
 
@@ -222,6 +224,7 @@ def source_create(*, code, title="", date=None):
         raise ValidationError({"code": "Source code must be 50 characters or fewer"})
     if Source.objects.filter(code__iexact=code).exists():
         raise ValidationError({"code": f"There is already a source called {code}"})
+    check_dates(date=date)
     return Source.objects.create(code=code, title=(title or "").strip(), date=date)
 
 
@@ -258,6 +261,10 @@ def _validate_action(*, plan, theme, action_text, due_date, cross_references, th
     unchanged = this is not None and due_date == this.due_date
     if due_date and plan.start_date and due_date < plan.start_date and not unchanged:
         errors["due_date"] = f"Due date must be on or after the plan's start, {plan.start_date:%-d %B %Y}"
+    try:
+        check_dates(due_date=due_date)
+    except ValidationError as error:
+        errors.update(error.message_dict)
     for other in cross_references or ():
         if other.theme.plan_id != plan.pk:
             errors["cross_references"] = "Cross references must be actions of this plan"
@@ -360,6 +367,10 @@ def action_close(*, action, status, reason, expected_version, completed_date=Non
     today = today or timezone.localdate()
     if completed_date and completed_date > today:
         errors["completed_date"] = "Completion date must be today or in the past"
+    try:
+        check_dates(completed_date=completed_date)
+    except ValidationError as error:
+        errors.update(error.message_dict)
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
