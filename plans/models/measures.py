@@ -20,6 +20,26 @@ def value_text(value, unit=""):
     return f"{number}{unit}" if not unit[:1].isalnum() else f"{number} {unit}"
 
 
+# Units read as a percentage: their values run from 0 to 100.
+PERCENTAGE_UNITS = {"%", "percent", "per cent", "percentage", "% of cases", "% of children"}
+
+
+def unit_is_percentage(unit):
+    return " ".join((unit or "").casefold().split()) in PERCENTAGE_UNITS
+
+
+def value_problem(value, unit, what="The reading"):
+    """Why `value` cannot be a figure in `unit`, or None. Every measure counts something (cases,
+    days, children, a rate or a share): a figure is never negative, and a percentage is at most 100."""
+    if value is None:
+        return None
+    if unit_is_percentage(unit) and not 0 <= value <= 100:
+        return f"{what} is a percentage: enter a number from 0 to 100"
+    if value < 0:
+        return f"{what} must be 0 or more"
+    return None
+
+
 class MeasureDirection(models.TextChoices):
     HIGHER = "higher", "Higher is better"
     LOWER = "lower", "Lower is better"
@@ -46,6 +66,9 @@ class Measure(Versioned):
 
     def value_text(self, value):
         return value_text(value, self.unit)
+
+    def value_problem(self, value, what="The reading"):
+        return value_problem(value, self.unit, what)
 
     def is_met(self, value, goal):
         """Whether a reading reaches a goal (a milestone or the target), given the direction."""

@@ -11,14 +11,21 @@ from django.utils import timezone
 
 from plans.concurrency import many_to_many, save_if_unchanged
 from plans.models import MeasureDirection, Measure, MeasureMilestone, MeasureReading
+from plans.models.measures import value_problem
 from plans.services import stripped
 from plans.validators import check_dates
 
 MEASURE_FIELDS = ("name", "description", "unit", "baseline", "target", "target_date", "direction")
 
 
-def _validate_measure(fields):
+def _validate_measure(fields, unit=""):
+    """`unit`: the measure's unit as saved, when `fields` do not change it."""
     errors = {}
+    unit = fields.get("unit", unit)
+    for name, what in (("baseline", "The baseline"), ("target", "The target")):
+        problem = value_problem(fields.get(name), unit, what)
+        if problem:
+            errors[name] = problem
     if "name" in fields and not (fields["name"] or "").strip():
         errors["name"] = "Enter the measure's name"
     if "direction" in fields and fields["direction"] not in MeasureDirection.values:
@@ -54,7 +61,7 @@ def measure_update(*, measure, expected_version, actions=None, **fields):
     unknown = set(fields) - set(MEASURE_FIELDS)
     if unknown:
         raise TypeError(f"measure_update does not change {sorted(unknown)}")
-    _validate_measure(fields)
+    _validate_measure(fields, unit=measure.unit)
     if actions is not None:
         actions = list(actions)
         _check_actions(measure.plan, actions)
@@ -72,6 +79,8 @@ def milestone_add(*, measure, due_date, value, label=""):
         errors["due_date"] = "Enter the date the milestone is due"
     if value is None:
         errors["value"] = "Enter the value to reach by then"
+    elif problem := measure.value_problem(value, "The value to reach"):
+        errors["value"] = problem
     try:
         check_dates(due_date=due_date)
     except ValidationError as error:
@@ -102,6 +111,8 @@ def reading_record(*, measure, period, value, recorded_by, note="", source="", n
         errors["period"] = f"{period.label} is closed: its readings are what the board read and cannot change"
     if value is None:
         errors["value"] = "Enter the reading, as a number"
+    elif problem := measure.value_problem(value):
+        errors["value"] = problem
     if errors:
         raise ValidationError(errors)
     now = now or timezone.now()

@@ -283,3 +283,37 @@ def test_measure_values_are_written_as_people_write_them(value, unit, shown):
     from plans.templatetags.plan_tags import measure_value
 
     assert measure_value(value, unit) == shown
+
+
+@pytest.mark.parametrize("unit, value, message", [
+    ("%", "-5", "percentage: enter a number from 0 to 100"),
+    ("%", "100.5", "percentage: enter a number from 0 to 100"),
+    ("days", "-1", "The reading must be 0 or more"),
+    ("", "-3", "The reading must be 0 or more"),
+])
+def test_a_reading_outside_its_units_range_is_refused(client, world, measure, unit, value, message):
+    Measure.objects.filter(pk=measure.pk).update(unit=unit)
+    client.force_login(world.coordinator)
+    response = client.post(reverse("plans:measure_detail", args=[measure.pk]), {"period": world.period.pk, "value": value})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not MeasureReading.objects.exists()
+
+
+@pytest.mark.parametrize("unit, value", [("%", "0"), ("%", "100"), ("days", "0"), ("per 10,000 children", "512.3")])
+def test_a_reading_within_its_units_range_is_recorded(world, measure, unit, value):
+    Measure.objects.filter(pk=measure.pk).update(unit=unit)
+    measure.refresh_from_db()
+    services.reading_record(measure=measure, period=world.period, value=Decimal(value), recorded_by=world.coordinator)
+    assert MeasureReading.objects.get().value == Decimal(value)
+
+
+def test_targets_baselines_and_milestones_follow_the_unit_too(world, measure):
+    with pytest.raises(ValidationError, match="from 0 to 100"):
+        services.measure_update(measure=measure, expected_version=measure.version, target=Decimal("120"))
+    with pytest.raises(ValidationError, match="0 or more"):
+        services.measure_create(plan=world.plan, name="Days to assessment", unit="days", baseline=Decimal("-2"))
+    with pytest.raises(ValidationError, match="from 0 to 100"):
+        services.milestone_add(measure=measure, due_date=datetime.date(2026, 6, 30), value=Decimal("-1"))
+    measure.refresh_from_db()
+    assert measure.target == 90 and not measure.milestones.exists()
