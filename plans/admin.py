@@ -92,6 +92,12 @@ class ProgressUpdateAdmin(admin.ModelAdmin):
     list_filter = ["progress_rag", "impact_rag", "period__plan"]
     search_fields = ["note", "action__ref"]
 
+    # Progress updates are the record the board relies on: they are added only on the action's page
+    # (progress_update_record: the signed-in author, the time now, the open period), never here,
+    # where any author, time and period could be typed.
+    def has_add_permission(self, request):
+        return False
+
     def has_change_permission(self, request, obj=None):
         return False
 

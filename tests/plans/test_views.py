@@ -227,3 +227,24 @@ def test_plan_page_names_the_period_owners_report_for(client, world):
     assert f"Reporting period: <strong>{world.period.label}</strong>" in client.get(url).content.decode()
     ReportingPeriod.objects.filter(pk=world.period.pk).update(closed=True)
     assert "No open reporting period." in client.get(url).content.decode()
+
+
+def test_the_django_admin_cannot_add_a_progress_update_on_someone_elses_behalf(client, world):
+    """Adding there let an admin type any author, a back-dated time and a closed period."""
+    superuser = world.admin
+    superuser.is_staff = superuser.is_superuser = True
+    superuser.save()
+    closed = world.plan.periods.create(month=world.period.month.replace(year=world.period.month.year - 1), closed=True)
+    client.force_login(superuser)
+    add = reverse("admin:plans_progressupdate_add")
+    assert client.get(add).status_code == 403
+    response = client.post(add, {
+        "action": world.action.pk, "period": closed.pk, "author": world.owner.pk, "progress_rag": "G",
+        "impact_rag": "", "note": "Forged", "evidence_links": "",
+        "created_at_0": "2020-01-01", "created_at_1": "10:00:00",
+    })
+    assert response.status_code == 403
+    assert not ProgressUpdate.objects.exists()
+    changelist = client.get(reverse("admin:plans_progressupdate_changelist"))
+    assert changelist.status_code == 200
+    assert add not in changelist.content.decode()
