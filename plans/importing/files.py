@@ -1,7 +1,10 @@
 """Checks that an uploaded file is a workbook we can open safely, before openpyxl sees it.
 
-Each problem raises ImportFileError with one message in the admin's words.
+Each problem raises ImportFileError with one message in the admin's words. Nothing here holds a
+part of the workbook in memory whole: sizes come from the zip's directory, and the sheets and
+shared strings are read as a stream, a chunk at a time.
 """
+import re
 import zipfile
 
 from django.conf import settings
@@ -10,6 +13,22 @@ OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # A real plan is a few MB unpacked; a zip bomb is gigabytes. Generous, but bounded.
 MAX_UNPACKED_BYTES = 250 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
+# One sheet, or the shared strings, unpacked: a plan of a few thousand actions is a few MB.
+MAX_PART_BYTES = 50 * 1024 * 1024
+# One cell: Excel itself holds at most 32,767 characters in a cell; as XML (UTF-8, &amp; and the
+# like) that is at most about 200,000 bytes between two tags.
+MAX_CELL_CHARACTERS = 32_767
+MAX_CELL_BYTES = 200_000
+CHUNK_BYTES = 1024 * 1024
+# Parts whose text openpyxl reads into cells.
+TEXT_PART = re.compile(r"^xl/(worksheets/[^/]+\.xml|sharedStrings\.xml|comments[^/]*\.xml)$", re.IGNORECASE)
+SHEET_PART = re.compile(r"^xl/worksheets/[^/]+\.xml$", re.IGNORECASE)
+EXTERNAL_LINK_TYPE = re.compile(rb"Type=\"[^\"]*/externalLink\"", re.IGNORECASE)
+FORMULA = re.compile(rb"<f(?:\s[^>]*)?>([^<]*)</f>")
+QUOTED = re.compile(rb'"[^"]*"')
+# A DDE formula asks another program for data: =cmd|'/C calc'!A0, =MSEXCEL|'...'!A1.
+DDE = re.compile(rb"(?:^|[=(,+\-*/&;\s])'?([A-Za-z][\w.]*)'?\s*\|")
+BREAK_LINKS = "Remove them in Excel (Data, Edit Links, Break Link), save the workbook and upload it again."
 
 
 class ImportFileError(ValueError):
@@ -62,15 +81,98 @@ def check_workbook_file(fileobj, *, name="", size=None, max_bytes=None):
                     "The file unpacks to far more data than a plan holds, so it was not opened. "
                     "Save the plan again from Excel and upload that."
                 )
-            content_types = archive.read("[Content_Types].xml")
+            for info in infos:
+                if info.file_size > MAX_PART_BYTES:
+                    raise ImportFileError(
+                        f"{_part_name(info.filename)} unpacks to {info.file_size / 1024 / 1024:.0f} MB, far larger "
+                        f"than a plan could need (at most {MAX_PART_BYTES // 1024 // 1024} MB), so the file was not "
+                        "opened. Check for a sheet or cell holding pasted data, remove it, save and upload again."
+                    )
+            content_types = _read_small(archive, "[Content_Types].xml")
             if any(n.lower().endswith("vbaproject.bin") for n in names) or b"macroEnabled" in content_types:
                 raise ImportFileError(
                     "The file contains macros. Save it as an Excel Workbook (.xlsx) without macros and upload that."
                 )
+            _check_external_links(archive, names)
+            for info in infos:
+                if TEXT_PART.match(info.filename):
+                    _check_text_part(archive, info)
     except zipfile.BadZipFile:
         raise ImportFileError("The file is damaged or not an Excel spreadsheet. Save it again from Excel and upload that.")
     finally:
         fileobj.seek(0)
+
+
+def _part_name(filename):
+    if SHEET_PART.match(filename):
+        return f"A sheet ({filename.rsplit('/', 1)[-1]})"
+    if filename.lower() == "xl/sharedstrings.xml":
+        return "The workbook's text (its shared strings)"
+    return f"A part of the workbook ({filename})"
+
+
+def _read_small(archive, name):
+    """A part already known to be at most MAX_PART_BYTES unpacked."""
+    return archive.read(name)
+
+
+def _check_external_links(archive, names):
+    """Refuse links to other workbooks or programs: their cells are not the plan's own text, and a
+    DDE link asks Excel to run a program when the file is opened."""
+    linked = sorted(n for n in names if n.lower().startswith("xl/externallinks/") and n.lower().endswith(".xml"))
+    for name in linked:
+        with archive.open(name) as part:
+            if b"<ddeLink" in part.read(MAX_PART_BYTES):
+                raise ImportFileError(
+                    "The file has a DDE link: a formula that asks another program for data when the workbook "
+                    f"opens ({name}). {BREAK_LINKS}"
+                )
+    rels = "xl/_rels/workbook.xml.rels"
+    if linked or (rels in names and EXTERNAL_LINK_TYPE.search(_read_small(archive, rels))):
+        where = ", ".join(linked) or rels
+        raise ImportFileError(
+            f"The file has external links: cells that take their values from other workbooks ({where}). "
+            f"{BREAK_LINKS}"
+        )
+
+
+def _check_text_part(archive, info):
+    """Stream a sheet or the shared strings: refuse a cell longer than Excel allows and DDE formulas.
+
+    Reads a chunk at a time; the longest run of bytes between two tags (a cell's text, or a formula)
+    is counted across chunks, so a huge cell is refused without being held in memory."""
+    run = 0
+    carry = b""
+    is_sheet = SHEET_PART.match(info.filename)
+    with archive.open(info) as part:
+        while chunk := part.read(CHUNK_BYTES):
+            pieces = chunk.split(b"<")
+            runs = [run + len(pieces[0]), *(len(piece) + 1 for piece in pieces[1:])]
+            run = runs[-1] if len(pieces) > 1 else runs[0]
+            if max(runs) > MAX_CELL_BYTES:
+                raise ImportFileError(
+                    f"{_part_name(info.filename)} has a cell holding more text than a plan could need (Excel itself "
+                    f"allows at most {MAX_CELL_CHARACTERS:,} characters in a cell), so the file was not opened. "
+                    "Find the cell, shorten it, save the workbook and upload it again."
+                )
+            if is_sheet:
+                text = carry + chunk
+                _check_formulas(text)
+                # A formula cut by the chunk's end is read whole with the next chunk.
+                start = text.rfind(b"<f")
+                carry = text[start:] if start != -1 and b"</f>" not in text[start:] else b""
+
+
+def _check_formulas(xml):
+    for match in FORMULA.finditer(xml):
+        formula = QUOTED.sub(b"", match.group(1).replace(b"&quot;", b'"'))
+        dde = DDE.search(formula)
+        if dde:
+            program = dde.group(1).decode("ascii", "replace")[:40]
+            raise ImportFileError(
+                f"The file has a DDE formula: a cell that asks another program ({program}) for data. "
+                f"{BREAK_LINKS} Or delete the formula."
+            )
 
 
 def _is_encrypted_ole(fileobj):
