@@ -58,10 +58,14 @@ BOARD_OF_PLAN_B = only("admin", "outsider_coordinator", "outsider_board")
 COORDINATORS = only("admin", "coordinator", "outsider_coordinator")
 # Sources are shared across plans: anyone who takes part in a plan reads them (action pages link to them).
 SOURCE_READERS = only("admin", "coordinator", "owner", "board", "outsider_coordinator", "outsider_board")
-# Board members of any plan read case audits (audits.permissions), as do audit leads and agency auditors.
+# Case audits (docs/decisions/0016-case-audit-access.md): board members of any plan read programmes,
+# findings and the learning log, as do audit leads and the auditors of the agencies taking part;
+# case pages and judgement sheets are the audit lead's and the involved agency's own auditors' only.
 AUDIT_READER_ROLES = ("admin", "board", "outsider_board", "audit_lead", "police_auditor", "health_auditor")
 AUDIT_READERS = only(*AUDIT_READER_ROLES)
 AUDIT_LEADS = only("admin", "audit_lead")
+# The other programme's only case involves the police: health takes no part in it.
+OTHER_PROGRAMME_READERS = only("admin", "board", "outsider_board", "audit_lead", "police_auditor")
 
 
 @dataclass(frozen=True)
@@ -209,34 +213,52 @@ ACCESS = {
     "audits:programme_list": [Case(expect=AUDIT_READERS)],
     "audits:programme_create": [Case(expect=AUDIT_LEADS)],
     "audits:agency_list": [Case(expect=AUDIT_LEADS)],
-    "audits:programme_detail": [Case(lambda w: [w.programme.pk], AUDIT_READERS)],
+    "audits:programme_detail": [
+        Case(lambda w: [w.programme.pk], AUDIT_READERS, "both agencies take part"),
+        Case(lambda w: [w.other_programme.pk], OTHER_PROGRAMME_READERS, "only the police take part"),
+    ],
     "audits:programme_status": [Case(lambda w: [w.programme.pk], AUDIT_LEADS)],
     "audits:kloe_create": [Case(lambda w: [w.programme.pk], AUDIT_LEADS)],
     "audits:standard_create": [Case(lambda w: [w.programme.pk], AUDIT_LEADS)],
     "audits:case_create": [Case(lambda w: [w.programme.pk], AUDIT_LEADS)],
     "audits:learning_event_create": [Case(lambda w: [w.programme.pk], AUDIT_LEADS)],
     # audits: findings (page and downloads)
-    "audits:findings": [Case(lambda w: [w.programme.pk], AUDIT_READERS)],
-    "audits:findings_excel": [Case(lambda w: [w.programme.pk], AUDIT_READERS, content_type=XLSX)],
-    "audits:overview_pdf": [Case(lambda w: [w.programme.pk], AUDIT_READERS, content_type=PDF)],
+    "audits:findings": [
+        Case(lambda w: [w.programme.pk], AUDIT_READERS, "both agencies take part"),
+        Case(lambda w: [w.other_programme.pk], OTHER_PROGRAMME_READERS, "only the police take part"),
+    ],
+    "audits:findings_excel": [
+        Case(lambda w: [w.programme.pk], AUDIT_READERS, content_type=XLSX),
+        Case(lambda w: [w.other_programme.pk], OTHER_PROGRAMME_READERS, "only the police take part", content_type=XLSX),
+    ],
+    "audits:overview_pdf": [
+        Case(lambda w: [w.programme.pk], AUDIT_READERS, content_type=PDF),
+        Case(lambda w: [w.other_programme.pk], OTHER_PROGRAMME_READERS, "only the police take part", content_type=PDF),
+    ],
     # audits: cases and judgements
     "audits:case_detail": [
-        # A case page shows each agency's progress (counts, no judgements), which the whole audit group discusses.
-        Case(lambda w: [w.police_case.pk], AUDIT_READERS, "case involving the police only"),
-        Case(lambda w: [w.shared_case.pk], AUDIT_READERS, "case involving police and health"),
+        # Never a board member; an agency's auditors only on the cases their agency was involved in.
+        Case(lambda w: [w.police_case.pk], only("admin", "audit_lead", "police_auditor"), "case involving the police only"),
+        Case(lambda w: [w.shared_case.pk], only("admin", "audit_lead", "police_auditor", "health_auditor"),
+             "case involving police and health"),
     ],
     "audits:judgement_entry": [
-        Case(lambda w: [w.police_case.pk, w.police.pk], only("admin", "audit_lead", "board", "outsider_board",
-                                                              "police_auditor"), "own agency's sheet"),
-        Case(lambda w: [w.shared_case.pk, w.health.pk], only("admin", "audit_lead", "board", "outsider_board",
-                                                              "health_auditor"), "health's sheet of a shared case"),
-        # Health was not involved in the police's case: there is no health sheet to open.
-        Case(lambda w: [w.police_case.pk, w.health.pk], only(*AUDIT_READER_ROLES, status=404),
+        Case(lambda w: [w.police_case.pk, w.police.pk], only("admin", "audit_lead", "police_auditor"), "own agency's sheet"),
+        Case(lambda w: [w.shared_case.pk, w.health.pk], only("admin", "audit_lead", "health_auditor"),
+             "health's sheet of a shared case"),
+        Case(lambda w: [w.shared_case.pk, w.police.pk], only("admin", "audit_lead", "police_auditor"),
+             "police's sheet of a shared case"),
+        # Health was not involved in the police's case: there is no health sheet to open for those who
+        # may open the case; the rest may not open the case at all.
+        Case(lambda w: [w.police_case.pk, w.health.pk], only("admin", "audit_lead", "police_auditor", status=404),
              "agency not involved in the case"),
     ],
     # audits: learning log
     "audits:lesson_create": [Case(lambda w: [w.programme.pk], AUDIT_LEADS)],
-    "audits:lesson_detail": [Case(lambda w: [w.lesson.pk], AUDIT_READERS)],
+    "audits:lesson_detail": [
+        Case(lambda w: [w.lesson.pk], AUDIT_READERS),
+        Case(lambda w: [w.other_lesson.pk], OTHER_PROGRAMME_READERS, "only the police take part"),
+    ],
     "audits:lesson_raise_action": [Case(lambda w: [w.lesson.pk], AUDIT_LEADS)],
     # audits: graded audits
     "audits:graded_trend": [Case(expect=AUDIT_READERS)],
@@ -305,6 +327,9 @@ def url_world(world, settings, tmp_path):
     w.police_case = AuditCaseFactory(programme=w.programme, code="Case 1", agencies=[w.police])
     w.shared_case = AuditCaseFactory(programme=w.programme, code="Case 2", agencies=[w.police, w.health])
     w.lesson = LessonFactory(programme=w.programme)
+    w.other_programme = AuditProgrammeFactory(title="Police-only audit")
+    AuditCaseFactory(programme=w.other_programme, code="Case 3", agencies=[w.police])
+    w.other_lesson = LessonFactory(programme=w.other_programme)
     GradedAuditItemFactory()
     w.audit_lead = UserFactory(username="audit-lead", groups=[AUDIT_LEAD])
     w.police_auditor = AgencyAuditorFactory(username="police-auditor", agency=w.police)

@@ -41,4 +41,16 @@ def lead_required(view):
     return wrapper
 
 
+def programme_visible(user, programme):
+    """Refuse (403) a programme the user's agency takes no part in (audits.permissions)."""
+    if not permissions.can_view_programme(user, programme):
+        raise PermissionDenied("Your agency takes no part in this audit programme.")
+
+
+def case_visible(user, case):
+    """Refuse (403) a case page to anyone but the audit lead and the auditors of an agency involved in it."""
+    if not permissions.can_view_case(user, case):
+        raise PermissionDenied("Case pages are open only to the audit lead and the auditors of the agencies involved.")
+
+
 NAV = {"nav_section": "audits"}

@@ -8,7 +8,7 @@ from audits import permissions, selectors
 from audits.forms import JudgementSheetForm
 from audits.models import AuditCase, JudgementStatus
 from audits.services.judgements import judgements_save
-from audits.views.access import NAV, audit_reader_required, read_only
+from audits.views.access import NAV, audit_reader_required, case_visible, read_only
 
 
 def _case(pk):
@@ -22,11 +22,13 @@ def _case(pk):
 @audit_reader_required
 def case_detail(request, pk):
     case = _case(pk)
+    case_visible(request.user, case)
     statuses = selectors.case_agency_statuses(case=case)
     may_judge = {a.pk for a in permissions.agencies_user_may_judge_for(request.user, case)}
+    # The audit lead sees every agency's progress; an agency's auditors their own agency's only.
     agencies = [
         {"agency": a, "status": statuses.get(a.pk), "can_enter": a.pk in may_judge}
-        for a in case.agencies.all()
+        for a in case.agencies.all() if a.pk in may_judge
     ]
     return render(request, "audits/case/detail.html", {**NAV, "case": case, "agencies": agencies})
 
@@ -34,6 +36,7 @@ def case_detail(request, pk):
 @audit_reader_required
 def judgement_entry(request, pk, agency_pk):
     case = _case(pk)
+    case_visible(request.user, case)
     agency = next((a for a in case.agencies.all() if a.pk == agency_pk), None)
     if agency is None:
         raise Http404("That agency was not involved in this case.")

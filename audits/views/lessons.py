@@ -8,7 +8,7 @@ from audits import permissions, selectors
 from audits.forms import LessonForm, RaiseActionForm
 from audits.models import AuditProgramme, Lesson
 from audits.services.lessons import lesson_action_raise, lesson_record
-from audits.views.access import NAV, audit_reader_required, lead_required, read_only
+from audits.views.access import NAV, audit_reader_required, lead_required, programme_visible, read_only
 from audits.views.programmes import _apply_errors
 
 
@@ -36,6 +36,7 @@ def lesson_detail(request, pk):
         lesson = selectors.lesson_detail(pk=pk)
     except Lesson.DoesNotExist:
         raise Http404("No lesson with that number")
+    programme_visible(request.user, lesson.programme)
     return render(request, "audits/lesson/detail.html", {
         **NAV, "lesson": lesson, "actions": list(lesson.actions.all()), "is_lead": permissions.is_audit_lead(request.user),
     })

@@ -7,7 +7,7 @@ from audits import permissions, selectors
 from audits.forms import AgencyForm, CaseForm, KloeForm, LearningEventForm, ProgrammeForm, ProgrammeStatusForm, StandardForm
 from audits.models import Agency, AuditProgramme
 from audits.services import setup
-from audits.views.access import NAV, audit_reader_required, lead_required, read_only
+from audits.views.access import NAV, audit_reader_required, lead_required, programme_visible, read_only
 
 
 def _apply_errors(form, error):
@@ -23,7 +23,8 @@ def _apply_errors(form, error):
 @audit_reader_required
 def programme_list(request):
     return render(request, "audits/programme/list.html", {
-        **NAV, "programmes": list(selectors.programme_list()), "is_lead": permissions.is_audit_lead(request.user),
+        **NAV, "programmes": list(permissions.visible_programmes(request.user, selectors.programme_list())),
+        "is_lead": permissions.is_audit_lead(request.user),
     })
 
 
@@ -36,10 +37,14 @@ def programme_detail(request, pk):
         from django.http import Http404
 
         raise Http404("No audit programme with that number")
+    programme_visible(request.user, programme)
     agency = permissions.user_agency(request.user)
     cases = list(programme.cases.all())
     for case in cases:
+        case.can_open = permissions.can_view_case(request.user, case)
         case.my_agencies = permissions.agencies_user_may_judge_for(request.user, case)
+    if not (permissions.is_audit_lead(request.user) or permissions.is_audit_board_reader(request.user)):
+        cases = [case for case in cases if case.can_open]  # an agency's auditors: its own cases
     return render(request, "audits/programme/detail.html", {
         **NAV, "programme": programme, "cases": cases, "my_agency": agency,
         "is_lead": permissions.is_audit_lead(request.user),

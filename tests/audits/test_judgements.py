@@ -88,7 +88,7 @@ def test_agency_user_enters_only_their_own_agency_on_involved_cases(audit, clien
     assert client.get(_url(shared, audit.police)).status_code == 200
     assert client.get(_url(shared, audit.health)).status_code == 403
     assert client.post(_url(shared, audit.health), _post(audit)).status_code == 403
-    assert client.get(_url(health_only, audit.police)).status_code == 404  # police not involved
+    assert client.get(_url(health_only, audit.police)).status_code == 403  # police not involved: not its case
     assert client.post(_url(health_only, audit.health), _post(audit)).status_code == 403
     assert not Judgement.objects.filter(agency=audit.health).exists()
 
@@ -104,11 +104,11 @@ def test_agency_auditor_not_yet_placed_in_an_agency_reads_no_agency_sheet(audit,
     assert client.post(_url(case, audit.police), _post(audit)).status_code == 403
 
 
-def test_board_member_reads_an_agency_sheet_but_cannot_change_it(audit, client):
+def test_board_member_neither_reads_nor_changes_an_agency_sheet(audit, client):
     case = audit.case("MACA-2015-01", [audit.police])
     client.force_login(audit.board)
 
-    assert client.get(_url(case, audit.police)).status_code == 200
+    assert client.get(_url(case, audit.police)).status_code == 403
     assert client.post(_url(case, audit.police), _post(audit)).status_code == 403
     assert not Judgement.objects.exists()
 

@@ -1,4 +1,7 @@
-"""Who may see and do what: audit lead sets up, agency auditors enter, board reads only."""
+"""Who may see and do what: audit lead sets up, agency auditors enter their own agency's judgements,
+board members read findings and never a case (docs/decisions/0016-case-audit-access.md)."""
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -33,7 +36,8 @@ def test_audit_readers_can_read_pages_and_see_the_navigation(audit, client, who)
     case = audit.case("Case 1", [audit.police])
     client.force_login(getattr(audit, who))
     for url in _urls(audit, case):
-        assert client.get(url).status_code == 200, url
+        expected = 403 if who == "board" and "/cases/" in url else 200
+        assert client.get(url).status_code == expected, url
     assert 'href="/audits/"' in client.get("/audits/").content.decode()
 
 
@@ -100,3 +104,52 @@ def test_programme_and_case_pages_answer_in_bounded_queries(audit, client, djang
     assert page.count("Enter Police judgements") == 8
     with django_assert_max_num_queries(10):
         assert client.get(f"/audits/cases/{case.pk}/").status_code == 200
+
+
+def test_board_members_read_findings_but_never_a_case_or_judgement_sheet(audit, client):
+    from tests.audits.conftest import MET
+
+    case = audit.case("Case 1", [audit.police])
+    audit.judge(case, audit.police, {audit.s1: MET})
+    client.force_login(audit.board)
+    pk = audit.programme.pk
+    for url in [f"/audits/{pk}/", f"/audits/{pk}/findings/", f"/audits/{pk}/findings.xlsx", f"/audits/{pk}/overview.pdf"]:
+        assert client.get(url).status_code == 200, url
+    assert client.get(f"/audits/cases/{case.pk}/").status_code == 403
+    assert client.get(f"/audits/cases/{case.pk}/agencies/{audit.police.pk}/").status_code == 403
+    page = client.get(f"/audits/{pk}/").content.decode()
+    assert "Case 1" in page and f'href="/audits/cases/{case.pk}/"' not in page
+
+
+def test_an_agency_auditor_opens_only_the_cases_their_agency_was_involved_in(audit, client):
+    police_case = audit.case("Case 1", [audit.police])
+    shared_case = audit.case("Case 2", [audit.police, audit.health])
+    client.force_login(audit.health_user)
+    assert client.get(f"/audits/cases/{police_case.pk}/").status_code == 403
+    assert client.get(f"/audits/cases/{police_case.pk}/agencies/{audit.police.pk}/").status_code == 403
+    assert client.get(f"/audits/cases/{shared_case.pk}/agencies/{audit.police.pk}/").status_code == 403
+    page = client.get(f"/audits/cases/{shared_case.pk}/").content.decode()
+    assert "Heart of England NHS Foundation Trust" in page and "West Midlands Police" not in page
+    assert client.get(f"/audits/cases/{shared_case.pk}/agencies/{audit.health.pk}/").status_code == 200
+    programme = client.get(f"/audits/{audit.programme.pk}/").content.decode()
+    assert "Case 2" in programme and "Case 1" not in programme
+
+
+def test_an_agency_auditor_reads_only_the_programmes_their_agency_takes_part_in(audit, client):
+    from audits.services.lessons import lesson_record
+    from audits.services.setup import case_create, programme_create
+
+    other = programme_create(title="Police-only audit 2016-17", period_start=datetime.date(2016, 4, 1),
+                             period_end=datetime.date(2017, 3, 31))
+    case_create(programme=other, code="Case 9", agencies=[audit.police])
+    lesson = lesson_record(programme=other, area_of_development="Supervision")
+    audit.case("Case 1", [audit.health])
+    client.force_login(audit.health_user)
+    listing = client.get("/audits/").content.decode()
+    assert audit.programme.title in listing and other.title not in listing
+    for url in [f"/audits/{other.pk}/", f"/audits/{other.pk}/findings/", f"/audits/{other.pk}/findings.xlsx",
+                f"/audits/{other.pk}/overview.pdf", f"/audits/lessons/{lesson.pk}/"]:
+        assert client.get(url).status_code == 403, url
+    client.force_login(audit.police_user)
+    assert client.get(f"/audits/{other.pk}/").status_code == 200
+    assert other.title in client.get("/audits/").content.decode()
