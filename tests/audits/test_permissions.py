@@ -153,3 +153,14 @@ def test_an_agency_auditor_reads_only_the_programmes_their_agency_takes_part_in(
     client.force_login(audit.police_user)
     assert client.get(f"/audits/{other.pk}/").status_code == 200
     assert other.title in client.get("/audits/").content.decode()
+
+
+def test_audit_findings_and_case_pages_are_never_cached(audit, client):
+    case = audit.case("Case 1", [audit.police])
+    client.force_login(audit.lead)
+    pk = audit.programme.pk
+    for url in [f"/audits/{pk}/findings/", f"/audits/{pk}/findings.xlsx", f"/audits/{pk}/overview.pdf",
+                f"/audits/cases/{case.pk}/"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert {"no-store", "private"} <= {d.strip() for d in response["Cache-Control"].split(",")}, url
