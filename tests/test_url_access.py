@@ -242,8 +242,8 @@ ACCESS = {
     "audits:graded_trend": [Case(expect=AUDIT_READERS)],
     "audits:graded_item_create": [Case(expect=AUDIT_LEADS)],
 }
-# Open to everyone, signed in or not.
-PUBLIC = {"login", "logout"}
+# Open to everyone, signed in or not (the organisation sign-in's start and callback: tests/oidc/).
+PUBLIC = {"login", "logout", "oidc_authentication_init", "oidc_authentication_callback"}
 # The Django admin guards itself (staff accounts only) and signs in through its own page.
 SELF_GUARDED_NAMESPACES = {"admin"}
 
