@@ -40,6 +40,7 @@ ROLES = [
 ]
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+JSON = "application/json"
 IMPORT_TOKEN = "walked-upload"
 
 
@@ -103,6 +104,10 @@ ACCESS = {
     "plans:plan_export_xlsx": [
         Case(lambda w: [w.plan.pk], READERS_OF_PLAN_A, "plan A", content_type=XLSX),
         Case(lambda w: [w.other_plan.pk], READERS_OF_PLAN_B, "plan B", content_type=XLSX),
+    ],
+    "plans:plan_export_json": [
+        Case(lambda w: [w.plan.pk], READERS_OF_PLAN_A, "plan A", content_type=JSON),
+        Case(lambda w: [w.other_plan.pk], READERS_OF_PLAN_B, "plan B", content_type=JSON),
     ],
     # plans: progress
     "plans:progress_update_create": [
