@@ -55,7 +55,6 @@ INSTALLED_APPS = [
     "axes",
     "rest_framework",
     "drf_spectacular",
-    "drf_spectacular_sidecar",
     "plans",
     "audits",
     "api",
@@ -279,3 +278,22 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # dumpdata/loaddata (and so `manage.py backup`/`restore`) keep datetimes to the microsecond.
 SERIALIZATION_MODULES = {"json": "improvement.serializers"}
+
+# The read-only data feed (api app): Django REST framework, a personal token or the session, JSON only (no
+# browsable API: its pages need scripts and styles the CSP refuses), paginated; schema by drf-spectacular.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.PersonalTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Improvement plan data feed",
+    "DESCRIPTION": "Read-only figures for BI tools. Send a personal API token: Authorization: Bearer ipt_…",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}
