@@ -295,5 +295,6 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Read-only figures for BI tools. Send a personal API token: Authorization: Bearer ipt_…",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SCHEMA_PATH_PREFIX": "/api/v1",
 }
