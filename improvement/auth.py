@@ -1,5 +1,7 @@
-"""Sign-in throttling that applies to web sign-ins only."""
+"""Sign-in throttling that applies to web sign-ins only, and the switch that turns local passwords off."""
 from axes.backends import AxesStandaloneBackend
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
 
 
 class WebSignInThrottleBackend(AxesStandaloneBackend):
@@ -10,4 +12,7 @@ class WebSignInThrottleBackend(AxesStandaloneBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if request is None:
             return None
+        if not settings.PASSWORD_SIGN_IN:
+            # Organisation sign-in only: no web page (the Django admin's included) accepts a password.
+            raise PermissionDenied("Passwords are switched off: sign in with your organisation's account.")
         return super().authenticate(request, username=username, password=password, **kwargs)

@@ -1,5 +1,6 @@
 """The sign-in form, strict about what it passes on to authentication and its throttling log."""
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
 
@@ -28,3 +29,10 @@ class SignInForm(AuthenticationForm):
             max_length="Enter a password of 4,096 characters or fewer",
             null_characters_not_allowed="Enter your password without hidden control characters",
         )
+
+    def clean(self):
+        if not settings.PASSWORD_SIGN_IN:
+            raise forms.ValidationError(
+                f"Passwords are switched off here: sign in with {settings.OIDC_PROVIDER_NAME}.", code="passwords_off"
+            )
+        return super().clean()

@@ -53,8 +53,11 @@ INSTALLED_APPS = [
     "django_tables2",
     "simple_history",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
     "plans",
     "audits",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -205,6 +208,9 @@ LOGGING = {
 AUTHENTICATION_BACKENDS = [
     "improvement.auth.WebSignInThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Sign-in with the organisation's accounts: reached only from its callback (improvement/oidc.py),
+    # listed so that the sessions it starts are recognised.
+    "improvement.oidc.OrganisationSignInBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_MINUTES = int(os.environ.get("AXES_COOLOFF_MINUTES", "30"))
@@ -221,9 +227,36 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
 )
 
+# Sign-in with the organisation's accounts (OpenID Connect; improvement/oidc.py). On when OIDC_ISSUER and
+# OIDC_CLIENT_ID are set; the endpoints come from the issuer's discovery document unless set one by one.
+OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "").strip()
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "").strip()
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_JWKS_ENDPOINT", "")
+OIDC_OP_LOGOUT_ENDPOINT = os.environ.get("OIDC_END_SESSION_ENDPOINT", "")
+OIDC_RP_SCOPES = os.environ.get("OIDC_SCOPES", "openid email profile")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_SIGN_ALGORITHM", "RS256")
+OIDC_USERNAME_CLAIM = os.environ.get("OIDC_USERNAME_CLAIM", "preferred_username")
+OIDC_EMAIL_CLAIM = os.environ.get("OIDC_EMAIL_CLAIM", "email")
+OIDC_ALLOWED_EMAIL_DOMAINS = env_list("OIDC_ALLOWED_EMAIL_DOMAINS")
+OIDC_PROVIDER_NAME = os.environ.get("OIDC_PROVIDER_NAME", "") or ORGANISATION_NAME
+OIDC_CLOCK_LEEWAY_SECONDS = int(os.environ.get("OIDC_CLOCK_LEEWAY_SECONDS", "30"))
+OIDC_TIMEOUT = int(os.environ.get("OIDC_TIMEOUT_SECONDS", "10"))
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = True  # for id_token_hint at sign-out
+OIDC_AUTHENTICATE_CLASS = "improvement.oidc.SignInStartView"
+OIDC_CALLBACK_CLASS = "improvement.oidc.SignInCallbackView"
+# Local passwords (the demo, sites without SSO); PASSWORD_SIGN_IN=false leaves organisation sign-in only.
+PASSWORD_SIGN_IN = env_bool("PASSWORD_SIGN_IN", default=True)
+
 # Content-Security-Policy (django-csp 4): only this site's own scripts, styles, fonts and images.
 # An inline <script> or <style> needs nonce="{{ request.csp_nonce }}".
 from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+_oidc_origin = "/".join(OIDC_ISSUER.split("/")[:3]) if OIDC_ISSUER.startswith(("https://", "http://")) else ""
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -235,7 +268,8 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": [SELF],
         "object-src": [NONE],
         "base-uri": [SELF],
-        "form-action": [SELF],
+        # Signing out goes on to the provider's end-session page (a redirect after a form, which form-action covers).
+        "form-action": [SELF, *([_oidc_origin] if _oidc_origin else [])],
         "frame-ancestors": [NONE],
     }
 }
@@ -245,3 +279,23 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # dumpdata/loaddata (and so `manage.py backup`/`restore`) keep datetimes to the microsecond.
 SERIALIZATION_MODULES = {"json": "improvement.serializers"}
+
+# The read-only data feed (api app): Django REST framework, a personal token or the session, JSON only (no
+# browsable API: its pages need scripts and styles the CSP refuses), paginated; schema by drf-spectacular.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.PersonalTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Improvement plan data feed",
+    "DESCRIPTION": "Read-only figures for BI tools. Send a personal API token: Authorization: Bearer ipt_…",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}

@@ -3,6 +3,7 @@ from django.urls import path
 from plans.views import importing
 from plans.views import measures, owners, sources, structure
 from plans.views import history
+from plans.views import exporting
 from plans.views import progress as views
 from plans.views import reporting as reporting_views
 
@@ -15,6 +16,7 @@ urlpatterns = [
     path("actions/<int:pk>/", views.ActionDetailView.as_view(), name="action_detail"),
     path("actions/<int:pk>/update/", views.ProgressUpdateCreateView.as_view(), name="progress_update_create"),
     path("plans/<int:pk>/export.xlsx", importing.PlanExportXlsxView.as_view(), name="plan_export_xlsx"),
+    path("plans/<int:pk>/export.json", exporting.PlanExportJsonView.as_view(), name="plan_export_json"),
     path("import/", importing.PlanImportUploadView.as_view(), name="plan_import"),
     path("import/<str:token>/", importing.PlanImportPreviewView.as_view(), name="plan_import_preview"),
     path("plans/<int:pk>/dashboard/", reporting_views.BoardDashboardView.as_view(), name="board_dashboard"),

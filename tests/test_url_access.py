@@ -13,7 +13,9 @@ import pytest
 from django.apps import apps
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.http import urlencode
 
+from api.services import api_token_create
 from audits.permissions import AUDIT_LEAD
 from plans.views.importing import SESSION_KEY, import_folder
 from tests.data import workbooks
@@ -40,6 +42,7 @@ ROLES = [
 ]
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+JSON = "application/json"
 IMPORT_TOKEN = "walked-upload"
 
 
@@ -79,6 +82,12 @@ class Case:
     content_type: str = ""
     # Run for each signed-in client before the URL is opened (e.g. put an upload in the session).
     prepare: object = None
+    # The query string the URL is opened with (e.g. the data feed's ?plan=).
+    query: object = None
+    # Answered by REST framework (the data feed): 401 to anonymous visitors, not the sign-in page; a POST the
+    # feed refuses may be 405 (it has no writes at all); and a personal API token of each role gets the same
+    # answers as its session (test_role_matrix_with_personal_tokens).
+    api: bool = False
 
 
 def _import_in_session(client, world):
@@ -107,6 +116,10 @@ ACCESS = {
     "plans:plan_export_xlsx": [
         Case(lambda w: [w.plan.pk], READERS_OF_PLAN_A, "plan A", content_type=XLSX),
         Case(lambda w: [w.other_plan.pk], READERS_OF_PLAN_B, "plan B", content_type=XLSX),
+    ],
+    "plans:plan_export_json": [
+        Case(lambda w: [w.plan.pk], READERS_OF_PLAN_A, "plan A", content_type=JSON),
+        Case(lambda w: [w.other_plan.pk], READERS_OF_PLAN_B, "plan B", content_type=JSON),
     ],
     # plans: progress
     "plans:progress_update_create": [
@@ -264,8 +277,40 @@ ACCESS = {
     "audits:graded_trend": [Case(expect=AUDIT_READERS)],
     "audits:graded_item_create": [Case(expect=AUDIT_LEADS)],
 }
-# Open to everyone, signed in or not.
-PUBLIC = {"login", "logout"}
+def _feed(plan_readers_a, plan_readers_b):
+    """A data-feed list: everyone signed in reads it (their own plans' rows), and ?plan= is refused to those
+    who may not read that plan."""
+    return [
+        Case(expect=EVERYONE, label="every plan the user reads", api=True),
+        Case(expect=plan_readers_a, label="plan A", query=lambda w: {"plan": w.plan.pk}, api=True),
+        Case(expect=plan_readers_b, label="plan B", query=lambda w: {"plan": w.other_plan.pk}, api=True),
+    ]
+
+
+ACCESS.update({
+    # api: the data feed (a token or the session) and each person's tokens page
+    "api:plan_list": [Case(expect=EVERYONE, api=True)],
+    "api:theme_list": _feed(READERS_OF_PLAN_A, READERS_OF_PLAN_B),
+    "api:period_list": _feed(READERS_OF_PLAN_A, READERS_OF_PLAN_B),
+    "api:action_list": _feed(READERS_OF_PLAN_A, READERS_OF_PLAN_B),
+    "api:measure_list": _feed(READERS_OF_PLAN_A, READERS_OF_PLAN_B),
+    "api:action_status_list": [
+        Case(expect=READERS_OF_PLAN_A, label="plan A period", query=lambda w: {"period": w.period.pk}, api=True),
+        Case(expect=READERS_OF_PLAN_A, label="plan A closed period", query=lambda w: {"period": w.closed_period.pk},
+             api=True),
+        Case(expect=READERS_OF_PLAN_B, label="plan B period", query=lambda w: {"period": w.other_period.pk}, api=True),
+        Case(expect=READERS_OF_PLAN_B, label="plan B", query=lambda w: {"plan": w.other_plan.pk}, api=True),
+    ],
+    "api:audit_programme_list": [Case(expect=AUDIT_READERS, api=True)],
+    "api:audit_finding_list": [Case(expect=AUDIT_READERS, query=lambda w: {"programme": w.programme.pk}, api=True)],
+    "api:schema": [Case(expect=EVERYONE, api=True, content_type="application/vnd.oai.openapi")],
+    "api:docs": [Case(expect=EVERYONE)],
+    "api:token_list": [Case(expect=EVERYONE)],
+    # Only the token's own holder revokes it (the owner's token here); admins revoke in the Django admin.
+    "api:token_revoke": [Case(lambda w: [w.api_token.pk], only("owner"), "the owner's token", post_only=True)],
+})
+# Open to everyone, signed in or not (the organisation sign-in's start and callback: tests/oidc/).
+PUBLIC = {"login", "logout", "oidc_authentication_init", "oidc_authentication_callback"}
 # The Django admin guards itself (staff accounts only) and signs in through its own page.
 SELF_GUARDED_NAMESPACES = {"admin"}
 
@@ -335,6 +380,8 @@ def url_world(world, settings, tmp_path):
     w.police_auditor = AgencyAuditorFactory(username="police-auditor", agency=w.police)
     w.health_auditor = AgencyAuditorFactory(username="health-auditor", agency=w.health)
 
+    w.api_token = api_token_create(user=w.owner, name="Power BI", days=30).token
+
     settings.MEDIA_ROOT = tmp_path / "media"
     (import_folder() / f"{IMPORT_TOKEN}.xlsx").write_bytes(_workbook())
     return w
@@ -354,12 +401,15 @@ def _fingerprint():
     what a GET or a refused POST must leave alone."""
     from plans.models import ReportingPeriod, Theme
 
-    models = [m for app in ("plans", "audits") for m in apps.get_app_config(app).get_models()]
+    from api.models import ApiToken
+
+    models = [m for app in ("plans", "audits", "api") for m in apps.get_app_config(app).get_models()]
     counts = {m._meta.label: m._default_manager.count() for m in models}
     return (
         counts,
         list(ReportingPeriod.objects.order_by("pk").values_list("pk", "closed")),
         list(Theme.objects.order_by("pk").values_list("pk", "position", "title")),
+        list(ApiToken.objects.order_by("pk").values_list("pk", "revoked_at")),
     )
 
 
@@ -375,6 +425,11 @@ def strict_browser():
     return Client(enforce_csrf_checks=True)
 
 
+def _url(name, case, world):
+    url = reverse(name, args=case.args(world))
+    return f"{url}?{urlencode(case.query(world))}" if case.query else url
+
+
 def _signed_in(client, user):
     client.cookies.clear()
     if user is not None:
@@ -384,16 +439,19 @@ def _signed_in(client, user):
 
 @pytest.mark.parametrize("name, case", list(walk()))
 def test_anonymous_visitor_is_sent_to_sign_in(browser, url_world, name, case):
-    url = reverse(name, args=case.args(url_world))
+    url = _url(name, case, url_world)
     client = _signed_in(browser, None)
     for response in (client.get(url), client.post(url, {})):
+        if case.api:
+            assert response.status_code == 401, url  # the data feed: "send a token", not a page to sign in on
+            continue
         assert response.status_code == 302, url
         assert response["Location"].startswith(reverse("login") + "?next=")
 
 
 @pytest.mark.parametrize("name, case", list(walk()))
 def test_role_matrix(browser, url_world, name, case):
-    url = reverse(name, args=case.args(url_world))
+    url = _url(name, case, url_world)
     before = _fingerprint()
     for role in ROLES:
         client = _signed_in(browser, url_world.user(role))
@@ -410,15 +468,34 @@ def test_role_matrix(browser, url_world, name, case):
         if expected == 403:
             # The wrong role cannot change anything by posting to the URL either.
             assert client.post(url, {"title": "x", "note": "x", "progress_rag": "G", "version": 1, "direction": "down",
-                                     "name": "x", "code": "Case 9"}).status_code == 403, f"{role} POST {url}"
+                                     "name": "x", "code": "Case 9"}).status_code in ({403, 405} if case.api else {403}), \
+                f"{role} POST {url}"
     assert _fingerprint() == before, f"GET or a refused POST changed something at {url}"
 
 
 @pytest.mark.parametrize("name, case", list(walk()))
 def test_posting_without_the_csrf_token_is_refused(strict_browser, url_world, name, case):
     client = _signed_in(strict_browser, url_world.admin)
-    response = client.post(reverse(name, args=case.args(url_world)), {"note": "x", "progress_rag": "G"})
+    response = client.post(_url(name, case, url_world), {"note": "x", "progress_rag": "G"})
     assert response.status_code == 403
+
+
+@pytest.fixture
+def role_tokens(url_world):
+    return {role: api_token_create(user=url_world.user(role), name="walk", days=30).secret for role in ROLES}
+
+
+@pytest.mark.parametrize("name, case", [p for p in walk() if p.values[1].api])
+def test_role_matrix_with_personal_tokens(browser, url_world, role_tokens, name, case):
+    """A token reads exactly what its user may read: the same answers as the role's session, nothing more."""
+    url = _url(name, case, url_world)
+    client = _signed_in(browser, None)
+    before = _fingerprint()
+    for role in ROLES:
+        response = client.get(url, HTTP_AUTHORIZATION=f"Bearer {role_tokens[role]}")
+        assert response.status_code == case.expect[role], f"{role}'s token GET {url}"
+        assert client.post(url, {"title": "x"}, HTTP_AUTHORIZATION=f"Bearer {role_tokens[role]}").status_code in (403, 405)
+    assert _fingerprint() == before
 
 
 def test_the_django_admin_is_for_staff_only(client, world):

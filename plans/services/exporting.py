@@ -1,6 +1,7 @@
 """Export a plan as JSON-ready data and as a finished Excel workbook that imports back unchanged."""
 import datetime
 import io
+import json
 
 from django.db.models import Prefetch
 from openpyxl import Workbook
@@ -108,6 +109,11 @@ def plan_export_data(*, plan, complete=False):
         ],
         "actions": actions,
     }
+
+
+def plan_export_json(*, plan):
+    """The plan as the JSON export's text (UTF-8, indented): the download and `export_plan --format json`."""
+    return json.dumps(plan_export_data(plan=plan), indent=2, ensure_ascii=False) + "\n"
 
 
 def _write(sheet, row, column, value):

@@ -12,6 +12,7 @@ from plans.importing.reading import read_plan_workbook
 from plans.models import Rag
 from plans.services.exporting import plan_export_data, plan_export_workbook
 from plans.services.importing import plan_import
+from plans.services.plan_data import plan_save_from_data
 from tests.factories import ActionFactory, OwnerFactory, ProgressUpdateFactory, SourceReferenceFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +113,36 @@ def test_export_plan_command_writes_json_and_xlsx(rich_plan, tmp_path):
     assert json.loads(json_path.read_text()) == plan_export_data(plan=rich_plan)
     call_command("export_plan", str(rich_plan.pk), "--format", "xlsx", "-o", str(xlsx_path), stderr=io.StringIO())
     assert load_workbook(xlsx_path)["Plan"].max_row == 4
+
+
+def test_json_download_is_the_command_s_export(client, rich_plan, world, tmp_path, django_assert_max_num_queries):
+    url = reverse("plans:plan_export_json", args=[rich_plan.pk])
+    client.force_login(world.board)
+    with django_assert_max_num_queries(16):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="plan-a.json"'
+    command_output = tmp_path / "plan.json"
+    call_command("export_plan", str(rich_plan.pk), "--format", "json", "-o", str(command_output), stderr=io.StringIO())
+    assert response.content.decode("utf-8") == command_output.read_text(encoding="utf-8")
+    client.force_login(world.outsider_board)
+    assert client.get(url).status_code == 403
+
+
+def test_plan_page_offers_the_json_download_next_to_excel(client, world):
+    client.force_login(world.board)
+    page = client.get(reverse("plans:plan_detail", args=[world.plan.pk])).content.decode()
+    excel = page.index(reverse("plans:plan_export_xlsx", args=[world.plan.pk]))
+    assert reverse("plans:plan_export_json", args=[world.plan.pk]) in page[excel:excel + 300]
+
+
+def test_round_trip_of_the_json_download_through_the_json_import(client, rich_plan, world):
+    """The downloaded file, read back by the JSON import (plan_save_from_data, the writer every import uses),
+    gives the same plan: same themes, actions, owners, sources, RAGs and notes."""
+    client.force_login(world.admin)
+    downloaded = json.loads(client.get(reverse("plans:plan_export_json", args=[rich_plan.pk])).content)
+    copy = plan_save_from_data(data={**downloaded, "title": "Plan A (copy)"}, author=world.admin).plan
+    assert copy.pk != rich_plan.pk
+    again = plan_export_data(plan=copy)
+    assert again == {**downloaded, "title": "Plan A (copy)"}

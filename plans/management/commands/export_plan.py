@@ -1,11 +1,10 @@
 """Export a plan as Excel (.xlsx) or JSON: a thin wrapper over plans.services.exporting."""
-import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
 from plans.models import Plan
-from plans.services.exporting import plan_export_data, plan_export_workbook
+from plans.services.exporting import plan_export_json, plan_export_workbook
 
 
 class Command(BaseCommand):
@@ -21,12 +20,12 @@ class Command(BaseCommand):
         if plan is None:
             raise CommandError(f"There is no plan {plan_id}.")
         if format == "json":
-            text = json.dumps(plan_export_data(plan=plan), indent=2, ensure_ascii=False)
+            text = plan_export_json(plan=plan)
             if output:
                 with open(output, "w", encoding="utf-8") as handle:
-                    handle.write(text + "\n")
+                    handle.write(text)
             else:
-                self.stdout.write(text)
+                self.stdout.write(text, ending="")
                 return
         else:
             output = output or f"plan-{plan.pk}.xlsx"
