@@ -28,3 +28,13 @@ class SignInForm(AuthenticationForm):
             max_length="Enter a password of 4,096 characters or fewer",
             null_characters_not_allowed="Enter your password without hidden control characters",
         )
+
+
+class NameField(forms.CharField):
+    """A one-line name or title as people type it, normalised (improvement.text.normalise_name):
+    invisible and bidirectional control characters removed, spaces collapsed, Unicode NFC."""
+
+    def to_python(self, value):
+        from improvement.text import normalise_name
+
+        return normalise_name(super().to_python(value))
