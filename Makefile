@@ -29,6 +29,7 @@ PORT ?= 8000
 serve: install ## Serve with gunicorn under DJANGO_ENV=production (needs SECRET_KEY; see README "Deployment")
 	DJANGO_ENV=production $(PY) manage.py collectstatic --no-input -v0
 	DJANGO_ENV=production $(PY) manage.py migrate --no-input
+	DJANGO_ENV=production $(PY) manage.py createcachetable
 	DJANGO_ENV=production $(BIN)/gunicorn -c improvement/gunicorn.conf.py --bind $(HOST):$(PORT) improvement.wsgi
 
 load: install ## 50 simulated users for 60 s against gunicorn and a throwaway PostgreSQL; prints the figures
@@ -67,6 +68,7 @@ screenshots: install browser
 
 migrate: install
 	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable
 
 demo: migrate
 	$(PY) manage.py load_demo
