@@ -11,8 +11,7 @@ from django.db.models import Count, Max, Prefetch, Sum
 from django.utils import timezone
 
 from plans.models import (
-    Action, ActionSnapshot, ActionStatus, HighlightReport, Measure, MeasureReading, Owner, ProgressUpdate,
-    ReportingPeriod,
+    ActionSnapshot, HighlightReport, Measure, MeasureReading, Owner, ReportingPeriod,
 )
 from plans.querysets import RagSummary
 from plans.rag import Rag, rag_from_value

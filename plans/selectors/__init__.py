@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from plans import permissions
 from plans.querysets import pick_current_period
-from plans.models import Action, Owner, Plan, ProgressUpdate, ReportingPeriod, SourceReference
+from plans.models import Action, Plan, ProgressUpdate, ReportingPeriod, SourceReference
 from plans.selectors.status import status_rows
 
 

@@ -18,7 +18,6 @@ from plans.concurrency import RelatedSet, many_to_many, rows_as_of, save_if_unch
 from plans.models import (
     Action,
     ActionStatus,
-    Owner,
     Plan,
     ReportingPeriod,
     Source,
