@@ -5,12 +5,17 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-sqlite test-postgres install assets browser migrate demo serve load clean screenshots
+.PHONY: run test lint test-sqlite test-postgres install assets browser migrate demo serve load clean screenshots
 
 run: demo ## Install everything, load the demo and serve it on http://127.0.0.1:8000
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: test-sqlite test-postgres ## Install what the tests need and run the whole suite on SQLite, then on PostgreSQL
+
+lint: install ## ruff (lint, then format check) over the Python, djLint over the templates
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates --lint
 
 # The database tests run on two processes (pytest-xdist; one test database each); the browser tests
 # run on one, against the live server they start.
@@ -29,6 +34,7 @@ PORT ?= 8000
 serve: install ## Serve with gunicorn under DJANGO_ENV=production (needs SECRET_KEY; see README "Deployment")
 	DJANGO_ENV=production $(PY) manage.py collectstatic --no-input -v0
 	DJANGO_ENV=production $(PY) manage.py migrate --no-input
+	DJANGO_ENV=production $(PY) manage.py createcachetable
 	DJANGO_ENV=production $(BIN)/gunicorn -c improvement/gunicorn.conf.py --bind $(HOST):$(PORT) improvement.wsgi
 
 load: install ## 50 simulated users for 60 s against gunicorn and a throwaway PostgreSQL; prints the figures
@@ -67,6 +73,7 @@ screenshots: install browser
 
 migrate: install
 	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable
 
 demo: migrate
 	$(PY) manage.py load_demo

@@ -3,12 +3,13 @@ from django import forms
 
 from audits.models import Agency, AuditProgramme, Grade, GradedAuditKind, JudgementResult, ProgrammeStatus
 from audits.pseudonymity import pseudonymous_code_validate
+from improvement.forms import NameField
 from plans.validators import validate_plan_date
 
 
 class ProgrammeForm(forms.Form):
-    title = forms.CharField(max_length=300, help_text='For example "Multi-agency case audit 2016-17".')
-    organisation = forms.CharField(max_length=200, required=False)
+    title = NameField(max_length=300, help_text='For example "Multi-agency case audit 2016-17".')
+    organisation = NameField(max_length=200, required=False)
     period_start = forms.DateField(validators=[validate_plan_date], label="Audit period starts", help_text="For example 1/4/2016",
                                    widget=forms.DateInput(attrs={"type": "date"}))
     period_end = forms.DateField(validators=[validate_plan_date], label="Audit period ends", widget=forms.DateInput(attrs={"type": "date"}))
@@ -41,8 +42,8 @@ class StandardForm(forms.Form):
 
 
 class AgencyForm(forms.Form):
-    name = forms.CharField(max_length=200)
-    short_name = forms.CharField(max_length=50, required=False, help_text='For tables, for example "CCG".')
+    name = NameField(max_length=200)
+    short_name = NameField(max_length=50, required=False, help_text='For tables, for example "CCG".')
 
 
 class CaseForm(forms.Form):
@@ -142,7 +143,7 @@ class RaiseActionForm(forms.Form):
 
 class GradedItemForm(forms.Form):
     kind = forms.ChoiceField(choices=GradedAuditKind.choices, label="Kind of audit")
-    area = forms.CharField(max_length=200, help_text='For example "Assessments".')
+    area = NameField(max_length=200, help_text='For example "Assessments".')
     month = forms.DateField(validators=[validate_plan_date], help_text="Any day in the month audited.", widget=forms.DateInput(attrs={"type": "date"}))
     item_code = forms.CharField(max_length=40, validators=[pseudonymous_code_validate], label="Item code",
                                 help_text='A pseudonymous code such as "CJA-2016-03-04".')

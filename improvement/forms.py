@@ -36,3 +36,13 @@ class SignInForm(AuthenticationForm):
                 f"Passwords are switched off here: sign in with {settings.OIDC_PROVIDER_NAME}.", code="passwords_off"
             )
         return super().clean()
+
+
+class NameField(forms.CharField):
+    """A one-line name or title as people type it, normalised (improvement.text.normalise_name):
+    invisible and bidirectional control characters removed, spaces collapsed, Unicode NFC."""
+
+    def to_python(self, value):
+        from improvement.text import normalise_name
+
+        return normalise_name(super().to_python(value))

@@ -12,7 +12,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import CharField, F, OuterRef, Subquery, Value
 from simple_history import utils as history_utils
@@ -236,9 +235,3 @@ def audit_log_entries(rows):
             entries[(key, entry.history_id)] = entry
     return [entries[(row["model_key"], row["ref_id"])] for row in rows if (row["model_key"], row["ref_id"]) in entries]
 
-
-def field_label(model, name):
-    try:
-        return str(model._meta.get_field(name).verbose_name).capitalize()
-    except FieldDoesNotExist:
-        return name

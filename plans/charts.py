@@ -3,7 +3,7 @@ import hashlib
 import re
 
 import pygal
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils.safestring import mark_safe
 from pygal.style import Style
 
@@ -37,6 +37,7 @@ def cached_chart(kind, figures, draw):
     draw the same chart, and drawing takes longer than counting them. `figures` must hold
     everything the chart shows, in a form whose repr() is stable."""
     key = f"{kind}:" + hashlib.sha256(repr(figures).encode()).hexdigest()
+    cache = caches["local"]  # each process keeps its own: a miss costs drawing time, never a query
     svg = cache.get(key)
     if svg is None:
         svg = draw()

@@ -1,8 +1,7 @@
-"""Filters for the plan's action list (kept in the URL)."""
+"""Filters for the plan's action list (kept in the URL), over the status rows it shows."""
 import django_filters
 from django import forms
 from django.db.models import Q
-from django.utils import timezone
 
 from plans.models import Action, Owner, Rag, Source, Theme
 
@@ -10,48 +9,44 @@ NO_RATING = "none"
 
 
 class ActionFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label="Search ref, need or action", method="filter_text")
-    theme = django_filters.ModelChoiceFilter(
-        queryset=Theme.objects.none(), empty_label="All themes", method="filter_theme"
-    )
-    owner = django_filters.ModelChoiceFilter(
-        label="Owner", queryset=Owner.objects.none(), empty_label="All owners", method="filter_owner"
-    )
+    q = django_filters.CharFilter(label="Search ref, need or action")
+    theme = django_filters.ModelChoiceFilter(queryset=Theme.objects.none(), empty_label="All themes")
+    owner = django_filters.ModelChoiceFilter(label="Owner", queryset=Owner.objects.none(), empty_label="All owners")
     source = django_filters.ModelChoiceFilter(
         label="Source", queryset=Source.objects.none(), field_name="sources", empty_label="All sources"
     )
     progress_rag = django_filters.ChoiceFilter(
         label="Progress RAG",
         choices=[*Rag.choices, (NO_RATING, "No rating")],
-        method="filter_progress_rag",
         empty_label="Any rating",
     )
     impact_rag = django_filters.ChoiceFilter(
         label="Impact RAG",
         choices=[*Rag.choices, (NO_RATING, "No rating")],
-        method="filter_impact_rag",
         empty_label="Any rating",
     )
     overdue = django_filters.BooleanFilter(
-        label="Overdue only", method="filter_overdue", widget=forms.CheckboxInput
+        label="Overdue only", widget=forms.CheckboxInput
     )
     stale = django_filters.BooleanFilter(
-        label="No update this period only", method="filter_stale", widget=forms.CheckboxInput
+        label="No update this period only", widget=forms.CheckboxInput
     )
     period = django_filters.ChoiceFilter(
-        label="As reported for", method="filter_period", empty_label="Now (latest updates)"
+        label="As reported for", empty_label="Now (latest updates)"
     )
 
     class Meta:
         model = Action
         fields = ["q", "theme", "owner", "source", "progress_rag", "impact_rag", "overdue", "stale", "period"]
 
-    def __init__(self, *args, plan, period, report_period=None, periods=(), **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, queryset=None, *, plan, period, report_period=None, periods=(), **kwargs):
+        super().__init__(data, Action.objects.none(), **kwargs)
+        self.rows = queryset
         self.plan = plan
         self.period = period
-        # With ?period=YYYY-MM the queryset carries that period's status (see selectors_reporting.plan_actions_at):
-        # RAGs, overdue, stale, theme and owners as reported then, so dashboard counts and this list agree.
+        # The rows (the view's "queryset") are the status rows of the period shown (plans.selectors.status): with
+        # ?period=YYYY-MM its RAGs, overdue, stale, theme and owners as reported then, so dashboard
+        # counts and this list agree.
         self.report_period = report_period
         self.filters["period"].extra["choices"] = [
             (p.slug, f"{p.label} (closed)" if p.closed else p.label) for p in periods
@@ -60,46 +55,42 @@ class ActionFilter(django_filters.FilterSet):
         self.filters["owner"].queryset = Owner.objects.filter(actions__theme__plan=plan).distinct()
         self.filters["source"].queryset = Source.objects.filter(actions__theme__plan=plan).distinct()
 
-    def filter_text(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        return queryset.filter(
-            Q(ref__icontains=value) | Q(improvement_need__icontains=value) | Q(action_text__icontains=value)
-        )
+    @property
+    def qs(self):
+        """The status rows that match the filters (none when the filters are not valid)."""
+        if not hasattr(self, "_qs"):
+            if not self.is_bound:
+                self._qs = list(self.rows)
+            elif not self.is_valid():
+                self._qs = []
+            else:
+                self._qs = self.filter_rows(self.rows, self.form.cleaned_data)
+        return self._qs
 
-    def _filter_rag(self, queryset, field, value):
-        if value == NO_RATING:
-            return queryset.filter(**{f"{field}__isnull": True})
-        return queryset.filter(**{field: value})
-
-    def filter_progress_rag(self, queryset, name, value):
-        return self._filter_rag(queryset, "current_progress_rag", value)
-
-    def filter_impact_rag(self, queryset, name, value):
-        return self._filter_rag(queryset, "current_impact_rag", value)
-
-    def filter_overdue(self, queryset, name, value):
-        if value and self.report_period:
-            return queryset.filter(period_overdue=True)
-        return queryset.overdue(timezone.localdate()) if value else queryset
-
-    def filter_stale(self, queryset, name, value):
-        if value and self.report_period:
-            return queryset.filter(period_stale=True)
-        return queryset.stale(self.period) if value else queryset
-
-    def filter_period(self, queryset, name, value):
-        return queryset  # the view has already chosen the period's queryset
-
-    def filter_theme(self, queryset, name, value):
-        if self.report_period:
-            return queryset.filter(period_theme_id=value.pk)
-        return queryset.filter(theme=value)
-
-    def filter_owner(self, queryset, name, value):
-        if self.report_period:
-            from plans.selectors_reporting import period_owner_filter
-
-            return period_owner_filter(queryset, period=self.report_period, owner=value)
-        return queryset.filter(owners=value)
+    def filter_rows(self, rows, data):
+        tests = []
+        text = (data.get("q") or "").strip()
+        if text:
+            matching = set(Action.objects.for_plan(self.plan).filter(
+                Q(ref__icontains=text) | Q(improvement_need__icontains=text) | Q(action_text__icontains=text)
+            ).values_list("pk", flat=True))
+            tests.append(lambda row: row.action_id in matching)
+        if data.get("theme"):
+            theme_id = data["theme"].pk
+            tests.append(lambda row: row.theme_id == theme_id)
+        if data.get("owner"):
+            owner_id = data["owner"].pk
+            tests.append(lambda row: owner_id in row.owner_ids)
+        if data.get("source"):
+            with_source = set(Action.objects.for_plan(self.plan).filter(sources=data["source"]).values_list("pk", flat=True))
+            tests.append(lambda row: row.action_id in with_source)
+        for field in ("progress_rag", "impact_rag"):
+            value = data.get(field)
+            if value:
+                wanted = None if value == NO_RATING else Rag(value)
+                tests.append(lambda row, field=field, wanted=wanted: getattr(row, field) == wanted)
+        if data.get("overdue"):
+            tests.append(lambda row: row.is_overdue)
+        if data.get("stale"):
+            tests.append(lambda row: row.is_stale)
+        return [row for row in rows if all(test(row) for test in tests)]

@@ -13,7 +13,9 @@ from plans.models import (
     PlanStatus,
     Source,
 )
+from improvement.forms import NameField
 from plans.concurrency import VersionedFormMixin
+from plans.services.sources import source_match_key
 from plans.services.structure import source_references_parse
 from plans.validators import validate_plan_date
 
@@ -55,7 +57,8 @@ def text(label, required=False, rows=3, max_length=10_000, help_text=""):
 
 
 def line(label, required=False, max_length=300, help_text=""):
-    return forms.CharField(
+    """A one-line field: names, titles, codes, refs, normalised as they are typed (NameField)."""
+    return NameField(
         label=label, required=required, max_length=max_length, help_text=help_text,
         error_messages={"max_length": f"{label.replace(' (optional)', '')} must be {max_length} characters or fewer",
                         "required": f"Enter the {label.lower()}"},
@@ -153,8 +156,8 @@ class ActionForm(forms.Form):
         self.fields["source_references"].help_text += ". Known sources: " + (", ".join(self.known_codes) or "none yet")
 
     def clean_new_source_code(self):
-        code = " ".join(self.cleaned_data["new_source_code"].split())
-        if code and any(code.lower() == known.lower() for known in self.known_codes):
+        code = self.cleaned_data["new_source_code"]
+        if code and any(source_match_key(code) == source_match_key(known) for known in self.known_codes):
             raise forms.ValidationError(f"There is already a source called {code}: write it in “Derived from”")
         return code
 

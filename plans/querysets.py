@@ -1,19 +1,16 @@
-"""The vocabulary of reads over plans: current RAG, overdue, stale, summaries."""
+"""The vocabulary of reads over plans: current RAG, plan order, owners; RAG summaries.
+
+An action's status in a period (overdue, no update this period...) is plans.selectors.status."""
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 
-from plans.rag import RAG_ORDER, Rag
-
-RAG_ANNOTATIONS = ("current_progress_rag", "current_impact_rag", "latest_note", "latest_update_at")
+from plans.rag import RAG_ORDER
 
 
-def _latest_update(filter_kwargs=None):
+def _latest_update():
     from plans.models import ProgressUpdate
 
-    updates = ProgressUpdate.objects.filter(action=OuterRef("pk"))
-    if filter_kwargs:
-        updates = updates.filter(**filter_kwargs)
-    return updates.order_by("-created_at", "-pk")
+    return ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-created_at", "-pk")
 
 
 class ActionQuerySet(models.QuerySet):
@@ -23,7 +20,11 @@ class ActionQuerySet(models.QuerySet):
     def for_plan(self, plan):
         return self.filter(theme__plan=plan)
 
-    def _annotate_latest(self, updates):
+    def with_current_rag(self):
+        """Annotate each action with the RAGs, note and time of its latest update."""
+        if "current_progress_rag" in self.query.annotations:
+            return self
+        updates = _latest_update()
         return self.annotate(
             current_progress_rag=Subquery(updates.values("progress_rag")[:1]),
             current_impact_rag=Subquery(updates.values("impact_rag")[:1]),
@@ -31,69 +32,15 @@ class ActionQuerySet(models.QuerySet):
             latest_update_at=Subquery(updates.values("created_at")[:1]),
         )
 
-    def annotate_latest_period(self):
-        return self.annotate(latest_update_period_id=Subquery(_latest_update().values("period_id")[:1]))
-
-    def with_current_rag(self):
-        """Annotate each action with the RAGs, note and time of its latest update."""
-        if "current_progress_rag" in self.query.annotations:
-            return self
-        return self._annotate_latest(_latest_update())
-
-    def with_rag_at(self, period):
-        """Annotate with the status reported for `period`: the latest update for it or an earlier period."""
-        return self._annotate_latest(_latest_update({"period__month__lte": period.month}))
-
     def open(self):
         from plans.models import ActionStatus
 
         return self.filter(status=ActionStatus.OPEN)
 
-    def overdue(self, today):
-        """Due date passed and not Blue (completed), nor closed."""
-        return (
-            self.with_current_rag()
-            .open()
-            .filter(due_date__lt=today)
-            .filter(Q(current_progress_rag__isnull=True) | ~Q(current_progress_rag=Rag.BLUE))
-        )
-
-    def with_update_in(self, period):
-        from plans.models import ProgressUpdate
-
-        return self.annotate(
-            updated_in_period=Exists(ProgressUpdate.objects.filter(action=OuterRef("pk"), period=period))
-        )
-
-    def stale(self, period):
-        """Open, not completed, and no update recorded for `period` (every open action when there is none)."""
-        from plans.models import ProgressUpdate
-
-        qs = self.with_current_rag().open().filter(
-            Q(current_progress_rag__isnull=True) | ~Q(current_progress_rag=Rag.BLUE)
-        )
-        if period is None:
-            return qs
-        return qs.exclude(Exists(ProgressUpdate.objects.filter(action=OuterRef("pk"), period=period)))
-
     def owned_by_user(self, user):
         return self.filter(Exists(
             self.model.owners.through.objects.filter(action=OuterRef("pk"), owner__holders=user)
         ))
-
-    def rag_summary(self, field="current_progress_rag"):
-        """Count and percentage of actions per RAG (and with no rating), in one query.
-
-        Percentages are rounded so that they add up to exactly 100 (largest remainder).
-        """
-        qs = self if field in self.query.annotations else self.with_current_rag()
-        aggregates = {rag.value: Count("pk", filter=Q(**{field: rag.value})) for rag in RAG_ORDER}
-        aggregates["total"] = Count("pk")
-        counts = qs.aggregate(**{f"n_{key}": value for key, value in aggregates.items()})
-        total = counts["n_total"]
-        rows = [(rag, counts[f"n_{rag.value}"]) for rag in RAG_ORDER]
-        rows.append((None, total - sum(n for _, n in rows)))
-        return RagSummary.build(rows, total)
 
 
 class RagSummary(list):
@@ -107,6 +54,12 @@ class RagSummary(list):
         summary = cls((rag, n, pct) for (rag, n), pct in zip(rows, percents))
         summary.total = total
         return summary
+
+    @classmethod
+    def from_counts(cls, counts):
+        """From {Rag or None (no rating): number of actions}: the one way RAG mixes are counted."""
+        rows = [(rag, counts.get(rag, 0)) for rag in [*RAG_ORDER, None]]
+        return cls.build(rows, sum(n for _, n in rows))
 
     def count(self, rag):
         for row_rag, n, _ in self:

@@ -1,26 +1,24 @@
 """Reads for board reporting: a period's status rows, the dashboard, the board pack's content.
 
-Every figure for a period comes from one "rows" queryset with the same column names whether
-the period is open (live: each action's latest update for the period or an earlier one) or
-closed (the ActionSnapshot rows frozen by period_close). See docs/decisions/0002-period-status.md.
-The dashboard is a fixed number of aggregate queries, whatever the number of actions or periods.
+Every figure for a period is counted from its status rows (plans.selectors.status.status_rows: live
+while the period is open, the rows frozen by period_close once closed). See
+docs/decisions/0002-period-status.md. The dashboard is a fixed number of queries, whatever the
+number of actions or periods.
 """
-import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import (
-    BooleanField, CharField, Count, TextField, Exists, ExpressionWrapper, F, Func, IntegerField, Max, OuterRef, Prefetch,
-    Q, Subquery, Sum, Value,
-)
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Count, Max, Prefetch, Sum
 from django.utils import timezone
 
 from plans.models import (
-    Action, ActionSnapshot, ActionStatus, HighlightReport, Measure, MeasureReading, Owner, ProgressUpdate,
-    ReportingPeriod,
+    ActionSnapshot, HighlightReport, Measure, MeasureReading, Owner, ReportingPeriod,
 )
 from plans.querysets import RagSummary
-from plans.rag import RAG_ORDER, Rag, rag_from_value
+from plans.rag import Rag, rag_from_value
+from plans.selectors.status import StatusRow, overdue_as_of, status_rows  # noqa: F401 - overdue_as_of, StatusRow read from here too
+
+# The rows of the dashboard's lists and the board pack are the period's status rows.
+ReportRow = StatusRow
 
 NO_RATING = "none"
 
@@ -57,145 +55,7 @@ def previous_period(periods, period):
     return earlier[-1] if earlier else None
 
 
-def overdue_as_of(period, today=None):
-    """Overdue is judged at the period's end, or today while the period is still running."""
-    today = today or timezone.localdate()
-    return min(today, period.end)
-
-
-# ---------------------------------------------------------------- the rows of one period
-
-def _updates_up_to(period, outer="pk"):
-    return ProgressUpdate.objects.filter(
-        action=OuterRef(outer), period__month__lte=period.month
-    ).order_by("-created_at", "-pk")
-
-
-def _previous_rag(previous):
-    if previous is None:
-        return Value("", output_field=CharField())
-    if previous.closed:
-        return Coalesce(
-            Subquery(ActionSnapshot.objects.filter(period=previous, action=OuterRef("pk")).values("progress_rag")[:1]),
-            Value(""),
-        )
-    return Coalesce(Subquery(_updates_up_to(previous).values("progress_rag")[:1]), Value(""))
-
-
-def live_status_rows(*, plan, period, previous=None, today=None):
-    """The plan's actions annotated with their status for an open `period`.
-
-    progress_rag / impact_rag / note: of the latest update (by time recorded) attributed to `period`
-    or an earlier period; "" when there is none. previous_progress_rag: the same for `previous`
-    (its snapshot when it is closed). is_overdue: open, due before overdue_as_of, not Blue.
-    is_stale: open, not Blue, no update attributed to `period`.
-    """
-    updates = _updates_up_to(period)
-    previous_rag = _previous_rag(previous)
-    as_of = overdue_as_of(period, today)
-    not_blue = ~Q(progress_rag=Rag.BLUE)
-    return (
-        Action.objects.for_plan(plan)
-        .annotate(
-            row_action_id=F("pk"),
-            progress_rag=Coalesce(Subquery(updates.values("progress_rag")[:1]), Value("")),
-            impact_rag=Coalesce(Subquery(updates.values("impact_rag")[:1]), Value("")),
-            note=Coalesce(Subquery(updates.values("note")[:1]), Value(""), output_field=TextField()),
-            latest_update_at=Subquery(updates.values("created_at")[:1]),
-            previous_progress_rag=previous_rag,
-            updated_in_period=Exists(ProgressUpdate.objects.filter(action=OuterRef("pk"), period=period)),
-            t_number=F("theme__number"),
-            t_title=F("theme__title"),
-            t_position=F("theme__position"),
-        )
-        .annotate(
-            is_overdue=ExpressionWrapper(
-                Q(status=ActionStatus.OPEN, due_date__isnull=False, due_date__lt=as_of) & not_blue, output_field=BooleanField()
-            ),
-            is_stale=ExpressionWrapper(
-                Q(status=ActionStatus.OPEN, updated_in_period=False) & not_blue, output_field=BooleanField()
-            ),
-        )
-    )
-
-
-def row_flags(*, status, due_date, progress_rag, updated_in_period, as_of):
-    """(is_overdue, is_stale) for one live row: the same rules as live_status_rows' SQL flags."""
-    open_not_blue = status == ActionStatus.OPEN and progress_rag != Rag.BLUE
-    return (open_not_blue and due_date is not None and due_date < as_of, open_not_blue and not updated_in_period)
-
-
-def snapshot_rows(*, period):
-    """The frozen rows of a closed period, under the same names as live_status_rows."""
-    return ActionSnapshot.objects.filter(period=period).annotate(
-        row_action_id=F("action_id"),
-        t_number=F("theme_number"),
-        t_title=F("theme_title"),
-        t_position=F("theme_position"),
-    )
-
-
-def status_rows(*, plan, period, periods=None, today=None):
-    if period.closed:
-        return snapshot_rows(period=period)
-    periods = periods if periods is not None else plan_periods(plan=plan)
-    return live_status_rows(
-        plan=plan, period=period, previous=previous_period(periods, period), today=today
-    )
-
-
-def plan_actions_at(*, plan, period, periods=None, today=None):
-    """Actions of the plan as reported for `period`, under the plan page's names (current_progress_rag...).
-
-    Used by the plan page's `period` filter so that a dashboard count links to exactly its actions.
-    """
-    if period.closed:
-        snap = ActionSnapshot.objects.filter(period=period, action=OuterRef("pk"))
-        qs = Action.objects.for_plan(plan).filter(Exists(snap)).annotate(
-            current_progress_rag=NullIf(Subquery(snap.values("progress_rag")[:1]), Value("")),
-            current_impact_rag=NullIf(Subquery(snap.values("impact_rag")[:1]), Value("")),
-            latest_note=Subquery(snap.values("note")[:1]),
-            latest_update_at=Subquery(snap.values("latest_update_at")[:1]),
-            period_overdue=Subquery(snap.values("is_overdue")[:1]),
-            period_stale=Subquery(snap.values("is_stale")[:1]),
-            period_theme_id=Subquery(snap.values("theme_id")[:1]),
-        )
-    else:
-        rows = status_rows(plan=plan, period=period, periods=periods, today=today)
-        qs = rows.annotate(
-            current_progress_rag=NullIf(F("progress_rag"), Value("")),
-            current_impact_rag=NullIf(F("impact_rag"), Value("")),
-            latest_note=F("note"),
-            period_overdue=F("is_overdue"),
-            period_stale=F("is_stale"),
-            period_theme_id=F("theme_id"),
-        )
-    return qs.select_related("theme").prefetch_related(
-        Prefetch("owners", queryset=Owner.objects.order_by("title"))
-    ).in_plan_order()
-
-
-def period_owner_filter(queryset, *, period, owner):
-    """Actions owned by `owner` in `period` (as snapshotted when it is closed)."""
-    if period.closed:
-        return queryset.filter(Exists(ActionSnapshot.objects.filter(period=period, action=OuterRef("pk"), owners=owner)))
-    return queryset.filter(owners=owner)
-
-
 # ---------------------------------------------------------------- the dashboard
-
-def _rag_counts(prefix, field):
-    counts = {f"{prefix}{rag.value}": Count("pk", filter=Q(**{field: rag.value})) for rag in RAG_ORDER}
-    counts[f"{prefix}total"] = Count("pk")
-    return counts
-
-
-def _summary(values, prefix):
-    rows = [(rag, values.get(f"{prefix}{rag.value}") or 0) for rag in RAG_ORDER]
-    total = values.get(f"{prefix}total") or 0
-    rows.append((None, total - sum(n for _, n in rows)))
-    return RagSummary.build(rows, total)
-
 
 @dataclass
 class GroupSummary:
@@ -209,47 +69,6 @@ class GroupSummary:
 class TrendPoint:
     period: ReportingPeriod
     progress: RagSummary
-
-
-@dataclass
-class ReportRow:
-    """One action as reported for a period (from live data or the snapshot)."""
-
-    action_id: int | None
-    ref: str
-    action_text: str
-    theme_number: str
-    theme_title: str
-    owners: str
-    due_date: datetime.date | None
-    status: str
-    progress_rag: Rag | None
-    impact_rag: Rag | None
-    previous_progress_rag: Rag | None
-    note: str
-    latest_update_at: datetime.datetime | None
-    is_overdue: bool
-    is_stale: bool
-    theme_id: int | None = None
-    theme_position: int = 0
-    owner_keys: tuple = ()  # ((owner id, title), ...) by title
-
-    @property
-    def movement(self):
-        """"completed", "improved", "worsened", "changed" (to or from Grey / no rating) or None."""
-        now, before = self.progress_rag, self.previous_progress_rag
-        if now == before:
-            return None
-        if now == Rag.BLUE:
-            return "completed"
-        if now and before and now.rank and before.rank:
-            return "improved" if now.rank > before.rank else "worsened"
-        return "changed"
-
-    @property
-    def short_text(self):
-        text = " ".join(self.action_text.split())
-        return text if len(text) <= 120 else text[:117] + "…"
 
 
 @dataclass
@@ -283,10 +102,6 @@ class BoardDashboard:
     highlight: HighlightReport | None = None
     rows: list | None = None  # every action, for the board pack
 
-    @property
-    def frozen(self):
-        return self.period.closed
-
     def rows_by_theme(self):
         groups = []
         for row in self.rows or []:
@@ -297,17 +112,13 @@ class BoardDashboard:
         return groups
 
 
-def _summary_of(rows):
-    """Progress and impact RagSummary of report rows, counted in one pass."""
+def rag_summary(rows):
+    """(progress, impact) RagSummary of status rows, counted in one pass."""
     progress, impact = {}, {}
     for row in rows:
         progress[row.progress_rag] = progress.get(row.progress_rag, 0) + 1
         impact[row.impact_rag] = impact.get(row.impact_rag, 0) + 1
-    total = len(rows)
-    return (
-        RagSummary.build([(rag, progress.get(rag, 0)) for rag in [*RAG_ORDER, None]], total),
-        RagSummary.build([(rag, impact.get(rag, 0)) for rag in [*RAG_ORDER, None]], total),
-    )
+    return RagSummary.from_counts(progress), RagSummary.from_counts(impact)
 
 
 def _groups(rows, keys_of, order):
@@ -319,13 +130,13 @@ def _groups(rows, keys_of, order):
             labels[key] = label
     result = []
     for key in sorted(members, key=lambda k: order(k, labels[k], members[k][0])):
-        progress, impact = _summary_of(members[key])
+        progress, impact = rag_summary(members[key])
         result.append(GroupSummary(key=key, label=labels[key], progress=progress, impact=impact))
     return result
 
 
 def _theme_keys(row):
-    return ((row.theme_id, f"{row.theme_number} {row.theme_title}".strip()),)
+    return ((row.theme_id, row.theme_label),)
 
 
 def _owner_keys(row):
@@ -341,116 +152,30 @@ def _owner_order(key, label, row):
 
 
 def _trend(*, plan, periods, period, current=None):
-    """The progress RAG mix of every period up to `period`: at most two queries, whatever their number.
+    """The progress RAG mix of every period up to `period`.
 
-    `current` is `period`'s own progress summary when the caller has it already.
+    Closed periods are counted from their snapshots in one grouped query; an open one (other than
+    `period`, whose summary `current` the caller has already) from its status rows.
     """
     shown = [p for p in periods if p.month <= period.month]
     closed_ids = [p.pk for p in shown if p.closed]
-    open_ids = [p.pk for p in shown if not p.closed and not (current is not None and p.pk == period.pk)]
     counts = {}
     if closed_ids:
-        for values in (
-            ActionSnapshot.objects.filter(period_id__in=closed_ids).values("period_id")
-            .annotate(**_rag_counts("p_", "progress_rag")).order_by()
+        for period_id, rag, n in (
+            ActionSnapshot.objects.filter(period_id__in=closed_ids).values_list("period_id", "progress_rag")
+            .annotate(n=Count("pk")).order_by()
         ):
-            counts[values["period_id"]] = values
-    if open_ids:
-        latest = ProgressUpdate.objects.filter(
-            action=OuterRef("pk"), period__month__lte=OuterRef(OuterRef("month"))
-        ).order_by("-created_at", "-pk").values("progress_rag")[:1]
-        actions = Action.objects.for_plan(plan).order_by()
-
-        def count_of(qs):
-            return Subquery(qs.annotate(n=Func(F("pk"), function="COUNT")).values("n")[:1], output_field=IntegerField())
-
-        annotations = {"p_total": count_of(actions)}
-        for rag in RAG_ORDER:
-            annotations[f"p_{rag.value}"] = count_of(
-                actions.annotate(rag_then=Subquery(latest)).filter(rag_then=rag.value)
-            )
-        for values in ReportingPeriod.objects.filter(pk__in=open_ids).annotate(**annotations).values("pk", *annotations):
-            counts[values["pk"]] = values
-    return [
-        TrendPoint(period=p, progress=current if current is not None and p.pk == period.pk
-                   else _summary(counts.get(p.pk, {}), "p_"))
-        for p in shown
-    ]
-
-
-def _snapshot_report_rows(*, period):
-    """ReportRows of a closed period from its snapshots, in two lean queries (rows, then owners)."""
-    owners = {}
-    for snapshot_id, owner_id, title in (
-        ActionSnapshot.owners.through.objects.filter(actionsnapshot__period=period)
-        .order_by("owner__title", "owner_id").values_list("actionsnapshot_id", "owner_id", "owner__title")
-    ):
-        owners.setdefault(snapshot_id, []).append((owner_id, title))
-    result = []
-    for snap in (
-        ActionSnapshot.objects.filter(period=period).order_by("theme_position", "position", "pk").values(
-            "pk", "action_id", "ref", "action_text", "theme_id", "theme_number", "theme_title", "theme_position",
-            "owner_titles", "due_date", "status", "progress_rag", "impact_rag", "previous_progress_rag", "note",
-            "latest_update_at", "is_overdue", "is_stale",
-        )
-    ):
-        result.append(ReportRow(
-            action_id=snap["action_id"], ref=snap["ref"], action_text=snap["action_text"],
-            theme_number=snap["theme_number"], theme_title=snap["theme_title"], owners=snap["owner_titles"],
-            due_date=snap["due_date"], status=snap["status"], progress_rag=rag_from_value(snap["progress_rag"]),
-            impact_rag=rag_from_value(snap["impact_rag"]),
-            previous_progress_rag=rag_from_value(snap["previous_progress_rag"]), note=snap["note"],
-            latest_update_at=snap["latest_update_at"], is_overdue=snap["is_overdue"], is_stale=snap["is_stale"],
-            theme_id=snap["theme_id"], theme_position=snap["theme_position"],
-            owner_keys=tuple(owners.get(snap["pk"], ())),
-        ))
-    return result
-
-
-def _live_report_rows(*, plan, period, previous, today=None):
-    """ReportRows of an open period in three lean queries: each action with the id of its latest update
-    (one subquery a row, rather than one per column), those updates by id, and the owners."""
-    as_of = overdue_as_of(period, today)
-    actions = list(
-        Action.objects.for_plan(plan)
-        .annotate(
-            latest_id=Subquery(_updates_up_to(period).values("pk")[:1]),
-            previous_rag=_previous_rag(previous),
-            updated_in_period=Exists(ProgressUpdate.objects.filter(action=OuterRef("pk"), period=period)),
-        )
-        .in_plan_order()
-        .values("pk", "ref", "action_text", "theme_id", "theme__number", "theme__title", "theme__position",
-                "due_date", "status", "latest_id", "previous_rag", "updated_in_period")
-    )
-    latest = {
-        u["pk"]: u for u in ProgressUpdate.objects.filter(pk__in=[a["latest_id"] for a in actions if a["latest_id"]])
-        .values("pk", "progress_rag", "impact_rag", "note", "created_at")
-    }
-    owners = {}
-    for action_id, owner_id, title in (
-        Action.owners.through.objects.filter(action__theme__plan=plan).order_by("owner__title", "owner_id")
-        .values_list("action_id", "owner_id", "owner__title")
-    ):
-        owners.setdefault(action_id, []).append((owner_id, title))
-    result = []
-    for a in actions:
-        update = latest.get(a["latest_id"], {})
-        progress = update.get("progress_rag", "")
-        is_overdue, is_stale = row_flags(
-            status=a["status"], due_date=a["due_date"], progress_rag=progress,
-            updated_in_period=a["updated_in_period"], as_of=as_of,
-        )
-        result.append(ReportRow(
-            action_id=a["pk"], ref=a["ref"], action_text=a["action_text"], theme_number=a["theme__number"],
-            theme_title=a["theme__title"], owners="; ".join(title for _, title in owners.get(a["pk"], ())),
-            due_date=a["due_date"], theme_id=a["theme_id"], theme_position=a["theme__position"],
-            owner_keys=tuple(owners.get(a["pk"], ())),
-            status=a["status"], progress_rag=rag_from_value(progress),
-            impact_rag=rag_from_value(update.get("impact_rag", "")),
-            previous_progress_rag=rag_from_value(a["previous_rag"]), note=update.get("note", ""),
-            latest_update_at=update.get("created_at"), is_overdue=is_overdue, is_stale=is_stale,
-        ))
-    return result
+            counts.setdefault(period_id, {})[rag_from_value(rag)] = n
+    points = []
+    for p in shown:
+        if current is not None and p.pk == period.pk:
+            summary = current
+        elif p.closed:
+            summary = RagSummary.from_counts(counts.get(p.pk, {}))
+        else:
+            summary = rag_summary(status_rows(plan=plan, period=p, periods=periods))[0]
+        points.append(TrendPoint(period=p, progress=summary))
+    return points
 
 
 def measure_statuses(*, plan, period):
@@ -497,16 +222,13 @@ def board_dashboard(*, plan, period, periods=None, today=None, all_rows=False):
     previous = previous_period(periods, period)
     # Every figure is counted in one pass over the period's rows: aggregate queries over the live
     # rows would make the database evaluate each action's latest-update subquery once per figure.
-    if period.closed:
-        every = _snapshot_report_rows(period=period)
-    else:
-        every = _live_report_rows(plan=plan, period=period, previous=previous, today=today)
-    progress, impact = _summary_of(every)
+    every = status_rows(plan=plan, period=period, as_of=today, periods=periods)
+    progress, impact = rag_summary(every)
     by_theme = _groups(every, _theme_keys, _theme_order)
     by_owner = _groups(every, _owner_keys, _owner_order)
     interesting = [
         r for r in every
-        if r.progress_rag == Rag.RED or r.is_overdue or r.is_stale or r.progress_rag != r.previous_progress_rag
+        if r.progress_rag == Rag.RED or r.is_overdue or r.is_stale or r.moved
     ]
     movement = {"completed": [], "improved": [], "worsened": [], "changed": []}
     if previous is not None:

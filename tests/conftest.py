@@ -25,11 +25,15 @@ def fast_password_hashing(settings):
 @pytest.fixture(autouse=True)
 def empty_caches():
     """Each test starts with empty caches: a closed period's cached figures are keyed by its id,
-    which the next test's database may give to another period."""
+    which the next test's database may give to another period. The database cache (settings)
+    needs no clearing: its rows go with each test's rolled-back transaction, and its keys carry
+    the period's closing time."""
     from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
 
     for cache in caches.all():
-        cache.clear()
+        if not isinstance(cache, DatabaseCache):
+            cache.clear()
 
 
 @dataclass

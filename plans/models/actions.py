@@ -76,8 +76,7 @@ class Action(Versioned):
 
     @property
     def short_text(self):
-        text = " ".join(self.action_text.split())
-        return text if len(text) <= 80 else text[:77] + "…"
+        return shorten(self.action_text)
 
     @property
     def due_date_moved(self):
@@ -105,3 +104,9 @@ class SourceReference(models.Model):
 
     def __str__(self):
         return f"{self.source.code} {self.paragraph}".strip()
+
+
+def shorten(text, limit=80):
+    """Text on one line, cut to `limit` characters with an ellipsis (how action lists show an action)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "…"

@@ -1,6 +1,5 @@
 """Plans, their themes and their monthly reporting periods."""
 import calendar
-import datetime
 
 from django.conf import settings
 from django.db import models
@@ -120,10 +119,3 @@ class ReportingPeriod(models.Model):
     @property
     def end(self):
         return month_end(self.month)
-
-    @property
-    def end_datetime(self):
-        """The last instant of the period, in the project's time zone."""
-        from django.utils import timezone
-
-        return timezone.make_aware(datetime.datetime.combine(self.end, datetime.time.max))

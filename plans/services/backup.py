@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.core.serializers.base import DeserializationError
 from django.db import transaction
-from django.test.utils import override_settings
+from django.db.models.signals import pre_save
 
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes"]
 # Rows that `migrate` itself creates: present in an "empty" database.
@@ -89,6 +89,16 @@ def _read_rows(path):
     return rows
 
 
+_SKIP_HISTORY = "backup-restore-skip-history"
+
+
+def _skip_history_of_loaded_rows(sender, instance, raw=False, **kwargs):
+    """Rows loaded from a backup (raw saves) record no history of their own, nor of the
+    many-to-many links loaddata sets on them just after: their history is in the backup."""
+    if raw:
+        instance.skip_history_when_saving = True
+
+
 def backup_restore(*, path):
     """Load a backup into an empty (freshly migrated) database, all or nothing."""
     path = Path(path)
@@ -105,9 +115,12 @@ def backup_restore(*, path):
         )
     # Loading sets many-to-many links, which the audit trail would otherwise record as new changes:
     # the restored history must be the backed-up history, nothing more.
+    pre_save.connect(_skip_history_of_loaded_rows, dispatch_uid=_SKIP_HISTORY)
     try:
-        with override_settings(SIMPLE_HISTORY_ENABLED=False), transaction.atomic():
+        with transaction.atomic():
             call_command("loaddata", str(path), verbosity=0)
     except DeserializationError as error:
         raise _damaged(path, f"a record cannot be loaded: {str(error).splitlines()[0][:200]}") from None
+    finally:
+        pre_save.disconnect(dispatch_uid=_SKIP_HISTORY)
     return BackupResult(path=path, objects=len(rows))

@@ -11,6 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from plans.models import Action, Owner, Plan, ProgressUpdate, Rag, ReportingPeriod
+from plans.services.owners import owner_get_or_create
 from plans.services.plan_data import plan_create_from_data
 from plans.services.roles import ADMIN, BOARD, COORDINATOR, OWNER, role_groups_ensure
 
@@ -109,7 +110,7 @@ def demo_load(*, today=None):
         plan = plan_create_from_data(data=data)
     for username, (_name, _group, role_titles) in DEMO_ACCOUNTS.items():
         for title in role_titles:
-            owner = Owner.objects.get(title=title, agency="")
+            owner = owner_get_or_create(title=title)
             owner.holders.add(users[username])
             # Who holds a role is edited on the role's page, which checks the role's version.
             Owner.objects.filter(pk=owner.pk).update(version=F("version") + 1)

@@ -1,4 +1,9 @@
-"""Writes about owner roles and the user accounts that hold them.
+"""Writes about owner roles and the user accounts that hold them; the one place roles are matched.
+
+A role is the same role when its title and agency match by improvement.text.name_key (Unicode NFC,
+invisible and bidirectional control characters removed, spaces collapsed, case ignored): the role
+pages, the action form's "add a new role", JSON and spreadsheet imports and the demo all create
+roles through owner_create / owner_get_or_create, so "Head\u200bof Probation" is Head of Probation.
 
 Actions are owned by roles, not people: reassigning a role changes its holders, so "My actions"
 follows the new post-holder at once, while every past ProgressUpdate keeps pointing at the user
@@ -7,12 +12,52 @@ who wrote it (updates reference the author, never the role, and are never rewrit
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from improvement.text import name_key, normalise_name
 from plans.concurrency import many_to_many, save_if_unchanged
 from plans.models import Owner
 
 
+def owner_key(title, agency=""):
+    """What two roles are compared by: their normalised title and agency, ignoring case."""
+    return name_key(title), name_key(agency)
+
+
+def owner_find(*, title, agency=""):
+    """The role with this title and agency (however it is spelt), or None."""
+    key = owner_key(title, agency)
+    # Compared here rather than by the database: SQLite's case-insensitive match knows ASCII only,
+    # and a role saved before names were normalised may still hold an invisible character.
+    for owner in Owner.objects.all():
+        if owner_key(owner.title, owner.agency) == key:
+            return owner
+    return None
+
+
+def owners_by_key():
+    """{owner_key: role} for every role: the cache owner_get_or_create fills as it goes."""
+    return {owner_key(owner.title, owner.agency): owner for owner in Owner.objects.all()}
+
+
+def owner_get_or_create(*, title, agency="", cache=None):
+    """The role with this title and agency, created if new (title cut to 300 characters).
+
+    `cache` (a dict, filled from owners_by_key on first use) saves a query per role when many
+    are matched at once, as imports do."""
+    title, agency = normalise_name(title)[:300], normalise_name(agency)[:200]
+    if cache is None:
+        owner = owner_find(title=title, agency=agency)
+        return owner or Owner.objects.create(title=title, agency=agency)
+    if not cache:
+        cache.update(owners_by_key())
+        cache.setdefault(None, None)  # filled: an empty table is not looked up again
+    key = owner_key(title, agency)
+    if key not in cache:
+        cache[key] = Owner.objects.create(title=title, agency=agency)
+    return cache[key]
+
+
 def _clean(title, agency):
-    title, agency = " ".join((title or "").split()), " ".join((agency or "").split())
+    title, agency = normalise_name(title), normalise_name(agency)
     errors = {}
     if not title:
         errors["title"] = "Enter the role's title, for example Head of Early Help"
@@ -26,10 +71,8 @@ def _clean(title, agency):
 
 
 def _check_unique(title, agency, exclude=None):
-    clash = Owner.objects.filter(title__iexact=title, agency__iexact=agency)
-    if exclude is not None:
-        clash = clash.exclude(pk=exclude.pk)
-    if clash.exists():
+    clash = owner_find(title=title, agency=agency)
+    if clash is not None and (exclude is None or clash.pk != exclude.pk):
         where = f" at {agency}" if agency else ""
         raise ValidationError({"title": f"There is already a role called {title}{where}"})
 

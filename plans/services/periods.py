@@ -10,6 +10,7 @@ from plans import permissions
 from plans.concurrency import save_if_unchanged
 from plans.models import ActionSnapshot, HighlightReport, ReportingPeriod
 from plans.validators import LATEST_DATE, check_dates
+from plans.selectors.status import status_rows
 
 
 def _next_month(month):
@@ -41,7 +42,7 @@ class ClosedPeriod:
 def period_close(*, period, user, today=None):
     """Close a period and freeze what it reports: one ActionSnapshot per action of the plan.
 
-    The rows are those the open period's dashboard showed (selectors_reporting.live_status_rows),
+    The rows are those the open period's dashboard showed (plans.selectors.status.status_rows),
     written in one bulk_create with their owners; the highlight report is kept as it is and can no
     longer be edited.
     """
@@ -88,22 +89,16 @@ def highlight_report_save(*, period, user, expected_version, achievements="", ri
 
 
 def _snapshot_write(*, period, periods, today=None):
-    """Write the ActionSnapshot rows of `period` (and their owners) from live data; return how many."""
-    from plans.selectors_reporting import live_status_rows, previous_period
-
-    plan = period.plan
-    rows = list(
-        live_status_rows(plan=plan, period=period, previous=previous_period(periods, period), today=today)
-        .prefetch_related("owners").in_plan_order()
-    )
+    """Store the status rows of `period` (status_rows, computed from live data) as its ActionSnapshot
+    rows with their owners; return how many."""
+    rows = status_rows(plan=period.plan, period=period, as_of=today, periods=periods, frozen=False)
     snapshots = [
         ActionSnapshot(
-            period=period, action_id=row.pk, theme_id=row.theme_id, theme_number=row.t_number,
-            theme_title=row.t_title, theme_position=row.t_position, position=row.position, ref=row.ref,
-            action_text=row.action_text,
-            owner_titles="; ".join(sorted(o.title for o in row.owners.all())),
-            due_date=row.due_date, status=row.status, progress_rag=row.progress_rag, impact_rag=row.impact_rag,
-            previous_progress_rag=row.previous_progress_rag, note=row.note,
+            period=period, action_id=row.action_id, theme_id=row.theme_id, theme_number=row.theme_number,
+            theme_title=row.theme_title, theme_position=row.theme_position, position=row.position, ref=row.ref,
+            action_text=row.action_text, owner_titles=row.owners, due_date=row.due_date, status=row.status,
+            progress_rag=row.progress_rag or "", impact_rag=row.impact_rag or "",
+            previous_progress_rag=row.previous_progress_rag or "", note=row.note,
             latest_update_at=row.latest_update_at, is_overdue=row.is_overdue, is_stale=row.is_stale,
         )
         for row in rows
@@ -113,9 +108,9 @@ def _snapshot_write(*, period, periods, today=None):
     through = ActionSnapshot.owners.through
     through.objects.bulk_create(
         [
-            through(actionsnapshot_id=snap.pk, owner_id=owner.pk)
+            through(actionsnapshot_id=snap.pk, owner_id=owner_id)
             for snap, row in zip(snapshots, rows)
-            for owner in row.owners.all()
+            for owner_id, _ in row.owner_keys
         ],
         batch_size=1000,
     )

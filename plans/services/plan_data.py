@@ -13,16 +13,15 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from plans.importing.cleaning import source_key
+from plans.services import owners as owner_services
+from plans.services import sources as source_services
 from plans.models import (
     Action,
     ActionCategory,
-    Owner,
     Plan,
     ProgressUpdate,
     Rag,
     ReportingPeriod,
-    Source,
     SourceReference,
     Theme,
 )
@@ -38,25 +37,20 @@ IMPORT_NOTE = "Progress as recorded in the imported spreadsheet."
 
 
 def owner_get_or_create(title, cache):
-    title = " ".join(title.split())[:300]
-    if title not in cache:
-        cache[title] = Owner.objects.get_or_create(title=title, agency="")[0]
-    return cache[title]
+    """The role with this title (plans.services.owners matches it); `cache` starts as {}."""
+    return owner_services.owner_get_or_create(title=title, cache=cache)
 
 
 def source_get_or_create(code, cache):
-    """The source with this code, however it is spelt ("Nat Enq." is "Nat. Enq"); created if new.
+    """The source with this code, however it is spelt (plans.services.sources matches it).
 
-    `cache` maps source_key → Source; pass the result of sources_by_key() to match existing ones.
+    `cache`: pass the result of sources_by_key() to match existing ones.
     """
-    key = source_key(code)
-    if key not in cache:
-        cache[key] = Source.objects.get_or_create(code=code[:50])[0]
-    return cache[key]
+    return source_services.source_get_or_create(code=code, cache=cache)
 
 
 def sources_by_key():
-    return {source_key(source.code): source for source in Source.objects.all()}
+    return source_services.sources_by_key()
 
 
 def rag_from_data(value):

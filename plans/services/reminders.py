@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from plans.models import Action, Plan, ReminderLog
 from plans.selectors import current_periods
+from plans.selectors.status import status_rows
 
 
 @dataclass
@@ -35,7 +36,8 @@ def update_reminders_send(*, today=None):
     periods = current_periods(plans=plans, today=today)
     for plan in plans.filter(pk__in=periods.keys()).order_by("pk"):
         period = periods[plan.pk]
-        pending = Action.objects.for_plan(plan).stale(period).prefetch_related("owners__holders").in_plan_order()
+        stale_ids = [row.action_id for row in status_rows(plan=plan, period=period, as_of=today) if row.is_stale]
+        pending = Action.objects.filter(pk__in=stale_ids).prefetch_related("owners__holders").in_plan_order()
         by_user = {}
         for action in pending:
             for owner in action.owners.all():

@@ -1,11 +1,13 @@
-"""Writes about sources: their list of paragraphs, which coverage is checked against."""
+"""Writes about sources: the one place sources are matched by code, and their list of paragraphs,
+which coverage is checked against."""
 import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from improvement.text import name_key, normalise_name
 from plans.concurrency import RelatedSet, save_if_unchanged
-from plans.models import SourceParagraph
+from plans.models import Source, SourceParagraph
 from plans.models.sources import paragraph_sort_key
 from plans.services.structure import PARAGRAPH
 
@@ -70,3 +72,39 @@ def source_paragraphs_set(*, source, paragraphs, expected_version=None):
                 SourceParagraph.objects.create(source=source, number=number, text=text)
         source.paragraphs.exclude(number__in=list(wanted)).delete()
     return source
+
+
+# ---------------------------------------------------------------- matching sources by code
+
+
+def source_match_key(code):
+    """What two source codes are compared by: the normalised code's letters and digits, ignoring
+    case, so "Nat Enq", "Nat. Enq" and "NAT ENQ." are one source."""
+    return "".join(char for char in name_key(code) if char.isalnum())
+
+
+def source_find(*, code):
+    """The source with this code, however it is spelt, or None."""
+    key = source_match_key(code)
+    for source in Source.objects.all():
+        if source_match_key(source.code) == key:
+            return source
+    return None
+
+
+def sources_by_key():
+    """{source_match_key: source} for every source: the cache source_get_or_create fills as it goes."""
+    return {source_match_key(source.code): source for source in Source.objects.order_by("pk")}
+
+
+def source_get_or_create(*, code, cache=None):
+    """The source with this code, however it is spelt ("Nat Enq." is "Nat. Enq"); created if new.
+
+    `cache`: the result of sources_by_key(), for matching many codes at once (imports)."""
+    code = normalise_name(code)[:50]
+    if cache is None:
+        return source_find(code=code) or Source.objects.create(code=code)
+    key = source_match_key(code)
+    if key not in cache:
+        cache[key] = Source.objects.create(code=code)
+    return cache[key]

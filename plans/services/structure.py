@@ -13,11 +13,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from improvement.text import normalise_name
 from plans.concurrency import RelatedSet, many_to_many, rows_as_of, save_if_unchanged
 from plans.models import (
     Action,
     ActionStatus,
-    Owner,
     Plan,
     ReportingPeriod,
     Source,
@@ -215,17 +215,21 @@ def source_references_parse(text, *, known_codes):
 
 
 def source_create(*, code, title="", date=None):
-    code = " ".join((code or "").split())
+    """A new source; refused when one with the same code (by source_match_key) exists."""
+    from plans.services.sources import source_find
+
+    code, title = normalise_name(code), normalise_name(title)
     if not code:
         raise ValidationError({"code": "Enter the source's code, for example JTAI"})
     if not re.search(r"[^\W\d_]", code):
         raise ValidationError({"code": "Source code must contain letters, for example JTAI or OIS 2012"})
     if len(code) > 50:
         raise ValidationError({"code": "Source code must be 50 characters or fewer"})
-    if Source.objects.filter(code__iexact=code).exists():
+    existing = source_find(code=code)
+    if existing is not None:
         raise ValidationError({"code": f"There is already a source called {code}"})
     check_dates(date=date)
-    return Source.objects.create(code=code, title=(title or "").strip(), date=date)
+    return Source.objects.create(code=code, title=title, date=date)
 
 
 def _set_source_references(action, references):
@@ -384,6 +388,6 @@ def action_close(*, action, status, reason, expected_version, completed_date=Non
 
 def owner_ensure(*, title, agency=""):
     """The role with this title and agency, created if new (for "add a new role" on the action form)."""
-    title, agency = " ".join(title.split()), " ".join((agency or "").split())
-    owner = Owner.objects.filter(title__iexact=title, agency__iexact=agency).first()
-    return owner or Owner.objects.create(title=title, agency=agency)
+    from plans.services.owners import owner_get_or_create
+
+    return owner_get_or_create(title=title, agency=agency)

@@ -12,6 +12,8 @@ from plans import permissions, selectors, selectors_reporting
 from plans.filters import ActionFilter
 from plans.forms import RAG_HINTS, ProgressUpdateForm
 from plans.models import Action, Plan
+from plans.rag import rag_from_value
+from plans.selectors.status import is_overdue, status_rows
 from plans.services.actions import progress_update_record
 from plans.tables import ActionTable
 
@@ -64,10 +66,13 @@ class PlanDetailView(ReadOnlyMixin, PlanAccessMixin, SingleTableMixin, FilterVie
     table_class = ActionTable
     filterset_class = ActionFilter
 
+    strict = False  # the filter set itself answers no rows for filters that are not valid
+
     def get_queryset(self):
+        # The actions as reported for the chosen period, or as they stand now.
         if self.report_period:
-            return selectors_reporting.plan_actions_at(plan=self.plan, period=self.report_period, periods=self.periods)
-        return selectors.plan_actions(plan=self.get_plan())
+            return status_rows(plan=self.plan, period=self.report_period, periods=self.periods)
+        return status_rows(plan=self.plan, period=self.period, now=True, periods=self.periods)
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
@@ -123,14 +128,19 @@ class ActionDetailView(ReadOnlyMixin, ActionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         action = self.get_action()
         updates = list(action.updates.all())
+        today = timezone.localdate()
         return super().get_context_data(
+            overdue=is_overdue(
+                status=action.status, due_date=action.due_date,
+                progress_rag=rag_from_value(action.current_progress_rag), as_of=today,
+            ),
             action=action,
             plan=action.theme.plan,
             updates=updates,
             rag_history=list(reversed(updates)),
             can_update=permissions.can_record_update(self.request.user, action),
             can_coordinate=permissions.coordinates(self.request.user, action.theme.plan),
-            today=timezone.localdate(),
+            today=today,
             **kwargs,
         )
 

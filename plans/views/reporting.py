@@ -5,7 +5,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.views import View
-from django.utils.functional import SimpleLazyObject
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.generic import FormView, TemplateView
 
 from plans import permissions, selectors_reporting
@@ -56,13 +58,26 @@ class BoardReportMixin:
         return period
 
 
+# How long a closed period's drawn figures are kept (they never change; see CACHES in settings).
+CLOSED_FIGURES_SECONDS = 3600
+
 # Each list of actions on the dashboard shows this many, then links to them all (the pack lists every one).
 DASHBOARD_ROW_LIMIT = 25
 
 
 class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
     template_name = "plans/reporting/dashboard.html"
+    figures_template_name = "plans/reporting/_dashboard_figures.html"
     extra_context = {"nav_section": "plans"}
+
+    def _figures_html(self, *, plan, period, periods):
+        """The period's figures (summary, trend, groups, movement, exceptions) drawn by their template."""
+        dashboard = selectors_reporting.board_dashboard(plan=plan, period=period, periods=periods)
+        html = render_to_string(self.figures_template_name, {
+            "d": dashboard, "plan": plan, "period": period, "trend_chart": rag_trend_chart(dashboard.trend),
+            "row_limit": DASHBOARD_ROW_LIMIT, "rag_columns": [*RAG_ORDER, None],
+        }, request=self.request)
+        return html, dashboard
 
     def get_template_names(self):
         if not self.get_periods():
@@ -78,25 +93,24 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
         if period is None:
             return context
         periods = self.get_periods()
-
-        def figures():
-            return selectors_reporting.board_dashboard(plan=plan, period=period, periods=periods)
-
         if period.closed:
-            # Its figures are frozen and the page keeps them in the cache once drawn (see the
-            # template): they are counted only if the cache does not have them.
-            dashboard = SimpleLazyObject(figures)
-            trend_chart = SimpleLazyObject(lambda: rag_trend_chart(dashboard.trend))
+            # A closed period's figures never change: drawn once, then read from the cache by
+            # every board member (drawn again when an owner is renamed, as the by-owner table
+            # names owners as they are now).
             measures = selectors_reporting.measure_statuses(plan=plan, period=period)
-            context["owners_stamp"] = selectors_reporting.owners_stamp()
+            key = f"dashboard-figures:{period.pk}:{period.closed_at.isoformat() if period.closed_at else ''}:{selectors_reporting.owners_stamp()}"
+            figures_html = cache.get(key)
+            if figures_html is None:
+                figures_html, context["dashboard"] = self._figures_html(plan=plan, period=period, periods=periods)
+                cache.set(key, str(figures_html), CLOSED_FIGURES_SECONDS)
+            figures_html = mark_safe(figures_html)  # noqa: S308 - rendered by the template above, escaped there
         else:
-            dashboard = figures()
-            trend_chart = rag_trend_chart(dashboard.trend)
+            figures_html, dashboard = self._figures_html(plan=plan, period=period, periods=periods)
             measures = dashboard.measures
+            context["dashboard"] = dashboard
         context.update(
-            period=period, periods=periods, dashboard=dashboard, trend_chart=trend_chart, measures=measures,
-            measure_charts=measure_status_charts(measures), row_limit=DASHBOARD_ROW_LIMIT,
-            rag_columns=[*RAG_ORDER, None],
+            period=period, periods=periods, figures_html=figures_html, measures=measures,
+            measure_charts=measure_status_charts(measures),
         )
         return context
 

@@ -5,7 +5,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from plans.models import ActionSnapshot, Rag
-from plans.selectors_reporting import board_dashboard, plan_actions_at
+from plans.selectors.status import status_rows
+from plans.selectors_reporting import board_dashboard
 from plans.services.periods import highlight_report_save, period_close, period_create_next
 from tests.factories import ActionFactory, MeasureFactory, MeasureReadingFactory
 from tests.plans.reporting_fixtures import board, counts, update  # noqa: F401 (fixture)
@@ -136,10 +137,10 @@ def test_period_drill_down_lists_the_counted_actions(board, closed):
         period_close(period=board.jan, user=board.coordinator)
         period_close(period=board.feb, user=board.coordinator)
         update(board.actions[1], board.mar, Rag.GREEN)
-    actions = plan_actions_at(plan=board.plan, period=board.feb, today=datetime.date(2026, 3, 10))
-    assert sorted(a.ref for a in actions.filter(current_progress_rag=Rag.RED)) == ["1.2", "1.3"]
-    assert sorted(a.ref for a in actions.filter(current_progress_rag__isnull=True)) == ["2.2"]
-    assert sorted(a.ref for a in actions.filter(period_stale=True)) == ["1.3", "2.2"]
+    rows = status_rows(plan=board.plan, period=board.feb, as_of=datetime.date(2026, 3, 10))
+    assert sorted(r.ref for r in rows if r.progress_rag == Rag.RED) == ["1.2", "1.3"]
+    assert sorted(r.ref for r in rows if r.progress_rag is None) == ["2.2"]
+    assert sorted(r.ref for r in rows if r.is_stale) == ["1.3", "2.2"]
 
 
 def test_measures_show_latest_reading_against_target(board):

@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from plans import permissions
 from plans.querysets import pick_current_period
-from plans.models import Action, Owner, Plan, ProgressUpdate, ReportingPeriod, SourceReference
+from plans.models import Action, Plan, ProgressUpdate, ReportingPeriod, SourceReference
+from plans.selectors.status import status_rows
 
 
 def current_period(plan, today=None):
@@ -21,19 +22,6 @@ def current_periods(*, plans, today):
     return {plan_id: pick_current_period(periods, today) for plan_id, periods in by_plan.items()}
 
 
-def plan_actions(*, plan):
-    """The plan's actions in plan order with current RAGs, owners and sources loaded."""
-    return (
-        Action.objects.for_plan(plan)
-        .with_current_rag()
-        .select_related("theme")
-        .prefetch_related(
-            Prefetch("owners", queryset=Owner.objects.order_by("title")),
-        )
-        .in_plan_order()
-    )
-
-
 @dataclass
 class MyActionsPage:
     actions: list
@@ -42,23 +30,27 @@ class MyActionsPage:
 
 
 def my_actions(*, user, today=None):
-    """The actions of the user's roles, with their latest update, split by whether this period is done."""
+    """The open actions of the user's roles, each with its status row for its plan's current period
+    (action.status_row), split by whether that period's update is still to come (the stale rule)."""
     today = today or timezone.localdate()
     periods = current_periods(plans=permissions.plans_visible_to(user), today=today)
     actions = list(
         Action.objects.owned_by_user(user)
         .open()
-        .with_current_rag()
         .select_related("theme__plan")
-        .prefetch_related("owners")
-        .annotate_latest_period()
         .in_plan_order()
     )
+    by_plan = {}
     for action in actions:
-        period = periods.get(action.theme.plan_id)
-        action.reporting_period = period
-        action.updated_this_period = bool(period and action.latest_update_period_id == period.pk)
-    to_update = [a for a in actions if not a.updated_this_period and a.current_progress_rag != "B"]
+        by_plan.setdefault(action.theme.plan, []).append(action.pk)
+    rows = {}
+    for plan, action_ids in by_plan.items():
+        for row in status_rows(plan=plan, period=periods.get(plan.pk), as_of=today, now=True, action_ids=action_ids):
+            rows[row.action_id] = row
+    for action in actions:
+        action.reporting_period = periods.get(action.theme.plan_id)
+        action.status_row = rows[action.pk]
+    to_update = [a for a in actions if a.status_row.is_stale]
     return MyActionsPage(actions=actions, to_update=to_update, periods=periods)
 
 

@@ -1,0 +1,302 @@
+"""The status of an action in a reporting period: the one read model every page reads.
+
+`status_rows(*, plan, period, as_of)` gives one `StatusRow` per action of the plan: its progress and
+impact RAG, the previous period's progress RAG, the latest note, theme, owners and the overdue and
+"no update this period" (stale) flags. The rules are stated once, in the small functions below; the
+plan page and its filters, My actions, reminders, the dashboard and its drill-downs, the board packs
+read these rows, and closing a period stores exactly these rows as its snapshot (ActionSnapshot),
+which is what a closed period then reads back. See docs/decisions/0002-period-status.md.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import CharField, Exists, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from plans.models import Action, ActionSnapshot, ActionStatus, ProgressUpdate, ReportingPeriod
+from plans.models.actions import shorten
+from plans.rag import Rag, rag_from_value
+
+# ---------------------------------------------------------------- the rules
+
+
+def overdue_as_of(period, today=None):
+    """The day overdue is judged on: the period's end, or today while the period is still running
+    (today when there is no period)."""
+    today = today or timezone.localdate()
+    return today if period is None else min(today, period.end)
+
+
+def is_overdue(*, status, due_date, progress_rag, as_of):
+    """Open, not Blue (completed), and due before `as_of` (due that day is not overdue)."""
+    return status == ActionStatus.OPEN and progress_rag != Rag.BLUE and due_date is not None and due_date < as_of
+
+
+def is_stale(*, status, progress_rag, updated_in_period):
+    """Open, not Blue, and no update attributed to the period ("no update this period")."""
+    return status == ActionStatus.OPEN and progress_rag != Rag.BLUE and not updated_in_period
+
+
+def movement(progress_rag, previous_progress_rag):
+    """ "completed", "improved", "worsened", "changed" (to or from Grey / no rating) or None."""
+    now, before = progress_rag, previous_progress_rag
+    if now == before:
+        return None
+    if now == Rag.BLUE:
+        return "completed"
+    if now and before and now.rank and before.rank:
+        return "improved" if now.rank > before.rank else "worsened"
+    return "changed"
+
+
+# ---------------------------------------------------------------- the read model
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    """One action as reported for a period (live while the period is open, its snapshot once closed)."""
+
+    action_id: int | None
+    ref: str
+    action_text: str
+    theme_id: int | None
+    theme_number: str
+    theme_title: str
+    theme_position: int
+    position: int
+    owners: str  # titles joined with "; ", by title
+    owner_keys: tuple  # ((owner id, title), ...) by title
+    due_date: datetime.date | None
+    status: str
+    progress_rag: Rag | None
+    impact_rag: Rag | None
+    previous_progress_rag: Rag | None
+    note: str
+    latest_update_at: datetime.datetime | None
+    is_overdue: bool
+    is_stale: bool
+    updated_in_period: bool | None = None  # None for a closed period's frozen rows
+
+    @property
+    def movement(self):
+        return movement(self.progress_rag, self.previous_progress_rag)
+
+    @property
+    def moved(self):
+        return self.progress_rag != self.previous_progress_rag
+
+    @property
+    def owner_ids(self):
+        return {key for key, _ in self.owner_keys}
+
+    @property
+    def theme_label(self):
+        return f"{self.theme_number} {self.theme_title}".strip()
+
+    @property
+    def short_text(self):
+        """As the dashboard and board pack lists show it."""
+        return shorten(self.action_text, 120)
+
+    @property
+    def list_text(self):
+        """As the plan page's table shows it (Action.short_text)."""
+        return shorten(self.action_text)
+
+
+# ---------------------------------------------------------------- the one function
+
+
+def status_rows(*, plan, period, as_of=None, now=False, periods=None, frozen=None, action_ids=None):
+    """Every action of `plan` as reported for `period`, in plan order (list of StatusRow).
+
+    A closed period reads the rows stored when it closed. An open one is computed from live data:
+    each action's latest update (by time recorded) attributed to `period` or an earlier period, the
+    previous period's progress RAG (its snapshot when closed), and the rules above with overdue
+    judged on overdue_as_of(period, as_of). With no period: each action's latest update, every open
+    action not Blue counts as not updated. With `now` (the plan page's "now", My actions): each
+    action's latest update of all (one recorded when no period was open included), overdue judged on
+    `as_of` itself, "not updated" still meaning in `period`. `periods` (the plan's periods, in month order) saves a
+    query; `frozen=False` computes a closed period from live data (used to write its snapshot);
+    `action_ids` keeps the rows of those actions only.
+    """
+    if now:
+        return _live_rows(
+            plan=plan,
+            period=period,
+            as_of=as_of or timezone.localdate(),
+            periods=periods,
+            action_ids=action_ids,
+            latest_of_all=True,
+        )
+    frozen = period is not None and period.closed if frozen is None else frozen
+    if frozen:
+        rows = _snapshot_rows(period=period)
+        return rows if action_ids is None else [row for row in rows if row.action_id in set(action_ids)]
+    return _live_rows(
+        plan=plan, period=period, as_of=overdue_as_of(period, as_of), periods=periods, action_ids=action_ids
+    )
+
+
+def _previous_period(*, plan, period, periods):
+    if periods is None:
+        return ReportingPeriod.objects.filter(plan=plan, month__lt=period.month).order_by("-month").first()
+    earlier = [p for p in periods if p.month < period.month]
+    return earlier[-1] if earlier else None
+
+
+def _updates_up_to(period, outer="pk"):
+    """The updates of OuterRef(outer) attributed to `period` or an earlier one, latest first."""
+    updates = ProgressUpdate.objects.filter(action=OuterRef(outer))
+    if period is not None:
+        updates = updates.filter(period__month__lte=period.month)
+    return updates.order_by("-created_at", "-pk")
+
+
+def _previous_rag(previous):
+    if previous is None:
+        return Value("", output_field=CharField())
+    if previous.closed:
+        return Coalesce(
+            Subquery(ActionSnapshot.objects.filter(period=previous, action=OuterRef("pk")).values("progress_rag")[:1]),
+            Value(""),
+        )
+    return Coalesce(Subquery(_updates_up_to(previous).values("progress_rag")[:1]), Value(""))
+
+
+def _live_rows(*, plan, period, as_of, periods, action_ids=None, latest_of_all=False):
+    """Three lean queries whatever the plan's size: each action with the id of its latest update (one
+    subquery a row, rather than one per column), those updates by id, and the owners."""
+    previous = None if period is None or latest_of_all else _previous_period(plan=plan, period=period, periods=periods)
+    updated = (
+        Exists(ProgressUpdate.objects.filter(action=OuterRef("pk"), period=period))
+        if period is not None
+        else Value(False)
+    )
+    actions = Action.objects.for_plan(plan)
+    links = Action.owners.through.objects.filter(action__theme__plan=plan)
+    if action_ids is not None:
+        actions, links = actions.filter(pk__in=action_ids), links.filter(action_id__in=action_ids)
+    actions = list(
+        actions.annotate(
+            latest_id=Subquery(_updates_up_to(None if latest_of_all else period).values("pk")[:1]),
+            previous_rag=_previous_rag(previous),
+            updated_in_period=updated,
+        )
+        .in_plan_order()
+        .values(
+            "pk",
+            "ref",
+            "action_text",
+            "theme_id",
+            "theme__number",
+            "theme__title",
+            "theme__position",
+            "position",
+            "due_date",
+            "status",
+            "latest_id",
+            "previous_rag",
+            "updated_in_period",
+        )
+    )
+    latest = {
+        u["pk"]: u
+        for u in ProgressUpdate.objects.filter(pk__in=[a["latest_id"] for a in actions if a["latest_id"]]).values(
+            "pk", "progress_rag", "impact_rag", "note", "created_at"
+        )
+    }
+    owners = {}
+    for action_id, owner_id, title in links.order_by("owner__title", "owner_id").values_list(
+        "action_id", "owner_id", "owner__title"
+    ):
+        owners.setdefault(action_id, []).append((owner_id, title))
+    result = []
+    for a in actions:
+        update = latest.get(a["latest_id"], {})
+        progress = rag_from_value(update.get("progress_rag", ""))
+        keys = tuple(owners.get(a["pk"], ()))
+        result.append(
+            StatusRow(
+                action_id=a["pk"],
+                ref=a["ref"],
+                action_text=a["action_text"],
+                theme_id=a["theme_id"],
+                theme_number=a["theme__number"],
+                theme_title=a["theme__title"],
+                theme_position=a["theme__position"],
+                position=a["position"],
+                owners="; ".join(title for _, title in keys),
+                owner_keys=keys,
+                due_date=a["due_date"],
+                status=a["status"],
+                progress_rag=progress,
+                impact_rag=rag_from_value(update.get("impact_rag", "")),
+                previous_progress_rag=rag_from_value(a["previous_rag"]),
+                note=update.get("note", ""),
+                latest_update_at=update.get("created_at"),
+                is_overdue=is_overdue(status=a["status"], due_date=a["due_date"], progress_rag=progress, as_of=as_of),
+                is_stale=is_stale(status=a["status"], progress_rag=progress, updated_in_period=a["updated_in_period"]),
+                updated_in_period=bool(a["updated_in_period"]),
+            )
+        )
+    return result
+
+
+def _snapshot_rows(*, period):
+    """The rows stored when `period` closed, in two lean queries (rows, then owners)."""
+    owners = {}
+    for snapshot_id, owner_id, title in (
+        ActionSnapshot.owners.through.objects.filter(actionsnapshot__period=period)
+        .order_by("owner__title", "owner_id")
+        .values_list("actionsnapshot_id", "owner_id", "owner__title")
+    ):
+        owners.setdefault(snapshot_id, []).append((owner_id, title))
+    return [
+        StatusRow(
+            action_id=snap["action_id"],
+            ref=snap["ref"],
+            action_text=snap["action_text"],
+            theme_id=snap["theme_id"],
+            theme_number=snap["theme_number"],
+            theme_title=snap["theme_title"],
+            theme_position=snap["theme_position"],
+            position=snap["position"],
+            owners=snap["owner_titles"],
+            owner_keys=tuple(owners.get(snap["pk"], ())),
+            due_date=snap["due_date"],
+            status=snap["status"],
+            progress_rag=rag_from_value(snap["progress_rag"]),
+            impact_rag=rag_from_value(snap["impact_rag"]),
+            previous_progress_rag=rag_from_value(snap["previous_progress_rag"]),
+            note=snap["note"],
+            latest_update_at=snap["latest_update_at"],
+            is_overdue=snap["is_overdue"],
+            is_stale=snap["is_stale"],
+        )
+        for snap in ActionSnapshot.objects.filter(period=period)
+        .order_by("theme_position", "position", "pk")
+        .values(
+            "pk",
+            "action_id",
+            "ref",
+            "action_text",
+            "theme_id",
+            "theme_number",
+            "theme_title",
+            "theme_position",
+            "position",
+            "owner_titles",
+            "due_date",
+            "status",
+            "progress_rag",
+            "impact_rag",
+            "previous_progress_rag",
+            "note",
+            "latest_update_at",
+            "is_overdue",
+            "is_stale",
+        )
+    ]
