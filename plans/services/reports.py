@@ -1,13 +1,13 @@
 """The board pack: PDF (WeasyPrint) and Excel (openpyxl), both from the same BoardDashboard."""
 import io
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from improvement.pdf import pdf_from_html
 from plans.charts import RAG_COLOURS, rag_trend_chart
 from plans.rag import RAG_ORDER
 from plans.services.measure_charts import measure_status_charts
@@ -38,12 +38,9 @@ def board_pack_html(*, dashboard):
 
 
 def board_pack_pdf(*, plan, period, today=None, base_url=None):
-    """Render the board pack for one period as PDF bytes (A4, page numbers, repeated table headers)."""
-    from weasyprint import HTML
-
+    """Render the board pack for one period as tagged PDF bytes (A4, page numbers, repeated table headers)."""
     dashboard = board_pack_data(plan=plan, period=period, today=today)
-    html = board_pack_html(dashboard=dashboard)
-    return HTML(string=html, base_url=base_url or str(settings.BASE_DIR)).write_pdf()
+    return pdf_from_html(html=board_pack_html(dashboard=dashboard), base_url=base_url)
 
 
 def board_pack_filename(*, plan, period, extension):
