@@ -9,6 +9,7 @@ from django.utils.dates import MONTHS_3
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from plans.rag import RAG_PALETTE
 from plans.templatetags.plan_tags import rag_tag
 
 register = template.Library()
@@ -118,3 +119,14 @@ def report_rows(rows, *, limit=None, show_previous=False, links=False, full_text
             _rag_cell(row.impact_rag), linebreaksbr(row.note or "No update recorded", autoescape=True),
         ))
     return mark_safe("\n".join(html))  # noqa: S308 - each row is format_html output
+
+
+@register.simple_tag
+def rag_palette_css():
+    """The RAG tags' colours for a document's own style sheet (the board pack PDF), from the one
+    palette (plans.rag.RAG_PALETTE) that the pages' Sass mirrors."""
+    rules = [
+        f".app-rag--{rag.value if rag else 'none'} {{ background: {colour.fill}; color: {colour.text}; }}"
+        for rag, colour in RAG_PALETTE.items()
+    ]
+    return mark_safe("\n  ".join(rules))  # noqa: S308 - colours from a constant table
