@@ -5,7 +5,7 @@ from audits.models import LearningEvent, LearningEventAttendance
 from audits.services.lessons import lesson_record
 from audits.services.reports import overview_context
 from tests.audits.test_reports import _judged
-from tests.documents import assert_accessible_pdf, html_caption_count
+from tests.documents import assert_accessible_pdf, assert_navigable_workbook, chart_descriptions, html_caption_count
 
 
 def test_overview_pdf_is_tagged_with_headings_in_order_and_captioned_tables(audit, client):
@@ -26,3 +26,15 @@ def test_overview_pdf_is_tagged_with_headings_in_order_and_captioned_tables(audi
     assert [tag for tag, _ in s.headings][:3] == ["H1", "H2", "H3"]  # each KLOE under the findings
     assert all(title.startswith("KLOE ") for tag, title in s.headings if tag == "H3")
     assert s.tags.count("Caption") >= 4
+
+
+def test_findings_workbook_is_navigable_with_its_chart_described(audit, client):
+    _judged(audit)
+    client.force_login(audit.lead)
+    response = client.get(f"/audits/{audit.programme.pk}/findings.xlsx")
+
+    assert_navigable_workbook(response.content, title=f"{audit.programme.title}: findings",
+                              sheets=["By standard", "By KLOE", "By agency", "Judgements by agency"])
+    [description] = chart_descriptions(response.content)
+    assert description.startswith("Bar chart of the percentage of applicable cases that met")
+    assert "gives the same figures" in description

@@ -5,10 +5,14 @@ import datetime
 from django.urls import reverse
 
 from plans.models import MeasureMilestone
+from plans.rag import RAG_PALETTE, Rag
 from plans.services import reports
-from tests.documents import assert_accessible_pdf, html_caption_count
+from tests.documents import assert_accessible_pdf, assert_navigable_workbook, chart_descriptions, html_caption_count
 from tests.factories import MeasureFactory, MeasureReadingFactory
 from tests.plans.reporting_fixtures import board, update  # noqa: F401 (fixture)
+
+
+RAG_WORDS = {"Blue", "Green", "Amber", "Red", "Grey", "No rating"}
 
 
 def _with_measure(board):
@@ -43,3 +47,56 @@ def test_board_pack_pdf_is_tagged_with_headings_tables_and_described_charts(clie
     assert first[0] == "Caption"
     assert first.index("THead") < first.index("TBody")
     assert first[first.index("THead"):first.index("TBody")].count("TH") == 7  # 6 RAG columns and Total
+
+
+def test_excel_pack_is_navigable_with_charts_described_and_dates_as_dates(client, board):
+    _with_measure(board)
+    client.force_login(board.board)
+    response = client.get(reverse("plans:board_pack_xlsx", args=[board.plan.pk]) + "?period=2026-02")
+
+    wb = assert_navigable_workbook(
+        response.content, title=f"Board pack: {board.plan.title}, February 2026",
+        sheets=["About this pack", "Progress RAG summary", "Impact RAG summary", "Progress RAG trend",
+                "Progress by theme", "Impact by theme", "Progress by owner", "Impact by owner", "Movement",
+                "Exceptions", "All actions", "Measures", "Highlight report"])
+
+    descriptions = chart_descriptions(response.content)
+    assert len(descriptions) == 3  # progress and impact RAG counts, and the trend
+    assert all("gives the same figures" in text for text in descriptions)
+    assert descriptions[0].startswith("Bar chart of how many actions have each progress RAG")
+    # Every coloured cell carries its RAG word; the colour is the one palette's.
+    for sheet in wb.worksheets:
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if cell.fill.fill_type == "solid":
+                    assert cell.value in RAG_WORDS, f"{sheet.title}!{cell.coordinate}: colour without its word"
+    red = wb["Progress RAG summary"]["A5"]
+    assert red.value == "Red" and red.fill.fgColor.rgb.endswith(RAG_PALETTE[Rag.RED].fill[1:].upper())
+    # Dates are dates with a number format, not text.
+    about = {row[0].value: row[1] for row in wb["About this pack"].iter_rows(min_row=2)}
+    assert about["Reporting period"].value.date() == datetime.date(2026, 2, 1)
+    assert about["Reporting period"].number_format == "mmmm yyyy"
+    assert about["Board meeting"].is_date or about["Board meeting"].value == "Not set"
+    header = [cell.value for cell in wb["All actions"][1]]
+    due = [row[header.index("Due date")] for row in wb["All actions"].iter_rows(min_row=2) if row[header.index("Due date")].value]
+    assert due and all(cell.is_date and cell.number_format == "d mmm yyyy" for cell in due)
+    trend = [row[0] for row in wb["Progress RAG trend"].iter_rows(min_row=2)]
+    assert [cell.value.date() for cell in trend] == [datetime.date(2026, 1, 1), datetime.date(2026, 2, 1)]
+    measures = {cell.value: cell for cell in wb["Measures"][1]}
+    assert "Next milestone due" in measures
+    row = next(wb["Measures"].iter_rows(min_row=2))
+    assert row[7].is_date and row[7].value.date() == datetime.date(2026, 6, 30)
+
+
+def test_plan_export_workbook_is_navigable(client, board):
+    client.force_login(board.board)
+    response = client.get(reverse("plans:plan_export_xlsx", args=[board.plan.pk]))
+    wb = assert_navigable_workbook(response.content, title=f"{board.plan.title}: improvement plan",
+                                   sheets=["Plan", "Themes"])
+    assert wb["Plan"].freeze_panes == "C2"
+    header = [cell.value for cell in wb["Plan"][1]]
+    for row in wb["Plan"].iter_rows(min_row=2):
+        for column in ("Progress RAG", "Impact RAG"):
+            cell = row[header.index(column)]
+            if cell.fill.fill_type == "solid":
+                assert cell.value in RAG_WORDS
