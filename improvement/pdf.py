@@ -4,7 +4,7 @@ Tagged to PDF/UA-1 as far as WeasyPrint's variant takes it: a structure tree (he
 their header cells and captions, figures with the `alt` of their <img>), the language from
 <html lang>, the <title> shown as the window title (DisplayDocTitle), bookmarks from the headings,
 and backgrounds, borders and page-margin text (running titles, page numbers) kept out of the tree as
-artifacts. What the markup must give it is in docs/decisions/0016-accessible-documents.md.
+artifacts. What the markup must give it is in docs/decisions/0019-accessible-documents.md.
 """
 from django.conf import settings
 
