@@ -18,7 +18,7 @@ from openpyxl.drawing.spreadsheet_drawing import OneCellAnchor
 from openpyxl.drawing.xdr import XDRPositiveSize2D
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from openpyxl.utils.units import cm_to_EMU
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -109,11 +109,11 @@ class _DescribedAnchor(OneCellAnchor):
         super().__init__(*args, **kwargs)
 
     @property
-    def graphicFrame(self):  # noqa: N802 - openpyxl's attribute name
+    def graphicFrame(self):  # openpyxl's attribute name
         return self._frame
 
     @graphicFrame.setter
-    def graphicFrame(self, frame):  # noqa: N802
+    def graphicFrame(self, frame):
         if frame is not None:
             frame.nvGraphicFramePr.cNvPr.title = self._alt[0]
             frame.nvGraphicFramePr.cNvPr.descr = self._alt[1]

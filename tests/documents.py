@@ -5,6 +5,7 @@ The assertions every PDF and every workbook must pass live here, so each documen
 what is particular to it.
 """
 import io
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -84,7 +85,7 @@ def assert_accessible_pdf(content, *, title, html_captions):
     assert s.display_doc_title, "the window shows the file name, not the title"
     levels = [int(tag[1]) for tag, _ in s.headings]
     assert levels and levels[0] == 1 and levels.count(1) == 1, s.headings
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), f"a heading level is skipped: {s.headings}"
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), f"a heading level is skipped: {s.headings}"
     assert len(s.headings) == s.tags.count("H1") + s.tags.count("H2") + s.tags.count("H3") + s.tags.count("H4")
     assert s.tags.count("Caption") == html_captions
     assert s.tables

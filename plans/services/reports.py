@@ -6,11 +6,19 @@ from openpyxl.chart.marker import DataPoint
 from openpyxl.styles import Alignment
 
 from improvement.pdf import pdf_from_html
-from improvement.spreadsheets import cell_fill, cell_write, chart_place, table_finish, table_sheet, workbook_bytes, workbook_new
+from improvement.spreadsheets import (
+    cell_fill,
+    cell_write,
+    chart_place,
+    table_finish,
+    table_sheet,
+    workbook_bytes,
+    workbook_new,
+)
 from plans.charts import rag_trend_chart
 from plans.rag import RAG_ORDER, rag_colour
-from plans.services.measure_charts import measure_status_charts
 from plans.selectors_reporting import board_dashboard
+from plans.services.measure_charts import measure_status_charts
 
 
 def board_pack_data(*, plan, period, today=None):

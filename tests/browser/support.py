@@ -41,7 +41,8 @@ FOCUSED_ELEMENT_JS = """() => {
     tag: el.tagName.toLowerCase(),
     id: el.id,
     type: el.getAttribute('type') || '',
-    text: (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().replace(/\\s+/g, ' '),
+    // A table's focusable scroll box is known by its name, not by all the text of its table.
+    text: (el.matches('[role=region]') ? el.getAttribute('aria-label') || '' : (el.innerText || el.value || el.getAttribute('aria-label') || '')).trim().replace(/\\s+/g, ' '),
     label: el.labels && el.labels.length ? el.labels[0].innerText.trim() : '',
     classes: typeof el.className === 'string' ? el.className : '',
     checked: !!el.checked,
@@ -297,7 +298,8 @@ class Journey:
 # fieldset group for radios) — so the keyboard knows whether Tab or Shift+Tab gets closer.
 FOCUS_POSITION_JS = """el => {
   const active = document.activeElement;
-  if (active === el || (active && active.tabIndex >= 0 && active.contains(el))) return 'on';
+  // A focusable scroll box (a table's) holds links but is not one of them: Tab on into it.
+  if (active === el || (active && active.tabIndex >= 0 && active.contains(el) && !active.matches('[role=region]'))) return 'on';
   if (!active || active === document.body) return 'before';
   const position = el.compareDocumentPosition(active);
   if (position & Node.DOCUMENT_POSITION_CONTAINED_BY) return 'after';  // focus inside the target: leave it forwards

@@ -7,9 +7,14 @@ from django.urls import reverse
 from plans.models import MeasureMilestone
 from plans.rag import RAG_PALETTE, Rag
 from plans.services import reports
-from tests.documents import assert_accessible_pdf, assert_navigable_workbook, chart_descriptions, html_caption_count
+from tests.documents import (
+    assert_accessible_pdf,
+    assert_navigable_workbook,
+    chart_descriptions,
+    html_caption_count,
+)
 from tests.factories import MeasureFactory, MeasureReadingFactory
-from tests.plans.reporting_fixtures import board, update  # noqa: F401 (fixture)
+from tests.plans.reporting_fixtures import board  # noqa: F401 (fixture)
 
 
 RAG_WORDS = {"Blue", "Green", "Amber", "Red", "Grey", "No rating"}

@@ -24,7 +24,7 @@ def contrast(a, b):
 
 def test_the_sass_variables_are_the_palette():
     sass = (settings.BASE_DIR / "static" / "scss" / "_rag-palette.scss").read_text()
-    variables = dict(re.findall(r"^\$(app-rag-[a-z-]+):\s*(#[0-9a-fA-F]{6});", sass, flags=re.M))
+    variables = dict(re.findall(r"^\$(app-rag-[a-z-]+):\s*(#[0-9a-fA-F]{6});", sass, flags=re.MULTILINE))
     expected = {}
     for rag, colour in RAG_PALETTE.items():
         expected[f"app-rag-{SASS_NAMES[rag]}"] = colour.fill
