@@ -7,15 +7,15 @@ from django.core.cache import caches
 from django.utils.safestring import mark_safe
 from pygal.style import Style
 
-from plans.rag import RAG_ORDER
+from plans.rag import RAG_ORDER, RAG_PALETTE
 
 CHART_CACHE_SECONDS = 24 * 3600
 # The most points (months, periods) one chart draws, whatever the data or its dates: a chart's cost is
 # bounded. Ten years of monthly figures; the figures themselves are always in the table beside it.
 MAX_CHART_POINTS = 120
 
-# Colours chosen to stay apart in greyscale too (dark blue, mid green, light amber, dark red, light grey).
-RAG_COLOURS = {"B": "#1d4f91", "G": "#00703c", "A": "#ffbf47", "R": "#942514", "Gr": "#b1b4b6", None: "#f3f2f1"}
+# The bars' colours, by RAG code: the one palette (plans.rag.RAG_PALETTE).
+RAG_COLOURS = {(rag.value if rag else None): colour.fill for rag, colour in RAG_PALETTE.items()}
 
 
 def rag_trend_chart(trend, *, title="Progress RAG by period", width=760, height=360):
@@ -26,7 +26,7 @@ def rag_trend_chart(trend, *, title="Progress RAG by period", width=760, height=
     trend = list(trend)[-MAX_CHART_POINTS:]
     figures = [(point.period.month.isoformat(), tuple(n for _, n, _ in point.progress)) for point in trend]
     svg = cached_chart(
-        "rag-trend", (title, width, height, figures),
+        "rag-trend", (title, width, height, figures, tuple(RAG_COLOURS.items())),
         lambda: _draw_rag_trend_chart(trend, title=title, width=width, height=height),
     )
     return mark_safe(svg)  # noqa: S308 - pygal's markup; the title is ours

@@ -1,4 +1,6 @@
 """The RAG scale shared by progress and impact ratings."""
+from dataclasses import dataclass
+
 from django.db import models
 
 
@@ -41,3 +43,37 @@ def rag_from_value(value):
     if not value:
         return None
     return Rag(value)
+
+
+@dataclass(frozen=True)
+class RagColour:
+    """How a RAG is coloured: `fill` for tags, Excel cells and chart bars; `text` for its word on
+    that fill (at least 4.5:1 against it)."""
+
+    fill: str
+    text: str
+
+
+# The one RAG palette: the charts (plans/charts.py), the workbooks (plans/services/reports.py,
+# exporting.py), the board pack PDF (reporting_tags.rag_palette_css) and the pages' Sass
+# (static/scss/_rag-palette.scss, checked against this by tests/plans/test_rag_palette.py) all read it.
+# GOV.UK's blue (#1d70b8, white text 5.2:1) rather than the darker #1d4f91 the charts once had: that
+# one was as dark as the Red, so the two looked the same in greyscale and to many colour-blind readers.
+# Blue, Green and Red stand at least 3:1 against the white page; the light ones (Amber, Grey, No
+# rating) are told apart by their word, the tags' dark border pattern and the charts' legend and
+# table of figures.
+RAG_PALETTE = {
+    Rag.BLUE: RagColour(fill="#1d70b8", text="#ffffff"),
+    Rag.GREEN: RagColour(fill="#00703c", text="#ffffff"),
+    Rag.AMBER: RagColour(fill="#ffbf47", text="#0b0c0c"),
+    Rag.RED: RagColour(fill="#942514", text="#ffffff"),
+    Rag.GREY: RagColour(fill="#b1b4b6", text="#0b0c0c"),
+    None: RagColour(fill="#f3f2f1", text="#0b0c0c"),
+}
+
+
+def rag_colour(rag):
+    """The palette entry for a Rag, a stored code ("B") or None / "" (no rating)."""
+    if rag in (None, ""):
+        return RAG_PALETTE[None]
+    return RAG_PALETTE[Rag(rag)]

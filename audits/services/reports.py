@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from audits import selectors
+from improvement.pdf import pdf_from_html
 
 
 def overview_context(*, programme):
@@ -33,7 +34,5 @@ def overview_context(*, programme):
 
 def overview_pdf(*, programme):
     """Return the PDF bytes of the overview report: findings, learning event, lessons, agency actions."""
-    from weasyprint import HTML
-
     html = render_to_string("audits/programme/overview_pdf.html", overview_context(programme=programme))
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return pdf_from_html(html=html)

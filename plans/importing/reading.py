@@ -27,6 +27,7 @@ from plans.importing.cleaning import (
     split_lead_and_timescale,
     split_owners,
 )
+from plans.categories import category_label
 from plans.rag import Rag
 from plans.importing.files import ImportFileError, check_workbook_file
 
@@ -122,7 +123,7 @@ class ParsedAction:
 
     @property
     def category_label(self):
-        return {"business_fundamental": "Business fundamental", "change_priority": "Change priority"}.get(self.category, "")
+        return category_label(self.category)
 
     def as_data(self):
         data = asdict(self)

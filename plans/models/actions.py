@@ -3,6 +3,8 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from plans import categories
+from plans.categories import CATEGORY_LABELS
 from plans.models.versioning import Versioned
 
 from plans.querysets import ActionQuerySet
@@ -30,8 +32,8 @@ class Source(Versioned):
 
 class ActionCategory(models.TextChoices):
     NONE = "", "None"
-    BUSINESS_FUNDAMENTAL = "business_fundamental", "Business fundamental"
-    CHANGE_PRIORITY = "change_priority", "Change priority"
+    BUSINESS_FUNDAMENTAL = categories.BUSINESS_FUNDAMENTAL, CATEGORY_LABELS[categories.BUSINESS_FUNDAMENTAL]
+    CHANGE_PRIORITY = categories.CHANGE_PRIORITY, CATEGORY_LABELS[categories.CHANGE_PRIORITY]
 
 
 class ActionStatus(models.TextChoices):

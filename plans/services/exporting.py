@@ -1,24 +1,14 @@
 """Export a plan as JSON-ready data and as a finished Excel workbook that imports back unchanged."""
 import datetime
-import io
 import json
 
 from django.db.models import Prefetch
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
+from improvement.spreadsheets import cell_fill, cell_write, table_finish, table_sheet, workbook_bytes, workbook_new
+from plans.categories import category_label
 from plans.models import Action, ProgressUpdate, SourceReference, Theme
-from plans.rag import Rag
+from plans.rag import RAG_ORDER, Rag, rag_colour
 
-# The fill each RAG word is shown on, with a text colour that reads on it (WCAG contrast).
-RAG_FILLS = {
-    Rag.BLUE: ("1D70B8", "FFFFFF"),
-    Rag.GREEN: ("00703C", "FFFFFF"),
-    Rag.AMBER: ("FFDD00", "0B0C0C"),
-    Rag.RED: ("D4351C", "FFFFFF"),
-    Rag.GREY: ("B1B4B6", "0B0C0C"),
-}
 # (header, key in the JSON action, column width)
 PLAN_COLUMNS = [
     ("Theme", "theme_label", 24),
@@ -38,7 +28,6 @@ PLAN_COLUMNS = [
     ("Impact RAG", "impact_rag", 12),
     ("Progress to date", "latest_note", 50),
 ]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _plan_actions(plan):
@@ -116,65 +105,44 @@ def plan_export_json(*, plan):
     return json.dumps(plan_export_data(plan=plan), indent=2, ensure_ascii=False) + "\n"
 
 
-def _write(sheet, row, column, value):
-    cell = sheet.cell(row=row, column=column)
-    cell.value = value
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        cell.data_type = "s"  # text, not a formula, whatever it starts with
-        cell.quotePrefix = True
-    return cell
-
 
 def plan_export_workbook(*, plan, data=None):
-    """Return the plan as .xlsx bytes: one row per action, RAG cells coloured and worded."""
+    """Return the plan as .xlsx bytes: one row per action (the RAG cells worded and coloured), the
+    themes on their own sheet; each sheet one table under a frozen header row."""
     data = data or plan_export_data(plan=plan, complete=True)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Plan"
+    workbook = workbook_new(
+        title=f"{data['title']}: improvement plan",
+        description=(f"The improvement plan of {data['organisation']}: every action with its owners, sources, "
+                     "timescale, latest progress and impact RAG and note (sheet Plan), and the themes (sheet Themes). "
+                     "It imports back unchanged."),
+    )
+    sheet = table_sheet(workbook, "Plan", [header for header, _key, _width in PLAN_COLUMNS],
+                        widths=[width for _header, _key, width in PLAN_COLUMNS], freeze="C2")
     theme_labels = {theme["number"]: f"{theme['number']} – {theme['title']}" for theme in data["themes"]}
-    header_font = Font(bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for column, (header, _key, width) in enumerate(PLAN_COLUMNS, start=1):
-        cell = _write(sheet, 1, column, header)
-        cell.font = header_font
-        cell.alignment = wrap
-        sheet.column_dimensions[get_column_letter(column)].width = width
-    fills = {rag.slug: (PatternFill("solid", fgColor=fill), Font(color=text, bold=True), rag.label) for rag, (fill, text) in RAG_FILLS.items()}
+    words = {rag.slug: rag for rag in RAG_ORDER}
     for row, action in enumerate(data["actions"], start=2):
         values = dict(action)
         values["theme_label"] = theme_labels.get(action["theme"], action["theme"])
-        values["category_label"] = {"business_fundamental": "Business fundamental", "change_priority": "Change priority"}.get(action["category"], "")
+        values["category_label"] = category_label(action["category"])
         values["sources_text"] = " / ".join(f"{s['code']} {s['paragraph']}".strip() for s in action["sources"])
         values["owners_text"] = " / ".join(action["owners"])
         values["due_date_value"] = datetime.date.fromisoformat(action["due_date"]) if action["due_date"] else ""
         for column, (_header, key, _width) in enumerate(PLAN_COLUMNS, start=1):
             value = values.get(key)
-            if key in ("progress_rag", "impact_rag"):
-                if value:
-                    fill, font, word = fills[value]
-                    cell = _write(sheet, row, column, word)
-                    cell.fill, cell.font = fill, font
-                    cell.alignment = wrap
-                continue
             if value in (None, ""):
                 continue
-            cell = _write(sheet, row, column, value)
-            cell.alignment = wrap
-            if key == "due_date_value":
-                cell.number_format = "d mmm yyyy"
-    sheet.freeze_panes = "C2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(PLAN_COLUMNS))}{max(len(data['actions']) + 1, 2)}"
-    sheet.print_title_rows = "1:1"
+            if key in ("progress_rag", "impact_rag"):
+                rag = words[value]
+                colour = rag_colour(rag)
+                cell_fill(cell_write(sheet, row, column, rag.label, wrap=True), fill=colour.fill, text=colour.text)
+                continue
+            cell_write(sheet, row, column, value, wrap=True)
+    table_finish(sheet)
 
-    themes = workbook.create_sheet("Themes")
-    for column, (header, width) in enumerate([("Number", 10), ("Title", 40), ("Lead", 40), ("Objective", 60)], start=1):
-        _write(themes, 1, column, header).font = header_font
-        themes.column_dimensions[get_column_letter(column)].width = width
+    themes = table_sheet(workbook, "Themes", ["Number", "Title", "Lead", "Objective"], widths=[10, 40, 40, 60])
     for row, theme in enumerate(data["themes"], start=2):
         for column, key in enumerate(["number", "title", "lead", "objective"], start=1):
             if theme.get(key):
-                _write(themes, row, column, theme[key]).alignment = wrap
-    themes.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+                cell_write(themes, row, column, theme[key], wrap=True)
+    table_finish(themes)
+    return workbook_bytes(workbook)

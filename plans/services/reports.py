@@ -1,19 +1,24 @@
 """The board pack: PDF (WeasyPrint) and Excel (openpyxl), both from the same BoardDashboard."""
-import io
-
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.marker import DataPoint
+from openpyxl.styles import Alignment
 
-from plans.charts import RAG_COLOURS, rag_trend_chart
-from plans.rag import RAG_ORDER
-from plans.services.measure_charts import measure_status_charts
+from improvement.pdf import pdf_from_html
+from improvement.spreadsheets import (
+    cell_fill,
+    cell_write,
+    chart_place,
+    table_finish,
+    table_sheet,
+    workbook_bytes,
+    workbook_new,
+)
+from plans.charts import rag_trend_chart
+from plans.rag import RAG_ORDER, rag_colour
 from plans.selectors_reporting import board_dashboard
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from plans.services.measure_charts import measure_status_charts
 
 
 def board_pack_data(*, plan, period, today=None):
@@ -38,12 +43,9 @@ def board_pack_html(*, dashboard):
 
 
 def board_pack_pdf(*, plan, period, today=None, base_url=None):
-    """Render the board pack for one period as PDF bytes (A4, page numbers, repeated table headers)."""
-    from weasyprint import HTML
-
+    """Render the board pack for one period as tagged PDF bytes (A4, page numbers, repeated table headers)."""
     dashboard = board_pack_data(plan=plan, period=period, today=today)
-    html = board_pack_html(dashboard=dashboard)
-    return HTML(string=html, base_url=base_url or str(settings.BASE_DIR)).write_pdf()
+    return pdf_from_html(html=board_pack_html(dashboard=dashboard), base_url=base_url)
 
 
 def board_pack_filename(*, plan, period, extension):
@@ -51,18 +53,15 @@ def board_pack_filename(*, plan, period, extension):
 
 
 # ---------------------------------------------------------------- Excel
+#
+# One table per sheet, each sheet named for what it holds: a header row (bold, frozen, filtered, no
+# merged cells), the RAG word in every coloured cell, dates as dates, and the RAG figures charted
+# beside their table with alternative text (improvement/spreadsheets.py).
 
-
-
-def _write(ws, row, column, value, *, bold=False):
-    cell = ws.cell(row=row, column=column)
-    cell.value = value
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        # openpyxl would store "=..." as a formula: force a plain text cell instead.
-        cell.data_type = "s"
-    if bold:
-        cell.font = Font(bold=True)
-    return cell
+RAG_COLUMNS = [*RAG_ORDER, None]
+MONTH_FORMAT = "mmmm yyyy"
+ROW_HEADERS = ["Theme", "Ref", "Action", "Owners", "Due date", "Progress RAG", "Impact RAG", "Previous progress RAG",
+               "Overdue", "No update this period", "Latest note"]
 
 
 def _rag_label(rag):
@@ -70,181 +69,201 @@ def _rag_label(rag):
 
 
 def _rag_cell(ws, row, column, rag):
-    cell = _write(ws, row, column, _rag_label(rag))
-    colour = RAG_COLOURS[rag.value if rag else None].lstrip("#")
-    cell.fill = PatternFill("solid", fgColor=colour)
-    dark = rag is not None and rag.value in {"B", "G", "R"}
-    cell.font = Font(bold=True, color="FFFFFF" if dark else "0B0C0C")
-    return cell
+    """The RAG's word, on its colour from the one palette."""
+    colour = rag_colour(rag.value if rag else None)
+    return cell_fill(cell_write(ws, row, column, _rag_label(rag)), fill=colour.fill, text=colour.text)
 
 
-def _header(ws, row, titles):
-    thin = Side(style="thin")
-    for column, title in enumerate(titles, start=1):
-        cell = _write(ws, row, column, title, bold=True)
-        cell.border = Border(bottom=thin)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-
-
-def _widths(ws, widths):
-    for column, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(column)].width = width
-
-
-def _summary_block(ws, row, title, summary):
-    _write(ws, row, 1, title, bold=True)
-    _header(ws, row + 1, ["RAG", "Meaning", "Number of actions", "% of total"])
-    for offset, (rag, n, pct) in enumerate(summary, start=2):
-        _rag_cell(ws, row + offset, 1, rag)
-        _write(ws, row + offset, 2, rag.meaning if rag else "No update recorded")
-        _write(ws, row + offset, 3, n)
-        _write(ws, row + offset, 4, pct / 100).number_format = "0%"
-    total_row = row + len(summary) + 2
-    _write(ws, total_row, 1, "Total", bold=True)
-    _write(ws, total_row, 3, summary.total, bold=True)
-    return total_row + 2
-
-
-def _group_sheet(wb, title, groups, label):
-    ws = wb.create_sheet(title)
-    columns = [*RAG_ORDER, None]
-    row = 1
-    for heading, attribute in (("Progress RAG", "progress"), ("Impact RAG", "impact")):
-        _write(ws, row, 1, heading, bold=True)
-        _header(ws, row + 1, [label, *[_rag_label(r) for r in columns], "Total"])
-        row += 2
-        for group in groups:
-            summary = getattr(group, attribute)
-            _write(ws, row, 1, group.label)
-            for column, rag in enumerate(columns, start=2):
-                _write(ws, row, column, summary.count(rag))
-            _write(ws, row, len(columns) + 2, summary.total)
-            row += 1
-        row += 1
-    _widths(ws, [40] + [11] * (len(columns) + 1))
+def _summary_sheet(wb, title, summary, *, rating):
+    ws = table_sheet(wb, title, ["RAG", "Meaning", "Number of actions", "% of all actions"], widths=[14, 60, 18, 16])
+    for row, (rag, n, pct) in enumerate(summary, start=2):
+        _rag_cell(ws, row, 1, rag)
+        cell_write(ws, row, 2, rag.meaning if rag else "No update recorded")
+        cell_write(ws, row, 3, n)
+        cell_write(ws, row, 4, pct / 100, number_format="0%")
+    last = len(summary) + 1
+    total = last + 1
+    cell_write(ws, total, 1, "All actions")
+    cell_write(ws, total, 2, "Every action of the plan")
+    cell_write(ws, total, 3, summary.total)
+    cell_write(ws, total, 4, 1 if summary.total else 0, number_format="0%")
+    table_finish(ws)
+    chart = BarChart()
+    chart.type = "bar"
+    chart.legend = None
+    chart.y_axis.title = "Number of actions"
+    chart.add_data(Reference(ws, min_col=3, min_row=1, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
+    series = chart.series[0]
+    series.data_points = []
+    for index, (rag, _n, _pct) in enumerate(summary):
+        point = DataPoint(idx=index)
+        point.graphicalProperties.solidFill = rag_colour(rag.value if rag else None).fill.lstrip("#")
+        point.graphicalProperties.line.solidFill = "0B0C0C"
+        series.data_points.append(point)
+    chart_place(ws, chart, "F2", title=f"{rating} RAG: number of actions",
+                description=f"Bar chart of how many actions have each {rating.lower()} RAG (Blue, Green, Amber, "
+                            f"Red, Grey, no rating). The table in columns A to D gives the same figures.")
     return ws
 
 
-def _rows_sheet(wb, title, rows, *, with_theme=True):
-    ws = wb.create_sheet(title)
-    titles = ["Theme", "Ref", "Action", "Owners", "Due date", "Progress RAG", "Impact RAG", "Previous progress RAG",
-              "Overdue", "No update this period", "Latest note"]
-    _header(ws, 1, titles)
+def _group_sheet(wb, title, groups, label, attribute):
+    ws = table_sheet(wb, title, [label, *[_rag_label(r) for r in RAG_COLUMNS], "Total"], widths=[40] + [11] * (len(RAG_COLUMNS) + 1))
+    for row, group in enumerate(groups, start=2):
+        summary = getattr(group, attribute)
+        cell_write(ws, row, 1, group.label)
+        for column, rag in enumerate(RAG_COLUMNS, start=2):
+            cell_write(ws, row, column, summary.count(rag))
+        cell_write(ws, row, len(RAG_COLUMNS) + 2, summary.total)
+    return table_finish(ws)
+
+
+def _trend_sheet(wb, trend):
+    ws = table_sheet(wb, "Progress RAG trend", ["Period", *[_rag_label(r) for r in RAG_COLUMNS], "Total", "Closed"],
+                     widths=[18] + [11] * (len(RAG_COLUMNS) + 2))
+    for row, point in enumerate(trend, start=2):
+        cell_write(ws, row, 1, point.period.month, number_format=MONTH_FORMAT)
+        for column, rag in enumerate(RAG_COLUMNS, start=2):
+            cell_write(ws, row, column, point.progress.count(rag))
+        cell_write(ws, row, len(RAG_COLUMNS) + 2, point.progress.total)
+        cell_write(ws, row, len(RAG_COLUMNS) + 3, "Yes" if point.period.closed else "No")
+    table_finish(ws)
+    if trend:
+        chart = BarChart()
+        chart.type = "col"
+        chart.grouping = "stacked"
+        chart.overlap = 100
+        chart.y_axis.title = "Number of actions"
+        last = len(trend) + 1
+        chart.add_data(Reference(ws, min_col=2, max_col=len(RAG_COLUMNS) + 1, min_row=1, max_row=last), titles_from_data=True)
+        chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
+        for series, rag in zip(chart.series, RAG_COLUMNS):
+            series.graphicalProperties.solidFill = rag_colour(rag.value if rag else None).fill.lstrip("#")
+            series.graphicalProperties.line.solidFill = "0B0C0C"
+        chart_place(ws, chart, "J2", title="Progress RAG by period", width_cm=20, height_cm=10,
+                    description="Stacked column chart of the progress RAG mix in each period: how many actions were "
+                                "Blue, Green, Amber, Red, Grey or had no rating. The table in columns A to I gives the "
+                                "same figures.")
+    return ws
+
+
+def _action_cells(ws, row, column, r):
+    cell_write(ws, row, column, f"{r.theme_number} {r.theme_title}".strip())
+    cell_write(ws, row, column + 1, r.ref)
+    cell_write(ws, row, column + 2, r.action_text, wrap=True)
+    cell_write(ws, row, column + 3, r.owners)
+
+
+def _rows_sheet(wb, title, rows):
+    ws = table_sheet(wb, title, ROW_HEADERS, widths=[28, 8, 60, 30, 12, 12, 12, 12, 9, 12, 60])
     for index, r in enumerate(rows, start=2):
-        _write(ws, index, 1, f"{r.theme_number} {r.theme_title}".strip())
-        _write(ws, index, 2, r.ref)
-        _write(ws, index, 3, r.action_text)
-        _write(ws, index, 4, r.owners)
-        if r.due_date:
-            _write(ws, index, 5, r.due_date).number_format = "d mmm yyyy"
+        _action_cells(ws, index, 1, r)
+        cell_write(ws, index, 5, r.due_date)
         _rag_cell(ws, index, 6, r.progress_rag)
         _rag_cell(ws, index, 7, r.impact_rag)
-        _write(ws, index, 8, _rag_label(r.previous_progress_rag))
-        _write(ws, index, 9, "Yes" if r.is_overdue else "No")
-        _write(ws, index, 10, "Yes" if r.is_stale else "No")
-        _write(ws, index, 11, r.note)
-    _widths(ws, [28, 8, 60, 30, 12, 12, 12, 12, 9, 12, 60])
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(titles))}{max(len(rows) + 1, 1)}"
-    return ws
+        cell_write(ws, index, 8, _rag_label(r.previous_progress_rag))
+        cell_write(ws, index, 9, "Yes" if r.is_overdue else "No")
+        cell_write(ws, index, 10, "Yes" if r.is_stale else "No")
+        cell_write(ws, index, 11, r.note, wrap=True)
+    return table_finish(ws)
+
+
+def _local_date(moment):
+    return timezone.localtime(moment).date() if moment else None
 
 
 def board_pack_xlsx(*, plan, period, today=None):
     """The board pack as an Excel workbook (bytes): the same figures as the dashboard and the PDF."""
     d = board_pack_data(plan=plan, period=period, today=today)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Summary"
-    _write(ws, 1, 1, plan.title, bold=True).font = Font(bold=True, size=14)
-    _write(ws, 2, 1, plan.organisation)
-    _write(ws, 3, 1, "Reporting period")
-    _write(ws, 3, 2, period.label)
-    _write(ws, 4, 1, "Board meeting")
-    _write(ws, 4, 2, period.board_meeting_date.strftime("%-d %B %Y") if period.board_meeting_date else "Not set")
-    _write(ws, 5, 1, "Plan version")
-    _write(ws, 5, 2, plan.version_label or "—")
-    _write(ws, 6, 1, "Status of figures")
+    wb = workbook_new(
+        title=f"Board pack: {plan.title}, {period.label}",
+        description=(f"The improvement board's pack for {period.label} ({plan.organisation}): RAG summaries with "
+                     "charts, the trend, figures by theme and by owner, movement, exceptions, every action, the "
+                     "measures and the highlight report, one table per sheet."),
+    )
+    ws = table_sheet(wb, "About this pack", ["Item", "Value"], widths=[28, 70], autofilter=False)
     if period.closed:
         status = f"Final: period closed {period.closed_at:%-d %B %Y}" if period.closed_at else "Final: period closed"
     else:
         status = "Provisional: period still open"
-    _write(ws, 6, 2, status)
-    row = _summary_block(ws, 8, "Progress RAG: number and % of all actions", d.progress)
-    row = _summary_block(ws, row, "Impact RAG: number and % of all actions", d.impact)
-    _write(ws, row, 1, "Trend: progress RAG by period", bold=True)
-    _header(ws, row + 1, ["Period", *[_rag_label(r) for r in [*RAG_ORDER, None]], "Total"])
-    for offset, point in enumerate(d.trend, start=2):
-        _write(ws, row + offset, 1, point.period.label)
-        for column, rag in enumerate([*RAG_ORDER, None], start=2):
-            _write(ws, row + offset, column, point.progress.count(rag))
-        _write(ws, row + offset, 8, point.progress.total)
-    _widths(ws, [34, 40, 18, 12, 12, 12, 12, 12])
+    for row, (item, value, number_format) in enumerate((
+        ("Plan", plan.title, None),
+        ("Organisation", plan.organisation, None),
+        ("Reporting period", period.month, MONTH_FORMAT),
+        ("Board meeting", period.board_meeting_date or "Not set", None),
+        ("Plan version", plan.version_label or "—", None),
+        ("Status of figures", status, None),
+        ("Issued", _local_date(period.closed_at) or (today or timezone.localdate()), None),
+        ("Number of actions", d.progress.total, None),
+    ), start=2):
+        cell_write(ws, row, 1, item, bold=True)
+        cell_write(ws, row, 2, value, number_format=number_format, wrap=True).alignment = Alignment(horizontal="left", wrap_text=True)
 
-    _group_sheet(wb, "By theme", d.by_theme, "Theme")
-    _group_sheet(wb, "By owner", d.by_owner, "Owner")
+    _summary_sheet(wb, "Progress RAG summary", d.progress, rating="Progress")
+    _summary_sheet(wb, "Impact RAG summary", d.impact, rating="Impact")
+    _trend_sheet(wb, d.trend)
+    _group_sheet(wb, "Progress by theme", d.by_theme, "Theme", "progress")
+    _group_sheet(wb, "Impact by theme", d.by_theme, "Theme", "impact")
+    _group_sheet(wb, "Progress by owner", d.by_owner, "Owner", "progress")
+    _group_sheet(wb, "Impact by owner", d.by_owner, "Owner", "impact")
 
-    ws = wb.create_sheet("Movement")
-    _header(ws, 1, ["Movement", "Theme", "Ref", "Action", "Owners", "Previous progress RAG", "Progress RAG", "Latest note"])
+    ws = table_sheet(wb, "Movement", ["Movement", "Theme", "Ref", "Action", "Owners", "Previous progress RAG",
+                                      "Progress RAG", "Latest note"], widths=[12, 28, 8, 60, 30, 12, 12, 60])
     row = 2
     for kind in ("completed", "improved", "worsened", "changed"):
         for r in d.movement.get(kind, []):
-            _write(ws, row, 1, kind.capitalize())
-            _write(ws, row, 2, f"{r.theme_number} {r.theme_title}".strip())
-            _write(ws, row, 3, r.ref)
-            _write(ws, row, 4, r.action_text)
-            _write(ws, row, 5, r.owners)
+            cell_write(ws, row, 1, kind.capitalize())
+            _action_cells(ws, row, 2, r)
             _rag_cell(ws, row, 6, r.previous_progress_rag)
             _rag_cell(ws, row, 7, r.progress_rag)
-            _write(ws, row, 8, r.note)
+            cell_write(ws, row, 8, r.note, wrap=True)
             row += 1
-    _widths(ws, [12, 28, 8, 60, 30, 12, 12, 60])
+    table_finish(ws)
 
-    ws = wb.create_sheet("Exceptions")
-    _header(ws, 1, ["Exception", "Theme", "Ref", "Action", "Owners", "Due date", "Progress RAG", "Latest note"])
+    ws = table_sheet(wb, "Exceptions", ["Exception", "Theme", "Ref", "Action", "Owners", "Due date", "Progress RAG",
+                                        "Latest note"], widths=[22, 28, 8, 60, 30, 12, 12, 60])
     row = 2
     for kind, rows in (("Red", d.red), ("Overdue", d.overdue), ("No update this period", d.stale)):
         for r in rows:
-            _write(ws, row, 1, kind)
-            _write(ws, row, 2, f"{r.theme_number} {r.theme_title}".strip())
-            _write(ws, row, 3, r.ref)
-            _write(ws, row, 4, r.action_text)
-            _write(ws, row, 5, r.owners)
-            if r.due_date:
-                _write(ws, row, 6, r.due_date).number_format = "d mmm yyyy"
+            cell_write(ws, row, 1, kind)
+            _action_cells(ws, row, 2, r)
+            cell_write(ws, row, 6, r.due_date)
             _rag_cell(ws, row, 7, r.progress_rag)
-            _write(ws, row, 8, r.note)
+            cell_write(ws, row, 8, r.note, wrap=True)
             row += 1
-    _widths(ws, [22, 28, 8, 60, 30, 12, 12, 60])
+    table_finish(ws)
 
     _rows_sheet(wb, "All actions", d.rows)
 
-    ws = wb.create_sheet("Measures")
-    _header(ws, 1, ["Measure", "Unit", "Direction", "Baseline", "Latest reading", "Reading period", "Next milestone",
-                    "Target", "Target met", "Since previous reading"])
+    ws = table_sheet(wb, "Measures", ["Measure", "Unit", "Direction", "Baseline", "Latest reading", "Reading period",
+                                      "Next milestone", "Next milestone due", "Target", "Target met",
+                                      "Since previous reading"], widths=[40, 8, 18, 10, 14, 16, 14, 16, 10, 10, 14])
     for row, m in enumerate(d.measures, start=2):
-        _write(ws, row, 1, m.measure.name)
-        _write(ws, row, 2, m.measure.unit)
-        _write(ws, row, 3, m.measure.get_direction_display())
-        _write(ws, row, 4, m.measure.baseline)
-        _write(ws, row, 5, m.latest.value if m.latest else None)
-        _write(ws, row, 6, m.latest.period.label if m.latest else "No reading")
-        _write(ws, row, 7, f"{m.next_milestone.value} by {m.next_milestone.due_date:%b %Y}" if m.next_milestone else "")
-        _write(ws, row, 8, m.measure.target)
-        _write(ws, row, 9, {True: "Yes", False: "No", None: ""}[m.target_met])
-        _write(ws, row, 10, m.trend.capitalize())
-    _widths(ws, [40, 8, 18, 10, 14, 16, 20, 10, 10, 14])
+        cell_write(ws, row, 1, m.measure.name)
+        cell_write(ws, row, 2, m.measure.unit)
+        cell_write(ws, row, 3, m.measure.get_direction_display())
+        cell_write(ws, row, 4, m.measure.baseline)
+        cell_write(ws, row, 5, m.latest.value if m.latest else None)
+        if m.latest:
+            cell_write(ws, row, 6, m.latest.period.month, number_format=MONTH_FORMAT)
+        else:
+            cell_write(ws, row, 6, "No reading")
+        if m.next_milestone:
+            cell_write(ws, row, 7, m.next_milestone.value)
+            cell_write(ws, row, 8, m.next_milestone.due_date)
+        cell_write(ws, row, 9, m.measure.target)
+        cell_write(ws, row, 10, {True: "Yes", False: "No", None: ""}[m.target_met])
+        cell_write(ws, row, 11, m.trend.capitalize())
+    table_finish(ws)
 
-    ws = wb.create_sheet("Highlight report")
+    ws = table_sheet(wb, "Highlight report", ["Section", "Text"], widths=[32, 100], autofilter=False)
     h = d.highlight
     for row, (label, value) in enumerate((
         ("Key achievements", h.achievements if h else ""),
         ("Risks and issues", h.risks if h else ""),
         ("Decisions needed from the board", h.decisions if h else ""),
-    ), start=1):
-        _write(ws, row, 1, label, bold=True)
-        _write(ws, row, 2, value or "None recorded").alignment = Alignment(wrap_text=True, vertical="top")
-    _widths(ws, [32, 100])
+    ), start=2):
+        cell_write(ws, row, 1, label, bold=True)
+        cell_write(ws, row, 2, value or "None recorded", wrap=True)
 
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(wb)

@@ -6,6 +6,9 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from plans.rag import RAG_PALETTE
 
 register = template.Library()
 
@@ -56,3 +59,14 @@ def first(rows, limit):
     """The first `limit` rows (every row when there is no limit: None, 0 or "")."""
     limit = int(limit or 0)
     return rows[:limit] if limit else rows
+
+
+@register.simple_tag
+def rag_palette_css():
+    """The RAG tags' colours for a document's own style sheet (the board pack PDF), from the one
+    palette (plans.rag.RAG_PALETTE) that the pages' Sass mirrors."""
+    rules = [
+        f".app-rag--{rag.value if rag else 'none'} {{ background: {colour.fill}; color: {colour.text}; }}"
+        for rag, colour in RAG_PALETTE.items()
+    ]
+    return mark_safe("\n  ".join(rules))  # noqa: S308 - colours from a constant table

@@ -2,11 +2,12 @@
 
 `Journey.check(name, title=...)` is the one call a journey makes after reaching a page: it asserts
 the page title says where the person is ("<Page> – Improvement plan – <organisation>") and is not
-shared with another page of the journey, runs axe-core in the page and fails on any violation of
-impact serious or critical, checks what axe does not (every table has a caption and header cells,
-every RAG tag carries its word, every error-summary link leads to a field on the page, one h1),
-and saves a full-page screenshot at desktop and mobile widths, failing if the page is wider than
-a phone (wide tables must scroll in their own box).
+shared with another page of the journey, checks what axe does not (every table has a caption and
+header cells, every RAG tag carries its word, every error-summary link leads to a field on the page,
+one h1), then at desktop (1280 px) and phone (375 px) width saves a full-page screenshot, fails if
+anything runs off the screen (the page wider than the window; wide tables must scroll in their own
+box, which takes keyboard focus) and runs axe-core, failing on any violation of impact serious or
+critical.
 """
 import os
 import re
@@ -40,7 +41,8 @@ FOCUSED_ELEMENT_JS = """() => {
     tag: el.tagName.toLowerCase(),
     id: el.id,
     type: el.getAttribute('type') || '',
-    text: (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().replace(/\\s+/g, ' '),
+    // A table's focusable scroll box is known by its name, not by all the text of its table.
+    text: (el.matches('[role=region]') ? el.getAttribute('aria-label') || '' : (el.innerText || el.value || el.getAttribute('aria-label') || '')).trim().replace(/\\s+/g, ' '),
     label: el.labels && el.labels.length ? el.labels[0].innerText.trim() : '',
     classes: typeof el.className === 'string' ? el.className : '',
     checked: !!el.checked,
@@ -54,23 +56,36 @@ FOCUSED_ELEMENT_JS = """() => {
 }"""
 
 
-# Elements that make the page itself scroll sideways (wide content belongs in a scroll box).
+# Nothing runs off the screen: the page is no wider than the window (document.documentElement.scrollWidth
+# <= window.innerWidth). Wide tables may scroll sideways only inside their own scroll box, and that box
+# must take keyboard focus (tabindex="0") so that someone without a mouse can scroll it too.
 PAGE_OVERFLOW_JS = """() => {
-  const width = document.documentElement.clientWidth;
-  if (document.documentElement.scrollWidth <= width) return [];
-  const wide = [];
-  for (const el of document.querySelectorAll('body *')) {
-    const box = el.getBoundingClientRect();
-    if (box.right > width + 1 && box.width > 0) {
-      let inScroller = false;
-      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-        const o = getComputedStyle(p).overflowX;
-        if (o === 'auto' || o === 'scroll' || o === 'hidden') { inScroller = true; break; }
+  const problems = [];
+  const width = window.innerWidth;
+  const describe = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+  if (document.documentElement.scrollWidth > width) {
+    const wide = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const box = el.getBoundingClientRect();
+      if (box.right > width + 1 && box.width > 0) {
+        let inScroller = false;
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+          const o = getComputedStyle(p).overflowX;
+          if (o === 'auto' || o === 'scroll' || o === 'hidden') { inScroller = true; break; }
+        }
+        if (!inScroller) wide.push(describe(el) + ' (' + Math.round(box.right) + 'px)');
       }
-      if (!inScroller) wide.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '') + ' (' + Math.round(box.right) + 'px)');
+    }
+    problems.push('the page is ' + document.documentElement.scrollWidth + 'px wide in a ' + width + 'px window' +
+      (wide.length ? ', because of ' + wide.slice(0, 8).join(', ') : ' (an absolutely positioned element escaping its scroll box?)'));
+  }
+  for (const el of document.querySelectorAll('body *')) {
+    const o = getComputedStyle(el).overflowX;
+    if ((o === 'auto' || o === 'scroll') && el.scrollWidth > el.clientWidth + 1 && el.tabIndex < 0) {
+      problems.push(describe(el) + ' scrolls sideways but cannot take keyboard focus (tabindex="0")');
     }
   }
-  return wide.length ? wide.slice(0, 8) : ['content ' + document.documentElement.scrollWidth + 'px wide (an absolutely positioned element escaping its scroll box?)'];
+  return problems;
 }"""
 
 
@@ -183,7 +198,8 @@ class Journey:
     # -- the checks every page gets --------------------------------------------------------
 
     def check(self, name, *, title=None, screenshot=True, accessibility=True):
-        """Assert the title, run axe and take the screenshots of the page now shown. Returns the title."""
+        """Assert the title, then at desktop (1280 px) and phone (375 px) width: take the screenshot,
+        check nothing runs off the screen and run axe. Returns the title."""
         page = self.page
         if title is not None:
             # Waits for the page a click started to arrive, not only for its title.
@@ -194,14 +210,24 @@ class Journey:
         path = re.sub(r"[?#].*", "", page.url)
         seen = self.titles.setdefault(actual, path)
         assert seen == path, f"two pages share the title {actual!r}: {seen} and {path}"
-        if screenshot and self.javascript:  # before axe, so that a failing page still leaves its picture
-            self.screenshot(name)
         if accessibility:
             problems = page.evaluate(PAGE_PROMISES_JS)
             assert not problems, f"{page.url}: " + "; ".join(problems)
-        if accessibility and self.javascript:
-            blocking = [v for v in axe_violations(page) if v["impact"] in BLOCKING_IMPACTS]
-            assert not blocking, f"axe found serious or critical problems on {page.url}:\n{describe_violations(blocking)}"
+        size = page.viewport_size or DESKTOP
+        try:
+            for label, viewport in {"desktop": DESKTOP, "mobile": MOBILE}.items():
+                page.set_viewport_size(viewport)
+                if screenshot and self.javascript:  # before the checks, so that a failing page still leaves its picture
+                    self._save_screenshot(name, label)
+                overflow = page.evaluate(PAGE_OVERFLOW_JS)
+                assert not overflow, f"{page.url} at {viewport['width']}px: " + "; ".join(overflow)
+                if accessibility and self.javascript:
+                    blocking = [v for v in axe_violations(page) if v["impact"] in BLOCKING_IMPACTS]
+                    assert not blocking, (f"axe found serious or critical problems on {page.url} at "
+                                          f"{viewport['width']}px:\n{describe_violations(blocking)}")
+        finally:
+            if page.viewport_size != size:
+                page.set_viewport_size(size)
         self.pages_checked.append(name)
         return actual
 
@@ -210,23 +236,26 @@ class Journey:
         """The whole <title> of a page whose own part is `page_title`."""
         return f"{page_title}{TITLE_SUFFIX}{settings.ORGANISATION_NAME}"
 
+    def _save_screenshot(self, name, label):
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOT_DIR / f"{name}-{label}.png"
+        self.page.screenshot(path=path, full_page=True, timeout=30_000)  # a long page on a busy machine
+        if SCREENSHOT_PALETTE:
+            _reduce_colours(path, SCREENSHOT_PALETTE)
+
     def screenshot(self, name, *, sizes=None):
         """Full-page screenshots at desktop (1280) and mobile (375) widths: <dir>/<name>-desktop.png, -mobile.png.
 
-        Fails if the page is wider than the phone screen: wide tables must scroll in their own box.
+        Fails if anything runs off the screen (wide tables must scroll in their own focusable box).
         """
-        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
         page = self.page
         size = page.viewport_size or DESKTOP
         try:
             for label, viewport in (sizes or {"desktop": DESKTOP, "mobile": MOBILE}).items():
                 page.set_viewport_size(viewport)
-                path = SCREENSHOT_DIR / f"{name}-{label}.png"
-                page.screenshot(path=path, full_page=True)
-                if SCREENSHOT_PALETTE:
-                    _reduce_colours(path, SCREENSHOT_PALETTE)
+                self._save_screenshot(name, label)
                 overflow = page.evaluate(PAGE_OVERFLOW_JS)
-                assert not overflow, f"{page.url} is wider than {viewport['width']}px because of {overflow}"
+                assert not overflow, f"{page.url} at {viewport['width']}px: " + "; ".join(overflow)
         finally:
             if page.viewport_size != size:
                 page.set_viewport_size(size)
@@ -269,7 +298,8 @@ class Journey:
 # fieldset group for radios) — so the keyboard knows whether Tab or Shift+Tab gets closer.
 FOCUS_POSITION_JS = """el => {
   const active = document.activeElement;
-  if (active === el || (active && active.tabIndex >= 0 && active.contains(el))) return 'on';
+  // A focusable scroll box (a table's) holds links but is not one of them: Tab on into it.
+  if (active === el || (active && active.tabIndex >= 0 && active.contains(el) && !active.matches('[role=region]'))) return 'on';
   if (!active || active === document.body) return 'before';
   const position = el.compareDocumentPosition(active);
   if (position & Node.DOCUMENT_POSITION_CONTAINED_BY) return 'after';  // focus inside the target: leave it forwards
@@ -277,7 +307,7 @@ FOCUS_POSITION_JS = """el => {
 }"""
 
 
-DOWNLOAD_TIMEOUT = 60_000
+DOWNLOAD_TIMEOUT = 120_000  # the board pack PDF on a busy 2-core machine
 
 
 class Hands:

@@ -1,5 +1,6 @@
 """An improvement board member reads the plan and its dashboard, narrows it to the Red actions, downloads
 the board pack, and cannot change anything."""
+import datetime
 import io
 import re
 from pathlib import Path
@@ -103,7 +104,9 @@ def test_board_member_reads_the_dashboard_drills_into_red_and_downloads_the_boar
     book = load_workbook(io.BytesIO(Path(excel.path()).read_bytes()), read_only=True)
     cells = {str(value) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for value in row if value is not None}
     assert any(plan.title in cell for cell in cells), "the plan's title is not in the Excel board pack"
-    assert any(period.label in cell for cell in cells)
+    # The period is in the workbook's title, and a date (not text) on its "About this pack" sheet.
+    assert period.label in book.properties.title
+    assert str(datetime.datetime.combine(period.month, datetime.time())) in cells
 
     # "Red" in the table leads to the Red actions behind the number.
     hands.press(numbers.get_by_role("link", name=f"Red: {red_count}", exact=True))

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from plans.importing.reading import read_plan_workbook
 from plans.models import Rag
+from plans.rag import RAG_PALETTE
 from plans.services.exporting import plan_export_data, plan_export_workbook
 from plans.services.importing import plan_import
 from plans.services.plan_data import plan_save_from_data
@@ -63,7 +64,7 @@ def test_workbook_looks_finished_and_is_safe_from_formulas(rich_plan):
     rag_column = header.index("Progress RAG") + 1
     assert sheet.max_row == 4  # header + one row per action
     rag_cell = sheet.cell(row=2, column=rag_column)
-    assert rag_cell.value == "Amber" and rag_cell.fill.fgColor.rgb.endswith("FFDD00")
+    assert rag_cell.value == "Amber" and rag_cell.fill.fgColor.rgb.endswith(RAG_PALETTE[Rag.AMBER].fill[1:].upper())
     assert sheet.cell(row=2, column=header.index("Action") + 1).alignment.wrap_text
     risky = sheet.cell(row=4, column=header.index("Action") + 1)
     assert risky.value == '=HYPERLINK("http://evil")' and risky.data_type == "s"

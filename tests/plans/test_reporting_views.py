@@ -178,10 +178,11 @@ def _rows(ws):
 def test_excel_pack_holds_the_same_figures(client, board):
     client.force_login(board.board)
     wb = _xlsx(client, board)
-    assert wb.sheetnames == ["Summary", "By theme", "By owner", "Movement", "Exceptions", "All actions", "Measures",
-                             "Highlight report"]
-    summary = _rows(wb["Summary"])
-    progress = {row[0]: row[2] for row in summary[9:15]}
+    assert wb.sheetnames == ["About this pack", "Progress RAG summary", "Impact RAG summary", "Progress RAG trend",
+                             "Progress by theme", "Impact by theme", "Progress by owner", "Impact by owner", "Movement",
+                             "Exceptions", "All actions", "Measures", "Highlight report"]
+    summary = _rows(wb["Progress RAG summary"])
+    progress = {row[0]: row[2] for row in summary[1:7]}
     assert progress == {"Blue": 1, "Green": 1, "Amber": 0, "Red": 2, "Grey": 1, "No rating": 1}
     exceptions = _rows(wb["Exceptions"])
     assert [(r[0], r[2]) for r in exceptions[1:] if r[0] == "Red"] == [("Red", "1.2"), ("Red", "1.3")]
