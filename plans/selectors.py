@@ -71,6 +71,7 @@ def action_detail(*, pk):
             Prefetch("source_references", queryset=SourceReference.objects.select_related("source")),
             "cross_references",
             "measures",
+            "due_date_changes",
             Prefetch("updates", queryset=ProgressUpdate.objects.select_related("author", "period")),
             Prefetch("lessons", queryset=_lessons_with_programme()),
         )

@@ -282,6 +282,7 @@ class BoardDashboard:
     measures: list = field(default_factory=list)
     highlight: HighlightReport | None = None
     rows: list | None = None  # every action, for the board pack
+    reviews: object = None  # the coordinators' review of the period's updates (selectors_round.ReviewCounts)
 
     @property
     def frozen(self):
@@ -488,6 +489,12 @@ def measure_statuses(*, plan, period):
     return result
 
 
+def review_counts(*, plan, period):
+    from plans.selectors_round import review_counts as counts
+
+    return counts(plan=plan, period=period)
+
+
 def board_dashboard(*, plan, period, periods=None, today=None, all_rows=False):
     """Everything the board reads for one plan and period, in a fixed number of queries.
 
@@ -525,6 +532,7 @@ def board_dashboard(*, plan, period, periods=None, today=None, all_rows=False):
         measures=measure_statuses(plan=plan, period=period),
         highlight=highlight,
         rows=every if all_rows else None,
+        reviews=review_counts(plan=plan, period=period),
     )
 
 

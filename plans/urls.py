@@ -3,6 +3,7 @@ from django.urls import path
 from plans.views import importing
 from plans.views import measures, owners, sources, structure
 from plans.views import history
+from plans.views import round as round_views
 from plans.views import progress as views
 from plans.views import reporting as reporting_views
 
@@ -50,4 +51,8 @@ urlpatterns = [
     path("sources/<int:pk>/paragraphs/", sources.SourceParagraphsView.as_view(), name="source_paragraphs"),
     path("actions/<int:pk>/history/", history.ActionHistoryView.as_view(), name="action_history"),
     path("audit-log/", history.AuditLogView.as_view(), name="audit_log"),
+    # The monthly round: review, chase, comment
+    path("plans/<int:pk>/round/", round_views.RoundView.as_view(), name="round"),
+    path("plans/<int:pk>/review/", round_views.ReviewQueueView.as_view(), name="review_queue"),
+    path("actions/<int:pk>/comment/", round_views.ActionCommentView.as_view(), name="action_comment"),
 ]

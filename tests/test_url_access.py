@@ -137,6 +137,19 @@ ACCESS = {
         Case(lambda w: [w.plan.pk, w.closed_period.slug], only("admin", "coordinator", status=302), "closed period"),
         Case(lambda w: [w.other_plan.pk, w.other_period.slug], COORDINATORS_OF_PLAN_B, "plan B"),
     ],
+    # plans: the monthly round
+    "plans:round": [
+        Case(lambda w: [w.plan.pk], COORDINATORS_OF_PLAN_A, "plan A"),
+        Case(lambda w: [w.other_plan.pk], COORDINATORS_OF_PLAN_B, "plan B"),
+    ],
+    "plans:review_queue": [
+        Case(lambda w: [w.plan.pk], COORDINATORS_OF_PLAN_A, "plan A"),
+        Case(lambda w: [w.other_plan.pk], COORDINATORS_OF_PLAN_B, "plan B"),
+    ],
+    "plans:action_comment": [
+        Case(lambda w: [w.action.pk], READERS_OF_PLAN_A, "plan A action"),
+        Case(lambda w: [w.foreign_action.pk], READERS_OF_PLAN_B, "plan B action"),
+    ],
     # plans: structure
     "plans:plan_create": [Case(expect=COORDINATORS)],
     "plans:plan_edit": [

@@ -171,6 +171,12 @@ def board_pack_xlsx(*, plan, period, today=None):
     _write(ws, 6, 2, status)
     row = _summary_block(ws, 8, "Progress RAG: number and % of all actions", d.progress)
     row = _summary_block(ws, row, "Impact RAG: number and % of all actions", d.impact)
+    if d.reviews is not None:
+        _write(ws, row, 1, "Coordinators' review of the period's updates", bold=True)
+        _header(ws, row + 1, ["Accepted", "Challenged", "Not reviewed", "Updates"])
+        for column, value in enumerate([d.reviews.accepted, d.reviews.challenged, d.reviews.unreviewed, d.reviews.total], 1):
+            _write(ws, row + 2, column, value)
+        row += 4
     _write(ws, row, 1, "Trend: progress RAG by period", bold=True)
     _header(ws, row + 1, ["Period", *[_rag_label(r) for r in [*RAG_ORDER, None]], "Total"])
     for offset, point in enumerate(d.trend, start=2):
