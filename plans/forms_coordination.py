@@ -174,7 +174,25 @@ class ActionForm(forms.Form):
 
 
 class ActionEditForm(VersionedFormMixin, ActionForm):
-    """An action, carrying the version it was loaded with (no lost updates)."""
+    """An action, carrying the version it was loaded with (no lost updates). Moving its due date
+    needs who agreed the move and when."""
+
+    due_date_agreed_by = line(
+        "Who agreed to move the due date", max_length=200,
+        help_text="Only when the due date moves: for example board, or Improvement Board",
+    )
+    due_date_agreed_on = date_field("Date the move was agreed", help_text="Only when the due date moves")
+
+    def clean(self):
+        data = super().clean()
+        action = self.instance
+        moved = action is not None and action.due_date and "due_date" in data and data["due_date"] != action.due_date
+        if moved:
+            if not " ".join((data.get("due_date_agreed_by") or "").split()):
+                self.add_error("due_date_agreed_by", "Enter who agreed to move the due date, for example board")
+            if not data.get("due_date_agreed_on") and "due_date_agreed_on" not in self.errors:
+                self.add_error("due_date_agreed_on", "Enter the date the move was agreed, for example 14 December 2026")
+        return data
 
 
 class CloseActionForm(VersionedFormMixin, forms.Form):

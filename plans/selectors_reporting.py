@@ -233,6 +233,7 @@ class ReportRow:
     theme_id: int | None = None
     theme_position: int = 0
     owner_keys: tuple = ()  # ((owner id, title), ...) by title
+    due_date_note: str = ""  # "moved from 31 March 2027 by board, 14 December 2026"
 
     @property
     def movement(self):
@@ -489,6 +490,23 @@ def measure_statuses(*, plan, period):
     return result
 
 
+def _note_due_date_moves(rows, *, plan, period):
+    """Each row whose due date was moved by the period's end says so, from the latest move (one query)."""
+    from plans.models import DueDateChange
+
+    latest = {}
+    for change in DueDateChange.objects.filter(
+        action__theme__plan=plan, created_at__lte=period.end_datetime
+    ).order_by("created_at", "pk"):
+        latest[change.action_id] = change
+    if not latest:
+        return
+    for row in rows:
+        change = latest.get(row.action_id)
+        if change is not None:
+            row.due_date_note = change.summary
+
+
 def review_counts(*, plan, period):
     from plans.selectors_round import review_counts as counts
 
@@ -508,6 +526,7 @@ def board_dashboard(*, plan, period, periods=None, today=None, all_rows=False):
         every = _snapshot_report_rows(period=period)
     else:
         every = _live_report_rows(plan=plan, period=period, previous=previous, today=today)
+    _note_due_date_moves(every, plan=plan, period=period)
     progress, impact = _summary_of(every)
     by_theme = _groups(every, _theme_keys, _theme_order)
     by_owner = _groups(every, _owner_keys, _owner_order)

@@ -8,7 +8,7 @@ writes nothing (plans/concurrency.py).
 import re
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -17,6 +17,7 @@ from plans.concurrency import RelatedSet, many_to_many, rows_as_of, save_if_unch
 from plans.models import (
     Action,
     ActionStatus,
+    DueDateChange,
     Owner,
     Plan,
     ReportingPeriod,
@@ -304,12 +305,38 @@ def source_reference_words(action_pk, before=None):
     return [f"{codes.get(r.source_id, '?')} {r.paragraph}".strip() for r in rows]
 
 
+def _due_date_move(*, action, fields, agreed_by, agreed_on, changed_by, today=None):
+    """A due date that moves needs who agreed it and when (the board's agreement): the move to record,
+    or None when the date does not move (or is set for the first time)."""
+    if "due_date" not in fields or action.due_date is None or fields["due_date"] == action.due_date:
+        return None
+    agreed_by = " ".join((agreed_by or "").split())
+    errors = {}
+    if not agreed_by:
+        errors["due_date_agreed_by"] = "Enter who agreed to move the due date, for example board"
+    elif len(agreed_by) > 200:
+        errors["due_date_agreed_by"] = "Who agreed must be 200 characters or fewer"
+    if agreed_on is None:
+        errors["due_date_agreed_on"] = "Enter the date the move was agreed, for example 14 December 2026"
+    elif agreed_on > (today or timezone.localdate()):
+        errors["due_date_agreed_on"] = "The date the move was agreed must be today or in the past"
+    if changed_by is None:
+        errors[NON_FIELD_ERRORS] = "Moving a due date needs the person who records it"
+    if errors:
+        raise ValidationError(errors)
+    return DueDateChange(
+        action=action, from_date=action.due_date, to_date=fields["due_date"], agreed_by=agreed_by,
+        agreed_on=agreed_on, changed_by=changed_by, created_at=timezone.now(),
+    )
+
+
 def action_update(
-    *, action, expected_version, owners=None, source_references=None, cross_references=None, **fields
+    *, action, expected_version, owners=None, source_references=None, cross_references=None,
+    due_date_agreed_by="", due_date_agreed_on=None, changed_by=None, **fields
 ):
     """Change an action, if nobody has saved it since `expected_version` (else ConcurrentEditError,
     naming what they changed, owners and sources included). A due date that moves keeps the first
-    agreed date in original_due_date."""
+    agreed date in original_due_date, and needs who agreed the move and when (a DueDateChange)."""
     unknown = set(fields) - set(ACTION_FIELDS)
     if unknown:
         raise TypeError(f"action_update does not change {sorted(unknown)}")
@@ -318,6 +345,8 @@ def action_update(
         plan=plan, theme=fields.get("theme", action.theme), action_text=fields.get("action_text", action.action_text),
         due_date=fields.get("due_date", action.due_date), cross_references=cross_references, this=action,
     )
+    move = _due_date_move(action=action, fields=fields, agreed_by=due_date_agreed_by, agreed_on=due_date_agreed_on,
+                          changed_by=changed_by)
     related = {}
     if owners is not None:
         owners = list(owners)
@@ -342,6 +371,8 @@ def action_update(
             action.cross_references.set(cross_references)
         if source_references is not None:
             _set_source_references(action, list(source_references))
+        if move is not None:
+            move.save()
     return Saved(action, _duplicate_ref_warnings(action))
 
 

@@ -85,6 +85,13 @@ def _rag_cell(rag):
     return format_html('<td class="govuk-table__cell">{}</td>', rag_tag(rag.value if rag else None))
 
 
+def _action_cell(row, full_text):
+    text = row.action_text if full_text else row.short_text
+    if not row.due_date_note:
+        return text
+    return format_html('{}<br><span class="app-secondary">Due date {}</span>', text, row.due_date_note)
+
+
 @register.simple_tag
 def report_rows(rows, *, limit=None, show_previous=False, links=False, full_text=False):
     """The body rows of a list of actions as reported (plans/reporting/_rows_table.html): ref (a link
@@ -113,7 +120,7 @@ def report_rows(rows, *, limit=None, show_previous=False, links=False, full_text
             '<tr class="govuk-table__row"><td class="govuk-table__cell">{}</td><td class="govuk-table__cell">{}</td>'
             '<td class="govuk-table__cell">{}</td><td class="govuk-table__cell app-nowrap">{}</td>{}{}{}'
             '<td class="govuk-table__cell">{}</td></tr>',
-            ref, row.action_text if full_text else row.short_text, row.owners or "No owner", due,
+            ref, _action_cell(row, full_text), row.owners or "No owner", due,
             _rag_cell(row.previous_progress_rag) if show_previous else "", _rag_cell(row.progress_rag),
             _rag_cell(row.impact_rag), linebreaksbr(row.note or "No update recorded", autoescape=True),
         ))

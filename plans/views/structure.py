@@ -222,7 +222,10 @@ class ActionUpdateView(ConcurrentEditViewMixin, ActionFormMixin, ActionObjectMix
             with transaction.atomic():
                 kwargs = self.service_kwargs(form.cleaned_data)
                 result = structure.action_update(
-                    action=self.get_action(), expected_version=form.cleaned_data["version"], **kwargs
+                    action=self.get_action(), expected_version=form.cleaned_data["version"],
+                    due_date_agreed_by=form.cleaned_data.get("due_date_agreed_by", ""),
+                    due_date_agreed_on=form.cleaned_data.get("due_date_agreed_on"),
+                    changed_by=self.request.user, **kwargs
                 )
         except ConcurrentEditError as error:
             return self.edit_conflict(form, error)

@@ -280,3 +280,51 @@ def test_sending_to_nobody_chosen_is_refused_clearly(client, world):
     assert response.status_code == 200
     assert "Choose who to remind" in response.content.decode()
     assert not mail.outbox and not ReminderLog.objects.exists()
+
+
+# -- 7. moving a due date needs the board's agreement -------------------------------------------
+
+def _edit(world, action, **overrides):
+    data = {
+        "theme": world.theme.pk, "ref": action.ref, "action_text": action.action_text, "category": "",
+        "owners": [o.pk for o in action.owners.all()], "source_references": "", "timescale": "",
+        "due_date": "2027-06-30", "version": action.version,
+    }
+    data.update(overrides)
+    return data
+
+
+def test_moving_a_due_date_without_who_agreed_and_when_is_refused_clearly(client, world):
+    action = ActionFactory(theme=world.theme, ref="4.1", due_date=datetime.date(2027, 3, 31))
+    client.force_login(world.coordinator)
+    response = client.post(reverse("plans:action_edit", args=[action.pk]), _edit(world, action))
+    content = response.content.decode()
+    assert response.status_code == 200 and "<title>Error:" in content
+    assert "Enter who agreed to move the due date" in content
+    assert "Enter the date the move was agreed" in content
+    action.refresh_from_db()
+    assert action.due_date == datetime.date(2027, 3, 31)
+
+
+def test_a_moved_due_date_says_who_agreed_it_on_the_action_in_its_history_and_in_the_pack(client, world):
+    from plans.models import DueDateChange
+
+    action = ActionFactory(theme=world.theme, ref="4.1", due_date=datetime.date(2027, 3, 31), owners=[world.owner_role])
+    client.force_login(world.coordinator)
+    response = client.post(reverse("plans:action_edit", args=[action.pk]), _edit(
+        world, action, due_date_agreed_by="board", due_date_agreed_on="2026-11-14"))
+    assert response.status_code == 302
+    change = DueDateChange.objects.get()
+    assert (change.from_date, change.to_date, change.changed_by) == (
+        datetime.date(2027, 3, 31), datetime.date(2027, 6, 30), world.coordinator)
+    summary = "moved from 31 March 2027 by board, 14 November 2026"
+    assert change.summary == summary
+    assert "Moved from 31 March 2027 by board, 14 November 2026" in client.get(action.get_absolute_url()).content.decode()
+    assert DueDateChange.history.filter(id=change.pk).exists()
+    dashboard = selectors_reporting.board_dashboard(plan=world.plan, period=world.period, all_rows=True)
+    row = next(r for r in dashboard.rows if r.action_id == action.pk)
+    assert row.due_date_note == summary
+    # The action is overdue-free and has no update: it is listed under "No update this period".
+    client.force_login(world.board)
+    dashboard_page = client.get(reverse("plans:board_dashboard", args=[world.plan.pk])).content.decode()
+    assert f"Due date {summary}" in dashboard_page
