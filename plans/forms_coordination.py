@@ -270,15 +270,16 @@ class MilestoneForm(forms.Form):
 class ReadingForm(forms.Form):
     period = forms.ModelChoiceField(label="Reporting period", queryset=None, empty_label=None,
                                     error_messages={"required": "Select a reporting period",
-                                                    "invalid_choice": "Select an open reporting period"})
+                                                    "invalid_choice": "Select a reporting period of this plan"})
     value = number("Reading", required=True)
     note = text("Note (optional)")
     source = line("Source (optional)", help_text="Where the figure comes from, for example the monthly performance report")
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["period"].queryset = plan.periods.filter(closed=False).order_by("-month")
-        self.fields["period"].label_from_instance = lambda p: p.label
+        # Open periods first; a closed month without its reading can still get one, marked late.
+        self.fields["period"].queryset = plan.periods.order_by("closed", "-month")
+        self.fields["period"].label_from_instance = lambda p: f"{p.label} (closed: recorded late)" if p.closed else p.label
 
 
 class SourceForm(forms.Form):

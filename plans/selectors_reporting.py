@@ -460,6 +460,9 @@ def measure_statuses(*, plan, period):
     readings = MeasureReading.objects.filter(period__month__lte=period.month).select_related("period").order_by(
         "period__month"
     )
+    if period.closed and period.closed_at:
+        # Frozen: a reading recorded late, after the period closed, never changes what the board read.
+        readings = readings.filter(created_at__lte=period.closed_at)
     measures = Measure.objects.filter(plan=plan).prefetch_related(
         "milestones", Prefetch("readings", queryset=readings, to_attr="readings_so_far")
     ).order_by("name")

@@ -26,20 +26,25 @@ CHART_STYLE = Style(
 )
 
 
-def measure_chart_svg(*, measure, readings, milestones, title=None):
+def measure_chart_svg(*, measure, readings, milestones, title=None, late=()):
     """Readings as a line, milestones as points, the target as a dashed line; months on the x axis.
+    Readings recorded late (`late`: their months) are also drawn as their own series, "Reading
+    recorded late", so the chart says which they are.
 
     `readings` is [(period month date, value)], `milestones` [(due date, value)]. Kept in the cache under
     its figures (plans.charts.cached_chart).
     """
+    late = sorted(m.replace(day=1) for m in late)
     figures = (measure.name, str(measure.target), measure.target_date, title,
-               [(m.isoformat(), str(v)) for m, v in readings], [(d.isoformat(), str(v)) for d, v in milestones])
+               [(m.isoformat(), str(v)) for m, v in readings], [(d.isoformat(), str(v)) for d, v in milestones],
+               [m.isoformat() for m in late])
     return cached_chart(
-        "measure-chart", figures, lambda: _draw(measure=measure, readings=readings, milestones=milestones, title=title)
+        "measure-chart", figures,
+        lambda: _draw(measure=measure, readings=readings, milestones=milestones, title=title, late=late),
     )
 
 
-def _draw(*, measure, readings, milestones, title):
+def _draw(*, measure, readings, milestones, title, late=()):
     marked = ({m.replace(day=1) for m, _ in readings} | {d.replace(day=1) for d, _ in milestones}
               | ({measure.target_date.replace(day=1)} if measure.target_date else set()))
     months = months_between(min(marked), max(marked)) if marked else []
@@ -55,6 +60,9 @@ def _draw(*, measure, readings, milestones, title):
     for month, value in readings:
         values[index[month.replace(day=1)]] = float(value)
     chart.add("Reading", values)
+    if late:
+        late_values = [values[i] if months[i] in set(late) else None for i in range(len(months))]
+        chart.add("Reading recorded late", late_values, stroke=False, dots_size=7)
     marks = [None] * len(months)
     for due, value in milestones:
         marks[index[due.replace(day=1)]] = float(value)
