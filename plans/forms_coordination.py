@@ -83,8 +83,38 @@ class PlanForm(forms.Form):
     end_date = date_field("End date (optional)")
 
 
+def _person_label(user):
+    return f"{user.get_full_name()} ({user.get_username()})" if user.get_full_name() else user.get_username()
+
+
 class PlanEditForm(VersionedFormMixin, PlanForm):
-    """The plan's details, carrying the version they were loaded with (no lost updates)."""
+    """The plan's details, its coordinators and board members, carrying the version they were
+    loaded with (no lost updates). Archived: read-only, out of My actions and lists, still reported."""
+
+    coordinators = forms.ModelMultipleChoiceField(
+        label="Coordinators", queryset=None, widget=forms.CheckboxSelectMultiple,
+        help_text="People in the Coordinator group who keep this plan right and may update any of its actions.",
+        error_messages={"required": "Keep at least one coordinator", "invalid_choice": "Select coordinators from the list",
+                        "invalid_pk_value": "Select coordinators from the list"},
+    )
+    board_members = forms.ModelMultipleChoiceField(
+        label="Board members (optional)", queryset=None, widget=forms.CheckboxSelectMultiple, required=False,
+        help_text="People in the Board group who read this plan's dashboard and packs.",
+        error_messages={"invalid_choice": "Select board members from the list",
+                        "invalid_pk_value": "Select board members from the list"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.contrib.auth import get_user_model
+
+        from plans.permissions import ADMIN, BOARD, COORDINATOR
+
+        users = get_user_model().objects.filter(is_active=True).order_by("last_name", "first_name", "username")
+        self.fields["coordinators"].queryset = users.filter(groups__name__in=[COORDINATOR, ADMIN]).distinct()
+        self.fields["board_members"].queryset = users.filter(groups__name=BOARD).distinct()
+        self.fields["coordinators"].label_from_instance = _person_label
+        self.fields["board_members"].label_from_instance = _person_label
 
 
 class ThemeForm(forms.Form):

@@ -31,6 +31,7 @@ urlpatterns = [
     # Coordinators keep the plan right: structure, owners, measures, sources
     path("plans/new/", structure.PlanCreateView.as_view(), name="plan_create"),
     path("plans/<int:pk>/edit/", structure.PlanUpdateView.as_view(), name="plan_edit"),
+    path("plans/<int:pk>/delete/", structure.PlanDeleteView.as_view(), name="plan_delete"),
     path("plans/<int:pk>/themes/", structure.ThemeListView.as_view(), name="theme_list"),
     path("plans/<int:pk>/themes/<int:theme_pk>/edit/", structure.ThemeUpdateView.as_view(), name="theme_edit"),
     path("plans/<int:pk>/themes/<int:theme_pk>/move/", structure.ThemeMoveView.as_view(), name="theme_move"),

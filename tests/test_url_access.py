@@ -156,6 +156,10 @@ ACCESS = {
         Case(lambda w: [w.plan.pk], COORDINATORS_OF_PLAN_A, "plan A"),
         Case(lambda w: [w.other_plan.pk], COORDINATORS_OF_PLAN_B, "plan B"),
     ],
+    "plans:plan_delete": [
+        Case(lambda w: [w.plan.pk], only("admin"), "plan A"),
+        Case(lambda w: [w.other_plan.pk], only("admin"), "plan B"),
+    ],
     "plans:theme_list": [
         Case(lambda w: [w.plan.pk], COORDINATORS_OF_PLAN_A, "plan A"),
         Case(lambda w: [w.other_plan.pk], COORDINATORS_OF_PLAN_B, "plan B"),

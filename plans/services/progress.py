@@ -64,6 +64,8 @@ def action_comment_add(*, action, author, text, review=None, now=None):
     A comment never changes a RAG."""
     if not permissions.can_view_plan(author, action.theme.plan):
         raise PermissionDenied("You do not have access to this plan.")
+    if action.theme.plan.status == "archived":
+        raise PermissionDenied("This plan is archived and read-only.")
     if review is not None and (review.update.action_id != action.pk or not review.is_challenge):
         raise ValidationError("That challenge is not about this action")
     text = _text(text, field="text", missing="Enter your comment", label="Comment")

@@ -69,8 +69,9 @@ def plan_create(*, created_by, title, start_date=None, end_date=None, today=None
     return plan
 
 
-def plan_update(*, plan, expected_version, **fields):
-    """Change a plan's details, if nobody has saved the plan since `expected_version`."""
+def plan_update(*, plan, expected_version, coordinators=None, board_members=None, **fields):
+    """Change a plan's details, and who coordinates it and sits on its board, if nobody has saved
+    the plan since `expected_version`. Archiving (status "archived") makes it read-only."""
     unknown = set(fields) - set(PLAN_FIELDS)
     if unknown:
         raise TypeError(f"plan_update does not change {sorted(unknown)}")
@@ -85,9 +86,47 @@ def plan_update(*, plan, expected_version, **fields):
                 f"Start date must be on or before {early.due_date:%-d %B %Y}, when action "
                 f"{early.ref or early.pk} is due"
             )})
+    related = {}
+    if coordinators is not None:
+        coordinators = list(coordinators)
+        if not coordinators:
+            raise ValidationError({"coordinators": "Keep at least one coordinator"})
+        related["coordinators"] = many_to_many(Plan, "coordinators", coordinators, label="Coordinators",
+                                               describe=lambda u: u.get_full_name() or u.get_username())
+    if board_members is not None:
+        board_members = list(board_members)
+        related["board_members"] = many_to_many(Plan, "board_members", board_members, label="Board members",
+                                                describe=lambda u: u.get_full_name() or u.get_username())
     with transaction.atomic():
-        save_if_unchanged(plan, expected_version=expected_version, changes=stripped(fields))
+        save_if_unchanged(plan, expected_version=expected_version, changes=stripped(fields), related=related)
+        if coordinators is not None:
+            plan.coordinators.set(coordinators)
+        if board_members is not None:
+            plan.board_members.set(board_members)
     return plan
+
+
+def plan_delete(*, plan, confirm_title):
+    """Delete a plan with everything in it (themes, actions, updates, periods, measures, reviews,
+    comments), once its title is typed to confirm. Admins only (checked by the caller's page).
+    Sources and owner roles are shared with other plans and stay. Returns what was deleted."""
+    from plans.models import ActionSnapshot, MeasureReading, ProgressUpdate, ReminderLog
+
+    if " ".join((confirm_title or "").split()).casefold() != " ".join(plan.title.split()).casefold():
+        raise ValidationError({"confirm_title": "Type the plan's title exactly as shown to confirm"})
+    with transaction.atomic():
+        counts = {
+            "themes": plan.themes.count(),
+            "actions": Action.objects.for_plan(plan).count(),
+            "progress updates": ProgressUpdate.objects.filter(action__theme__plan=plan).count(),
+        }
+        # Periods are protected by the updates and readings that name them: those go first.
+        ProgressUpdate.objects.filter(action__theme__plan=plan).delete()
+        MeasureReading.objects.filter(measure__plan=plan).delete()
+        ActionSnapshot.objects.filter(period__plan=plan).delete()
+        ReminderLog.objects.filter(plan=plan).delete()
+        plan.delete()
+    return counts
 
 
 # Themes --------------------------------------------------------------------------------------

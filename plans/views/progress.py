@@ -60,7 +60,14 @@ class PlanListView(ReadOnlyMixin, ListView):
     context_object_name = "plans"
 
     def get_queryset(self):
-        return selectors.plan_list(user=self.request.user)
+        return selectors.plan_list(user=self.request.user, archived=self.archived)
+
+    def get(self, request, *args, **kwargs):
+        self.archived = request.GET.get("archived") == "1"
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(showing_archived=self.archived, **kwargs)
 
 
 class PlanDetailView(ReadOnlyMixin, PlanAccessMixin, SingleTableMixin, FilterView):

@@ -328,3 +328,81 @@ def test_a_moved_due_date_says_who_agreed_it_on_the_action_in_its_history_and_in
     client.force_login(world.board)
     dashboard_page = client.get(reverse("plans:board_dashboard", args=[world.plan.pk])).content.decode()
     assert f"Due date {summary}" in dashboard_page
+
+
+# -- 8. plans that can be tidied ------------------------------------------------------------------
+
+def _plan_post(world, **overrides):
+    data = {"title": world.plan.title, "status": "active", "version": world.plan.version,
+            "coordinators": [world.coordinator.pk], "board_members": [world.board.pk]}
+    data.update(overrides)
+    return data
+
+
+def test_coordinators_and_board_members_are_set_on_the_plans_edit_page(client, world):
+    from plans.permissions import BOARD, COORDINATOR
+
+    second = UserFactory(username="second-coordinator", groups=[COORDINATOR])
+    reader = UserFactory(username="second-board", groups=[BOARD])
+    client.force_login(world.coordinator)
+    response = client.post(reverse("plans:plan_edit", args=[world.plan.pk]), _plan_post(
+        world, coordinators=[world.coordinator.pk, second.pk], board_members=[reader.pk]))
+    assert response.status_code == 302
+    assert set(world.plan.coordinators.all()) == {world.coordinator, second}
+    assert list(world.plan.board_members.all()) == [reader]
+    world.plan.refresh_from_db()
+    response = client.post(reverse("plans:plan_edit", args=[world.plan.pk]), _plan_post(world, coordinators=[]))
+    assert "Keep at least one coordinator" in response.content.decode()
+    # Only people of the right group can be chosen.
+    response = client.post(reverse("plans:plan_edit", args=[world.plan.pk]), _plan_post(
+        world, board_members=[world.nobody.pk]))
+    assert "Select board members from the list" in response.content.decode()
+
+
+def test_an_archived_plan_is_read_only_out_of_my_actions_and_lists_and_still_reported(client, world):
+    client.force_login(world.coordinator)
+    assert client.post(reverse("plans:plan_edit", args=[world.plan.pk]), _plan_post(world, status="archived")).status_code == 302
+    client.force_login(world.owner)
+    assert "None of your roles owns an open action" in client.get(reverse("plans:my_actions")).content.decode()
+    assert client.get(reverse("plans:progress_update_create", args=[world.action.pk])).status_code == 403
+    assert client.get(world.action.get_absolute_url()).status_code == 200
+    lists = client.get(reverse("plans:plan_list")).content.decode()
+    assert "Plan A" not in lists
+    assert "Plan A" in client.get(reverse("plans:plan_list") + "?archived=1").content.decode()
+    client.force_login(world.coordinator)
+    assert client.get(reverse("plans:action_edit", args=[world.action.pk])).status_code == 403
+    assert client.get(reverse("plans:round", args=[world.plan.pk])).status_code == 403
+    assert client.get(reverse("plans:board_dashboard", args=[world.plan.pk])).status_code == 200
+    assert client.get(reverse("plans:board_pack_xlsx", args=[world.plan.pk])).status_code == 200
+    update_reminders_send()
+    assert not mail.outbox
+    # Restored on its edit page.
+    world.plan.refresh_from_db()
+    assert client.post(reverse("plans:plan_edit", args=[world.plan.pk]), _plan_post(world, status="active")).status_code == 302
+    assert client.get(reverse("plans:action_edit", args=[world.action.pk])).status_code == 200
+
+
+def test_an_admin_deletes_a_test_plan_with_everything_in_it_after_confirming(client, world):
+    from plans.models import Action, MeasureReading, Plan, ReportingPeriod
+    from tests.factories import MeasureFactory
+
+    update = ProgressUpdateFactory(action=world.action, period=world.period, author=world.owner)
+    UpdateReview.objects.create(update=update, reviewer=world.coordinator, decision="accepted", created_at=timezone.now())
+    ActionComment.objects.create(action=world.action, author=world.board, text="x", created_at=timezone.now())
+    MeasureReading.objects.create(measure=MeasureFactory(plan=world.plan), period=world.period, value=1)
+    url = reverse("plans:plan_delete", args=[world.plan.pk])
+    client.force_login(world.admin)
+    page = client.get(url).content.decode()
+    assert "2 actions" in page and "1 progress updates" in page
+
+    refused = client.post(url, {"confirm_title": "Plan B"})
+    assert refused.status_code == 200 and "Type the plan&#x27;s title exactly" in refused.content.decode()
+    assert Plan.objects.filter(pk=world.plan.pk).exists()
+
+    response = client.post(url, {"confirm_title": "plan a"})
+    assert response.status_code == 302
+    assert not Plan.objects.filter(pk=world.plan.pk).exists()
+    assert not Action.objects.filter(theme__plan_id=world.plan.pk).exists()
+    assert not ReportingPeriod.objects.filter(plan_id=world.plan.pk).exists()
+    assert Plan.objects.filter(pk=world.other_plan.pk).exists()
+    assert Plan.history.filter(id=world.plan.pk, history_type="-").exists()  # in the audit trail

@@ -130,7 +130,7 @@ def test_plan_edit_saves(client, world):
     client.force_login(world.coordinator)
     response = client.post(reverse("plans:plan_edit", args=[world.plan.pk]), {
         "title": "Plan A v2", "status": "active", "version_label": "v2", "start_date": "2019-01-01",
-        "version": version(world.plan),
+        "version": version(world.plan), "coordinators": [world.coordinator.pk], "board_members": [world.board.pk],
     })
     assert response.status_code == 302
     world.plan.refresh_from_db()
