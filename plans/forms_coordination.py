@@ -144,7 +144,8 @@ class ActionForm(forms.Form):
     category = forms.ChoiceField(label="Category", choices=ActionCategory.choices, required=False)
     owners = OwnerChoiceField(
         label="Owners (optional)", queryset=Owner.objects.order_by("title", "agency"), required=False,
-        widget=forms.CheckboxSelectMultiple, help_text="Select every role that owns this action.",
+        widget=forms.SelectMultiple,
+        help_text="Select every role that owns this action: hold Ctrl (Cmd on a Mac) to choose several.",
         error_messages={"invalid_choice": "Select owners from the list", "invalid_pk_value": "Select owners from the list"},
     )
     new_owner_title = line("Add a new owner role (optional)", help_text="If the role is not in the list, for example Head of Early Help")
@@ -265,6 +266,27 @@ class HoldersForm(VersionedFormMixin, forms.Form):
         self.fields["holders"].label_from_instance = lambda u: (
             f"{u.get_full_name()} ({u.get_username()})" if u.get_full_name() else u.get_username()
         )
+
+
+class OwnerMergeForm(forms.Form):
+    """Two roles that are the same: the one to keep, and the one merged into it."""
+
+    keep = forms.ModelChoiceField(
+        label="Role to keep", queryset=Owner.objects.order_by("title", "agency"), empty_label="Choose a role",
+        help_text="Its title stays. Start typing to search.",
+        error_messages={"required": "Choose the role to keep", "invalid_choice": "Choose the role to keep from the list"},
+    )
+    merge = forms.ModelChoiceField(
+        label="Role to merge into it", queryset=Owner.objects.order_by("title", "agency"), empty_label="Choose a role",
+        help_text="Its actions, holders and history move to the role kept, and it is removed.",
+        error_messages={"required": "Choose the role to merge", "invalid_choice": "Choose the role to merge from the list"},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("keep") and data.get("merge") and data["keep"] == data["merge"]:
+            self.add_error("merge", "Choose two different roles: a role cannot be merged into itself")
+        return data
 
 
 class MeasureForm(forms.Form):

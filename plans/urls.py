@@ -40,6 +40,7 @@ urlpatterns = [
     path("actions/<int:pk>/close/", structure.ActionCloseView.as_view(), name="action_close"),
     path("owners/", owners.OwnerListView.as_view(), name="owner_list"),
     path("owners/new/", owners.OwnerCreateView.as_view(), name="owner_create"),
+    path("owners/merge/", owners.OwnerMergeView.as_view(), name="owner_merge"),
     path("owners/<int:pk>/", owners.OwnerEditView.as_view(), name="owner_edit"),
     path("plans/<int:pk>/measures/", measures.MeasureListView.as_view(), name="measure_list"),
     path("plans/<int:pk>/measures/new/", measures.MeasureCreateView.as_view(), name="measure_create"),

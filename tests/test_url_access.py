@@ -189,6 +189,7 @@ ACCESS = {
     # plans: owner roles, measures, sources
     "plans:owner_list": [Case(expect=COORDINATORS)],
     "plans:owner_create": [Case(expect=COORDINATORS)],
+    "plans:owner_merge": [Case(expect=COORDINATORS)],
     "plans:owner_edit": [
         Case(lambda w: [w.owner_role.pk], COORDINATORS_OF_PLAN_A, "role owning plan A actions"),
         Case(lambda w: [w.other_role.pk], COORDINATORS, "role owning actions in both plans"),

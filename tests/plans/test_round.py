@@ -406,3 +406,59 @@ def test_an_admin_deletes_a_test_plan_with_everything_in_it_after_confirming(cli
     assert not ReportingPeriod.objects.filter(plan_id=world.plan.pk).exists()
     assert Plan.objects.filter(pk=world.other_plan.pk).exists()
     assert Plan.history.filter(id=world.plan.pk, history_type="-").exists()  # in the audit trail
+
+
+# -- 5. owners that can be found ------------------------------------------------------------------
+
+def test_owner_pickers_are_a_plain_multi_select_enhanced_by_accessible_autocomplete(client, world):
+    from django.contrib.staticfiles import finders
+
+    client.force_login(world.coordinator)
+    page = client.get(reverse("plans:action_edit", args=[world.action.pk])).content.decode()
+    assert '<select class="govuk-select" id="id_owners" name="owners" multiple' in page
+    assert "build/accessible-autocomplete.min.js" in page and "js/owner-picker.js" in page
+    assert finders.find("js/owner-picker.js")
+    # Built from npm by `make assets` (npm run build:js), served like every static file.
+    assert finders.find("build/accessible-autocomplete.min.js"), "run `npm run build:js`"
+
+
+def test_coordinator_merges_two_roles_that_are_the_same(client, world):
+    from plans.models import ActionSnapshot, Owner, Theme
+
+    duplicate = Owner.objects.create(title="Head of Service safeguards")
+    holder = UserFactory(username="second-holder")
+    duplicate.holders.add(holder)
+    moved = ActionFactory(theme=world.theme, ref="7.1", owners=[duplicate])
+    both = ActionFactory(theme=world.theme, ref="7.2", owners=[duplicate, world.owner_role])
+    Theme.objects.filter(pk=world.theme.pk).update(lead=duplicate)
+    snapshot = ActionSnapshot.objects.create(period=world.period, action=moved, ref="7.1")
+    snapshot.owners.add(duplicate)
+    update = ProgressUpdateFactory(action=moved, author=holder)
+    client.force_login(world.coordinator)
+
+    response = client.post(reverse("plans:owner_merge"), {"keep": world.owner_role.pk, "merge": duplicate.pk}, follow=True)
+
+    assert "merged into" in response.content.decode()
+    assert not Owner.objects.filter(pk=duplicate.pk).exists()
+    assert list(moved.owners.all()) == [world.owner_role] and list(both.owners.all()) == [world.owner_role]
+    assert holder in world.owner_role.holders.all()
+    assert Theme.objects.get(pk=world.theme.pk).lead == world.owner_role
+    assert list(snapshot.owners.all()) == [world.owner_role]
+    assert ProgressUpdate.objects.get(pk=update.pk).author == holder  # past updates keep their author
+    deleted = Owner.history.filter(id=duplicate.pk, history_type="-").get()
+    assert deleted.history_change_reason.startswith("Merged into") and deleted.history_user == world.coordinator
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"keep": "", "merge": ""}, "Choose the role to keep"),
+    ({"keep": "same", "merge": "same"}, "a role cannot be merged into itself"),
+    ({"keep": "same", "merge": "99999"}, "Choose the role to merge from the list"),
+])
+def test_merging_roles_refuses_bad_choices_clearly(client, world, data, message):
+    from plans.models import Owner
+
+    data = {k: (world.owner_role.pk if v == "same" else v) for k, v in data.items()}
+    client.force_login(world.coordinator)
+    response = client.post(reverse("plans:owner_merge"), data)
+    assert response.status_code == 200 and message in response.content.decode()
+    assert Owner.objects.count() == 2

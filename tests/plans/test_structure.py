@@ -292,8 +292,8 @@ def test_edit_form_shows_current_values(client, world):
     page = client.get(reverse("plans:action_edit", args=[world.action.pk])).content.decode()
     assert "JTAI 3.1" in page
     assert 'value="2020-01-31"' in page
-    assert f'value="{world.owner_role.pk}" checked' in page
-    assert f'value="{world.other_role.pk}" checked' not in page
+    assert f'value="{world.owner_role.pk}" selected' in page
+    assert f'value="{world.other_role.pk}" selected' not in page
 
 
 def test_editing_keeps_unchanged_source_references(client, world):
