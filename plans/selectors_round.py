@@ -94,13 +94,14 @@ def action_thread(*, action):
 
 # -- coordinators --------------------------------------------------------------------------------
 
-def review_queue(*, plan, period):
-    """Every update of the period, newest first, with the action's previous RAGs and its latest review."""
+def review_queue(*, plan, period, unreviewed=False):
+    """Every update of the period (or those not reviewed yet), newest first, with the action's
+    previous RAGs and its latest review."""
     previous = ProgressUpdate.objects.filter(
         action=OuterRef("action"), created_at__lt=OuterRef("created_at")
     ).order_by("-created_at", "-pk")
     latest = _latest_review()
-    return (
+    queue = (
         ProgressUpdate.objects.filter(action__theme__plan=plan, period=period)
         .annotate(
             previous_progress_rag=Subquery(previous.values("progress_rag")[:1]),
@@ -112,6 +113,7 @@ def review_queue(*, plan, period):
         .select_related("action", "author")
         .order_by("-created_at", "-pk")
     )
+    return queue.filter(review_decision__isnull=True) if unreviewed else queue
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ reminders now), and comments on an action (and replies to a challenge) by anyone
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import TemplateView
@@ -14,6 +15,9 @@ from plans.services.progress import action_comment_add, update_review
 from plans.services.reminders import update_reminders_send
 from plans.views.coordination import CoordinatorsOnlyMixin, PlanObjectMixin
 from plans.views.progress import ActionMixin
+
+
+REVIEW_PAGE_SIZE = 25
 
 
 class RoundMixin(PlanObjectMixin, CoordinatorsOnlyMixin):
@@ -33,9 +37,14 @@ class ReviewQueueView(RoundMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         plan, period = self.get_plan(), self.get_period()
-        updates = list(selectors_round.review_queue(plan=plan, period=period)) if period else []
+        unreviewed = self.request.GET.get("show") == "unreviewed"
+        queue = selectors_round.review_queue(plan=plan, period=period, unreviewed=unreviewed) if period else []
+        page = Paginator(queue, REVIEW_PAGE_SIZE).get_page(self.request.GET.get("page"))
+        query = self.request.GET.copy()
+        query.pop("page", None)
         return super().get_context_data(
-            plan=plan, period=period, updates=updates,
+            plan=plan, period=period, updates=list(page.object_list), page=page, unreviewed=unreviewed,
+            filter_query=query.urlencode(),
             counts=selectors_round.review_counts(plan=plan, period=period) if period else None,
             **kwargs,
         )
@@ -61,7 +70,8 @@ class ReviewQueueView(RoundMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form, failed=form.data.get("update")))
         verb = "accepted" if form.cleaned_data["decision"] == "accepted" else "challenged"
         messages.success(request, f"Update on action {update.action.ref or '(no ref)'} {verb}.")
-        return redirect(f"{request.path}#update-{update.pk}" if verb == "challenged" else request.path)
+        back = request.get_full_path()
+        return redirect(f"{back}#update-{update.pk}" if verb == "challenged" else back)
 
 
 class RoundView(RoundMixin, TemplateView):

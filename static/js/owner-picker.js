@@ -40,7 +40,7 @@
         item.appendChild(document.createTextNode(option.text + ' '))
         var remove = document.createElement('button')
         remove.type = 'button'
-        remove.className = 'govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-owner-picker__remove'
+        remove.className = 'govuk-button govuk-button--secondary app-owner-picker__remove'
         remove.innerHTML = 'Remove<span class="govuk-visually-hidden"></span>'
         remove.querySelector('span').textContent = ' ' + option.text
         remove.addEventListener('click', function () {
