@@ -92,6 +92,23 @@ def action_thread(*, action):
     return entries
 
 
+def thread_open_challenge(thread):
+    """The action's unanswered challenge, read from its thread (no query): the latest review of an
+    update is a challenge, and no newer update nor a reply to it follows."""
+    latest_review = {}
+    for entry in reversed(thread):  # oldest first: later reviews replace earlier ones
+        if entry.kind == "review":
+            latest_review[entry.item.update_id] = entry.item
+    replied = {e.item.review_id for e in thread if e.kind == "comment" and e.item.review_id}
+    newest_update = next((e.item for e in thread if e.kind == "update"), None)
+    open_ones = [
+        review for review in latest_review.values()
+        if review.is_challenge and review.pk not in replied
+        and not (newest_update and newest_update.created_at > review.created_at)
+    ]
+    return min(open_ones, key=lambda r: (r.created_at, r.pk)) if open_ones else None
+
+
 # -- coordinators --------------------------------------------------------------------------------
 
 def review_queue(*, plan, period, unreviewed=False):

@@ -135,13 +135,14 @@ class ActionDetailView(ReadOnlyMixin, ActionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         action = self.get_action()
         updates = list(action.updates.all())
+        thread = selectors_round.action_thread(action=action)
         return super().get_context_data(
             action=action,
             plan=action.theme.plan,
             updates=updates,
             rag_history=list(reversed(updates)),
-            thread=selectors_round.action_thread(action=action),
-            challenge=selectors_round.open_challenges(actions=[action]).get(action.pk),
+            thread=thread,
+            challenge=selectors_round.thread_open_challenge(thread),
             form=CommentForm(),
             can_update=permissions.can_record_update(self.request.user, action),
             can_coordinate=permissions.coordinates(self.request.user, action.theme.plan),

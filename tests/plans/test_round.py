@@ -166,6 +166,7 @@ def test_owner_sees_the_challenge_and_answers_with_a_reply(client, world):
     assert "Challenged updates" not in client.get(reverse("plans:my_actions")).content.decode()
     page = client.get(world.action.get_absolute_url()).content.decode()
     assert "The audit sampled last year" in page and "reply by" in page
+    assert "Update challenged" not in page
 
 
 def test_a_new_update_answers_the_challenge(client, world):
@@ -174,8 +175,11 @@ def test_a_new_update_answers_the_challenge(client, world):
     UpdateReview.objects.create(update=update, reviewer=world.coordinator, decision="challenged",
                                 comment="Not Green", created_at=timezone.now() - datetime.timedelta(minutes=30))
     assert selectors_round.open_challenges(actions=[world.action])
+    client.force_login(world.owner)
+    assert "Update challenged" in client.get(world.action.get_absolute_url()).content.decode()
     ProgressUpdateFactory(action=world.action, period=world.period, author=world.owner, progress_rag=Rag.AMBER)
     assert not selectors_round.open_challenges(actions=[world.action])
+    assert "Update challenged" not in client.get(world.action.get_absolute_url()).content.decode()
 
 
 def test_a_closed_periods_updates_cannot_be_reviewed(world):
