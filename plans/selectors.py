@@ -72,18 +72,11 @@ def action_detail(*, pk):
             Prefetch("source_references", queryset=SourceReference.objects.select_related("source")),
             "cross_references",
             "measures",
-            Prefetch("due_date_changes", queryset=_due_date_changes()),
             Prefetch("updates", queryset=ProgressUpdate.objects.select_related("author", "period")),
             Prefetch("lessons", queryset=_lessons_with_programme()),
         )
         .get(pk=pk)
     )
-
-
-def _due_date_changes():
-    from plans.models import DueDateChange
-
-    return DueDateChange.objects.select_related("changed_by")
 
 
 def _lessons_with_programme():

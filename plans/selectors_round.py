@@ -74,7 +74,7 @@ class ThreadEntry:
 
 
 def action_thread(*, action):
-    """The action's updates, reviews, comments and due-date moves in one list, newest first (two
+    """The action's updates, reviews, comments and due-date moves in one list, newest first (three
     queries beyond what action_detail prefetched)."""
     updates = list(action.updates.all())
     reviews = list(
@@ -86,7 +86,9 @@ def action_thread(*, action):
     entries = [ThreadEntry("update", u.created_at, u) for u in updates]
     entries += [ThreadEntry("review", r.created_at, r) for r in reviews]
     entries += [ThreadEntry("comment", c.created_at, c) for c in comments]
-    entries += [ThreadEntry("due_date", d.created_at, d) for d in action.due_date_changes.all()]
+    moves = list(action.due_date_changes.select_related("changed_by"))
+    action.due_date_moves = moves  # the action page lists them under its due date
+    entries += [ThreadEntry("due_date", d.created_at, d) for d in moves]
     order = {"update": 0, "review": 1, "comment": 2, "due_date": 3}
     entries.sort(key=lambda e: (e.when, order[e.kind], e.item.pk), reverse=True)
     return entries

@@ -466,3 +466,15 @@ def test_merging_roles_refuses_bad_choices_clearly(client, world, data, message)
     response = client.post(reverse("plans:owner_merge"), data)
     assert response.status_code == 200 and message in response.content.decode()
     assert Owner.objects.count() == 2
+
+
+@pytest.mark.parametrize("name, who", [
+    ("plans:action_comment", "board"), ("plans:owner_merge", "coordinator"), ("plans:plan_delete", "admin"),
+])
+def test_new_pages_keep_their_query_counts(client, world, django_assert_max_num_queries, name, who):
+    for i in range(10):
+        ActionFactory(theme=world.theme, ref=f"8.{i}", owners=[world.owner_role])
+    args = {"plans:action_comment": [world.action.pk], "plans:plan_delete": [world.plan.pk]}.get(name, [])
+    client.force_login(world.user(who))
+    with django_assert_max_num_queries(15):
+        assert client.get(reverse(name, args=args)).status_code == 200
