@@ -53,10 +53,13 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-assets: static/build/application.css
+assets: static/build/application.css static/build/accessible-autocomplete.min.js
 
 static/build/application.css: node_modules/.package-lock.json $(wildcard static/scss/*.scss)
 	npm run -s build:css
+
+static/build/accessible-autocomplete.min.js: node_modules/.package-lock.json
+	npm run -s build:js
 
 # The browser tests drive Debian's Chromium (never Playwright's own download). Installed only
 # when missing; CI runs as root with no standard input.

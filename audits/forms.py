@@ -150,18 +150,33 @@ class GradedItemForm(forms.Form):
     grade = forms.ChoiceField(choices=Grade.choices, widget=forms.RadioSelect)
 
 
+EVERY_MONTH = "every"
+
+
 class GradedReadingForm(forms.Form):
     month = forms.ChoiceField(label="Month audited")
     measure = forms.ModelChoiceField(queryset=None, label="Plan measure")
-    period = forms.ModelChoiceField(queryset=None, label="Reporting period")
+    period = forms.ModelChoiceField(
+        queryset=None, label="Reporting period", required=False,
+        help_text="Not needed for every month: each month goes into the reporting period of the same month. "
+                  "A closed period without a reading gets it marked late.",
+    )
 
     def __init__(self, *args, months, measures, periods, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["month"].choices = [(m.isoformat(), m.strftime("%B %Y")) for m in months]
+        self.fields["month"].choices = [(m.isoformat(), m.strftime("%B %Y")) for m in months] + (
+            [(EVERY_MONTH, "Every month, each into the reporting period of the same month")] if months else [])
         self.fields["measure"].queryset = measures
         self.fields["measure"].label_from_instance = lambda m: f"{m.plan.title} – {m.name}"
         self.fields["period"].queryset = periods
-        self.fields["period"].label_from_instance = lambda p: f"{p.plan.title} – {p.label}"
+        self.fields["period"].label_from_instance = lambda p: f"{p.plan.title} – {p.label}" + (
+            " (closed: recorded late)" if p.closed else "")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("month") and data["month"] != EVERY_MONTH and not data.get("period") and "period" not in self.errors:
+            self.add_error("period", "Select the reporting period the reading is for, or choose every month")
+        return data
 
 
 class LearningEventForm(forms.Form):

@@ -262,12 +262,13 @@ def raise_action_choices(*, user):
 
 
 def measure_choices(*, user):
-    """Measures and open reporting periods of the plans the user coordinates (all for Admins)."""
+    """Measures and reporting periods of the plans the user coordinates (all for Admins): open
+    periods first; a closed one can still get a reading it lacks, marked late."""
     from plans import permissions as plan_permissions
     from plans.models import Measure, ReportingPeriod
 
     measures = Measure.objects.select_related("plan").order_by("plan__title", "name")
-    periods = ReportingPeriod.objects.filter(closed=False).select_related("plan").order_by("plan__title", "-month")
+    periods = ReportingPeriod.objects.select_related("plan").order_by("plan__title", "closed", "-month")
     if not plan_permissions.is_admin(user):
         measures = measures.filter(plan__coordinators=user)
         periods = periods.filter(plan__coordinators=user)

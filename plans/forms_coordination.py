@@ -87,8 +87,38 @@ class PlanForm(forms.Form):
     end_date = date_field("End date (optional)")
 
 
+def _person_label(user):
+    return f"{user.get_full_name()} ({user.get_username()})" if user.get_full_name() else user.get_username()
+
+
 class PlanEditForm(VersionedFormMixin, PlanForm):
-    """The plan's details, carrying the version they were loaded with (no lost updates)."""
+    """The plan's details, its coordinators and board members, carrying the version they were
+    loaded with (no lost updates). Archived: read-only, out of My actions and lists, still reported."""
+
+    coordinators = forms.ModelMultipleChoiceField(
+        label="Coordinators", queryset=None, widget=forms.CheckboxSelectMultiple,
+        help_text="People in the Coordinator group who keep this plan right and may update any of its actions.",
+        error_messages={"required": "Keep at least one coordinator", "invalid_choice": "Select coordinators from the list",
+                        "invalid_pk_value": "Select coordinators from the list"},
+    )
+    board_members = forms.ModelMultipleChoiceField(
+        label="Board members (optional)", queryset=None, widget=forms.CheckboxSelectMultiple, required=False,
+        help_text="People in the Board group who read this plan's dashboard and packs.",
+        error_messages={"invalid_choice": "Select board members from the list",
+                        "invalid_pk_value": "Select board members from the list"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.contrib.auth import get_user_model
+
+        from plans.permissions import ADMIN, BOARD, COORDINATOR
+
+        users = get_user_model().objects.filter(is_active=True).order_by("last_name", "first_name", "username")
+        self.fields["coordinators"].queryset = users.filter(groups__name__in=[COORDINATOR, ADMIN]).distinct()
+        self.fields["board_members"].queryset = users.filter(groups__name=BOARD).distinct()
+        self.fields["coordinators"].label_from_instance = _person_label
+        self.fields["board_members"].label_from_instance = _person_label
 
 
 class ThemeForm(forms.Form):
@@ -118,7 +148,8 @@ class ActionForm(forms.Form):
     category = forms.ChoiceField(label="Category", choices=ActionCategory.choices, required=False)
     owners = OwnerChoiceField(
         label="Owners (optional)", queryset=Owner.objects.order_by("title", "agency"), required=False,
-        widget=forms.CheckboxSelectMultiple, help_text="Select every role that owns this action.",
+        widget=forms.SelectMultiple,
+        help_text="Select every role that owns this action: hold Ctrl (Cmd on a Mac) to choose several.",
         error_messages={"invalid_choice": "Select owners from the list", "invalid_pk_value": "Select owners from the list"},
     )
     new_owner_title = line("Add a new owner role (optional)", help_text="If the role is not in the list, for example Head of Early Help")
@@ -178,7 +209,25 @@ class ActionForm(forms.Form):
 
 
 class ActionEditForm(VersionedFormMixin, ActionForm):
-    """An action, carrying the version it was loaded with (no lost updates)."""
+    """An action, carrying the version it was loaded with (no lost updates). Moving its due date
+    needs who agreed the move and when."""
+
+    due_date_agreed_by = line(
+        "Who agreed to move the due date", max_length=200,
+        help_text="Only when the due date moves: for example board, or Improvement Board",
+    )
+    due_date_agreed_on = date_field("Date the move was agreed", help_text="Only when the due date moves")
+
+    def clean(self):
+        data = super().clean()
+        action = self.instance
+        moved = action is not None and action.due_date and "due_date" in data and data["due_date"] != action.due_date
+        if moved:
+            if not " ".join((data.get("due_date_agreed_by") or "").split()):
+                self.add_error("due_date_agreed_by", "Enter who agreed to move the due date, for example board")
+            if not data.get("due_date_agreed_on") and "due_date_agreed_on" not in self.errors:
+                self.add_error("due_date_agreed_on", "Enter the date the move was agreed, for example 14 December 2026")
+        return data
 
 
 class CloseActionForm(VersionedFormMixin, forms.Form):
@@ -223,6 +272,27 @@ class HoldersForm(VersionedFormMixin, forms.Form):
         )
 
 
+class OwnerMergeForm(forms.Form):
+    """Two roles that are the same: the one to keep, and the one merged into it."""
+
+    keep = forms.ModelChoiceField(
+        label="Role to keep", queryset=Owner.objects.order_by("title", "agency"), empty_label="Choose a role",
+        help_text="Its title stays. Start typing to search.",
+        error_messages={"required": "Choose the role to keep", "invalid_choice": "Choose the role to keep from the list"},
+    )
+    merge = forms.ModelChoiceField(
+        label="Role to merge into it", queryset=Owner.objects.order_by("title", "agency"), empty_label="Choose a role",
+        help_text="Its actions, holders and history move to the role kept, and it is removed.",
+        error_messages={"required": "Choose the role to merge", "invalid_choice": "Choose the role to merge from the list"},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("keep") and data.get("merge") and data["keep"] == data["merge"]:
+            self.add_error("merge", "Choose two different roles: a role cannot be merged into itself")
+        return data
+
+
 class MeasureForm(forms.Form):
     name = line("Name", required=True)
     description = text("Description (optional)")
@@ -256,15 +326,16 @@ class MilestoneForm(forms.Form):
 class ReadingForm(forms.Form):
     period = forms.ModelChoiceField(label="Reporting period", queryset=None, empty_label=None,
                                     error_messages={"required": "Select a reporting period",
-                                                    "invalid_choice": "Select an open reporting period"})
+                                                    "invalid_choice": "Select a reporting period of this plan"})
     value = number("Reading", required=True)
     note = text("Note (optional)")
     source = line("Source (optional)", help_text="Where the figure comes from, for example the monthly performance report")
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["period"].queryset = plan.periods.filter(closed=False).order_by("-month")
-        self.fields["period"].label_from_instance = lambda p: p.label
+        # Open periods first; a closed month without its reading can still get one, marked late.
+        self.fields["period"].queryset = plan.periods.order_by("closed", "-month")
+        self.fields["period"].label_from_instance = lambda p: f"{p.label} (closed: recorded late)" if p.closed else p.label
 
 
 class SourceForm(forms.Form):

@@ -56,7 +56,7 @@ def can_record_update(user, action):
     """Owners update actions owned by a role they hold; coordinators any action of their plans."""
     from plans.models import ActionStatus
 
-    if action.status == ActionStatus.WITHDRAWN:
+    if action.status == ActionStatus.WITHDRAWN or action.theme.plan.status == "archived":
         return False
     return coordinates(user, action.theme.plan) or holds_role_owning(user, action)
 

@@ -5,6 +5,7 @@ while the period is open, the rows frozen by period_close once closed). See
 docs/decisions/0002-period-status.md. The dashboard is a fixed number of queries, whatever the
 number of actions or periods.
 """
+import dataclasses
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Prefetch, Sum
@@ -101,6 +102,7 @@ class BoardDashboard:
     measures: list = field(default_factory=list)
     highlight: HighlightReport | None = None
     rows: list | None = None  # every action, for the board pack
+    reviews: object = None  # the coordinators' review of the period's updates (selectors_round.ReviewCounts)
 
     def rows_by_theme(self):
         groups = []
@@ -183,6 +185,9 @@ def measure_statuses(*, plan, period):
     readings = MeasureReading.objects.filter(period__month__lte=period.month).select_related("period").order_by(
         "period__month"
     )
+    if period.closed and period.closed_at:
+        # Frozen: a reading recorded late, after the period closed, never changes what the board read.
+        readings = readings.filter(created_at__lte=period.closed_at)
     measures = Measure.objects.filter(plan=plan).prefetch_related(
         "milestones", Prefetch("readings", queryset=readings, to_attr="readings_so_far")
     ).order_by("name")
@@ -213,6 +218,30 @@ def measure_statuses(*, plan, period):
     return result
 
 
+def _note_due_date_moves(rows, *, plan, period):
+    """The rows, each whose due date was moved by the period's end saying so from the latest move
+    (one query)."""
+    from plans.models import DueDateChange
+
+    latest = {}
+    for change in DueDateChange.objects.filter(
+        action__theme__plan=plan, created_at__date__lte=period.end
+    ).order_by("created_at", "pk"):
+        latest[change.action_id] = change
+    if not latest:
+        return rows
+    return [
+        dataclasses.replace(row, due_date_note=latest[row.action_id].summary) if row.action_id in latest else row
+        for row in rows
+    ]
+
+
+def review_counts(*, plan, period):
+    from plans.selectors_round import review_counts as counts
+
+    return counts(plan=plan, period=period)
+
+
 def board_dashboard(*, plan, period, periods=None, today=None, all_rows=False):
     """Everything the board reads for one plan and period, in a fixed number of queries.
 
@@ -224,6 +253,7 @@ def board_dashboard(*, plan, period, periods=None, today=None, all_rows=False):
     # rows would make the database evaluate each action's latest-update subquery once per figure.
     every = status_rows(plan=plan, period=period, as_of=today, periods=periods)
     progress, impact = rag_summary(every)
+    every = _note_due_date_moves(every, plan=plan, period=period)
     by_theme = _groups(every, _theme_keys, _theme_order)
     by_owner = _groups(every, _owner_keys, _owner_order)
     interesting = [
@@ -247,6 +277,7 @@ def board_dashboard(*, plan, period, periods=None, today=None, all_rows=False):
         measures=measure_statuses(plan=plan, period=period),
         highlight=highlight,
         rows=every if all_rows else None,
+        reviews=review_counts(plan=plan, period=period),
     )
 
 

@@ -4,6 +4,7 @@ from plans.views import importing
 from plans.views import measures, owners, sources, structure
 from plans.views import history
 from plans.views import exporting
+from plans.views import round as round_views
 from plans.views import progress as views
 from plans.views import reporting as reporting_views
 
@@ -32,6 +33,7 @@ urlpatterns = [
     # Coordinators keep the plan right: structure, owners, measures, sources
     path("plans/new/", structure.PlanCreateView.as_view(), name="plan_create"),
     path("plans/<int:pk>/edit/", structure.PlanUpdateView.as_view(), name="plan_edit"),
+    path("plans/<int:pk>/delete/", structure.PlanDeleteView.as_view(), name="plan_delete"),
     path("plans/<int:pk>/themes/", structure.ThemeListView.as_view(), name="theme_list"),
     path("plans/<int:pk>/themes/<int:theme_pk>/edit/", structure.ThemeUpdateView.as_view(), name="theme_edit"),
     path("plans/<int:pk>/themes/<int:theme_pk>/move/", structure.ThemeMoveView.as_view(), name="theme_move"),
@@ -40,6 +42,7 @@ urlpatterns = [
     path("actions/<int:pk>/close/", structure.ActionCloseView.as_view(), name="action_close"),
     path("owners/", owners.OwnerListView.as_view(), name="owner_list"),
     path("owners/new/", owners.OwnerCreateView.as_view(), name="owner_create"),
+    path("owners/merge/", owners.OwnerMergeView.as_view(), name="owner_merge"),
     path("owners/<int:pk>/", owners.OwnerEditView.as_view(), name="owner_edit"),
     path("plans/<int:pk>/measures/", measures.MeasureListView.as_view(), name="measure_list"),
     path("plans/<int:pk>/measures/new/", measures.MeasureCreateView.as_view(), name="measure_create"),
@@ -52,4 +55,8 @@ urlpatterns = [
     path("sources/<int:pk>/paragraphs/", sources.SourceParagraphsView.as_view(), name="source_paragraphs"),
     path("actions/<int:pk>/history/", history.ActionHistoryView.as_view(), name="action_history"),
     path("audit-log/", history.AuditLogView.as_view(), name="audit_log"),
+    # The monthly round: review, chase, comment
+    path("plans/<int:pk>/round/", round_views.RoundView.as_view(), name="round"),
+    path("plans/<int:pk>/review/", round_views.ReviewQueueView.as_view(), name="review_queue"),
+    path("actions/<int:pk>/comment/", round_views.ActionCommentView.as_view(), name="action_comment"),
 ]

@@ -154,11 +154,28 @@ ACCESS = {
         Case(lambda w: [w.plan.pk, w.closed_period.slug], only("admin", "coordinator", status=302), "closed period"),
         Case(lambda w: [w.other_plan.pk, w.other_period.slug], COORDINATORS_OF_PLAN_B, "plan B"),
     ],
+    # plans: the monthly round
+    "plans:round": [
+        Case(lambda w: [w.plan.pk], COORDINATORS_OF_PLAN_A, "plan A"),
+        Case(lambda w: [w.other_plan.pk], COORDINATORS_OF_PLAN_B, "plan B"),
+    ],
+    "plans:review_queue": [
+        Case(lambda w: [w.plan.pk], COORDINATORS_OF_PLAN_A, "plan A"),
+        Case(lambda w: [w.other_plan.pk], COORDINATORS_OF_PLAN_B, "plan B"),
+    ],
+    "plans:action_comment": [
+        Case(lambda w: [w.action.pk], READERS_OF_PLAN_A, "plan A action"),
+        Case(lambda w: [w.foreign_action.pk], READERS_OF_PLAN_B, "plan B action"),
+    ],
     # plans: structure
     "plans:plan_create": [Case(expect=COORDINATORS)],
     "plans:plan_edit": [
         Case(lambda w: [w.plan.pk], COORDINATORS_OF_PLAN_A, "plan A"),
         Case(lambda w: [w.other_plan.pk], COORDINATORS_OF_PLAN_B, "plan B"),
+    ],
+    "plans:plan_delete": [
+        Case(lambda w: [w.plan.pk], only("admin"), "plan A"),
+        Case(lambda w: [w.other_plan.pk], only("admin"), "plan B"),
     ],
     "plans:theme_list": [
         Case(lambda w: [w.plan.pk], COORDINATORS_OF_PLAN_A, "plan A"),
@@ -189,6 +206,7 @@ ACCESS = {
     # plans: owner roles, measures, sources
     "plans:owner_list": [Case(expect=COORDINATORS)],
     "plans:owner_create": [Case(expect=COORDINATORS)],
+    "plans:owner_merge": [Case(expect=COORDINATORS)],
     "plans:owner_edit": [
         Case(lambda w: [w.owner_role.pk], COORDINATORS_OF_PLAN_A, "role owning plan A actions"),
         Case(lambda w: [w.other_role.pk], COORDINATORS, "role owning actions in both plans"),

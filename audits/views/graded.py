@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from audits import permissions, selectors
 from audits.charts import good_or_better_chart
-from audits.forms import GradedItemForm, GradedReadingForm
-from audits.services.graded import graded_item_record, graded_percentage_record
+from audits.forms import EVERY_MONTH, GradedItemForm, GradedReadingForm
+from audits.services.graded import graded_item_record, graded_percentage_record, graded_percentages_record_every
 from audits.views.access import NAV, audit_reader_required, lead_required
 from audits.views.programmes import _apply_errors
 
@@ -30,6 +30,18 @@ def graded_trend(request):
             raise PermissionDenied("Only audit leads can record a measure reading.")
         if reading_form.is_valid():
             data = reading_form.cleaned_data
+            if data["month"] == EVERY_MONTH:
+                try:
+                    feed = graded_percentages_record_every(area=area, measure=data["measure"], user=request.user)
+                except ValidationError as error:
+                    _apply_errors(reading_form, error)
+                else:
+                    messages.success(request, f"Recorded {len(feed.recorded)} monthly reading"
+                                              f"{'' if len(feed.recorded) == 1 else 's'} of “{data['measure'].name}”.")
+                    for month, why in feed.skipped:
+                        messages.warning(request, f"{month:%B %Y} not recorded: {why}")
+                    return redirect(f"{request.path}?{urlencode({'area': area})}")
+                return _trend_page(request, areas, area, trend, is_lead, reading_form)
             try:
                 result = graded_percentage_record(
                     area=area, month=datetime.date.fromisoformat(data["month"]), measure=data["measure"],
@@ -41,6 +53,10 @@ def graded_trend(request):
                 messages.success(request, f"Recorded {result.reading.value:.0f}% as the {result.reading.period.label} "
                                           f"reading of “{result.reading.measure.name}”.")
                 return redirect(f"{request.path}?{urlencode({'area': area})}")
+    return _trend_page(request, areas, area, trend, is_lead, reading_form)
+
+
+def _trend_page(request, areas, area, trend, is_lead, reading_form):
     return render(request, "audits/graded/trend.html", {
         **NAV, "areas": areas, "area": area, "trend": trend, "is_lead": is_lead, "form": reading_form,
         "chart": good_or_better_chart(trend=trend, area=area) if trend else "",

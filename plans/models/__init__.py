@@ -5,11 +5,16 @@ from plans.models.owners import Owner
 from plans.models.plan import Plan, PlanStatus, ReportingPeriod, Theme
 from plans.models.progress import ProgressUpdate
 from plans.models.reporting import ActionSnapshot, HighlightReport, ReminderLog
+from plans.models.round import ActionComment, DueDateChange, ReviewDecision, UpdateReview
 from plans.models.sources import SourceParagraph
 from plans.rag import Rag
 
 __all__ = [
     "Action",
+    "ActionComment",
+    "DueDateChange",
+    "ReviewDecision",
+    "UpdateReview",
     "ActionSnapshot",
     "HighlightReport",
     "ReminderLog",

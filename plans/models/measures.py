@@ -100,6 +100,9 @@ class MeasureReading(models.Model):
     source = models.CharField(max_length=300, blank=True, help_text="Where the figure comes from.")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    late = models.BooleanField(
+        default=False, help_text="Recorded after its month was closed: the board read the month without it."
+    )
 
     class Meta:
         ordering = ["measure", "period__month"]

@@ -16,6 +16,7 @@ class PlanStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     ACTIVE = "active", "Active"
     CLOSED = "closed", "Closed"
+    ARCHIVED = "archived", "Archived"
 
 
 class Plan(Versioned):

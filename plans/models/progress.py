@@ -21,6 +21,9 @@ class ProgressUpdate(models.Model):
     note = models.TextField()
     evidence_links = models.TextField(blank=True, help_text="One web address per line.")
     created_at = models.DateTimeField(db_index=True)
+    no_change = models.BooleanField(
+        default=False, help_text="Reported as no change since the last update: its RAGs are copied from it."
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

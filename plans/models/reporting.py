@@ -74,6 +74,12 @@ class ReminderLog(models.Model):
     period = models.ForeignKey("plans.ReportingPeriod", on_delete=models.CASCADE, related_name="+")
     date = models.DateField()
     action_count = models.PositiveIntegerField(default=0)
+    actions = models.ManyToManyField("plans.Action", blank=True, related_name="+")
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        help_text="The coordinator who pressed Send; empty when the daily command sent it.",
+    )
+    sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "plan", "date"], name="one_reminder_per_user_plan_day")]

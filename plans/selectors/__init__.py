@@ -37,6 +37,7 @@ def my_actions(*, user, today=None):
     actions = list(
         Action.objects.owned_by_user(user)
         .open()
+        .exclude(theme__plan__status="archived")
         .select_related("theme__plan")
         .in_plan_order()
     )
@@ -76,8 +77,10 @@ def _lessons_with_programme():
     return Lesson.objects.select_related("programme")
 
 
-def plan_list(*, user):
-    return permissions.plans_visible_to(user).prefetch_related("themes").order_by("title")
+def plan_list(*, user, archived=False):
+    """The plans the user may read: archived ones only when asked for."""
+    plans = permissions.plans_visible_to(user).prefetch_related("themes").order_by("title")
+    return plans.filter(status="archived") if archived else plans.exclude(status="archived")
 
 
 def plan_with_themes(*, pk):

@@ -78,6 +78,7 @@ class StatusRow:
     is_overdue: bool
     is_stale: bool
     updated_in_period: bool | None = None  # None for a closed period's frozen rows
+    due_date_note: str = ""  # "moved from 31 March 2027 by board, 14 December 2026"
 
     @property
     def movement(self):

@@ -16,7 +16,8 @@ class RecordedUpdate:
 
 
 def progress_update_record(
-    *, action, author, progress_rag, note, impact_rag="", evidence_links="", period=None, created_at=None
+    *, action, author, progress_rag, note, impact_rag="", evidence_links="", period=None, created_at=None,
+    no_change=False,
 ):
     """Append a progress update to an action for the open reporting period.
 
@@ -44,5 +45,6 @@ def progress_update_record(
             note=note.strip(),
             evidence_links="\n".join(line.strip() for line in evidence_links.splitlines() if line.strip()),
             created_at=now,
+            no_change=no_change,
         )
     return RecordedUpdate(update=update, period=period)

@@ -28,16 +28,21 @@ CHART_STYLE = Style(
 )
 
 
-def measure_chart_svg(*, measure, readings, milestones, title=None):
+def measure_chart_svg(*, measure, readings, milestones, title=None, late=()):
     """Readings as a line, milestones as points, the target as a dashed line; months on the x axis.
+    Readings recorded late (`late`: their months) are also drawn as their own series, "Reading
+    recorded late", so the chart says which they are.
 
     `readings` is [(period month date, value)], `milestones` [(due date, value)]. Kept in the cache under
     its figures (plans.charts.cached_chart).
     """
+    late = sorted(m.replace(day=1) for m in late)
     figures = (measure.name, str(measure.target), measure.target_date, title,
-               [(m.isoformat(), str(v)) for m, v in readings], [(d.isoformat(), str(v)) for d, v in milestones])
+               [(m.isoformat(), str(v)) for m, v in readings], [(d.isoformat(), str(v)) for d, v in milestones],
+               [m.isoformat() for m in late])
     return cached_chart(
-        "measure-chart", figures, lambda: _draw(measure=measure, readings=readings, milestones=milestones, title=title)
+        "measure-chart", figures,
+        lambda: _draw(measure=measure, readings=readings, milestones=milestones, title=title, late=late),
     )
 
 
@@ -63,7 +68,7 @@ def chart_months(*, readings, milestones, target_date=None):
     return sorted(kept)
 
 
-def _draw(*, measure, readings, milestones, title):
+def _draw(*, measure, readings, milestones, title, late=()):
     months = chart_months(readings=readings, milestones=milestones, target_date=measure.target_date)
     index = {month: i for i, month in enumerate(months)}
     readings = [(month, value) for month, value in readings if month.replace(day=1) in index]
@@ -79,6 +84,9 @@ def _draw(*, measure, readings, milestones, title):
     for month, value in readings:
         values[index[month.replace(day=1)]] = float(value)
     chart.add("Reading", values)
+    if late:
+        late_values = [values[i] if months[i] in set(late) else None for i in range(len(months))]
+        chart.add("Reading recorded late", late_values, stroke=False, dots_size=7)
     marks = [None] * len(months)
     for due, value in milestones:
         marks[index[due.replace(day=1)]] = float(value)

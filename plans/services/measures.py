@@ -98,30 +98,43 @@ def milestone_remove(*, milestone):
         milestone.delete()
 
 
+def reading_late_check(*, measure, period):
+    """Whether a reading for `period` is late (its month is closed), refusing a closed month that
+    already has its reading: what the board read for it never changes."""
+    if not period.closed:
+        return False
+    if MeasureReading.objects.filter(measure=measure, period=period).exists():
+        raise ValidationError({"period": f"{period.label} is closed and already has its reading: "
+                                         "the board read it and it cannot change"})
+    return True
+
+
 def reading_record(*, measure, period, value, recorded_by, note="", source="", now=None):
     """Record the measure's reading for a period, or correct it while the period is open.
 
-    A correction replaces the value; the replaced value, note and who recorded it are appended to
-    the note under "Earlier reading", so nothing entered is lost. Returns (reading, corrected).
+    A reading for a closed period that has none is recorded late (marked so, shown on the chart);
+    the figures frozen when the period closed never include it. A correction replaces the value;
+    the replaced value, note and who recorded it are appended to the note under "Earlier reading",
+    so nothing entered is lost. Returns (reading, corrected).
     """
     errors = {}
     if period is None or period.plan_id != measure.plan_id:
         errors["period"] = "Select a reporting period of this plan"
-    elif period.closed:
-        errors["period"] = f"{period.label} is closed: its readings are what the board read and cannot change"
     if value is None:
         errors["value"] = "Enter the reading, as a number"
     elif problem := measure.value_problem(value):
         errors["value"] = problem
     if errors:
         raise ValidationError(errors)
+    late = reading_late_check(measure=measure, period=period)
     now = now or timezone.now()
     note, source = (note or "").strip(), (source or "").strip()
     with transaction.atomic():
         reading = MeasureReading.objects.select_for_update().filter(measure=measure, period=period).first()
         if reading is None:
             reading = MeasureReading.objects.create(
-                measure=measure, period=period, value=value, note=note, source=source, recorded_by=recorded_by
+                measure=measure, period=period, value=value, note=note, source=source, recorded_by=recorded_by,
+                late=late,
             )
             return reading, False
         who = reading.recorded_by.get_full_name() or reading.recorded_by.get_username() if reading.recorded_by else "unknown"

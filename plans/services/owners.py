@@ -9,7 +9,7 @@ Actions are owned by roles, not people: reassigning a role changes its holders, 
 follows the new post-holder at once, while every past ProgressUpdate keeps pointing at the user
 who wrote it (updates reference the author, never the role, and are never rewritten).
 """
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from improvement.text import name_key, normalise_name
@@ -114,3 +114,37 @@ def owner_reassign(*, owner, holders, expected_version):
         owner.holders.set(holders)
     after = set(holders)
     return sorted(after - before, key=lambda u: u.pk), sorted(before - after, key=lambda u: u.pk)
+
+
+def owner_merge(*, keep, merge, user):
+    """Merge two roles that are the same ("HSB team" and "HSB Team"): `merge`'s actions, theme
+    leads, holders and frozen snapshots move to `keep`, then `merge` is deleted. Every move is in
+    the audit trail (the actions' owners, the kept role's holders, the merged role's deletion,
+    with the reason "Merged into …"). Returns the number of actions moved."""
+    from plans import permissions
+    from plans.models import Action, ActionSnapshot, Theme
+
+    if keep is None or merge is None:
+        raise ValidationError({"merge": "Choose the two roles to merge"})
+    if keep.pk == merge.pk:
+        raise ValidationError({"merge": "Choose two different roles: a role cannot be merged into itself"})
+    if not (permissions.can_manage_owner(user, keep) and permissions.can_manage_owner(user, merge)):
+        raise PermissionDenied("You can merge only roles that own actions in the plans you coordinate.")
+    with transaction.atomic():
+        actions = list(Action.objects.filter(owners=merge).order_by("pk"))
+        for action in actions:
+            action._change_reason = f"Owner {merge} merged into {keep}"
+            action.owners.add(keep)
+            action.owners.remove(merge)
+        for theme in Theme.objects.filter(lead=merge):
+            theme.lead = keep
+            theme.save(update_fields=["lead"])
+        for snapshot in ActionSnapshot.objects.filter(owners=merge):
+            snapshot.owners.add(keep)
+            snapshot.owners.remove(merge)
+        keep.holders.add(*merge.holders.all())
+        keep._change_reason = f"Merged {merge} into this role"
+        keep.save()
+        merge._change_reason = f"Merged into {keep}"
+        merge.delete()
+    return len(actions)

@@ -18,21 +18,27 @@ class RemindersResult:
     sent: list = field(default_factory=list)  # (user, plan, number of actions)
     skipped_already_sent: int = 0
     skipped_no_email: int = 0
+    skipped_users: list = field(default_factory=list)  # (user, why) for the people a coordinator chose
 
 
 def absolute_url(path):
     return f"{settings.SITE_URL}{path}"
 
 
-def update_reminders_send(*, today=None):
+def update_reminders_send(*, today=None, plan=None, users=None, sent_by=None):
     """Email each user holding an owner role whose actions lack an update for their plan's open period.
 
-    One email per user and plan per day, whatever how often it runs (ReminderLog's unique constraint);
-    a failed send records nothing, so the next run tries again.
+    The daily command sends to everyone; a coordinator's button names the plan, and may name some
+    of its people (`users`), and is `sent_by` them. One email per user and plan per day, whoever
+    sends it (ReminderLog's unique constraint); each is logged with its actions. A failed send
+    records nothing, so the next run tries again.
     """
     today = today or timezone.localdate()
     result = RemindersResult()
-    plans = Plan.objects.exclude(status="closed")
+    plans = Plan.objects.exclude(status__in=["closed", "archived"])
+    if plan is not None:
+        plans = plans.filter(pk=plan.pk)
+    chosen = None if users is None else {user.pk for user in users}
     periods = current_periods(plans=plans, today=today)
     for plan in plans.filter(pk__in=periods.keys()).order_by("pk"):
         period = periods[plan.pk]
@@ -45,16 +51,24 @@ def update_reminders_send(*, today=None):
                     if user.is_active:
                         by_user.setdefault(user, {})[action.pk] = action
         for user, actions in sorted(by_user.items(), key=lambda item: item[0].pk):
+            if chosen is not None and user.pk not in chosen:
+                continue
             if not user.email:
                 result.skipped_no_email += 1
+                result.skipped_users.append((user, "has no email address"))
                 continue
             actions = list(actions.values())
             try:
                 with transaction.atomic():
-                    ReminderLog.objects.create(user=user, plan=plan, period=period, date=today, action_count=len(actions))
+                    log = ReminderLog.objects.create(
+                        user=user, plan=plan, period=period, date=today, action_count=len(actions),
+                        sent_by=sent_by, sent_at=timezone.now(),
+                    )
+                    log.actions.set(actions)
                     _send(user=user, plan=plan, period=period, actions=actions)
             except IntegrityError:
                 result.skipped_already_sent += 1
+                result.skipped_users.append((user, "was already reminded today"))
                 continue
             result.sent.append((user, plan, len(actions)))
     return result

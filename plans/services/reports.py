@@ -266,4 +266,9 @@ def board_pack_xlsx(*, plan, period, today=None):
         cell_write(ws, row, 1, label, bold=True)
         cell_write(ws, row, 2, value or "None recorded", wrap=True)
 
+    if d.reviews is not None:
+        ws = table_sheet(wb, "Review of updates", ["Accepted", "Challenged", "Not reviewed", "Updates"], widths=[14, 14, 14, 14])
+        for column, value in enumerate([d.reviews.accepted, d.reviews.challenged, d.reviews.unreviewed, d.reviews.total], 1):
+            cell_write(ws, 2, column, value)
+        table_finish(ws)
     return workbook_bytes(wb)

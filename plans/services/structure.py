@@ -8,7 +8,7 @@ writes nothing (plans/concurrency.py).
 import re
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -18,6 +18,8 @@ from plans.concurrency import RelatedSet, many_to_many, rows_as_of, save_if_unch
 from plans.models import (
     Action,
     ActionStatus,
+    DueDateChange,
+    Owner,
     Plan,
     ReportingPeriod,
     Source,
@@ -70,8 +72,9 @@ def plan_create(*, created_by, title, start_date=None, end_date=None, today=None
     return plan
 
 
-def plan_update(*, plan, expected_version, **fields):
-    """Change a plan's details, if nobody has saved the plan since `expected_version`."""
+def plan_update(*, plan, expected_version, coordinators=None, board_members=None, **fields):
+    """Change a plan's details, and who coordinates it and sits on its board, if nobody has saved
+    the plan since `expected_version`. Archiving (status "archived") makes it read-only."""
     unknown = set(fields) - set(PLAN_FIELDS)
     if unknown:
         raise TypeError(f"plan_update does not change {sorted(unknown)}")
@@ -86,9 +89,47 @@ def plan_update(*, plan, expected_version, **fields):
                 f"Start date must be on or before {early.due_date:%-d %B %Y}, when action "
                 f"{early.ref or early.pk} is due"
             )})
+    related = {}
+    if coordinators is not None:
+        coordinators = list(coordinators)
+        if not coordinators:
+            raise ValidationError({"coordinators": "Keep at least one coordinator"})
+        related["coordinators"] = many_to_many(Plan, "coordinators", coordinators, label="Coordinators",
+                                               describe=lambda u: u.get_full_name() or u.get_username())
+    if board_members is not None:
+        board_members = list(board_members)
+        related["board_members"] = many_to_many(Plan, "board_members", board_members, label="Board members",
+                                                describe=lambda u: u.get_full_name() or u.get_username())
     with transaction.atomic():
-        save_if_unchanged(plan, expected_version=expected_version, changes=stripped(fields))
+        save_if_unchanged(plan, expected_version=expected_version, changes=stripped(fields), related=related)
+        if coordinators is not None:
+            plan.coordinators.set(coordinators)
+        if board_members is not None:
+            plan.board_members.set(board_members)
     return plan
+
+
+def plan_delete(*, plan, confirm_title):
+    """Delete a plan with everything in it (themes, actions, updates, periods, measures, reviews,
+    comments), once its title is typed to confirm. Admins only (checked by the caller's page).
+    Sources and owner roles are shared with other plans and stay. Returns what was deleted."""
+    from plans.models import ActionSnapshot, MeasureReading, ProgressUpdate, ReminderLog
+
+    if " ".join((confirm_title or "").split()).casefold() != " ".join(plan.title.split()).casefold():
+        raise ValidationError({"confirm_title": "Type the plan's title exactly as shown to confirm"})
+    with transaction.atomic():
+        counts = {
+            "themes": plan.themes.count(),
+            "actions": Action.objects.for_plan(plan).count(),
+            "progress updates": ProgressUpdate.objects.filter(action__theme__plan=plan).count(),
+        }
+        # Periods are protected by the updates and readings that name them: those go first.
+        ProgressUpdate.objects.filter(action__theme__plan=plan).delete()
+        MeasureReading.objects.filter(measure__plan=plan).delete()
+        ActionSnapshot.objects.filter(period__plan=plan).delete()
+        ReminderLog.objects.filter(plan=plan).delete()
+        plan.delete()
+    return counts
 
 
 # Themes --------------------------------------------------------------------------------------
@@ -315,12 +356,38 @@ def source_reference_words(action_pk, before=None):
     return [f"{codes.get(r.source_id, '?')} {r.paragraph}".strip() for r in rows]
 
 
+def _due_date_move(*, action, fields, agreed_by, agreed_on, changed_by, today=None):
+    """A due date that moves needs who agreed it and when (the board's agreement): the move to record,
+    or None when the date does not move (or is set for the first time)."""
+    if "due_date" not in fields or action.due_date is None or fields["due_date"] == action.due_date:
+        return None
+    agreed_by = " ".join((agreed_by or "").split())
+    errors = {}
+    if not agreed_by:
+        errors["due_date_agreed_by"] = "Enter who agreed to move the due date, for example board"
+    elif len(agreed_by) > 200:
+        errors["due_date_agreed_by"] = "Who agreed must be 200 characters or fewer"
+    if agreed_on is None:
+        errors["due_date_agreed_on"] = "Enter the date the move was agreed, for example 14 December 2026"
+    elif agreed_on > (today or timezone.localdate()):
+        errors["due_date_agreed_on"] = "The date the move was agreed must be today or in the past"
+    if changed_by is None:
+        errors[NON_FIELD_ERRORS] = "Moving a due date needs the person who records it"
+    if errors:
+        raise ValidationError(errors)
+    return DueDateChange(
+        action=action, from_date=action.due_date, to_date=fields["due_date"], agreed_by=agreed_by,
+        agreed_on=agreed_on, changed_by=changed_by, created_at=timezone.now(),
+    )
+
+
 def action_update(
-    *, action, expected_version, owners=None, source_references=None, cross_references=None, **fields
+    *, action, expected_version, owners=None, source_references=None, cross_references=None,
+    due_date_agreed_by="", due_date_agreed_on=None, changed_by=None, **fields
 ):
     """Change an action, if nobody has saved it since `expected_version` (else ConcurrentEditError,
     naming what they changed, owners and sources included). A due date that moves keeps the first
-    agreed date in original_due_date."""
+    agreed date in original_due_date, and needs who agreed the move and when (a DueDateChange)."""
     unknown = set(fields) - set(ACTION_FIELDS)
     if unknown:
         raise TypeError(f"action_update does not change {sorted(unknown)}")
@@ -329,6 +396,8 @@ def action_update(
         plan=plan, theme=fields.get("theme", action.theme), action_text=fields.get("action_text", action.action_text),
         due_date=fields.get("due_date", action.due_date), cross_references=cross_references, this=action,
     )
+    move = _due_date_move(action=action, fields=fields, agreed_by=due_date_agreed_by, agreed_on=due_date_agreed_on,
+                          changed_by=changed_by)
     related = {}
     if owners is not None:
         owners = list(owners)
@@ -353,6 +422,8 @@ def action_update(
             action.cross_references.set(cross_references)
         if source_references is not None:
             _set_source_references(action, list(source_references))
+        if move is not None:
+            move.save()
     return Saved(action, _duplicate_ref_warnings(action))
 
 

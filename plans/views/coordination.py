@@ -23,6 +23,10 @@ class CoordinatorsOnlyMixin:
     method, before anything is read from the request body. Views name their plan in get_plan()."""
 
     refusal = "Only the plan's coordinators can change it."
+    archived_allowed = False  # an archived plan is read-only: only its edit page (to restore it) opens
+
+    def archived(self):
+        return getattr(self.get_plan(), "status", "") == "archived" and not self.archived_allowed
 
     def get_plan(self):
         raise NotImplementedError
@@ -33,6 +37,8 @@ class CoordinatorsOnlyMixin:
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not self.allowed():
             raise PermissionDenied(self.refusal)
+        if request.user.is_authenticated and self.archived():
+            raise PermissionDenied("This plan is archived and read-only. Restore it on its edit page to change it.")
         return super().dispatch(request, *args, **kwargs)
 
 

@@ -81,17 +81,42 @@ class MeasureEditView(ConcurrentEditViewMixin, MeasureObjectMixin, CoordinatorFo
 
     def post(self, request, *args, **kwargs):
         if "milestone_submit" in request.POST:
+            # The milestone's fields come in one form with the measure's: whatever the coordinator
+            # typed in the measure stays on the page, unsaved, whether the milestone is added or not.
             form = MilestoneForm(request.POST)
+            typed = self._typed_measure(request.POST)
             if form.is_valid():
                 try:
                     services.milestone_add(measure=self.get_measure(), **form.cleaned_data)
                 except ValidationError as error:
                     add_service_errors(form, error)
                 else:
-                    messages.success(request, "Milestone added.")
-                    return redirect("plans:measure_edit", pk=self.get_measure().pk)
-            return self.render_to_response(self.get_context_data(milestone_form=form))
+                    if typed is None:
+                        messages.success(request, "Milestone added.")
+                        return redirect("plans:measure_edit", pk=self.get_measure().pk)
+                    messages.success(request, "Milestone added. Your changes to the measure are not saved yet: "
+                                              "check them and press Save measure.")
+                    return self.render_to_response(self.get_context_data(form=typed))
+            return self.render_to_response(self.get_context_data(
+                milestone_form=form, **({"form": typed} if typed is not None else {})))
         return super().post(request, *args, **kwargs)
+
+    def _typed_measure(self, data):
+        """The measure form showing what was typed (not checked, not saved), or None if nothing was
+        typed that differs from the measure as saved."""
+        if not any(name in data for name in MEASURE_FIELDS):
+            return None
+        initial = {name: data.get(name, "") for name in MEASURE_FIELDS}
+        initial["actions"] = data.getlist("actions")
+        initial["version"] = data.get("version")
+        saved = self.get_initial()
+        as_text = lambda value: "" if value is None else str(value)  # noqa: E731
+        changed = any(as_text(saved.get(name)) != as_text(initial[name]) for name in MEASURE_FIELDS) or (
+            sorted(map(str, initial["actions"])) != sorted(str(a.pk) for a in saved["actions"]))
+        if not changed:
+            return None
+        form = self.get_form_class()(plan=self.get_plan(), instance=self.get_measure(), initial=initial)
+        return form
 
     def form_valid(self, form):
         data, version = without_version(form)
@@ -133,8 +158,10 @@ class MeasureDetailView(MeasureObjectMixin, CoordinatorFormView):
     def get_context_data(self, **kwargs):
         page = measure_page(pk=self.get_measure().pk)
         readings = [(row.period.month, row.reading.value) for row in page.rows if row.reading]
+        late = [row.period.month for row in page.rows if row.reading and row.reading.late]
         chart = measure_chart_svg(
             measure=page.measure, readings=readings, milestones=[(m.due_date, m.value) for m in page.milestones],
+            late=late,
         ) if readings or page.milestones else None
         can_coordinate = permissions.coordinates(self.request.user, self.get_plan())
         return super().get_context_data(page=page, measure=page.measure, chart=chart,
@@ -148,5 +175,7 @@ class MeasureDetailView(MeasureObjectMixin, CoordinatorFormView):
         except ValidationError as error:
             return self.service_failed(form, error)
         verb = "corrected; the earlier value is kept in its note" if corrected else "recorded"
+        if reading.late:
+            verb = "recorded late: it is marked late, and the figures the board read for that month do not change"
         messages.success(self.request, f"Reading for {reading.period.label} {verb}.")
         return redirect("plans:measure_detail", pk=self.get_measure().pk)

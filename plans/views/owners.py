@@ -7,7 +7,7 @@ from django.views.generic import FormView, TemplateView
 
 from plans import permissions
 from plans.concurrency import ConcurrentEditError, ConcurrentEditViewMixin
-from plans.forms_coordination import HoldersForm, OwnerEditForm, OwnerForm
+from plans.forms_coordination import HoldersForm, OwnerEditForm, OwnerForm, OwnerMergeForm
 from plans.models import Action, Owner
 from plans.selectors_coordination import owner_list
 from plans.services import owners as services
@@ -121,3 +121,28 @@ class OwnerEditView(ConcurrentEditViewMixin, OwnersAllowedMixin, TemplateView):
         if not parts:
             return f"Nothing changed: the holders of “{owner}” are the same."
         return f"“{owner}”: " + "; ".join(parts) + ". Past updates keep their authors."
+
+
+class OwnerMergeView(OwnersAllowedMixin, FormView):
+    """Merge two roles that are the same: actions, holders and history move to the one kept."""
+
+    template_name = "plans/owner/merge.html"
+    form_class = OwnerMergeForm
+    extra_context = CONTEXT
+
+    def get_initial(self):
+        return {key: self.request.GET[key] for key in ("keep", "merge") if self.request.GET.get(key, "").isdigit()}
+
+    def form_valid(self, form):
+        keep, merge = form.cleaned_data["keep"], form.cleaned_data["merge"]
+        merged = str(merge)
+        try:
+            moved = services.owner_merge(keep=keep, merge=merge, user=self.request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, f"“{merged}” merged into “{keep}”: {moved} action{'' if moved == 1 else 's'} moved.")
+        return redirect("plans:owner_edit", pk=keep.pk)

@@ -8,13 +8,15 @@ from django.views.generic import FormView, ListView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from plans import permissions, selectors, selectors_reporting
+from plans import permissions, selectors, selectors_reporting, selectors_round
 from plans.filters import ActionFilter
 from plans.forms import RAG_HINTS, ProgressUpdateForm
+from plans.forms_round import CommentForm, NoChangeForm
 from plans.models import Action, Plan
 from plans.rag import rag_from_value
 from plans.selectors.status import is_overdue, status_rows
 from plans.services.actions import progress_update_record
+from plans.services.progress import progress_update_no_change
 from plans.tables import ActionTable
 
 
@@ -48,7 +50,10 @@ class MyActionsView(ReadOnlyMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         page = selectors.my_actions(user=self.request.user)
-        return super().get_context_data(page=page, **kwargs)
+        challenges = selectors_round.open_challenges(actions=[a.pk for a in page.actions]) if page.actions else {}
+        for action in page.actions:
+            action.challenge = challenges.get(action.pk)
+        return super().get_context_data(page=page, challenges=list(challenges.values()), **kwargs)
 
 
 class PlanListView(ReadOnlyMixin, ListView):
@@ -57,7 +62,14 @@ class PlanListView(ReadOnlyMixin, ListView):
     context_object_name = "plans"
 
     def get_queryset(self):
-        return selectors.plan_list(user=self.request.user)
+        return selectors.plan_list(user=self.request.user, archived=self.archived)
+
+    def get(self, request, *args, **kwargs):
+        self.archived = request.GET.get("archived") == "1"
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(showing_archived=self.archived, **kwargs)
 
 
 class PlanDetailView(ReadOnlyMixin, PlanAccessMixin, SingleTableMixin, FilterView):
@@ -129,6 +141,7 @@ class ActionDetailView(ReadOnlyMixin, ActionMixin, TemplateView):
         action = self.get_action()
         updates = list(action.updates.all())
         today = timezone.localdate()
+        thread = selectors_round.action_thread(action=action)
         return super().get_context_data(
             overdue=is_overdue(
                 status=action.status, due_date=action.due_date,
@@ -138,6 +151,9 @@ class ActionDetailView(ReadOnlyMixin, ActionMixin, TemplateView):
             plan=action.theme.plan,
             updates=updates,
             rag_history=list(reversed(updates)),
+            thread=thread,
+            challenge=selectors_round.thread_open_challenge(thread),
+            form=CommentForm(),
             can_update=permissions.can_record_update(self.request.user, action),
             can_coordinate=permissions.coordinates(self.request.user, action.theme.plan),
             today=today,
@@ -157,14 +173,35 @@ class ProgressUpdateCreateView(ActionMixin, FormView):
 
     def get_context_data(self, **kwargs):
         action = self.get_action()
+        kwargs.setdefault("no_change_form", NoChangeForm())
+        latest = next(iter(action.updates.all()), None)
         return super().get_context_data(
             action=action,
             plan=action.theme.plan,
             period=selectors.current_period(action.theme.plan),
-            latest=next(iter(action.updates.all()), None),
+            latest=latest,
             rag_hints=RAG_HINTS,
+            challenge=selectors_round.open_challenges(actions=[action]).get(action.pk),
+            round=selectors_round.owner_round(user=self.request.user),
             **kwargs,
         )
+
+    def post(self, request, *args, **kwargs):
+        if "no_change" in request.POST:
+            form = NoChangeForm(request.POST)
+            if form.is_valid():
+                try:
+                    recorded = progress_update_no_change(
+                        action=self.get_action(), author=request.user, note=form.cleaned_data["note"]
+                    )
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    return self._saved(recorded, "No change since last month recorded")
+            return self.render_to_response(
+                self.get_context_data(form=self.get_form_class()(), no_change_form=form, errors_form=form)
+            )
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         action = self.get_action()
@@ -173,6 +210,20 @@ class ProgressUpdateCreateView(ActionMixin, FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
+        return self._saved(recorded, "Progress update recorded")
+
+    def _saved(self, recorded, what):
+        """Save and next: on to the owner's next action still needing an update this month."""
+        action = self.get_action()
         period = f" for {recorded.period.label}" if recorded.period else ""
-        messages.success(self.request, f"Progress update recorded{period}.")
-        return redirect(action.get_absolute_url())
+        ref = action.ref or "(no ref)"
+        if not permissions.holds_role_owning(self.request.user, action):
+            messages.success(self.request, f"{what}{period}.")
+            return redirect(action.get_absolute_url())
+        round_ = selectors_round.owner_round(user=self.request.user, after=action)
+        done = f"{round_.done} of {round_.total} of your actions done this month."
+        if round_.next_action is None:
+            messages.success(self.request, f"{what}{period} on action {ref}. {done} Nothing else needs an update.")
+            return redirect("plans:my_actions")
+        messages.success(self.request, f"{what}{period} on action {ref}. {done} Next: action {round_.next_action.ref or '(no ref)'}.")
+        return redirect("plans:progress_update_create", pk=round_.next_action.pk)

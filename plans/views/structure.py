@@ -1,8 +1,9 @@
 """Coordinators' pages for a plan's structure: the plan, its themes, its actions."""
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.generic import TemplateView
 
 from plans import permissions
 from plans.concurrency import ConcurrentEditError, ConcurrentEditViewMixin, without_version
@@ -50,9 +51,17 @@ class PlanUpdateView(ConcurrentEditViewMixin, PlanObjectMixin, CoordinatorFormVi
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.get_plan()}
 
+    archived_allowed = True  # its edit page is where an archived plan is restored
+
     def get_initial(self):
         plan = self.get_plan()
-        return {name: getattr(plan, name) for name in structure.PLAN_FIELDS}
+        return {
+            **{name: getattr(plan, name) for name in structure.PLAN_FIELDS},
+            "coordinators": list(plan.coordinators.all()), "board_members": list(plan.board_members.all()),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(can_delete=permissions.is_admin(self.request.user), **kwargs)
 
     def form_valid(self, form):
         plan = self.get_plan()
@@ -63,8 +72,49 @@ class PlanUpdateView(ConcurrentEditViewMixin, PlanObjectMixin, CoordinatorFormVi
             return self.edit_conflict(form, error)
         except ValidationError as error:
             return self.service_failed(form, error)
-        messages.success(self.request, "Plan details saved.")
+        messages.success(self.request, "Plan archived: it is read-only and out of My actions and the list of plans, "
+                                       "and its board reports stay." if plan.status == "archived" else "Plan details saved.")
         return redirect(plan.get_absolute_url())
+
+
+class PlanDeleteView(PlanObjectMixin, TemplateView):
+    """An admin deletes a draft or test plan with everything in it, after typing its title."""
+
+    template_name = "plans/plan/delete.html"
+    extra_context = {"nav_section": "plans"}
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not permissions.is_admin(request.user):
+            raise PermissionDenied("Only administrators can delete a plan.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        plan = self.get_plan()
+        return super().get_context_data(plan=plan, contents=selectors_plan_contents(plan), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        plan = self.get_plan()
+        title = plan.title
+        try:
+            structure.plan_delete(plan=plan, confirm_title=request.POST.get("confirm_title", ""))
+        except ValidationError as error:
+            return self.render_to_response(self.get_context_data(error=error.message_dict["confirm_title"][0],
+                                                                 typed=request.POST.get("confirm_title", "")))
+        messages.success(request, f"Plan “{title}” deleted with everything in it.")
+        return redirect("plans:plan_list")
+
+
+def selectors_plan_contents(plan):
+    """What deleting the plan takes with it, counted (a few queries)."""
+    from plans.models import Action, Measure, ProgressUpdate
+
+    return [
+        ("themes", plan.themes.count()),
+        ("actions", Action.objects.for_plan(plan).count()),
+        ("progress updates", ProgressUpdate.objects.filter(action__theme__plan=plan).count()),
+        ("reporting periods", plan.periods.count()),
+        ("measures", Measure.objects.filter(plan=plan).count()),
+    ]
 
 
 class ThemeListView(PlanObjectMixin, CoordinatorFormView):
@@ -222,7 +272,10 @@ class ActionUpdateView(ConcurrentEditViewMixin, ActionFormMixin, ActionObjectMix
             with transaction.atomic():
                 kwargs = self.service_kwargs(form.cleaned_data)
                 result = structure.action_update(
-                    action=self.get_action(), expected_version=form.cleaned_data["version"], **kwargs
+                    action=self.get_action(), expected_version=form.cleaned_data["version"],
+                    due_date_agreed_by=form.cleaned_data.get("due_date_agreed_by", ""),
+                    due_date_agreed_on=form.cleaned_data.get("due_date_agreed_on"),
+                    changed_by=self.request.user, **kwargs
                 )
         except ConcurrentEditError as error:
             return self.edit_conflict(form, error)

@@ -48,11 +48,13 @@ def test_percentage_becomes_the_measure_reading_for_a_period(graded, world):
     assert list(MeasureReading.objects.filter(measure=measure).values_list("value", flat=True)) == [67]
 
 
-def test_closed_period_and_empty_month_are_refused(graded, world):
+def test_closed_period_with_a_reading_and_empty_month_are_refused(graded, world):
     measure = MeasureFactory(plan=world.plan)
     closed = ReportingPeriodFactory(plan=world.plan, month=datetime.date(2016, 1, 1), closed=True)
+    MeasureReading.objects.create(measure=measure, period=closed, value=10)
     with pytest.raises(ValidationError, match="closed"):
         graded_percentage_record(area="Assessments", month=APRIL, measure=measure, period=closed)
+    MeasureReading.objects.all().delete()
     with pytest.raises(ValidationError, match="No Assessments items"):
         graded_percentage_record(area="Assessments", month=datetime.date(2015, 1, 1), measure=measure,
                                  period=world.period)
@@ -89,3 +91,19 @@ def test_graded_item_form_refuses_a_name_as_item_code(audit, client):
     assert refused.status_code == 200 and "There is a problem" in refused.content.decode()
     assert accepted.status_code == 302
     assert list(GradedAuditItem.objects.values_list("item_code", "month")) == [("CJA-04", APRIL)]
+
+
+def test_every_graded_month_feeds_the_measure_a_closed_month_late(graded, world):
+    from audits.services.graded import graded_percentages_record_every
+
+    measure = MeasureFactory(plan=world.plan, unit="%")
+    march = ReportingPeriodFactory(plan=world.plan, month=MARCH, closed=True)
+    april = ReportingPeriodFactory(plan=world.plan, month=APRIL)
+    feed = graded_percentages_record_every(area="Assessments", measure=measure)
+    readings = {r.period: (r.value, r.late) for r in MeasureReading.objects.all()}
+    assert readings == {march: (67, True), april: (88, False)}
+    assert feed.skipped == []
+    # Again: March is closed with its reading now, and is skipped with the reason; April is corrected.
+    feed = graded_percentages_record_every(area="Assessments", measure=measure)
+    assert [month for month, _why in feed.skipped] == [MARCH]
+    assert "already has its reading" in feed.skipped[0][1]

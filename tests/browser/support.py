@@ -367,6 +367,11 @@ class Mouse(Hands):
     def choose(self, target, label):
         target.select_option(label=label)
 
+    def pick(self, target, option):
+        """Search an autocomplete (GOV.UK accessible-autocomplete) and click the option named."""
+        target.fill(option)
+        self.page.get_by_role("option", name=option, exact=True).click()
+
     def check(self, target):
         target.check()
 
@@ -429,6 +434,20 @@ class Keyboard(Hands):
                 keyboard.press("Shift+Tab")
             keyboard.press("Tab")
         expect(target).to_have_value(day.isoformat())
+
+    def pick(self, target, option):
+        """Type into an autocomplete (GOV.UK accessible-autocomplete), then Down arrow through its
+        options until the one named has focus, and Enter."""
+        self.fill(target, option)
+        expect(self.page.get_by_role("option", name=option, exact=True)).to_be_visible()
+        for _ in range(30):
+            self.page.keyboard.press("ArrowDown")
+            if (self.journey.focused() or {}).get("text") == option:
+                break
+        else:
+            raise AssertionError(f"no option {option!r} reached with the arrow keys")
+        self.journey.assert_focus_visible()
+        self.page.keyboard.press("Enter")
 
     def choose(self, target, label):
         """Arrow keys on the closed select until the option is chosen."""

@@ -11,6 +11,7 @@ from plans.services.demo import DEMO_PASSWORD
 OWNERS = ["Head of Probation", "Interim Assistant Director Improvement"]
 ACTION_TEXT = "Agree a joint protocol for sharing information at the front door"
 FIRST_DUE, MOVED_DUE = datetime.date(2027, 3, 31), datetime.date(2027, 6, 30)
+AGREED_ON = datetime.date.today() - datetime.timedelta(days=2)  # the board meeting that agreed the move
 MEASURE = "Assessments judged good or better"
 
 
@@ -27,9 +28,10 @@ def test_coordinator_adds_an_action_moves_its_due_date_and_records_a_reading(han
     hands.choose(page.get_by_label("Theme"), str(plan.themes.order_by("position", "pk")[1]))
     hands.fill(page.get_by_label("Ref (optional)"), "2.99")
     hands.fill(page.get_by_label("Action", exact=True), ACTION_TEXT)
-    owners = page.get_by_role("group", name="Owners (optional)")
+    # The owner picker: search the roles and pick each (accessible-autocomplete over the multi-select).
     for title in OWNERS:
-        hands.check(owners.get_by_label(title, exact=True))
+        hands.pick(page.get_by_label("Owners (optional)"), title)
+        expect(page.locator(".app-owner-picker__chosen")).to_contain_text(title)
     hands.fill(page.get_by_label("Derived from (optional)"), "JTAI 3.4")
     hands.fill_date(page.get_by_label("Due date (optional)"), FIRST_DUE)
     hands.press(page.get_by_role("button", name="Add action"))
@@ -47,9 +49,16 @@ def test_coordinator_adds_an_action_moves_its_due_date_and_records_a_reading(han
     hands.at("action-edit", title=f"Edit action 2.99 – {plan.title}")
     hands.fill_date(page.get_by_label("Due date (optional)"), MOVED_DUE)
     hands.press(page.get_by_role("button", name="Save action"))
+    # Moving the date needs who agreed it and when: the first try without them is refused.
+    hands.at("action-edit-error", title=f"Error: Edit action 2.99 – {plan.title}")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter who agreed to move the due date")
+    hands.fill(page.get_by_label("Who agreed to move the due date"), "board")
+    hands.fill_date(page.get_by_label("Date the move was agreed"), AGREED_ON)
+    hands.press(page.get_by_role("button", name="Save action"))
     hands.at("action-added", title=f"Action 2.99 – {plan.title}")
     expect(details.get_by_text("30 June 2027")).to_be_visible()
     expect(details.get_by_text("(moved from 31 March 2027)")).to_be_visible()
+    expect(details.get_by_text(f"Moved from 31 March 2027 by board, {AGREED_ON:%-d %B %Y}")).to_be_visible()
     action = Action.objects.get(ref="2.99", action_text=ACTION_TEXT)
     assert sorted(o.title for o in action.owners.all()) == OWNERS
     assert (action.original_due_date, action.due_date) == (FIRST_DUE, MOVED_DUE)

@@ -53,8 +53,10 @@ def test_owner_records_an_update_with_the_keyboard_only(journey, demo):
     journey.tab_to(lambda element: element["tag"] == "button" and element["text"] == "Save update")
     keyboard.press("Space")
 
-    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("Progress update recorded")
-    expect(page.locator(".app-history__item").first).to_contain_text(note)
+    # Save and next: on to the next action still needing an update, saying how many are done.
+    banner = page.locator(".govuk-notification-banner--success")
+    expect(banner).to_contain_text("Progress update recorded")
+    expect(banner).to_contain_text("of your actions done this month")
     update = ProgressUpdate.objects.get(note=note)
     assert update.progress_rag == Rag.AMBER
     assert update.action.ref == ref

@@ -73,7 +73,9 @@ def action_post(world, **overrides):
 def plan_post(world, **overrides):
     start = world.plan.start_date.isoformat() if world.plan.start_date else ""
     end = world.plan.end_date.isoformat() if world.plan.end_date else ""
-    return {"title": "Plan A", "status": "active", "start_date": start, "end_date": end, **overrides}
+    return {"title": "Plan A", "status": "active", "start_date": start, "end_date": end,
+            "coordinators": list(world.plan.coordinators.values_list("pk", flat=True)),
+            "board_members": list(world.plan.board_members.values_list("pk", flat=True)), **overrides}
 
 
 def test_plan_edit_refuses_a_stale_save_and_shows_their_title(mine, sam, world):

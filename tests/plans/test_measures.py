@@ -128,21 +128,44 @@ def test_record_a_reading_and_correct_it_keeping_the_earlier_value(client, world
     assert "66.5" in response.content.decode()
 
 
-def test_reading_for_a_closed_period_is_refused(client, world, measure):
+def test_a_closed_periods_reading_is_never_changed(client, world, measure):
     closed = ReportingPeriodFactory(plan=world.plan, month=month(2025, 1), closed=True)
+    MeasureReading.objects.create(measure=measure, period=closed, value=Decimal("40"))
     with pytest.raises(ValidationError) as error:
         services.reading_record(measure=measure, period=closed, value=Decimal("1"), recorded_by=world.coordinator)
-    assert "January 2025 is closed" in str(error.value)
+    assert "January 2025 is closed and already has its reading" in str(error.value)
     client.force_login(world.coordinator)
     response = client.post(reverse("plans:measure_detail", args=[measure.pk]), {"period": closed.pk, "value": "5"})
-    assert "Select an open reporting period" in response.content.decode()
-    assert not MeasureReading.objects.exists()
+    assert "January 2025 is closed and already has its reading" in response.content.decode()
+    assert list(MeasureReading.objects.values_list("value", flat=True)) == [Decimal("40")]
+
+
+def test_a_late_reading_for_a_closed_month_is_marked_late_and_leaves_its_frozen_figures_alone(client, world, measure):
+    from django.utils import timezone
+
+    from plans.selectors_reporting import measure_statuses
+
+    closed = ReportingPeriodFactory(plan=world.plan, month=month(2025, 1), closed=True,
+                                    closed_at=timezone.now() - datetime.timedelta(days=30))
+    assert measure_statuses(plan=world.plan, period=closed)[0].latest is None
+    client.force_login(world.coordinator)
+    response = client.post(reverse("plans:measure_detail", args=[measure.pk]), {"period": closed.pk, "value": "55"},
+                           follow=True)
+    reading = MeasureReading.objects.get()
+    assert (reading.period, reading.value, reading.late) == (closed, Decimal("55"), True)
+    content = response.content.decode()
+    assert "recorded late" in content and ">Late<" in content
+    [chart] = re.findall(r'<img class="app-chart__image" src="data:image/svg\+xml;base64,([^"]+)" alt="Chart of readings', content)
+    assert "Reading recorded late" in base64.b64decode(chart).decode()  # the chart's series for late readings
+    # What the board read for January stays as it was; later months see the reading.
+    assert measure_statuses(plan=world.plan, period=closed)[0].latest is None
+    assert measure_statuses(plan=world.plan, period=world.period)[0].latest == reading
 
 
 @pytest.mark.parametrize("data, message", [
     ({"value": ""}, "Enter the reading"),
     ({"value": "sixty"}, "Reading must be a number"),
-    ({"value": "60", "period": "999999"}, "Select an open reporting period"),
+    ({"value": "60", "period": "999999"}, "Select a reporting period of this plan"),
 ])
 def test_reading_form_validation(client, world, measure, data, message):
     client.force_login(world.coordinator)
@@ -317,3 +340,20 @@ def test_targets_baselines_and_milestones_follow_the_unit_too(world, measure):
         services.milestone_add(measure=measure, due_date=datetime.date(2026, 6, 30), value=Decimal("-1"))
     measure.refresh_from_db()
     assert measure.target == 90 and not measure.milestones.exists()
+
+
+def test_a_bad_milestone_keeps_everything_typed_in_the_measure_and_shows_one_summary(client, world, measure):
+    client.force_login(world.coordinator)
+    response = client.post(reverse("plans:measure_edit", args=[measure.pk]), {
+        "name": "Assessments in 45 days (renamed)", "unit": "%", "baseline": "52", "target": "85",
+        "target_date": "2027-03-31", "direction": "higher", "version": measure.version,
+        "milestone_submit": "1", "due_date": "2026-06-30", "value": "seventy",
+    })
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count("class=\"govuk-error-summary\"") == 1
+    assert "Value to reach must be a number" in page
+    for typed in ('value="Assessments in 45 days (renamed)"', 'value="52"', 'value="85"', 'value="2027-03-31"'):
+        assert typed in page
+    measure.refresh_from_db()
+    assert measure.name != "Assessments in 45 days (renamed)" and not measure.milestones.exists()

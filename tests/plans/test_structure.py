@@ -130,7 +130,7 @@ def test_plan_edit_saves(client, world):
     client.force_login(world.coordinator)
     response = client.post(reverse("plans:plan_edit", args=[world.plan.pk]), {
         "title": "Plan A v2", "status": "active", "version_label": "v2", "start_date": "2019-01-01",
-        "version": version(world.plan),
+        "version": version(world.plan), "coordinators": [world.coordinator.pk], "board_members": [world.board.pk],
     })
     assert response.status_code == 302
     world.plan.refresh_from_db()
@@ -277,8 +277,9 @@ def test_moving_due_date_keeps_the_original_and_shows_moved_from(client, world):
     client.post(url, action_data(world, ref="4.1", due_date="2026-03-31", version=version(action)))
     action.refresh_from_db()
     assert (action.original_due_date, action.due_date) == (datetime.date(2026, 3, 31),) * 2
-    client.post(url, action_data(world, ref="4.1", due_date="2026-06-30", version=version(action)))
-    client.post(url, action_data(world, ref="4.1", due_date="2026-09-30", version=version(action)))
+    agreed = {"due_date_agreed_by": "board", "due_date_agreed_on": "2026-01-14"}
+    client.post(url, action_data(world, ref="4.1", due_date="2026-06-30", version=version(action), **agreed))
+    client.post(url, action_data(world, ref="4.1", due_date="2026-09-30", version=version(action), **agreed))
     action.refresh_from_db()
     assert action.original_due_date == datetime.date(2026, 3, 31)
     assert action.due_date == datetime.date(2026, 9, 30)
@@ -291,15 +292,15 @@ def test_edit_form_shows_current_values(client, world):
     page = client.get(reverse("plans:action_edit", args=[world.action.pk])).content.decode()
     assert "JTAI 3.1" in page
     assert 'value="2020-01-31"' in page
-    assert f'value="{world.owner_role.pk}" checked' in page
-    assert f'value="{world.other_role.pk}" checked' not in page
+    assert f'value="{world.owner_role.pk}" selected' in page
+    assert f'value="{world.other_role.pk}" selected' not in page
 
 
 def test_editing_keeps_unchanged_source_references(client, world):
     reference = world.action.source_references.get()
     client.force_login(world.coordinator)
     client.post(reverse("plans:action_edit", args=[world.action.pk]),
-                action_data(world, ref="1.1", due_date="", source_references="JTAI 3.1; JTAI 3.2",
+                action_data(world, ref="1.1", due_date="2020-01-31", source_references="JTAI 3.1; JTAI 3.2",
                             version=version(world.action)))
     assert reference.pk in world.action.source_references.values_list("pk", flat=True)
     assert [str(r) for r in world.action.source_references.all()] == ["JTAI 3.1", "JTAI 3.2"]

@@ -68,11 +68,13 @@ def test_owner_records_update_and_sees_it_at_top_of_history(client, world):
 
     response = client.post(url, valid_update(evidence_links="https://intranet.example.org/report"), follow=True)
 
-    assert response.redirect_chain[-1][0] == world.action.get_absolute_url()
+    # The owner's only action was the last one to report: save and next leads back to My actions.
+    assert response.redirect_chain[-1][0] == reverse("plans:my_actions")
     update = ProgressUpdate.objects.latest("created_at")
     assert (update.author, update.progress_rag, update.impact_rag, update.period) == (world.owner, "A", "G", world.period)
-    content = response.content.decode()
-    assert "Progress update recorded" in content
+    assert "Progress update recorded" in response.content.decode()
+    assert "1 of 1 of your actions done this month" in response.content.decode()
+    content = client.get(world.action.get_absolute_url()).content.decode()
     history = content.split('id="history"')[1]
     assert history.index("Recruitment delayed") < history.index("Last month&#x27;s note")
     assert "https://intranet.example.org/report" in history
