@@ -45,4 +45,6 @@ class NameField(forms.CharField):
     def to_python(self, value):
         from improvement.text import normalise_name
 
-        return normalise_name(super().to_python(value))
+        value = super().to_python(value)
+        # A null character is refused by the field's own validator, with its message, not removed unseen.
+        return value if "\x00" in value else normalise_name(value)
