@@ -792,6 +792,48 @@ def pre_proceedings_notes_rows():
     return c
 
 
+def merged_theme_column():
+    c = Corpus(
+        "merged_theme_column",
+        """Post-ILACS plan whose first column is the theme, one cell merged down over all of that
+        theme's actions ("1 – Voice of the child"), so only the first row of each theme holds it;
+        the source column "Ofsted para" holds "Ofsted 19, 20" style values; header labels with line
+        breaks inside them ("Action\nowner", "Target\ndate"); a RAG column of words and a second,
+        unlabelled column of fills that is not a RAG; an instruction row above the header.""",
+        title="Kingsbury Children's Services – Practice Improvement Plan 2024-25",
+        skipped_rows_at_least=1,
+    )
+    ws = c.sheet("Practice plan", first=True)
+    ws.append(["Kingsbury Children's Services – Practice Improvement Plan 2024-25"])
+    ws.append(["Please update the RAG and commentary by the fifth working day of each month."])
+    ws.append(["Theme", "Ref", "Action", "Ofsted para", "Action\nowner", "Target\ndate", "RAG", "Commentary"])
+    themes = [
+        ("1", "Voice of the child", [
+            ("1.1", "Record children's wishes and feelings in their own words in every assessment", "Ofsted 19, 20", ["Ofsted 19", "Ofsted 20"],
+             "Principal Social Worker", ["Principal Social Worker"], day("2025-01-31"), "2025-01-31", "Green", "green"),
+            ("1.2", "Offer an advocate to every child subject to a child protection conference", "Ofsted 21", ["Ofsted 21"],
+             "Safeguarding Service Manager", ["Safeguarding Service Manager"], day("2024-12-31"), "2024-12-31", "Complete", "blue"),
+            ("1.3", "Use direct work tools in every child in need visit", "Ofsted 22", ["Ofsted 22"],
+             "Head of Service CIN/CP", ["Head of Service CIN/CP"], day("2025-03-31"), "2025-03-31", "Amber", "amber"),
+        ]),
+        ("2", "Quality of plans", [
+            ("2.1", "Write every child's plan with the family using the family-friendly template", "Ofsted 27", ["Ofsted 27"],
+             "Head of Service CIN/CP", ["Head of Service CIN/CP"], day("2025-02-28"), "2025-02-28", "Red", "red"),
+            ("2.2", "Review plans for children on a plan for more than nine months at a legal gateway", "Ofsted 28", ["Ofsted 28"],
+             "Legal Gateway Chair", ["Legal Gateway Chair"], day("2025-04-30"), "2025-04-30", "Not started", "grey"),
+        ]),
+    ]
+    for number, title, rows in themes:
+        theme = c.theme(number, title)
+        first = ws.max_row + 1
+        for index, (ref, action, source, sources, owner, owners, when, due, word, rag) in enumerate(rows):
+            ws.append([f"{number} – {title}" if index == 0 else None, ref, action, source, owner, when, word, "Reported monthly"])
+            ws.cell(row=ws.max_row, column=9).fill = fill("FFDDEBF7")  # banding, not a RAG
+            c.action(ref, theme, action, owners=owners, sources=sources, progress_rag=rag, due_date=due)
+        ws.merge_cells(start_row=first, start_column=1, end_row=ws.max_row, end_column=1)
+    return c
+
+
 # ------------------------------------------------------------------ tool exports
 
 
@@ -1118,11 +1160,206 @@ def word_table_paste():
     return c
 
 
+def smartsheet_rygb_export():
+    c = Corpus(
+        "smartsheet_rygb_export",
+        """Smartsheet export of a partnership sheet built from scratch, not the project template:
+        Primary Column "Priority / action" with numbered parent rows ("1. Neglect") and their
+        actions one outline level down; a "Ref" text column; "Lead" contacts as email addresses
+        only; an RYGB "Health" column (Red/Yellow/Green/Blue); a "Done" checkbox column
+        (TRUE/FALSE); "Due" dates; an empty spacer row between priorities; a comments column.""",
+        tool="smartsheet",
+    )
+    ws = c.sheet("Partnership plan 2025", first=True)
+    ws.append(["Priority / action", "Ref", "Lead", "Due", "Health", "Done", "Latest comment"])
+    priorities = [
+        ("1", "Neglect", [
+            ("N1", "Relaunch the neglect toolkit with a practitioner briefing", "s.murphy@southmoor-scp.org.uk", ["s.murphy@southmoor-scp.org.uk"],
+             "2025-03-31", "Green", "green", False),
+            ("N2", "Audit neglect cases stepped down to early help", "s.murphy@southmoor-scp.org.uk, k.adeyemi@southmoor.nhs.uk",
+             ["s.murphy@southmoor-scp.org.uk", "k.adeyemi@southmoor.nhs.uk"], "2025-05-30", "Yellow", "amber", False),
+        ]),
+        ("2", "Safer sleep", [
+            ("S1", "Deliver safer sleep training to every health visiting team", "k.adeyemi@southmoor.nhs.uk", ["k.adeyemi@southmoor.nhs.uk"],
+             "2024-11-29", "Blue", "blue", True),
+            ("S2", "Add safer sleep questions to the pre-birth assessment", "j.lowe@southmoor.gov.uk", ["j.lowe@southmoor.gov.uk"],
+             "2025-01-31", "Red", "red", False),
+        ]),
+    ]
+    for number, title, rows in priorities:
+        theme = c.theme(number, title)
+        ws.append([f"{number}. {title}", None, None, max(day(r[4]) for r in rows), None, all(r[7] for r in rows), None])
+        ws.cell(row=ws.max_row, column=1).font = BOLD
+        for ref, action, people, owners, due, health, rag, done in rows:
+            ws.append([action, ref, people, day(due), health, done, "Discussed at the March executive"])
+            ws.row_dimensions[ws.max_row].outline_level = 1
+            ws.cell(row=ws.max_row, column=1).alignment = Alignment(indent=1)
+            c.action(ref, theme, action, owners=owners, progress_rag=rag, due_date=due)
+        ws.append([])
+    return c
+
+
+def monday_dates_and_ids():
+    c = Corpus(
+        "monday_dates_and_ids",
+        """monday.com board export with a board description row under the board name; a "Person"
+        column; a "Status" column with the board's own labels ("On track", "At risk", "Off track",
+        "Complete"); a "Due date" column as ISO text; a long numeric "Item ID" column at the end
+        that is not a ref; a connected "Inspection finding" column as text; a group whose items
+        have subitems with their own header; a group holding a single item.""",
+        tool="monday",
+        title="Youth Justice Improvement Board",
+    )
+    ws = c.sheet("Youth Justice Improvement Board", first=True)
+    ws.append(["Youth Justice Improvement Board"])
+    ws.append(["Actions from the HMIP inspection of Westbrook YJS, October 2024"])
+    ws.append([])
+    header = ["Name", "Person", "Status", "Due date", "Inspection finding", "Item ID"]
+    groups = [
+        ("Governance and leadership", [
+            ("Refresh the management board's terms of reference", "Dawn Pike", ["Dawn Pike"], "Complete", "blue", "2024-12-13", "HMIP 1.1", ["HMIP 1.1"], 1812345601,
+             [("Draft terms of reference", "Dawn Pike", "Done", "2024-11-29"), ("Board sign-off", "Dawn Pike", "Done", "2024-12-13")]),
+            ("Appoint a board champion for children's participation", "Dawn Pike, Sunil Rao", ["Dawn Pike", "Sunil Rao"], "At risk", "amber", "2025-03-28",
+             "HMIP 1.3", ["HMIP 1.3"], 1812345602, []),
+        ]),
+        ("Resettlement", [
+            ("Start resettlement planning at the first custody review", "Sunil Rao", ["Sunil Rao"], "Off track", "red", "2025-02-14", "HMIP 3.2",
+             ["HMIP 3.2"], 1812345603, []),
+        ]),
+        ("Out-of-court work", [
+            ("Screen every out-of-court case for speech and language needs", "Megan Doyle", ["Megan Doyle"], "On track", "green", "2025-06-30",
+             "HMIP 4.1", ["HMIP 4.1"], 1812345604, [("Agree screening tool with the NHS", "Megan Doyle", "Working on it", "2025-04-30")]),
+        ]),
+    ]
+    for group, items in groups:
+        theme = c.theme(str(len(c.expected["themes"]) + 1), group)
+        ws.append([group])
+        ws.append(header)
+        for name, people, owners, status, rag, due, finding, sources, item_id, subitems in items:
+            ws.append([name, people, status, due, finding, item_id])
+            if subitems:
+                ws.append(["Subitems", "Name", "Owner", "Status", "Date"])
+                for sub in subitems:
+                    ws.append([None, *sub])
+            c.action(_, theme, name, owners=owners, sources=sources, progress_rag=rag, due_date=due)
+        ws.append([])
+    return c
+
+
+def project_excel_template():
+    c = Corpus(
+        "project_excel_template",
+        """Microsoft Project "Project Excel Template" export: sheets Task_Table, Resource_Table,
+        Assignment_Table and Info_Table, only the first holding actions; no Outline Level column,
+        so the hierarchy is the WBS code alone (1, 1.1, 1.1.1); level-1 summaries are themes,
+        level-2 summaries are objectives (not actions), level-3 tasks are the actions with their
+        WBS as ref; Start/Finish as text in the project's format ("Mon 31/03/25"); resources
+        joined by "," with units; % Complete as text ("100%"); a "Late" computed status.""",
+        tool="project",
+    )
+    ws = c.sheet("Task_Table", first=True)
+    ws.append(["ID", "Name", "Duration", "Start", "Finish", "Predecessors", "Resource Names", "% Complete", "WBS", "Status"])
+    rows = [
+        ("1", "Workforce", None),
+        ("1.1", "Stable, skilled social work teams", None),
+        ("1.1.1", "Run a social worker recruitment campaign", ("Amy Clarke,Ben Hollis[50%]", ["Amy Clarke", "Ben Hollis"], "Mon 02/09/24", "Fri 29/11/24", "100%", "Complete", "blue", "2024-11-29")),
+        ("1.1.2", "Introduce a career progression framework", ("Amy Clarke", ["Amy Clarke"], "Mon 04/11/24", "Fri 28/03/25", "40%", "On Schedule", "green", "2025-03-28")),
+        ("1.2", "Manageable caseloads", None),
+        ("1.2.1", "Cap caseloads at 18 children in the assessment service", ("Ben Hollis", ["Ben Hollis"], "Mon 01/07/24", "Tue 31/12/24", "60%", "Late", "red", "2024-12-31")),
+        ("2", "Partnership working", None),
+        ("2.1", "Timely information sharing", None),
+        ("2.1.1", "Agree an information-sharing protocol with schools", ("Chloe Venn", ["Chloe Venn"], "Mon 06/01/25", "Mon 30/06/25", "0%", "Future Task", "grey", "2025-06-30")),
+        ("2.1.2", "Give health partners access to the case record system", ("Chloe Venn,Amy Clarke", ["Chloe Venn", "Amy Clarke"], "Mon 02/12/24", "Mon 31/03/25", "20%", "On Schedule", "green", "2025-03-31")),
+    ]
+    theme = None
+    for task_id, (wbs, name, action) in enumerate(rows, start=1):
+        if action is None:
+            ws.append([task_id, name, "100 days", None, None, None, None, None, wbs, "On Schedule"])
+            if "." not in wbs:
+                theme = c.theme(wbs, name)
+            continue
+        resources, owners, start, finish, done, status, rag, due = action
+        ws.append([task_id, name, "60 days", start, finish, None, resources, done, wbs, status])
+        c.action(wbs, theme, name, owners=owners, progress_rag=rag, due_date=due)
+    ws = c.sheet("Resource_Table")
+    ws.append(["ID", "Name", "Type", "Initials", "Max Units"])
+    for number, name in enumerate(["Amy Clarke", "Ben Hollis", "Chloe Venn"], start=1):
+        ws.append([number, name, "Work", "".join(part[0] for part in name.split()), "100%"])
+    ws = c.sheet("Assignment_Table")
+    ws.append(["Task Name", "Resource Name", "% Work Complete", "Work", "Units"])
+    ws.append(["Run a social worker recruitment campaign", "Amy Clarke", "100%", "120 hrs", "100%"])
+    ws.append(["Run a social worker recruitment campaign", "Ben Hollis", "100%", "60 hrs", "50%"])
+    ws = c.sheet("Info_Table")
+    ws.append(["Title", "Author", "Start Date", "Finish Date"])
+    ws.append(["Northvale Improvement Programme", "Programme Office", "Mon 01/07/24", "Mon 30/06/25"])
+    return c
+
+
+def word_table_no_themes():
+    c = Corpus(
+        "word_table_no_themes",
+        """A Word table of a safeguarding partnership's learning review actions pasted into Excel:
+        no theme rows at all (the facts check the actions, not which theme they fall in); the
+        header repeated at a page break;
+        several owner paragraphs in one cell split over rows; the recommendation merged down over
+        the actions that answer it; "Ongoing" and "By March 2025" timescales; status words only
+        (no shading); a "Page n" line after each page.""",
+        tool="word",
+        skipped_rows_at_least=2,
+    )
+    ws = c.sheet("Sheet1", first=True)
+    ws.append(["Southmoor Safeguarding Children Partnership"])
+    ws.append(["Local child safeguarding practice review 2024-01: partnership action plan"])
+    ws.append([])
+    header = ["Rec", "Recommendation", "Ref", "Action", "Who", "When", "Progress"]
+    ws.append(header)
+
+    def action(rec, recommendation, ref, text, owners, when, status):
+        first = ws.max_row + 1
+        for line, owner in enumerate(owners):
+            ws.append([rec if line == 0 else None, recommendation if line == 0 else None, ref if line == 0 else None,
+                       text if line == 0 else None, owner, when if line == 0 else None, status if line == 0 else None])
+        if len(owners) > 1:
+            for column in (3, 4, 6, 7):
+                ws.merge_cells(start_row=first, start_column=column, end_row=ws.max_row, end_column=column)
+
+    def merge_recommendation(first):
+        for column in (1, 2):
+            ws.merge_cells(start_row=first, start_column=column, end_row=ws.max_row, end_column=column)
+
+    rows = [
+        ("1", "Agencies should share information about fathers and male carers", "1a", "Add a question about fathers and male carers to every referral form",
+         ["Partnership Business Manager"], "By March 2025", "2025-03-31", "On track", "green"),
+        ("1", None, "1b", "Train front-door staff to ask about every adult in the household",
+         ["MASH Team Manager", "Police MASH Detective Sergeant"], "By January 2025", "2025-01-31", "Complete", "blue"),
+        ("2", "Health partners should record bruising in non-mobile babies consistently", "2a",
+         "Re-issue the bruising in non-mobile babies protocol to GP practices",
+         ["Designated Doctor", "Named GP"], "Ongoing", None, "On track", "green"),
+        ("2", None, "2b", "Audit compliance with the bruising protocol in emergency departments",
+         ["Named Nurse, Southmoor Hospitals"], "By June 2025", "2025-06-30", "Not started", "grey"),
+    ]
+    first = None
+    for index, (rec, recommendation, ref, text, owners, when, due, status, rag) in enumerate(rows):
+        if recommendation and first is not None:
+            merge_recommendation(first)
+        if index == 2:
+            ws.append(["Page 1"])
+            ws.append(header)
+        if recommendation:
+            first = ws.max_row + 1
+        action(rec if recommendation else None, recommendation, ref, text, owners, when, status)
+        c.action(ref, _, text, owners=owners, progress_rag=rag, due_date=due)
+    merge_recommendation(first)
+    ws.append(["Page 2"])
+    return c
+
+
 BUILDERS = [
     post_ilacs_theme_sheets, jtai_two_row_header, improvement_notice_merged, partnership_business_plan, send_wsoa_area_column,
     send_app_fill_key, youth_justice_plan, numbered_merged_themes, focused_visit_theme_column, fill_colours_offset_table,
-    owner_variants, quarterly_tracker_revised_dates, pre_proceedings_notes_rows,
-    smartsheet_export, monday_export, planner_export, project_export, pentana_export, word_table_paste,
+    owner_variants, quarterly_tracker_revised_dates, pre_proceedings_notes_rows, merged_theme_column,
+    smartsheet_export, smartsheet_rygb_export, monday_export, monday_dates_and_ids, planner_export, project_export,
+    project_excel_template, pentana_export, word_table_paste, word_table_no_themes,
 ]
 
 
