@@ -76,6 +76,10 @@ class ActionQuerySet(models.QuerySet):
             return qs
         return qs.exclude(Exists(ProgressUpdate.objects.filter(action=OuterRef("pk"), period=period)))
 
+    def published(self):
+        """Actions of published plans: a draft's actions are in no one's My actions or reminders."""
+        return self.exclude(theme__plan__status="draft")
+
     def owned_by_user(self, user):
         return self.filter(Exists(
             self.model.owners.through.objects.filter(action=OuterRef("pk"), owner__holders=user)

@@ -47,6 +47,7 @@ def my_actions(*, user, today=None):
     periods = current_periods(plans=permissions.plans_visible_to(user), today=today)
     actions = list(
         Action.objects.owned_by_user(user)
+        .published()
         .open()
         .with_current_rag()
         .select_related("theme__plan")

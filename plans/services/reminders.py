@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from plans.models import Action, Plan, ReminderLog
+from plans.models import Action, Plan, PlanStatus, ReminderLog
 from plans.selectors import current_periods
 
 
@@ -31,7 +31,7 @@ def update_reminders_send(*, today=None):
     """
     today = today or timezone.localdate()
     result = RemindersResult()
-    plans = Plan.objects.exclude(status="closed")
+    plans = Plan.objects.exclude(status__in=[PlanStatus.CLOSED, PlanStatus.DRAFT])  # a draft's owners are not yet asked
     periods = current_periods(plans=plans, today=today)
     for plan in plans.filter(pk__in=periods.keys()).order_by("pk"):
         period = periods[plan.pk]

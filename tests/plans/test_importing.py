@@ -185,7 +185,7 @@ def test_reimport_updates_matched_actions_adds_new_reports_missing_and_keeps_his
     result = plan_import(parsed=read(newer), author=world.admin, plan=first)
     saved = result.saved
     assert Plan.objects.filter(title=first.title).count() == 1
-    assert (saved.actions_created, saved.actions_updated) == (1, 5)
+    assert (saved.actions_created, saved.actions_updated, saved.actions_unchanged) == (1, 1, 4)  # unchanged ones untouched
     assert [(a.theme.number, a.ref) for a in saved.actions_not_in_file] == [("2", "2.15")]
     after = actions_by_ref(first)
     assert after[("1", "1.1")].pk == before[("1", "1.1")].pk
@@ -298,7 +298,7 @@ def test_import_plan_command_refuses_a_second_plan_of_the_same_title_and_updates
         call_command("import_plan", str(path), stdout=io.StringIO())
     out = io.StringIO()
     call_command("import_plan", str(path), "--update", str(plan.pk), stdout=out)
-    assert "0 actions added, 4 updated, 0 progress updates recorded" in out.getvalue()
+    assert "0 actions added, 0 changed, 4 unchanged, 0 progress updates recorded" in out.getvalue()
     assert Plan.objects.filter(title=plan.title).count() == 1
 
 
