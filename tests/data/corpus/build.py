@@ -834,6 +834,179 @@ def merged_theme_column():
     return c
 
 
+def version_table_and_intro():
+    c = Corpus(
+        "version_table_and_intro",
+        """Plan whose header is on row 12: above it the council's name, the plan's name, a "Version
+        control" table with a header row of its own (Version / Date / Author / Changes: not the
+        plan's header, its rows not actions), a vision statement and a how-to-read paragraph.
+        "Outcome N:" theme rows; "Accountable lead"; RAG words with "Not yet due" for impact.""",
+        title="Ashcombe Council – Children's Services Improvement Plan 2025–2027",
+    )
+    ws = c.sheet("Improvement plan", first=True)
+    ws.append(["Ashcombe Council – Children's Services Improvement Plan 2025–2027"])
+    ws.append([])
+    ws.append(["Version control"])
+    ws.append(["Version", "Date", "Author", "Changes"])
+    ws.append(["1.0", day("2025-01-10"), "Improvement Programme Manager", "First draft for the Improvement Board"])
+    ws.append(["1.1", day("2025-02-14"), "Improvement Programme Manager", "Board comments added; actions 2.2 and 2.3 reworded"])
+    ws.append([])
+    ws.append(["Our vision: every child in Ashcombe grows up safe, loved and with the chance to thrive."])
+    ws.append(["How to read this plan: each action has one accountable lead; RAG ratings are reviewed monthly by the Improvement Board."])
+    ws.append([])
+    ws.append([])
+    ws.append(["Ref", "Improvement need", "Action", "Source", "Accountable lead", "Timescale", "Progress RAG", "Impact RAG"])
+    outcomes = [
+        ("1", "Children at risk are protected quickly", [
+            ("1.1", "Strategy discussions are not always held promptly", "Hold every strategy discussion within one working day of the decision",
+             "ILACS 12", ["ILACS 12"], "Head of Service Assessment and Intervention", day("2025-04-30"), "2025-04-30", "Green", "green", "Amber", "amber"),
+            ("1.2", "Section 47 enquiries are not consistently completed", "Audit every section 47 enquiry not completed within 15 working days",
+             "ILACS 13", ["ILACS 13"], "Quality Assurance Manager", day("2025-06-30"), "2025-06-30", "Amber", "amber", "Not yet due", "grey"),
+        ]),
+        ("2", "Children in care live in stable homes", [
+            ("2.1", "Too many children move home more than twice a year", "Hold a stability meeting when a child's home is at risk of breaking down",
+             "ILACS 30", ["ILACS 30"], "Head of Service Children in Care", day("2025-05-31"), "2025-05-31", "Red", "red", "Red", "red"),
+            ("2.2", "Sufficiency of local foster homes", "Recruit twenty new local foster carers",
+             "ILACS 31", ["ILACS 31"], "Fostering Service Manager", day("2026-03-31"), "2026-03-31", "Green", "green", "Not yet due", "grey"),
+            ("2.3", "Children's views on where they live are not heard", "Ask every child about their home at each review and report the themes quarterly",
+             "ILACS 32", ["ILACS 32"], "IRO Service Manager", day("2025-03-31"), "2025-03-31", "Blue", "blue", "Green", "green"),
+        ]),
+    ]
+    for number, title, rows in outcomes:
+        theme = c.theme(number, title)
+        ws.append([f"Outcome {number}: {title}"])
+        ws.cell(row=ws.max_row, column=1).font = BOLD
+        for ref, need, action, source, sources, owner, when, due, progress, progress_rag, impact, impact_rag in rows:
+            ws.append([ref, need, action, source, owner, when, progress, impact])
+            c.action(ref, theme, action, owners=[owner], sources=sources, progress_rag=progress_rag, impact_rag=impact_rag, due_date=due)
+    return c
+
+
+def outcomes_sheet_then_plan():
+    c = Corpus(
+        "outcomes_sheet_then_plan",
+        """Two sheets: first an outcomes framework (measures with a baseline, a target, quarterly
+        figures and a RAG: a table that looks like a plan but holds no actions, no owners and no
+        refs), then the action plan with "Outcome N –" theme rows, an "Action ref" column, an
+        "Owner" column and a "RAG status" column.""",
+        title="Fernley Children's Services – Action plan 2024-25",
+    )
+    ws = c.sheet("Outcomes framework", first=True)
+    ws.append(["Fernley Children's Services – Outcomes framework 2024-25"])
+    ws.append(["Measure", "Baseline (Mar 2024)", "Target (Mar 2025)", "Q1", "Q2", "Q3", "RAG"])
+    for measure, values, rag in (("Re-referrals within 12 months", ("24%", "20%", "23%", "22%", "21%"), "Amber"),
+                                 ("Assessments completed within 45 working days", ("71%", "85%", "78%", "83%", "86%"), "Green"),
+                                 ("Children seen alone at their last visit", ("64%", "90%", "70%", "72%", "74%"), "Red"),
+                                 ("Care leavers in suitable accommodation", ("88%", "95%", "90%", "91%", "93%"), "Green")):
+        ws.append([measure, *values, rag])
+    ws = c.sheet("Action plan")
+    ws.append(["Fernley Children's Services – Action plan 2024-25"])
+    ws.append(["Action ref", "Action", "Owner", "Deadline", "RAG status"])
+    outcomes = [
+        ("1", "Fewer children are referred again", [
+            ("1.1", "Review every re-referral within 12 months at the weekly front door meeting", "Front Door Service Manager", day("2024-12-31"), "2024-12-31", "Green", "green"),
+            ("1.2", "Step families down to early help with a named lead worker", "Head of Early Help", day("2025-03-31"), "2025-03-31", "Amber", "amber"),
+        ]),
+        ("2", "Children are seen and heard", [
+            ("2.1", "Record whether the child was seen alone at every statutory visit", "Principal Social Worker", day("2024-10-31"), "2024-10-31", "Blue", "blue"),
+            ("2.2", "Introduce a 'child's voice' audit question in monthly audits", "Quality Assurance Manager", day("2025-01-31"), "2025-01-31", "Red", "red"),
+        ]),
+    ]
+    for number, title, rows in outcomes:
+        theme = c.theme(number, title)
+        ws.append([f"Outcome {number} – {title}"])
+        for ref, action, owner, when, due, word, rag in rows:
+            ws.append([ref, action, owner, when, word])
+            c.action(ref, theme, action, owners=[owner], progress_rag=rag, due_date=due)
+    return c
+
+
+def area_for_improvement_lead_timescale():
+    c = Corpus(
+        "area_for_improvement_lead_timescale",
+        """Post-Ofsted plan in the Shropshire style: "Area for Improvement 1:" alone on a row with
+        the area's title on the next row and a description row after it; the first header on two
+        lines ("Reporting / Mechanism", "Lead and / Timescale", "Progress / RAG"), then repeated on
+        one line for the next area; lead and timescale in one cell ("SM QA" over "Jan 2025"); an
+        action's second line on its own row; progress and impact RAG words.""",
+        title="MARLOW CHILDREN'S SERVICES POST OFSTED IMPROVEMENT ACTION PLAN",
+    )
+    ws = c.sheet("Action plan", first=True)
+    ws.append(["MARLOW CHILDREN'S SERVICES POST OFSTED IMPROVEMENT ACTION PLAN"])
+    ws.append(["Area for Improvement 1:"])
+    ws.append(["Quality of Practice"])
+    ws.append(["The quality of practice will evidence it is consistently good or outstanding."])
+    ws.append(["Ref", "Actions", "Expected Impact/Outcome", "Impact Measure", "Reporting", "Lead and", "Progress to date", "Progress", "Impact"])
+    ws.append([None, None, None, None, "Mechanism", "Timescale", None, "RAG", "RAG"])
+    theme = c.theme("1", "Quality of Practice")
+    ws.append(["1.1", "Strengthen the quality assurance framework so that audits", "Audits drive better practice", "90% of audits graded good",
+               "Monthly QA report", "SM QA\nJan 2025", "Framework revised", "Green", "Amber"])
+    ws.append([None, "are moderated and their learning shared with every team.", None, None, None, None, "Moderation panel meets monthly", None, None])
+    c.action("1.1", theme, "Strengthen the quality assurance framework so that audits are moderated and their learning shared with every team.",
+             owners=["SM QA"], progress_rag="green", impact_rag="amber", due_date="2025-01-31")
+    ws.append(["1.2", "Introduce practice observations for every social worker each year", "Practice is consistent", "Observations completed",
+               "Quarterly workforce report", "Principal Social Worker\n31st March 2025", "Pilot complete", "Blue", "Green"])
+    c.action("1.2", theme, "Introduce practice observations for every social worker each year", owners=["Principal Social Worker"],
+             progress_rag="blue", impact_rag="green", due_date="2025-03-31")
+    ws.append(["Area for Improvement 2:"])
+    ws.append(["Child Protection"])
+    ws.append(["Children subject to child protection plans are safeguarded and their plans progress without drift."])
+    ws.append(["Ref", "Actions", "Expected Impact/Outcome", "Impact Measure", "Reporting\nMechanism", "Lead and\nTimescale",
+               "Progress to date", "Progress\nRAG", "Impact\nRAG"])
+    theme = c.theme("2", "Child Protection")
+    ws.append(["2.1", "Hold strategy discussions within one working day", "Children are safeguarded promptly", "Timeliness of strategy discussions",
+               "Monthly Improvement Board", "Head of Service\n12/12/2024", "Training delivered", "Blue", "Green"])
+    c.action("2.1", theme, "Hold strategy discussions within one working day", owners=["Head of Service"], progress_rag="blue", impact_rag="green", due_date="2024-12-12")
+    ws.append(["2.2", "Review every child protection plan at its mid-point", "Plans progress without drift", "Mid-point reviews held",
+               "Child protection performance report", "CP Chair Manager\nApril 2025", "Reviews started in January", "Amber", "Amber"])
+    c.action("2.2", theme, "Review every child protection plan at its mid-point", owners=["CP Chair Manager"], progress_rag="amber", impact_rag="amber", due_date="2025-04-30")
+    return c
+
+
+def strategic_aims_unlabelled_ref():
+    c = Corpus(
+        "strategic_aims_unlabelled_ref",
+        """Safeguarding board business plan in the older LSCB style: the ref column has no header
+        (found by its values); strategic aims written "1. To lead and coordinate…" as theme rows;
+        "Business Fundamentals" and "Change Priorities" rows (one of them in the second column)
+        setting the category; capital headers ACTION / LEAD / TIMESCALE / OUTPUT / PROGRESS TO
+        DATE and no RAG column; owners as "Name, Role." (one owner) and two roles joined by "and";
+        timescales "July 13 – June 14", "Jan 14", "Quarterly".""",
+        title="Hartcliffe Safeguarding Children Board Business Plan 2013-14",
+    )
+    ws = c.sheet("Business plan", first=True)
+    ws.append(["Hartcliffe Safeguarding Children Board Business Plan 2013-14"])
+    ws.append([None, "ACTION", "LEAD", "TIMESCALE", "OUTPUT", "PROGRESS TO DATE"])
+    aims = [
+        ("1", "To lead and coordinate safeguarding arrangements across Hartcliffe", [
+            ("business_fundamental", "1.1", "Publish the board's annual report and share it with partner agencies", "Julie Hart, Board Business Manager.",
+             ["Julie Hart, Board Business Manager"], "July 13 – June 14", "2014-06-30"),
+            ("business_fundamental", "1.2", "Keep the multi-agency procedures up to date", "Procedures Officer", ["Procedures Officer"], "Quarterly", None),
+            ("change_priority", "1.3", "Run a campaign on private fostering arrangements", "Training Officer and Communications Officer",
+             ["Training Officer", "Communications Officer"], "Jan 14", "2014-01-31"),
+        ]),
+        ("2", "To learn from practice and improve outcomes for children", [
+            ("business_fundamental", "2.1", "Review every child death through the child death overview panel", "Child Death Review Manager",
+             ["Child Death Review Manager"], "July 13 – June 14", "2014-06-30"),
+            ("change_priority", "2.2", "Evaluate the impact of multi-agency training on practice", "Training Officer", ["Training Officer"], "Mar 14", "2014-03-31"),
+        ]),
+    ]
+    for number, title, rows in aims:
+        theme = c.theme(number, title)
+        ws.append([f"{number}. {title}"])
+        current = None
+        for category, ref, action, owner, owners, when, due in rows:
+            if category != current:
+                if category == "business_fundamental":
+                    ws.append(["Business Fundamentals"])
+                else:
+                    ws.append([None, "Change Priorities"])
+                current = category
+            ws.append([ref, action, owner, when, "Agreed output", None])
+            c.action(ref, theme, action, owners=owners, category=category, due_date=due)
+    return c
+
+
 # ------------------------------------------------------------------ tool exports
 
 
@@ -1358,6 +1531,7 @@ BUILDERS = [
     post_ilacs_theme_sheets, jtai_two_row_header, improvement_notice_merged, partnership_business_plan, send_wsoa_area_column,
     send_app_fill_key, youth_justice_plan, numbered_merged_themes, focused_visit_theme_column, fill_colours_offset_table,
     owner_variants, quarterly_tracker_revised_dates, pre_proceedings_notes_rows, merged_theme_column,
+    version_table_and_intro, outcomes_sheet_then_plan, area_for_improvement_lead_timescale, strategic_aims_unlabelled_ref,
     smartsheet_export, smartsheet_rygb_export, monday_export, monday_dates_and_ids, planner_export, project_export,
     project_excel_template, pentana_export, word_table_paste, word_table_no_themes,
 ]
