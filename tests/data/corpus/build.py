@@ -1007,6 +1007,73 @@ def strategic_aims_unlabelled_ref():
     return c
 
 
+def dates_as_typed():
+    c = Corpus(
+        "dates_as_typed",
+        """Early help partnership plan whose due dates are typed every way officers type them:
+        "31st March 2025", "Mar-25", "31.03.2025", "Sept 2025", "end Q2 2025/26", a real date, an
+        ISO text date, and "Ongoing – reviewed monthly" (no due date); theme rows "Priority 1 -"
+        with a hyphen; refs "EH1", "EH2".""",
+        title="Oakdene Early Help Partnership – Delivery Plan 2024-26",
+    )
+    ws = c.sheet("Delivery plan", first=True)
+    ws.append(["Oakdene Early Help Partnership – Delivery Plan 2024-26"])
+    ws.append(["Ref", "Action", "Lead", "Due", "RAG"])
+    priorities = [
+        ("1", "Families get help early", [
+            ("EH1", "Open family hubs in the three most deprived wards", "Family Hubs Programme Lead", "31st March 2025", "2025-03-31", "Green"),
+            ("EH2", "Publish the early help offer online and in print", "Early Help Partnership Manager", "Mar-25", "2025-03-31", "Blue"),
+            ("EH3", "Train school staff to lead early help assessments", "Early Help Partnership Manager", "31.03.2025", "2025-03-31", "Amber"),
+        ]),
+        ("2", "Partners share one view of need", [
+            ("EH4", "Agree an early help data-sharing agreement with health and schools", "Information Governance Lead", "Sept 2025", "2025-09-30", "Red"),
+            ("EH5", "Report early help outcomes to the partnership each quarter", "Performance Manager", "Ongoing – reviewed monthly", None, "Green"),
+            ("EH6", "Evaluate the family hubs with families who use them", "Family Hubs Programme Lead", "end Q2 2025/26", "2025-09-30", "Grey"),
+            ("EH7", "Move early help records onto the case record system", "Systems Lead", day("2025-11-28"), "2025-11-28", "Amber"),
+            ("EH8", "Retire the old early help database", "Systems Lead", "2026-01-30", "2026-01-30", "Grey"),
+        ]),
+    ]
+    for number, title, rows in priorities:
+        theme = c.theme(number, title)
+        ws.append([f"Priority {number} - {title}"])
+        for ref, action, owner, when, due, word in rows:
+            ws.append([ref, action, owner, when, word])
+            c.action(ref, theme, action, owners=[owner], progress_rag=word.lower(), due_date=due)
+    return c
+
+
+def status_and_rag_columns():
+    c = Corpus(
+        "status_and_rag_columns",
+        """Plan with both a "Status" column (Open / Closed / Cancelled) and a separate "RAG" column:
+        the RAG is the progress rating; "Closed" and "Cancelled" actions are kept as closed (a
+        cancelled one has no RAG); "Date closed" and "Date opened" columns that are not the due
+        date beside the "Target date"; a "Board meeting" column of dates.""",
+        title="Northvale Improvement Board – Action log",
+    )
+    ws = c.sheet("Action log", first=True)
+    ws.append(["Northvale Improvement Board – Action log"])
+    ws.append(["Ref", "Date opened", "Board meeting", "Action", "Owner", "Target date", "Status", "RAG", "Date closed"])
+    theme = c.theme("1", "Board actions")
+    ws.append(["Board actions"])
+    rows = [
+        ("IB-01", "2024-09-12", "Circulate the revised performance scorecard to board members", "Performance Manager", "2024-10-10", "Closed", "Blue", "2024-10-08", "blue", True),
+        ("IB-02", "2024-09-12", "Bring the workforce plan to the next board", "Head of Workforce", "2024-11-14", "Open", "Green", None, "green", None),
+        ("IB-03", "2024-10-10", "Arrange a board visit to the front door", "Improvement Programme Manager", "2024-12-12", "Open", "Amber", None, "amber", None),
+        ("IB-04", "2024-10-10", "Commission a peer review of the IRO service", "IRO Service Manager", "2025-01-16", "Cancelled", None, "2024-11-14", None, True),
+        ("IB-05", "2024-11-14", "Report on agency staff spend", "Finance Business Partner", "2025-02-13", "Open", "Red", None, "red", None),
+    ]
+    for ref, opened, action, owner, target, status, rag_word, closed_on, rag, closed in rows:
+        ws.append([ref, day(opened), day(opened), action, owner, day(target), status, rag_word, day(closed_on) if closed_on else None])
+        facts = {"owners": [owner], "due_date": target}
+        if rag:
+            facts["progress_rag"] = rag
+        if closed:
+            facts["closed"] = True
+        c.action(ref, theme, action, **facts)
+    return c
+
+
 # ------------------------------------------------------------------ tool exports
 
 
@@ -1527,13 +1594,61 @@ def word_table_no_themes():
     return c
 
 
+def pentana_scorecard_with_pis():
+    c = Corpus(
+        "pentana_scorecard_with_pis",
+        """Pentana (Covalent) scorecard exported to Excel mixing performance indicators and actions:
+        under each group row ("CPS1 Placement stability") a block of indicators (Code, PI Title,
+        Current Value, Current Target, Status OK / Warning / Alert, Short Trend — not actions),
+        then a block of actions with their own header (Code, Action Title, Status, Progress, Due
+        Date, Assigned To); a "Generated on" line; statuses In Progress, Completed, Overdue,
+        Not Started; percentages as numbers.""",
+        tool="pentana",
+        skipped_rows_at_least=4,
+    )
+    ws = c.sheet("Scorecard", first=True)
+    ws.append(["Corporate Parenting Scorecard – Q3 2024/25"])
+    ws.append(["Generated on: 20 January 2025 14:05"])
+    ws.append([])
+    pi_header = ["Code", "PI Title", "Current Value", "Current Target", "Status", "Short Trend"]
+    action_header = ["Code", "Action Title", "Status", "Progress", "Due Date", "Assigned To"]
+    groups = [
+        ("CPS1", "Placement stability", [
+            ("CP PI 01", "Children with three or more placements in the year", 0.11, 0.09, "Alert", "Getting worse"),
+            ("CP PI 02", "Children in the same placement for two years", 0.68, 0.7, "Warning", "Improving"),
+        ], [
+            ("CPS1.01", "Hold a stability meeting before any planned move", "In Progress", 0.6, "31-Mar-2025", "2025-03-31", "Leanne Ward", ["Leanne Ward"], "green"),
+            ("CPS1.02", "Recruit therapeutic foster carers", "Overdue", 0.3, "31-Dec-2024", "2024-12-31", "Leanne Ward; Omar Haddad", ["Leanne Ward", "Omar Haddad"], "red"),
+        ]),
+        ("CPS2", "Care leavers", [
+            ("CP PI 05", "Care leavers aged 19-21 in education, employment or training", 0.57, 0.55, "OK", "Improving"),
+        ], [
+            ("CPS2.01", "Publish the care leavers' local offer", "Completed", 1, "30-Sep-2024", "2024-09-30", "Rachel Moss", ["Rachel Moss"], "blue"),
+            ("CPS2.02", "Exempt care leavers from council tax to age 25", "Not Started", 0, "30-Jun-2025", "2025-06-30", "Rachel Moss", ["Rachel Moss"], "grey"),
+        ]),
+    ]
+    for code, title, indicators, actions in groups:
+        theme = c.theme(None, title)
+        ws.append([f"{code} {title}"])
+        ws.cell(row=ws.max_row, column=1).font = BOLD
+        ws.append(pi_header)
+        for indicator in indicators:
+            ws.append(list(indicator))
+        ws.append(action_header)
+        for ref, name, status, progress, due_text, due, people, owners, rag in actions:
+            ws.append([ref, name, status, progress, due_text, people])
+            c.action(ref, theme, name, owners=owners, progress_rag=rag, due_date=due)
+    return c
+
+
 BUILDERS = [
     post_ilacs_theme_sheets, jtai_two_row_header, improvement_notice_merged, partnership_business_plan, send_wsoa_area_column,
     send_app_fill_key, youth_justice_plan, numbered_merged_themes, focused_visit_theme_column, fill_colours_offset_table,
     owner_variants, quarterly_tracker_revised_dates, pre_proceedings_notes_rows, merged_theme_column,
     version_table_and_intro, outcomes_sheet_then_plan, area_for_improvement_lead_timescale, strategic_aims_unlabelled_ref,
+    dates_as_typed, status_and_rag_columns,
     smartsheet_export, smartsheet_rygb_export, monday_export, monday_dates_and_ids, planner_export, project_export,
-    project_excel_template, pentana_export, word_table_paste, word_table_no_themes,
+    project_excel_template, pentana_export, pentana_scorecard_with_pis, word_table_paste, word_table_no_themes,
 ]
 
 
