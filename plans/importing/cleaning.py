@@ -133,6 +133,17 @@ def _is_organisation(text):
     )
 
 
+_POSTS = {"manager", "director", "head", "officer", "lead", "worker", "nurse", "doctor", "inspector", "chair", "coordinator",
+          "co-ordinator", "adviser", "advisor", "consultant", "practitioner", "commissioner", "superintendent", "psychologist",
+          "administrator", "analyst", "executive", "leader", "governor", "paediatrician", "lawyer", "solicitor"}
+
+
+def _ends_with_post(text):
+    """"Housing Options Manager": a person's post (not a service, team or board)."""
+    words = _words(text)
+    return len(words) >= 2 and words[-1].strip("().,").lower() in _POSTS
+
+
 def _split_joined(text):
     """Split ", " / " & " / " and " only where both sides are whole roles or people."""
     from plans.importing.values import EMAIL, looks_like_person
@@ -149,12 +160,24 @@ def _split_joined(text):
     if len(pieces) == 1:
         return [text.strip()]
     result, current = [], pieces[0]
-    for joiner, piece in zip(joiners, pieces[1:]):
+    for position, (joiner, piece) in enumerate(zip(joiners, pieces[1:]), start=1):
+        # "Officer & Learning & Development Officer": the piece runs on through further "&"s.
+        extended = piece
+        for later_joiner, later in zip(joiners[position:], pieces[position + 1:]):
+            if later_joiner.strip() != "&":
+                break
+            extended = extended + later_joiner + later
+        role_then_team = (
+            joiner.startswith(",") and _is_acronym(piece.strip()) and len(piece.split()) == 1
+            and len(_words(current)) >= 2 and _words(current)[-1].strip("().,").lower() in ROLE_NOUNS
+        )  # "Detective Inspector, MASH": the team the role works in
         name_then_role = joiner.startswith(",") and (
-            (_is_person(current.strip()) and not _is_person(piece.strip())) or _is_organisation(piece)
+            (_is_person(current.strip()) and not _is_person(piece.strip())) or _is_organisation(piece) or role_then_team
         )
         whole_roles = _starts_with_role_title(current) and _starts_with_role_title(piece)
-        if (whole_roles or (_ends_like_role(current) and _starts_like_role(piece))) and not name_then_role:
+        role_after_role = joiner.startswith(",") and _starts_with_role_title(current) and _ends_with_post(piece) and not _is_organisation(piece)
+        runs_on = joiner.strip() == "&" and _ends_like_role(current) and not _starts_like_role(piece) and _starts_like_role(extended)
+        if (whole_roles or role_after_role or runs_on or (_ends_like_role(current) and _starts_like_role(piece))) and not name_then_role:
             # "Dara Lloyd, Manager, ..." is one person with their post, not two owners.
             result.append(current.strip())
             current = piece
@@ -162,6 +185,27 @@ def _split_joined(text):
             current = current + joiner + piece
     result.append(current.strip())
     return result
+
+
+_AGENCIES = {"police", "health", "education", "probation", "schools", "council", "nhs", "cafcass", "housing", "youth"}
+
+
+def _lone_word(piece):
+    """A single ordinary word ("Prevention"), which cannot be a role of its own."""
+    words = piece.split()
+    word = words[0].strip("().,").lower() if len(words) == 1 else ""
+    return len(words) == 1 and not _is_acronym(words[0]) and word not in ROLE_NOUNS and word not in _AGENCIES
+
+
+def _join_slashed_words(pieces):
+    """"Head of Early Help/Prevention": a slash next to a lone ordinary word is part of one role."""
+    joined = []
+    for piece in pieces:
+        if joined and piece.strip() and (_lone_word(piece) or _lone_word(joined[-1])):
+            joined[-1] = joined[-1] + _KEPT_SLASH + piece
+        else:
+            joined.append(piece)
+    return joined
 
 
 def normalise_role_title(text):
@@ -190,7 +234,7 @@ def split_owners(value, previous=None):
         for labelled in _LABEL.split(" " + line):
             if not labelled or re.fullmatch(r"[a-z]|[ivx]{1,4}", labelled.strip(), re.I):
                 continue
-            for piece in _SLASH.split(_TEMPORARY.sub(r"\1" + _KEPT_SLASH, labelled)):
+            for piece in _join_slashed_words(_SLASH.split(_TEMPORARY.sub(r"\1" + _KEPT_SLASH, labelled))):
                 parts.extend(part.replace(_KEPT_SLASH, "/") for part in _split_joined(piece))
     owners = []
     for part in parts:

@@ -76,7 +76,7 @@ RAG_WORDS_IN_HEADER = {"rag", "status", "rating", "rated", "brag", "traffic"}
 REPORT_WORDS = {"ofsted": "Ofsted", "jtai": "JTAI", "ilacs": "ILACS", "letter": "Letter", "wsoa": "WSOA", "inspection": "Ofsted"}
 _MONTH_OR_QUARTER = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bq[1-4]\b|\b20\d\d\b", re.I)
 
-PHRASES = {normalise_label(phrase): name for name, (_label, phrases) in FIELDS.items() for phrase in phrases}
+PHRASES = {normalise_label(phrase): name for name, (_label, phrases) in FIELDS.items() for phrase in phrases if normalise_label(phrase)}
 
 
 def header_words(text):
@@ -100,6 +100,8 @@ def header_scores(text):
     scores = {}
     without_period = normalise_label(_MONTH_OR_QUARTER.sub(" ", text.lower()))
     for candidate in (label, without_period, label.replace(" ", "")):
+        if not candidate:
+            continue
         if candidate in PHRASES:
             scores[PHRASES[candidate]] = 20
             break
@@ -234,13 +236,16 @@ def assign_columns(headers, profiles):
             if profile.get("numbers", 0) >= 0.8 or profile.get("flags", 0) >= 0.8:
                 for name in TEXT_FIELD_NAMES | {"progress_rag", "impact_rag"}:
                     scores.pop(name, None)  # a column of numbers or TRUE/FALSE is not text, nor a RAG
+            if profile.get("distinct", 0) >= 0.8 and profile.get("count", 0) >= 4 and scores.get("theme", 0) < 16:
+                scores.pop("theme", None)  # a different long text on every row is not a theme
             if profile.get("priorities", 0) >= 0.8:
                 scores.pop("theme", None)
                 scores.pop("progress_rag", None)
             if set(header_words(header)) & NOT_DUE:
                 scores.pop("due_date", None) if scores.get("due_date", 0) < 20 else None
             if profile.get("status", 0) >= 0.8 and profile.get("labels", 99) <= 12 and profile.get("length", 99) < 25 and "impact_rag" not in scores:
-                scores["progress_rag"] = max(scores.get("progress_rag", 0), 22)  # a column of status words is a status
+                # A column of status words is a status, whatever its header says ("Progress").
+                scores["progress_rag"] = max(scores.get("progress_rag", 0), 22, scores.get("latest_note", 0) + 2)
             if profile.get("dates", 0) >= 0.8 and "progress_rag" in scores and scores["progress_rag"] < 20:
                 scores.pop("progress_rag")
             if profile.get("status", 0) < 0.2 and profile.get("length", 0) > 25 and "progress_rag" in scores and header_period(header) is None:

@@ -52,6 +52,9 @@ _SKIP_SHEET_NAMES = {
 }
 
 
+_TOOL_SHEETS = re.compile(r"^(?:resource|assignment|info)_?table\d*$", re.I)
+
+
 @dataclass
 class ParsedAction:
     row: int
@@ -297,6 +300,9 @@ def _read(workbook, *, name, mapping, title, progress):
         header = find_header(first_rows[:HEADER_SEARCH_ROWS], merges)
         listed = _themes_sheet(first_rows[:500])
         header_labels = {normalise_label(clean_text(value)) for value in (first_rows[0] if first_rows else [])}
+        if _TOOL_SHEETS.match(sheet.title.strip()):
+            reports.append(SheetReport(name=sheet.title, read=False, reason="it is the project tool's resource, assignment or information table, not tasks"))
+            continue
         if listed is not None and (
             header is None or re.search(r"theme|priorit|\baims?\b|objective|outcome", sheet.title, re.I)
             or not header_labels & {"action", "actions", "ref", "owner", "action owner", "due date", "timescale"}
@@ -327,15 +333,18 @@ def _read(workbook, *, name, mapping, title, progress):
     multi = len(plan_sheets) > 1
     # The plan's title: the first lone text above the first plan sheet's header (or on a cover sheet before it).
     given_title, title = title, ""
+    # The plan sheet's own title first; else a cover sheet before it.
+    ordered = [item for item in candidates if item[1] is not None][:1] + [item for item in candidates if item[1] is None]
     if True:
-        for sheet, header, rows, _merges, _report in candidates:
+        for sheet, header, rows, _merges, _report in ordered:
             limit = header[0] if header else min(len(rows), 12)
             for row in rows[:limit]:
                 text = _lone_text(row)
-                if text and len(text) < 200 and not kinds.is_note(text) and not kinds.is_key_heading(text) and not kinds.theme_row(text) and not (tool and tool.is_banner(text)):
+                if (text and len(text) < 200 and not kinds.is_note(text) and not kinds.is_key_heading(text) and not kinds.theme_row(text)
+                        and not kinds.theme_field(text) and not kinds.category_of(text) and not (tool and tool.is_banner(text))):
                     title = text
                     break
-            if title or header:
+            if title:
                 break
         if not title and tool:
             title = tool.title_from(candidates)
@@ -373,6 +382,7 @@ def _read(workbook, *, name, mapping, title, progress):
             merges=merges, tool=tool, default_theme=default_theme, ref_share=ref_share,
         )
         # Rows above the header: the title, then theme headings, Lead:/Objective: rows, keys and notes.
+        last_text_row = max((n for n, row in enumerate(first_rows[:header_index], start=1) if _lone_text(row)), default=0)
         for number, row in enumerate(first_rows[:header_index], start=1):
             merges.fill(number, list(row)) if merges.ranges else None
             text = _lone_text(row)
@@ -384,7 +394,7 @@ def _read(workbook, *, name, mapping, title, progress):
                 collector.skip(sheet.title, number, f"the {tool.name} export's heading", text)
                 continue
             index = next(i for i, value in enumerate(row) if value not in (None, ""))
-            if not reader.label_row(number, index, text, heading=True, before_header=True):
+            if not reader.label_row(number, index, text, heading=number == header_index == last_text_row, before_header=True):
                 collector.skip(sheet.title, number, "a title or note above the header", text)
         reader.in_key = False
         first_data_row = header_index + header_lines + 1
@@ -413,7 +423,7 @@ def _read(workbook, *, name, mapping, title, progress):
         raise ImportFileError("A header row was found but no actions below it. Check the file holds the plan's actions.")
     _finish(collector)
     used = {action.theme for action in collector.actions}
-    themes = [theme for theme in collector.themes if theme.number in used or theme.title]
+    themes = [theme for theme in collector.themes if theme.number in used]
     notices = [warning.message for warning in collector.warnings if warning.row == 0]
     parsed = ParsedPlan(
         title=title[:300],

@@ -245,6 +245,7 @@ class SheetReader:
         self.in_key = False
         self.skip_next = False
         self.blank_run = 0
+        self.after_blank = False
         self.columns = {}
         for index, name in sorted(mapping.items()):
             self.columns.setdefault(name, []).append(index)
@@ -376,6 +377,7 @@ class SheetReader:
             self.blank_run += 1
             self.in_key = False
             return
+        self.after_blank = self.blank_run > 0
         self.blank_run = 0
         own = {index: text for index, text in texts.items() if index not in filled_by_merge}
         if self.skip_next:
@@ -415,6 +417,9 @@ class SheetReader:
         ):
             self.skip(row, "a note", first_text)
             return
+        if self.is_status_count(own):
+            self.skip(row, "a count of actions by status", " | ".join(own.values()))
+            return
         if self.is_status_list(own):
             self.skip(row, "a RAG key or legend", " | ".join(own.values()))
             return
@@ -425,7 +430,11 @@ class SheetReader:
         if len(distinct) == 1:
             index = min(own)
             text = own[index]
-            heading = self.merges.width_merged(row) >= 3 or self.is_bold(cells, index)
+            heading = (
+                self.merges.width_merged(row) >= 3 or self.is_bold(cells, index)
+                or (self.after_blank and index == self.first_column and len(text) <= 80 and not text.endswith("."))
+                or (self.tool is not None and self.tool.slug == "monday" and index == self.first_column)
+            )
             if self.label_row(row, index, text, heading=heading):
                 return
         # A number alone with a title and nothing else, merged or bold: a numbered theme row.
@@ -454,6 +463,14 @@ class SheetReader:
                 self.start_theme(row, number, title)
         text = {name: clean_text(by_field.get(name)) for name in TEXT_FIELDS}
         text["ref"] = clean_ref(text["ref"])
+        if not text["ref"] and text["action"] and not by_field.get("owners") and len(text["action"]) <= 120 and "ref" in self.columns:
+            numbered = kinds.NUMBERED_HEADING.match(text["action"]) or kinds.THEME_ROW.match(text["action"])
+            parsed_heading = kinds.theme_row(text["action"]) if numbered else None
+            if parsed_heading and parsed_heading[0]:
+                # "1. Neglect" in the action column with no ref or owner: a parent row, the theme.
+                self.start_theme(row, parsed_heading[0], parsed_heading[1])
+                self.skip(row, "a theme heading with roll-up values", " | ".join(texts.values()))
+                return
         category = kinds.category_of(text["action"]) if text["action"] else ""
         if category and not any(text[name] for name in TEXT_FIELDS if name not in ("ref", "action")):
             self.category = category
@@ -489,6 +506,12 @@ class SheetReader:
             if looks_like_ref(text) or len(text) > 80:
                 return False
         return True
+
+    def is_status_count(self, own):
+        """"Achieved | 1 | On track | 2": how many actions have each status (a summary, not an action)."""
+        statuses = sum(1 for text in own.values() if looks_like_status(text) and not looks_like_ref(text))
+        numbers = sum(1 for text in own.values() if re.fullmatch(r"\d+(?:\.\d+)?%?", text))
+        return statuses >= 2 and numbers >= 1 and statuses + numbers == len(own)
 
     def is_key_row(self, own):
         """A legend row: a colour or RAG word next to what it means, with no ref."""

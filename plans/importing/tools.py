@@ -97,6 +97,9 @@ class Hierarchical(Tool):
         levels = [self.levels.get((reader.sheet, a.row), 0) for a in actions]
         if len(set(levels)) < 2:
             return
+        placeholder = reader.placeholder
+        if placeholder is not None and placeholder in reader.c.themes and all(a.theme == placeholder.number for a in actions):
+            reader.c.themes.remove(placeholder)  # the tree's parents make the themes
         keep = self.restructure(reader, actions, levels)
         kept = set(map(id, keep))
         reader.c.actions[:] = [a for a in reader.c.actions if a.sheet != reader.sheet or id(a) in kept]
@@ -107,8 +110,17 @@ class Hierarchical(Tool):
         return [index + 1 < len(levels) and levels[index + 1] > level for index, level in enumerate(levels)]
 
     def make_theme(self, reader, action):
-        theme = reader.c.theme("", action.action or action.ref, row=action.row, sheet=reader.sheet)
+        from plans.importing.rows import theme_row
+
+        number, title = theme_row(action.action) or ("", action.action or action.ref)
+        theme = reader.c.theme(number, title, row=action.row, sheet=reader.sheet)
         return theme
+
+    @staticmethod
+    def unthemed(reader, action):
+        """An action above the first parent row: under the sheet's own theme."""
+        theme = reader.c.theme("", reader.default_theme[1] if reader.default_theme else "Actions", row=action.row, sheet=reader.sheet)
+        action.theme = theme.number
 
 
 class Smartsheet(Hierarchical):
@@ -117,8 +129,16 @@ class Smartsheet(Hierarchical):
              "at risk", "comments", "status", "rag", "finish"}
     statuses = {"yellow": Rag.AMBER, "gray": Rag.GREY, "empty": Rag.GREY, "full": Rag.BLUE}
 
-    def score(self, sheet_names, header_labels, first_texts):
+    def score(self, sheet_names, header_labels, first_texts, signals=None):
         score = super().score(sheet_names, header_labels, first_texts)
+        signals = signals or {}
+        # RYG/RYGB symbol columns export as Yellow and Gray; indented rows are the sheet's hierarchy.
+        if signals.get("yellow_or_gray"):
+            score += 5
+        if signals.get("indented"):
+            score += 6
+        if signals.get("checkbox"):
+            score += 2
         return score + (4 if "task name" in header_labels and "at risk" in header_labels else 0)
 
     def level_of(self, reader, values, cells):
@@ -153,6 +173,8 @@ class Smartsheet(Hierarchical):
                 continue
             if theme is not None:
                 action.theme = theme.number
+            else:
+                self.unthemed(reader, action)
             keep.append(action)
         return keep
 
@@ -213,6 +235,8 @@ class Project(Hierarchical):
                 continue
             if theme is not None:
                 action.theme = theme.number
+            else:
+                self.unthemed(reader, action)
             keep.append(action)
         return keep
 
@@ -367,9 +391,10 @@ def detect(workbook, candidates):
         signature = [clean_text(v) for v in rows[index]]
         repeated_headers += sum(1 for row in rows[index + lines:] if [clean_text(v) for v in row] == signature)
     scores = []
+    signals = _signals(candidates, first_texts)
     for tool_class in TOOLS:
         tool = tool_class()
-        score = tool.score(sheet_names, header_labels, first_texts)
+        score = tool.score(sheet_names, header_labels, first_texts, signals) if tool_class is Smartsheet else tool.score(sheet_names, header_labels, first_texts)
         # Needs several of its marks: a council sheet with "Status" and "Comments" is not Smartsheet.
         scores.append((score, tool_class.__name__, tool))
     scores.sort(key=lambda item: item[0], reverse=True)
@@ -382,6 +407,23 @@ def detect(workbook, candidates):
         return WordTable()
     del lone_rows
     return None
+
+
+def _signals(candidates, first_texts):
+    """Marks of a Smartsheet export beyond its column titles: RYG words, indentation, checkboxes."""
+    words = {text.lower() for text in first_texts}
+    signals = {"yellow_or_gray": bool(words & {"yellow", "gray"}), "checkbox": bool(words & {"true", "false"}), "indented": False}
+    for sheet, header, _rows in candidates:
+        if header is None:
+            continue
+        start = header[0] + header[1] + 1
+        for cells in sheet.iter_rows(min_row=start, max_row=start + 40, max_col=3):
+            for cell in cells:
+                alignment = getattr(cell, "alignment", None)
+                if alignment is not None and (getattr(alignment, "indent", 0) or 0) > 0:
+                    signals["indented"] = True
+                    return signals
+    return signals
 
 
 def _merged_row_share(workbook, candidates):

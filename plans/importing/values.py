@@ -125,9 +125,6 @@ def looks_like_ref(text):
 
 def clean_ref(text):
     text = clean_text(text)
-    match = re.match(r"^(?:action|ref|no|item)\.?\s*(?=\S)", text, re.I)
-    if match and len(text) > match.end():
-        text = text[match.end():]
     return text.rstrip(".)") if re.match(r"^[\w.\-]+[.)]$", text) else text
 
 
