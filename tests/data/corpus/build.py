@@ -1074,6 +1074,76 @@ def status_and_rag_columns():
     return c
 
 
+def sheet_per_agency():
+    c = Corpus(
+        "sheet_per_agency",
+        """SEND improvement plan kept as one sheet per service, the sheet's name its theme and no
+        heading row on the sheet ("Education", "Health", "Social care"), each sheet starting with
+        its header on row 1; a "Read me" sheet first; refs restart on each sheet (1, 2, 3 as
+        numbers), so the same ref appears under each theme; "Due by" dates; "Progress" RAG words.""",
+    )
+    ws = c.sheet("Read me", first=True)
+    ws.append(["Westbrook SEND Improvement Plan – one tab per service"])
+    ws.append(["Each service updates its own tab before the SEND Partnership Board. RAG: Green on track, Amber at risk, Red off track, Blue complete."])
+    services = [
+        ("Education", [
+            (1, "Publish an inclusion charter signed by every school", "Head of Inclusion", "2025-03-31", "Green", "green"),
+            (2, "Reduce part-time timetables for pupils with SEND by half", "Head of Inclusion", "2025-07-18", "Amber", "amber"),
+        ]),
+        ("Health", [
+            (1, "Cut the wait for an autism assessment to 18 weeks", "Designated Clinical Officer", "2025-12-31", "Red", "red"),
+            (2, "Provide health advice for EHC needs assessments within six weeks", "Designated Clinical Officer", "2024-12-31", "Blue", "blue"),
+        ]),
+        ("Social care", [
+            (1, "Assess every disabled child referred within 45 working days", "Disabled Children's Team Manager", "2025-03-31", "Green", "green"),
+        ]),
+    ]
+    for number, (service, rows) in enumerate(services, start=1):
+        theme = c.theme(str(number), service)
+        ws = c.sheet(service)
+        ws.append(["Ref", "Action", "Lead", "Due by", "Progress"])
+        for ref, action, owner, due, word, rag in rows:
+            ws.append([ref, action, owner, day(due), word])
+            c.action(str(ref), theme, action, owners=[owner], progress_rag=rag, due_date=due)
+    return c
+
+
+def rag_group_header():
+    c = Corpus(
+        "rag_group_header",
+        """Header of two rows where the group label matters: "RAG rating" merged over two columns
+        labelled only "Progress" and "Impact", and "Lead" merged over "Officer" and "Partner
+        agency" (the agency is not an owner); a "Ref." column with refs written "1.1." (trailing
+        dot); "Strand 1:" theme rows; letters G/A/R/B in both RAG columns.""",
+        title="Hollins Partnership – Exploitation and Missing Strategy Action Plan",
+    )
+    ws = c.sheet("Action plan", first=True)
+    ws.append(["Hollins Partnership – Exploitation and Missing Strategy Action Plan"])
+    ws.append([None, None, "Lead", None, None, "RAG rating", None])
+    ws.merge_cells("C2:D2")
+    ws.merge_cells("F2:G2")
+    ws.append(["Ref.", "Action", "Officer", "Partner agency", "Timescale", "Progress", "Impact"])
+    strands = [
+        ("1", "Prevent", [
+            ("1.1.", "1.1", "Deliver exploitation awareness sessions to Year 7 pupils", "Youth Service Manager", "Schools", "July 2025", "2025-07-31", "G", "green", "A", "amber"),
+            ("1.2.", "1.2", "Train taxi drivers and hotel staff to spot and report exploitation", "Licensing Manager", "Police", "March 2025", "2025-03-31", "B", "blue", "G", "green"),
+        ]),
+        ("2", "Protect", [
+            ("2.1.", "2.1", "Hold a multi-agency child exploitation meeting for every child at high risk", "Exploitation Coordinator", "Police",
+             "December 2024", "2024-12-31", "R", "red", "R", "red"),
+            ("2.2.", "2.2", "Offer every child reported missing a return home interview within 72 hours", "Missing Children Coordinator", "Commissioned service",
+             "January 2025", "2025-01-31", "A", "amber", "A", "amber"),
+        ]),
+    ]
+    for number, title, rows in strands:
+        theme = c.theme(number, title)
+        ws.append([f"Strand {number}: {title}"])
+        for written, ref, action, officer, agency, when, due, progress, progress_rag, impact, impact_rag in rows:
+            ws.append([written, action, officer, agency, when, progress, impact])
+            c.action(ref, theme, action, owners=[officer], progress_rag=progress_rag, impact_rag=impact_rag, due_date=due)
+    return c
+
+
 # ------------------------------------------------------------------ tool exports
 
 
@@ -1646,7 +1716,7 @@ BUILDERS = [
     send_app_fill_key, youth_justice_plan, numbered_merged_themes, focused_visit_theme_column, fill_colours_offset_table,
     owner_variants, quarterly_tracker_revised_dates, pre_proceedings_notes_rows, merged_theme_column,
     version_table_and_intro, outcomes_sheet_then_plan, area_for_improvement_lead_timescale, strategic_aims_unlabelled_ref,
-    dates_as_typed, status_and_rag_columns,
+    dates_as_typed, status_and_rag_columns, sheet_per_agency, rag_group_header,
     smartsheet_export, smartsheet_rygb_export, monday_export, monday_dates_and_ids, planner_export, project_export,
     project_excel_template, pentana_export, pentana_scorecard_with_pis, word_table_paste, word_table_no_themes,
 ]
