@@ -21,6 +21,10 @@ class ProgressUpdate(models.Model):
     note = models.TextField()
     evidence_links = models.TextField(blank=True, help_text="One web address per line.")
     created_at = models.DateTimeField(db_index=True)
+    imported_from = models.CharField(
+        max_length=255, blank=True,
+        help_text="The spreadsheet this update was read from; blank for updates people recorded here.",
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -2,8 +2,8 @@
 
 A new plan starts as a draft (seen by admins and its coordinators until it is published); a
 re-import changes only what differs, and every change is in the audit trail as "Import of <file>",
-attributed to the importing admin. A RAG in the sheet never overrides an update recorded in the
-product after the sheet was last saved (its modified date, else the upload time): it is reported
+attributed to the importing admin. A RAG in the sheet never overrides an update someone recorded
+in the product after the sheet was last saved (its modified date, else the upload time): it is reported
 as a conflict and skipped.
 """
 import datetime
@@ -97,7 +97,7 @@ def plan_import(*, parsed, author, plan=None, title="", name="", as_of=None, coo
     with transaction.atomic():
         saved = plan_save_from_data(
             data=data, plan=plan, author=rags_as or author, history_user=author, reason=history_reason(name or parsed.title),
-            as_of=as_of, status=PlanStatus.DRAFT, progress=progress,
+            as_of=as_of, status=PlanStatus.DRAFT, progress=progress, source_name=name or "spreadsheet",
         )
         if saved.created:
             saved.plan._history_user = author

@@ -384,7 +384,7 @@ def plan_changes(*, plan, data, as_of=None, record_rags=True):
             progress.value, impact.value if impact else "", note
         ):
             continue
-        if previous and as_of is not None and previous.created_at > as_of:
+        if previous and as_of is not None and previous.created_at > as_of and not previous.imported_from:
             if (previous.progress_rag, previous.impact_rag) != (progress.value, impact.value if impact else ""):
                 change.conflict = RagConflict(progress, impact, previous)
             continue
@@ -425,11 +425,12 @@ def plan_create_from_data(*, data, author=None, period=None):
 
 @transaction.atomic
 def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None, reason="Import", as_of=None,
-                        status=None, history_user=None, progress=None):
+                        status=None, history_user=None, progress=None, source_name=""):
     """Create a plan from `data`, or bring `plan` up to date with it; return a PlanSaveResult.
 
     With an `author`, an action's RAG (and note) in the data becomes a new ProgressUpdate when it
-    differs from the action's latest one and no later update was recorded after `as_of`; for the
+    differs from the action's latest one and no one recorded an update after `as_of` (updates read
+    from earlier files do not count: the newer file wins over them); for the
     period a note column names ("note_period"), else `period`, else the plan's current period.
     Audit-trail records name `history_user` (default: the author) and `reason`. `status` is a new
     plan's status (default: active). `progress(done, total)` hears how many actions are written.
@@ -512,7 +513,9 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None, 
         plan.refresh_from_db(fields=["version"])
 
     if author is not None:
-        result.updates_created = _progress_updates_record(plan=plan, changes=changes, author=author, period=period, now=now)
+        result.updates_created = _progress_updates_record(
+            plan=plan, changes=changes, author=author, period=period, now=now, source_name=source_name,
+        )
     return result
 
 
@@ -640,7 +643,7 @@ def _actions_history(new_actions, changed, audit):
     ], batch_size=500)
 
 
-def _progress_updates_record(*, plan, changes, author, period, now):
+def _progress_updates_record(*, plan, changes, author, period, now, source_name=""):
     """Append the spreadsheet's RAG and note as an update where plan_changes said to."""
     default = period or ReportingPeriod.objects.current_for(plan, timezone.localdate(now))
     periods = {p.month: p for p in ReportingPeriod.objects.filter(plan=plan)}
@@ -657,6 +660,7 @@ def _progress_updates_record(*, plan, changes, author, period, now):
             impact_rag=impact_rag.value if impact_rag else "",
             note=note,
             created_at=now,
+            imported_from=str(source_name)[:255],
         ))
     ProgressUpdate.objects.bulk_create(new_updates, batch_size=500)
     return len(new_updates)
