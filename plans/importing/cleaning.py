@@ -1,6 +1,7 @@
 """Pure helpers turning one messy cell into clean values: text, owners, sources, RAG, dates."""
 import calendar
 import datetime
+import functools
 import html
 import re
 
@@ -227,6 +228,11 @@ def split_owners(value, previous=None):
         return []
     if re.fullmatch(r"(as )?(above|ditto|as per above)\.?", text.strip().lower()):
         return list(previous or [])
+    return list(_split_owner_text(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_owner_text(text):
     text = re.sub(r"\[\s*\d+\s*%\s*\]", "", text.replace(";", "\n"))  # "Tom Reid[50%]": Project's units
     text = _INNER_SLASH.sub(lambda m: m[1] + _KEPT_SLASH, text)
     parts = []
@@ -241,7 +247,7 @@ def split_owners(value, previous=None):
         part = normalise_role_title(part.strip(" ;,.-–•").strip())
         if part and part not in owners:
             owners.append(part)
-    return owners
+    return tuple(owners)
 
 
 # ---------------------------------------------------------------- sources
@@ -409,7 +415,7 @@ _MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_na
 _MONTHS["sept"] = 9
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_MONTH_YEAR = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)" + _MONTH + r",?(?:\s+|-)(?P<year>\d{4}|\d{2})\b", re.I)
-_MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s+(?P<year>\d{4}|'?\d{2})\b", re.I)
+_MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?(?:\s+|-|\s*'\s*)(?P<year>\d{4}|'?\d{2})\b", re.I)
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 _FY_QUARTER = re.compile(r"\bQ(?P<q>[1-4])\s*(?:FY\s*)?(?P<start>20\d\d|\d\d)\s*[/\-–]\s*(?P<end>\d{2,4})\b|\b(?:FY\s*)?(?P<start2>20\d\d)\s*[/\-–]\s*(?P<end2>\d{2,4})\s*Q(?P<q2>[1-4])\b", re.I)
 _CALENDAR_QUARTER = re.compile(r"\bQ(?P<q>[1-4])\s+(?P<year>20\d\d)\b(?!\s*[/\-–]\s*\d)", re.I)
@@ -435,7 +441,11 @@ def parse_due_date(value):
         return value.date()
     if isinstance(value, datetime.date):
         return value
-    text = clean_text(value)
+    return _due_date_in(clean_text(value))
+
+
+@functools.lru_cache(maxsize=4096)
+def _due_date_in(text):
     found, taken = [], []
     for match in _ISO.finditer(text):
         try:

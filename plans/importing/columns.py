@@ -62,7 +62,7 @@ VARIANTS = {
 }
 # Words that say the column is not the field its other words suggest.
 NEGATIVE = {
-    "due_date": {"start", "created", "begin", "original", "baseline", "completed", "modified", "last"},
+    "due_date": {"start", "created", "begin", "original", "baseline", "completed", "modified", "last", "closed", "opened", "meeting", "raised", "logged", "note"},
     "timescale": {"start", "created"},
     "owners": {"created", "completed", "modified"},
     "ref": {"predecessors", "successors", "parent", "plan", "source", "sources"},
@@ -77,6 +77,7 @@ REPORT_WORDS = {"ofsted": "Ofsted", "jtai": "JTAI", "ilacs": "ILACS", "letter": 
 _MONTH_OR_QUARTER = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bq[1-4]\b|\b20\d\d\b", re.I)
 
 PHRASES = {normalise_label(phrase): name for name, (_label, phrases) in FIELDS.items() for phrase in phrases if normalise_label(phrase)}
+SQUASHED_PHRASES = {phrase.replace(" ", ""): name for phrase, name in PHRASES.items()}
 
 
 def header_words(text):
@@ -90,7 +91,7 @@ def header_words(text):
     return words
 
 
-@functools.lru_cache(maxsize=2048)
+@functools.lru_cache(maxsize=8192)
 def header_scores(text):
     """{field: score} for one header cell's text (two-line headers come joined)."""
     text = clean_text(text)
@@ -105,9 +106,8 @@ def header_scores(text):
         if candidate in PHRASES:
             scores[PHRASES[candidate]] = 20
             break
-        squashed = {phrase.replace(" ", ""): name for phrase, name in PHRASES.items()}
-        if candidate.replace(" ", "") in squashed:
-            scores[squashed[candidate.replace(" ", "")]] = 18
+        if candidate.replace(" ", "") in SQUASHED_PHRASES:
+            scores[SQUASHED_PHRASES[candidate.replace(" ", "")]] = 18
             break
     words = header_words(text)
     upper_words = set(re.findall(r"\b[A-Z]{2,}\b", text))
@@ -140,8 +140,11 @@ def header_scores(text):
     return {name: score for name, score in scores.items() if score > 0}
 
 
+@functools.lru_cache(maxsize=8192)
 def field_for_header(text):
     """The field a header cell most likely names, or None."""
+    if not text or len(text) > 90:
+        return None
     scores = header_scores(text)
     if not scores:
         return None
@@ -190,7 +193,7 @@ def content_profile(values):
 
 PRIORITY_WORDS = {"urgent", "important", "high", "medium", "low", "critical", "normal", "p1", "p2", "p3", "p4"}
 TEXT_FIELD_NAMES = {"action", "latest_note", "expected_impact", "measures", "improvement_need", "theme", "owners", "sources", "output", "reporting_mechanism", "timescale"}
-NOT_DUE = {"created", "modified", "updated", "start", "last", "baseline", "original"}
+NOT_DUE = {"created", "modified", "updated", "start", "last", "baseline", "original", "closed", "opened", "meeting", "raised", "logged", "added", "note"}
 
 
 def content_scores(profile):
@@ -267,11 +270,22 @@ def assign_columns(headers, profiles):
             continue
         mapping[index] = name
         taken.add(name)
+    # A "Status" column beside a "RAG" column: the RAG rates, the status may say closed or cancelled.
+    rag_columns = [i for i, n in mapping.items() if n == "progress_rag"]
+    if len(rag_columns) == 1 and "rag" in header_words(headers.get(rag_columns[0], "")):
+        for index, header in headers.items():
+            if index not in mapping and set(header_words(header)) & {"status", "state"} and not set(header_words(header)) & {"impact", "date"}:
+                profile = profiles.get(index, {})
+                if profile.get("status", 0) >= 0.3 or profile.get("count", 0) == 0 or not profile:
+                    mapping[index] = "progress_rag"
+                    break
     # Period columns of one field only count when the first taken was a period column too.
     by_field = {}
     for index, name in mapping.items():
         by_field.setdefault(name, []).append(index)
     for name, indexes in by_field.items():
+        if name == "progress_rag" and len(indexes) == 2 and any("rag" in header_words(headers.get(i, "")) for i in indexes):
+            continue
         if len(indexes) > 1 and any(header_period(headers.get(i, "")) is None for i in indexes):
             keep = [i for i in indexes if header_period(headers.get(i, "")) is None][:1]
             for index in indexes:

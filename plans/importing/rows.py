@@ -109,7 +109,7 @@ def is_rag_word(text):
 
 
 SUBITEMS = re.compile(r"^(?:sub-?items?|sub-?tasks?|checklist(?: items?)?|milestones?)$", re.I)
-CODED_HEADING = re.compile(r"^(?P<code>[A-Z]{2,8})\s+(?P<number>[A-Z]?\d{1,2}(?:\.\d{1,2})?)\s*[:\-–—.]?\s+(?P<title>\S.{2,})$", re.S)
+CODED_HEADING = re.compile(r"^(?P<code>[A-Z]{2,8})\s?(?P<number>[A-Z]?\d{1,2}(?:\.\d{1,2})?)\s*[:\-–—.]?\s+(?P<title>[A-Za-z].{2,})$", re.S)
 
 
 def is_subitems_heading(text):

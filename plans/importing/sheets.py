@@ -10,6 +10,7 @@ from plans.importing import rows as kinds
 from plans.importing.cleaning import (
     KNOWN_SOURCE_SPELLINGS,
     clean_text,
+    normalise_label,
     normalise_role_title,
     parse_due_date,
     parse_sources,
@@ -122,7 +123,7 @@ def find_header(rows, merges=None):
     best = None
     for index, row in enumerate(texts):
         long_cells = sum(1 for text in row if len(text) > 70)
-        if long_cells > 1:
+        if long_cells > 1 or is_indicator_header(row):
             continue
         mapping = _header_fields(row)
         lines, chosen = 1, row
@@ -136,7 +137,11 @@ def find_header(rows, merges=None):
                     for i in range(width)
                 ]
                 joined_mapping = _header_fields(joined)
-                if _is_header(joined_mapping) and len(joined_mapping) > max(len(mapping), len(_header_fields(below))):
+                # A group label merged over the columns below it ("RAG rating" over Progress and Impact) counts even
+                # when it adds no column of its own.
+                grouped = merges is not None and bool(merges.across.get(index + 1)) and 0 < sum(1 for t in row if t) < len(below_words)
+                best_alone = max(len(mapping), len(_header_fields(below)))
+                if _is_header(joined_mapping) and (len(joined_mapping) > best_alone or (grouped and len(joined_mapping) >= best_alone)):
                     mapping, chosen, lines = joined_mapping, joined, 2
         if _is_header(mapping) and (best is None or len(mapping) > len(best[3])):
             best = (index, lines, {i: chosen[i] for i in range(len(chosen)) if chosen[i]}, mapping)
@@ -145,6 +150,19 @@ def find_header(rows, merges=None):
     if best is None:
         return None
     return best[0], best[1], best[2]
+
+
+_INDICATOR_WORDS = {"pi", "indicator", "kpi", "value", "trend", "baseline", "actual", "polarity", "direction", "performance"}
+
+
+def is_indicator_header(texts):
+    """"Code | PI Title | Current Value | Current Target | Status | Short Trend": a block of performance
+    indicators, not actions."""
+    words = [set(normalise_label(text).split()) for text in texts if text and len(text) <= 40]
+    if len(words) < 3:
+        return False
+    hits = sum(1 for cell in words if cell & _INDICATOR_WORDS)
+    return hits >= 2 and not any("action" in cell or "actions" in cell for cell in words)
 
 
 def detect_mapping(headers, data_rows):
@@ -246,14 +264,9 @@ class SheetReader:
         self.skip_next = False
         self.blank_run = 0
         self.after_blank = False
-        self.columns = {}
-        for index, name in sorted(mapping.items()):
-            self.columns.setdefault(name, []).append(index)
-        # Period columns: the latest period first.
-        for name in PERIOD_FIELDS:
-            if len(self.columns.get(name, [])) > 1:
-                self.columns[name].sort(key=lambda i: period_order(header_period(headers.get(i, "")), i), reverse=True)
-        self.first_column = min(mapping) if mapping else 0
+        self.in_indicators = False
+        self.first_mapping, self.first_headers = mapping, headers
+        self.use_mapping(mapping, headers)
         self.has_refs = "ref" in self.columns and ref_share >= 0.3
         self.source_code = report_code(headers.get(self.columns["sources"][0], "")) if "sources" in self.columns else ""
         self.status_extra = tool.statuses if tool else {}
@@ -261,9 +274,23 @@ class SheetReader:
         self.force_new = False
         self.in_subitems = False
         self.placeholder = None
-        # A RAG column before a status column it falls back to ("RAG" then "Status").
-        if len(self.columns.get("progress_rag", [])) > 1 and all(header_period(headers.get(i, "")) is None for i in self.columns["progress_rag"]):
-            self.columns["progress_rag"].sort(key=lambda i: (0 if re.search(r"\brag\b", headers.get(i, ""), re.I) else 1, i))
+
+    def use_mapping(self, mapping, headers):
+        self.mapping, self.headers = mapping, headers
+        self.columns = {}
+        for index, name in sorted(mapping.items()):
+            self.columns.setdefault(name, []).append(index)
+        # Period columns: the latest period first; a RAG column before a status column it falls back to.
+        for name in PERIOD_FIELDS:
+            indexes = self.columns.get(name, [])
+            if len(indexes) > 1 and any(header_period(headers.get(i, "")) for i in indexes):
+                indexes.sort(key=lambda i: period_order(header_period(headers.get(i, "")), i), reverse=True)
+            elif len(indexes) > 1:
+                indexes.sort(key=lambda i: (0 if re.search(r"\brag\b", headers.get(i, ""), re.I) else 1, i))
+        self.first_column = min(mapping) if mapping else 0
+        self.header_threshold = max(2, (len(mapping) + 1) // 2)
+        if hasattr(self, "c"):
+            self.source_code = report_code(headers.get(self.columns["sources"][0], "")) if "sources" in self.columns else ""
 
     # -- helpers
 
@@ -294,9 +321,14 @@ class SheetReader:
         return None, None
 
     def is_repeated_header(self, texts):
+        if sum(1 for index in self.mapping if index < len(texts) and 0 < len(texts[index]) <= 70) < self.header_threshold:
+            return False
         same = sum(
             1 for index, name in self.mapping.items()
-            if index < len(texts) and 0 < len(texts[index]) <= 70 and (field_for_header(texts[index]) == name or texts[index] == self.headers.get(index))
+            if index < len(texts) and 0 < len(texts[index]) <= 70 and (
+                texts[index] == self.headers.get(index)
+                or (len(texts[index]) <= 40 and not any(ch.isdigit() for ch in texts[index]) and field_for_header(texts[index]) == name)
+            )
         )
         return same >= max(2, (len(self.mapping) + 1) // 2)
 
@@ -388,6 +420,9 @@ class SheetReader:
         line = [texts.get(i, "") for i in range(max(texts) + 1)]
         if self.is_repeated_header(line):
             self.skip_next = self.header_rows > 1
+            self.in_indicators = False
+            if self.mapping is not self.first_mapping:
+                self.use_mapping(self.first_mapping, self.first_headers)
             self.skip(row, "the header, repeated")
             return
         first_index = min(texts)
@@ -401,6 +436,22 @@ class SheetReader:
                 self.skip(row, "a sub-item of the action above", " | ".join(texts.values()))
                 return
             self.in_subitems = False
+        if len(own) >= 3 and all(len(text) <= 40 for text in own.values()):
+            if is_indicator_header(line):
+                self.in_indicators = True
+                self.skip(row, "the header of a block of performance indicators (not actions)", " | ".join(own.values()))
+                return
+            fields = _header_fields(line)
+            if _is_header(fields) and len(fields) >= 3 and not any(looks_like_ref(t) or looks_like_status(t) for t in own.values()):
+                # A block with a header of its own (another column order): read the rows below by it.
+                self.in_indicators = False
+                headers = {i: t for i, t in enumerate(line) if t}
+                self.use_mapping(assign_columns(headers, {}), headers)
+                self.skip(row, "the header of the next block", " | ".join(own.values()))
+                return
+        if self.in_indicators:
+            self.skip(row, "a performance indicator (not an action)", " | ".join(own.values()))
+            return
         self.force_new = False
         if self.tool is not None:
             verdict = self.tool.row_kind(self, row, values, texts, cells)
@@ -444,12 +495,14 @@ class SheetReader:
             if (self.merges.width_merged(row) >= 3 or self.is_bold(cells, other)) and len(own[other]) <= 150:
                 self.start_theme(row, own[ref_index].rstrip("."), own[other])
                 return
-        by_field = {}
-        for name in self.columns:
-            value, _index = self.value(values, name)
-            if value is not None:
-                by_field[name] = value
-        theme_value = clean_text(by_field.get("theme"))
+        by_field, field_text = {}, {}
+        for name, indexes in self.columns.items():
+            for index in indexes:
+                if index in texts:
+                    by_field[name] = values[index]
+                    field_text[name] = texts[index]
+                    break
+        theme_value = field_text.get("theme", "")
         if theme_value:
             parsed = kinds.theme_row(theme_value)
             if parsed is None:
@@ -461,7 +514,7 @@ class SheetReader:
             )
             if not same:
                 self.start_theme(row, number, title)
-        text = {name: clean_text(by_field.get(name)) for name in TEXT_FIELDS}
+        text = {name: field_text.get(name, "") for name in TEXT_FIELDS}
         text["ref"] = clean_ref(text["ref"])
         if not text["ref"] and text["action"] and not by_field.get("owners") and len(text["action"]) <= 120 and "ref" in self.columns:
             numbered = kinds.NUMBERED_HEADING.match(text["action"]) or kinds.THEME_ROW.match(text["action"])
@@ -471,7 +524,7 @@ class SheetReader:
                 self.start_theme(row, parsed_heading[0], parsed_heading[1])
                 self.skip(row, "a theme heading with roll-up values", " | ".join(texts.values()))
                 return
-        category = kinds.category_of(text["action"]) if text["action"] else ""
+        category = kinds.category_of(text["action"]) if text["action"] and len(text["action"]) <= 60 else ""
         if category and not any(text[name] for name in TEXT_FIELDS if name not in ("ref", "action")):
             self.category = category
             return
@@ -497,7 +550,7 @@ class SheetReader:
     def is_status_list(self, own):
         """A row of nothing but status words ("Overdue; Neglected"), outside the status columns: a legend."""
         rag_columns = set(self.columns.get("progress_rag", [])) | set(self.columns.get("impact_rag", []))
-        if not own or any(index in rag_columns for index in own):
+        if not own or len(own) > 4 or any(index in rag_columns for index in own) or any(len(text) > 80 for text in own.values()):
             return False
         for text in own.values():
             parts = [part for part in re.split(r"[;,/\n]", text) if part.strip()]
@@ -509,6 +562,8 @@ class SheetReader:
 
     def is_status_count(self, own):
         """"Achieved | 1 | On track | 2": how many actions have each status (a summary, not an action)."""
+        if len(own) < 3 or any(len(text) > 30 for text in own.values()):
+            return False
         statuses = sum(1 for text in own.values() if looks_like_status(text) and not looks_like_ref(text))
         numbers = sum(1 for text in own.values() if re.fullmatch(r"\d+(?:\.\d+)?%?", text))
         return statuses >= 2 and numbers >= 1 and statuses + numbers == len(own)
@@ -554,14 +609,22 @@ class SheetReader:
 
     def rag(self, row, name, values, cells):
         """(rag code or None, closed) from the field's cell: a word, letter, status or only a fill."""
-        value, _index = self.value(values, name)
-        if value not in (None, ""):
+        rag, closed, seen = None, False, False
+        for index in self.columns.get(name, []):
+            value = values[index] if index < len(values) else None
+            if value in (None, ""):
+                continue
+            seen = True
             status = read_status(value, self.status_extra)
             self.c.status(name, status)
             if not status.known:
                 self.warn(row, f"{FIELDS[name][0]} “{status.label}” is not a RAG rating or status we know (Blue, Green, Amber, Red or Grey); left empty. Check the status labels below.")
-                return None, False
-            return (status.rag.value if status.rag else None), status.closed
+                continue
+            closed = closed or status.closed
+            if rag is None and status.rag is not None:
+                rag = status.rag.value
+        if seen:
+            return rag, closed
         for index in self.columns.get(name, [])[:1]:
             if index < len(cells):
                 rag = rag_from_fill(getattr(cells[index], "fill", None))
@@ -604,7 +667,7 @@ class SheetReader:
             ref=text["ref"],
             improvement_need=text["improvement_need"],
             action=text["action"],
-            category=kinds.category_of(clean_text(by_field.get("category"))) or self.category,
+            category=(kinds.category_of(clean_text(by_field.get("category"))) if "category" in by_field else "") or self.category,
             owners=owners,
             sources=sources,
             timescale=timescale[:300],

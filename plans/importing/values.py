@@ -3,6 +3,7 @@ a person (rather than a role). Pure functions, no database; cleaning.py holds te
 and dates.
 """
 import datetime
+import functools
 import re
 
 from plans.importing.cleaning import clean_text
@@ -40,6 +41,8 @@ STATUS_WORDS = {
         "not yet begun", "unknown", "data only", "assigned",
     ],
 }
+# Statuses that say an action is open or live: no rating of their own.
+OPEN_WORDS = {"open", "live", "opened", "reopened", "re opened", "in place", "n a", "na", "tbc"}
 CLOSED_WORDS = {
     "cancelled", "canceled", "withdrawn", "closed", "no longer required", "superseded", "removed", "deleted",
     "merged", "not required", "closed cancelled", "dropped", "complete and closed", "closed complete",
@@ -68,6 +71,24 @@ class Status:
 
 
 def read_status(value, extra=None):
+    """See _read_status; cached by the cell's text (plans repeat a handful of statuses)."""
+    if value is None or value == "":
+        return None
+    label = clean_text(value)
+    if len(label) > 120:
+        return Status(label, None, known=False)
+    return _read_status_cached(label, tuple(sorted(extra.items())) if extra else ())
+
+
+import functools  # noqa: E402
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_status_cached(label, extra_items):
+    return _read_status(label, dict(extra_items) if extra_items else None)
+
+
+def _read_status(value, extra=None):
     """Map a status, RAG word, letter or "word - suffix" to the scale.
 
     `extra` maps status_key → Rag for labels a tool or the sheet's own key defines.
@@ -82,6 +103,8 @@ def read_status(value, extra=None):
         return Status(label, extra[key], closed=key in CLOSED_WORDS)
     if key in CLOSED_WORDS:
         return Status(label, _STATUS.get(key) if key.startswith("complete") else None, closed=True)
+    if key in OPEN_WORDS:
+        return Status(label, None)
     if key in _STATUS:
         return Status(label, _STATUS[key])
     # "Blue - complete", "Green (on track)", "Status: Amber", "R - delayed": try the parts.
@@ -124,7 +147,10 @@ def looks_like_ref(text):
 
 
 def clean_ref(text):
+    """"1.1." and "2)" are refs 1.1 and 2; "Action 3" stays as written."""
     text = clean_text(text)
+    if re.fullmatch(r"[\w.\-]*\w[.)]", text):
+        return text[:-1]
     return text.rstrip(".)") if re.match(r"^[\w.\-]+[.)]$", text) else text
 
 
@@ -198,6 +224,7 @@ _ROLE_WORDS = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def looks_like_person(text):
     """A person's name or email ("Jane Smith", "j.smith@council.gov.uk", "Mary-Ann O'Neill"), not a role."""
     text = clean_text(text).strip()
