@@ -111,8 +111,10 @@ def header_scores(text):
             break
     words = header_words(text)
     upper_words = set(re.findall(r"\b[A-Z]{2,}\b", text))
+    # "Recommendation from Ofsted": what follows "from" qualifies; the head noun is before it.
+    head_at = words.index("from") - 1 if "from" in words[1:] else len(words) - 1
     for position, word in enumerate(words):
-        head = position == len(words) - 1 or (position == len(words) - 2 and words[-1] in {"s", "to", "date", "by"})
+        head = position == head_at or (head_at == len(words) - 1 and position == len(words) - 2 and words[-1] in {"s", "to", "date", "by"})
         for name, weights in WORDS.items():
             weight = weights.get(word, 0)
             if word == "in" and "IN" in upper_words:
@@ -131,7 +133,8 @@ def header_scores(text):
             scores["progress_rag"] = base - 4
         elif not (wordset & {"date", "note", "comment", "comments", "update"}):
             scores["progress_rag"] = base
-    if wordset & set(REPORT_WORDS) or ("in" in wordset and "IN" in upper_words):
+    report_named = wordset & set(REPORT_WORDS) or ("in" in wordset and "IN" in upper_words)
+    if report_named and (wordset & {"ref", "reference", "para", "paras", "paragraph", "no", "number", "#"} or words[head_at] in REPORT_WORDS or len(words) == 1):
         scores["sources"] = max(scores.get("sources", 0), scores.get("ref", 0) + 4, 12)
     if "lead" in wordset and wordset & {"timescale", "date", "when", "deadline"} and "and" in label.split():
         scores["owners_and_timescale"] = 25
@@ -256,6 +259,11 @@ def assign_columns(headers, profiles):
                 scores["latest_note"] = max(scores.get("latest_note", 0), 8)
             if profile.get("length", 0) > 60 and "ref" in scores:
                 scores["ref"] -= 10
+            if profile.get("numbers", 0) >= 0.8 and profile.get("length", 0) >= 8 and scores.get("ref", 0) < 25:
+                scores.pop("ref", None)  # a long system number (a tool's item id) is not the plan's ref
+            if "sources" in scores and profile.get("sources", 0) < 0.2 and profile.get("length", 0) > 25 and scores["sources"] < 20:
+                # "Recommendation from Ofsted" holding sentences: the need, not the source paragraph.
+                scores["improvement_need"] = max(scores.get("improvement_need", 0), scores.pop("sources"))
         for name, score in scores.items():
             if score >= 6:
                 candidates.append((score, -index, index, name))

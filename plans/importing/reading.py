@@ -52,6 +52,7 @@ _SKIP_SHEET_NAMES = {
 }
 
 
+_NOT_TITLES = {"contents", "cover", "index", "summary", "key", "glossary", "introduction", "overview", "notes", "guidance", "instructions"}
 _TOOL_SHEETS = re.compile(r"^(?:resource|assignment|info)_?table\d*$", re.I)
 
 
@@ -341,7 +342,8 @@ def _read(workbook, *, name, mapping, title, progress):
             for row in rows[:limit]:
                 text = _lone_text(row)
                 if (text and len(text) < 200 and not kinds.is_note(text) and not kinds.is_key_heading(text) and not kinds.theme_row(text)
-                        and not kinds.theme_field(text) and not kinds.category_of(text) and not (tool and tool.is_banner(text))):
+                        and not kinds.theme_field(text) and not kinds.category_of(text) and not (tool and tool.is_banner(text))
+                        and normalise_label(text) not in _NOT_TITLES):
                     title = text
                     break
             if title:

@@ -370,7 +370,7 @@ class SheetReader:
             self.theme.title = text
             return True
         coded = kinds.coded_heading(text)
-        if coded and (heading or before_header) and in_first_columns:
+        if coded and in_first_columns:
             self.start_theme(row, coded[0], coded[1])  # "CSIP P2 Practice with children": a tool's group row
             return True
         if before_header:

@@ -202,9 +202,25 @@ class Project(Hierarchical):
             mapping = {i: n for i, n in mapping.items() if n != "due_date"}
             mapping[finish] = "due_date"
         self.outline = _header_index(headers, "outline level")
+        self.percent = _header_index(headers, "complete", "percent complete") if "progress_rag" not in mapping.values() else None
         return mapping
 
     outline = None
+    percent = None
+
+    def row_kind(self, reader, row, values, texts, cells):
+        if self.percent is not None and self.percent < len(values) and isinstance(values[self.percent], (int, float)):
+            self.flags[(reader.sheet, row)] = {float(values[self.percent])}
+        return super().row_kind(reader, row, values, texts, cells)
+
+    def finish_sheet(self, reader):
+        super().finish_sheet(reader)
+        # With no status or RAG column, % Complete rates: 100 % Blue, started Green, 0 % Grey.
+        for action in reader.c.actions:
+            if action.sheet == reader.sheet and action.progress_rag is None and (reader.sheet, action.row) in self.flags:
+                done = next(iter(self.flags[(reader.sheet, action.row)]))
+                done = done / 100 if done > 1 else done
+                action.progress_rag = (Rag.BLUE if done >= 1 else Rag.GREEN if done > 0 else Rag.GREY).value
 
     def level_of(self, reader, values, cells):
         index = self.outline
