@@ -25,6 +25,7 @@ from plans.importing.cleaning import source_key
 from plans.models import (
     Action,
     ActionCategory,
+    ActionStatus,
     Owner,
     Plan,
     PlanStatus,
@@ -43,10 +44,11 @@ CATEGORY_BY_NAME = {choice.value: choice for choice in ActionCategory} | {
 # kept for matched actions: see _positions).
 COMPARED_FIELDS = [
     "ref", "improvement_need", "action_text", "category", "timescale", "due_date",
-    "expected_impact", "measures_of_success", "reporting_mechanism", "output", "imported_note",
+    "expected_impact", "measures_of_success", "reporting_mechanism", "output", "imported_note", "status",
 ]
 ACTION_FIELDS = [*COMPARED_FIELDS, "position", "theme"]
 IMPORT_NOTE = "Progress as recorded in the imported spreadsheet."
+CLOSED_REASON = "Cancelled or closed in the imported spreadsheet."
 HISTORY_REASON_LENGTH = 100  # simple_history's history_change_reason column
 
 
@@ -224,6 +226,8 @@ def _display(name, value):
         return "(blank)"
     if name == "category":
         return str(ActionCategory(value).label)
+    if name == "status":
+        return str(ActionStatus(value).label)
     if name == "due_date":
         return value.strftime("%-d %b %Y")
     if isinstance(value, (list, tuple)):
@@ -245,7 +249,16 @@ def _action_values(item):
         "reporting_mechanism": item.get("reporting_mechanism") or "",
         "output": item.get("output") or "",
         "imported_note": _imported_note(item),
+        "status": _closed_status(item),
     }
+
+
+def _closed_status(item):
+    """An action the file marks cancelled or closed is kept, closed: completed when rated Blue,
+    else withdrawn. None (leave as it is) when the file does not say it is closed."""
+    if not item.get("closed"):
+        return None
+    return ActionStatus.COMPLETED if rag_from_data(item.get("progress_rag")) == Rag.BLUE else ActionStatus.WITHDRAWN
 
 
 def _imported_note(item):
@@ -481,6 +494,9 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None, 
         if change.kind == "added":
             values = _action_values(change.item)
             values["imported_note"] = values["imported_note"] or ""
+            values["status"] = values["status"] or ActionStatus.OPEN
+            if values["status"] != ActionStatus.OPEN:
+                values["closed_reason"] = CLOSED_REASON
             action = Action(theme=themes[change.theme], original_due_date=values["due_date"], **values)
             change.action = action
             new_actions.append(change)
@@ -489,6 +505,8 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None, 
             for name, value in _action_values(change.item).items():
                 if value is not None:
                     setattr(action, name, value)
+            if action.status != ActionStatus.OPEN and not action.closed_reason:
+                action.closed_reason = CLOSED_REASON
             action.theme = themes[change.theme]
             if action.original_due_date is None:
                 action.original_due_date = action.due_date
@@ -496,7 +514,7 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None, 
     _positions(changes)
     total = len(new_actions) + len(changed)
     Action.objects.bulk_create([change.action for change in new_actions], batch_size=500)
-    _bulk_update_versioned([change.action for change in changed], [*ACTION_FIELDS, "original_due_date"])
+    _bulk_update_versioned([change.action for change in changed], [*ACTION_FIELDS, "original_due_date", "closed_reason"])
     if progress:
         progress(total, total)
     result.actions_created, result.actions_updated = len(new_actions), len(changed)

@@ -14,10 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
 
-from plans.models import Action, Owner, PersonRoleMapping, Plan, PlanStatus, ProgressUpdate, Rag, ReportingPeriod, SourceReference
+from plans.models import Action, ActionStatus, Owner, PersonRoleMapping, Plan, PlanStatus, ProgressUpdate, Rag, ReportingPeriod, SourceReference
 from plans.permissions import ADMIN
 from plans.services.importing import plan_import, plan_import_preview, workbook_saved_at
-from plans.services.plan_data import plan_save_from_data
+from plans.services.plan_data import plan_changes, plan_save_from_data
 from plans.services.reminders import update_reminders_send
 from tests.factories import UserFactory
 
@@ -187,6 +187,23 @@ def test_a_note_column_naming_its_month_records_the_update_in_that_period(world)
     dated = ProgressUpdate.objects.get(action__theme__plan=plan, action__ref="1.1")
     assert dated.period == ReportingPeriod.objects.get(plan=plan, month=datetime.date(2026, 9, 1))
     assert ProgressUpdate.objects.get(action__theme__plan=plan, action__ref="1.2").period != dated.period
+
+
+def test_actions_the_file_marks_cancelled_or_closed_are_kept_closed(world):
+    data = {
+        "title": "Closed ones", "themes": [{"number": "1", "title": "Leadership"}],
+        "actions": [
+            {"theme": "1", "ref": "1.1", "action": "Cancelled one", "closed": True, "progress_rag": "red"},
+            {"theme": "1", "ref": "1.2", "action": "Finished one", "closed": True, "progress_rag": "blue"},
+            {"theme": "1", "ref": "1.3", "action": "Open one", "closed": False},
+        ],
+    }
+    plan = plan_save_from_data(data=data, author=world.admin).plan
+    statuses = dict(Action.objects.filter(theme__plan=plan).values_list("ref", "status"))
+    assert statuses == {"1.1": ActionStatus.WITHDRAWN, "1.2": ActionStatus.COMPLETED, "1.3": ActionStatus.OPEN}
+    data["actions"][2]["closed"] = True
+    changes = plan_changes(plan=plan, data=data)
+    assert [(c.ref, [f.field for f in c.changes]) for c in changes.changed] == [("1.3", ["status"])]
 
 
 def test_import_plan_refuses_to_drop_the_sheets_rags_when_there_is_no_admin_to_record_them_as(db, tmp_path):

@@ -56,6 +56,8 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: {error}")
         self.stdout.write(f"{parsed.title}: {len(parsed.themes)} themes, {len(parsed.actions)} actions, {len(parsed.warnings)} warnings "
                           f"(sheet “{parsed.sheet}”, header on row {parsed.header_row}).")
+        for line in parsed.report_lines() if hasattr(parsed, "report_lines") else []:
+            self.stdout.write(f"  {line}")
         for warning in parsed.warnings:
             self.stdout.write(self.style.WARNING(f"  row {warning.row}: {warning.message}"))
         plan = None
