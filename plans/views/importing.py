@@ -22,7 +22,17 @@ from plans.import_setup_forms import ImportSetupForm
 from plans.importing.files import ImportFileError, check_workbook_file
 from plans.models import Plan
 from plans.services.exporting import plan_export_workbook
-from plans.services.import_jobs import import_folder, import_status_read, import_status_write, upload_path
+from plans.services.import_jobs import (
+    import_files_forget,
+    import_folder,
+    import_status_read,
+    import_status_write,
+    parsed_key,
+    parsed_load,
+    parsed_save,
+    upload_path,
+    workbook_rows_estimate,
+)
 from plans.services.importing import (
     import_summary,
     plan_import,
@@ -32,7 +42,7 @@ from plans.services.importing import (
 )
 from plans.services.people import people_found, remembered_roles
 from plans.services.publishing import plan_publish
-from plans.tasks import plan_import_run
+from plans.tasks import plan_import_read, plan_import_run
 from plans.views.progress import PlanAccessMixin, ReadOnlyMixin
 
 SESSION_KEY = "plan_imports"
@@ -44,7 +54,7 @@ KEEP_UPLOADS_SECONDS = 24 * 3600
 
 def _forget_old_uploads(folder):
     cutoff = time.time() - KEEP_UPLOADS_SECONDS
-    for path in [*folder.glob("*.xlsx"), *folder.glob("*.status.json")]:
+    for path in folder.iterdir():
         if path.stat().st_mtime < cutoff:
             path.unlink(missing_ok=True)
 
@@ -78,7 +88,8 @@ class PlanImportUploadView(AdminOnlyMixin, View):
             upload = form.cleaned_data["file"]
             try:
                 check_workbook_file(upload, name=upload.name, size=upload.size)
-                parsed = plan_import_preview(source=upload, name=upload.name)
+                large = workbook_rows_estimate(upload) > background_rows()
+                parsed = None if large else plan_import_preview(source=upload, name=upload.name)
             except ImportFileError as error:
                 form.add_error("file", str(error))
             else:
@@ -94,10 +105,17 @@ class PlanImportUploadView(AdminOnlyMixin, View):
                     imports.pop(stale)
                     (folder / f"{stale}.xlsx").unlink(missing_ok=True)
                 imports[token] = {
-                    "name": upload.name, "title": parsed.title, "mapping": None, "plan": None,
+                    "name": upload.name, "title": parsed.title if parsed else "", "mapping": None, "plan": None,
                     "uploaded_at": timezone.now().isoformat(),
                 }
                 request.session[SESSION_KEY] = imports
+                if parsed is None:  # a long read: in the background, with its progress shown
+                    import_status_write(token, state="queued", name=upload.name, rows_read=0)
+                    jobs = request.session.get(JOBS_KEY, [])
+                    request.session[JOBS_KEY] = [*jobs[-4:], token]
+                    plan_import_read.enqueue(token=token, name=upload.name)
+                    return redirect("plans:plan_import_status", token=token)
+                parsed_save(token, parsed_key(None, parsed.title), parsed)
                 return redirect("plans:plan_import_preview", token=token)
         return render(request, self.template_name, {"form": form, "nav_section": "import"}, status=400)
 
@@ -119,9 +137,15 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
             raise Http404("That upload has expired: upload the file again.")
         return entry, path
 
-    def read(self, entry, path):
-        mapping = {int(k): v for k, v in entry["mapping"].items()} if entry.get("mapping") else None
-        return plan_import_preview(source=path, name=entry["name"], mapping=mapping, title=entry.get("title") or "")
+    def read(self, entry, path, token):
+        """The upload as read with the entry's mapping and title: kept from the last reading when there is one."""
+        key = parsed_key(entry.get("mapping"), entry.get("title") or "")
+        parsed = parsed_load(token, key)
+        if parsed is None:
+            mapping = {int(k): v for k, v in entry["mapping"].items()} if entry.get("mapping") else None
+            parsed = plan_import_preview(source=path, name=entry["name"], mapping=mapping, title=entry.get("title") or "")
+            parsed_save(token, key, parsed)
+        return parsed
 
     def render_preview(self, entry, path, parsed, form, setup, status=200):
         plan_pk = form.initial.get("plan") or entry.get("plan")
@@ -171,7 +195,7 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
     def get(self, request, token):
         entry, path = self.load(token)
         try:
-            parsed = self.read(entry, path)
+            parsed = self.read(entry, path, token)
         except ImportFileError as error:
             messages.error(request, str(error))
             return redirect("plans:plan_import")
@@ -179,16 +203,21 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
 
     def post(self, request, token):
         entry, path = self.load(token)
-        parsed = self.read(entry, path)
+        parsed = self.read(entry, path, token)
         form = self.options_form(entry, parsed, data=request.POST)
         setup = self.setup_form(entry, parsed, data=request.POST)
         if not (form.is_valid() & setup.is_valid()):
             return self.render_preview(entry, path, parsed, form, setup, status=400)
         mapping = form.mapping()
-        if mapping != parsed.mapping or form.cleaned_data["title"] != parsed.title:
+        if mapping == parsed.mapping and form.cleaned_data["title"] != parsed.title:
+            # A new title needs no second reading (a long one for a large file).
+            entry = {**entry, "title": form.cleaned_data["title"]}
+            parsed.title = form.cleaned_data["title"]
+            parsed_save(token, parsed_key(entry.get("mapping"), entry["title"]), parsed)
+        elif mapping != parsed.mapping:
             changed = {**entry, "mapping": {str(k): v for k, v in mapping.items()}, "title": form.cleaned_data["title"]}
             try:
-                parsed = self.read(changed, path)
+                parsed = self.read(changed, path, token)
             except ImportFileError as error:
                 form.add_error(None, str(error))
                 return self.render_preview(entry, path, parsed, form, setup, status=400)
@@ -213,7 +242,7 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
             as_of=saved_at, coordinators=setup.cleaned_data["coordinators"], board_members=setup.cleaned_data["board_members"],
             people=entry["people"],
         )
-        path.unlink(missing_ok=True)
+        import_files_forget(token)
         messages.success(request, import_summary(result.saved))
         return redirect(result.saved.plan.get_absolute_url())
 
@@ -241,6 +270,8 @@ class PlanImportStatusView(AdminOnlyMixin, View):
         status = import_status_read(token)
         if status is None:
             raise Http404("That import has finished and been cleared away.")
+        if status.get("state") == "read":  # read in the background: on to the preview
+            return redirect("plans:plan_import_preview", token=token)
         running = status.get("state") not in ("done", "failed")
         return render(request, self.template_name, {
             "status": status, "running": running, "refresh_seconds": self.refresh_seconds, "nav_section": "import",

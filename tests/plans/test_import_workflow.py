@@ -366,35 +366,68 @@ def big_workbook(count=60):
     return workbook(rows, title="Large plan")
 
 
-def test_a_large_import_runs_in_the_background_and_its_page_shows_rows_read_and_written(client, world, media, settings):
+def test_a_large_import_is_read_and_written_in_the_background_and_its_page_shows_rows_read_and_written(client, world, media, settings):
     settings.IMPORT_BACKGROUND_ROWS = 20
     settings.IMPORT_LARGE_SHEET_ROWS = 20
     client.force_login(world.admin)
-    preview = upload(client, big_workbook())["Location"]
+    status_url = upload(client, big_workbook())["Location"]
+    token = status_url.rstrip("/").split("/")[-2]
+    assert status_url == reverse("plans:plan_import_status", args=[token])
+    preview = client.get(status_url)["Location"]  # read: on to the preview
+    assert preview == reverse("plans:plan_import_preview", args=[token])
     html = client.get(preview).content.decode()
     assert "far more than any plan" in html and "imported in the background" in html
     response = client.post(preview, {**form_fields(html), "plan": "", "confirm": "yes"})
-    status_url = reverse("plans:plan_import_status", args=[preview.rstrip("/").rsplit("/", 1)[-1]])
     assert response["Location"] == status_url
     page = client.get(status_url).content.decode()
     plan = Plan.objects.get(title="Large plan")
     assert Action.objects.filter(theme__plan=plan).count() == 60
     assert "Imported" in page and "60 actions written" in page and plan.get_absolute_url() in page
+    assert [path.name for path in media.rglob("*") if path.is_file()] == [f"{token}.status.json"]  # the upload is gone
     client.force_login(UserFactory(username="another-admin", groups=[ADMIN]))
     assert client.get(status_url).status_code == 404  # only the importing session sees it
 
 
-def test_the_background_worker_imports_the_file_and_the_page_refreshes_until_it_is_done(client, world, media, settings):
+def test_the_background_worker_reads_and_imports_the_file_while_the_page_refreshes(client, world, media, settings):
     settings.IMPORT_BACKGROUND_ROWS = 20
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     client.force_login(world.admin)
-    preview = upload(client, big_workbook())["Location"]
-    response = client.post(preview, {**form_fields(client.get(preview).content.decode()), "plan": "", "confirm": "yes"})
-    waiting = client.get(response["Location"]).content.decode()
+    status_url = upload(client, big_workbook())["Location"]
+    waiting = client.get(status_url).content.decode()
     assert '<meta http-equiv="refresh"' in waiting and "Waiting to start" in waiting
+    call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO())
+    preview = client.get(status_url)["Location"]
+    response = client.post(preview, {**form_fields(client.get(preview).content.decode()), "plan": "", "confirm": "yes"})
+    assert response["Location"] == status_url
+    assert "Waiting to start" in client.get(status_url).content.decode()
     assert not Plan.objects.filter(title="Large plan").exists()
     call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO())
-    done = client.get(response["Location"]).content.decode()
+    done = client.get(status_url).content.decode()
     assert '<meta http-equiv="refresh"' not in done
     assert Action.objects.filter(theme__plan__title="Large plan").count() == 60
     assert "60 actions written" in done
+
+
+def test_a_long_read_shows_rows_read_so_far(client, world, media):
+    from plans.services.import_jobs import import_status_write
+    from plans.views.importing import JOBS_KEY
+
+    client.force_login(world.admin)
+    session = client.session
+    session[JOBS_KEY] = ["job"]
+    session.save()
+    import_status_write("job", state="reading", name="big.xlsx", rows_read=5000, rows_total=20000)
+    page = client.get(reverse("plans:plan_import_status", args=["job"])).content.decode()
+    assert "Rows read: <strong>5,000</strong> of 20,000 (25%)" in page and '<meta http-equiv="refresh" content="2">' in page
+
+
+def test_a_kept_reading_that_was_tampered_with_is_not_loaded(media):
+    from plans.services.import_jobs import _parsed_path, parsed_key, parsed_load, parsed_save
+
+    parsed = read(workbook())
+    parsed_save("token", parsed_key(None, ""), parsed)
+    assert parsed_load("token", parsed_key(None, "")).title == "Westshire improvement plan"
+    path = _parsed_path("token", parsed_key(None, ""))
+    signature, data = path.read_bytes().split(b"\n", 1)
+    path.write_bytes(signature + b"\n" + data.replace(b"Westshire", b"Eastshire"))
+    assert parsed_load("token", parsed_key(None, "")) is None
