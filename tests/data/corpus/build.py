@@ -1144,6 +1144,38 @@ def rag_group_header():
     return c
 
 
+def owner_and_inside_roles():
+    c = Corpus(
+        "owner_and_inside_roles",
+        """Owners where "and" and commas sit inside one role as often as between two: "Head of
+        Quality and Performance" and "Assistant Director Education, Learning and Skills" are one
+        role each, "Director of Children's Services and Director of Public Health" is two, "Head of
+        Commissioning and Partnerships & Designated Nurse" is two, "HoS CIN/CP and PSW" is two
+        abbreviated roles, "Team Managers (all localities)" is one.""",
+        title="Westshire Children and Young People's Partnership Plan – delivery actions",
+    )
+    ws = c.sheet("Delivery actions", first=True)
+    ws.append(["Westshire Children and Young People's Partnership Plan – delivery actions"])
+    ws.append(["Ref", "Action", "Responsible", "Timescale", "RAG"])
+    theme = c.theme("1", "Partnership working")
+    ws.append(["Theme 1: Partnership working"])
+    rows = [
+        ("1.1", "Publish a partnership performance dashboard", "Head of Quality and Performance", ["Head of Quality and Performance"]),
+        ("1.2", "Agree a joint health and wellbeing priority for children", "Director of Children's Services and Director of Public Health",
+         ["Director of Children's Services", "Director of Public Health"]),
+        ("1.3", "Align the education inclusion strategy with the partnership plan", "Assistant Director Education, Learning and Skills",
+         ["Assistant Director Education, Learning and Skills"]),
+        ("1.4", "Commission a joint emotional wellbeing service", "Head of Commissioning and Partnerships & Designated Nurse",
+         ["Head of Commissioning and Partnerships", "Designated Nurse"]),
+        ("1.5", "Refresh the practice model with every team", "HoS CIN/CP and PSW", ["HoS CIN/CP", "PSW"]),
+        ("1.6", "Check that every child's record shows their lived experience", "Team Managers (all localities)", ["Team Managers (all localities)"]),
+    ]
+    for ref, action, owner, owners in rows:
+        ws.append([ref, action, owner, "June 2025", "Amber"])
+        c.action(ref, theme, action, owners=owners, progress_rag="amber", due_date="2025-06-30")
+    return c
+
+
 # ------------------------------------------------------------------ tool exports
 
 
@@ -1716,7 +1748,7 @@ BUILDERS = [
     send_app_fill_key, youth_justice_plan, numbered_merged_themes, focused_visit_theme_column, fill_colours_offset_table,
     owner_variants, quarterly_tracker_revised_dates, pre_proceedings_notes_rows, merged_theme_column,
     version_table_and_intro, outcomes_sheet_then_plan, area_for_improvement_lead_timescale, strategic_aims_unlabelled_ref,
-    dates_as_typed, status_and_rag_columns, sheet_per_agency, rag_group_header,
+    dates_as_typed, status_and_rag_columns, sheet_per_agency, rag_group_header, owner_and_inside_roles,
     smartsheet_export, smartsheet_rygb_export, monday_export, monday_dates_and_ids, planner_export, project_export,
     project_excel_template, pentana_export, pentana_scorecard_with_pis, word_table_paste, word_table_no_themes,
 ]
