@@ -1743,13 +1743,88 @@ def pentana_scorecard_with_pis():
     return c
 
 
+def planner_numbered_buckets():
+    c = Corpus(
+        "planner_numbered_buckets",
+        """Planner export of a plan whose buckets are numbered ("1. Voice of the child"), so the
+        themes keep those numbers; "Late" as TRUE/FALSE cells rather than text; one task assigned
+        to nobody (no owners); a completed task that had been late; "Priority" values (Urgent,
+        Important) that are not RAGs; a description holding the inspection paragraph; dates as UK
+        text.""",
+        tool="planner",
+        title="Kingsbury practice improvement",
+    )
+    ws = c.sheet("Kingsbury practice improvement", first=True)
+    ws.append(["Plan name", "Kingsbury practice improvement"])
+    ws.append(["Plan ID", "p7Rk2aQ0xN4mVb9cLz3sT1UeH6w"])
+    ws.append(["Date of export", "06/02/2025"])
+    ws.append([])
+    ws.append(["Task ID", "Task Name", "Bucket Name", "Progress", "Priority", "Assigned To", "Created By", "Created Date", "Start date", "Due date",
+               "Is Recurring", "Late", "Completed Date", "Completed By", "Completed Checklist Items", "Checklist Items", "Labels", "Description"])
+    buckets = {"1. Voice of the child": ("1", "Voice of the child"), "2. Quality of plans": ("2", "Quality of plans")}
+    for number, title in buckets.values():
+        c.theme(number, title)
+    tasks = [
+        ("1. Voice of the child", "Add a 'my words' section to every assessment", "Completed", "Important", "Nadia Perez", ["Nadia Perez"],
+         "14/10/2024", "2024-10-14", True, "blue"),
+        ("1. Voice of the child", "Offer independent advocacy at every child protection conference", "In progress", "Urgent", "Sunil Rao;Nadia Perez",
+         ["Sunil Rao", "Nadia Perez"], "31/03/2025", "2025-03-31", False, "green"),
+        ("2. Quality of plans", "Rewrite the child in need plan template with families", "Not started", "Medium", "", [], "30/04/2025", "2025-04-30", False, "grey"),
+        ("2. Quality of plans", "Audit twenty child protection plans a month", "In progress", "Important", "Leanne Ward", ["Leanne Ward"],
+         "31/01/2025", "2025-01-31", True, "red"),
+    ]
+    for number, (bucket, name, progress, priority, people, owners, due_text, due, late, rag) in enumerate(tasks):
+        ws.append([f"Kq{number:02d}Xw3pLm8RtZ", name, bucket, progress, priority, people, "Leanne Ward", "02/09/2024", "02/09/2024", due_text,
+                   False, late, "20/10/2024" if progress == "Completed" else "", "Nadia Perez" if progress == "Completed" else "", "", "", "",
+                   f"Ofsted ILACS paragraph {20 + number}"])
+        c.action(_, buckets[bucket][1], name, owners=owners, progress_rag=rag, due_date=due)
+    return c
+
+
+def monday_rag_and_priority():
+    c = Corpus(
+        "monday_rag_and_priority",
+        """monday.com board export where the board's status column is titled "RAG" with the
+        board's own labels Blue / Green / Amber / Red / Grey, beside a second status column
+        "Priority" (Critical, High, Medium, Low) that is not a rating; a "Lead" people column with
+        two people in one cell; a "Due" date column; a numbered group name ("2. Workforce"); the
+        board name followed by a blank row.""",
+        tool="monday",
+        title="Northvale Improvement Plan board",
+    )
+    ws = c.sheet("Northvale Improvement Plan boa", first=True)
+    ws.append(["Northvale Improvement Plan board"])
+    ws.append([])
+    header = ["Name", "Lead", "Priority", "RAG", "Due", "Ref"]
+    groups = [
+        ("1. Front door", "1", "Front door", [
+            ("Answer every professional's call to the front door within 10 minutes", "Aisha Khan", ["Aisha Khan"], "High", "Green", "green", "2025-02-28", "FD1"),
+            ("Publish the front door's response times each month", "Aisha Khan, Mark Ellison", ["Aisha Khan", "Mark Ellison"], "Medium", "Blue", "blue", "2024-11-29", "FD2"),
+        ]),
+        ("2. Workforce", "2", "Workforce", [
+            ("Bring social worker vacancies below 10%", "Tom Reid", ["Tom Reid"], "Critical", "Red", "red", "2025-09-30", "WF1"),
+            ("Give every newly qualified social worker a protected caseload", "Gemma Holt", ["Gemma Holt"], "High", "Amber", "amber", "2025-03-31", "WF2"),
+            ("Run exit interviews with every leaver", "Gemma Holt", ["Gemma Holt"], "Low", "Grey", "grey", "2025-06-30", "WF3"),
+        ]),
+    ]
+    for group, number, title, items in groups:
+        theme = c.theme(number, title)
+        ws.append([group])
+        ws.append(header)
+        for name, people, owners, priority, rag_label, rag, due, ref in items:
+            ws.append([name, people, priority, rag_label, due, ref])
+            c.action(ref, theme, name, owners=owners, progress_rag=rag, due_date=due)
+        ws.append([])
+    return c
+
+
 BUILDERS = [
     post_ilacs_theme_sheets, jtai_two_row_header, improvement_notice_merged, partnership_business_plan, send_wsoa_area_column,
     send_app_fill_key, youth_justice_plan, numbered_merged_themes, focused_visit_theme_column, fill_colours_offset_table,
-    owner_variants, quarterly_tracker_revised_dates, pre_proceedings_notes_rows, merged_theme_column,
-    version_table_and_intro, outcomes_sheet_then_plan, area_for_improvement_lead_timescale, strategic_aims_unlabelled_ref,
-    dates_as_typed, status_and_rag_columns, sheet_per_agency, rag_group_header, owner_and_inside_roles,
-    smartsheet_export, smartsheet_rygb_export, monday_export, monday_dates_and_ids, planner_export, project_export,
+    owner_variants, quarterly_tracker_revised_dates, pre_proceedings_notes_rows, merged_theme_column, version_table_and_intro,
+    outcomes_sheet_then_plan, area_for_improvement_lead_timescale, strategic_aims_unlabelled_ref, dates_as_typed,
+    status_and_rag_columns, sheet_per_agency, rag_group_header, owner_and_inside_roles, smartsheet_export, smartsheet_rygb_export,
+    monday_export, monday_dates_and_ids, monday_rag_and_priority, planner_export, planner_numbered_buckets, project_export,
     project_excel_template, pentana_export, pentana_scorecard_with_pis, word_table_paste, word_table_no_themes,
 ]
 
