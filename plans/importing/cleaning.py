@@ -277,13 +277,45 @@ def parse_sources(value, spellings=None, default_code=""):
     `default_code` (the report a column's header names, "Ofsted ref") takes them instead.
     """
     spellings = KNOWN_SOURCE_SPELLINGS.copy() if spellings is None else spellings
-    text = clean_text(value)
+    pairs, problems, learnt = _sources_in(clean_text(value), default_code)
+    for key, written in learnt:  # the first spelling met of each source is the one used from then on
+        spellings.setdefault(key, written)
+    unique = []
+    for key, paragraph in pairs:
+        pair = (spellings[key], paragraph)
+        if pair not in unique:
+            unique.append(pair)
+    return unique, list(problems)
+
+
+class _Learning(dict):
+    """A spellings dict that records what it learns, in order (so parsing one text can be cached)."""
+
+    def __init__(self):
+        super().__init__()
+        self.learnt = []
+
+    def setdefault(self, key, default=None):
+        if key not in self:
+            self.learnt.append((key, default))
+        return super().setdefault(key, default)
+
+
+@functools.lru_cache(maxsize=4096)
+def _sources_in(text, default_code):
+    learning = _Learning()
+    pairs, problems = _parse_sources_text(text, learning, default_code)
+    written_key = {written: key for key, written in learning.learnt}
+    return tuple((written_key[code], paragraph) for code, paragraph in pairs), tuple(problems), tuple(learning.learnt)
+
+
+def _parse_sources_text(text, spellings, default_code):
     # ";", new lines, and "/" or "," before another code ("Ofsted;JTAI", "Ofsted 14 / JTAI 3") part sources.
     parts = [part for part in re.split(r"\s*[;\n]\s*|\s*[/,]\s*(?=[A-Za-z]{2})", text) if part.strip()]
     if len(parts) > 1:
         pairs, problems = [], []
         for part in parts:
-            more, orphans = parse_sources(part, spellings, default_code)
+            more, orphans = _parse_sources_text(part, spellings, default_code)
             pairs.extend(pair for pair in more if pair not in pairs)
             problems.extend(orphans)
         return pairs, problems

@@ -7,6 +7,7 @@ exports of Smartsheet, monday.com, Planner, Project, Pentana and Word tables and
 rules. Nothing here touches the database.
 """
 import datetime
+import itertools
 import re
 import zipfile
 from dataclasses import asdict, dataclass, field
@@ -289,12 +290,16 @@ def _lone_text(row):
 def _read(workbook, *, name, mapping, title, progress):
     visible = [sheet for sheet in workbook.worksheets if getattr(sheet, "sheet_state", "visible") == "visible"]
     reports, candidates, any_cells = [], [], False
-    themes_sheet = {}
+    themes_sheet, buffers = {}, {}
     for sheet in workbook.worksheets:
         if sheet not in visible:
             reports.append(SheetReport(name=sheet.title, read=False, reason="it is hidden"))
             continue
-        first_rows = [list(row) for row in sheet.iter_rows(max_row=HEADER_SEARCH_ROWS + PROFILE_ROWS, values_only=True)]
+        # The first rows are read once, kept as cells, and the same stream goes on below them.
+        stream = sheet.iter_rows()
+        buffered = list(itertools.islice(stream, HEADER_SEARCH_ROWS + PROFILE_ROWS))
+        buffers[sheet.title] = (stream, buffered)
+        first_rows = [[cell.value for cell in row] for row in buffered]
         if any(value not in (None, "") for row in first_rows for value in row):
             any_cells = True
         merges = Merges(sheet_merges(sheet))
@@ -328,7 +333,8 @@ def _read(workbook, *, name, mapping, title, progress):
             "No header row was recognised in the first rows of any sheet. The plan needs a header row "
             "naming its columns, for example Ref, Action, Action Owner, Timescale."
         )
-    tool = tools.detect(workbook, [(sheet, header, rows) for sheet, header, rows, _m, _r in candidates])
+    tool = tools.detect(workbook, [(sheet, header, rows) for sheet, header, rows, _m, _r in candidates],
+                        cells={name: buffered for name, (_stream, buffered) in buffers.items()})
     collector = Collector(themes_sheet)
     plan_sheets = [item for item in candidates if item[1] is not None]
     multi = len(plan_sheets) > 1
@@ -404,7 +410,8 @@ def _read(workbook, *, name, mapping, title, progress):
             notice = (f"Sheet “{sheet.title}” holds {sheet.max_row:,} rows, far more than any plan (plans hold tens or a few "
                       f"hundred actions). Check it is the plan; reading it may take a while.")
             collector.warn(sheet.title, 0, notice)
-        for row_number, cells in enumerate(sheet.iter_rows(min_row=first_data_row), start=first_data_row):
+        stream, buffered = buffers.pop(sheet.title)
+        for row_number, cells in enumerate(itertools.chain(buffered[first_data_row - 1:], stream), start=first_data_row):
             reader.read_row(row_number, cells)
             state["rows"] += 1
             if progress and state["rows"] % 250 == 0:

@@ -53,6 +53,9 @@ NOT_A_DATE = re.compile(
 _THEME_CELL = re.compile(r"^\s*(?P<number>\d+(?:[.\-]\d+)?|[A-H](?=[\s.:)\-–]))\s*[–—\-:.)]?\s*(?P<title>.*)$", re.S)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass
 class RowWarning:
     row: int
@@ -323,14 +326,18 @@ class SheetReader:
     def is_repeated_header(self, texts):
         if sum(1 for index in self.mapping if index < len(texts) and 0 < len(texts[index]) <= 70) < self.header_threshold:
             return False
-        same = sum(
-            1 for index, name in self.mapping.items()
-            if index < len(texts) and 0 < len(texts[index]) <= 70 and (
-                texts[index] == self.headers.get(index)
-                or (len(texts[index]) <= 40 and not any(ch.isdigit() for ch in texts[index]) and field_for_header(texts[index]) == name)
-            )
-        )
-        return same >= max(2, (len(self.mapping) + 1) // 2)
+        same = 0
+        for index, name in self.mapping.items():
+            if index >= len(texts):
+                continue
+            text = texts[index]
+            if not text or len(text) > 70:
+                continue
+            if text == self.headers.get(index) or (len(text) <= 40 and not _DIGIT.search(text) and field_for_header(text) == name):
+                same += 1
+                if same >= self.header_threshold:
+                    return True
+        return False
 
     # -- lone texts
 

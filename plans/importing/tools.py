@@ -387,11 +387,11 @@ def first_texts_labels(texts):
 TOOLS = [Smartsheet, Monday, Planner, Project, Pentana]
 
 
-def detect(workbook, candidates):
+def detect(workbook, candidates, cells=None):
     """The tool whose export this workbook looks like, or None."""
     sheet_names = [sheet.title for sheet, _header, _rows in candidates]
     header_labels, first_texts = [], []
-    repeated_headers, merged_rows, lone_rows = 0, 0, 0
+    repeated_headers, merged_rows, lone_rows, group_blocks = 0, 0, 0, 0
     for sheet, header, rows in candidates:
         for row in rows[:60]:
             for value in row:
@@ -405,12 +405,20 @@ def detect(workbook, candidates):
         labels = [_label(text) for _i, text in sorted(headers.items())]
         header_labels.extend(labels)
         signature = [clean_text(v) for v in rows[index]]
-        repeated_headers += sum(1 for row in rows[index + lines:] if [clean_text(v) for v in row] == signature)
+        repeats = [number for number, row in enumerate(rows) if number > index and [clean_text(v) for v in row] == signature]
+        repeated_headers += len(repeats)
+        # monday.com: each group is a lone group-name row, then the board's header starting "Name".
+        if labels[:1] == ["name"]:
+            def lone(number):
+                return number >= 0 and len([v for v in rows[number] if v not in (None, "")]) == 1
+            group_blocks += sum(1 for number in [index] + repeats if lone(number - 1))
     scores = []
-    signals = _signals(candidates, first_texts)
+    signals = _signals(candidates, first_texts, cells or {})
     for tool_class in TOOLS:
         tool = tool_class()
         score = tool.score(sheet_names, header_labels, first_texts, signals) if tool_class is Smartsheet else tool.score(sheet_names, header_labels, first_texts)
+        if tool_class is Monday and group_blocks >= 2:
+            score += 8
         # Needs several of its marks: a council sheet with "Status" and "Comments" is not Smartsheet.
         scores.append((score, tool_class.__name__, tool))
     scores.sort(key=lambda item: item[0], reverse=True)
@@ -425,16 +433,21 @@ def detect(workbook, candidates):
     return None
 
 
-def _signals(candidates, first_texts):
+def _signals(candidates, first_texts, cells):
     """Marks of a Smartsheet export beyond its column titles: RYG words, indentation, checkboxes."""
     words = {text.lower() for text in first_texts}
     signals = {"yellow_or_gray": bool(words & {"yellow", "gray"}), "checkbox": bool(words & {"true", "false"}), "indented": False}
     for sheet, header, _rows in candidates:
         if header is None:
             continue
-        start = header[0] + header[1] + 1
-        for cells in sheet.iter_rows(min_row=start, max_row=start + 40, max_col=3):
-            for cell in cells:
+        start = header[0] + header[1]
+        rows = cells.get(sheet.title)
+        if rows is None:
+            rows = list(sheet.iter_rows(min_row=start + 1, max_row=start + 41, max_col=3))
+        else:
+            rows = rows[start:start + 40]
+        for row in rows:
+            for cell in row[:3]:
                 alignment = getattr(cell, "alignment", None)
                 if alignment is not None and (getattr(alignment, "indent", 0) or 0) > 0:
                     signals["indented"] = True

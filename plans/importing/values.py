@@ -149,7 +149,7 @@ def looks_like_ref(text):
 def clean_ref(text):
     """"1.1." and "2)" are refs 1.1 and 2; "Action 3" stays as written."""
     text = clean_text(text)
-    if re.fullmatch(r"[\w.\-]*\w[.)]", text):
+    if text[-1:] in (".", ")") and re.fullmatch(r"[\w.\-]*\w[.)]", text):
         return text[:-1]
     return text.rstrip(".)") if re.match(r"^[\w.\-]+[.)]$", text) else text
 
@@ -172,6 +172,7 @@ def _full_year(text):
     return year + 2000 if year < 100 else year
 
 
+@functools.lru_cache(maxsize=1024)
 def header_period(text):
     """The reporting period a header names ("Update Sept 2024", "Progress Q2 2024/25", "RAG June"):
     (year or None, month) of the period's last month, or None."""
