@@ -175,7 +175,10 @@ def _split_joined(text):
         name_then_role = joiner.startswith(",") and (
             (_is_person(current.strip()) and not _is_person(piece.strip())) or _is_organisation(piece) or role_then_team
         )
-        whole_roles = _starts_with_role_title(current) and (_starts_with_role_title(piece) or (_ends_with_post(piece) and not _is_organisation(piece)))
+        # "Director of Resources and Deputy Chief Executive" is one joint post: " and " needs a role title on both sides.
+        whole_roles = _starts_with_role_title(current) and (
+            _starts_with_role_title(piece) or (joiner.strip() == "&" and _ends_with_post(piece) and not _is_organisation(piece))
+        )
         role_after_role = joiner.startswith(",") and _starts_with_role_title(current) and _ends_with_post(piece) and not _is_organisation(piece)
         runs_on = joiner.strip() == "&" and _ends_like_role(current) and not _starts_like_role(piece) and _starts_like_role(extended)
         if (whole_roles or role_after_role or runs_on or (_ends_like_role(current) and _starts_like_role(piece))) and not name_then_role:
