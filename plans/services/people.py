@@ -82,11 +82,13 @@ def people_mapping_apply(*, data, choices=None):
 
 
 def people_mappings_remember(*, choices, author=None):
-    """Remember each person mapped to an existing role, for the next import."""
+    """Remember each person mapped to an existing role, for the next import (and forget those the
+    admin now keeps as a role called after them)."""
     roles = {owner.title: owner for owner in Owner.objects.filter(title__in=[r for r in choices.values() if r], agency="")}
     for name, role in choices.items():
         owner = roles.get(role)
-        if owner is None:
+        if owner is None:  # a role called after them: forget an earlier choice
+            PersonRoleMapping.objects.filter(key=PersonRoleMapping.key_for(name)).delete()
             continue
         PersonRoleMapping.objects.update_or_create(
             key=PersonRoleMapping.key_for(name), defaults={"name": " ".join(name.split()), "owner": owner, "chosen_by": author},

@@ -351,11 +351,17 @@ def test_people_named_as_owners_are_mapped_to_roles_and_the_mapping_is_remembere
     # The next import, from the command line, applies the remembered choice.
     path = tmp_path / "next.xlsx"
     path.write_bytes(workbook(rows, title="Westshire plan, next year"))
-    call_command("import_plan", str(path), "--as", world.admin.username, stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("import_plan", str(path), "--as", world.admin.username, stdout=out)
+    assert f"“Sue Butcher” is taken as the role “{world.owner_role.title}”, as an admin chose before." in out.getvalue()
     again = Action.objects.get(theme__plan__title="Westshire plan, next year", ref="1.1")
     assert [o.title for o in again.owners.all()] == [world.owner_role.title]
     preview = upload(client, workbook(rows, title="Third"))["Location"]
-    assert form_fields(client.get(preview).content.decode())["person_0"] == world.owner_role.title
+    fields = form_fields(client.get(preview).content.decode())
+    assert fields["person_0"] == world.owner_role.title
+    client.post(preview, {**fields, "plan": "", "person_0": "", "confirm": "yes"})  # now kept as a role of her own
+    assert not PersonRoleMapping.objects.exists()
+    assert [o.title for o in Action.objects.get(theme__plan__title="Third", ref="1.1").owners.all()] == ["Sue Butcher"]
 
 
 # ----------------------------------------------------------------------- 14.10 background imports

@@ -16,6 +16,7 @@ from plans.services.importing import (
     plan_import_preview,
     workbook_saved_at,
 )
+from plans.services.people import people_found, remembered_roles
 from plans.services.publishing import plan_publish
 
 
@@ -60,6 +61,9 @@ class Command(BaseCommand):
             self.stdout.write(f"  {line}")
         for warning in parsed.warnings:
             self.stdout.write(self.style.WARNING(f"  row {warning.row}: {warning.message}"))
+        people = people_found(parsed)
+        for name, role in remembered_roles(people).items():
+            self.stdout.write(f"  “{name}” is taken as the role “{role}”, as an admin chose before.")
         plan = None
         if update:
             plan = Plan.objects.filter(pk=update).first()
