@@ -404,3 +404,32 @@ def test_planner_late_tasks_are_red_and_buckets_are_themes():
     assert parsed.title == "Westshire CSC improvement plan"
     late = next(a for a in parsed.actions if a.action == "Recruit six permanent social workers")
     assert late.progress_rag == Rag.RED and theme_title(parsed, late) == "Workforce"
+
+
+# ---------------------------------------------------------------- the preview shows what was understood
+
+
+@pytest.mark.django_db
+def test_the_preview_shows_sheets_columns_statuses_owner_splits_people_and_skipped_rows(client, world, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    book = Workbook()
+    cover = book.active
+    cover.title = "Cover"
+    cover.append(["Eastvale Improvement Plan"])
+    sheet = book.create_sheet("Early help")
+    sheet.append(["Ref", "Action", "Owner", "Status", "Office use"])
+    sheet.append(["1.1", "Agree thresholds", "Head of Service & Principal Social Worker", "On track", "x"])
+    sheet.append(["1.2", "Audit plans", "Priya Shah, Tom Reid", "Purple", "y"])
+    sheet.append(["NB: reviewed monthly"])
+    client.force_login(world.admin)
+    response = client.post(reverse("plans:plan_import"), {"file": SimpleUploadedFile("eastvale.xlsx", to_bytes(book))})
+    html = client.get(response["Location"]).content.decode()
+    assert "Cover" in html and "Skipped" in html and "Early help" in html
+    assert "Office use" in html and "Not used" in html  # the unused column, mappable in the form below
+    assert "Purple" in html and "Not read: left empty" in html  # an unmapped status, not guessed
+    assert "On track" in html and "Green" in html
+    assert "Principal Social Worker" in html and "Priya Shah" in html  # split owners and people found
+    assert "NB: reviewed monthly" in html and "a note" in html  # a skipped row with its reason
