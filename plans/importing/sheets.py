@@ -531,6 +531,15 @@ class SheetReader:
                 self.start_theme(row, parsed_heading[0], parsed_heading[1])
                 self.skip(row, "a theme heading with roll-up values", " | ".join(texts.values()))
                 return
+            action_index = self.columns.get("action", [None])[0]
+            if (self.has_refs and not by_field.get("progress_rag") and len(text["action"]) <= 80 and action_index is not None
+                    and self.is_bold(cells, action_index) and not any(self.is_bold(cells, i) for i in self.columns.get("ref", []))):
+                # A bold parent row with no ref, owner or status (its dates roll up its children): a theme.
+                if self.tool is not None and hasattr(self.tool, "heading_made"):
+                    self.tool.heading_made(self, row)
+                self.start_theme(row, "", text["action"].rstrip(":"))
+                self.skip(row, "a theme heading with roll-up values", " | ".join(texts.values()))
+                return
         category = kinds.category_of(text["action"]) if text["action"] and len(text["action"]) <= 60 else ""
         if category and not any(text[name] for name in TEXT_FIELDS if name not in ("ref", "action")):
             self.category = category

@@ -95,7 +95,7 @@ class Hierarchical(Tool):
         if not actions:
             return
         levels = [self.levels.get((reader.sheet, a.row), 0) for a in actions]
-        if len(set(levels)) < 2:
+        if len(set(levels)) < 2 and reader.sheet not in getattr(self, "headings", {}):
             return
         placeholder = reader.placeholder
         if placeholder is not None and placeholder in reader.c.themes and all(a.theme == placeholder.number for a in actions):
@@ -157,7 +157,23 @@ class Smartsheet(Hierarchical):
             mapping[status] = "progress_rag"  # used when the RAG ball is empty (a cancelled action)
         return mapping
 
+    def heading_made(self, reader, row):
+        """The sheet reader made a bold parent row a theme: remember its outline level."""
+        level = self.levels.get((reader.sheet, row), 0)
+        self.headings = getattr(self, "headings", {})
+        self.headings[reader.sheet] = min(level, self.headings.get(reader.sheet, level))
+
     def restructure(self, reader, actions, levels):
+        heading_level = getattr(self, "headings", {}).get(reader.sheet)
+        if heading_level is not None:
+            # Parent rows already made themes as they were read: rows below an action's level are sub-tasks.
+            keep = []
+            for action, level in zip(actions, levels):
+                if level > heading_level + 1:
+                    reader.c.skip(reader.sheet, action.row, "a sub-task of the action above", action.action)
+                    continue
+                keep.append(action)
+            return keep
         top = min(levels)
         parent = self.parents(levels)
         has_parents = any(p and level == top for p, level in zip(parent, levels))
