@@ -53,6 +53,7 @@ _SKIP_SHEET_NAMES = {
 }
 
 
+_GENERIC_SHEET = re.compile(r"^(?:sheet|feuil|tabelle|hoja)\s*\d*$|^(?:tasks?|data|export|report|table\d*|task_table\d*|page\s*\d*)$", re.I)
 _NOT_TITLES = {"contents", "cover", "index", "summary", "key", "glossary", "introduction", "overview", "notes", "guidance", "instructions"}
 _TOOL_SHEETS = re.compile(r"^(?:resource|assignment|info)_?table\d*$", re.I)
 
@@ -384,7 +385,8 @@ def _read(workbook, *, name, mapping, title, progress):
             filled = [row for row in data_rows if any(v not in (None, "") for v in row)]
             refs = sum(1 for row in filled if ref_index < len(row) and looks_like_ref(clean_text(row[ref_index])))
             ref_share = refs / len(filled) if filled else 1.0
-        default_theme = ("", _sheet_theme_title(sheet.title)) if multi else None
+        # Actions before any theme row belong to the sheet's theme: its name (unless a default name like "Sheet1").
+        default_theme = ("", _sheet_theme_title(sheet.title)) if multi or not _GENERIC_SHEET.match(sheet.title.strip()) else None
         reader = SheetReader(
             collector=collector, sheet=sheet.title, mapping=sheet_mapping, headers=headers, header_rows=header_lines,
             merges=merges, tool=tool, default_theme=default_theme, ref_share=ref_share,

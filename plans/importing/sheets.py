@@ -142,7 +142,12 @@ def find_header(rows, merges=None):
                 joined_mapping = _header_fields(joined)
                 # A group label merged over the columns below it ("RAG rating" over Progress and Impact) counts even
                 # when it adds no column of its own.
-                grouped = merges is not None and bool(merges.across.get(index + 1)) and 0 < sum(1 for t in row if t) < len(below_words)
+                spans = merges.across.get(index + 1, []) if merges is not None else []
+                widest = max((end - start + 1 for start, end in spans), default=0)
+                grouped = (
+                    bool(spans) and 0 < sum(1 for t in row if t) < len(below_words) and widest < len(below_words)
+                    and all(len(t) <= 40 for t in row if t)
+                )  # not a title merged across the whole table
                 best_alone = max(len(mapping), len(_header_fields(below)))
                 if _is_header(joined_mapping) and (len(joined_mapping) > best_alone or (grouped and len(joined_mapping) >= best_alone)):
                     mapping, chosen, lines = joined_mapping, joined, 2
@@ -313,8 +318,7 @@ class SheetReader:
         if self.theme is None:
             number, title = self.default_theme or ("", "Actions")
             self.start_theme(row, number, title)
-            if not self.default_theme:
-                self.placeholder = self.theme  # dropped at the end if a tool's hierarchy leaves it empty
+            self.placeholder = self.theme  # dropped if a tool's hierarchy leaves it empty
 
     def value(self, values, name):
         """The value of a field on a row: for period columns, the latest period's that is filled."""
