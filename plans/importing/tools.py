@@ -98,7 +98,9 @@ class Hierarchical(Tool):
         if len(set(levels)) < 2 and reader.sheet not in getattr(self, "headings", {}):
             return
         placeholder = reader.placeholder
-        if placeholder is not None and placeholder in reader.c.themes and all(a.theme == placeholder.number for a in actions):
+        others = [a for a in reader.c.actions if a.sheet != reader.sheet]
+        if (placeholder is not None and placeholder in reader.c.themes and placeholder.sheet == reader.sheet
+                and all(a.theme == placeholder.number for a in actions) and not any(a.theme == placeholder.number for a in others)):
             reader.c.themes.remove(placeholder)  # the tree's parents make the themes
         keep = self.restructure(reader, actions, levels)
         kept = set(map(id, keep))
