@@ -7,7 +7,9 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: run test lint test-sqlite test-postgres install assets browser migrate demo serve load clean screenshots
 
-run: demo ## Install everything, load the demo and serve it on http://127.0.0.1:8000
+# The background worker (large imports) runs beside the server and stops with it.
+run: demo ## Install everything, load the demo and serve it on http://127.0.0.1:8000 (with the background worker)
+	$(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: test-sqlite test-postgres ## Install what the tests need and run the whole suite on SQLite, then on PostgreSQL
@@ -35,6 +37,7 @@ serve: install ## Serve with gunicorn under DJANGO_ENV=production (needs SECRET_
 	DJANGO_ENV=production $(PY) manage.py collectstatic --no-input -v0
 	DJANGO_ENV=production $(PY) manage.py migrate --no-input
 	DJANGO_ENV=production $(PY) manage.py createcachetable
+	DJANGO_ENV=production $(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DJANGO_ENV=production $(BIN)/gunicorn -c improvement/gunicorn.conf.py --bind $(HOST):$(PORT) improvement.wsgi
 
 load: install ## 50 simulated users for 60 s against gunicorn and a throwaway PostgreSQL; prints the figures

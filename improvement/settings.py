@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tables2",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "axes",
     "rest_framework",
     "drf_spectacular",
@@ -314,3 +316,17 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SCHEMA_PATH_PREFIX": "/api/v1",
 }
+# Background work (large imports): django-tasks with its database backend; `manage.py db_worker` runs
+# the queue (`make run` and `make serve` start one). TASKS_BACKEND=immediate runs tasks in the request.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[os.environ.get("TASKS_BACKEND", "database")]
+    }
+}
+# Imports of workbooks with more rows than this run in the background, with a progress page; a sheet
+# with more rows than IMPORT_LARGE_SHEET_ROWS is flagged in the preview as far larger than any plan.
+IMPORT_BACKGROUND_ROWS = int(os.environ.get("IMPORT_BACKGROUND_ROWS", 2000))
+IMPORT_LARGE_SHEET_ROWS = int(os.environ.get("IMPORT_LARGE_SHEET_ROWS", 2000))

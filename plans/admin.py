@@ -165,3 +165,23 @@ class HighlightReportAdmin(admin.ModelAdmin):
 class ReminderLogAdmin(admin.ModelAdmin):
     list_display = ["date", "user", "plan", "action_count"]
     list_select_related = ["user", "plan"]
+
+
+from plans.models import PersonRoleMapping  # noqa: E402
+
+
+@admin.register(PersonRoleMapping)
+class PersonRoleMappingAdmin(admin.ModelAdmin):
+    """People named in imported files and the owner roles admins mapped them to (applied to later imports)."""
+
+    list_display = ["name", "owner", "chosen_by", "updated_at"]
+    search_fields = ["name", "owner__title"]
+    list_select_related = ["owner", "chosen_by"]
+    raw_id_fields = ["owner"]
+    readonly_fields = ["chosen_by", "updated_at"]
+
+    def save_model(self, request, obj, form, change):
+        obj.key = PersonRoleMapping.key_for(obj.name)
+        if not change or form.has_changed():
+            obj.chosen_by = request.user
+        super().save_model(request, obj, form, change)

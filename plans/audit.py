@@ -62,6 +62,7 @@ class HistoryEntry:
     who: object
     kind: str
     changes: list = field(default_factory=list)
+    reason: str = ""  # why, when the writer said: "Import of plan.xlsx", "Published"
 
 
 def _display(model_field, value, names):
@@ -157,6 +158,7 @@ def describe(model, records):
                 who=record.history_user,
                 kind=HISTORY_TYPES.get(record.history_type, record.history_type),
                 changes=changes,
+                reason=record.history_change_reason or "",
             )
         )
     return entries

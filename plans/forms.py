@@ -2,8 +2,7 @@
 from django import forms
 from django.core.validators import URLValidator
 
-from plans.concurrency import VersionedFormMixin
-from plans.models import Owner, Rag
+from plans.models import Rag
 
 RAG_HINTS = {rag.value: rag.meaning for rag in Rag}
 

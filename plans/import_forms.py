@@ -2,7 +2,7 @@
 from django import forms
 from django.conf import settings
 
-from plans.importing.reading import FIELDS
+from plans.importing.reading import FIELDS, PERIOD_FIELDS
 from plans.models import Plan
 
 FIELD_CHOICES = [("", "Ignore this column")] + [(name, label) for name, (label, _words) in FIELDS.items()]
@@ -45,13 +45,15 @@ class ImportOptionsForm(forms.Form):
             header = headers.get(index) or f"Column {index + 1}"
             self.fields[name] = forms.ChoiceField(
                 label=f"Column {_letter(index)}: “{header}”", choices=FIELD_CHOICES, required=False, initial=mapping.get(index, ""),
+                help_text="" if mapping.get(index) else "Not used now: choose what it holds if the plan needs it.",
             )
             self.column_fields.append(name)
 
     def clean(self):
         cleaned = super().clean()
         chosen = [cleaned.get(name) for name in self.column_fields if cleaned.get(name)]
-        duplicates = sorted({FIELDS[name][0] for name in chosen if chosen.count(name) > 1})
+        # Progress notes and RAGs may come from several columns (one per month, or a RAG and a status).
+        duplicates = sorted({FIELDS[name][0] for name in chosen if chosen.count(name) > 1 and name not in PERIOD_FIELDS})
         if duplicates:
             raise forms.ValidationError(f"Choose each kind of column once: {', '.join(duplicates)} is chosen more than once.")
         if not {"action", "ref"} & set(chosen):

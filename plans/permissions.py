@@ -22,7 +22,9 @@ def in_group(user, name):
 
 
 def plans_visible_to(user):
-    from plans.models import Action, Plan
+    """Admins see every plan; others the plans they coordinate, and the published plans they are on
+    the board of or own an action in."""
+    from plans.models import Action, Plan, PlanStatus
 
     plans = Plan.objects.all()
     if is_admin(user):
@@ -34,7 +36,9 @@ def plans_visible_to(user):
     coordinated = Plan.coordinators.through.objects.filter(user=user).values("plan_id")
     on_board = Plan.board_members.through.objects.filter(user=user).values("plan_id")
     owned = Action.objects.filter(owners__holders=user).values("theme__plan_id")
-    return plans.filter(Q(pk__in=coordinated) | Q(pk__in=on_board) | Q(pk__in=owned))
+    # A draft (a plan fresh from an import) is its coordinators' alone until it is published.
+    published = ~Q(status=PlanStatus.DRAFT)
+    return plans.filter(Q(pk__in=coordinated) | (published & (Q(pk__in=on_board) | Q(pk__in=owned))))
 
 
 def can_view_plan(user, plan):
@@ -49,6 +53,11 @@ def coordinates(user, plan):
 
 
 def holds_role_owning(user, action):
+    """Holds a role owning the action, in a published plan (a draft's actions are not yet anyone's)."""
+    from plans.models import PlanStatus
+
+    if action.theme.plan.status == PlanStatus.DRAFT:
+        return False
     return user.is_authenticated and action.owners.filter(holders=user).exists()
 
 
@@ -64,6 +73,10 @@ def can_record_update(user, action):
 def can_read_board_reports(user, plan):
     if coordinates(user, plan):
         return True
+    from plans.models import PlanStatus
+
+    if plan.status == PlanStatus.DRAFT:
+        return False
     return BOARD in _groups(user) and plan.board_members.filter(pk=user.pk).exists()
 
 

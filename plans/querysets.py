@@ -37,6 +37,10 @@ class ActionQuerySet(models.QuerySet):
 
         return self.filter(status=ActionStatus.OPEN)
 
+    def published(self):
+        """Actions of published plans: a draft's actions are in no one's My actions or reminders."""
+        return self.exclude(theme__plan__status="draft")
+
     def owned_by_user(self, user):
         return self.filter(Exists(
             self.model.owners.through.objects.filter(action=OuterRef("pk"), owner__holders=user)

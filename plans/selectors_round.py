@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 
+from plans.selectors.status import status_rows
 from plans import selectors
 from plans.models import (
     Action, ActionComment, Owner, ProgressUpdate, ReminderLog, ReviewDecision, UpdateReview,
@@ -185,8 +186,9 @@ class RoundPage:
 
 def round_status(*, plan, period, today):
     """Who has not reported for the period, by owner role and by person, and the reminders sent."""
+    stale = [row.action_id for row in status_rows(plan=plan, period=period, as_of=today) if row.is_stale]
     missing = list(
-        Action.objects.for_plan(plan).stale(period)
+        Action.objects.filter(pk__in=stale)
         .prefetch_related(Prefetch("owners", queryset=Owner.objects.prefetch_related("holders").order_by("title")))
         .in_plan_order()
     )

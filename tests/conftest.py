@@ -23,6 +23,12 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def tasks_run_at_once(settings):
+    """Background tasks run inside the request in tests (one test runs the real worker instead)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def empty_caches():
     """Each test starts with empty caches: a closed period's cached figures are keyed by its id,
     which the next test's database may give to another period. The database cache (settings)

@@ -90,6 +90,16 @@ class Case:
     api: bool = False
 
 
+def _import_job_in_session(client, world):
+    from plans.services.import_jobs import import_status_write
+    from plans.views.importing import JOBS_KEY
+
+    import_status_write(IMPORT_TOKEN, state="reading", name="walsall.xlsx", rows_read=10, rows_total=100)
+    session = client.session
+    session[JOBS_KEY] = [IMPORT_TOKEN]
+    session.save()
+
+
 def _import_in_session(client, world):
     session = client.session
     session[SESSION_KEY] = {IMPORT_TOKEN: {"name": "walsall.xlsx", "title": "", "mapping": None, "plan": None}}
@@ -239,6 +249,11 @@ ACCESS = {
     # plans: administration
     "plans:plan_import": [Case(expect=only("admin"))],
     "plans:plan_import_preview": [Case(lambda w: [IMPORT_TOKEN], only("admin"), prepare=_import_in_session)],
+    "plans:plan_import_status": [Case(lambda w: [IMPORT_TOKEN], only("admin"), prepare=_import_job_in_session)],
+    "plans:plan_publish": [
+        Case(lambda w: [w.plan.pk], COORDINATORS_OF_PLAN_A, "plan A"),
+        Case(lambda w: [w.other_plan.pk], COORDINATORS_OF_PLAN_B, "plan B"),
+    ],
     "plans:audit_log": [Case(expect=only("admin"))],
     # audits: programmes and their set-up
     "audits:programme_list": [Case(expect=AUDIT_READERS)],

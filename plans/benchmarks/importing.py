@@ -5,6 +5,8 @@ working memory flat in file size (openpyxl read-only streaming, fills read only 
 Memory is reported as the parsed plan (it grows with the actions, by nature) and the working
 memory beside it, compared with what openpyxl alone needs to stream the file.
 The database write is timed too, inside a transaction that is rolled back.
+First, the corpus fidelity: how many expected facts of the workbooks in tests/data/corpus/ an import
+with no mapping gets right (see plans.benchmarks.fidelity).
 """
 import gc
 import random
@@ -18,6 +20,7 @@ from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import PatternFill
 
+from plans.benchmarks import fidelity
 from plans.importing.reading import read_plan_workbook
 from plans.services.plan_data import plan_save_from_data
 
@@ -91,6 +94,7 @@ def peak_memory(function):
 
 
 def run(*, out, options):
+    fidelity.report(out=out)
     quick = options.get("quick")
     sizes = (1000, 2000) if quick else (5000, 10000)
     repeats = 1 if quick else 3

@@ -1,6 +1,7 @@
 """Pure helpers turning one messy cell into clean values: text, owners, sources, RAG, dates."""
 import calendar
 import datetime
+import functools
 import html
 import re
 
@@ -62,6 +63,8 @@ _LABEL = re.compile(r"(?:^|\s)\(?([a-z]|[ivx]{1,4})\)\s+", re.I)
 _SLASH = re.compile(r"\s*/\s*")
 _TEMPORARY = re.compile(r"\b([TA])/(?=[A-Z])")  # "T/Detective ...": temporary (or acting), not two roles
 _KEPT_SLASH = "\u2044"
+# "Head of Service CIN/CP": a slash between two acronyms after other words is part of the role.
+_INNER_SLASH = re.compile(r"(?<=\s[A-Z]{2})(?<![a-z])(?=[A-Z]{0,4}/[A-Z]{2,6}\b)([A-Z]{0,4})/")
 _JOINER = re.compile(r",\s+|\s+&\s+|\s+and\s+")
 
 
@@ -117,8 +120,39 @@ def _starts_with_role_title(text):
     return words[0] in ROLE_STARTS or (len(words) > 1 and words[0] in ROLE_QUALIFIERS and words[1] in ROLE_STARTS)
 
 
+# A piece after ", " naming an organisation belongs to the role before it: "Designated Nurse, Westshire Health".
+_ORGANISATIONS = {
+    "health", "council", "police", "trust", "nhs", "icb", "ccg", "school", "schools", "college", "university",
+    "hospital", "hospitals", "constabulary", "foundation", "academy", "borough", "county", "authority", "ics",
+    "cafcass", "dwp", "ltd", "limited", "charity", "cic",
+}
+
+
+def _is_organisation(text):
+    words = [w.strip("().,").lower() for w in _words(text)]
+    return bool(words) and any(w in _ORGANISATIONS for w in words) and not _starts_with_role_title(text) and not any(
+        w in {"manager", "director", "head", "officer", "lead", "nurse", "worker", "chair", "coordinator"} for w in words
+    )
+
+
+_POSTS = {"manager", "director", "head", "officer", "lead", "worker", "nurse", "doctor", "inspector", "chair", "coordinator",
+          "co-ordinator", "adviser", "advisor", "consultant", "practitioner", "commissioner", "superintendent", "psychologist",
+          "administrator", "analyst", "executive", "leader", "governor", "paediatrician", "lawyer", "solicitor"}
+
+
+def _ends_with_post(text):
+    """"Housing Options Manager": a person's post (not a service, team or board)."""
+    words = _words(text)
+    return len(words) >= 2 and words[-1].strip("().,").lower() in _POSTS
+
+
 def _split_joined(text):
     """Split ", " / " & " / " and " only where both sides are whole roles or people."""
+    from plans.importing.values import EMAIL, looks_like_person
+
+    commas = [part.strip() for part in re.split(r",\s*", text) if part.strip()]
+    if len(commas) > 1 and all(looks_like_person(part) or EMAIL.fullmatch(part) for part in commas):
+        return commas  # "Jane Smith, Tom Jones" or a list of emails
     pieces, joiners, pos = [], [], 0
     for match in _JOINER.finditer(text):
         pieces.append(text[pos:match.start()])
@@ -128,10 +162,27 @@ def _split_joined(text):
     if len(pieces) == 1:
         return [text.strip()]
     result, current = [], pieces[0]
-    for joiner, piece in zip(joiners, pieces[1:]):
-        name_then_role = joiner.startswith(",") and _is_person(current.strip()) and not _is_person(piece.strip())
-        whole_roles = _starts_with_role_title(current) and _starts_with_role_title(piece)
-        if (whole_roles or (_ends_like_role(current) and _starts_like_role(piece))) and not name_then_role:
+    for position, (joiner, piece) in enumerate(zip(joiners, pieces[1:]), start=1):
+        # "Officer & Learning & Development Officer": the piece runs on through further "&"s.
+        extended = piece
+        for later_joiner, later in zip(joiners[position:], pieces[position + 1:]):
+            if later_joiner.strip() != "&":
+                break
+            extended = extended + later_joiner + later
+        role_then_team = (
+            joiner.startswith(",") and _is_acronym(piece.strip()) and len(piece.split()) == 1
+            and len(_words(current)) >= 2 and _words(current)[-1].strip("().,").lower() in ROLE_NOUNS
+        )  # "Detective Inspector, MASH": the team the role works in
+        name_then_role = joiner.startswith(",") and (
+            (_is_person(current.strip()) and not _is_person(piece.strip())) or _is_organisation(piece) or role_then_team
+        )
+        # "Director of Resources and Deputy Chief Executive" is one joint post: " and " needs a role title on both sides.
+        whole_roles = _starts_with_role_title(current) and (
+            _starts_with_role_title(piece) or (joiner.strip() == "&" and _ends_with_post(piece) and not _is_organisation(piece))
+        )
+        role_after_role = joiner.startswith(",") and _starts_with_role_title(current) and _ends_with_post(piece) and not _is_organisation(piece)
+        runs_on = joiner.strip() == "&" and _ends_like_role(current) and not _starts_like_role(piece) and _starts_like_role(extended)
+        if (whole_roles or role_after_role or runs_on or (_ends_like_role(current) and _starts_like_role(piece))) and not name_then_role:
             # "Dara Lloyd, Manager, ..." is one person with their post, not two owners.
             result.append(current.strip())
             current = piece
@@ -139,6 +190,27 @@ def _split_joined(text):
             current = current + joiner + piece
     result.append(current.strip())
     return result
+
+
+_AGENCIES = {"police", "health", "education", "probation", "schools", "council", "nhs", "cafcass", "housing", "youth"}
+
+
+def _lone_word(piece):
+    """A single ordinary word ("Prevention"), which cannot be a role of its own."""
+    words = piece.split()
+    word = words[0].strip("().,").lower() if len(words) == 1 else ""
+    return len(words) == 1 and not _is_acronym(words[0]) and word not in ROLE_NOUNS and word not in _AGENCIES
+
+
+def _join_slashed_words(pieces):
+    """"Head of Early Help/Prevention": a slash next to a lone ordinary word is part of one role."""
+    joined = []
+    for piece in pieces:
+        if joined and piece.strip() and (_lone_word(piece) or _lone_word(joined[-1])):
+            joined[-1] = joined[-1] + _KEPT_SLASH + piece
+        else:
+            joined.append(piece)
+    return joined
 
 
 def normalise_role_title(text):
@@ -151,32 +223,48 @@ def normalise_role_title(text):
 def split_owners(value, previous=None):
     """Return the role titles in an owner cell, in order, without duplicates.
 
-    Splits on "/" (not "T/" or "A/"), new lines and "a) … b)" labels always, and on ", ", " & ",
-    " and " only where they join whole roles or people. "As above" repeats `previous`.
+    Splits on "/" (not "T/" or "A/", nor "CIN/CP" inside a longer role), ";", new lines and
+    "a) … b)" labels always, and on ", ", " & ", " and " only where they join whole roles or people
+    (not before an organisation: "Designated Nurse, Westshire Health"). "As above" repeats `previous`.
     """
     text = clean_text(value)
     if not text:
         return []
     if re.fullmatch(r"(as )?(above|ditto|as per above)\.?", text.strip().lower()):
         return list(previous or [])
+    return list(_split_owner_text(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_owner_text(text):
+    text = re.sub(r"\[\s*\d+\s*%\s*\]", "", text.replace(";", "\n"))  # "Tom Reid[50%]": Project's units
+    text = re.sub(r",(?=[A-Za-z])", ", ", text)
+    text = _INNER_SLASH.sub(lambda m: m[1] + _KEPT_SLASH, text)
     parts = []
     for line in text.split("\n"):
         for labelled in _LABEL.split(" " + line):
             if not labelled or re.fullmatch(r"[a-z]|[ivx]{1,4}", labelled.strip(), re.I):
                 continue
-            for piece in _SLASH.split(_TEMPORARY.sub(r"\1" + _KEPT_SLASH, labelled)):
+            for piece in _join_slashed_words(_SLASH.split(_TEMPORARY.sub(r"\1" + _KEPT_SLASH, labelled))):
                 parts.extend(part.replace(_KEPT_SLASH, "/") for part in _split_joined(piece))
     owners = []
     for part in parts:
         part = normalise_role_title(part.strip(" ;,.-–•").strip())
         if part and part not in owners:
             owners.append(part)
-    return owners
+    return tuple(owners)
 
 
 # ---------------------------------------------------------------- sources
 
 KNOWN_SOURCE_SPELLINGS = {"NATENQ": "Nat. Enq"}
+# Words between a source's code and its paragraphs: "JTAI paras 14, 15" is JTAI 14 and JTAI 15.
+_SOURCE_FILLER = {
+    "and", "see", "also", "ref", "refs", "para", "paras", "paragraph", "paragraphs", "p", "pp", "section",
+    "sections", "s", "rec", "recs", "recommendation", "recommendations", "no", "nos", "number", "numbers",
+    "finding", "findings", "point", "points", "page", "pages", "area", "areas", "for", "improvement", "of",
+    "the", "in", "report", "letter", "judgement", "at", "on",
+}
 _SOURCE_TOKEN = re.compile(r"(?P<num>\d+(?:\.\d+)*[a-z]?)(?![A-Za-z])|(?P<word>[A-Za-z][A-Za-z.'’]*)")
 
 
@@ -185,14 +273,56 @@ def source_key(code):
     return re.sub(r"[^A-Z0-9]", "", code.upper())
 
 
-def parse_sources(value, spellings=None):
+def parse_sources(value, spellings=None, default_code=""):
     """Return (code, paragraph) pairs from a "Derived From" cell; a bare number takes the code before it.
 
     `spellings` maps source_key → the spelling to use, and learns new codes as it meets them.
-    Returns (pairs, problems) where problems lists numbers that had no code before them.
+    Returns (pairs, problems) where problems lists numbers that had no code before them;
+    `default_code` (the report a column's header names, "Ofsted ref") takes them instead.
     """
     spellings = KNOWN_SOURCE_SPELLINGS.copy() if spellings is None else spellings
-    text = clean_text(value)
+    pairs, problems, learnt = _sources_in(clean_text(value), default_code)
+    for key, written in learnt:  # the first spelling met of each source is the one used from then on
+        spellings.setdefault(key, written)
+    unique = []
+    for key, paragraph in pairs:
+        pair = (spellings[key], paragraph)
+        if pair not in unique:
+            unique.append(pair)
+    return unique, list(problems)
+
+
+class _Learning(dict):
+    """A spellings dict that records what it learns, in order (so parsing one text can be cached)."""
+
+    def __init__(self):
+        super().__init__()
+        self.learnt = []
+
+    def setdefault(self, key, default=None):
+        if key not in self:
+            self.learnt.append((key, default))
+        return super().setdefault(key, default)
+
+
+@functools.lru_cache(maxsize=4096)
+def _sources_in(text, default_code):
+    learning = _Learning()
+    pairs, problems = _parse_sources_text(text, learning, default_code)
+    written_key = {written: key for key, written in learning.learnt}
+    return tuple((written_key[code], paragraph) for code, paragraph in pairs), tuple(problems), tuple(learning.learnt)
+
+
+def _parse_sources_text(text, spellings, default_code):
+    # ";", new lines, and "/" or "," before another code ("Ofsted;JTAI", "Ofsted 14 / JTAI 3") part sources.
+    parts = [part for part in re.split(r"\s*[;\n]\s*|\s*[/,]\s*(?=[A-Za-z]{2})", text) if part.strip()]
+    if len(parts) > 1:
+        pairs, problems = [], []
+        for part in parts:
+            more, orphans = _parse_sources_text(part, spellings, default_code)
+            pairs.extend(pair for pair in more if pair not in pairs)
+            problems.extend(orphans)
+        return pairs, problems
     pairs, problems = [], []
     code_words, code, code_has_paragraph = [], None, False
 
@@ -208,7 +338,7 @@ def parse_sources(value, spellings=None):
     for match in _SOURCE_TOKEN.finditer(text):
         if match.group("word"):
             word = match.group("word")
-            if word.lower() in {"and", "see", "also", "ref", "para", "paragraph"}:
+            if word.lower().rstrip(".") in _SOURCE_FILLER and not (word.isupper() and len(word) > 1 and word.lower() not in {"para", "paras", "pp"}):
                 previous_was_word = False
                 continue
             if not previous_was_word:
@@ -226,6 +356,8 @@ def parse_sources(value, spellings=None):
             continue
         finish_code()
         previous_was_word = False
+        if code is None and default_code:
+            code = spellings.setdefault(source_key(default_code), default_code)
         if code is None:
             problems.append(number)
             continue
@@ -263,17 +395,17 @@ class UnknownRag(ValueError):
     pass
 
 
-def parse_rag(value):
-    """Return the Rag written in a cell (code or word), None when empty; raise UnknownRag otherwise."""
-    text = clean_text(value).strip(" .").lower()
-    if not text:
+def parse_rag(value, extra=None):
+    """Return the Rag written in a cell (code, word, status or "word - suffix"), None when empty or
+    when the status means no rating (cancelled); raise UnknownRag when it cannot be mapped."""
+    from plans.importing.values import read_status
+
+    status = read_status(value, extra)
+    if status is None:
         return None
-    if text in RAG_WORDS:
-        return RAG_WORDS[text]
-    first = re.split(r"[\s:\-–(]+", text, maxsplit=1)[0]
-    if first in RAG_WORDS and len(first) > 1:
-        return RAG_WORDS[first]  # "Green - on track"
-    raise UnknownRag(text)
+    if not status.known:
+        raise UnknownRag(status.label)
+    return status.rag
 
 
 def rag_from_rgb(rgb):
@@ -319,9 +451,12 @@ _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_abb
 _MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS["sept"] = 9
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY_MONTH_YEAR = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4}|\d{2})\b", re.I)
-_MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s+(?P<year>\d{4}|'?\d{2})\b", re.I)
+_DAY_MONTH_YEAR = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)" + _MONTH + r",?(?:\s+|-)(?P<year>\d{4}|\d{2})\b", re.I)
+_MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?(?:\s+|-|\s*'\s*)(?P<year>\d{4}|'?\d{2})\b", re.I)
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+_FY_QUARTER = re.compile(r"\bQ(?P<q>[1-4])\s*(?:FY\s*)?(?P<start>20\d\d|\d\d)\s*[/\-–]\s*(?P<end>\d{2,4})\b|\b(?:FY\s*)?(?P<start2>20\d\d)\s*[/\-–]\s*(?P<end2>\d{2,4})\s*Q(?P<q2>[1-4])\b", re.I)
+_CALENDAR_QUARTER = re.compile(r"\bQ(?P<q>[1-4])\s+(?P<year>20\d\d)\b(?!\s*[/\-–]\s*\d)", re.I)
+_FINANCIAL_YEAR = re.compile(r"\b(?:FY\s*)?(?P<start>20\d\d)\s*[/\-–]\s*(?P<end>\d{2}|20\d\d)\b")
 _NUMERIC = re.compile(r"\b(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>\d{4}|\d{2})\b")
 
 
@@ -344,7 +479,11 @@ def parse_due_date(value):
         value = value.date()
     if isinstance(value, datetime.date):
         return value if EARLIEST_DATE <= value <= LATEST_DATE else None
-    text = clean_text(value)
+    return _due_date_in(clean_text(value))
+
+
+@functools.lru_cache(maxsize=4096)
+def _due_date_in(text):
     found, taken = [], []
     for match in _ISO.finditer(text):
         try:
@@ -361,15 +500,32 @@ def parse_due_date(value):
     for match in _NUMERIC.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
+        day, month = int(match["day"]), int(match["month"])
+        if month > 12 and day <= 12:
+            day, month = month, day  # only the American order makes sense: 03/31/2025
         try:
-            found.append(datetime.date(_year(match["year"]), int(match["month"]), int(match["day"])))
+            found.append(datetime.date(_year(match["year"]), month, day))
             taken.append(match.span())
         except ValueError:
             pass
+    for match in _FY_QUARTER.finditer(text):
+        quarter, start = int(match["q"] or match["q2"]), _year(match["start"] or match["start2"])
+        # A financial-year quarter: Q1 April to June ... Q4 January to March of the next year.
+        found.append(_month_end(start + 1, 3) if quarter == 4 else _month_end(start, quarter * 3 + 3))
+        taken.append(match.span())
+    for match in _CALENDAR_QUARTER.finditer(text):
+        if not any(start <= match.start() < end for start, end in taken):
+            found.append(_month_end(int(match["year"]), int(match["q"]) * 3))
+            taken.append(match.span())
     for match in _MONTH_YEAR.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
         found.append(_month_end(_year(match["year"]), _MONTHS[match["month"].lower()]))
+    if not found:
+        for match in _FINANCIAL_YEAR.finditer(text):
+            start, end = int(match["start"]), int(match["end"]) % 100
+            if end == (start + 1) % 100:  # "by 2024/25": the end of that financial year
+                found.append(datetime.date(start + 1, 3, 31))
     found = [day for day in found if EARLIEST_DATE <= day <= LATEST_DATE]
     return max(found) if found else None
 

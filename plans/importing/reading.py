@@ -1,12 +1,13 @@
-"""Walk a plan workbook row by row (openpyxl read-only, so memory stays flat) into plain data.
+"""Read a plan workbook into plain data: every sheet that holds plan rows, in workbook order.
 
-The header is found wherever it is in the first rows (two-line headers too) and skipped when it is
-repeated per theme. Columns are recognised by their header words; the admin may correct the mapping.
-Theme rows, "Lead:" / "Objective:" rows and category rows shape the actions below them;
-continuation rows (no ref) fold into the action above. Every doubtful row gets a warning.
+openpyxl read-only mode walks the rows (memory stays flat); merged ranges come from the sheet XML
+(merges.py). Per sheet, sheets.py finds the header and scores the columns (columns.py), and gives
+each row a kind (rows.py); values.py and cleaning.py read one cell each. tools.py recognises
+exports of Smartsheet, monday.com, Planner, Project, Pentana and Word tables and applies their
+rules. Nothing here touches the database.
 """
 import datetime
-import functools
+import itertools
 import re
 import zipfile
 from dataclasses import asdict, dataclass, field
@@ -14,91 +15,48 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from plans.importing.cleaning import (
-    KNOWN_SOURCE_SPELLINGS,
-    UnknownRag,
-    clean_text,
-    normalise_label,
-    normalise_role_title,
-    parse_due_date,
-    parse_rag,
-    parse_sources,
-    rag_from_fill,
-    split_lead_and_timescale,
-    split_owners,
+from plans.importing import rows as kinds
+from plans.importing import tools
+from plans.importing.cleaning import clean_text, normalise_label
+from plans.importing.columns import FIELDS, PERIOD_FIELDS, field_for_header  # noqa: F401 (FIELDS is the form's list)
+from plans.importing.files import ImportFileError, check_workbook_file
+from plans.importing.merges import Merges, sheet_merges
+from plans.importing.sheets import (
+    HEADER_SEARCH_ROWS,
+    PROFILE_ROWS,
+    Collector,
+    ParsedTheme,
+    RowWarning,
+    SheetReader,
+    SkippedRow,
+    _is_header,
+    detect_mapping,
+    find_header,
 )
+from plans.importing.values import looks_like_ref
 from plans.categories import category_label
 from plans.rag import Rag
-from plans.importing.files import ImportFileError, check_workbook_file
 
-# field: (label shown to the admin, header words that mean it)
-FIELDS = {
-    "theme": ("Theme", ["theme", "area for improvement", "strategic aim", "aim", "priority area"]),
-    "ref": ("Ref", ["ref", "ref no", "action no", "action number", "no", "number", "action ref", "reference no", "item"]),
-    "improvement_need": ("Improvement need", ["improvement need", "improvement needs", "need", "what needs to improve", "area of weakness", "recommendation", "issue"]),
-    "action": ("Action", ["action", "actions", "action text", "action required", "actions required", "what we will do", "activity"]),
-    "category": ("Category", ["category", "type"]),
-    "sources": ("Sources (derived from)", ["derived from", "reference to", "references", "source", "sources", "reference"]),
-    "owners": ("Owners", ["action owner", "action owners", "owner", "owners", "lead", "leads", "lead person", "lead persons", "lead officer", "responsible", "responsible officer", "who"]),
-    "owners_and_timescale": ("Lead and timescale", ["lead and timescale", "lead timescale", "owner and timescale"]),
-    "timescale": ("Timescale", ["timescale", "timescales", "deadline", "by when", "target date", "completion date", "when"]),
-    "due_date": ("Due date", ["due date", "due"]),
-    "expected_impact": ("Expected impact", ["expected impact", "expected impact outcome", "expected outcome", "outcome", "impact", "intended impact"]),
-    "measures": ("Measures of success", ["measures", "measure", "measures of success", "impact measure", "impact measures", "success measures", "success criteria", "evidence of success"]),
-    "reporting_mechanism": ("Reporting mechanism", ["reporting mechanism", "reporting mechanisms", "reporting"]),
-    "output": ("Output", ["output", "outputs"]),
-    "latest_note": ("Progress note", ["progress to date", "review note for this period", "review note", "progress note", "latest note", "progress update", "update", "progress", "comments", "commentary"]),
-    "progress_rag": ("Progress RAG", ["rag", "progress rag", "rag rating", "rag status", "status", "rating", "r a g"]),
-    "impact_rag": ("Impact RAG", ["impact rag", "impact rating"]),
+__all__ = ["FIELDS", "ParsedAction", "ParsedPlan", "ParsedTheme", "RowWarning", "SkippedRow", "read_plan_workbook", "field_for_header"]
+
+# A plan has tens or a few hundred actions; a sheet far longer than this is probably not the plan.
+LARGE_SHEET_ROWS = 5000
+_SKIP_SHEET_NAMES = {
+    "key": "a key or legend", "legend": "a key or legend", "rag key": "a key or legend", "guidance": "guidance notes",
+    "instructions": "guidance notes", "how to use": "guidance notes", "abbreviations": "a list of abbreviations",
+    "glossary": "a list of abbreviations", "acronyms": "a list of abbreviations", "cover": "a cover sheet",
+    "front sheet": "a cover sheet", "contents": "a contents page", "summary": "a summary of the other sheets",
+    "dashboard": "a summary of the other sheets", "overview": "a summary of the other sheets",
+    "rag summary": "a summary of the other sheets", "version control": "the version history",
+    "change log": "the version history", "lists": "drop-down lists", "lookups": "drop-down lists",
+    "resource table": "the tool's resource list", "assignment table": "the tool's assignment list",
+    "info table": "the tool's project information",
 }
-SYNONYMS = {word: name for name, (_label, words) in FIELDS.items() for word in words}
-TEXT_FIELDS = ["ref", "improvement_need", "action", "timescale", "expected_impact", "measures", "reporting_mechanism", "output", "latest_note"]
-HEADER_SEARCH_ROWS = 40
-CATEGORY_LABELS = {
-    "business fundamentals": "business_fundamental", "business fundamental": "business_fundamental",
-    "change priorities": "change_priority", "change priority": "change_priority",
-    "step change priorities": "change_priority", "step change priority": "change_priority",
-}
-_THEME_ROW = re.compile(
-    r"^(?:theme|area for improvement|area of improvement|strategic aim|aim|priority)\s*(?P<number>\d+(?:\.\d+)?)?\s*[:.\-–—]?\s*(?P<title>.*)$",
-    re.I | re.S,
-)
-_NUMBERED_AIM = re.compile(r"^(?P<number>\d{1,2})[.)]\s+(?P<title>\D.{8,})$", re.S)
-_THEME_CELL = re.compile(r"^\s*(?P<number>\d+(?:[.\-]\d+)?)\s*[–—\-:.)]?\s*(?P<title>.*)$", re.S)
-# Timescales that are not dates and so need no warning.
-_NOT_A_DATE = re.compile(r"^(on-?going|continuous|monthly|quarterly|annually|weekly|immediate(ly)?|n/?a)\.?$", re.I)
-_THEME_FIELD = re.compile(r"^(?P<label>theme lead|lead|objective|objectives|outcomes?)\s*:\s*(?P<value>.*)$", re.I | re.S)
 
 
-SQUASHED_SYNONYMS = {word.replace(" ", ""): name for word, name in SYNONYMS.items()}
-
-
-@functools.lru_cache(maxsize=512)
-def field_for_header(text):
-    """Return the field a header cell names, or None."""
-    if not text or len(text) > 80:
-        return None
-    label = normalise_label(text)
-    if label in SYNONYMS:
-        return SYNONYMS[label]
-    return SQUASHED_SYNONYMS.get(label.replace(" ", ""))
-
-
-@dataclass
-class RowWarning:
-    row: int
-    message: str
-    sheet: str = ""
-
-
-@dataclass
-class ParsedTheme:
-    number: str
-    title: str = ""
-    lead: str = ""
-    objective: str = ""
-    outcomes: str = ""
-    row: int = 0
+_GENERIC_SHEET = re.compile(r"^(?:sheet|feuil|tabelle|hoja)\s*\d*$|^(?:tasks?|data|export|report|table\d*|task_table\d*|page\s*\d*)$", re.I)
+_NOT_TITLES = {"contents", "cover", "index", "summary", "key", "glossary", "introduction", "overview", "notes", "guidance", "instructions"}
+_TOOL_SHEETS = re.compile(r"^(?:resource|assignment|info)_?table\d*$", re.I)
 
 
 @dataclass
@@ -120,6 +78,9 @@ class ParsedAction:
     progress_rag: str | None = None
     impact_rag: str | None = None
     latest_note: str = ""
+    closed: bool = False
+    note_period: str = ""
+    sheet: str = ""
 
     @property
     def category_label(self):
@@ -127,7 +88,8 @@ class ParsedAction:
 
     def as_data(self):
         data = asdict(self)
-        data.pop("row")
+        for name in ("row", "sheet"):
+            data.pop(name)
         data["sources"] = [{"code": code, "paragraph": paragraph} for code, paragraph in self.sources]
         data["due_date"] = self.due_date.isoformat() if self.due_date else None
         for name in ("progress_rag", "impact_rag"):
@@ -136,18 +98,63 @@ class ParsedAction:
 
 
 @dataclass
+class SheetReport:
+    """One sheet: read (with its header, columns and actions) or skipped, with why."""
+
+    name: str
+    read: bool
+    reason: str = ""
+    header_row: int = 0
+    header_rows: int = 1
+    headers: dict = field(default_factory=dict)
+    mapping: dict = field(default_factory=dict)
+    columns: list = field(default_factory=list)
+    actions: int = 0
+    rows: int = 0
+
+    @property
+    def unused_columns(self):
+        return [(index, self.headers.get(index, "")) for index in self.columns if index not in self.mapping]
+
+    @property
+    def used_columns(self):
+        return [(index, self.headers.get(index, ""), FIELDS[name][0]) for index, name in sorted(self.mapping.items())]
+
+
+@dataclass
 class ParsedPlan:
+    """What was read. The contract (docs/decisions/0004): `as_data()` is the JSON export's shape.
+
+    Attributes beyond the contract's: `sheets` (every sheet, read or skipped with why),
+    `skipped_rows` (sheet, row number, reason), `detected_tool` (a slug: smartsheet, monday,
+    planner, project, pentana, word, or "") and `tool_sentence` (for the preview),
+    `statuses` (each status label met, per field, and the RAG it maps to; unmapped ones have
+    known=False), `people` ({name or email: times named}), `owner_splits` ({owner cell: owners}
+    for cells that held several), `notices` (sheet-level messages such as a sheet far longer than
+    any plan). `sheet`, `header_row`, `header_rows`, `headers`, `mapping` and `columns` describe the
+    first sheet read (the mapping form corrects it). Each action's data adds "closed" (cancelled or
+    closed in the file) and "note_period" ("YYYY-MM" when the note's column names its month).
+    """
+
     title: str
     sheet: str
     header_row: int
     header_rows: int
     headers: dict  # column index → header text
     mapping: dict  # column index → field
-    columns: list = field(default_factory=list)  # column indexes with something in them, for the mapping form
+    columns: list = field(default_factory=list)
     themes: list = field(default_factory=list)
     actions: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     rows_read: int = 0
+    sheets: list = field(default_factory=list)
+    skipped_rows: list = field(default_factory=list)
+    detected_tool: str = ""
+    tool_sentence: str = ""
+    statuses: list = field(default_factory=list)
+    people: dict = field(default_factory=dict)
+    owner_splits: dict = field(default_factory=dict)
+    notices: list = field(default_factory=list)
 
     def as_data(self):
         """The plan in the JSON export's shape (see plans.services.plan_data)."""
@@ -167,349 +174,53 @@ class ParsedPlan:
             rows.setdefault(warning.row, []).append(warning.message)
         return rows
 
+    @property
+    def sheets_read(self):
+        return [sheet for sheet in self.sheets if sheet.read]
 
-def _row_texts(values):
-    return [clean_text(value) for value in values]
+    @property
+    def sheets_skipped(self):
+        return [sheet for sheet in self.sheets if not sheet.read]
 
+    @property
+    def unmapped_statuses(self):
+        return [status for status in self.statuses if not status["known"]]
 
-def _header_mapping(texts):
-    mapping = {}
-    for index, text in enumerate(texts):
-        name = field_for_header(text) if text and len(text) < 80 else None
-        if name and name not in mapping.values():
-            mapping[index] = name
-    return mapping
-
-
-def _is_header(mapping):
-    names = set(mapping.values())
-    return len(names) >= 2 and bool(names & {"action", "ref", "improvement_need"})
-
-
-def find_header(rows):
-    """Given the first rows (lists of cell values), return (index, number of lines, mapping, headers) or None."""
-    best = None
-    texts = [_row_texts(row) for row in rows]
-    for index, row in enumerate(texts):
-        mapping = _header_mapping(row)
-        if not _is_header(mapping) and index + 1 >= len(texts):
-            continue
-        lines = 1
-        if index + 1 < len(texts):
-            below = texts[index + 1]
-            width = max(len(row), len(below))
-            joined = [
-                " ".join(part for part in ((row[i] if i < len(row) else ""), (below[i] if i < len(below) else "")) if part)
-                for i in range(width)
-            ]
-            joined_mapping = _header_mapping(joined)
-            below_is_header_words = all(len(text) < 30 and not re.match(r"^\d+(\.\d+)*$", text) for text in below if text)
-            if (
-                below_is_header_words
-                and _is_header(joined_mapping)
-                and len(joined_mapping) > max(len(mapping), len(_header_mapping(below)))
-            ):
-                mapping, row, lines = joined_mapping, joined, 2
-        if _is_header(mapping) and (best is None or len(mapping) > len(best[2])):
-            best = (index, lines, mapping, {i: row[i] for i in range(len(row)) if row[i]})
-            if len(mapping) >= 4:
-                break
-    return best
-
-
-_REF_VALUE = re.compile(r"^\d{1,2}(\.\d{1,3})*[a-z]?\)?$")
-
-
-def _with_unlabelled_ref_column(mapping, rows):
-    """Find the refs in a column with no header (the LSCB plan): an unmapped column left of the
-    action whose values below the header look like "1.1", "2.10"."""
-    if "ref" in mapping.values():
-        return mapping
-    right_of = {name: index for index, name in mapping.items()}.get("action", min(mapping) if mapping else 0)
-    best, best_count = None, 1
-    for index in range(right_of):
-        if index in mapping:
-            continue
-        count = sum(1 for row in rows if index < len(row) and _REF_VALUE.match(clean_text(row[index])))
-        if count > best_count:
-            best, best_count = index, count
-    return {**mapping, best: "ref"} if best is not None else mapping
-
-
-def _themes_sheet(workbook, plan_sheet_title):
-    """Read a separate sheet listing themes (Number, Title, Lead, Objective), if there is one."""
-    wanted = {"number": "number", "no": "number", "theme": "title", "title": "title", "lead": "lead", "theme lead": "lead", "objective": "objective", "outcomes": "outcomes"}
-    for sheet in workbook.worksheets:
-        if sheet.title == plan_sheet_title:
-            continue
-        rows = sheet.iter_rows(max_row=500, values_only=True)
-        header = next(rows, None)
-        if not header:
-            continue
-        columns = {}
-        for index, value in enumerate(header):
-            key = wanted.get(normalise_label(clean_text(value)))
-            if key and key not in columns.values():
-                columns[index] = key
-        if not {"number", "title"} <= set(columns.values()):
-            continue
-        themes = {}
-        for values in rows:
-            item = {key: clean_text(values[index]) if index < len(values) else "" for index, key in columns.items()}
-            if item["number"]:
-                themes[item["number"]] = item
-        return themes
-    return {}
-
-
-class _Reader:
-    def __init__(self, *, sheet_title, mapping, header_rows, themes_sheet, progress):
-        self.sheet = sheet_title
-        self.mapping = mapping
-        self.header_rows = header_rows
-        self.themes_sheet = themes_sheet
-        self.progress = progress
-        self.themes, self.actions, self.warnings = [], [], []
-        self.theme = None
-        self.category = ""
-        self.current = None
-        self.spellings = dict(KNOWN_SOURCE_SPELLINGS)
-        self.refs_seen = {}
-        self.header_labels = {index: name for index, name in mapping.items()}
-        self.columns_by_field = {name: index for index, name in mapping.items()}
-        self.skip_next = False
-
-    def warn(self, row, message):
-        self.warnings.append(RowWarning(row=row, message=message, sheet=self.sheet))
-
-    # -- themes
-
-    def start_theme(self, row, number, title):
-        number = (number or "").strip() or str(len(self.themes) + 1)
-        known = self.themes_sheet.get(number, {})
-        self.theme = ParsedTheme(
-            number=number,
-            title=title.strip() or known.get("title", ""),
-            lead=normalise_role_title(known.get("lead", "")),
-            objective=known.get("objective", ""),
-            outcomes=known.get("outcomes", ""),
-            row=row,
-        )
-        if any(theme.number == number for theme in self.themes):
-            self.theme.number = f"{number}-{len(self.themes) + 1}"
-            self.warn(row, f"Theme number {number} appears twice; the second is numbered {self.theme.number}.")
-        self.themes.append(self.theme)
-        self.category = ""
-        self.current = None
-
-    def ensure_theme(self, row):
-        if self.theme is None:
-            self.start_theme(row, "1", "Actions")
-
-    def theme_has_actions(self):
-        return self.current is not None
-
-    # -- rows
-
-    def is_repeated_header(self, texts):
-        same = sum(
-            1 for index, name in self.mapping.items()
-            if index < len(texts) and 0 < len(texts[index]) <= 40 and field_for_header(texts[index]) == name
-        )
-        return same >= max(2, (len(self.mapping) + 1) // 2)
-
-    def label_row(self, row, index, text):
-        """Handle a row with one filled cell; return True when it was a theme, field or category row."""
-        category = CATEGORY_LABELS.get(normalise_label(text))
-        if category:
-            self.category = category
-            return True
-        match = _THEME_FIELD.match(text)
-        if match and self.theme is not None:
-            label, value = match["label"].lower(), match["value"].strip()
-            if "lead" in label:
-                self.theme.lead = normalise_role_title(value)
-            elif label.startswith("objective"):
-                self.theme.objective = value
+    def report_lines(self):
+        """Plain lines for the command line: sheets, unused columns, skipped rows, statuses, people."""
+        lines = []
+        if self.tool_sentence:
+            lines.append(self.tool_sentence)
+        for notice in self.notices:
+            lines.append(notice)
+        for sheet in self.sheets:
+            if sheet.read:
+                lines.append(f"Sheet “{sheet.name}”: read, header on row {sheet.header_row}, {sheet.actions} actions.")
+                for index, header in sheet.unused_columns:
+                    lines.append(f"  column {_letter(index)} “{header or '(no header)'}” not used")
             else:
-                self.theme.outcomes = value
-            return True
-        column_field = self.mapping.get(index)
-        first_column = column_field in (None, "ref", "theme") or index == min(self.mapping)
-        match = _THEME_ROW.match(text)
-        if match and first_column and (match["number"] or ":" in text):
-            self.start_theme(row, match["number"], match["title"].rstrip(": "))
-            return True
-        match = _NUMBERED_AIM.match(text)
-        if match and first_column:  # "1. To lead, listen to and advise …": a strategic aim
-            self.start_theme(row, match["number"], match["title"])
-            return True
-        if self.theme is not None and column_field in (None, "ref", "theme") and (
-            not self.theme_has_actions() or (len(text) > 30 and " " in text)
-        ):
-            # Text alone in the first column is about the theme (its title, then its objective),
-            # not an action: Walsall's bold "Strengthen the role of the WSCB …" paragraphs.
-            if not self.theme.title:
-                self.theme.title = text
-            else:
-                self.theme.objective = "\n".join(part for part in (self.theme.objective, text) if part)
-            return True
-        return False
+                lines.append(f"Sheet “{sheet.name}”: skipped, {sheet.reason}.")
+        for skipped in self.skipped_rows:
+            lines.append(f"Skipped {skipped.sheet} row {skipped.row}: {skipped.reason}{f' ({skipped.text[:60]})' if skipped.text else ''}")
+        for status in self.statuses:
+            target = status["rag"] or ("closed" if status["closed"] else "not mapped")
+            lines.append(f"Status “{status['label']}” ({FIELDS[status['field']][0]}) → {target}")
+        if self.people:
+            lines.append("People named as owners: " + ", ".join(sorted(self.people)))
+        return lines
 
-    def read_row(self, row, cells):
-        values = [cell.value for cell in cells]
-        filled = [(index, value) for index, value in enumerate(values) if value not in (None, "")]
-        if not filled:
-            return
-        if self.skip_next:
-            self.skip_next = False
-            header_like = all(len(clean_text(value)) < 30 for _index, value in filled)
-            if header_like and not any(self.mapping.get(index) == "action" for index, _value in filled):
-                return  # the second line of a repeated two-line header
-        texts = {index: clean_text(value) for index, value in filled}
-        if self.is_repeated_header([texts.get(i, "") for i in range(len(values))]):
-            self.skip_next = self.header_rows > 1
-            return
-        distinct = {text for text in texts.values() if text}
-        if len(distinct) == 1:
-            index = filled[0][0]
-            if self.label_row(row, index, next(iter(distinct))):
-                return
 
-        by_field = {}
-        for index, name in self.mapping.items():
-            if index < len(values) and values[index] not in (None, ""):
-                by_field[name] = values[index]
+def _letter(index):
+    from openpyxl.utils import get_column_letter
 
-        theme_value = clean_text(by_field.get("theme"))
-        if theme_value:
-            match = _THEME_CELL.match(theme_value)
-            number, title = (match["number"], match["title"].strip()) if match else ("", theme_value)
-            same = self.theme is not None and (self.theme.number == number if number else self.theme.title == title)
-            if not same:
-                self.start_theme(row, number, title)
-
-        columns = self.columns_by_field
-        text = {name: texts.get(columns[name], "") if name in columns else "" for name in TEXT_FIELDS}
-        category = CATEGORY_LABELS.get(normalise_label(text["action"])) if text["action"] else None
-        if category and not any(text[name] for name in TEXT_FIELDS if name not in ("ref", "action")):
-            self.category = category
-            return
-
-        content_fields = [name for name in by_field if name != "theme"]
-        if not content_fields:
-            return
-        self.ensure_theme(row)
-        if not text["ref"] and self.current is not None:
-            self.fold(row, text, by_field, cells)
-            return
-        self.new_action(row, text, by_field, cells)
-
-    def owners_and_timescale(self, by_field, previous):
-        owners_text = by_field.get("owners")
-        timescale_text = clean_text(by_field.get("timescale"))
-        combined = by_field.get("owners_and_timescale")
-        if combined not in (None, ""):
-            lead, timescale = split_lead_and_timescale(combined)
-            owners_text = "\n".join(part for part in (clean_text(owners_text), lead) if part)
-            timescale_text = " ".join(part for part in (timescale_text, timescale) if part)
-        return split_owners(owners_text, previous=previous), timescale_text
-
-    def rag(self, row, name, by_field, cells):
-        value = by_field.get(name)
-        if value not in (None, ""):
-            try:
-                rag = parse_rag(value)
-            except UnknownRag:
-                self.warn(row, f"{FIELDS[name][0]} “{clean_text(value)}” is not a RAG rating (Blue, Green, Amber, Red or Grey); left empty.")
-                return None
-            return rag.value if rag else None
-        index = self.columns_by_field.get(name)
-        if index is not None and index < len(cells):
-            # Only empty RAG cells need their fill: keeps the read-only stream cheap.
-            rag = rag_from_fill(getattr(cells[index], "fill", None))
-            return rag.value if rag else None
-        return None
-
-    def new_action(self, row, text, by_field, cells):
-        previous_owners = self.actions[-1].owners if self.actions else []
-        owners, timescale = self.owners_and_timescale(by_field, previous_owners)
-        sources, orphans = parse_sources(by_field.get("sources"), self.spellings)
-        if orphans:
-            self.warn(row, f"Source paragraph {', '.join(orphans)} has no source code before it; not linked.")
-        due = None
-        if by_field.get("due_date") not in (None, ""):
-            due = parse_due_date(by_field["due_date"])
-            if due is None:
-                self.warn(row, f"The due date “{clean_text(by_field['due_date'])}” could not be read.")
-        if due is None and timescale:
-            due = parse_due_date(by_field.get("timescale") if not by_field.get("owners_and_timescale") else timescale)
-            if due is None and not _NOT_A_DATE.match(timescale):
-                self.warn(row, f"No due date could be read from the timescale “{timescale}”; kept as written.")
-        action = ParsedAction(
-            row=row,
-            theme=self.theme.number,
-            ref=text["ref"],
-            improvement_need=text["improvement_need"],
-            action=text["action"],
-            category=CATEGORY_LABELS.get(normalise_label(clean_text(by_field.get("category"))), self.category),
-            owners=owners,
-            sources=sources,
-            timescale=timescale[:300],
-            due_date=due,
-            expected_impact=text["expected_impact"],
-            measures=text["measures"],
-            reporting_mechanism=text["reporting_mechanism"],
-            output=text["output"],
-            progress_rag=self.rag(row, "progress_rag", by_field, cells),
-            impact_rag=self.rag(row, "impact_rag", by_field, cells),
-            latest_note=text["latest_note"],
-        )
-        if action.ref:
-            if action.ref in self.refs_seen:
-                self.warn(row, f"Ref {action.ref} is used again (first on row {self.refs_seen[action.ref]}); both actions are kept, in order.")
-            else:
-                self.refs_seen[action.ref] = row
-        self.current = action
-        self.actions.append(action)
-
-    def fold(self, row, text, by_field, cells):
-        """A row with no ref continues the action above: its text is added on new lines."""
-        action = self.current
-        for name in TEXT_FIELDS:
-            if name != "ref" and text[name]:
-                joined = "\n".join(part for part in (getattr(action, name), text[name]) if part)
-                setattr(action, name, joined)
-        owners, timescale = self.owners_and_timescale(by_field, action.owners)
-        for owner in owners:
-            if owner not in action.owners:
-                action.owners.append(owner)
-        if timescale and not text["timescale"]:
-            action.timescale = " ".join(part for part in (action.timescale, timescale) if part)[:300]
-        action.timescale = action.timescale[:300]
-        sources, _orphans = parse_sources(by_field.get("sources"), self.spellings)
-        for source in sources:
-            if source not in action.sources:
-                action.sources.append(source)
-        if action.due_date is None and action.timescale:
-            action.due_date = parse_due_date(action.timescale)
-        for name in ("progress_rag", "impact_rag"):
-            if getattr(action, name) is None:
-                setattr(action, name, self.rag(row, name, by_field, cells))
-
-    def finish(self):
-        for action in self.actions:
-            if not action.action:
-                self.warn(action.row, f"Row has no action text (ref {action.ref or 'none'}).")
-            if (action.latest_note and not action.progress_rag):
-                self.warn(action.row, "A progress note without a progress RAG: it is kept on the action's first update only when a RAG is given.")
-        self.warnings.sort(key=lambda warning: warning.row)
+    return get_column_letter(index + 1)
 
 
 def read_plan_workbook(source, *, name="", mapping=None, title="", progress=None):
     """Read a plan workbook (a path or a binary file) into a ParsedPlan; raise ImportFileError if we cannot.
 
-    `mapping` ({column index: field name or ""}) overrides the detected columns.
+    `mapping` overrides the detected columns: {column index: field name or ""} for the first sheet
+    read (and any other sheet with the same header), or {sheet name: {column index: field}} per sheet.
     `progress(rows_read, total_rows)` is called now and then on long sheets.
     """
     close = None
@@ -536,72 +247,228 @@ def read_plan_workbook(source, *, name="", mapping=None, title="", progress=None
             close.close()
 
 
+def _themes_sheet(rows):
+    """A sheet listing themes (Number, Title, Lead, Objective): {number: {...}} or None."""
+    wanted = {"number": "number", "no": "number", "theme no": "number", "theme": "title", "title": "title", "theme title": "title",
+              "lead": "lead", "theme lead": "lead", "objective": "objective", "objectives": "objective", "outcomes": "outcomes"}
+    if not rows:
+        return None
+    columns = {}
+    for index, value in enumerate(rows[0]):
+        key = wanted.get(normalise_label(clean_text(value)))
+        if key and key not in columns.values():
+            columns[index] = key
+    if not {"number", "title"} <= set(columns.values()):
+        return None
+    themes = {}
+    for values in rows[1:]:
+        item = {key: clean_text(values[index]) if index < len(values) else "" for index, key in columns.items()}
+        if item["number"]:
+            themes[item["number"]] = item
+    return themes
+
+
+def _override(mapping, sheet_name, headers, first_headers):
+    if mapping is None:
+        return None
+    per_sheet = any(not str(key).lstrip("-").isdigit() for key in mapping)
+    if per_sheet:
+        chosen = mapping.get(sheet_name)
+        if chosen is None:
+            return None
+    else:
+        if first_headers is not None and headers != first_headers:
+            return None
+        chosen = mapping
+    return {int(index): name for index, name in chosen.items() if name in FIELDS}
+
+
+def _lone_text(row):
+    texts = [clean_text(value) for value in row if value not in (None, "")]
+    texts = [text for text in texts if text]
+    return texts[0] if len(set(texts)) == 1 else None
+
+
 def _read(workbook, *, name, mapping, title, progress):
-    found = None
-    any_cells = False
+    visible = [sheet for sheet in workbook.worksheets if getattr(sheet, "sheet_state", "visible") == "visible"]
+    reports, candidates, any_cells = [], [], False
+    themes_sheet, buffers = {}, {}
     for sheet in workbook.worksheets:
-        if sheet.sheet_state != "visible":
+        if sheet not in visible:
+            reports.append(SheetReport(name=sheet.title, read=False, reason="it is hidden"))
             continue
-        rows = [list(row) for row in sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True)]
-        if any(value not in (None, "") for row in rows for value in row):
+        # The first rows are read once, kept as cells, and the same stream goes on below them.
+        stream = sheet.iter_rows()
+        buffered = list(itertools.islice(stream, HEADER_SEARCH_ROWS + PROFILE_ROWS))
+        buffers[sheet.title] = (stream, buffered)
+        first_rows = [[cell.value for cell in row] for row in buffered]
+        if any(value not in (None, "") for row in first_rows for value in row):
             any_cells = True
-        header = find_header(rows)
-        if header and (found is None or len(header[2]) > len(found[1][2])):
-            found = (sheet, header, rows)
-    if found is None:
-        if not any_cells:
-            raise ImportFileError("The spreadsheet has no data in it.")
+        merges = Merges(sheet_merges(sheet))
+        header = find_header(first_rows[:HEADER_SEARCH_ROWS], merges)
+        listed = _themes_sheet(first_rows[:500])
+        header_labels = {normalise_label(clean_text(value)) for value in (first_rows[0] if first_rows else [])}
+        if _TOOL_SHEETS.match(sheet.title.strip()):
+            reports.append(SheetReport(name=sheet.title, read=False, reason="it is the project tool's resource, assignment or information table, not tasks"))
+            continue
+        if listed is not None and (
+            header is None or re.search(r"theme|priorit|\baims?\b|objective|outcome", sheet.title, re.I)
+            or not header_labels & {"action", "actions", "ref", "owner", "action owner", "due date", "timescale"}
+        ):
+            themes_sheet.update(listed)
+            reports.append(SheetReport(name=sheet.title, read=False, reason="it lists the themes (their titles, leads and objectives are used)"))
+            continue
+        report = SheetReport(name=sheet.title, read=False)
+        reports.append(report)
+        if header is None:
+            reason = _SKIP_SHEET_NAMES.get(normalise_label(sheet.title).replace("_", " "))
+            report.reason = (f"it looks like {reason}" if reason else "no header row naming plan columns (such as Ref, Action, Owner) was found") if any(
+                value not in (None, "") for row in first_rows for value in row
+            ) else "it is empty"
+            candidates.append((sheet, None, first_rows, merges, report))
+            continue
+        candidates.append((sheet, header, first_rows, merges, report))
+    if not any_cells:
+        raise ImportFileError("The spreadsheet has no data in it.")
+    if not any(header for _sheet, header, _rows, _merges, _report in candidates):
         raise ImportFileError(
             "No header row was recognised in the first rows of any sheet. The plan needs a header row "
             "naming its columns, for example Ref, Action, Action Owner, Timescale."
         )
-    sheet, (header_index, header_lines, detected, headers), first_rows = found
-    if not title:
-        for row in first_rows[:header_index]:
-            texts = [clean_text(value) for value in row if value not in (None, "")]
-            if len(texts) == 1 and len(texts[0]) < 200:
-                title = texts[0]
+    tool = tools.detect(workbook, [(sheet, header, rows) for sheet, header, rows, _m, _r in candidates],
+                        cells={name: buffered for name, (_stream, buffered) in buffers.items()})
+    collector = Collector(themes_sheet)
+    plan_sheets = [item for item in candidates if item[1] is not None]
+    multi = len(plan_sheets) > 1
+    # The plan's title: the first lone text above the first plan sheet's header (or on a cover sheet before it).
+    given_title, title = title, ""
+    # The plan sheet's own title first; else a cover sheet before it.
+    ordered = [item for item in candidates if item[1] is not None][:1] + [item for item in candidates if item[1] is None]
+    if True:
+        for sheet, header, rows, _merges, _report in ordered:
+            limit = header[0] if header else min(len(rows), 12)
+            for row in rows[:limit]:
+                text = _lone_text(row)
+                if (text and len(text) < 200 and not kinds.is_note(text) and not kinds.is_key_heading(text) and not kinds.theme_row(text)
+                        and not kinds.theme_field(text) and not kinds.category_of(text) and not (tool and tool.is_banner(text))
+                        and normalise_label(text) not in _NOT_TITLES):
+                    title = text
+                    break
+            if title:
                 break
-    title = title or Path(name).stem.replace("_", " ").strip() or "Imported plan"
-    if mapping is not None:
-        mapping = {int(index): name for index, name in mapping.items() if name in FIELDS}
-        if not _is_header(mapping):
-            raise ImportFileError("Choose at least an Action or Ref column, and one other column.")
-    else:
-        mapping = _with_unlabelled_ref_column(detected, first_rows[header_index + header_lines:])
-    themes_sheet = _themes_sheet(workbook, sheet.title)
-    reader = _Reader(sheet_title=sheet.title, mapping=mapping, header_rows=header_lines, themes_sheet=themes_sheet, progress=progress)
-    # Theme rows may come before the first header ("Area for Improvement 1:" above its table).
-    for index, row in enumerate(first_rows[:header_index], start=1):
-        texts = [(i, clean_text(value)) for i, value in enumerate(row) if value not in (None, "")]
-        if len({text for _i, text in texts}) == 1 and clean_text(texts[0][1]) != title:
-            reader.label_row(index, texts[0][0], texts[0][1])
-    first_data_row = header_index + header_lines + 1
-    total = sheet.max_row
-    rows_read = 0
-    for row_number, cells in enumerate(sheet.iter_rows(min_row=first_data_row), start=first_data_row):
-        reader.read_row(row_number, cells)
-        rows_read += 1
-        if progress and rows_read % 250 == 0:
-            progress(rows_read, total)
+        if not title and tool:
+            title = tool.title_from(candidates)
+    file_title = title
+    title = given_title or title or Path(name).stem.replace("_", " ").strip() or "Imported plan"
+    total = sum((sheet.max_row or 0) for sheet, header, _rows, _merges, _report in plan_sheets)
+    state = {"rows": 0}
+    first = None
+    for sheet, header, first_rows, merges, report in plan_sheets:
+        header_index, header_lines, headers = header
+        data_rows = first_rows[header_index + header_lines:]
+        detected, _profiles = detect_mapping(headers, data_rows)
+        chosen = _override(mapping, sheet.title, headers, first.headers if first else None)
+        if chosen is not None:
+            if not _is_header(chosen):
+                raise ImportFileError("Choose at least an Action or Ref column, and one other column.")
+            sheet_mapping = chosen
+        else:
+            sheet_mapping = detected
+        if tool is not None:
+            sheet_mapping = tool.adjust_mapping(sheet_mapping, headers) if chosen is None else sheet_mapping
+        width = max([max(headers, default=-1) + 1] + [len(row) for row in first_rows])
+        columns = [i for i in range(width) if any(i < len(row) and row[i] not in (None, "") for row in first_rows[header_index:])]
+        report.header_row, report.header_rows, report.headers = header_index + 1, header_lines, headers
+        report.mapping, report.columns = sheet_mapping, sorted(set(columns) | set(sheet_mapping))
+        ref_index = next((i for i, n in sorted(sheet_mapping.items()) if n == "ref"), None)
+        ref_share = 1.0
+        if ref_index is not None:
+            filled = [row for row in data_rows if any(v not in (None, "") for v in row)]
+            refs = sum(1 for row in filled if ref_index < len(row) and looks_like_ref(clean_text(row[ref_index])))
+            ref_share = refs / len(filled) if filled else 1.0
+        # Actions before any theme row belong to the sheet's theme: its name (unless a default name like "Sheet1").
+        default_theme = ("", _sheet_theme_title(sheet.title)) if multi or not _GENERIC_SHEET.match(sheet.title.strip()) else None
+        reader = SheetReader(
+            collector=collector, sheet=sheet.title, mapping=sheet_mapping, headers=headers, header_rows=header_lines,
+            merges=merges, tool=tool, default_theme=default_theme, ref_share=ref_share,
+        )
+        # Rows above the header: the title, then theme headings, Lead:/Objective: rows, keys and notes.
+        last_text_row = max((n for n, row in enumerate(first_rows[:header_index], start=1) if _lone_text(row)), default=0)
+        for number, row in enumerate(first_rows[:header_index], start=1):
+            merges.fill(number, list(row)) if merges.ranges else None
+            text = _lone_text(row)
+            if not text or text in (title, file_title):
+                if text:
+                    collector.skip(sheet.title, number, "the plan's title", text)
+                continue
+            if tool is not None and tool.is_banner(text):
+                collector.skip(sheet.title, number, f"the {tool.name} export's heading", text)
+                continue
+            index = next(i for i, value in enumerate(row) if value not in (None, ""))
+            if not reader.label_row(number, index, text, heading=number == header_index == last_text_row, before_header=True):
+                collector.skip(sheet.title, number, "a title or note above the header", text)
+        reader.in_key = False
+        first_data_row = header_index + header_lines + 1
+        if sheet.max_row and sheet.max_row > LARGE_SHEET_ROWS:
+            notice = (f"Sheet “{sheet.title}” holds {sheet.max_row:,} rows, far more than any plan (plans hold tens or a few "
+                      f"hundred actions). Check it is the plan; reading it may take a while.")
+            collector.warn(sheet.title, 0, notice)
+        stream, buffered = buffers.pop(sheet.title)
+        for row_number, cells in enumerate(itertools.chain(buffered[first_data_row - 1:], stream), start=first_data_row):
+            reader.read_row(row_number, cells)
+            state["rows"] += 1
+            if progress and state["rows"] % 250 == 0:
+                progress(state["rows"], total)
+        if tool is not None:
+            tool.finish_sheet(reader)
+        report.actions, report.rows = reader.actions_read, (sheet.max_row or 0)
+        if reader.actions_read:
+            report.read = True
+            if first is None:
+                first = report
+        else:
+            report.reason = "a header row was found but no actions below it"
     if progress:
-        progress(rows_read, total)
-    reader.finish()
-    if not reader.actions:
+        progress(state["rows"], total)
+    # A sheet that only sums up the others (Summary, Dashboard) is not read twice.
+    if first is None:
         raise ImportFileError("A header row was found but no actions below it. Check the file holds the plan's actions.")
-    used_numbers = {action.theme for action in reader.actions}
-    width = max((len(row) for row in first_rows), default=0)
-    columns = [i for i in range(width) if any(i < len(row) and row[i] not in (None, "") for row in first_rows)]
-    return ParsedPlan(
+    _finish(collector)
+    used = {action.theme for action in collector.actions}
+    themes = [theme for theme in collector.themes if theme.number in used]
+    notices = [warning.message for warning in collector.warnings if warning.row == 0]
+    parsed = ParsedPlan(
         title=title[:300],
-        sheet=sheet.title,
-        header_row=header_index + 1,
-        header_rows=header_lines,
-        headers=headers,
-        mapping=mapping,
-        columns=sorted(set(columns) | set(mapping)),
-        themes=[theme for theme in reader.themes if theme.number in used_numbers or theme.title],
-        actions=reader.actions,
-        warnings=reader.warnings,
-        rows_read=rows_read,
+        sheet=first.name,
+        header_row=first.header_row,
+        header_rows=first.header_rows,
+        headers=first.headers,
+        mapping=first.mapping,
+        columns=first.columns,
+        themes=themes,
+        actions=collector.actions,
+        warnings=[warning for warning in collector.warnings if warning.row != 0],
+        rows_read=state["rows"],
+        sheets=reports,
+        skipped_rows=collector.skipped,
+        detected_tool=tool.slug if tool else "",
+        tool_sentence=tool.sentence if tool else "",
+        statuses=sorted(collector.statuses.values(), key=lambda s: (s["field"], -s["count"])),
+        people=collector.people,
+        owner_splits=collector.owner_splits,
+        notices=notices,
     )
+    return parsed
+
+
+def _sheet_theme_title(name):
+    return " ".join(name.replace("_", " ").split())
+
+
+def _finish(collector):
+    for action in collector.actions:
+        if not action.action and not action.improvement_need:
+            collector.warn(action.sheet, action.row, f"Row has no action text (ref {action.ref or 'none'}).")
+        elif not action.action:
+            collector.warn(action.sheet, action.row, f"Row has no action text (ref {action.ref or 'none'}).")
+    collector.warnings.sort(key=lambda warning: warning.row)

@@ -1,7 +1,7 @@
 """The plans domain: plans, themes, owners, sources, actions, progress and measures."""
 from plans.models.actions import Action, ActionCategory, ActionStatus, Source, SourceReference
 from plans.models.measures import Measure, MeasureDirection, MeasureMilestone, MeasureReading
-from plans.models.owners import Owner
+from plans.models.owners import Owner, PersonRoleMapping
 from plans.models.plan import Plan, PlanStatus, ReportingPeriod, Theme
 from plans.models.progress import ProgressUpdate
 from plans.models.reporting import ActionSnapshot, HighlightReport, ReminderLog
@@ -25,6 +25,7 @@ __all__ = [
     "MeasureMilestone",
     "MeasureReading",
     "Owner",
+    "PersonRoleMapping",
     "Plan",
     "PlanStatus",
     "ProgressUpdate",

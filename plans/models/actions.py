@@ -65,6 +65,10 @@ class Action(Versioned):
     status = models.CharField(max_length=10, choices=ActionStatus.choices, default=ActionStatus.OPEN)
     closed_reason = models.TextField(blank=True)
     completed_date = models.DateField(null=True, blank=True, validators=[validate_plan_date])
+    imported_note = models.TextField(
+        "imported progress note", blank=True,
+        help_text="A progress note the imported spreadsheet gave without a RAG rating, kept as written.",
+    )
 
     objects = ActionQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[owners])

@@ -24,3 +24,28 @@ class Owner(Versioned):
 
     def __str__(self):
         return f"{self.title} ({self.agency})" if self.agency else self.title
+
+
+class PersonRoleMapping(models.Model):
+    """A person (or email) an imported file names as an owner, and the owner role they stand for.
+
+    Chosen by an admin in the import preview and applied to every later import, across plans.
+    """
+
+    name = models.CharField(max_length=300, help_text="As the file writes it: a name or an email.")
+    key = models.CharField(max_length=300, unique=True, editable=False, help_text="The name, case-folded.")
+    owner = models.ForeignKey(Owner, on_delete=models.CASCADE, related_name="people_mapped")
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} → {self.owner}"
+
+    @staticmethod
+    def key_for(name):
+        return " ".join(str(name).split()).casefold()

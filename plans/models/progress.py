@@ -24,6 +24,10 @@ class ProgressUpdate(models.Model):
     no_change = models.BooleanField(
         default=False, help_text="Reported as no change since the last update: its RAGs are copied from it."
     )
+    imported_from = models.CharField(
+        max_length=255, blank=True,
+        help_text="The spreadsheet this update was read from; blank for updates people recorded here.",
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -36,6 +36,7 @@ def my_actions(*, user, today=None):
     periods = current_periods(plans=permissions.plans_visible_to(user), today=today)
     actions = list(
         Action.objects.owned_by_user(user)
+        .published()
         .open()
         .exclude(theme__plan__status="archived")
         .select_related("theme__plan")

@@ -38,21 +38,30 @@ def owners_by_key():
     return {owner_key(owner.title, owner.agency): owner for owner in Owner.objects.all()}
 
 
-def owner_get_or_create(*, title, agency="", cache=None):
+def _owner_new(*, title, agency, stamp):
+    owner = Owner(title=title, agency=agency)
+    if stamp is not None:
+        stamp(owner)
+    owner.save()
+    return owner
+
+
+def owner_get_or_create(*, title, agency="", cache=None, stamp=None):
     """The role with this title and agency, created if new (title cut to 300 characters).
 
     `cache` (a dict, filled from owners_by_key on first use) saves a query per role when many
-    are matched at once, as imports do."""
+    are matched at once, as imports do. `stamp(owner)` is called on a new role before it is saved
+    (imports name themselves in its history)."""
     title, agency = normalise_name(title)[:300], normalise_name(agency)[:200]
     if cache is None:
         owner = owner_find(title=title, agency=agency)
-        return owner or Owner.objects.create(title=title, agency=agency)
+        return owner or _owner_new(title=title, agency=agency, stamp=stamp)
     if not cache:
         cache.update(owners_by_key())
         cache.setdefault(None, None)  # filled: an empty table is not looked up again
     key = owner_key(title, agency)
     if key not in cache:
-        cache[key] = Owner.objects.create(title=title, agency=agency)
+        cache[key] = _owner_new(title=title, agency=agency, stamp=stamp)
     return cache[key]
 
 

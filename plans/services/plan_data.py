@@ -2,15 +2,23 @@
 
 The dict has the shape of the JSON export: title, organisation, themes and actions (see
 plans.services.exporting). Updating an existing plan matches actions by theme and ref, in order
-for repeated refs; it never deletes an action or a progress update. Every row it changes moves on
-its version (bulk updates with F("version") + 1), and so does the plan, whose structure changed:
-an edit page opened before the import is refused, not saved over it (plans/concurrency.py).
+for repeated refs; it never deletes an action or a progress update.
+
+What a save would change is worked out first, without writing (`plan_changes`): the re-import
+preview shows exactly that, and the save writes exactly that. An action whose fields, owners and
+sources are what the file says is not touched: no new version, no history entry. Every row the
+save writes moves on its version (bulk updates with F("version") + 1), and so does the plan when
+anything in it changed: an edit page opened before the import is refused, not saved over it
+(plans/concurrency.py). Every row written gets its audit-trail record (django-simple-history),
+attributed to the importing user and named with the import's reason ("Import of plan.xlsx"):
+bulk writes record theirs explicitly, since bulk_create/bulk_update send no signals.
 """
 import datetime
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Prefetch
 from django.utils import timezone
 
 from plans.services import owners as owner_services
@@ -18,7 +26,10 @@ from plans.services import sources as source_services
 from plans.models import (
     Action,
     ActionCategory,
+    ActionStatus,
+    Owner,
     Plan,
+    PlanStatus,
     ProgressUpdate,
     Rag,
     ReportingPeriod,
@@ -29,24 +40,63 @@ from plans.models import (
 CATEGORY_BY_NAME = {choice.value: choice for choice in ActionCategory} | {
     choice.label.lower(): choice for choice in ActionCategory
 }
-ACTION_FIELDS = [
+# The action fields a file sets, compared field by field on re-import (position is the file's order,
+# kept for matched actions: see _positions).
+COMPARED_FIELDS = [
     "ref", "improvement_need", "action_text", "category", "timescale", "due_date",
-    "expected_impact", "measures_of_success", "reporting_mechanism", "output", "position", "theme",
+    "expected_impact", "measures_of_success", "reporting_mechanism", "output", "imported_note", "status",
 ]
+ACTION_FIELDS = [*COMPARED_FIELDS, "position", "theme"]
 IMPORT_NOTE = "Progress as recorded in the imported spreadsheet."
+CLOSED_REASON = "Cancelled or closed in the imported spreadsheet."
+HISTORY_REASON_LENGTH = 100  # simple_history's history_change_reason column
 
 
-def owner_get_or_create(title, cache):
-    """The role with this title (plans.services.owners matches it); `cache` starts as {}."""
-    return owner_services.owner_get_or_create(title=title, cache=cache)
+def history_reason(name):
+    """How the audit trail names an import of one file: "Import of plan.xlsx"."""
+    name = str(name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    reason = f"Import of {name}" if name else "Import"
+    return reason if len(reason) <= HISTORY_REASON_LENGTH else reason[: HISTORY_REASON_LENGTH - 1] + "…"
 
 
-def source_get_or_create(code, cache):
-    """The source with this code, however it is spelt (plans.services.sources matches it).
+def _title(title):
+    return " ".join(str(title).split())[:300]
+
+
+def _stamp(instance, *, author, reason, now):
+    """Name who, why and when on the history record the next save of `instance` writes."""
+    instance._history_user = author
+    instance._change_reason = reason
+    instance._history_date = now
+    return instance
+
+
+@dataclass
+class _Audit:
+    author: object = None
+    reason: str = ""
+    now: object = None
+
+
+def owner_get_or_create(title, cache, audit=None):
+    """The role with this title (plans.services.owners matches it), created if new with its history
+    naming the import; `cache` starts as {}."""
+    audit = audit or _Audit(now=timezone.now())
+    return owner_services.owner_get_or_create(
+        title=title, cache=cache, stamp=lambda owner: _stamp(owner, author=audit.author, reason=audit.reason, now=audit.now)
+    )
+
+
+def source_get_or_create(code, cache, audit=None):
+    """The source with this code, however it is spelt (plans.services.sources matches it), created if
+    new with its history naming the import.
 
     `cache`: pass the result of sources_by_key() to match existing ones.
     """
-    return source_services.source_get_or_create(code=code, cache=cache)
+    audit = audit or _Audit(now=timezone.now())
+    return source_services.source_get_or_create(
+        code=code, cache=cache, stamp=lambda source: _stamp(source, author=audit.author, reason=audit.reason, now=audit.now)
+    )
 
 
 def sources_by_key():
@@ -71,33 +121,162 @@ def _date(value):
     return datetime.date.fromisoformat(value)
 
 
+def _month(value):
+    """A "YYYY-MM" (or a date) as the first day of its month; None when absent or unreadable."""
+    if not value:
+        return None
+    if isinstance(value, datetime.date):
+        return value.replace(day=1)
+    try:
+        year, month = str(value)[:7].split("-")
+        return datetime.date(int(year), int(month), 1)
+    except ValueError:
+        return None
+
+
+# ------------------------------------------------------------------------------------ what changes
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    label: str
+    before: str
+    after: str
+
+
 @dataclass
-class PlanSaveResult:
-    plan: Plan
-    created: bool
-    themes_created: int = 0
-    actions_created: int = 0
-    actions_updated: int = 0
-    updates_created: int = 0
-    actions_not_in_file: list = field(default_factory=list)
+class RagConflict:
+    """The sheet's RAG differs from an update recorded in the product after the sheet was saved."""
+
+    sheet_progress_rag: object
+    sheet_impact_rag: object
+    update: ProgressUpdate
 
 
-def _action_values(item, theme, position):
-    due = _date(item.get("due_date"))
+@dataclass
+class ActionChange:
+    kind: str  # "added", "changed", "unchanged" or "not_in_file"
+    theme: str
+    ref: str
+    text: str
+    action: Action | None = None
+    item: dict | None = None
+    changes: list = field(default_factory=list)
+    record_update: bool = False  # the sheet's RAG becomes a new progress update
+    conflict: RagConflict | None = None
+
+    @property
+    def short_text(self):
+        text = " ".join(self.text.split())
+        return text if len(text) <= 80 else text[:77] + "…"
+
+
+@dataclass
+class PlanChanges:
+    actions: list = field(default_factory=list)  # ActionChange in file order, then those not in the file
+    themes_added: list = field(default_factory=list)
+    themes_changed: list = field(default_factory=list)
+
+    def of_kind(self, kind):
+        return [change for change in self.actions if change.kind == kind]
+
+    @property
+    def added(self):
+        return self.of_kind("added")
+
+    @property
+    def changed(self):
+        return self.of_kind("changed")
+
+    @property
+    def unchanged(self):
+        return self.of_kind("unchanged")
+
+    @property
+    def not_in_file(self):
+        return self.of_kind("not_in_file")
+
+    @property
+    def conflicts(self):
+        return [change for change in self.actions if change.conflict]
+
+    @property
+    def updates_to_record(self):
+        return sum(1 for change in self.actions if change.record_update)
+
+    @property
+    def anything(self):
+        return bool(self.added or self.changed or self.themes_added or self.themes_changed)
+
+
+FIELD_LABELS = {name: str(Action._meta.get_field(name).verbose_name).capitalize() for name in COMPARED_FIELDS}
+FIELD_LABELS |= {"theme": "Theme", "owners": "Owners", "sources": "Sources"}
+
+
+def _display(name, value):
+    if value in (None, "", [], ()):
+        return "(blank)"
+    if name == "category":
+        return str(ActionCategory(value).label)
+    if name == "status":
+        return str(ActionStatus(value).label)
+    if name == "due_date":
+        return value.strftime("%-d %b %Y")
+    if isinstance(value, (list, tuple)):
+        return ", ".join(value)
+    return str(value)
+
+
+def _action_values(item):
+    """The action's fields as the file gives them (theme as its number; position set later)."""
     return {
-        "theme": theme,
-        "position": position,
         "ref": (item.get("ref") or "")[:50],
         "improvement_need": item.get("improvement_need") or "",
         "action_text": item.get("action") or "",
         "category": CATEGORY_BY_NAME.get((item.get("category") or "").lower(), ActionCategory.NONE),
         "timescale": (item.get("timescale") or "")[:300],
-        "due_date": due,
+        "due_date": _date(item.get("due_date")),
         "expected_impact": item.get("expected_impact") or "",
         "measures_of_success": item.get("measures") or "",
         "reporting_mechanism": item.get("reporting_mechanism") or "",
         "output": item.get("output") or "",
+        "imported_note": _imported_note(item),
+        "status": _closed_status(item),
     }
+
+
+def _closed_status(item):
+    """An action the file marks cancelled or closed is kept, closed: completed when rated Blue,
+    else withdrawn. None (leave as it is) when the file does not say it is closed."""
+    if not item.get("closed"):
+        return None
+    return ActionStatus.COMPLETED if rag_from_data(item.get("progress_rag")) == Rag.BLUE else ActionStatus.WITHDRAWN
+
+
+def _imported_note(item):
+    """A progress note with no RAG is kept on the action; with a RAG it goes into the update."""
+    if rag_from_data(item.get("progress_rag")) is not None:
+        return None  # leave what the action has
+    return (item.get("latest_note") or "").strip()
+
+
+def _owner_titles(item):
+    titles = []
+    for title in item.get("owners", []):
+        title = _title(title)
+        if title and title not in titles:
+            titles.append(title)
+    return titles
+
+
+def _source_pairs(item):
+    pairs = []
+    for source in item.get("sources", []):
+        pair = (source["code"][:50], (source.get("paragraph") or "")[:50])
+        if (source_services.source_match_key(pair[0]), pair[1]) not in [(source_services.source_match_key(c), p) for c, p in pairs]:
+            pairs.append(pair)
+    return pairs
 
 
 def _key(item):
@@ -107,32 +286,142 @@ def _key(item):
 def _existing_actions_by_key(plan):
     """The plan's actions by (theme number, ref), in plan order: repeated refs are matched in turn."""
     waiting = {}
-    existing = Action.objects.filter(theme__plan=plan).select_related("theme").order_by("theme__position", "position", "pk")
+    existing = (
+        Action.objects.filter(theme__plan=plan)
+        .select_related("theme")
+        .prefetch_related(
+            Prefetch("owners", queryset=Owner.objects.order_by("title")),
+            Prefetch("source_references", queryset=SourceReference.objects.select_related("source").order_by("position", "pk")),
+        )
+        .order_by("theme__position", "position", "pk")
+    )
     for action in existing:
         waiting.setdefault((action.theme.number, action.ref), []).append(action)
     return waiting
 
 
-@dataclass
-class PlanUpdatePreview:
-    actions_to_update: int
-    actions_to_add: int
-    actions_not_in_file: list
+def _latest_updates(actions):
+    latest = {}
+    ids = [action.pk for action in actions]
+    for update in ProgressUpdate.objects.filter(action_id__in=ids).order_by("action_id", "-created_at", "-pk"):
+        latest.setdefault(update.action_id, update)
+    return latest
 
 
-def plan_update_preview(*, plan, data):
-    """What saving `data` over `plan` would do, without writing: matched, new, and missing actions."""
-    waiting = _existing_actions_by_key(plan)
-    matched = added = 0
+def _compare(action, item):
+    """The field-by-field changes the file makes to an existing action."""
+    values = _action_values(item)
+    changes = []
+    if action.theme.number != str(item["theme"]):
+        changes.append(FieldChange("theme", "Theme", action.theme.number, str(item["theme"])))
+    for name in COMPARED_FIELDS:
+        new = values[name]
+        if new is None:
+            continue
+        old = getattr(action, name)
+        if old != new:
+            changes.append(FieldChange(name, FIELD_LABELS[name], _display(name, old), _display(name, new)))
+    old_owners = sorted(owner.title for owner in action.owners.all() if not owner.agency) + sorted(
+        str(owner) for owner in action.owners.all() if owner.agency
+    )
+    new_owners = _owner_titles(item)
+    if set(old_owners) != set(new_owners):
+        changes.append(FieldChange("owners", "Owners", _display("owners", old_owners), _display("owners", new_owners)))
+    old_sources = [(source_services.source_match_key(r.source.code), r.paragraph) for r in action.source_references.all()]
+    new_sources = [(source_services.source_match_key(code), paragraph) for code, paragraph in _source_pairs(item)]
+    if old_sources != new_sources:
+        changes.append(FieldChange(
+            "sources", "Sources",
+            _display("sources", [f"{r.source.code} {r.paragraph}".strip() for r in action.source_references.all()]),
+            _display("sources", [f"{code} {paragraph}".strip() for code, paragraph in _source_pairs(item)]),
+        ))
+    return changes
+
+
+def _sheet_rags(item):
+    progress = rag_from_data(item.get("progress_rag"))
+    impact = rag_from_data(item.get("impact_rag")) if progress else None
+    note = (item.get("latest_note") or "").strip() or IMPORT_NOTE
+    return progress, impact, note
+
+
+def plan_changes(*, plan, data, as_of=None, record_rags=True):
+    """What saving `data` over `plan` (None: a new plan) would do, action by action, without writing.
+
+    `as_of` is when the sheet was last saved: an update recorded in the product after it is never
+    overridden by the sheet's RAG (a conflict, skipped). None: no such check (JSON and demo data).
+    """
+    changes = PlanChanges()
+    themes = {theme.number: theme for theme in plan.themes.select_related("lead")} if plan else {}
+    for position, item in enumerate(data.get("themes", [])):
+        number = str(item["number"])
+        theme = themes.get(number)
+        if theme is None:
+            changes.themes_added.append(number)
+        elif (theme.title, theme.objective, theme.outcomes, theme.position, theme.lead.title if theme.lead else "") != (
+            (item.get("title") or f"Theme {number}")[:300], item.get("objective") or "", item.get("outcomes") or "",
+            position, _title(item.get("lead") or ""),
+        ):
+            changes.themes_changed.append(number)
+
+    waiting = _existing_actions_by_key(plan) if plan else {}
+    matched = []
     for item in data.get("actions", []):
         matches = waiting.get(_key(item))
+        text = item.get("action") or ""
         if matches:
-            matches.pop(0)
-            matched += 1
+            action = matches.pop(0)
+            diff = _compare(action, item)
+            change = ActionChange("changed" if diff else "unchanged", str(item["theme"]), action.ref, text,
+                                  action=action, item=item, changes=diff)
+            matched.append(change)
         else:
-            added += 1
-    missing = [action for actions in waiting.values() for action in actions]
-    return PlanUpdatePreview(actions_to_update=matched, actions_to_add=added, actions_not_in_file=missing)
+            change = ActionChange("added", str(item["theme"]), (item.get("ref") or "")[:50], text, item=item)
+            change.record_update = record_rags and rag_from_data(item.get("progress_rag")) is not None
+        changes.actions.append(change)
+
+    latest = _latest_updates([change.action for change in matched])
+    for change in matched:
+        progress, impact, note = _sheet_rags(change.item)
+        if not record_rags or progress is None:
+            continue
+        previous = latest.get(change.action.pk)
+        if previous and (previous.progress_rag, previous.impact_rag, previous.note) == (
+            progress.value, impact.value if impact else "", note
+        ):
+            continue
+        if previous and as_of is not None and previous.created_at > as_of and not previous.imported_from:
+            if (previous.progress_rag, previous.impact_rag) != (progress.value, impact.value if impact else ""):
+                change.conflict = RagConflict(progress, impact, previous)
+            continue
+        change.record_update = True
+
+    for actions in waiting.values():
+        for action in actions:
+            changes.actions.append(ActionChange("not_in_file", action.theme.number, action.ref, action.action_text, action=action))
+    return changes
+
+
+def plan_update_preview(*, plan, data, as_of=None):
+    """Kept for callers of the old name: what saving `data` over `plan` would do."""
+    return plan_changes(plan=plan, data=data, as_of=as_of)
+
+
+# ------------------------------------------------------------------------------------------ writes
+
+
+@dataclass
+class PlanSaveResult:
+    plan: Plan
+    created: bool
+    themes_created: int = 0
+    actions_created: int = 0
+    actions_updated: int = 0
+    actions_unchanged: int = 0
+    updates_created: int = 0
+    actions_not_in_file: list = field(default_factory=list)
+    conflicts: list = field(default_factory=list)  # ActionChange with a RagConflict: the sheet's RAG skipped
+    changes: PlanChanges | None = None
 
 
 def plan_create_from_data(*, data, author=None, period=None):
@@ -141,30 +430,39 @@ def plan_create_from_data(*, data, author=None, period=None):
 
 
 @transaction.atomic
-def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None):
+def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None, reason="Import", as_of=None,
+                        status=None, history_user=None, progress=None, source_name=""):
     """Create a plan from `data`, or bring `plan` up to date with it; return a PlanSaveResult.
 
     With an `author`, an action's RAG (and note) in the data becomes a new ProgressUpdate when it
-    differs from the action's latest one, for `period` or else the plan's current period.
+    differs from the action's latest one and no one recorded an update after `as_of` (updates read
+    from earlier files do not count: the newer file wins over them); for the
+    period a note column names ("note_period"), else `period`, else the plan's current period.
+    Audit-trail records name `history_user` (default: the author) and `reason`. `status` is a new
+    plan's status (default: active). `progress(done, total)` hears how many actions are written.
     """
     now = now or timezone.now()
+    audit = _Audit(author=history_user or author, reason=reason, now=now)
     created = plan is None
     if created:
-        plan = Plan.objects.create(
+        plan = _stamp(Plan(
             title=data["title"][:300],
             organisation=data.get("organisation") or "",
             vision=data.get("vision") or "",
             version_label=data.get("version_label") or "",
+            status=status or PlanStatus.ACTIVE,
             start_date=_date(data.get("start_date")),
             end_date=_date(data.get("end_date")),
-        )
-    result = PlanSaveResult(plan=plan, created=created)
+        ), author=audit.author, reason=reason, now=now)
+        plan.save()
+    changes = plan_changes(plan=None if created else plan, data=data, as_of=as_of, record_rags=author is not None)
+    result = PlanSaveResult(plan=plan, created=created, changes=changes)
     owners, sources = {}, sources_by_key()
 
-    themes = {theme.number: theme for theme in plan.themes.all()}
+    themes = {theme.number: theme for theme in plan.themes.select_related("lead")}
     for position, item in enumerate(data.get("themes", [])):
         number = str(item["number"])
-        lead = owner_get_or_create(item["lead"], owners) if item.get("lead") else None
+        lead = owner_get_or_create(item["lead"], owners, audit) if item.get("lead") else None
         values = {
             "title": (item.get("title") or f"Theme {number}")[:300],
             "lead": lead,
@@ -172,106 +470,219 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None):
             "outcomes": item.get("outcomes") or "",
             "position": position,
         }
-        if number in themes:
-            theme = themes[number]
+        theme = themes.get(number)
+        if theme is None:
+            theme = Theme(plan=plan, number=number, **values)
+            result.themes_created += 1
+        elif all(getattr(theme, name) == value for name, value in values.items()):
+            continue
+        else:
             for name, value in values.items():
                 setattr(theme, name, value)
-            theme.save()
-        else:
-            themes[number] = Theme.objects.create(plan=plan, number=number, **values)
-            result.themes_created += 1
+        _stamp(theme, author=audit.author, reason=reason, now=now).save()
+        themes[number] = theme
 
-    waiting = _existing_actions_by_key(plan)
-    items = data.get("actions", [])
-    pairs, new_actions, changed = [], [], []
-    for position, item in enumerate(items):
-        theme = themes[str(item["theme"])]
-        values = _action_values(item, theme, position)
-        matches = waiting.get(_key(item))
-        if matches:
-            action = matches.pop(0)
+    new_actions, changed = [], []
+    for change in changes.actions:
+        if change.kind == "added":
+            values = _action_values(change.item)
+            values["imported_note"] = values["imported_note"] or ""
+            values["status"] = values["status"] or ActionStatus.OPEN
+            if values["status"] != ActionStatus.OPEN:
+                values["closed_reason"] = CLOSED_REASON
+            action = Action(theme=themes[change.theme], original_due_date=values["due_date"], **values)
+            change.action = action
+            new_actions.append(change)
+        elif change.kind == "changed":
+            action = change.action
+            for name, value in _action_values(change.item).items():
+                if value is not None:
+                    setattr(action, name, value)
+            if action.status != ActionStatus.OPEN and not action.closed_reason:
+                action.closed_reason = CLOSED_REASON
+            action.theme = themes[change.theme]
             if action.original_due_date is None:
-                action.original_due_date = values["due_date"]
-            for name, value in values.items():
-                setattr(action, name, value)
-            changed.append(action)
-        else:
-            action = Action(original_due_date=values["due_date"], **values)
-            new_actions.append(action)
-        pairs.append((action, item))
-    Action.objects.bulk_create(new_actions)
-    _bulk_update_versioned(changed, ACTION_FIELDS + ["original_due_date"])
+                action.original_due_date = action.due_date
+            changed.append(change)
+    _positions(changes)
+    total = len(new_actions) + len(changed)
+    Action.objects.bulk_create([change.action for change in new_actions], batch_size=500)
+    _bulk_update_versioned([change.action for change in changed], [*ACTION_FIELDS, "original_due_date", "closed_reason"])
+    if progress:
+        progress(total, total)
     result.actions_created, result.actions_updated = len(new_actions), len(changed)
+    result.actions_unchanged = len(changes.unchanged)
+    result.actions_not_in_file = [change.action for change in changes.not_in_file]
+    result.conflicts = changes.conflicts
 
-    leftover = [action for actions in waiting.values() for action in actions]
-    for offset, action in enumerate(sorted(leftover, key=lambda a: (a.theme.position, a.position))):
-        action.position = len(items) + offset
-    _bulk_update_versioned(leftover, ["position"])
-    result.actions_not_in_file = leftover
-    if not created:
+    written = new_actions + changed
+    _owners_write(written, owners, audit)
+    _sources_write(written, sources, audit)
+    _actions_history(new_actions, changed, audit)
+    if not created and changes.anything:
         Plan.objects.filter(pk=plan.pk).update(version=F("version") + 1)
         plan.refresh_from_db(fields=["version"])
 
-    if changed:
-        changed_ids = [action.pk for action in changed]
-        Action.owners.through.objects.filter(action_id__in=changed_ids).delete()
-        SourceReference.objects.filter(action_id__in=changed_ids).delete()
-    owner_links, references = [], []
-    for action, item in pairs:
-        for title in item.get("owners", []):
-            owner_links.append(Action.owners.through(action=action, owner=owner_get_or_create(title, owners)))
-        for ref_position, source in enumerate(item.get("sources", [])):
-            references.append(SourceReference(
-                action=action,
-                source=source_get_or_create(source["code"], sources),
-                paragraph=(source.get("paragraph") or "")[:50],
-                position=ref_position,
-            ))
-    Action.owners.through.objects.bulk_create(owner_links, ignore_conflicts=True)
-    SourceReference.objects.bulk_create(references, ignore_conflicts=True)
-
     if author is not None:
-        result.updates_created = _progress_updates_record(plan=plan, pairs=pairs, author=author, period=period, now=now)
+        result.updates_created = _progress_updates_record(
+            plan=plan, changes=changes, author=author, period=period, now=now, source_name=source_name,
+        )
     return result
+
+
+def _positions(changes):
+    """New actions take their place after the action before them in the file; matched actions keep
+    theirs, so an action the file leaves where it was is not written at all."""
+    if not any(change.action.pk for change in changes.actions if change.action):
+        for position, change in enumerate(c for c in changes.actions if c.kind == "added"):
+            change.action.position = position
+        return
+    last = {}
+    for change in changes.actions:
+        if change.kind == "not_in_file":
+            continue
+        if change.kind == "added":
+            change.action.position = last.get(change.theme, 0)
+        last[change.theme] = change.action.position
 
 
 def _bulk_update_versioned(actions, fields):
     """bulk_update that moves each row's version on in the database, as Versioned.save() would."""
+    versions = {action.pk: action.version for action in actions}
     for action in actions:
         action.version = F("version") + 1
     Action.objects.bulk_update(actions, [*fields, "version"], batch_size=500)
     for action in actions:
-        del action.version  # read again from the database if anyone asks
+        action.version = versions[action.pk] + 1  # as the database now holds it (for the history record)
 
 
-def _progress_updates_record(*, plan, pairs, author, period, now):
-    """Append the spreadsheet's RAG and note as an update where they differ from the latest one."""
-    if period is None:
-        period = ReportingPeriod.objects.current_for(plan, timezone.localdate(now))
-    latest = {}
-    ids = [action.pk for action, _item in pairs]
-    for update in ProgressUpdate.objects.filter(action_id__in=ids).order_by("action_id", "-created_at", "-pk"):
-        latest.setdefault(update.action_id, update)
+def _owners_write(written, owners, audit):
+    """Set the owners of the written actions to those the file names (links only where they differ)."""
+    if not written:
+        return
+    through = Action.owners.through
+    ids = [change.action.pk for change in written]
+    current = {}
+    for action_id, owner_id in through.objects.filter(action_id__in=ids).values_list("action_id", "owner_id"):
+        current.setdefault(action_id, set()).add(owner_id)
+    add, remove = [], []
+    for change in written:
+        wanted = list(dict.fromkeys(owner_get_or_create(title, owners, audit).pk for title in _owner_titles(change.item)))
+        have = current.get(change.action.pk, set())
+        add += [through(action_id=change.action.pk, owner_id=owner_id) for owner_id in wanted if owner_id not in have]
+        remove += [(change.action.pk, owner_id) for owner_id in have - set(wanted)]
+    through.objects.bulk_create(add, batch_size=500)
+    for action_id, owner_id in remove:
+        through.objects.filter(action_id=action_id, owner_id=owner_id).delete()
+
+
+def _sources_write(written, sources, audit):
+    """Bring each written action's source references to the file's, with a history record per row."""
+    if not written:
+        return
+    ids = [change.action.pk for change in written]
+    existing = {}
+    for reference in SourceReference.objects.filter(action_id__in=ids).select_related("source"):
+        existing.setdefault(reference.action_id, {})[(reference.source_id, reference.paragraph)] = reference
+    create, update, delete = [], [], []
+    for change in written:
+        have = existing.get(change.action.pk, {})
+        seen = set()
+        for position, (code, paragraph) in enumerate(_source_pairs(change.item)):
+            source = source_get_or_create(code, sources, audit)
+            key = (source.pk, paragraph)
+            if key in seen:
+                continue
+            seen.add(key)
+            reference = have.get(key)
+            if reference is None:
+                create.append(SourceReference(action_id=change.action.pk, source=source, paragraph=paragraph, position=position))
+            elif reference.position != position:
+                reference.position = position
+                update.append(reference)
+        delete += [reference for key, reference in have.items() if key not in seen]
+    history = SourceReference.history
+    if delete:
+        _history_rows(SourceReference, delete, "-", audit)
+        SourceReference.objects.filter(pk__in=[reference.pk for reference in delete]).delete()
+    if update:
+        SourceReference.objects.bulk_update(update, ["position"], batch_size=500)
+        history.bulk_history_create(update, update=True, default_user=audit.author,
+                                    default_change_reason=audit.reason, default_date=audit.now)
+    if create:
+        SourceReference.objects.bulk_create(create, batch_size=500)
+        history.bulk_history_create(create, default_user=audit.author, default_change_reason=audit.reason,
+                                    default_date=audit.now)
+
+
+def _history_rows(model, instances, history_type, audit):
+    history_model = model.history.model
+    rows = [
+        history_model(
+            history_date=audit.now, history_user=audit.author, history_change_reason=audit.reason,
+            history_type=history_type,
+            **{f.attname: getattr(instance, f.attname) for f in history_model.tracked_fields},
+        )
+        for instance in instances
+    ]
+    return history_model.objects.bulk_create(rows, batch_size=500)
+
+
+def _actions_history(new_actions, changed, audit):
+    """A history record for each action written, with its owners as they now are (the snapshot the
+    action's History of changes compares)."""
+    records = _history_rows(Action, [c.action for c in new_actions], "+", audit)
+    records += _history_rows(Action, [c.action for c in changed], "~", audit)
+    if not records:
+        return
+    owners_history = apps.get_model("plans", "HistoricalAction_owners")
+    links = {}
+    for link_id, action_id, owner_id in Action.owners.through.objects.filter(
+        action_id__in=[record.id for record in records]
+    ).values_list("id", "action_id", "owner_id"):
+        links.setdefault(action_id, []).append((link_id, owner_id))
+    if not all(record.history_id for record in records):  # a database that returns no ids from bulk inserts
+        by_action = dict(Action.history.model.objects.filter(
+            id__in=[record.id for record in records], history_date=audit.now,
+        ).values_list("id", "history_id"))
+        for record in records:
+            record.history_id = by_action[record.id]
+    owners_history.objects.bulk_create([
+        owners_history(history_id=record.history_id, id=link_id, action_id=record.id, owner_id=owner_id)
+        for record in records
+        for link_id, owner_id in links.get(record.id, [])
+    ], batch_size=500)
+
+
+def _progress_updates_record(*, plan, changes, author, period, now, source_name=""):
+    """Append the spreadsheet's RAG and note as an update where plan_changes said to."""
+    default = period or ReportingPeriod.objects.current_for(plan, timezone.localdate(now))
+    periods = {p.month: p for p in ReportingPeriod.objects.filter(plan=plan)}
     new_updates = []
-    for action, item in pairs:
-        progress_rag = rag_from_data(item.get("progress_rag"))
-        if progress_rag is None:
+    for change in changes.actions:
+        if not change.record_update:
             continue
-        impact_rag = rag_from_data(item.get("impact_rag"))
-        note = (item.get("latest_note") or "").strip() or IMPORT_NOTE
-        previous = latest.get(action.pk)
-        if previous and (previous.progress_rag, previous.impact_rag, previous.note) == (
-            progress_rag.value, impact_rag.value if impact_rag else "", note
-        ):
-            continue
+        progress_rag, impact_rag, note = _sheet_rags(change.item)
         new_updates.append(ProgressUpdate(
-            action=action,
-            period=period,
+            action=change.action,
+            period=_note_period(plan, change.item, periods) or default,
             author=author,
             progress_rag=progress_rag.value,
             impact_rag=impact_rag.value if impact_rag else "",
             note=note,
             created_at=now,
+            imported_from=str(source_name)[:255],
         ))
-    ProgressUpdate.objects.bulk_create(new_updates)
+    ProgressUpdate.objects.bulk_create(new_updates, batch_size=500)
     return len(new_updates)
+
+
+def _note_period(plan, item, periods):
+    """The open period of the month a note column names ("note_period": "2025-03"), made if the plan
+    has none for that month; None (the default period) when the file names none or it is closed."""
+    month = _month(item.get("note_period"))
+    if month is None:
+        return None
+    if month not in periods:
+        periods[month] = ReportingPeriod.objects.create(plan=plan, month=month)
+    return None if periods[month].closed else periods[month]

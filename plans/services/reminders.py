@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from plans.models import Action, Plan, ReminderLog
+from plans.models import Action, Plan, PlanStatus, ReminderLog
 from plans.selectors import current_periods
 from plans.selectors.status import status_rows
 
@@ -35,7 +35,7 @@ def update_reminders_send(*, today=None, plan=None, users=None, sent_by=None):
     """
     today = today or timezone.localdate()
     result = RemindersResult()
-    plans = Plan.objects.exclude(status__in=["closed", "archived"])
+    plans = Plan.objects.exclude(status__in=[PlanStatus.CLOSED, PlanStatus.ARCHIVED, PlanStatus.DRAFT])  # a draft's owners are not yet asked
     if plan is not None:
         plans = plans.filter(pk=plan.pk)
     chosen = None if users is None else {user.pk for user in users}

@@ -97,14 +97,23 @@ def sources_by_key():
     return {source_match_key(source.code): source for source in Source.objects.order_by("pk")}
 
 
-def source_get_or_create(*, code, cache=None):
+def _source_new(*, code, stamp):
+    source = Source(code=code)
+    if stamp is not None:
+        stamp(source)
+    source.save()
+    return source
+
+
+def source_get_or_create(*, code, cache=None, stamp=None):
     """The source with this code, however it is spelt ("Nat Enq." is "Nat. Enq"); created if new.
 
-    `cache`: the result of sources_by_key(), for matching many codes at once (imports)."""
+    `cache`: the result of sources_by_key(), for matching many codes at once (imports). `stamp(source)`
+    is called on a new source before it is saved (imports name themselves in its history)."""
     code = normalise_name(code)[:50]
     if cache is None:
-        return source_find(code=code) or Source.objects.create(code=code)
+        return source_find(code=code) or _source_new(code=code, stamp=stamp)
     key = source_match_key(code)
     if key not in cache:
-        cache[key] = Source.objects.create(code=code)
+        cache[key] = _source_new(code=code, stamp=stamp)
     return cache[key]

@@ -19,7 +19,6 @@ from plans.models import (
     Action,
     ActionStatus,
     DueDateChange,
-    Owner,
     Plan,
     ReportingPeriod,
     Source,

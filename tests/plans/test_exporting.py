@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from plans.importing.reading import read_plan_workbook
-from plans.models import Rag
+from plans.models import Plan, Rag
 from plans.rag import RAG_PALETTE
 from plans.services.exporting import plan_export_data, plan_export_workbook
 from plans.services.importing import plan_import
@@ -147,3 +147,31 @@ def test_round_trip_of_the_json_download_through_the_json_import(client, rich_pl
     assert copy.pk != rich_plan.pk
     again = plan_export_data(plan=copy)
     assert again == {**downloaded, "title": "Plan A (copy)"}
+
+
+def test_export_plan_json_imports_again_with_import_plan(rich_plan, world, tmp_path):
+    """The JSON export goes back in through `import_plan`: a new draft plan with the same content."""
+    from django.core.management import call_command
+
+    path = tmp_path / "plan.json"
+    call_command("export_plan", str(rich_plan.pk), "--format", "json", "-o", str(path))
+    call_command("import_plan", str(path), "--title", "Plan A (restored)", "--as", world.admin.username, stdout=io.StringIO())
+    copy = Plan.objects.get(title="Plan A (restored)")
+    assert copy.status == "draft"
+    exported = json.loads(path.read_text())
+    assert plan_export_data(plan=copy) == {**exported, "title": "Plan A (restored)"}
+
+
+def test_import_plan_refuses_a_json_file_that_is_not_a_plan(world, tmp_path):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    path = tmp_path / "broken.json"
+    path.write_text('{"title": "x", "actions": "none"')
+    before = Plan.objects.count()
+    with pytest.raises(CommandError, match="not valid JSON"):
+        call_command("import_plan", str(path), stdout=io.StringIO())
+    path.write_text('{"title": "x"}')
+    with pytest.raises(CommandError, match="no list of actions"):
+        call_command("import_plan", str(path), stdout=io.StringIO())
+    assert Plan.objects.count() == before

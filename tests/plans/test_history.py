@@ -1,11 +1,10 @@
 """The audit trail: every change to plans, themes, actions, owners and measures, who and when,
 before and after; the action's History page and the admins' audit log."""
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from plans.models import Action, Owner
-from tests.factories import ActionFactory, MeasureFactory, OwnerFactory, UserFactory
+from tests.factories import ActionFactory, MeasureFactory, OwnerFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -48,7 +48,7 @@ def test_upload_preview_then_confirm_writes_everything(client, world, media, dja
     assert response.status_code == 302
     preview_url = response["Location"]
     assert Plan.objects.count() == plans  # nothing written yet
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):
         page = client.get(preview_url)
     html = page.content.decode()
     assert "Check the plan before importing it" in html
@@ -110,7 +110,8 @@ def test_reimport_through_the_page_updates_the_chosen_plan(client, world, media)
     second_url = upload(client, workbooks.walsall_layout())["Location"]
     client.post(second_url, {"title": "Walsall", "plan": str(plan.pk), **columns(html), "confirm": "no"})
     html = client.get(second_url).content.decode()
-    assert "As a newer version of <strong>Walsall</strong>: 4 actions would be updated (matched by theme and ref) and 0 added" in html
+    assert "What will change in Walsall" in html
+    assert "<strong>0</strong> actions added" in html and "<strong>4</strong> actions unchanged (not touched)" in html
     assert Action.objects.filter(theme__plan=plan).count() == 4
     client.post(second_url, {"title": "Walsall", "plan": str(plan.pk), **columns(html), "confirm": "yes"})
     assert Plan.objects.filter(title="Walsall").count() == 1

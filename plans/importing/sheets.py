@@ -1,0 +1,747 @@
+"""One sheet at a time: find its header (one or two rows, anywhere in the first rows), score its
+columns, then walk its rows, giving each a kind (theme, theme field, category, note, key, total,
+repeated header, action, continuation) and acting on it. Results go into a Collector shared by every
+sheet of the workbook, so themes, refs and source spellings carry across sheets.
+"""
+import re
+from dataclasses import dataclass
+
+from plans.importing import rows as kinds
+from plans.importing.cleaning import (
+    KNOWN_SOURCE_SPELLINGS,
+    clean_text,
+    normalise_label,
+    normalise_role_title,
+    parse_due_date,
+    parse_sources,
+    rag_from_fill,
+    split_lead_and_timescale,
+    split_owners,
+)
+from plans.importing.columns import (
+    FIELDS,
+    PERIOD_FIELDS,
+    assign_columns,
+    content_profile,
+    field_for_header,
+    report_code,
+)
+from plans.importing.values import (
+    EMAIL,
+    clean_ref,
+    header_period,
+    looks_like_person,
+    looks_like_ref,
+    looks_like_status,
+    period_order,
+    period_slug,
+    read_status,
+)
+
+HEADER_SEARCH_ROWS = 40
+PROFILE_ROWS = 200
+TEXT_FIELDS = ["ref", "improvement_need", "action", "timescale", "expected_impact", "measures", "reporting_mechanism", "output", "latest_note"]
+CORE_FIELDS = {"action", "ref", "improvement_need"}
+# Timescales that are not dates and so need no warning.
+NOT_A_DATE = re.compile(
+    r"^(on-?going|continuous|continual|monthly|quarterly|annually|annual|weekly|fortnightly|daily|termly|bi-?monthly|"
+    r"immediate(ly)?|n/?a|tbc|tbd|to be confirmed|as required|as needed|in place|complete|completed|rolling|"
+    r"throughout|every \w+|each \w+|regularly|business as usual|bau)\.?$",
+    re.I,
+)
+_THEME_CELL = re.compile(r"^\s*(?P<number>\d+(?:[.\-]\d+)?|[A-H](?=[\s.:)\-–]))\s*[–—\-:.)]?\s*(?P<title>.*)$", re.S)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass
+class RowWarning:
+    row: int
+    message: str
+    sheet: str = ""
+
+
+@dataclass
+class SkippedRow:
+    sheet: str
+    row: int
+    reason: str
+    text: str = ""
+
+
+@dataclass
+class ParsedTheme:
+    number: str
+    title: str = ""
+    lead: str = ""
+    objective: str = ""
+    outcomes: str = ""
+    row: int = 0
+    sheet: str = ""
+
+
+# ---------------------------------------------------------------- header
+
+
+def _texts(row):
+    return [clean_text(value) for value in row]
+
+
+def _header_fields(texts):
+    names = {}
+    for index, text in enumerate(texts):
+        if text and len(text) <= 70:
+            name = field_for_header(text)
+            if name and name not in names.values():
+                names[index] = name
+    return names
+
+
+def _is_header(mapping):
+    names = set(mapping.values())
+    return len(names) >= 2 and bool(names & CORE_FIELDS)
+
+
+def _spread(row, spans):
+    """A group label merged over several columns applies to each of them (for header reading)."""
+    row = list(row)
+    for min_col, max_col in spans:
+        if min_col - 1 < len(row) and row[min_col - 1]:
+            while len(row) < max_col:
+                row.append("")
+            for index in range(min_col, max_col):
+                if not row[index]:
+                    row[index] = row[min_col - 1]
+    return row
+
+
+def find_header(rows, merges=None):
+    """Given the first rows (lists of cell values), return (index, lines, headers) or None:
+    the 0-based row of the header, 1 or 2 header lines, {column: header text}."""
+    texts = [_texts(row) for row in rows]
+    if merges is not None:
+        texts = [_spread(row, merges.across.get(number, [])) for number, row in enumerate(texts, start=1)]
+    best = None
+    for index, row in enumerate(texts):
+        long_cells = sum(1 for text in row if len(text) > 70)
+        if long_cells > 1 or is_indicator_header(row):
+            continue
+        mapping = _header_fields(row)
+        lines, chosen = 1, row
+        if index + 1 < len(texts):
+            below = texts[index + 1]
+            below_words = [text for text in below if text]
+            if below_words and all(len(text) <= 40 and not looks_like_ref(text) and not looks_like_status(text) for text in below_words):
+                width = max(len(row), len(below))
+                joined = [
+                    " ".join(part for part in ((row[i] if i < len(row) else ""), (below[i] if i < len(below) else "")) if part)
+                    for i in range(width)
+                ]
+                joined_mapping = _header_fields(joined)
+                # A group label merged over the columns below it ("RAG rating" over Progress and Impact) counts even
+                # when it adds no column of its own.
+                spans = merges.across.get(index + 1, []) if merges is not None else []
+                widest = max((end - start + 1 for start, end in spans), default=0)
+                grouped = (
+                    bool(spans) and 0 < sum(1 for t in row if t) < len(below_words) and widest < len(below_words)
+                    and all(len(t) <= 40 for t in row if t)
+                )  # not a title merged across the whole table
+                best_alone = max(len(mapping), len(_header_fields(below)))
+                if _is_header(joined_mapping) and (len(joined_mapping) > best_alone or (grouped and len(joined_mapping) >= best_alone)):
+                    mapping, chosen, lines = joined_mapping, joined, 2
+        if _is_header(mapping) and (best is None or len(mapping) > len(best[3])):
+            best = (index, lines, {i: chosen[i] for i in range(len(chosen)) if chosen[i]}, mapping)
+            if len(mapping) >= 5:
+                break
+    if best is None:
+        return None
+    return best[0], best[1], best[2]
+
+
+_INDICATOR_WORDS = {"pi", "indicator", "kpi", "value", "trend", "baseline", "actual", "polarity", "direction", "performance"}
+
+
+def is_indicator_header(texts):
+    """"Code | PI Title | Current Value | Current Target | Status | Short Trend": a block of performance
+    indicators, not actions."""
+    words = [set(normalise_label(text).split()) for text in texts if text and len(text) <= 40]
+    if len(words) < 3:
+        return False
+    hits = sum(1 for cell in words if cell & _INDICATOR_WORDS)
+    return hits >= 2 and not any("action" in cell or "actions" in cell for cell in words)
+
+
+def detect_mapping(headers, data_rows):
+    """{column: field} for a header and the rows below it (header words and cell contents)."""
+    width = max([max(headers, default=-1) + 1] + [len(row) for row in data_rows[:PROFILE_ROWS]])
+    profiles = {}
+    for index in range(width):
+        values = [row[index] for row in data_rows[:PROFILE_ROWS] if index < len(row)]
+        profiles[index] = content_profile(values)
+    mapping = assign_columns(headers, {i: p for i, p in profiles.items() if p.get("count")})
+    if not _is_header(mapping):
+        mapping = {i: name for i, name in _header_fields([headers.get(i, "") for i in range(width)]).items()}
+    # A column of long texts with no clear header is the action when none was found.
+    if "action" not in mapping.values():
+        candidates = [
+            (profile.get("length", 0), index) for index, profile in profiles.items()
+            if index not in mapping and profile.get("count", 0) >= 2 and profile.get("length", 0) > 25
+        ]
+        if candidates:
+            mapping[max(candidates)[1]] = "action"
+    return mapping, profiles
+
+
+# ---------------------------------------------------------------- the workbook-wide results
+
+
+class Collector:
+    """What every sheet adds to: themes, actions, warnings, skipped rows, statuses, people."""
+
+    def __init__(self, themes_sheet=None):
+        self.themes, self.actions, self.warnings, self.skipped = [], [], [], []
+        self.themes_sheet = themes_sheet or {}
+        self.spellings = dict(KNOWN_SOURCE_SPELLINGS)
+        self.refs_seen = {}
+        self.statuses = {}  # (field, label) → {"label", "field", "rag", "closed", "known", "count"}
+        self.people = {}  # name → count
+        self.owner_splits = {}  # cell text → owners, for cells that were split
+
+    def warn(self, sheet, row, message):
+        self.warnings.append(RowWarning(row=row, message=message, sheet=sheet))
+
+    def skip(self, sheet, row, reason, text=""):
+        self.skipped.append(SkippedRow(sheet=sheet, row=row, reason=reason, text=text[:120]))
+
+    def theme(self, number, title, *, row, sheet):
+        """The theme with this number or title, started if new."""
+        title = (title or "").strip()
+        for theme in self.themes:
+            if title and theme.title == title and (not number or theme.number == number or theme.number.startswith(f"{number}-")):
+                return theme
+        number = (number or "").strip() or self._next_number()
+        known = self.themes_sheet.get(number, {})
+        theme = ParsedTheme(
+            number=number, title=title or known.get("title", ""), lead=normalise_role_title(known.get("lead", "")),
+            objective=known.get("objective", ""), outcomes=known.get("outcomes", ""), row=row, sheet=sheet,
+        )
+        if any(other.number == number for other in self.themes):
+            theme.number = f"{number}-{len(self.themes) + 1}"
+            self.warn(sheet, row, f"Theme number {number} appears twice; the second is numbered {theme.number}.")
+        self.themes.append(theme)
+        return theme
+
+    def _next_number(self):
+        used = {theme.number for theme in self.themes}
+        number = len(self.themes) + 1
+        while str(number) in used:
+            number += 1
+        return str(number)
+
+    def status(self, name, status):
+        key = (name, status.label.lower())
+        entry = self.statuses.get(key)
+        if entry is None:
+            entry = self.statuses[key] = {
+                "field": name, "label": status.label, "rag": status.rag.label if status.rag else None,
+                "closed": status.closed, "known": status.known, "count": 0,
+            }
+        entry["count"] += 1
+
+
+# ---------------------------------------------------------------- one sheet
+
+
+class SheetReader:
+    def __init__(self, *, collector, sheet, mapping, headers, header_rows, merges, tool=None, default_theme=None, ref_share=1.0):
+        self.c = collector
+        self.sheet = sheet
+        self.mapping = mapping
+        self.headers = headers
+        self.header_rows = header_rows
+        self.merges = merges
+        self.tool = tool
+        self.default_theme = default_theme  # (number, title) when the sheet itself is the theme
+        self.theme = None
+        self.theme_has_actions = False
+        self.category = ""
+        self.current = None
+        self.in_key = False
+        self.skip_next = False
+        self.blank_run = 0
+        self.after_blank = False
+        self.in_indicators = False
+        self.first_mapping, self.first_headers = mapping, headers
+        self.use_mapping(mapping, headers)
+        self.has_refs = "ref" in self.columns and ref_share >= 0.3
+        self.source_code = report_code(headers.get(self.columns["sources"][0], "")) if "sources" in self.columns else ""
+        self.status_extra = tool.statuses if tool else {}
+        self.actions_read = 0
+        self.force_new = False
+        self.in_subitems = False
+        self.placeholder = None
+
+    def use_mapping(self, mapping, headers):
+        self.mapping, self.headers = mapping, headers
+        self.columns = {}
+        for index, name in sorted(mapping.items()):
+            self.columns.setdefault(name, []).append(index)
+        # Period columns: the latest period first; a RAG column before a status column it falls back to.
+        for name in PERIOD_FIELDS:
+            indexes = self.columns.get(name, [])
+            if len(indexes) > 1 and any(header_period(headers.get(i, "")) for i in indexes):
+                indexes.sort(key=lambda i: period_order(header_period(headers.get(i, "")), i), reverse=True)
+            elif len(indexes) > 1:
+                indexes.sort(key=lambda i: (0 if re.search(r"\brag\b", headers.get(i, ""), re.I) else 1, i))
+        self.first_column = min(mapping) if mapping else 0
+        self.header_threshold = max(2, (len(mapping) + 1) // 2)
+        if hasattr(self, "c"):
+            self.source_code = report_code(headers.get(self.columns["sources"][0], "")) if "sources" in self.columns else ""
+
+    # -- helpers
+
+    def warn(self, row, message):
+        self.c.warn(self.sheet, row, message)
+
+    def skip(self, row, reason, text=""):
+        self.c.skip(self.sheet, row, reason, text)
+
+    def start_theme(self, row, number, title):
+        self.theme = self.c.theme(number, title, row=row, sheet=self.sheet)
+        self.theme_has_actions = False
+        self.category = ""
+        self.current = None
+
+    def ensure_theme(self, row):
+        if self.theme is None:
+            number, title = self.default_theme or ("", "Actions")
+            self.start_theme(row, number, title)
+            self.placeholder = self.theme  # dropped if a tool's hierarchy leaves it empty
+
+    def value(self, values, name):
+        """The value of a field on a row: for period columns, the latest period's that is filled."""
+        for index in self.columns.get(name, []):
+            if index < len(values) and values[index] not in (None, ""):
+                return values[index], index
+        return None, None
+
+    def is_repeated_header(self, texts):
+        if sum(1 for index in self.mapping if index < len(texts) and 0 < len(texts[index]) <= 70) < self.header_threshold:
+            return False
+        same = 0
+        for index, name in self.mapping.items():
+            if index >= len(texts):
+                continue
+            text = texts[index]
+            if not text or len(text) > 70:
+                continue
+            if text == self.headers.get(index) or (len(text) <= 40 and not _DIGIT.search(text) and field_for_header(text) == name):
+                same += 1
+                if same >= self.header_threshold:
+                    return True
+        return False
+
+    # -- lone texts
+
+    def label_row(self, row, index, text, *, heading=False, before_header=False):
+        """A row with one text in it; return True when it was used (theme, field, category) or skipped."""
+        category = kinds.category_of(text)
+        if category:
+            self.category = category
+            return True
+        if kinds.is_key_heading(text):
+            self.in_key = True
+            self.skip(row, "a RAG key or legend", text)
+            return True
+        if kinds.is_note(text) or kinds.is_total(text):
+            self.skip(row, "a note" if kinds.is_note(text) else "a total", text)
+            return True
+        field_match = kinds.theme_field(text)
+        if field_match:
+            if self.theme is None and self.default_theme:
+                self.ensure_theme(row)
+            if self.theme is not None:
+                label, value = field_match
+                if label == "lead":
+                    self.theme.lead = normalise_role_title(value)
+                elif label == "objective":
+                    self.theme.objective = "\n".join(part for part in (self.theme.objective, value) if part)
+                else:
+                    self.theme.outcomes = "\n".join(part for part in (self.theme.outcomes, value) if part)
+                return True
+        column_field = self.mapping.get(index)
+        in_first_columns = column_field in (None, "ref", "theme") or index == self.first_column or heading
+        match = kinds.theme_row(text)
+        if match and (in_first_columns or match[0]):
+            self.start_theme(row, match[0], match[1])
+            return True
+        if self.theme is not None and not self.theme.title and not self.theme_has_actions and len(text) <= 200:
+            self.theme.title = text
+            return True
+        coded = kinds.coded_heading(text)
+        if coded and in_first_columns:
+            self.start_theme(row, coded[0], coded[1])  # "CSIP P2 Practice with children": a tool's group row
+            return True
+        if before_header:
+            if self.theme is not None and not self.theme_has_actions and len(text) > 30:
+                self.theme.objective = "\n".join(part for part in (self.theme.objective, text) if part)
+                return True
+            if heading and len(text) <= 120:
+                self.start_theme(row, "", text.rstrip(":"))
+                return True
+            return False
+        if in_first_columns and not looks_like_ref(text):
+            if len(text) <= 90 and heading and (self.theme is None or self.theme_has_actions or self.theme.title):
+                # An unnumbered heading merged across the table or in bold: a theme.
+                self.start_theme(row, "", text.rstrip(":"))
+                return True
+            if self.theme is not None and (not self.theme_has_actions or (len(text) > 30 and " " in text)):
+                # Text alone in the first column is about the theme (its objective), not an action.
+                self.theme.objective = "\n".join(part for part in (self.theme.objective, text) if part)
+                return True
+            if self.theme is None and len(text) <= 120:
+                self.start_theme(row, "", text.rstrip(":"))
+                return True
+        return False
+
+    # -- rows
+
+    def read_row(self, row, cells):
+        values = [cell.value for cell in cells]
+        filled_by_merge = self.merges.fill(row, values) if self.merges.ranges else set()
+        for index in list(filled_by_merge):
+            if self.mapping.get(index) == "ref":
+                values[index] = None  # a ref merged over rows: the rows below continue its action
+        texts = {index: clean_text(value) for index, value in enumerate(values) if value not in (None, "")}
+        texts = {index: text for index, text in texts.items() if text}
+        if not texts:
+            self.blank_run += 1
+            self.in_key = False
+            return
+        self.after_blank = self.blank_run > 0
+        self.blank_run = 0
+        own = {index: text for index, text in texts.items() if index not in filled_by_merge}
+        if self.skip_next:
+            self.skip_next = False
+            if all(len(text) < 40 for text in own.values()) and not any(self.mapping.get(i) == "ref" and looks_like_ref(t) for i, t in own.items()):
+                self.skip(row, "the header's second line, repeated")
+                return
+        line = [texts.get(i, "") for i in range(max(texts) + 1)]
+        if self.is_repeated_header(line):
+            self.skip_next = self.header_rows > 1
+            self.in_indicators = False
+            if self.mapping is not self.first_mapping:
+                self.use_mapping(self.first_mapping, self.first_headers)
+            self.skip(row, "the header, repeated")
+            return
+        first_index = min(texts)
+        first_text = texts[first_index]
+        if kinds.is_subitems_heading(first_text) and len(own) > 1:
+            self.in_subitems = True
+            self.skip(row, "the header of sub-items (steps of the action above, not actions)", " | ".join(texts.values()))
+            return
+        if self.in_subitems:
+            if first_index > self.first_column and values and (not values[0] if self.first_column == 0 else True):
+                self.skip(row, "a sub-item of the action above", " | ".join(texts.values()))
+                return
+            self.in_subitems = False
+        if len(own) >= 3 and all(len(text) <= 40 for text in own.values()):
+            if is_indicator_header(line):
+                self.in_indicators = True
+                self.skip(row, "the header of a block of performance indicators (not actions)", " | ".join(own.values()))
+                return
+            fields = _header_fields(line)
+            if _is_header(fields) and len(fields) >= 3 and not any(looks_like_ref(t) or looks_like_status(t) for t in own.values()):
+                # A block with a header of its own (another column order): read the rows below by it.
+                self.in_indicators = False
+                headers = {i: t for i, t in enumerate(line) if t}
+                self.use_mapping(assign_columns(headers, {}), headers)
+                self.skip(row, "the header of the next block", " | ".join(own.values()))
+                return
+        if self.in_indicators:
+            self.skip(row, "a performance indicator (not an action)", " | ".join(own.values()))
+            return
+        self.force_new = False
+        if self.tool is not None:
+            verdict = self.tool.row_kind(self, row, values, texts, cells)
+            if verdict == "skip":
+                return
+        if self.in_key:
+            self.skip(row, "a RAG key or legend", " | ".join(texts.values()))
+            return
+        if kinds.is_total(first_text) and not looks_like_ref(first_text):
+            self.skip(row, "a total", " | ".join(texts.values()))
+            return
+        if kinds.is_note(first_text) and self.mapping.get(min(texts)) != "action" or (
+            kinds.is_note(first_text) and len(own) == 1
+        ):
+            self.skip(row, "a note", first_text)
+            return
+        if self.is_status_count(own):
+            self.skip(row, "a count of actions by status", " | ".join(own.values()))
+            return
+        if self.is_status_list(own):
+            self.skip(row, "a RAG key or legend", " | ".join(own.values()))
+            return
+        if len(own) <= 3 and self.is_key_row(own):
+            self.skip(row, "a RAG key or legend", " | ".join(own.values()))
+            return
+        distinct = set(own.values())
+        if len(distinct) == 1:
+            index = min(own)
+            text = own[index]
+            heading = (
+                self.merges.width_merged(row) >= 3 or self.is_bold(cells, index)
+                or (self.after_blank and index == self.first_column and len(text) <= 80 and not text.endswith("."))
+                or (self.tool is not None and self.tool.slug == "monday" and index == self.first_column)
+            )
+            if self.label_row(row, index, text, heading=heading):
+                return
+        # A number alone with a title and nothing else, merged or bold: a numbered theme row.
+        ref_index = self.columns.get("ref", [None])[0]
+        if ref_index is not None and len(own) == 2 and ref_index in own and re.fullmatch(r"\d{1,2}\.?|[A-H]\.?", own[ref_index]):
+            other = next(i for i in own if i != ref_index)
+            if (self.merges.width_merged(row) >= 3 or self.is_bold(cells, other)) and len(own[other]) <= 150:
+                self.start_theme(row, own[ref_index].rstrip("."), own[other])
+                return
+        by_field, field_text = {}, {}
+        for name, indexes in self.columns.items():
+            for index in indexes:
+                if index in texts:
+                    by_field[name] = values[index]
+                    field_text[name] = texts[index]
+                    break
+        theme_value = field_text.get("theme", "")
+        if theme_value:
+            parsed = kinds.theme_row(theme_value)
+            if parsed is None:
+                match = _THEME_CELL.match(theme_value)
+                parsed = (match["number"], match["title"].strip()) if match and match["title"].strip() else ("", theme_value)
+            number, title = parsed
+            same = self.theme is not None and (
+                (self.theme.number == number and (not title or self.theme.title == title)) if number else self.theme.title == title
+            )
+            if not same:
+                self.start_theme(row, number, title)
+        text = {name: field_text.get(name, "") for name in TEXT_FIELDS}
+        text["ref"] = clean_ref(text["ref"])
+        if not text["ref"] and text["action"] and not by_field.get("owners") and len(text["action"]) <= 120 and "ref" in self.columns:
+            numbered = kinds.NUMBERED_HEADING.match(text["action"]) or kinds.THEME_ROW.match(text["action"])
+            parsed_heading = kinds.theme_row(text["action"]) if numbered else None
+            if parsed_heading and parsed_heading[0]:
+                # "1. Neglect" in the action column with no ref or owner: a parent row, the theme.
+                self.start_theme(row, parsed_heading[0], parsed_heading[1])
+                self.skip(row, "a theme heading with roll-up values", " | ".join(texts.values()))
+                return
+            action_index = self.columns.get("action", [None])[0]
+            if (self.has_refs and not by_field.get("progress_rag") and len(text["action"]) <= 80 and action_index is not None
+                    and self.is_bold(cells, action_index) and not any(self.is_bold(cells, i) for i in self.columns.get("ref", []))):
+                # A bold parent row with no ref, owner or status (its dates roll up its children): a theme.
+                if self.tool is not None and hasattr(self.tool, "heading_made"):
+                    self.tool.heading_made(self, row)
+                self.start_theme(row, "", text["action"].rstrip(":"))
+                self.skip(row, "a theme heading with roll-up values", " | ".join(texts.values()))
+                return
+        category = kinds.category_of(text["action"]) if text["action"] and len(text["action"]) <= 60 else ""
+        if category and not any(text[name] for name in TEXT_FIELDS if name not in ("ref", "action")):
+            self.category = category
+            return
+        content = [name for name in by_field if name != "theme"]
+        if not content:
+            if theme_value:
+                return
+            self.skip(row, "nothing in the plan's columns", " | ".join(texts.values()))
+            return
+        if not text["action"] and not text["improvement_need"] and not text["ref"]:
+            if self.current is None:
+                self.skip(row, "no action text or ref", " | ".join(texts.values()))
+                return
+        self.ensure_theme(row)
+        continues = self.current is not None and not text["ref"] and not self.force_new and (
+            self.has_refs or not text["action"] or all(i in filled_by_merge for i in self.columns.get("action", []))
+        )
+        if continues:
+            self.fold(row, text, by_field, values, cells, filled_by_merge)
+            return
+        self.new_action(row, text, by_field, values, cells)
+
+    def is_status_list(self, own):
+        """A row of nothing but status words ("Overdue; Neglected"), outside the status columns: a legend."""
+        rag_columns = set(self.columns.get("progress_rag", [])) | set(self.columns.get("impact_rag", []))
+        if not own or len(own) > 4 or any(index in rag_columns for index in own) or any(len(text) > 80 for text in own.values()):
+            return False
+        for text in own.values():
+            parts = [part for part in re.split(r"[;,/\n]", text) if part.strip()]
+            if not parts or not all((status := read_status(part)) is not None and status.known or (status is not None and status.closed) for part in parts):
+                return False
+            if looks_like_ref(text) or len(text) > 80:
+                return False
+        return True
+
+    def is_status_count(self, own):
+        """"Achieved | 1 | On track | 2": how many actions have each status (a summary, not an action)."""
+        if len(own) < 3 or any(len(text) > 30 for text in own.values()):
+            return False
+        statuses = sum(1 for text in own.values() if looks_like_status(text) and not looks_like_ref(text))
+        numbers = sum(1 for text in own.values() if re.fullmatch(r"\d+(?:\.\d+)?%?", text))
+        return statuses >= 2 and numbers >= 1 and statuses + numbers == len(own)
+
+    def is_key_row(self, own):
+        """A legend row: a colour or RAG word next to what it means, with no ref."""
+        texts = list(own.values())
+        if len(texts) < 2 or any(len(text) > 160 for text in texts):
+            return False
+        rag_columns = set(self.columns.get("progress_rag", [])) | set(self.columns.get("impact_rag", []))
+        for index, text in own.items():
+            if kinds.is_rag_word(text) and index not in rag_columns and self.mapping.get(index) != "ref":
+                others = [t for i, t in own.items() if i != index]
+                return all(read_status(t) is not None and (read_status(t).known or len(t) < 100) for t in others) and not any(
+                    looks_like_ref(t) for t in others
+                )
+        return False
+
+    @staticmethod
+    def is_bold(cells, index):
+        if index >= len(cells):
+            return False
+        font = getattr(cells[index], "font", None)
+        return bool(font is not None and getattr(font, "b", False))
+
+    # -- values
+
+    def owners_and_timescale(self, by_field, previous):
+        owners_text = by_field.get("owners")
+        timescale_text = clean_text(by_field.get("timescale"))
+        combined = by_field.get("owners_and_timescale")
+        if combined not in (None, ""):
+            lead, timescale = split_lead_and_timescale(combined)
+            owners_text = "\n".join(part for part in (clean_text(owners_text), lead) if part)
+            timescale_text = " ".join(part for part in (timescale_text, timescale) if part)
+        owners = split_owners(owners_text, previous=previous)
+        if owners_text and len(owners) > 1:
+            self.c.owner_splits.setdefault(clean_text(owners_text), owners)
+        for owner in owners:
+            if looks_like_person(owner) or EMAIL.fullmatch(owner):
+                self.c.people[owner] = self.c.people.get(owner, 0) + 1
+        return owners, timescale_text
+
+    def rag(self, row, name, values, cells):
+        """(rag code or None, closed) from the field's cell: a word, letter, status or only a fill."""
+        rag, closed, seen = None, False, False
+        for index in self.columns.get(name, []):
+            value = values[index] if index < len(values) else None
+            if value in (None, ""):
+                continue
+            seen = True
+            status = read_status(value, self.status_extra)
+            self.c.status(name, status)
+            if not status.known:
+                self.warn(row, f"{FIELDS[name][0]} “{status.label}” is not a RAG rating or status we know (Blue, Green, Amber, Red or Grey); left empty. Check the status labels below.")
+                continue
+            closed = closed or status.closed
+            if rag is None and status.rag is not None:
+                rag = status.rag.value
+        if seen:
+            return rag, closed
+        for index in self.columns.get(name, [])[:1]:
+            if index < len(cells):
+                rag = rag_from_fill(getattr(cells[index], "fill", None))
+                return (rag.value if rag else None), False
+        return None, False
+
+    def due_and_timescale(self, row, by_field, timescale):
+        due = None
+        raw = by_field.get("due_date")
+        if raw not in (None, ""):
+            due = parse_due_date(raw)
+            if due is None:
+                written = clean_text(raw)
+                if not timescale:
+                    timescale = written
+                if not NOT_A_DATE.match(written):
+                    self.warn(row, f"The due date “{written}” could not be read.")
+        if due is None and timescale:
+            due = parse_due_date(timescale)
+            if due is None and not NOT_A_DATE.match(timescale) and raw in (None, ""):
+                self.warn(row, f"No due date could be read from the timescale “{timescale}”; kept as written.")
+        return due, timescale
+
+    def new_action(self, row, text, by_field, values, cells):
+        from plans.importing.reading import ParsedAction
+
+        previous_owners = self.c.actions[-1].owners if self.c.actions else []
+        owners, timescale = self.owners_and_timescale(by_field, previous_owners)
+        sources, orphans = parse_sources(by_field.get("sources"), self.c.spellings, default_code=self.source_code)
+        if orphans:
+            self.warn(row, f"Source paragraph {', '.join(orphans)} has no source code before it; not linked.")
+        due, timescale = self.due_and_timescale(row, by_field, timescale)
+        progress, closed = self.rag(row, "progress_rag", values, cells)
+        impact, impact_closed = self.rag(row, "impact_rag", values, cells)
+        note_value, note_index = self.value(values, "latest_note")
+        period = header_period(self.headers.get(note_index, "")) if note_index is not None else None
+        action = ParsedAction(
+            row=row,
+            theme=self.theme.number,
+            ref=text["ref"],
+            improvement_need=text["improvement_need"],
+            action=text["action"],
+            category=(kinds.category_of(clean_text(by_field.get("category"))) if "category" in by_field else "") or self.category,
+            owners=owners,
+            sources=sources,
+            timescale=timescale[:300],
+            due_date=due,
+            expected_impact=text["expected_impact"],
+            measures=text["measures"],
+            reporting_mechanism=text["reporting_mechanism"],
+            output=text["output"],
+            progress_rag=progress,
+            impact_rag=impact,
+            latest_note=text["latest_note"],
+            closed=closed or impact_closed,
+            note_period=period_slug(period),
+            sheet=self.sheet,
+        )
+        if action.ref:
+            key = (self.theme.number, action.ref)
+            if action.ref in self.c.refs_seen and self.c.refs_seen[action.ref][1] == self.sheet:
+                self.warn(row, f"Ref {action.ref} is used again (first on row {self.c.refs_seen[action.ref][0]}); both actions are kept, in order.")
+            elif action.ref not in self.c.refs_seen:
+                self.c.refs_seen[action.ref] = (row, self.sheet)
+            del key
+        self.current = action
+        self.theme_has_actions = True
+        self.actions_read += 1
+        self.c.actions.append(action)
+
+    def fold(self, row, text, by_field, values, cells, filled_by_merge):
+        """A row with no ref continues the action above: its own text is added on new lines."""
+        action = self.current
+        merged_fields = {self.mapping.get(index) for index in filled_by_merge}
+        for name in TEXT_FIELDS:
+            if name != "ref" and text[name] and name not in merged_fields and text[name] != getattr(action, name):
+                joined = "\n".join(part for part in (getattr(action, name), text[name]) if part)
+                setattr(action, name, joined)
+        if "owners" not in merged_fields:
+            owners, timescale = self.owners_and_timescale(by_field, action.owners)
+            for owner in owners:
+                if owner not in action.owners:
+                    action.owners.append(owner)
+        else:
+            timescale = clean_text(by_field.get("timescale"))
+        if timescale and not text["timescale"] and "timescale" not in merged_fields:
+            action.timescale = " ".join(part for part in (action.timescale, timescale) if part)[:300]
+        action.timescale = action.timescale[:300]
+        sources, _orphans = parse_sources(by_field.get("sources"), self.c.spellings, default_code=self.source_code)
+        for source in sources:
+            if source not in action.sources:
+                action.sources.append(source)
+        if action.due_date is None:
+            action.due_date = parse_due_date(by_field["due_date"]) if by_field.get("due_date") not in (None, "") else None
+        if action.due_date is None and action.timescale:
+            action.due_date = parse_due_date(action.timescale)
+        for name in ("progress_rag", "impact_rag"):
+            if getattr(action, name) is None:
+                rag, closed = self.rag(row, name, values, cells)
+                setattr(action, name, rag)
+                action.closed = action.closed or closed

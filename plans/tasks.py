@@ -1,0 +1,89 @@
+"""Work done in the background by `manage.py db_worker` (django-tasks with django-tasks-db)."""
+import datetime
+
+from django.contrib.auth import get_user_model
+from django_tasks import task
+
+from plans.importing.files import ImportFileError
+from plans.models import Plan
+from plans.services.import_jobs import (
+    import_files_forget,
+    import_status_write,
+    parsed_key,
+    parsed_load,
+    parsed_save,
+    upload_path,
+)
+from plans.services.importing import import_summary, plan_import, plan_import_preview
+
+
+@task()
+def plan_import_run(*, token, user_id, name, mapping=None, title="", plan_id=None, as_of=None, coordinators=(),
+                    board_members=(), people=None):
+    """Read and write one uploaded workbook, telling the status file how far it has got.
+
+    All or nothing, as on the page: a failure leaves the database as it was and says why."""
+    path = upload_path(token)
+    user = get_user_model().objects.get(pk=user_id)
+    import_status_write(token, state="reading", rows_read=0)
+
+    def read_progress(done, total):
+        import_status_write(token, state="reading", rows_read=done, rows_total=total)
+
+    def write_progress(done, total):
+        import_status_write(token, state="writing", actions_written=done, actions_total=total)
+
+    try:
+        parsed = parsed_load(token, parsed_key(mapping, title)) or plan_import_preview(
+            source=path, name=name, mapping={int(k): v for k, v in mapping.items()} if mapping else None, title=title,
+            progress=read_progress,
+        )
+        import_status_write(token, state="writing", rows_read=parsed.rows_read, actions_total=len(parsed.actions), actions_written=0)
+        plan = Plan.objects.get(pk=plan_id) if plan_id else None
+        users = get_user_model().objects.filter(is_active=True)
+        result = plan_import(
+            parsed=parsed, author=user, plan=plan, title=title, name=name,
+            as_of=datetime.datetime.fromisoformat(as_of) if as_of else None,
+            coordinators=list(users.filter(pk__in=coordinators)), board_members=list(users.filter(pk__in=board_members)),
+            people=people, progress=write_progress,
+        )
+    except (ImportFileError, Plan.DoesNotExist) as error:
+        import_status_write(token, state="failed", error=str(error) if isinstance(error, ImportFileError) else
+                            "The plan to update no longer exists. Nothing was imported.")
+        return None
+    except Exception:
+        import_status_write(token, state="failed", error="Something went wrong while importing. Nothing was imported.")
+        raise
+    saved = result.saved
+    import_status_write(
+        token, state="done", plan_id=saved.plan.pk, plan_title=saved.plan.title, created=saved.created,
+        actions_written=saved.actions_created + saved.actions_updated, summary=import_summary(saved),
+    )
+    for kept in path.parent.glob(f"{token}.*"):
+        if not kept.name.endswith(".status.json"):
+            kept.unlink(missing_ok=True)
+    return saved.plan.pk
+
+
+@task()
+def plan_import_read(*, token, name):
+    """Read a large upload for its preview, telling the status file how far it has got; the
+    reading is kept for the preview (and the import) so it is not read again."""
+    import_status_write(token, state="reading", rows_read=0)
+
+    def read_progress(done, total):
+        import_status_write(token, state="reading", rows_read=done, rows_total=total)
+
+    try:
+        parsed = plan_import_preview(source=upload_path(token), name=name, progress=read_progress)
+    except ImportFileError as error:
+        import_files_forget(token)
+        import_status_write(token, state="failed", error=str(error))
+        return None
+    except Exception:
+        import_status_write(token, state="failed", error="Something went wrong while reading the file.")
+        raise
+    parsed_save(token, parsed_key(None, ""), parsed)
+    import_status_write(token, state="read", rows_read=parsed.rows_read, actions_total=len(parsed.actions))
+    return len(parsed.actions)
+
