@@ -23,7 +23,7 @@ def route_args(world, measure, milestone, source):
         "owner_edit": [world.owner_role.pk], "measure_list": [plan], "measure_create": [plan],
         "measure_detail": [measure.pk], "measure_edit": [measure.pk], "milestone_remove": [measure.pk, milestone.pk],
         "source_list": [], "source_create": [], "source_detail": [source.pk], "source_paragraphs": [source.pk],
-        "plan_export_xlsx": [plan], "plan_import": [], "plan_import_preview": ["no-such-upload"],
+        "plan_export_xlsx": [plan], "plan_export_json": [plan], "plan_import": [], "plan_import_preview": ["no-such-upload"],
         "plan_import_status": ["no-such-upload"], "plan_publish": [plan],
         "board_dashboard": [plan], "board_pack_pdf": [plan], "board_pack_xlsx": [plan], "period_create": [plan],
         "period_close": [plan, world.period.slug], "action_history": [action], "audit_log": [], "highlight_report_edit": [plan, world.period.slug],
