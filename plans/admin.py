@@ -4,6 +4,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from plans.models import (
     Action,
+    ActionComment,
+    DueDateChange,
+    UpdateReview,
     Measure,
     MeasureMilestone,
     MeasureReading,
@@ -185,3 +188,36 @@ class PersonRoleMappingAdmin(admin.ModelAdmin):
         if not change or form.has_changed():
             obj.chosen_by = request.user
         super().save_model(request, obj, form, change)
+
+
+class ReadOnlyRoundAdmin(SimpleHistoryAdmin):
+    """Reviews, comments and due-date moves are the record of the round: read here, written in the product."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(UpdateReview)
+class UpdateReviewAdmin(ReadOnlyRoundAdmin):
+    list_display = ["update", "decision", "reviewer", "created_at"]
+    list_select_related = ["update__action", "reviewer"]
+    list_filter = ["decision"]
+
+
+@admin.register(ActionComment)
+class ActionCommentAdmin(ReadOnlyRoundAdmin):
+    list_display = ["action", "author", "created_at"]
+    list_select_related = ["action", "author"]
+    search_fields = ["text", "action__ref"]
+
+
+@admin.register(DueDateChange)
+class DueDateChangeAdmin(ReadOnlyRoundAdmin):
+    list_display = ["action", "from_date", "to_date", "agreed_by", "agreed_on", "changed_by"]
+    list_select_related = ["action", "changed_by"]

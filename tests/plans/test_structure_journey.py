@@ -54,6 +54,7 @@ def test_coordinator_keeps_the_plan_right_and_board_member_changes_nothing(clien
         "owners": [world.owner_role.pk, world.other_role.pk], "source_references": "JTAI 3.4",
         "due_date": "2026-06-30", "timescale": "By June 2026", "measures_of_success": "90% trained",
         "version": Action.objects.get(pk=action.pk).version,
+        "due_date_agreed_by": "board", "due_date_agreed_on": "2026-01-14",
     })
     # ... links the measure to it and records a reading ...
     client.post(reverse("plans:measure_edit", args=[measure.pk]), {
