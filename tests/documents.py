@@ -91,7 +91,7 @@ def assert_accessible_pdf(content, *, title, html_captions):
     assert s.tables
     for number, inner in enumerate(s.tables, start=1):
         kinds = [kind for kind, _ in inner]
-        assert "TH" in kinds, f"table {number} has no header cells"
+        assert "TH" in kinds, f"table {number} has no header cells: {kinds[:30]}"
         if "THead" in kinds:
             body = kinds.index("TBody") if "TBody" in kinds else len(kinds)
             assert "TH" in kinds[kinds.index("THead"):body], f"table {number}: its head has no header cells"

@@ -63,7 +63,7 @@ def test_excel_pack_is_navigable_with_charts_described_and_dates_as_dates(client
         response.content, title=f"Board pack: {board.plan.title}, February 2026",
         sheets=["About this pack", "Progress RAG summary", "Impact RAG summary", "Progress RAG trend",
                 "Progress by theme", "Impact by theme", "Progress by owner", "Impact by owner", "Movement",
-                "Exceptions", "All actions", "Measures", "Highlight report"])
+                "Exceptions", "All actions", "Measures", "Highlight report", "Review of updates"])
 
     descriptions = chart_descriptions(response.content)
     assert len(descriptions) == 3  # progress and impact RAG counts, and the trend
