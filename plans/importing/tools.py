@@ -1,4 +1,4 @@
-"""Exports of other tools (docs/decisions/0016): Smartsheet, monday.com, Microsoft Planner,
+"""Exports of other tools (docs/decisions/0020-importing-tool-exports.md): Smartsheet, monday.com, Microsoft Planner,
 Microsoft Project, Pentana (Covalent) and Word tables pasted into Excel.
 
 `detect` scores each tool by the marks its export carries (sheet names, column titles, banner

@@ -9,7 +9,7 @@ Each workbook is tests/data/corpus/<slug>.xlsx with tests/data/corpus/<slug>.jso
 layout is, what makes it hard, and the facts an import with no mapping must get right (the format
 is in the import contract and read by plans.benchmarks.fidelity). The rows and the facts are written
 side by side below so that they cannot drift apart. Councils, people and plans are invented; no
-child appears anywhere. Tool exports follow docs/decisions/0016-importing-tool-exports.md.
+child appears anywhere. Tool exports follow docs/decisions/0020-importing-tool-exports.md.
 """
 import datetime
 import io
