@@ -70,7 +70,7 @@ def test_coordinator_adds_an_action_moves_its_due_date_and_records_a_reading(han
     hands.at("measures", title=f"Measures – {plan.title}")
     hands.press(page.get_by_role("link", name=MEASURE))
     hands.at("measure", title=f"{MEASURE} – {plan.title}")
-    period = page.get_by_label("Reporting period").locator("option:checked").inner_text().strip()
+    period = page.get_by_label("Reporting period", exact=True).locator("option:checked").inner_text().strip()
     hands.fill(page.get_by_label("Reading", exact=True), "73")
     hands.fill(page.get_by_label("Note (optional)"), "Dip sample of 30 assessments in the month")
     hands.press(page.get_by_role("button", name="Save reading"))

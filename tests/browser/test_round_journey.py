@@ -95,7 +95,7 @@ def test_coordinator_reviews_chases_merges_roles_and_records_a_late_reading(jour
     page.get_by_role("link", name="Measures", exact=True).click()
     page.get_by_role("link", name=MEASURE).click()
     journey.check("measure-late", title=f"{MEASURE} – {plan.title}")
-    period = page.get_by_label("Reporting period")
+    period = page.get_by_label("Reporting period", exact=True)
     late_label = period.locator("option", has_text="closed: recorded late").first.inner_text().strip()
     period.select_option(label=late_label)
     page.get_by_label("Reading", exact=True).fill("21")
