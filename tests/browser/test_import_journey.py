@@ -1,5 +1,6 @@
 """An admin imports the council's plan from its own spreadsheet, corrects how one column was read,
 and finds the plan with every action the spreadsheet holds: with the mouse, then the keyboard only."""
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -64,3 +65,12 @@ def test_admin_imports_the_solihull_workbook_after_correcting_a_column(hands, tr
     hands.at("published-plan", title=TITLE)
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text("is published")
     assert Plan.objects.get().status == PlanStatus.ACTIVE
+
+    # The plan's edit page (coordinators and board members chosen there) and the delete page's
+    # confirmation are checked too; nothing is deleted.
+    page.goto(f"/plans/{plan.pk}/edit/")
+    hands.at("plan-edit", title=f"Edit plan – {TITLE}")
+    expect(page.get_by_role("group", name=re.compile("Coordinators"))).to_be_visible()
+    page.goto(f"/plans/{plan.pk}/delete/")
+    hands.at("plan-delete", title=f"Delete plan – {TITLE}")
+    assert Plan.objects.filter(pk=plan.pk).exists()
