@@ -1,5 +1,6 @@
-"""The Django admin for audits: every model, for Admins."""
+"""The Django admin for audits: every model, for Admins, with the history of each audited row."""
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from audits.models import (
     Agency,
@@ -29,7 +30,7 @@ class KeyLineOfEnquiryInline(admin.TabularInline):
 
 
 @admin.register(AuditProgramme)
-class AuditProgrammeAdmin(admin.ModelAdmin):
+class AuditProgrammeAdmin(SimpleHistoryAdmin):
     list_display = ["title", "period_start", "period_end", "status"]
     list_filter = ["status"]
     inlines = [AuditPriorityInline, KeyLineOfEnquiryInline]
@@ -37,7 +38,7 @@ class AuditProgrammeAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuditPriority)
-class AuditPriorityAdmin(admin.ModelAdmin):
+class AuditPriorityAdmin(SimpleHistoryAdmin):
     list_display = ["title", "programme", "position"]
     list_select_related = ["programme"]
 
@@ -48,34 +49,34 @@ class StandardInline(admin.TabularInline):
 
 
 @admin.register(KeyLineOfEnquiry)
-class KeyLineOfEnquiryAdmin(admin.ModelAdmin):
+class KeyLineOfEnquiryAdmin(SimpleHistoryAdmin):
     list_display = ["number", "question", "programme"]
     list_select_related = ["programme"]
     inlines = [StandardInline]
 
 
 @admin.register(Standard)
-class StandardAdmin(admin.ModelAdmin):
+class StandardAdmin(SimpleHistoryAdmin):
     list_display = ["number", "text", "kloe"]
     list_select_related = ["kloe__programme"]
     list_filter = ["kloe__programme"]
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(SimpleHistoryAdmin):
     list_display = ["name", "short_name"]
     search_fields = ["name", "short_name"]
 
 
 @admin.register(AgencyMembership)
-class AgencyMembershipAdmin(admin.ModelAdmin):
+class AgencyMembershipAdmin(SimpleHistoryAdmin):
     list_display = ["user", "agency"]
     list_select_related = ["user", "agency"]
     raw_id_fields = ["user"]
 
 
 @admin.register(AuditCase)
-class AuditCaseAdmin(admin.ModelAdmin):
+class AuditCaseAdmin(SimpleHistoryAdmin):
     list_display = ["code", "programme", "priority"]
     list_select_related = ["programme", "priority"]
     list_filter = ["programme"]
@@ -83,7 +84,7 @@ class AuditCaseAdmin(admin.ModelAdmin):
 
 
 @admin.register(Judgement)
-class JudgementAdmin(admin.ModelAdmin):
+class JudgementAdmin(SimpleHistoryAdmin):
     list_display = ["case", "agency", "standard", "result", "status", "updated_at"]
     list_select_related = ["case", "agency", "standard__kloe"]
     list_filter = ["status", "result", "agency"]
@@ -113,26 +114,26 @@ class LearningEventAttendanceInline(admin.TabularInline):
 
 
 @admin.register(LearningEvent)
-class LearningEventAdmin(admin.ModelAdmin):
+class LearningEventAdmin(SimpleHistoryAdmin):
     list_display = ["title", "date", "programme"]
     list_select_related = ["programme"]
     inlines = [LearningEventAttendanceInline]
 
 
 @admin.register(LearningEventAttendance)
-class LearningEventAttendanceAdmin(admin.ModelAdmin):
+class LearningEventAttendanceAdmin(SimpleHistoryAdmin):
     list_display = ["event", "agency", "attendees"]
     list_select_related = ["event", "agency"]
 
 
 @admin.register(Lesson)
-class LessonAdmin(admin.ModelAdmin):
+class LessonAdmin(SimpleHistoryAdmin):
     list_display = ["number", "area_of_development", "programme"]
     list_select_related = ["programme"]
     raw_id_fields = ["actions"]
 
 
 @admin.register(GradedAuditItem)
-class GradedAuditItemAdmin(admin.ModelAdmin):
+class GradedAuditItemAdmin(SimpleHistoryAdmin):
     list_display = ["area", "month", "item_code", "kind", "grade"]
     list_filter = ["kind", "area", "grade"]

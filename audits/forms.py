@@ -4,6 +4,7 @@ from django import forms
 from audits.models import Agency, AuditProgramme, Grade, GradedAuditKind, JudgementResult, ProgrammeStatus
 from audits.pseudonymity import pseudonymous_code_validate
 from improvement.forms import NameField
+from plans.concurrency import VersionedFormMixin
 from plans.validators import validate_plan_date
 
 
@@ -61,7 +62,10 @@ class CaseForm(forms.Form):
 
 
 class JudgementSheetForm(forms.Form):
-    """One result, reason and evidence field per standard: result_<id>, reason_<id>, evidence_<id>."""
+    """One result, reason and evidence field per standard: result_<id>, reason_<id>, evidence_<id>;
+    and version_<id>, hidden: the version of the standard's judgement the sheet was loaded with (0 when
+    there was none yet), so a save over someone else's newer judgement is refused. A post without
+    it (not from the page) is not checked."""
 
     def __init__(self, *args, groups, submitting=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -85,6 +89,12 @@ class JudgementSheetForm(forms.Form):
                     required=False, widget=forms.Textarea(attrs={"rows": 2}),
                     label=f"Evidence for standard {standard.number}", initial=judgement.evidence if judgement else "",
                 )
+                self.fields[f"version_{key}"] = forms.IntegerField(
+                    required=False, min_value=0, widget=forms.HiddenInput,
+                    initial=judgement.version if judgement else 0,
+                    error_messages={"invalid": "This page is out of date: open it again and redo your change",
+                                    "min_value": "This page is out of date: open it again and redo your change"},
+                )
                 fields.append((row, self[f"result_{key}"], self[f"reason_{key}"], self[f"evidence_{key}"]))
             self.groups.append((kloe, fields))
 
@@ -99,6 +109,23 @@ class JudgementSheetForm(forms.Form):
                     self.add_error(f"result_{key}",
                                    f"Choose met, not met or not applicable for standard {row.standard.number}.")
         return data
+
+    def versions(self):
+        """{standard pk: the version its judgement had when the sheet was loaded} for the standards
+        whose version the post carried."""
+        return {
+            row.standard.pk: self.cleaned_data[f"version_{row.standard.pk}"]
+            for _kloe, fields in self.groups for row, *_ in fields
+            if self.cleaned_data.get(f"version_{row.standard.pk}") is not None
+        }
+
+    def versions_move_to(self, judgements):
+        """After a refused save: carry the judgements' current versions, so saving again (having
+        seen what changed) is a deliberate choice; what was typed stays."""
+        data = self.data.copy()
+        for judgement in judgements:
+            data[self.add_prefix(f"version_{judgement.standard_id}")] = judgement.version
+        self.data = data
 
     def entries(self):
         from audits.services.judgements import JudgementEntry
@@ -200,6 +227,13 @@ class LearningEventForm(forms.Form):
                 if self.cleaned_data.get(f"attendance_{a.pk}")}
 
 
-class ProgrammeStatusForm(forms.Form):
+class ProgrammeStatusForm(VersionedFormMixin, forms.Form):
+    """The programme's status, carrying the version the page was loaded with (no lost updates
+    between two audit leads). A post without it (not from the page) is not checked."""
+
     status = forms.ChoiceField(choices=ProgrammeStatus.choices, label="Status",
                                help_text="A closed programme's judgements can no longer change.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].required = False

@@ -1,5 +1,6 @@
 """Graded audits (child journey audits, dip samples): one grade per audited item, no child identity."""
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from audits.querysets import GradedAuditItemQuerySet
 from plans.validators import validate_plan_date
@@ -29,6 +30,7 @@ class GradedAuditItem(models.Model):
     grade = models.CharField(max_length=25, choices=Grade.choices)
 
     objects = GradedAuditItemQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["area", "month", "item_code"]

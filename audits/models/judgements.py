@@ -2,8 +2,10 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from audits.querysets import JudgementQuerySet
+from plans.models.versioning import Versioned
 
 
 class JudgementResult(models.TextChoices):
@@ -17,8 +19,11 @@ class JudgementStatus(models.TextChoices):
     SUBMITTED = "submitted", "Submitted"
 
 
-class Judgement(models.Model):
-    """Current state of case × agency × standard. Findings count submitted judgements only."""
+class Judgement(Versioned):
+    """Current state of case × agency × standard. Findings count submitted judgements only.
+
+    Versioned: an agency's auditors and the audit lead may have the same judgement sheet open at
+    once, so a sheet saved over someone else's newer judgement is refused (audits.services.judgements)."""
 
     case = models.ForeignKey("audits.AuditCase", on_delete=models.CASCADE, related_name="judgements")
     agency = models.ForeignKey("audits.Agency", on_delete=models.PROTECT, related_name="judgements")
@@ -32,6 +37,7 @@ class Judgement(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
 
     objects = JudgementQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["case", "agency", "standard__kloe__number", "standard__number"]

@@ -1,6 +1,7 @@
 """The learning event (with attendance per agency) and the learning log."""
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from plans.validators import validate_plan_date
 
@@ -10,6 +11,8 @@ class LearningEvent(models.Model):
     title = models.CharField(max_length=300, default="Multi-agency learning event")
     date = models.DateField(validators=[validate_plan_date])
     summary = models.TextField(blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["programme", "date"]
@@ -22,6 +25,8 @@ class LearningEventAttendance(models.Model):
     event = models.ForeignKey(LearningEvent, on_delete=models.CASCADE, related_name="attendance")
     agency = models.ForeignKey("audits.Agency", on_delete=models.PROTECT, related_name="+")
     attendees = models.PositiveIntegerField()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["event", "agency__name"]
@@ -45,6 +50,8 @@ class Lesson(models.Model):
     actions = models.ManyToManyField("plans.Action", blank=True, related_name="lessons",
                                      help_text="Plan actions raised from this lesson (closing the loop).")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords(m2m_fields=[actions])
 
     class Meta:
         ordering = ["programme", "number"]

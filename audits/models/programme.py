@@ -2,9 +2,11 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from audits.pseudonymity import pseudonymous_code_validate
 from audits.querysets import AuditCaseQuerySet
+from plans.models.versioning import Versioned
 from plans.validators import validate_plan_date
 
 
@@ -15,8 +17,11 @@ class ProgrammeStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
-class AuditProgramme(models.Model):
-    """An annual multi-agency case audit ("Multi-agency case audit 2015-16")."""
+class AuditProgramme(Versioned):
+    """An annual multi-agency case audit ("Multi-agency case audit 2015-16").
+
+    Versioned: audit leads change its status from its page, so a change saved over another
+    lead's newer one is refused (plans/concurrency.py)."""
 
     title = models.CharField(max_length=300)
     organisation = models.CharField(max_length=200, blank=True)
@@ -28,6 +33,8 @@ class AuditProgramme(models.Model):
         help_text="The single-agency improvement plan: an ordinary plan whose owners are agencies.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-period_start", "title"]
@@ -50,6 +57,8 @@ class AuditPriority(models.Model):
     title = models.CharField(max_length=300)
     position = models.PositiveIntegerField(default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["programme", "position", "pk"]
         verbose_name_plural = "audit priorities"
@@ -62,6 +71,8 @@ class KeyLineOfEnquiry(models.Model):
     programme = models.ForeignKey(AuditProgramme, on_delete=models.CASCADE, related_name="kloes")
     number = models.PositiveIntegerField()
     question = models.TextField()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["programme", "number"]
@@ -80,6 +91,8 @@ class Standard(models.Model):
     number = models.PositiveIntegerField()
     text = models.TextField()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["kloe__number", "number"]
         constraints = [models.UniqueConstraint(fields=["kloe", "number"], name="unique_standard_number")]
@@ -91,6 +104,8 @@ class Standard(models.Model):
 class Agency(models.Model):
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(max_length=50, blank=True, help_text='For tables, for example "CCG".')
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -110,6 +125,8 @@ class AgencyMembership(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agency_membership")
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships")
 
+    history = HistoricalRecords()
+
     def __str__(self):
         return f"{self.user} – {self.agency}"
 
@@ -126,6 +143,7 @@ class AuditCase(models.Model):
                                       help_text="The agencies involved: only they judge this case.")
 
     objects = AuditCaseQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[agencies])
 
     class Meta:
         ordering = ["programme", "code"]

@@ -1,8 +1,14 @@
-"""Setting up a programme: priorities, key lines of enquiry, standards, agencies and cases."""
+"""Setting up a programme: priorities, key lines of enquiry, standards, agencies and cases.
+
+Every row written gets its audit-trail record: bulk writes go through bulk_create_with_history,
+since bulk_create sends no signals.
+"""
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
-from audits.models import Agency, AuditCase, AuditPriority, AuditProgramme, KeyLineOfEnquiry, Standard
+from audits.models import Agency, AuditCase, AuditPriority, AuditProgramme, KeyLineOfEnquiry, ProgrammeStatus, Standard
+from plans.concurrency import save_if_unchanged
 from plans.validators import check_dates
 
 
@@ -15,9 +21,10 @@ def programme_create(*, title, period_start, period_end, priorities=(), organisa
     programme = AuditProgramme.objects.create(
         title=title, organisation=organisation, period_start=period_start, period_end=period_end,
     )
-    AuditPriority.objects.bulk_create(
-        AuditPriority(programme=programme, title=text.strip(), position=index)
-        for index, text in enumerate(p for p in priorities if p.strip())
+    bulk_create_with_history(
+        [AuditPriority(programme=programme, title=text.strip(), position=index)
+         for index, text in enumerate(p for p in priorities if p.strip())],
+        AuditPriority,
     )
     if copy_from is not None:
         standards_copy(source=copy_from, target=programme)
@@ -32,8 +39,9 @@ def standards_copy(*, source, target):
     kloes = list(source.kloes.prefetch_related("standards"))
     created = {k.pk: KeyLineOfEnquiry.objects.create(programme=target, number=k.number, question=k.question)
                for k in kloes}
-    Standard.objects.bulk_create(
-        Standard(kloe=created[k.pk], number=s.number, text=s.text) for k in kloes for s in k.standards.all()
+    bulk_create_with_history(
+        [Standard(kloe=created[k.pk], number=s.number, text=s.text) for k in kloes for s in k.standards.all()],
+        Standard,
     )
     return target
 
@@ -73,14 +81,21 @@ def learning_event_record(*, programme, title, date, summary="", attendance=None
 
     check_dates(date=date)
     event = LearningEvent.objects.create(programme=programme, title=title.strip(), date=date, summary=summary.strip())
-    LearningEventAttendance.objects.bulk_create(
-        LearningEventAttendance(event=event, agency=agency, attendees=count)
-        for agency, count in (attendance or {}).items() if count
+    bulk_create_with_history(
+        [LearningEventAttendance(event=event, agency=agency, attendees=count)
+         for agency, count in (attendance or {}).items() if count],
+        LearningEventAttendance,
     )
     return event
 
 
-def programme_status_set(*, programme, status):
+def programme_status_set(*, programme, status, expected_version=None):
+    """Change the programme's status. With `expected_version` (the version its page was loaded
+    with), a change saved over another lead's newer one raises ConcurrentEditError and writes nothing."""
+    if status not in ProgrammeStatus.values:
+        raise ValidationError({"status": "Choose a status from the list."})
+    if expected_version is not None:
+        return save_if_unchanged(programme, expected_version=expected_version, changes={"status": status})
     programme.status = status
     programme.full_clean()
     programme.save(update_fields=["status"])

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from audits import permissions, selectors
 from audits.forms import JudgementSheetForm
 from audits.models import AuditCase, JudgementStatus
-from audits.services.judgements import judgements_save
+from audits.services.judgements import JudgementSheetConflict, judgements_save
 from audits.views.access import NAV, audit_reader_required, case_visible, read_only
 
 
@@ -47,9 +47,17 @@ def judgement_entry(request, pk, agency_pk):
     groups = selectors.judgement_sheet(case=case, agency=agency)
     submitting = request.POST.get("action") == "submit"
     form = JudgementSheetForm(request.POST or None, groups=groups, submitting=submitting)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            judgements_save(case=case, agency=agency, user=request.user, entries=form.entries(), submit=submitting)
+            judgements_save(case=case, agency=agency, user=request.user, entries=form.entries(), submit=submitting,
+                            expected_versions=form.versions())
+        except JudgementSheetConflict as error:
+            # Nothing was written: the sheet keeps what was typed, now carrying the current versions.
+            groups = selectors.judgement_sheet(case=case, agency=agency)
+            form.versions_move_to(row.judgement for _k, rows in groups for row in rows if row.judgement)
+            form.add_error(None, str(error))
+            conflict = error
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
@@ -60,5 +68,5 @@ def judgement_entry(request, pk, agency_pk):
     return render(request, "audits/case/judgements.html", {
         **NAV, "case": case, "agency": agency, "form": form, "can_edit": can_edit,
         "submitted": bool(judgements) and all(j.status == JudgementStatus.SUBMITTED for j in judgements),
-        "result_hints": {"not_met": "Say why below."},
-    })
+        "result_hints": {"not_met": "Say why below."}, "edit_conflict": conflict,
+    }, status=409 if conflict else 200)

@@ -7,7 +7,8 @@ from audits import permissions, selectors
 from audits.forms import AgencyForm, CaseForm, KloeForm, LearningEventForm, ProgrammeForm, ProgrammeStatusForm, StandardForm
 from audits.models import Agency, AuditProgramme
 from audits.services import setup
-from audits.views.access import NAV, audit_reader_required, lead_required, programme_visible, read_only
+from audits.views.access import NAV, audit_reader_required, edit_conflict_keep, lead_required, programme_visible, read_only
+from plans.concurrency import ConcurrentEditError
 
 
 def _apply_errors(form, error):
@@ -149,11 +150,18 @@ def learning_event_create(request, pk):
 @lead_required
 def programme_status(request, pk):
     programme = get_object_or_404(AuditProgramme, pk=pk)
-    form = ProgrammeStatusForm(request.POST or None, initial={"status": programme.status})
+    form = ProgrammeStatusForm(request.POST or None, instance=programme, initial={"status": programme.status})
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        setup.programme_status_set(programme=programme, status=form.cleaned_data["status"])
-        messages.success(request, f"“{programme.title}” is now {programme.get_status_display().lower()}.")
-        return redirect(programme.get_absolute_url())
+        try:
+            setup.programme_status_set(programme=programme, status=form.cleaned_data["status"],
+                                       expected_version=form.cleaned_data.get("version"))
+        except ConcurrentEditError as error:
+            conflict = edit_conflict_keep(form, error)
+        else:
+            messages.success(request, f"“{programme.title}” is now {programme.get_status_display().lower()}.")
+            return redirect(programme.get_absolute_url())
     return render(request, "audits/programme/form.html", {
         **NAV, "form": form, "heading": "Change the programme's status", "programme": programme,
-    })
+        "edit_conflict": conflict,
+    }, status=409 if conflict else 200)
