@@ -1,9 +1,13 @@
 """Every URL of the project, walked: anonymous → sign-in page, wrong role → 403, right role → 200.
 
-A URL name that is not in ACCESS below FAILS `test_every_url_name_is_classified`: whoever adds a
-page adds it here, with the objects its URL needs and who may open it. Users and objects come from
-the `url_world` fixture below: the `world` of tests/conftest.py (plan A, whose actions two roles own,
-and plan B), plus measures, periods, an audit programme with two agencies and a user per audit role.
+The one walker of the routes (plans, audits, the data feed): every route the URL resolver knows is
+enumerated, and a URL name that is not in ACCESS below FAILS `test_every_url_name_is_classified`:
+whoever adds a page adds it here, with the objects its URL needs and who may open it. Users and
+objects come from the `url_world` fixture below: the `world` of tests/conftest.py (plan A, whose
+actions two roles own, and plan B), plus measures, periods, an audit programme with two agencies
+and a user per audit role. Besides the role matrix, a board member posting a full form to any
+route changes nothing (they read; only comments are theirs to write), and the Django admin lists
+every audits model.
 """
 import datetime
 import functools
@@ -248,8 +252,14 @@ ACCESS = {
     "plans:source_paragraphs": [Case(lambda w: [w.source.pk], COORDINATORS)],
     # plans: administration
     "plans:plan_import": [Case(expect=only("admin"))],
-    "plans:plan_import_preview": [Case(lambda w: [IMPORT_TOKEN], only("admin"), prepare=_import_in_session)],
-    "plans:plan_import_status": [Case(lambda w: [IMPORT_TOKEN], only("admin"), prepare=_import_job_in_session)],
+    "plans:plan_import_preview": [
+        Case(lambda w: [IMPORT_TOKEN], only("admin"), prepare=_import_in_session),
+        Case(lambda w: ["no-such-upload"], only("admin", status=404), "unknown upload"),
+    ],
+    "plans:plan_import_status": [
+        Case(lambda w: [IMPORT_TOKEN], only("admin"), prepare=_import_job_in_session),
+        Case(lambda w: ["no-such-upload"], only("admin", status=404), "unknown import"),
+    ],
     "plans:plan_publish": [
         Case(lambda w: [w.plan.pk], COORDINATORS_OF_PLAN_A, "plan A"),
         Case(lambda w: [w.other_plan.pk], COORDINATORS_OF_PLAN_B, "plan B"),
@@ -529,6 +539,49 @@ def test_role_matrix_with_personal_tokens(browser, url_world, role_tokens, name,
         assert response.status_code == case.expect[role], f"{role}'s token GET {url}"
         assert client.post(url, {"title": "x"}, HTTP_AUTHORIZATION=f"Bearer {role_tokens[role]}").status_code in (403, 405)
     assert _fingerprint() == before
+
+
+# Board members may comment on the actions they read (a comment never changes the plan): their post
+# there is answered (here with "Enter your comment", as the data has no comment), not refused.
+BOARD_MAY_POST = {"plans:action_comment"}
+# A full form of every field any page asks for, pointing at plan A's own objects: what a board member
+# would send to try to change the plan.
+BOARD_FORM = {
+    "title": "Board edit", "status": "active", "action_text": "Board action", "direction": "up", "reason": "Board",
+    "holders_submit": "1", "name": "Board", "value": "1", "code": "BOARD", "paragraphs": "1.1 Board",
+    "progress_rag": "G", "note": "Board note", "area_of_development": "Board lesson", "question": "Board?",
+    "number": "9", "short_name": "BRD", "grade": "good", "area": "Board",
+}
+
+
+def _contents():
+    """Every row of every table of the apps, history included, as values: what a refused POST must
+    leave exactly as it was."""
+    models = [m for app in ("plans", "audits") for m in apps.get_app_config(app).get_models()]
+    return {m._meta.label: list(m._default_manager.order_by("pk").values()) for m in models}
+
+
+@pytest.mark.parametrize("name, case", [p for p in walk() if p.values[0].split(":")[0] in ("plans", "audits")])
+def test_board_member_changes_nothing_on_any_route(browser, url_world, name, case):
+    url = _url(name, case, url_world)
+    client = _signed_in(browser, url_world.board)
+    data = {**BOARD_FORM, "theme": url_world.theme.pk, "holders": [url_world.board.pk], "period": url_world.period.pk}
+    before = _contents()
+    if case.expect["board"] == 404:
+        expected = 404  # not there, whoever asks
+    else:
+        expected = 200 if name in BOARD_MAY_POST and case.expect["board"] == 200 else 403
+    assert client.post(url, data).status_code == expected, f"board POST {url}"
+    assert _contents() == before, f"a board member's POST changed something at {url}"
+
+
+@pytest.mark.parametrize(
+    "model", [m for m in apps.get_app_config("audits").get_models() if not m.__name__.startswith("Historical")],
+    ids=lambda m: m.__name__,
+)
+def test_the_django_admin_lists_every_audits_model(admin_client, model):
+    response = admin_client.get(reverse(f"admin:audits_{model._meta.model_name}_changelist"))
+    assert response.status_code == 200
 
 
 def test_the_django_admin_is_for_staff_only(client, world):
