@@ -3,6 +3,7 @@ from rest_framework import serializers
 
 from audits.models import AuditProgramme
 from plans.models import Action, Measure, MeasureMilestone, MeasureReading, Plan, ReportingPeriod, Theme
+from plans.models.actions import ACTION_PLAN_FIELDS
 
 
 class PlanSerializer(serializers.ModelSerializer):
@@ -28,6 +29,20 @@ class PeriodSerializer(serializers.ModelSerializer):
         fields = ["id", "plan", "month", "slug", "label", "board_meeting_date", "closed"]
 
 
+def _action_fields():
+    """The feed's action fields: its own fields from their one declaration (ACTION_PLAN_FIELDS, the
+    action text under "action"), the owners and sources after the category, the first agreed due date
+    after the due date."""
+    own = []
+    for plan_field in ACTION_PLAN_FIELDS:
+        own.append("action" if plan_field.name == "action_text" else plan_field.name)
+        if plan_field.name == "category":
+            own += ["owners", "sources"]
+        if plan_field.name == "due_date":
+            own.append("original_due_date")
+    return ["id", "plan", "theme", "theme_number", "position", *own, "status", "completed_date"]
+
+
 class ActionSerializer(serializers.ModelSerializer):
     plan = serializers.IntegerField(source="theme.plan_id", read_only=True)
     theme_number = serializers.CharField(source="theme.number", read_only=True)
@@ -37,11 +52,7 @@ class ActionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Action
-        fields = [
-            "id", "plan", "theme", "theme_number", "position", "ref", "improvement_need", "action", "category",
-            "owners", "sources", "timescale", "due_date", "original_due_date", "expected_impact",
-            "measures_of_success", "reporting_mechanism", "output", "status", "completed_date",
-        ]
+        fields = _action_fields()
 
     def get_owners(self, action) -> list[str]:
         return [owner.title for owner in action.owners.all()]

@@ -3,6 +3,7 @@
 Forms only read and tidy input; the services in plans/services/ validate the rules and write.
 """
 from django import forms
+from django.db import models
 
 from plans.models import (
     Action,
@@ -15,6 +16,7 @@ from plans.models import (
 )
 from improvement.forms import NameField
 from plans.concurrency import VersionedFormMixin
+from plans.models.actions import ACTION_PLAN_FIELDS, names_after_due_date
 from plans.services.sources import source_match_key
 from plans.services.structure import source_references_parse
 from plans.validators import validate_plan_date
@@ -139,13 +141,48 @@ class OwnerChoiceField(forms.ModelMultipleChoiceField):
         return str(obj)
 
 
-class ActionForm(forms.Form):
+# Rows of the text boxes that are not the usual three lines.
+ACTION_TEXT_ROWS = {"action_text": 4, "cross_reference_note": 2}
+
+
+def action_formfield(model_field, **kwargs):
+    """The form field of one of an action's own fields, built from the model field: its label
+    (marked "(optional)" when it may be blank), its length and its choices; dates in the date
+    picker, text in a box, one-line text normalised as typed. `kwargs` carry Meta's labels and
+    help texts."""
+    required = not model_field.blank
+    label = kwargs.get("label") or str(model_field.verbose_name).capitalize() + ("" if required else " (optional)")
+    help_text = kwargs.get("help_text", "")
+    if isinstance(model_field, (models.ForeignKey, models.ManyToManyField)):
+        return model_field.formfield(**kwargs)  # declared on the form: their querysets depend on the plan
+    if model_field.choices:
+        return forms.ChoiceField(label=label, choices=model_field.choices, required=required, help_text=help_text)
+    if isinstance(model_field, models.DateField):
+        return date_field(label, required=required, help_text=help_text)
+    if isinstance(model_field, models.TextField):
+        return text(label, required=required, rows=ACTION_TEXT_ROWS.get(model_field.name, 3), help_text=help_text)
+    if isinstance(model_field, models.CharField):
+        return line(label, required=required, max_length=model_field.max_length, help_text=help_text)
+    return model_field.formfield(**kwargs)
+
+
+def _action_field_order():
+    """The page's order: the action's own fields up to its category, then its owners and sources
+    (with the boxes to add a new role or source), then the rest of its own fields."""
+    names = [plan_field.name for plan_field in ACTION_PLAN_FIELDS]
+    split = names.index("category") + 1
+    return [
+        "theme", *names[:split], "owners", "new_owner_title", "new_owner_agency", "source_references",
+        "new_source_code", "new_source_title", *names[split:], "cross_references", "cross_reference_note",
+    ]
+
+
+class ActionForm(forms.ModelForm):
+    """An action: its own fields come from the model (ACTION_PLAN_FIELDS, one declaration), the
+    theme, owners, sources and cross references are chosen from this plan's."""
+
     theme = forms.ModelChoiceField(label="Theme", queryset=None, empty_label=None,
                                    error_messages={"required": "Select a theme", "invalid_choice": "Select a theme of this plan"})
-    ref = line("Ref (optional)", max_length=50, help_text="For example 2.14. Real plans sometimes repeat a ref: you will be warned.")
-    improvement_need = text("Improvement need (optional)")
-    action_text = text("Action", required=True, rows=4)
-    category = forms.ChoiceField(label="Category", choices=ActionCategory.choices, required=False)
     owners = OwnerChoiceField(
         label="Owners (optional)", queryset=Owner.objects.order_by("title", "agency"), required=False,
         widget=forms.SelectMultiple,
@@ -161,19 +198,25 @@ class ActionForm(forms.Form):
     new_source_code = line("Add a new source (optional)", max_length=50,
                            help_text="If the source is not in the list of known sources, its code, for example OIS 2024")
     new_source_title = line("Title of the new source (optional)")
-    timescale = line("Timescale (optional)", help_text="As written, for example “By March 2027, then quarterly”")
-    due_date = date_field("Due date (optional)")
-    expected_impact = text("Expected impact (optional)")
-    measures_of_success = text("Measures of success (optional)")
-    reporting_mechanism = text("Reporting mechanism (optional)")
-    output = text("Output (optional)")
     cross_references = forms.ModelMultipleChoiceField(
         label="Cross references (optional)", queryset=None, required=False,
         help_text="Other actions of this plan this one depends on or relates to.",
         error_messages={"invalid_choice": "Select cross references from this plan's actions",
                         "invalid_pk_value": "Select cross references from this plan's actions"},
     )
-    cross_reference_note = text("Cross reference note (optional)", rows=2)
+
+    field_order = _action_field_order()
+
+    class Meta:
+        model = Action
+        fields = ("theme", *(plan_field.name for plan_field in ACTION_PLAN_FIELDS), "owners", "cross_references",
+                  "cross_reference_note")
+        formfield_callback = action_formfield
+        labels = {"category": "Category"}
+        help_texts = {
+            "ref": "For example 2.14. Real plans sometimes repeat a ref: you will be warned.",
+            "timescale": "As written, for example “By March 2027, then quarterly”",
+        }
 
     def __init__(self, *args, plan, action=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -206,6 +249,14 @@ class ActionForm(forms.Form):
         if data.get("new_owner_agency") and not data.get("new_owner_title"):
             self.add_error("new_owner_title", "Enter the new role's title, or leave its agency empty")
         return data
+
+    def details(self):
+        """The fields of the action's free-text details (its declared fields after the due date), in turn."""
+        return [self[name] for name in names_after_due_date()]
+
+    def _post_clean(self):
+        """Forms only read and tidy input: the services validate the action and write it, so the
+        instance (the action as loaded, which the edit compares against) is left untouched."""
 
 
 class ActionEditForm(VersionedFormMixin, ActionForm):

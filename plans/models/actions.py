@@ -1,4 +1,6 @@
 """Actions, and the sources (inspection reports, reviews) they answer to."""
+from dataclasses import dataclass
+
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -42,6 +44,51 @@ class ActionStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+@dataclass(frozen=True)
+class PlanField:
+    """One of an action's own fields as a council's plan writes it (a column of the plan).
+
+    Its label, type, length and choices are the model field's; what is declared here is only what
+    the model cannot say: the field's key in the published JSON format where that differs from its
+    name, the width of its workbook column, and whether the published JSON export carries it."""
+
+    name: str
+    json_key: str = ""
+    width: int = 20
+    in_json: bool = True
+
+    @property
+    def key(self):
+        """Its key in the JSON format (export and import)."""
+        return self.json_key or self.name
+
+
+# The one list of an action's own fields, in the order plans write them. The action form, the
+# services that create and change actions, the JSON and Excel exports, the JSON import and its
+# re-import comparison, and the data feed all read it: a new field of an action is its model
+# field, its migration, a line here, and the places that truly differ (the page's layout, the
+# spreadsheet reader's header words).
+ACTION_PLAN_FIELDS = (
+    PlanField("ref", width=8),
+    PlanField("improvement_need", width=40),
+    PlanField("action_text", json_key="action", width=50),
+    PlanField("category", width=16),
+    PlanField("timescale", width=16),
+    PlanField("due_date", width=12),
+    PlanField("expected_impact", width=30),
+    PlanField("measures_of_success", json_key="measures", width=30),
+    PlanField("reporting_mechanism", in_json=False),
+    PlanField("output", in_json=False),
+)
+
+
+def names_after_due_date():
+    """The declared fields after the due date: the free-text details of an action, shown in turn on its
+    page and its form."""
+    names = [plan_field.name for plan_field in ACTION_PLAN_FIELDS]
+    return names[names.index("due_date") + 1:]
+
+
 class Action(Versioned):
     theme = models.ForeignKey("plans.Theme", on_delete=models.CASCADE, related_name="actions")
     position = models.PositiveIntegerField(default=0, help_text="Order within the plan, as written.")
@@ -83,6 +130,12 @@ class Action(Versioned):
     @property
     def short_text(self):
         return shorten(self.action_text)
+
+    def plan_details(self):
+        """(label, value) of its own fields after the due date, in the declaration's order: the
+        action page lists them in turn, so a field declared there shows without a template change."""
+        return [(str(self._meta.get_field(name).verbose_name).capitalize(), getattr(self, name))
+                for name in names_after_due_date()]
 
     @property
     def due_date_moved(self):

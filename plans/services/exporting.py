@@ -2,32 +2,48 @@
 import datetime
 import json
 
+from django.db import models
 from django.db.models import Prefetch
 
 from improvement.spreadsheets import cell_fill, cell_write, table_finish, table_sheet, workbook_bytes, workbook_new
-from plans.categories import category_label
 from plans.models import Action, ProgressUpdate, SourceReference, Theme
+from plans.models.actions import ACTION_PLAN_FIELDS
 from plans.rag import RAG_ORDER, Rag, rag_colour
 
-# (header, key in the JSON action, column width)
-PLAN_COLUMNS = [
-    ("Theme", "theme_label", 24),
-    ("Ref", "ref", 8),
-    ("Improvement need", "improvement_need", 40),
-    ("Action", "action", 50),
-    ("Category", "category_label", 16),
-    ("Derived from", "sources_text", 18),
-    ("Action owner", "owners_text", 30),
-    ("Timescale", "timescale", 16),
-    ("Due date", "due_date_value", 12),
-    ("Expected impact", "expected_impact", 30),
-    ("Measures of success", "measures", 30),
-    ("Reporting mechanism", "reporting_mechanism", 20),
-    ("Output", "output", 20),
-    ("Progress RAG", "progress_rag", 12),
-    ("Impact RAG", "impact_rag", 12),
-    ("Progress to date", "latest_note", 50),
-]
+# The action's own fields come from its one declaration (plans.models.actions.ACTION_PLAN_FIELDS);
+# what is not an own field is here: the theme first, the sources and owners right after the category
+# (where councils' plans put them), the latest RAGs and note last.
+RELATED_AFTER = "category"
+
+
+def _own_fields(*, json_only=False):
+    """The action's own fields (field, model field), split where the related columns go."""
+    fields = [(field, Action._meta.get_field(field.name)) for field in ACTION_PLAN_FIELDS
+              if field.in_json or not json_only]
+    split = next(i for i, (field, _model_field) in enumerate(fields) if field.name == RELATED_AFTER) + 1
+    return fields[:split], fields[split:]
+
+
+def _header(model_field):
+    return str(model_field.verbose_name).capitalize()
+
+
+def _plan_columns():
+    """(header, key in the JSON action, column width) of each column of the workbook's Plan sheet."""
+    before, after = _own_fields()
+    return [
+        ("Theme", "theme_label", 24),
+        *[(_header(model_field), field.key, field.width) for field, model_field in before],
+        ("Derived from", "sources_text", 18),
+        ("Action owner", "owners_text", 30),
+        *[(_header(model_field), field.key, field.width) for field, model_field in after],
+        ("Progress RAG", "progress_rag", 12),
+        ("Impact RAG", "impact_rag", 12),
+        ("Progress to date", "latest_note", 50),
+    ]
+
+
+PLAN_COLUMNS = _plan_columns()
 
 
 def _plan_actions(plan):
@@ -43,10 +59,34 @@ def _plan_actions(plan):
     )
 
 
-JSON_ACTION_KEYS = [
-    "theme", "ref", "improvement_need", "action", "category", "owners", "sources", "timescale", "due_date",
-    "expected_impact", "measures", "progress_rag", "impact_rag", "latest_note",
-]
+def _json_action_keys():
+    before, after = _own_fields(json_only=True)
+    return [
+        "theme", *[field.key for field, _ in before], "owners", "sources", *[field.key for field, _ in after],
+        "progress_rag", "impact_rag", "latest_note",
+    ]
+
+
+# The keys of an action in the published JSON export, in order.
+JSON_ACTION_KEYS = _json_action_keys()
+
+
+def _json_value(action, model_field):
+    value = getattr(action, model_field.attname)
+    if isinstance(model_field, models.DateField):
+        return value.isoformat() if value else None
+    return value
+
+
+def _cell_value(model_field, value):
+    """An own field's JSON value as its workbook cell shows it: a choice by its words, a date as a date."""
+    if value in (None, ""):
+        return value
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(model_field, models.DateField):
+        return datetime.date.fromisoformat(value)
+    return value
 
 
 def plan_export_data(*, plan, complete=False):
@@ -62,22 +102,15 @@ def plan_export_data(*, plan, complete=False):
     for link in links:
         owners.setdefault(link.action_id, []).append(link.owner.title)
     actions = []
+    before, after = _own_fields()
     for action in _plan_actions(plan):
         latest = action.updates_newest_first[0] if action.updates_newest_first else None
         actions.append({
             "theme": action.theme.number,
-            "ref": action.ref,
-            "improvement_need": action.improvement_need,
-            "action": action.action_text,
-            "category": action.category,
+            **{field.key: _json_value(action, model_field) for field, model_field in before},
             "owners": owners.get(action.pk, []),
             "sources": [{"code": ref.source.code, "paragraph": ref.paragraph} for ref in action.source_references.all()],
-            "timescale": action.timescale,
-            "due_date": action.due_date.isoformat() if action.due_date else None,
-            "expected_impact": action.expected_impact,
-            "measures": action.measures_of_success,
-            "reporting_mechanism": action.reporting_mechanism,
-            "output": action.output,
+            **{field.key: _json_value(action, model_field) for field, model_field in after},
             "progress_rag": Rag(latest.progress_rag).slug if latest and latest.progress_rag else None,
             "impact_rag": Rag(latest.impact_rag).slug if latest and latest.impact_rag else None,
             "latest_note": latest.note if latest else "",
@@ -120,13 +153,14 @@ def plan_export_workbook(*, plan, data=None):
                         widths=[width for _header, _key, width in PLAN_COLUMNS], freeze="C2")
     theme_labels = {theme["number"]: f"{theme['number']} – {theme['title']}" for theme in data["themes"]}
     words = {rag.slug: rag for rag in RAG_ORDER}
+    own_fields = [pair for part in _own_fields() for pair in part]
     for row, action in enumerate(data["actions"], start=2):
         values = dict(action)
+        for field, model_field in own_fields:
+            values[field.key] = _cell_value(model_field, action.get(field.key))
         values["theme_label"] = theme_labels.get(action["theme"], action["theme"])
-        values["category_label"] = category_label(action["category"])
         values["sources_text"] = " / ".join(f"{s['code']} {s['paragraph']}".strip() for s in action["sources"])
         values["owners_text"] = " / ".join(action["owners"])
-        values["due_date_value"] = datetime.date.fromisoformat(action["due_date"]) if action["due_date"] else ""
         for column, (_header, key, _width) in enumerate(PLAN_COLUMNS, start=1):
             value = values.get(key)
             if value in (None, ""):

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db import transaction
-from django.db.models import F, Prefetch
+from django.db.models import DateField, F, Prefetch
 from django.utils import timezone
 
+from plans.models.actions import ACTION_PLAN_FIELDS
 from plans.services import owners as owner_services
 from plans.services import sources as source_services
 from plans.models import (
@@ -40,12 +41,10 @@ from plans.models import (
 CATEGORY_BY_NAME = {choice.value: choice for choice in ActionCategory} | {
     choice.label.lower(): choice for choice in ActionCategory
 }
-# The action fields a file sets, compared field by field on re-import (position is the file's order,
+# The action fields a file sets, compared field by field on re-import: the action's own fields (its
+# one declaration), then what a file says of its progress and closing (position is the file's order,
 # kept for matched actions: see _positions).
-COMPARED_FIELDS = [
-    "ref", "improvement_need", "action_text", "category", "timescale", "due_date",
-    "expected_impact", "measures_of_success", "reporting_mechanism", "output", "imported_note", "status",
-]
+COMPARED_FIELDS = [*(plan_field.name for plan_field in ACTION_PLAN_FIELDS), "imported_note", "status"]
 ACTION_FIELDS = [*COMPARED_FIELDS, "position", "theme"]
 IMPORT_NOTE = "Progress as recorded in the imported spreadsheet."
 CLOSED_REASON = "Cancelled or closed in the imported spreadsheet."
@@ -228,22 +227,24 @@ def _display(name, value):
     return str(value)
 
 
+def _own_value(model_field, value):
+    """An own field of the action from the file's value: a date read, a category by its value or
+    its words, text cut to the field's length; empty when the file leaves it out."""
+    if isinstance(model_field, DateField):
+        return _date(value)
+    if model_field.name == "category":
+        return CATEGORY_BY_NAME.get((value or "").lower(), ActionCategory.NONE)
+    value = value or ""
+    return value[: model_field.max_length] if model_field.max_length else value
+
+
 def _action_values(item):
     """The action's fields as the file gives them (theme as its number; position set later)."""
-    return {
-        "ref": (item.get("ref") or "")[:50],
-        "improvement_need": item.get("improvement_need") or "",
-        "action_text": item.get("action") or "",
-        "category": CATEGORY_BY_NAME.get((item.get("category") or "").lower(), ActionCategory.NONE),
-        "timescale": (item.get("timescale") or "")[:300],
-        "due_date": _date(item.get("due_date")),
-        "expected_impact": item.get("expected_impact") or "",
-        "measures_of_success": item.get("measures") or "",
-        "reporting_mechanism": item.get("reporting_mechanism") or "",
-        "output": item.get("output") or "",
-        "imported_note": _imported_note(item),
-        "status": _closed_status(item),
+    values = {
+        plan_field.name: _own_value(Action._meta.get_field(plan_field.name), item.get(plan_field.key))
+        for plan_field in ACTION_PLAN_FIELDS
     }
+    return {**values, "imported_note": _imported_note(item), "status": _closed_status(item)}
 
 
 def _closed_status(item):

@@ -25,15 +25,15 @@ from plans.models import (
     SourceReference,
     Theme,
 )
+from plans.models.actions import ACTION_PLAN_FIELDS
 from plans.services import stripped
 from plans.validators import check_dates
 
 PLAN_FIELDS = ("title", "organisation", "vision", "version_label", "status", "start_date", "end_date")
 THEME_FIELDS = ("number", "title", "lead", "objective", "outcomes")
-ACTION_FIELDS = (
-    "theme", "ref", "improvement_need", "action_text", "category", "timescale", "due_date",
-    "expected_impact", "measures_of_success", "reporting_mechanism", "output", "cross_reference_note",
-)
+# What a coordinator sets on an action: its theme, its own fields (their one declaration), and the
+# note of its cross references.
+ACTION_FIELDS = ("theme", *(plan_field.name for plan_field in ACTION_PLAN_FIELDS), "cross_reference_note")
 
 
 @dataclass
