@@ -382,15 +382,6 @@ RAG_WORDS = {
     "r": Rag.RED, "red": Rag.RED,
     "gr": Rag.GREY, "grey": Rag.GREY, "gray": Rag.GREY, "not started": Rag.GREY, "not yet started": Rag.GREY,
 }
-RAG_COLOURS = {
-    Rag.BLUE: [(0x00, 0x70, 0xC0), (0x00, 0xB0, 0xF0), (0x00, 0x00, 0xFF), (0x1D, 0x70, 0xB8), (0x9B, 0xC2, 0xE6)],
-    Rag.GREEN: [(0x00, 0xB0, 0x50), (0x00, 0xFF, 0x00), (0x92, 0xD0, 0x50), (0x00, 0x80, 0x00), (0x00, 0x70, 0x3C), (0xC6, 0xEF, 0xCE)],
-    Rag.AMBER: [(0xFF, 0xC0, 0x00), (0xFF, 0xBF, 0x00), (0xFF, 0xA5, 0x00), (0xFF, 0xFF, 0x00), (0xFF, 0xDD, 0x00), (0xF4, 0x77, 0x38), (0xFF, 0xEB, 0x9C)],
-    Rag.RED: [(0xFF, 0x00, 0x00), (0xC0, 0x00, 0x00), (0xD4, 0x35, 0x1C), (0xFF, 0xC7, 0xCE)],
-    Rag.GREY: [(0xBF, 0xBF, 0xBF), (0x80, 0x80, 0x80), (0xA6, 0xA6, 0xA6), (0xD9, 0xD9, 0xD9), (0xB1, 0xB4, 0xB6), (0x50, 0x5A, 0x5F)],
-}
-
-
 class UnknownRag(ValueError):
     pass
 
@@ -409,40 +400,20 @@ def parse_rag(value, extra=None):
 
 
 def rag_from_rgb(rgb):
-    """Return the Rag nearest a fill colour ("FF00B050" or "00B050"), or None if it is not near one."""
+    """Return the Rag a fill colour ("FF00B050" or "00B050") shows, or None (white, or no RAG hue).
+    See plans.importing.colours: Excel's usual shades first, then the colour's hue."""
+    from plans.importing.colours import colour_rag
+
     if not rgb or not isinstance(rgb, str):
         return None
-    rgb = rgb[-6:]
-    try:
-        red, green, blue = (int(rgb[i:i + 2], 16) for i in (0, 2, 4))
-    except ValueError:
-        return None
-    if min(red, green, blue) > 0xF0:  # white: no fill
-        return None
-    best, best_distance = None, None
-    for rag, colours in RAG_COLOURS.items():
-        for r, g, b in colours:
-            distance = (r - red) ** 2 + (g - green) ** 2 + (b - blue) ** 2
-            if best_distance is None or distance < best_distance:
-                best, best_distance = rag, distance
-    return best if best_distance <= 90 ** 2 else None
+    return colour_rag(rgb[-6:])[0]
 
 
 def rag_from_fill(fill):
     """Return the Rag a solid cell fill shows, or None."""
-    if fill is None or getattr(fill, "fill_type", None) != "solid":
-        return None
-    colour = fill.fgColor
-    if colour is None:
-        return None
-    if colour.type == "rgb":
-        return rag_from_rgb(colour.rgb)
-    if colour.type == "indexed":
-        from openpyxl.styles.colors import COLOR_INDEX
+    from plans.importing.colours import fill_rgb
 
-        if 0 <= colour.indexed < len(COLOR_INDEX):
-            return rag_from_rgb(COLOR_INDEX[colour.indexed])
-    return None
+    return rag_from_rgb(fill_rgb(fill))
 
 
 # ---------------------------------------------------------------- dates

@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 
 from plans.importing import rows as kinds
 from plans.importing import tools
+from plans.importing.colours import learn_key, theme_colours
 from plans.importing.cleaning import clean_text, normalise_label
 from plans.importing.columns import FIELDS, PERIOD_FIELDS, field_for_header  # noqa: F401 (FIELDS is the form's list)
 from plans.importing.files import ImportFileError, check_workbook_file
@@ -292,6 +293,7 @@ def _lone_text(row):
 def _read(workbook, *, name, mapping, title, progress):
     visible = [sheet for sheet in workbook.worksheets if getattr(sheet, "sheet_state", "visible") == "visible"]
     reports, candidates, any_cells = [], [], False
+    palette, workbook_key = theme_colours(workbook), {}
     themes_sheet, buffers = {}, {}
     for sheet in workbook.worksheets:
         if sheet not in visible:
@@ -326,6 +328,8 @@ def _read(workbook, *, name, mapping, title, progress):
                 value not in (None, "") for row in first_rows for value in row
             ) else "it is empty"
             candidates.append((sheet, None, first_rows, merges, report))
+            for cells in buffered:  # a key or legend sheet: what its colours mean
+                learn_key(cells, workbook_key, read_status=kinds_status, theme=palette)
             continue
         candidates.append((sheet, header, first_rows, merges, report))
     if not any_cells:
@@ -388,9 +392,13 @@ def _read(workbook, *, name, mapping, title, progress):
             ref_share = refs / len(filled) if filled else 1.0
         # Actions before any theme row belong to the sheet's theme: its name (unless a default name like "Sheet1").
         default_theme = ("", _sheet_theme_title(sheet.title)) if multi or not _GENERIC_SHEET.match(sheet.title.strip()) else None
+        stream, buffered = buffers.pop(sheet.title)
+        sheet_key = _sheet_fill_key(buffered, header_index, header_lines, headers, palette)
+        for rgb, rag in workbook_key.items():
+            sheet_key.setdefault(rgb, rag)
         reader = SheetReader(
             collector=collector, sheet=sheet.title, mapping=sheet_mapping, headers=headers, header_rows=header_lines,
-            merges=merges, tool=tool, default_theme=default_theme, ref_share=ref_share,
+            merges=merges, tool=tool, default_theme=default_theme, ref_share=ref_share, fill_key=sheet_key, palette=palette,
         )
         # Rows above the header: the title, then theme headings, Lead:/Objective: rows, keys and notes.
         last_text_row = max((n for n, row in enumerate(first_rows[:header_index], start=1) if _lone_text(row)), default=0)
@@ -413,12 +421,12 @@ def _read(workbook, *, name, mapping, title, progress):
             notice = (f"Sheet “{sheet.title}” holds {sheet.max_row:,} rows, far more than any plan (plans hold tens or a few "
                       f"hundred actions). Check it is the plan; reading it may take a while.")
             collector.warn(sheet.title, 0, notice)
-        stream, buffered = buffers.pop(sheet.title)
         for row_number, cells in enumerate(itertools.chain(buffered[first_data_row - 1:], stream), start=first_data_row):
             reader.read_row(row_number, cells)
             state["rows"] += 1
             if progress and state["rows"] % 250 == 0:
                 progress(state["rows"], total)
+        reader.resolve_fills()
         if tool is not None:
             tool.finish_sheet(reader)
         report.actions, report.rows = reader.actions_read, (sheet.max_row or 0)
@@ -459,6 +467,24 @@ def _read(workbook, *, name, mapping, title, progress):
         notices=notices,
     )
     return parsed
+
+
+def kinds_status(text):
+    from plans.importing.values import read_status
+
+    return read_status(text)
+
+
+def _sheet_fill_key(buffered, header_index, header_lines, headers, palette):
+    """The RAG key a plan sheet shows in its first rows: above the header, or in a legend beside the table."""
+    key = {}
+    for cells in buffered[:header_index]:
+        learn_key(cells, key, read_status=kinds_status, theme=palette)
+    beside = max(headers, default=-1) + 1
+    for cells in buffered[header_index + header_lines:]:
+        if len(cells) > beside:
+            learn_key(cells, key, read_status=kinds_status, theme=palette, beside=beside)
+    return key
 
 
 def _sheet_theme_title(name):

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from plans.importing import rows as kinds
+from plans.importing.colours import colour_rag, fill_rgb, learn_key
 from plans.importing.cleaning import (
     KNOWN_SOURCE_SPELLINGS,
     clean_text,
@@ -14,7 +15,6 @@ from plans.importing.cleaning import (
     normalise_role_title,
     parse_due_date,
     parse_sources,
-    rag_from_fill,
     split_lead_and_timescale,
     split_owners,
 )
@@ -36,6 +36,7 @@ from plans.importing.values import (
     period_order,
     period_slug,
     read_status,
+    Status,
 )
 
 HEADER_SEARCH_ROWS = 40
@@ -254,8 +255,13 @@ class Collector:
 
 
 class SheetReader:
-    def __init__(self, *, collector, sheet, mapping, headers, header_rows, merges, tool=None, default_theme=None, ref_share=1.0):
+    def __init__(self, *, collector, sheet, mapping, headers, header_rows, merges, tool=None, default_theme=None, ref_share=1.0,
+                 fill_key=None, palette=None):
         self.c = collector
+        self.fill_key = fill_key if fill_key is not None else {}  # the sheet's own RAG key: RRGGBB → Rag
+        self.palette = palette  # the workbook's theme colours
+        self.pending_fills = []  # (action, row, field, RRGGBB): RAGs read from a fill, resolved when the sheet ends
+        self.fills_now = {}
         self.sheet = sheet
         self.mapping = mapping
         self.headers = headers
@@ -468,7 +474,13 @@ class SheetReader:
             if verdict == "skip":
                 return
         if self.in_key:
+            self.learn_key(cells)
             self.skip(row, "a RAG key or legend", " | ".join(texts.values()))
+            return
+        if kinds.is_key_heading(first_text) and len(own) > 1 and all(
+                looks_like_status(text) for index, text in own.items() if index != first_index):
+            self.learn_key(cells)  # "Key: | Complete | On track | ...", each word in its colour
+            self.skip(row, "a RAG key or legend", " | ".join(own.values()))
             return
         if kinds.is_total(first_text) and not looks_like_ref(first_text):
             self.skip(row, "a total", " | ".join(texts.values()))
@@ -482,9 +494,11 @@ class SheetReader:
             self.skip(row, "a count of actions by status", " | ".join(own.values()))
             return
         if self.is_status_list(own):
+            self.learn_key(cells)
             self.skip(row, "a RAG key or legend", " | ".join(own.values()))
             return
         if len(own) <= 3 and self.is_key_row(own):
+            self.learn_key(cells)
             self.skip(row, "a RAG key or legend", " | ".join(own.values()))
             return
         distinct = set(own.values())
@@ -646,9 +660,42 @@ class SheetReader:
             return rag, closed
         for index in self.columns.get(name, [])[:1]:
             if index < len(cells):
-                rag = rag_from_fill(getattr(cells[index], "fill", None))
-                return (rag.value if rag else None), False
+                rgb = fill_rgb(getattr(cells[index], "fill", None), self.palette)
+                if rgb is not None:
+                    self.fills_now[name] = rgb  # read when the sheet ends, with the key wherever it sits
         return None, False
+
+    def learn_key(self, cells):
+        """A key or legend row: learn what its fill colours mean."""
+        learn_key(cells, self.fill_key, read_status=read_status, theme=self.palette)
+
+    def attach_fills(self, action, row):
+        for name, rgb in self.fills_now.items():
+            if getattr(action, name) is None:
+                self.pending_fills.append((action, row, name, rgb))
+        self.fills_now = {}
+
+    def resolve_fills(self):
+        """RAG cells that were only a fill: the sheet's key first, else the colour's hue; a colour
+        neither places is reported (left empty), never guessed."""
+        for action, row, name, rgb in self.pending_fills:
+            if getattr(action, name) is not None:
+                continue
+            if rgb in self.fill_key:
+                rag, known, how = self.fill_key[rgb], True, "the sheet's key"
+            else:
+                rag, known = colour_rag(rgb)
+                how = "its colour"
+            if rag is None and known:
+                continue  # white: no rating
+            self.c.status(name, Status(f"Fill colour #{rgb}", rag, known=known))
+            if not known:
+                self.warn(row, f"{FIELDS[name][0]} is only a fill colour (#{rgb}) that is not a RAG colour, and no key on the sheet "
+                               "says what it means; left empty. Check the status labels below.")
+                continue
+            setattr(action, name, rag.value)
+            del how
+        self.pending_fills = []
 
     def due_and_timescale(self, row, by_field, timescale):
         due = None
@@ -710,6 +757,8 @@ class SheetReader:
                 self.c.refs_seen[action.ref] = (row, self.sheet)
             del key
         self.current = action
+        if self.fills_now:
+            self.attach_fills(action, row)
         self.theme_has_actions = True
         self.actions_read += 1
         self.c.actions.append(action)
@@ -745,3 +794,5 @@ class SheetReader:
                 rag, closed = self.rag(row, name, values, cells)
                 setattr(action, name, rag)
                 action.closed = action.closed or closed
+        if self.fills_now:
+            self.attach_fills(action, row)
