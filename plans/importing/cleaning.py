@@ -124,7 +124,7 @@ def _starts_with_role_title(text):
 _ORGANISATIONS = {
     "health", "council", "police", "trust", "nhs", "icb", "ccg", "school", "schools", "college", "university",
     "hospital", "hospitals", "constabulary", "foundation", "academy", "borough", "county", "authority", "ics",
-    "cafcass", "dwp", "ltd", "limited", "charity", "cic",
+    "cafcass", "dwp", "ltd", "limited", "charity", "cic", "hub", "unit", "agency", "directorate",
 }
 
 
@@ -220,6 +220,13 @@ def normalise_role_title(text):
     return " ".join(text.split())
 
 
+_OWNER_LABEL = re.compile(
+    r"(?:^|(?<=[\s/;,(]))(?:(?:joint |co-?|delivery |strategic |operational |overall )?leads?(?: officers?)?|support(?:ed by)?|"
+    r"supporting(?: officers?)?|owners?|accountable(?: officer)?|responsible(?: officer)?|contributors?|sro|partners?)\s*:\s*",
+    re.I,
+)
+
+
 def split_owners(value, previous=None):
     """Return the role titles in an owner cell, in order, without duplicates.
 
@@ -237,6 +244,8 @@ def split_owners(value, previous=None):
 
 @functools.lru_cache(maxsize=4096)
 def _split_owner_text(text):
+    # "Lead: Head of SEND / Support: EHC Team Manager": both are owners; the labels are not part of the roles.
+    text = _OWNER_LABEL.sub("\n", text)
     text = re.sub(r"\[\s*\d+\s*%\s*\]", "", text.replace(";", "\n"))  # "Tom Reid[50%]": Project's units
     text = re.sub(r",(?=[A-Za-z])", ", ", text)
     text = _INNER_SLASH.sub(lambda m: m[1] + _KEPT_SLASH, text)
@@ -453,9 +462,25 @@ def parse_due_date(value):
     return _due_date_in(clean_text(value))
 
 
+_TERM = re.compile(r"\b(?P<term>autumn|spring|summer)\s+term\s+(?P<year>20\d\d)(?:\s*[/\-–]\s*(?P<end>\d{2}|20\d\d))?\b", re.I)
+_TERM_END = {"autumn": 12, "spring": 3, "summer": 7}
+_EXCEL_SERIAL = re.compile(r"\d{5}(?:\.0+)?")
+
+
 @functools.lru_cache(maxsize=4096)
 def _due_date_in(text):
+    if _EXCEL_SERIAL.fullmatch(text) and 36526 <= float(text) <= 73050:
+        # A date typed as a number (Excel's day count): "45747" is 31 March 2025.
+        day = datetime.date(1899, 12, 30) + datetime.timedelta(days=int(float(text)))
+        return day if EARLIEST_DATE <= day <= LATEST_DATE else None
     found, taken = [], []
+    for match in _TERM.finditer(text):
+        # School terms end with December (autumn), March (spring) and July (summer); "Spring term 2024/25" is 2025's.
+        term, year = match["term"].lower(), int(match["year"])
+        if match["end"] and term != "autumn":
+            year += 1
+        found.append(_month_end(year, _TERM_END[term]))
+        taken.append(match.span())
     for match in _ISO.finditer(text):
         try:
             found.append(datetime.date(int(match["year"]), int(match["month"]), int(match["day"])))

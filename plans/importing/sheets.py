@@ -39,7 +39,7 @@ from plans.importing.values import (
     Status,
 )
 
-HEADER_SEARCH_ROWS = 40
+HEADER_SEARCH_ROWS = 100  # plans open with a foreword, governance and a glossary
 PROFILE_ROWS = 200
 TEXT_FIELDS = ["ref", "improvement_need", "action", "timescale", "expected_impact", "measures", "reporting_mechanism", "output", "latest_note"]
 CORE_FIELDS = {"action", "ref", "improvement_need"}
@@ -54,6 +54,7 @@ _THEME_CELL = re.compile(r"^\s*(?P<number>\d+(?:[.\-]\d+)?|[A-H](?=[\s.:)\-–])
 
 
 _DIGIT = re.compile(r"\d")
+_LIST_LABEL = re.compile(r"^(?:\((?P<a>[a-z]|[ivx]{1,4}|\d{1,2})\)|(?P<b>[a-z]|[ivx]{1,4}|\d{1,2})[.)])\s+(?=\S)", re.I)
 
 
 @dataclass
@@ -315,6 +316,9 @@ class SheetReader:
 
     def start_theme(self, row, number, title):
         self.theme = self.c.theme(number, title, row=row, sheet=self.sheet)
+        self.theme_numbered = bool(number)  # numbered in the file (not counted by us)
+        self.gap_after_action = False
+        self.last_label = ""
         self.theme_has_actions = False
         self.category = ""
         self.current = None
@@ -424,6 +428,7 @@ class SheetReader:
         if not texts:
             self.blank_run += 1
             self.in_key = False
+            self.gap_after_action = self.current is not None
             return
         self.after_blank = self.blank_run > 0
         self.blank_run = 0
@@ -519,6 +524,13 @@ class SheetReader:
             if (self.merges.width_merged(row) >= 3 or self.is_bold(cells, other)) and len(own[other]) <= 150:
                 self.start_theme(row, own[ref_index].rstrip("."), own[other])
                 return
+        if (ref_index is not None and len(own) == 2 and ref_index in own and re.fullmatch(r"[A-Z]{2,8}\s?\d{1,3}", own[ref_index])
+                and self.mapping.get(next(i for i in own if i != ref_index)) in ("action", "improvement_need", "theme")):
+            other = next(i for i in own if i != ref_index)
+            if (self.merges.width_merged(row) >= 3 or self.is_bold(cells, other) or self.is_bold(cells, ref_index)) and len(own[other]) <= 150:
+                # "CSIP01 | Leadership and workforce" in bold, nothing else: a performance system's plan group.
+                self.start_theme(row, own[ref_index], own[other])
+                return
         by_field, field_text = {}, {}
         for name, indexes in self.columns.items():
             for index in indexes:
@@ -540,10 +552,10 @@ class SheetReader:
                 self.start_theme(row, number, title)
         text = {name: field_text.get(name, "") for name in TEXT_FIELDS}
         text["ref"] = clean_ref(text["ref"])
-        if not text["ref"] and text["action"] and not by_field.get("owners") and len(text["action"]) <= 120 and "ref" in self.columns:
+        if not text["ref"] and text["action"] and not by_field.get("owners") and len(text["action"]) <= 120:
             numbered = kinds.NUMBERED_HEADING.match(text["action"]) or kinds.THEME_ROW.match(text["action"])
             parsed_heading = kinds.theme_row(text["action"]) if numbered else None
-            if parsed_heading and parsed_heading[0]:
+            if parsed_heading and parsed_heading[0] and ("ref" in self.columns or not set(by_field) - {"action", "theme"}):
                 # "1. Neglect" in the action column with no ref or owner: a parent row, the theme.
                 self.start_theme(row, parsed_heading[0], parsed_heading[1])
                 self.skip(row, "a theme heading with roll-up values", " | ".join(texts.values()))
@@ -572,6 +584,16 @@ class SheetReader:
                 self.skip(row, "no action text or ref", " | ".join(texts.values()))
                 return
         self.ensure_theme(row)
+        if not text["ref"] and text["action"] and "ref" not in self.columns or (not text["ref"] and not self.has_refs and text["action"]):
+            labelled = self.list_label(text["action"])
+            if labelled:
+                text["ref"], text["action"] = labelled
+        if (getattr(self, "gap_after_action", False) and self.has_refs and not text["ref"] and not filled_by_merge
+                and not set(by_field) & {"owners", "due_date", "timescale", "progress_rag", "impact_rag", "sources", "owners_and_timescale"}
+                and re.search(r"[\d:%]", " ".join(own.values()))):
+            # Below the actions, after a blank row, with no ref: a count, a sign-off or a note, not more of the action.
+            self.skip(row, "a note or count below the actions", " | ".join(own.values()))
+            return
         continues = self.current is not None and not text["ref"] and not self.force_new and (
             self.has_refs or not text["action"] or all(i in filled_by_merge for i in self.columns.get("action", []))
         )
@@ -579,6 +601,25 @@ class SheetReader:
             self.fold(row, text, by_field, values, cells, filled_by_merge)
             return
         self.new_action(row, text, by_field, values, cells)
+
+    def list_label(self, action):
+        """"(a) Set a standard …" under recommendation 1, with no ref column: (ref "1a", the text without its label).
+        Letters join the theme's number ("1a"), roman numerals and numbers follow a dot ("2.ii", "3.1")."""
+        match = _LIST_LABEL.match(action)
+        if not match or not getattr(self, "theme_numbered", False) or self.theme is None:
+            return None
+        label = (match["a"] or match["b"]).lower()
+        roman = re.fullmatch(r"[ivx]{1,4}", label) and (len(label) > 1 or self.last_label in ("", "roman") and label == "i" or self.last_label == "roman")
+        if roman:
+            self.last_label = "roman"
+            ref = f"{self.theme.number}.{label}"
+        elif label.isdigit():
+            self.last_label = "number"
+            ref = f"{self.theme.number}.{label}"
+        else:
+            self.last_label = "letter"
+            ref = f"{self.theme.number}{label}"
+        return ref, action[match.end():].strip()
 
     def is_status_list(self, own):
         """A row of nothing but status words ("Overdue; Neglected"), outside the status columns: a legend."""
@@ -757,6 +798,7 @@ class SheetReader:
                 self.c.refs_seen[action.ref] = (row, self.sheet)
             del key
         self.current = action
+        self.gap_after_action = False
         if self.fills_now:
             self.attach_fills(action, row)
         self.theme_has_actions = True

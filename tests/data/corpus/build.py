@@ -1818,6 +1818,508 @@ def monday_rag_and_priority():
     return c
 
 
+# ------------------------------------------------------------------ layouts added for unseen files: colour keys, long
+# preambles, grouped headers, lettered actions, term dates, RAG codes and symbols, monthly columns, hidden columns
+
+
+def fill_key_sheet_custom_shades():
+    c = Corpus(
+        "fill_key_sheet_custom_shades",
+        """Post-ILACS plan rated by fill colour only, in the council's own shades (purple for
+        complete, teal for on track, dark orange for at risk, pink for off track, pale blue-grey
+        for not started), explained by a "RAG Key" sheet AFTER the plan: a filled cell beside
+        "Blue – complete", "Green – on track" and so on. Without the key, purple and the others
+        would map wrongly or not at all.""",
+        title="Brookmere Children's Services Improvement Plan 2025",
+        skipped_rows_at_least=1,
+    )
+    shades = {"blue": "FF7030A0", "green": "FF00A3A3", "amber": "FFC65911", "red": "FFFF66CC", "grey": "FFD6DCE4"}
+    ws = c.sheet("Improvement Plan", first=True)
+    ws.append(["Brookmere Children's Services Improvement Plan 2025"])
+    ws.append([])
+    ws.append(["No.", "What we will do", "Lead officer", "Target date", "RAG", "Update"])
+    themes = [
+        ("1", "Leadership and oversight", [
+            ("1.1", "Refresh the practice standards and launch them with every team", "Principal Social Worker", day("2025-03-31"), "2025-03-31", "blue"),
+            ("1.2", "Hold monthly performance clinics with every service manager", "Head of Service Safeguarding", day("2025-06-30"), "2025-06-30", "green"),
+        ]),
+        ("2", "Children in care", [
+            ("2.1", "Review every care plan of a child placed more than 20 miles away", "Head of Children in Care", day("2025-05-31"), "2025-05-31", "amber"),
+            ("2.2", "Open a second in-house children's home", "Director of Children's Services", day("2025-12-31"), "2025-12-31", "red"),
+            ("2.3", "Introduce life-story work training for foster carers", "Fostering Service Manager", day("2026-01-31"), "2026-01-31", "grey"),
+        ]),
+    ]
+    for number, title, rows in themes:
+        theme = c.theme(number, title)
+        ws.append([f"{number}. {title}"])
+        ws.cell(row=ws.max_row, column=1).font = BOLD
+        for ref, action, owner, when, due, rag in rows:
+            ws.append([ref, action, owner, when, None, "See the highlight report"])
+            ws.cell(row=ws.max_row, column=5).fill = fill(shades[rag])
+            c.action(ref, theme, action, owners=[owner], progress_rag=rag, due_date=due)
+    key = c.sheet("RAG Key")
+    key.append(["RAG key used in this plan"])
+    for rag, words in (("blue", "Blue – complete"), ("green", "Green – on track"), ("amber", "Amber – at risk"),
+                       ("red", "Red – off track"), ("grey", "Grey – not started")):
+        key.append([None, words])
+        key.cell(row=key.max_row, column=1).fill = fill(shades[rag])
+    return c
+
+
+def fill_hue_theme_colours_no_key():
+    c = Corpus(
+        "fill_hue_theme_colours_no_key",
+        """Quarterly tracker rated by fill colour only with no key anywhere: shades picked from
+        the workbook's theme palette (the Office 2007 theme openpyxl writes: Accent 3 green lighter
+        40 %, Accent 6 orange, Accent 1 blue darker 25 %), hand-mixed shades (olive green, crimson, light orange), and one cell filled black,
+        which no RAG means: it is reported and left empty, never guessed.""",
+        title="Eastbury Safeguarding Partnership Business Plan – Q3 tracker",
+        skipped_rows_at_least=1,
+    )
+    from openpyxl.styles.colors import Color
+
+    def theme_fill(index, tint=0.0):
+        return PatternFill("solid", fgColor=Color(theme=index, tint=tint))
+
+    ws = c.sheet("Q3 tracker", first=True)
+    ws.append(["Eastbury Safeguarding Partnership Business Plan – Q3 tracker"])
+    ws.append(["Ref", "Priority action", "Lead agency", "Due", "Q3 RAG"])
+    rows = [
+        ("P1.1", "Publish the multi-agency neglect strategy", "Partnership Business Manager", day("2024-12-31"), "2024-12-31",
+         theme_fill(6, 0.3999), "green"),
+        ("P1.2", "Train 200 practitioners in the neglect toolkit", "Partnership Training Lead", day("2025-03-31"), "2025-03-31",
+         theme_fill(9), "amber"),
+        ("P1.3", "Audit neglect cases with police, health and education", "Partnership QA Manager", day("2025-06-30"), "2025-06-30",
+         theme_fill(4, -0.249977), "blue"),
+        ("P2.1", "Agree a joint protocol for children missing from education", "Head of Inclusion", day("2025-02-28"), "2025-02-28",
+         fill("FF6B8E23"), "green"),
+        ("P2.2", "Launch a single referral route for exploitation concerns", "Detective Inspector, Exploitation Hub", day("2025-01-31"),
+         "2025-01-31", fill("FFB22222"), "red"),
+        ("P2.3", "Review the escalation policy with schools", "Partnership Business Manager", day("2025-04-30"), "2025-04-30",
+         fill("FFFFB366"), "amber"),
+        ("P2.4", "Evaluate the impact of the neglect strategy", "Partnership QA Manager", day("2025-09-30"), "2025-09-30",
+         fill("FF000000"), None),
+    ]
+    theme = c.theme(None, "Q3 tracker")
+    for ref, action, owner, when, due, cell_fill, rag in rows:
+        ws.append([ref, action, owner, when, None])
+        ws.cell(row=ws.max_row, column=5).fill = cell_fill
+        c.action(ref, theme, action, owners=[owner], progress_rag=rag, due_date=due)
+    return c
+
+
+def legend_beside_table():
+    c = Corpus(
+        "legend_beside_table",
+        """JTAI action plan rated by fill colour only, its legend sitting to the right of the table
+        (two columns over, on the first rows): a filled cell and the words "Completed", "On track",
+        "Some slippage", "Significantly off track", "Not yet due". The plan's shades are its own
+        (dark green for complete, light green for on track): read by the legend, dark green is
+        Blue.""",
+        title="Millbrook JTAI Action Plan – Child Exploitation",
+    )
+    shades = {"blue": "FF375623", "green": "FFA9D08E", "amber": "FFFFE699", "red": "FFC00000", "grey": "FFFFFFFF"}
+    ws = c.sheet("JTAI plan", first=True)
+    ws.append(["Millbrook JTAI Action Plan – Child Exploitation"])
+    ws.append(["Ref", "JTAI finding", "Action", "Owner", "Timescale", "Progress"])
+    legend = [("blue", "Completed"), ("green", "On track"), ("amber", "Some slippage"), ("red", "Significantly off track"),
+              ("grey", "Not yet due")]
+    rows = [
+        ("1", "Return home interviews are late", "Commission return home interviews within 72 hours", "Head of Adolescent Services",
+         "March 2025", "2025-03-31", "blue"),
+        ("2", "Health is not at strategy meetings", "Invite the named nurse to every exploitation strategy meeting", "Designated Nurse",
+         "January 2025", "2025-01-31", "green"),
+        ("3", "Disruption plans are not reviewed", "Review every disruption plan at the monthly MACE panel", "Detective Inspector, Exploitation Hub",
+         "April 2025", "2025-04-30", "amber"),
+        ("4", "Schools are not told of risks", "Share exploitation risk notifications with designated safeguarding leads",
+         "Head of Inclusion", "February 2025", "2025-02-28", "red"),
+    ]
+    theme = c.theme(None, "JTAI plan")
+    for index, (ref, finding, action, owner, when, due, rag) in enumerate(rows):
+        ws.append([ref, finding, action, owner, when, None])
+        ws.cell(row=ws.max_row, column=6).fill = fill(shades[rag])
+        row = ws.max_row
+        if index < len(legend):
+            ws.cell(row=row, column=8).fill = fill(shades[legend[index][0]])
+            ws.cell(row=row, column=9, value=legend[index][1])
+        c.action(ref, theme, action, owners=[owner], progress_rag=rag, due_date=due)
+    ws.append([None, None, None, None, None, None, None, None, legend[4][1]])
+    ws.cell(row=ws.max_row, column=8).fill = fill("FFE7E6E6")
+    return c
+
+
+def long_preamble_repeated_page_headers():
+    c = Corpus(
+        "long_preamble_repeated_page_headers",
+        """Improvement notice plan whose first sheet is the whole document: 48 rows of foreword,
+        governance, a version table and a glossary before the header row on row 52; the header is
+        repeated at the top of each printed page with a "Page N of 3" line and the document's
+        "OFFICIAL – SENSITIVE" marking above it.""",
+        title="Hartfield Borough Council – Improvement Notice Action Plan",
+        skipped_rows_at_least=10,
+    )
+    ws = c.sheet("Plan", first=True)
+    ws.append(["Hartfield Borough Council – Improvement Notice Action Plan"])
+    ws.append([])
+    ws.append(["Foreword"])
+    for n in range(8):
+        ws.append([f"The council received an improvement notice in 2024. This plan sets out how we will respond (paragraph {n + 1} of the foreword)."])
+    ws.append([])
+    ws.append(["Governance"])
+    for n in range(10):
+        ws.append([f"The Improvement Board meets monthly and receives a highlight report on every priority; section {n + 1} explains its terms."])
+    ws.append([])
+    ws.append(["Version", "Date", "Author", "Change"])
+    for n in range(6):
+        ws.append([f"0.{n + 1}", day(f"2024-0{n + 1}-15"), "Improvement Programme Manager", "Redrafted after the board"])
+    ws.append([])
+    ws.append(["Glossary"])
+    for short, long in (("IN", "Improvement notice"), ("DCS", "Director of Children's Services"), ("IRO", "Independent reviewing officer"),
+                        ("PLO", "Public Law Outline"), ("QA", "Quality assurance"), ("MASH", "Multi-agency safeguarding hub"),
+                        ("LADO", "Local authority designated officer"), ("SW", "Social worker"), ("TM", "Team manager")):
+        ws.append([short, long])
+    while ws._current_row < 51:
+        ws.append([])
+    header = ["Ref", "IN para", "Action", "Responsible officer", "Deadline", "RAG"]
+    ws.append(header)
+    actions = [
+        ("1", "Leadership", [
+            ("1.1", "IN 3", ["IN 3"], "Appoint a permanent Director of Children's Services", "Chief Executive", "Jan 2025", "2025-01-31", "Blue", "blue"),
+            ("1.2", "IN 4", ["IN 4"], "Agree a workforce strategy with the Improvement Board", "Director of Children's Services", "Mar 2025", "2025-03-31", "Green", "green"),
+            ("1.3", "IN 4", ["IN 4"], "Reduce agency social workers to under 20 %", "Head of Workforce", "Sep 2025", "2025-09-30", "Amber", "amber"),
+        ]),
+        ("2", "Front door", [
+            ("2.1", "IN 6", ["IN 6"], "Make every MASH decision within one working day", "Head of MASH", "Feb 2025", "2025-02-28", "Red", "red"),
+            ("2.2", "IN 7", ["IN 7"], "Audit 50 contacts a month and report to the board", "Head of QA", "Apr 2025", "2025-04-30", "Green", "green"),
+            ("2.3", "IN 7", ["IN 7"], "Train MASH staff in thresholds", "MASH Team Manager", "Jun 2025", "2025-06-30", "Grey", "grey"),
+        ]),
+        ("3", "Children in care", [
+            ("3.1", "IN 9", ["IN 9"], "Give every child in care an up-to-date care plan", "Head of Children in Care", "May 2025", "2025-05-31", "Amber", "amber"),
+            ("3.2", "IN 10", ["IN 10"], "Double the IRO footprint on care plans", "IRO Service Manager", "Jul 2025", "2025-07-31", "Green", "green"),
+        ]),
+    ]
+    page = 1
+    count = 0
+    for number, title, rows in actions:
+        theme = c.theme(number, title)
+        ws.append([f"Priority {number}: {title}"])
+        for ref, source, sources, action, owner, when, due, word, rag in rows:
+            ws.append([ref, source, action, owner, when, word])
+            c.action(ref, theme, action, owners=[owner], sources=sources, progress_rag=rag, due_date=due)
+            count += 1
+            if count % 3 == 0:
+                page += 1
+                ws.append([f"Page {page - 1} of 3"])
+                ws.append(["OFFICIAL – SENSITIVE"])
+                ws.append(header)
+    return c
+
+
+def progress_group_header_rag_first():
+    c = Corpus(
+        "progress_group_header_rag_first",
+        """Youth justice plan whose RAG is the first column, with a two-row header: merged group
+        labels ("Progress" over "RAG" and "Update"; "Delivery" over "Lead" and "By when"; "The
+        action" over "No." and "Description") above the column labels. Theme rows are
+        "Strategic priority 1 –" merged across the table.""",
+        title="Riverside Youth Justice Plan 2024-25",
+    )
+    ws = c.sheet("YJ Plan", first=True)
+    ws.append(["Riverside Youth Justice Plan 2024-25"])
+    ws.append(["Progress", None, "The action", None, "Delivery", None])
+    ws.append(["RAG", "Update", "No.", "Description", "Lead", "By when"])
+    for start, end in (("A2", "B2"), ("C2", "D2"), ("E2", "F2")):
+        ws.merge_cells(f"{start}:{end}")
+    themes = [
+        ("1", "Prevention and diversion", [
+            ("Green", "green", "Six schools signed up", "1.1", "Extend the diversion scheme to every secondary school", "Youth Justice Service Manager", "July 2025", "2025-07-31"),
+            ("Amber", "amber", "Recruitment delayed", "1.2", "Appoint a speech and language therapist to the youth justice team", "Head of Youth Justice", "March 2025", "2025-03-31"),
+        ]),
+        ("2", "Education, training and employment", [
+            ("Blue", "blue", "Done", "2.1", "Agree a protocol with the virtual school for every child open to the service", "Virtual School Head", "December 2024", "2024-12-31"),
+            ("Red", "red", "No provider yet", "2.2", "Commission a post-16 engagement programme", "Head of Youth Justice", "April 2025", "2025-04-30"),
+            ("Grey", "grey", "", "2.3", "Report education outcomes to the management board each quarter", "Youth Justice Service Manager", "June 2025", "2025-06-30"),
+        ]),
+    ]
+    for number, title, rows in themes:
+        theme = c.theme(number, title)
+        ws.append([f"Strategic priority {number} – {title}"])
+        ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=6)
+        for word, rag, update, ref, action, owner, when, due in rows:
+            ws.append([word, update, ref, action, owner, when])
+            c.action(ref, theme, action, owners=[owner], progress_rag=rag, due_date=due)
+    return c
+
+
+def merged_theme_lettered_actions():
+    c = Corpus(
+        "merged_theme_lettered_actions",
+        """Focused visit plan with no ref column: each recommendation is a merged row "1 | Management
+        oversight …" whose number is the only ref, and its actions are lettered or numbered inside
+        the action text: "(a)", "b)", "i.", "ii)", "1.", "2." — read as refs 1a, 1b, 2.i, 2.ii,
+        3.1, 3.2 (the recommendation's number and the action's label) with the label taken off the
+        text.""",
+        title="Ashdown Focused Visit Action Plan",
+    )
+    ws = c.sheet("Action plan", first=True)
+    ws.append(["Ashdown Focused Visit Action Plan"])
+    ws.append(["Recommendation", "Actions", "Who", "When", "RAG"])
+    recs = [
+        ("1", "Management oversight of children in need", [
+            ("(a)", "1a", "Set a standard for monthly supervision of every child in need plan", "Head of Service CIN", "Jan 2025", "2025-01-31", "Green", "green"),
+            ("b)", "1b", "Audit twenty children in need plans each month", "Head of QA", "Feb 2025", "2025-02-28", "Amber", "amber"),
+        ]),
+        ("2", "Timeliness of child and family assessments", [
+            ("i.", "2.i", "Track every assessment open more than 35 days at the weekly performance meeting", "Head of Assessment", "Dec 2024", "2024-12-31", "Blue", "blue"),
+            ("ii)", "2.ii", "Add two assessment social workers to the team", "Head of Assessment", "Mar 2025", "2025-03-31", "Red", "red"),
+        ]),
+        ("3", "Voice of the child in plans", [
+            ("1.", "3.1", "Introduce a child's own words section in every plan", "Principal Social Worker", "Apr 2025", "2025-04-30", "Green", "green"),
+            ("2.", "3.2", "Train all team managers in writing plans with children", "Principal Social Worker", "Jun 2025", "2025-06-30", "Grey", "grey"),
+        ]),
+    ]
+    for number, title, rows in recs:
+        theme = c.theme(number, title)
+        ws.append([number, f"Recommendation {number}: {title}"])
+        ws.merge_cells(start_row=ws.max_row, start_column=2, end_row=ws.max_row, end_column=5)
+        ws.cell(row=ws.max_row, column=2).font = BOLD
+        for label, ref, action, owner, when, due, word, rag in rows:
+            ws.append([None, f"{label} {action}", owner, when, word])
+            c.action(ref, theme, action, owners=[owner], progress_rag=rag, due_date=due)
+    return c
+
+
+def owner_lead_support_term_dates():
+    c = Corpus(
+        "owner_lead_support_term_dates",
+        """SEND written statement of action whose owner cells say "Lead: X / Support: Y" (both are
+        owners, without the labels) and whose dates are written as people write them: "Sept 25",
+        "Apr-25", "Spring term 2025" (end of March), "End of summer term 2025" (end of July),
+        "Autumn term 2024" (end of December), an Excel date serial stored as text ("45747"), a
+        real date, and "By Q2" with no year (kept as the timescale, no due date).""",
+        title="Kingsmere SEND Written Statement of Action",
+    )
+    ws = c.sheet("WSoA", first=True)
+    ws.append(["Kingsmere SEND Written Statement of Action"])
+    ws.append(["Ref", "Area of weakness", "Action", "Owner", "Completion date", "Status"])
+    rows = [
+        ("1.1", "EHC plans are late", "Clear the backlog of EHC needs assessments", "Lead: Head of SEND / Support: EHC Team Manager",
+         ["Head of SEND", "EHC Team Manager"], "Sept 25", "2025-09-30", "On track", "green"),
+        ("1.2", "EHC plans are late", "Introduce weekly EHC timeliness tracking", "Lead: EHC Team Manager", ["EHC Team Manager"], "Apr-25",
+         "2025-04-30", "Complete", "blue"),
+        ("2.1", "Health advice is poor", "Agree a health advice quality standard", "Lead: Designated Clinical Officer; Support: Head of SEND",
+         ["Designated Clinical Officer", "Head of SEND"], "Spring term 2025", "2025-03-31", "At risk", "amber"),
+        ("2.2", "Health advice is poor", "Audit health advice in 30 plans", "Lead: Designated Clinical Officer", ["Designated Clinical Officer"],
+         "End of summer term 2025", "2025-07-31", "Not started", "grey"),
+        ("3.1", "Parents are not heard", "Co-produce the local offer with the parent carer forum", "Lead: Head of SEND\nSupport: Parent Carer Forum Chair",
+         ["Head of SEND", "Parent Carer Forum Chair"], "Autumn term 2024", "2024-12-31", "Complete", "blue"),
+        ("3.2", "Parents are not heard", "Publish 'You said, we did' each term", "Lead: SEND Engagement Officer", ["SEND Engagement Officer"], "45747",
+         "2025-03-31", "Off track", "red"),
+        ("3.3", "Parents are not heard", "Survey parents about the local offer", "Lead: SEND Engagement Officer", ["SEND Engagement Officer"],
+         day("2025-06-30"), "2025-06-30", "On track", "green"),
+        ("3.4", "Parents are not heard", "Report the survey to the SEND board", "Lead: SEND Engagement Officer", ["SEND Engagement Officer"],
+         "By Q2", None, "Not started", "grey"),
+    ]
+    theme = c.theme(None, "WSoA")
+    for ref, need, action, owner, owners, when, due, status, rag in rows:
+        ws.append([ref, need, action, owner, when, status])
+        c.action(ref, theme, action, owners=owners, progress_rag=rag, due_date=due)
+    return c
+
+
+def rag_codes_and_symbols():
+    c = Corpus(
+        "rag_codes_and_symbols",
+        """Safeguarding partnership plan whose RAG cells are written every way people write them:
+        "G", "A/R" (a split rating counts as its weaker part: Red), "Amber/Green" (Amber),
+        "B (complete)", a tick "✓" (complete), emoji circles 🟢 🟠 🔴 🔵, "R/A" and "G/B".""",
+        title="Westcombe Safeguarding Children Partnership – Business Plan Tracker",
+    )
+    ws = c.sheet("Tracker", first=True)
+    ws.append(["Westcombe Safeguarding Children Partnership – Business Plan Tracker"])
+    ws.append(["Ref", "Action", "Lead", "RAG"])
+    rows = [
+        ("1", "Refresh the threshold document", "Partnership Business Manager", "G", "green"),
+        ("2", "Run a neglect audit with all agencies", "Partnership QA Manager", "A/R", "red"),
+        ("3", "Publish the annual report", "Partnership Business Manager", "Amber/Green", "amber"),
+        ("4", "Train GPs in the neglect toolkit", "Named GP", "B (complete)", "blue"),
+        ("5", "Agree the exploitation strategy", "Detective Chief Inspector", "✓", "blue"),
+        ("6", "Launch the partnership website", "Partnership Business Manager", "🟢", "green"),
+        ("7", "Review the escalation policy", "Partnership QA Manager", "🟠", "amber"),
+        ("8", "Hold a learning event on the child safeguarding practice review", "Independent Scrutineer", "🔴", "red"),
+        ("9", "Appoint an education representative to the executive", "Director of Education", "🔵", "blue"),
+        ("10", "Audit multi-agency strategy meetings", "Partnership QA Manager", "R/A", "red"),
+        ("11", "Commission a young people's advisory group", "Partnership Business Manager", "G/B", "green"),
+    ]
+    theme = c.theme(None, "Tracker")
+    for ref, action, owner, word, rag in rows:
+        ws.append([ref, action, owner, word])
+        c.action(ref, theme, action, owners=[owner], progress_rag=rag)
+    return c
+
+
+def monthly_updates_hidden_columns():
+    c = Corpus(
+        "monthly_updates_hidden_columns",
+        """Monthly tracker with an update and RAG column per month (Jan update, Jan RAG, Feb update,
+        Feb RAG, Mar update, Mar RAG) where the last filled month is the latest; the old
+        October–December columns and a "Previous lead" column are hidden (the owners are the
+        visible "Lead" column); one hidden row is a completed action kept in the plan.""",
+        title="Northam Children's Services Monthly Tracker",
+    )
+    ws = c.sheet("Tracker", first=True)
+    ws.append(["Northam Children's Services Monthly Tracker"])
+    ws.append(["Ref", "Action", "Previous lead", "Lead", "Due date", "Dec update", "Dec RAG", "Jan update", "Jan RAG", "Feb update", "Feb RAG",
+               "Mar update", "Mar RAG"])
+    rows = [
+        ("1.1", "Stabilise the front door workforce", "Interim Head of MASH", "Head of MASH", day("2025-03-31"), "2025-03-31",
+         ["Started", "Red", "Two appointed", "Amber", "Four appointed", "Green", "Fully staffed", "Blue"], "blue"),
+        ("1.2", "Audit referrals from schools", "QA Lead", "Head of QA", day("2025-04-30"), "2025-04-30",
+         ["Planned", "Grey", "Scoped", "Green", "First audit late", "Amber", None, None], "amber"),
+        ("1.3", "Launch the consultation line for schools", "Head of MASH", "Head of MASH", day("2025-02-28"), "2025-02-28",
+         ["Planned", "Grey", "Launched", "Blue", None, None, None, None], "blue"),
+        ("2.1", "Review children on child protection plans over 15 months", "Head of CP", "Head of Safeguarding", day("2025-06-30"), "2025-06-30",
+         ["Not started", "Grey", "Started", "Green", "Reviews behind", "Red", "Recovery plan agreed", "Amber"], "amber"),
+        ("2.2", "Agree a neglect pathway with health", "Head of CP", "Head of Safeguarding", day("2025-05-31"), "2025-05-31",
+         ["Not started", "Grey", None, None, "Draft shared", "Green", None, None], "green"),
+    ]
+    theme = c.theme(None, "Tracker")
+    for ref, action, old, owner, when, due, months, rag in rows:
+        ws.append([ref, action, old, owner, when, *months[:2], *months[2:]])
+        c.action(ref, theme, action, owners=[owner], progress_rag=rag, due_date=due)
+    ws.column_dimensions["C"].hidden = True
+    ws.column_dimensions["F"].hidden = True
+    ws.column_dimensions["G"].hidden = True
+    ws.row_dimensions[5].hidden = True
+    return c
+
+
+def theme_sheets_count_rows():
+    c = Corpus(
+        "theme_sheets_count_rows",
+        """A plan kept as one sheet per theme, each sheet ending with its own count rows: "Actions in
+        this theme: 3", "Complete 1 / On track 1 / At risk 1", "% complete 33%", and a
+        signature line "Theme lead sign-off: Head of Service" — none of which are actions.""",
+        skipped_rows_at_least=6,
+    )
+    sheets = [
+        ("Early Help", [
+            ("EH1", "Launch family hubs in the three localities", "Head of Early Help", "Complete", "blue"),
+            ("EH2", "Train partners in the early help assessment", "Early Help Partnership Lead", "On track", "green"),
+            ("EH3", "Publish the early help offer online", "Head of Early Help", "At risk", "amber"),
+        ]),
+        ("Permanence", [
+            ("P1", "Track every child's permanence plan at the monthly panel", "Head of Children in Care", "On track", "green"),
+            ("P2", "Reduce special guardianship assessment times to 16 weeks", "Kinship Care Manager", "Off track", "red"),
+        ]),
+    ]
+    first = True
+    for name, rows in sheets:
+        ws = c.sheet(name, first=first)
+        first = False
+        theme = c.theme(None, name)
+        ws.append(["Ref", "Action", "Lead", "Status"])
+        for ref, action, owner, word, rag in rows:
+            ws.append([ref, action, owner, word])
+            c.action(ref, theme, action, owners=[owner], progress_rag=rag)
+        ws.append([])
+        ws.append([None, f"Actions in this theme: {len(rows)}"])
+        ws.append([None, "Complete 1 / On track 1 / At risk 1" if len(rows) == 3 else "On track 1 / Off track 1"])
+        ws.append([None, "% complete", None, "33%" if len(rows) == 3 else "0%"])
+        ws.append([None, "Theme lead sign-off: Head of Service"])
+    return c
+
+
+def pentana_traffic_light_icon():
+    c = Corpus(
+        "pentana_traffic_light_icon",
+        """Pentana Performance "Action Plan" report: "Generated on" and filter lines above, columns
+        "Code", "Action", "Traffic Light Icon" (the icon's words: Completed, In Progress, Check
+        Progress, Overdue, Not Started, Cancelled), "Progress Bar" (a percentage), "Assigned To"
+        (names with emails), "Due Date" as "31/03/2025" text, "Latest Note"; an "Action Plan" group row
+        per priority (its code without the action's last part).""",
+        tool="pentana",
+        title="Children's Services Improvement Plan",
+        skipped_rows_at_least=3,
+    )
+    ws = c.sheet("Action Plan Report", first=True)
+    ws.append(["Children's Services Improvement Plan"])
+    ws.append(["Generated on: 03 March 2025 14:20"])
+    ws.append(["Filter: Action Plan = CSIP; Status = All"])
+    ws.append([])
+    ws.append(["Code", "Action", "Traffic Light Icon", "Progress Bar", "Assigned To", "Due Date", "Latest Note", "Note Date"])
+    groups = [
+        ("CSIP01", "Leadership and workforce", [
+            ("CSIP01.01", "Agree a recruitment and retention strategy", "Completed", "blue", 1, "Gail Porter (gail.porter@northfold.gov.uk)",
+             ["Gail Porter (gail.porter@northfold.gov.uk)"], "31/12/2024", "2024-12-31"),
+            ("CSIP01.02", "Reduce caseloads to 18 on average", "In Progress", "green", 0.45, "Gail Porter (gail.porter@northfold.gov.uk)",
+             ["Gail Porter (gail.porter@northfold.gov.uk)"], "30/06/2025", "2025-06-30"),
+            ("CSIP01.03", "Launch the social work academy", "Check Progress", "amber", 0.2, "Dev Sharma (dev.sharma@northfold.gov.uk)",
+             ["Dev Sharma (dev.sharma@northfold.gov.uk)"], "31/03/2025", "2025-03-31"),
+        ]),
+        ("CSIP02", "Care leavers", [
+            ("CSIP02.01", "Offer every care leaver a personal adviser by 17", "Overdue", "red", 0.6, "Ruth Adeyemi (ruth.adeyemi@northfold.gov.uk)",
+             ["Ruth Adeyemi (ruth.adeyemi@northfold.gov.uk)"], "31/01/2025", "2025-01-31"),
+            ("CSIP02.02", "Agree council tax exemption for care leavers", "Not Started", "grey", 0, "Ruth Adeyemi (ruth.adeyemi@northfold.gov.uk)",
+             ["Ruth Adeyemi (ruth.adeyemi@northfold.gov.uk)"], "30/09/2025", "2025-09-30"),
+            ("CSIP02.03", "Buy a care leavers' app", "Cancelled", "closed", 0, "Dev Sharma (dev.sharma@northfold.gov.uk)",
+             ["Dev Sharma (dev.sharma@northfold.gov.uk)"], "31/10/2024", "2024-10-31"),
+        ]),
+    ]
+    for code, title, actions in groups:
+        theme = c.theme(None, title)
+        ws.append([code, title, None, None, None, None, None, None])
+        ws.cell(row=ws.max_row, column=1).font = BOLD
+        ws.cell(row=ws.max_row, column=2).font = BOLD
+        for ref, name, icon, rag, progress, people, owners, due_text, due in actions:
+            ws.append([ref, name, icon, progress, people, due_text, "Reported to the board in February", "28/02/2025"])
+            if rag == "closed":
+                c.action(ref, theme, name, owners=owners, due_date=due, closed=True)
+            else:
+                c.action(ref, theme, name, owners=owners, progress_rag=rag, due_date=due)
+    return c
+
+
+def monday_custom_status_labels():
+    c = Corpus(
+        "monday_custom_status_labels",
+        """monday.com board export with the board's own status labels: "Working on it", "Stuck",
+        "Done", and custom ones "Needs help" (Red), "Under review" (Amber), "Not yet" (Grey),
+        "Complete ✅" (Blue), "On hold" (Amber); a "Person" column with several people; a "Due
+        date" column; each group a block with its own header row.""",
+        tool="monday",
+        title="Improvement Programme Board",
+    )
+    ws = c.sheet("Improvement Programme Board", first=True)
+    ws.append(["Improvement Programme Board"])
+    ws.append([])
+    header = ["Name", "Person", "Status", "Due date", "Item ID"]
+    groups = [
+        ("Workforce", [
+            ("Run a social work recruitment campaign", "Lee Chambers", ["Lee Chambers"], "Working on it", "green", "2025-03-31"),
+            ("Introduce a retention payment for experienced social workers", "Lee Chambers, Priya Nair", ["Lee Chambers", "Priya Nair"], "Needs help", "red", "2025-02-28"),
+            ("Launch the ASYE academy", "Priya Nair", ["Priya Nair"], "Complete ✅", "blue", "2024-12-31"),
+        ]),
+        ("Quality of practice", [
+            ("Refresh the audit programme", "Owen Hart", ["Owen Hart"], "Under review", "amber", "2025-04-30"),
+            ("Introduce practice weeks", "Owen Hart", ["Owen Hart"], "Not yet", "grey", "2025-09-30"),
+            ("Agree a supervision policy", "Priya Nair", ["Priya Nair"], "Stuck", "red", "2025-01-31"),
+            ("Train managers in the new supervision policy", "Owen Hart", ["Owen Hart"], "On hold", "amber", "2025-06-30"),
+        ]),
+    ]
+    item = 1834000100
+    for group, items in groups:
+        theme = c.theme(str(len(c.expected["themes"]) + 1), group)
+        ws.append([group])
+        ws.append(header)
+        for name, people, owners, status, rag, due in items:
+            item += 7
+            ws.append([name, people, status, due, str(item)])
+            c.action(_, theme, name, owners=owners, progress_rag=rag, due_date=due)
+        ws.append([])
+    return c
+
+
 BUILDERS = [
     post_ilacs_theme_sheets, jtai_two_row_header, improvement_notice_merged, partnership_business_plan, send_wsoa_area_column,
     send_app_fill_key, youth_justice_plan, numbered_merged_themes, focused_visit_theme_column, fill_colours_offset_table,
@@ -1826,6 +2328,9 @@ BUILDERS = [
     status_and_rag_columns, sheet_per_agency, rag_group_header, owner_and_inside_roles, smartsheet_export, smartsheet_rygb_export,
     monday_export, monday_dates_and_ids, monday_rag_and_priority, planner_export, planner_numbered_buckets, project_export,
     project_excel_template, pentana_export, pentana_scorecard_with_pis, word_table_paste, word_table_no_themes,
+    fill_key_sheet_custom_shades, fill_hue_theme_colours_no_key, legend_beside_table, long_preamble_repeated_page_headers,
+    progress_group_header_rag_first, merged_theme_lettered_actions, owner_lead_support_term_dates, rag_codes_and_symbols,
+    monthly_updates_hidden_columns, theme_sheets_count_rows, pentana_traffic_light_icon, monday_custom_status_labels,
 ]
 
 
