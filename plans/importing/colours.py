@@ -63,7 +63,15 @@ def fill_rgb(fill, theme=None):
     """"RRGGBB" of a solid fill (an RGB, indexed or theme colour), or None when there is none."""
     if fill is None or getattr(fill, "fill_type", None) != "solid":
         return None
-    colour = fill.fgColor
+    return colour_rgb(fill.fgColor, theme)
+
+
+def font_rgb(font, theme=None):
+    """"RRGGBB" of a cell's font colour (a "●" coloured as its rating), or None."""
+    return colour_rgb(getattr(font, "color", None), theme) if font is not None else None
+
+
+def colour_rgb(colour, theme=None):
     if colour is None:
         return None
     kind = colour.type

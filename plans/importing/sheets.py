@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from plans.importing import rows as kinds
-from plans.importing.colours import colour_rag, fill_rgb, learn_key
+from plans.importing.colours import colour_rag, fill_rgb, font_rgb, learn_key
 from plans.importing.cleaning import (
     KNOWN_SOURCE_SPELLINGS,
     clean_text,
@@ -54,6 +54,7 @@ _THEME_CELL = re.compile(r"^\s*(?P<number>\d+(?:[.\-]\d+)?|[A-H](?=[\s.:)\-–])
 
 
 _DIGIT = re.compile(r"\d")
+_DOTS = {"●", "⬤", "•", "◉", "■", "▲", "◆", "⚫", "○", "◯"}
 _LIST_LABEL = re.compile(r"^(?:\((?P<a>[a-z]|[ivx]{1,4}|\d{1,2})\)|(?P<b>[a-z]|[ivx]{1,4}|\d{1,2})[.)])\s+(?=\S)", re.I)
 
 
@@ -507,6 +508,10 @@ class SheetReader:
             self.skip(row, "a RAG key or legend", " | ".join(own.values()))
             return
         distinct = set(own.values())
+        lone_index = min(own) if len(distinct) == 1 else None
+        if (lone_index is not None and self.theme_has_actions and not self.has_refs and self.mapping.get(lone_index) == "action"
+                and self.next_paragraph({"action": own[lone_index]}, {})):
+            distinct = ()  # the action's next paragraph, not a heading or the theme's objective
         if len(distinct) == 1:
             index = min(own)
             text = own[index]
@@ -596,11 +601,21 @@ class SheetReader:
             return
         continues = self.current is not None and not text["ref"] and not self.force_new and (
             self.has_refs or not text["action"] or all(i in filled_by_merge for i in self.columns.get("action", []))
+            or self.next_paragraph(text, by_field)
         )
         if continues:
             self.fold(row, text, by_field, values, cells, filled_by_merge)
             return
         self.new_action(row, text, by_field, values, cells)
+
+    def next_paragraph(self, text, by_field):
+        """With no refs, a row that carries on the action above: a Word cell's next paragraph pasted into its
+        own row (a bullet, a sentence going on in lower case, or after "We will:"), with no date or rating."""
+        if self.current is None or self.current.sheet != self.sheet or set(by_field) & {"due_date", "timescale", "progress_rag", "impact_rag", "ref"}:
+            return False
+        first = text["action"][:1]
+        previous = (self.current.action or "").rstrip()
+        return first in "•·-–*▪◦" or first.islower() or previous[-1:] in (":", ",", ";")
 
     def list_label(self, action):
         """"(a) Set a standard …" under recommendation 1, with no ref column: (ref "1a", the text without its label).
@@ -690,6 +705,13 @@ class SheetReader:
                 continue
             seen = True
             status = read_status(value, self.status_extra)
+            if not status.known and index < len(cells):
+                # A dot coloured by its font ("●"), or a label of the tool's own coloured as its rating: read the colour.
+                cell = cells[index]
+                rgb = font_rgb(getattr(cell, "font", None), self.palette) if status.label in _DOTS else fill_rgb(getattr(cell, "fill", None), self.palette)
+                if rgb is not None:
+                    self.fills_now[name] = (rgb, status.label)
+                    continue
             self.c.status(name, status)
             if not status.known:
                 self.warn(row, f"{FIELDS[name][0]} “{status.label}” is not a RAG rating or status we know (Blue, Green, Amber, Red or Grey); left empty. Check the status labels below.")
@@ -703,7 +725,7 @@ class SheetReader:
             if index < len(cells):
                 rgb = fill_rgb(getattr(cells[index], "fill", None), self.palette)
                 if rgb is not None:
-                    self.fills_now[name] = rgb  # read when the sheet ends, with the key wherever it sits
+                    self.fills_now[name] = (rgb, "")  # read when the sheet ends, with the key wherever it sits
         return None, False
 
     def learn_key(self, cells):
@@ -711,15 +733,15 @@ class SheetReader:
         learn_key(cells, self.fill_key, read_status=read_status, theme=self.palette)
 
     def attach_fills(self, action, row):
-        for name, rgb in self.fills_now.items():
+        for name, (rgb, label) in self.fills_now.items():
             if getattr(action, name) is None:
-                self.pending_fills.append((action, row, name, rgb))
+                self.pending_fills.append((action, row, name, rgb, label))
         self.fills_now = {}
 
     def resolve_fills(self):
         """RAG cells that were only a fill: the sheet's key first, else the colour's hue; a colour
         neither places is reported (left empty), never guessed."""
-        for action, row, name, rgb in self.pending_fills:
+        for action, row, name, rgb, label in self.pending_fills:
             if getattr(action, name) is not None:
                 continue
             if rgb in self.fill_key:
@@ -729,9 +751,10 @@ class SheetReader:
                 how = "its colour"
             if rag is None and known:
                 continue  # white: no rating
-            self.c.status(name, Status(f"Fill colour #{rgb}", rag, known=known))
+            self.c.status(name, Status(f"“{label}” coloured #{rgb}" if label else f"Fill colour #{rgb}", rag, known=known))
             if not known:
-                self.warn(row, f"{FIELDS[name][0]} is only a fill colour (#{rgb}) that is not a RAG colour, and no key on the sheet "
+                what = f"“{label}” in a colour" if label else "only a fill colour"
+                self.warn(row, f"{FIELDS[name][0]} is {what} (#{rgb}) that is not a RAG colour, and no key on the sheet "
                                "says what it means; left empty. Check the status labels below.")
                 continue
             setattr(action, name, rag.value)

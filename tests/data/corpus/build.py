@@ -2320,6 +2320,104 @@ def monday_custom_status_labels():
     return c
 
 
+def word_paste_split_rows_no_refs():
+    c = Corpus(
+        "word_paste_split_rows_no_refs",
+        """A Word table pasted into Excel with no merges and no refs: each action's cell held several
+        paragraphs, now one row each with the other cells empty (a bulleted list under "We will:",
+        a sentence carrying on in lower case); the owner cell's second paragraph is on the second
+        row too. Theme rows are the document's bold headings. One action has no owner yet (its own
+        action, not part of the one above).""",
+        title="Fernley Multi-agency Neglect Strategy – Action Plan",
+    )
+    ws = c.sheet("Sheet1", first=True)
+    ws.append(["Fernley Multi-agency Neglect Strategy – Action Plan"])
+    ws.append([])
+    ws.append(["Action", "Lead", "Timescale", "Progress"])
+    themes = [
+        ("Early identification", [
+            (["We will:", "• train 300 practitioners in the neglect toolkit", "• publish a practice guide"],
+             ["Partnership Training Lead", "Named Nurse"], ["Partnership Training Lead", "Named Nurse"], "March 2025", "2025-03-31", "On track", "green",
+             "We will:\n• train 300 practitioners in the neglect toolkit\n• publish a practice guide"),
+            (["Audit 40 neglect cases with all agencies", "and report the findings to the partnership board"],
+             ["Partnership QA Manager"], ["Partnership QA Manager"], "June 2025", "2025-06-30", "At risk", "amber",
+             "Audit 40 neglect cases with all agencies\nand report the findings to the partnership board"),
+        ]),
+        ("Support for families", [
+            (["Offer a family network meeting to every family on a neglect plan"], ["Head of Early Help"], ["Head of Early Help"],
+             "September 2025", "2025-09-30", "Not started", "grey", "Offer a family network meeting to every family on a neglect plan"),
+            (["Commission a parenting programme for parents of teenagers"], [], [], "December 2025", "2025-12-31", "Not started", "grey",
+             "Commission a parenting programme for parents of teenagers"),
+            (["Review the housing protocol for families at risk of eviction", "including those in temporary accommodation"],
+             ["Head of Housing Options"], ["Head of Housing Options"], "April 2025", "2025-04-30", "Complete", "blue",
+             "Review the housing protocol for families at risk of eviction\nincluding those in temporary accommodation"),
+        ]),
+    ]
+    for title, actions in themes:
+        theme = c.theme(None, title)
+        ws.append([title])
+        ws.cell(row=ws.max_row, column=1).font = BOLD
+        for paragraphs, leads, owners, when, due, status, rag, whole in actions:
+            for index, paragraph in enumerate(paragraphs):
+                lead = leads[index] if index < len(leads) else None
+                ws.append([paragraph, lead, when if index == 0 else None, status if index == 0 else None])
+            if len(leads) > len(paragraphs):
+                for lead in leads[len(paragraphs):]:
+                    ws.append([None, lead, None, None])
+            c.action(_, theme, whole, owners=owners, progress_rag=rag, due_date=due)
+    return c
+
+
+def abbreviated_multiline_headers():
+    c = Corpus(
+        "abbreviated_multiline_headers",
+        """Post-ILACS tracker whose header cells are abbreviated and broken over lines: "Act.\\nNo.",
+        "Action\\nrequired", "Resp.\\nOfficer", "Tgt\\nDate", "Ofsted\\nPara", "RAG\\n(B/G/A/R)",
+        "Impact\\nRAG", "Last\\nupdated"; the last-updated date must not be taken as the due date.""",
+        title="Oakhurst Post-ILACS Tracker",
+    )
+    ws = c.sheet("Tracker", first=True)
+    ws.append(["Oakhurst Post-ILACS Tracker"])
+    ws.append(["Act.\nNo.", "Action\nrequired", "Resp.\nOfficer", "Last\nupdated", "Tgt\nDate", "Ofsted\nPara", "RAG\n(B/G/A/R)", "Impact\nRAG"])
+    rows = [
+        ("1", "Strengthen management oversight of visits", "Head of Service CIN/CP", day("2025-01-10"), day("2025-03-31"), "2025-03-31", "12", ["Ofsted 12"], "G", "green", "A", "amber"),
+        ("2", "Improve the quality of pathway plans", "Leaving Care Service Manager", day("2025-01-12"), day("2025-06-30"), "2025-06-30", "27, 28", ["Ofsted 27", "Ofsted 28"], "A", "amber", "R", "red"),
+        ("3", "Complete return home interviews within 72 hours", "Head of Adolescent Services", day("2025-01-09"), day("2024-12-31"), "2024-12-31", "31", ["Ofsted 31"], "B", "blue", "G", "green"),
+        ("4", "Agree a sufficiency strategy with the Cabinet", "Director of Children's Services", day("2025-01-15"), day("2025-09-30"), "2025-09-30", "40", ["Ofsted 40"], "R", "red", "R", "red"),
+    ]
+    theme = c.theme(None, "Tracker")
+    for ref, action, owner, updated, when, due, para, sources, word, rag, impact_word, impact in rows:
+        ws.append([ref, action, owner, updated, when, para, word, impact_word])
+        c.action(ref, theme, action, owners=[owner], sources=sources, progress_rag=rag, impact_rag=impact, due_date=due)
+    return c
+
+
+def rag_dots_font_colour():
+    c = Corpus(
+        "rag_dots_font_colour",
+        """Youth justice partnership plan whose RAG column holds a "●" dot coloured by its font (red,
+        amber, green, blue), the way some boards mark ratings; one dot is black (no RAG: reported,
+        left empty). Refs "YJ1".."YJ5".""",
+        title="Bramford Youth Justice Partnership – Improvement Plan",
+    )
+    ws = c.sheet("Plan", first=True)
+    ws.append(["Bramford Youth Justice Partnership – Improvement Plan"])
+    ws.append(["Ref", "Action", "Lead", "RAG"])
+    rows = [
+        ("YJ1", "Screen every child for speech and language needs", "Youth Justice Service Manager", "FF00B050", "green"),
+        ("YJ2", "Agree a protocol with the police for out-of-court disposals", "Head of Youth Justice", "FFFFC000", "amber"),
+        ("YJ3", "Reduce first-time entrants by 10 %", "Head of Youth Justice", "FFFF0000", "red"),
+        ("YJ4", "Publish the youth justice plan", "Youth Justice Board Chair", "FF0070C0", "blue"),
+        ("YJ5", "Review serious incidents with the partnership", "Head of Youth Justice", "FF000000", None),
+    ]
+    theme = c.theme(None, "Plan")
+    for ref, action, owner, colour, rag in rows:
+        ws.append([ref, action, owner, "●"])
+        ws.cell(row=ws.max_row, column=4).font = Font(color=colour)
+        c.action(ref, theme, action, owners=[owner], progress_rag=rag)
+    return c
+
+
 BUILDERS = [
     post_ilacs_theme_sheets, jtai_two_row_header, improvement_notice_merged, partnership_business_plan, send_wsoa_area_column,
     send_app_fill_key, youth_justice_plan, numbered_merged_themes, focused_visit_theme_column, fill_colours_offset_table,
@@ -2331,6 +2429,7 @@ BUILDERS = [
     fill_key_sheet_custom_shades, fill_hue_theme_colours_no_key, legend_beside_table, long_preamble_repeated_page_headers,
     progress_group_header_rag_first, merged_theme_lettered_actions, owner_lead_support_term_dates, rag_codes_and_symbols,
     monthly_updates_hidden_columns, theme_sheets_count_rows, pentana_traffic_light_icon, monday_custom_status_labels,
+    word_paste_split_rows_no_refs, abbreviated_multiline_headers, rag_dots_font_colour,
 ]
 
 
