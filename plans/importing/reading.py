@@ -21,7 +21,7 @@ from plans.importing.colours import learn_key, theme_colours
 from plans.importing.cleaning import clean_text, normalise_label
 from plans.importing.columns import FIELDS, PERIOD_FIELDS, field_for_header  # noqa: F401 (FIELDS is the form's list)
 from plans.importing.files import ImportFileError, check_workbook_file
-from plans.importing.merges import Merges, sheet_merges
+from plans.importing.merges import Merges, hidden_columns, sheet_merges
 from plans.importing.sheets import (
     HEADER_SEARCH_ROWS,
     PROFILE_ROWS,
@@ -380,6 +380,8 @@ def _read(workbook, *, name, mapping, title, progress):
             sheet_mapping = detected
         if tool is not None:
             sheet_mapping = tool.adjust_mapping(sheet_mapping, headers) if chosen is None else sheet_mapping
+        if chosen is None:
+            sheet_mapping = _without_hidden_duplicates(sheet, sheet_mapping, headers, data_rows)
         width = max([max(headers, default=-1) + 1] + [len(row) for row in first_rows])
         columns = [i for i in range(width) if any(i < len(row) and row[i] not in (None, "") for row in first_rows[header_index:])]
         report.header_row, report.header_rows, report.headers = header_index + 1, header_lines, headers
@@ -467,6 +469,27 @@ def _read(workbook, *, name, mapping, title, progress):
         notices=notices,
     )
     return parsed
+
+
+def _without_hidden_duplicates(sheet, mapping, headers, data_rows):
+    """A hidden column (an old owner column kept out of sight, last quarter's updates) gives way to a
+    visible column of the same field; a hidden column that is the only one of its field is still read."""
+    hidden = hidden_columns(sheet)
+    if not hidden or not hidden & set(mapping):
+        return mapping
+    mapping = dict(mapping)
+    for index in sorted(hidden & set(mapping)):
+        name = mapping[index]
+        if any(other not in hidden and field == name for other, field in mapping.items()):
+            del mapping[index]
+            continue
+        # The field may be in a visible column of the same title that the hidden one took it from.
+        alternative = next((other for other, header in sorted(headers.items())
+                            if other not in hidden and other not in mapping and field_for_header(header) == name), None)
+        if alternative is not None:
+            del mapping[index]
+            mapping[alternative] = name
+    return mapping
 
 
 def kinds_status(text):

@@ -111,9 +111,10 @@ def _read_status(value, extra=None):
         return Status(label, _STATUS[key])
     # "Blue - complete", "Green (on track)", "Status: Amber", "R - delayed": try the parts.
     parts = [status_key(part) for part in re.split(r"\s[-–—:/]\s|[-–—:()/\n]|\s{2,}", label) if status_key(part)]
-    if len(parts) == 2 and all(part in _SPLIT_RATINGS for part in parts):
-        # "A/R", "Amber/Green": a rating between two counts as its weaker part, so the board sees the risk.
-        return Status(label, min((_STATUS[part] for part in parts), key=lambda rag: rag.rank))
+    if len(parts) >= 2 and parts[0] in _SPLIT_RATINGS and parts[1] in _SPLIT_RATINGS:
+        # "A/R", "Amber/Green", "Amber-Red: two homes delayed": a rating between two counts as its weaker part,
+        # so the board sees the risk.
+        return Status(label, min((_STATUS[part] for part in parts[:2]), key=lambda rag: rag.rank))
     for part in parts:
         if part in extra:
             return Status(label, extra[part], closed=part in CLOSED_WORDS)

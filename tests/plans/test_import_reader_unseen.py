@@ -164,3 +164,27 @@ def test_count_and_sign_off_rows_below_the_actions_are_skipped_not_added_to_the_
     parsed = read(book)
     assert [a.action for a in parsed.actions] == ["Launch family hubs"]
     assert {row.row for row in parsed.skipped_rows} >= {4, 5}
+
+
+def test_a_hidden_old_column_gives_way_to_the_visible_column_of_the_same_title():
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Ref", "Action", "Lead", "Lead", "Dec RAG", "Jan RAG"])
+    sheet.append(["1.1", "Stabilise the front door", "Interim Head of MASH", "Head of MASH", "Red", None])
+    sheet.column_dimensions["C"].hidden = True
+    sheet.column_dimensions["E"].hidden = True
+    parsed = read(book)
+    assert parsed.actions[0].owners == ["Head of MASH"]
+    assert parsed.actions[0].progress_rag is None  # December's hidden rating is not this month's
+
+
+def test_theme_rows_may_spell_their_numbers():
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Ref", "Action", "Lead"])
+    sheet.append(["Priority One: Homes close to home"])
+    sheet.append(["1.1", "Open two children's homes", "Head of Residential Services"])
+    sheet.append(["Priority Two – Commissioning"])
+    sheet.append(["2.1", "Join the regional framework", "Head of Commissioning"])
+    parsed = read(book)
+    assert [(theme.number, theme.title) for theme in parsed.themes] == [("1", "Homes close to home"), ("2", "Commissioning")]

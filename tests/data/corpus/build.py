@@ -2163,13 +2163,13 @@ def monthly_updates_hidden_columns():
         "monthly_updates_hidden_columns",
         """Monthly tracker with an update and RAG column per month (Jan update, Jan RAG, Feb update,
         Feb RAG, Mar update, Mar RAG) where the last filled month is the latest; the old
-        October–December columns and a "Previous lead" column are hidden (the owners are the
-        visible "Lead" column); one hidden row is a completed action kept in the plan.""",
+        December columns are hidden, and so is the old "Lead" column left of the current one (the
+        same title: the owners are the visible column's); one hidden row is a completed action kept in the plan.""",
         title="Northam Children's Services Monthly Tracker",
     )
     ws = c.sheet("Tracker", first=True)
     ws.append(["Northam Children's Services Monthly Tracker"])
-    ws.append(["Ref", "Action", "Previous lead", "Lead", "Due date", "Dec update", "Dec RAG", "Jan update", "Jan RAG", "Feb update", "Feb RAG",
+    ws.append(["Ref", "Action", "Lead", "Lead", "Due date", "Dec update", "Dec RAG", "Jan update", "Jan RAG", "Feb update", "Feb RAG",
                "Mar update", "Mar RAG"])
     rows = [
         ("1.1", "Stabilise the front door workforce", "Interim Head of MASH", "Head of MASH", day("2025-03-31"), "2025-03-31",
@@ -2418,6 +2418,39 @@ def rag_dots_font_colour():
     return c
 
 
+def spelled_priorities_rag_with_commentary():
+    c = Corpus(
+        "spelled_priorities_rag_with_commentary",
+        """Children in care sufficiency plan whose theme rows spell their numbers ("Priority One:",
+        "Priority Two –"); the RAG cell holds the rating and a comment ("Green – recruitment done in
+        January", "Amber-Red: two homes delayed", "RED"); due dates carry their history
+        ("31/03/2025 (revised from 31/12/2024)") and the later date is the due date.""",
+        title="Southvale Sufficiency Plan 2025-27",
+    )
+    ws = c.sheet("Plan", first=True)
+    ws.append(["Southvale Sufficiency Plan 2025-27"])
+    ws.append(["Ref", "Action", "Lead", "Due date", "RAG and comment"])
+    themes = [
+        ("1", "One", "Homes close to home", ":", [
+            ("1.1", "Open two in-house children's homes", "Head of Residential Services", "31/03/2026 (revised from 31/12/2025)", "2026-03-31",
+             "Amber-Red: two homes delayed by planning", "red"),
+            ("1.2", "Recruit 30 new foster carers", "Fostering Service Manager", "31/12/2025", "2025-12-31",
+             "Green – recruitment done in January", "green"),
+        ]),
+        ("2", "Two", "Commissioning", " –", [
+            ("2.1", "Join the regional framework for residential placements", "Head of Commissioning", "30/06/2025", "2025-06-30", "RED", "red"),
+            ("2.2", "Publish a market position statement", "Head of Commissioning", "31/05/2025", "2025-05-31", "Blue (done)", "blue"),
+        ]),
+    ]
+    for number, word, title, sep, rows in themes:
+        theme = c.theme(number, title)
+        ws.append([f"Priority {word}{sep} {title}"])
+        for ref, action, owner, when, due, rag_text, rag in rows:
+            ws.append([ref, action, owner, when, rag_text])
+            c.action(ref, theme, action, owners=[owner], progress_rag=rag, due_date=due)
+    return c
+
+
 BUILDERS = [
     post_ilacs_theme_sheets, jtai_two_row_header, improvement_notice_merged, partnership_business_plan, send_wsoa_area_column,
     send_app_fill_key, youth_justice_plan, numbered_merged_themes, focused_visit_theme_column, fill_colours_offset_table,
@@ -2429,7 +2462,7 @@ BUILDERS = [
     fill_key_sheet_custom_shades, fill_hue_theme_colours_no_key, legend_beside_table, long_preamble_repeated_page_headers,
     progress_group_header_rag_first, merged_theme_lettered_actions, owner_lead_support_term_dates, rag_codes_and_symbols,
     monthly_updates_hidden_columns, theme_sheets_count_rows, pentana_traffic_light_icon, monday_custom_status_labels,
-    word_paste_split_rows_no_refs, abbreviated_multiline_headers, rag_dots_font_colour,
+    word_paste_split_rows_no_refs, abbreviated_multiline_headers, rag_dots_font_colour, spelled_priorities_rag_with_commentary,
 ]
 
 
