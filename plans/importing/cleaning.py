@@ -220,6 +220,8 @@ def normalise_role_title(text):
     return " ".join(text.split())
 
 
+# Placeholders that name nobody: the action has no owner yet.
+_NO_OWNER = {"tbc", "tbd", "n/a", "na", "none", "?", "to be confirmed", "to be agreed", "to be decided", "tba", "not yet assigned", "unassigned"}
 _OWNER_LABEL = re.compile(
     r"(?:^|(?<=[\s/;,(]))(?:(?:joint |co-?|delivery |strategic |operational |overall )?leads?(?: officers?)?|support(?:ed by)?|"
     r"supporting(?: officers?)?|owners?|accountable(?: officer)?|responsible(?: officer)?|contributors?|sro|partners?)\s*:\s*",
@@ -259,7 +261,7 @@ def _split_owner_text(text):
     owners = []
     for part in parts:
         part = normalise_role_title(part.strip(" ;,.-–•").strip())
-        if part and part not in owners:
+        if part and part not in owners and part.lower() not in _NO_OWNER:
             owners.append(part)
     return tuple(owners)
 

@@ -54,6 +54,14 @@ _THEME_CELL = re.compile(r"^\s*(?P<number>\d+(?:[.\-]\d+)?|[A-H](?=[\s.:)\-–])
 
 
 _DIGIT = re.compile(r"\d")
+def _float_ref(ref, previous):
+    """A ref typed as a number loses its trailing zero: 1.10 is stored as 1.1. After 1.9, "1.1" is 1.10."""
+    match, before = re.fullmatch(r"(\d+)\.(\d+)", ref), re.fullmatch(r"(\d+)\.(\d+)", previous or "")
+    if match and before and match[1] == before[1] and int(match[2]) * 10 == int(before[2]) + 1:
+        return f"{match[1]}.{int(before[2]) + 1}"
+    return ref
+
+
 _DOTS = {"●", "⬤", "•", "◉", "■", "▲", "◆", "⚫", "○", "◯"}
 _LIST_LABEL = re.compile(r"^(?:\((?P<a>[a-z]|[ivx]{1,4}|\d{1,2})\)|(?P<b>[a-z]|[ivx]{1,4}|\d{1,2})[.)])\s+(?=\S)", re.I)
 
@@ -791,6 +799,8 @@ class SheetReader:
         impact, impact_closed = self.rag(row, "impact_rag", values, cells)
         note_value, note_index = self.value(values, "latest_note")
         period = header_period(self.headers.get(note_index, "")) if note_index is not None else None
+        if isinstance(by_field.get("ref"), float) and self.current is not None and self.current.sheet == self.sheet:
+            text["ref"] = _float_ref(text["ref"], self.current.ref)
         action = ParsedAction(
             row=row,
             theme=self.theme.number,

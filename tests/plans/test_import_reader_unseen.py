@@ -188,3 +188,15 @@ def test_theme_rows_may_spell_their_numbers():
     sheet.append(["2.1", "Join the regional framework", "Head of Commissioning"])
     parsed = read(book)
     assert [(theme.number, theme.title) for theme in parsed.themes] == [("1", "Homes close to home"), ("2", "Commissioning")]
+
+
+def test_refs_typed_as_numbers_keep_their_tenth_and_placeholder_owners_name_nobody():
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["No.", "Action", "Lead"])
+    for number in range(1, 12):
+        sheet.append([float(f"1.{number}"), f"Action {number}", "TBC" if number == 3 else "Head of Service"])
+    parsed = read(book)
+    assert [a.ref for a in parsed.actions][8:] == ["1.9", "1.10", "1.11"]
+    assert parsed.actions[2].owners == []
+    assert split_owners("N/A") == [] and split_owners("To be confirmed") == []

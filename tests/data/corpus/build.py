@@ -2451,6 +2451,32 @@ def spelled_priorities_rag_with_commentary():
     return c
 
 
+def numeric_refs_tbc_owners():
+    c = Corpus(
+        "numeric_refs_tbc_owners",
+        """Partnership neglect plan whose refs are typed as numbers, so Excel stores 1.10 as 1.1 and
+        1.20 as 1.2 (after 1.9 and 1.19 they are 1.10 and 1.20); owners not yet named are "TBC" or
+        "N/A" (no owner, not a role called TBC); the outcome column holds the theme alone on the row
+        above its actions; "Start date" and "End date" (the end is the due date).""",
+    )
+    ws = c.sheet("Neglect plan", first=True)
+    ws.append(["Outcome", "No.", "Action", "Lead", "Start date", "End date", "Progress (RAG)", "Progress commentary"])
+    theme = c.theme(None, "Children living with neglect are seen sooner")
+    ws.append([theme])
+    words = {"green": "G", "amber": "A", "red": "R", "blue": "B", "grey": "Gr"}
+    cycle = ["green", "amber", "blue", "red", "grey"]
+    for n in range(1, 21):
+        ref = f"1.{n}"
+        owner = "TBC" if n == 4 else "N/A" if n == 12 else "Partnership Business Manager" if n % 2 else "Named Nurse"
+        owners = [] if n in (4, 12) else [owner]
+        rag = cycle[n % 5]
+        ws.append([None, float(ref), f"Neglect action {n}: agree step {n} with partners",
+                   owner, day("2025-01-01"), day(f"2025-{(n % 12) + 1:02d}-01"), words[rag], "Update given to the board"])
+        due = (datetime.date(2025, (n % 12) + 1, 1)).isoformat()
+        c.action(ref, theme, f"Neglect action {n}: agree step {n} with partners", owners=owners, progress_rag=rag, due_date=due)
+    return c
+
+
 BUILDERS = [
     post_ilacs_theme_sheets, jtai_two_row_header, improvement_notice_merged, partnership_business_plan, send_wsoa_area_column,
     send_app_fill_key, youth_justice_plan, numbered_merged_themes, focused_visit_theme_column, fill_colours_offset_table,
@@ -2463,6 +2489,7 @@ BUILDERS = [
     progress_group_header_rag_first, merged_theme_lettered_actions, owner_lead_support_term_dates, rag_codes_and_symbols,
     monthly_updates_hidden_columns, theme_sheets_count_rows, pentana_traffic_light_icon, monday_custom_status_labels,
     word_paste_split_rows_no_refs, abbreviated_multiline_headers, rag_dots_font_colour, spelled_priorities_rag_with_commentary,
+    numeric_refs_tbc_owners,
 ]
 
 
