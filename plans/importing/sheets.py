@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from plans.importing import rows as kinds
+from plans.rag import Rag
 from plans.importing.colours import colour_rag, fill_rgb, font_rgb, learn_key
 from plans.importing.cleaning import (
     KNOWN_SOURCE_SPELLINGS,
@@ -20,6 +21,7 @@ from plans.importing.cleaning import (
 )
 from plans.importing.columns import (
     FIELDS,
+    is_percent_header,
     PERIOD_FIELDS,
     assign_columns,
     content_profile,
@@ -54,6 +56,16 @@ _THEME_CELL = re.compile(r"^\s*(?P<number>\d+(?:[.\-]\d+)?|[A-H](?=[\s.:)\-–])
 
 
 _DIGIT = re.compile(r"\d")
+def _percent_rag(value):
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d{1,3}(?:\.\d+)?)\s*%\s*", value)
+        value = float(match[1]) / 100 if match else None
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None
+    done = value / 100 if value > 1 else value
+    return (Rag.BLUE if done >= 1 else Rag.GREEN if done > 0 else Rag.GREY).value
+
+
 def _float_ref(ref, previous):
     """A ref typed as a number loses its trailing zero: 1.10 is stored as 1.1. After 1.9, "1.1" is 1.10."""
     match, before = re.fullmatch(r"(\d+)\.(\d+)", ref), re.fullmatch(r"(\d+)\.(\d+)", previous or "")
@@ -272,6 +284,10 @@ class SheetReader:
         self.palette = palette  # the workbook's theme colours
         self.pending_fills = []  # (action, row, field, RRGGBB): RAGs read from a fill, resolved when the sheet ends
         self.fills_now = {}
+        # With no RAG or status column, a "% complete" column rates: 100 % Blue, started Green, 0 % Grey.
+        self.percent_index = None
+        if "progress_rag" not in mapping.values() and not (tool is not None and tool.slug == "project"):
+            self.percent_index = next((i for i, header in sorted(headers.items()) if i not in mapping and is_percent_header(header)), None)
         self.sheet = sheet
         self.mapping = mapping
         self.headers = headers
@@ -796,6 +812,8 @@ class SheetReader:
             self.warn(row, f"Source paragraph {', '.join(orphans)} has no source code before it; not linked.")
         due, timescale = self.due_and_timescale(row, by_field, timescale)
         progress, closed = self.rag(row, "progress_rag", values, cells)
+        if progress is None and self.percent_index is not None and self.percent_index < len(values):
+            progress = _percent_rag(values[self.percent_index])
         impact, impact_closed = self.rag(row, "impact_rag", values, cells)
         note_value, note_index = self.value(values, "latest_note")
         period = header_period(self.headers.get(note_index, "")) if note_index is not None else None

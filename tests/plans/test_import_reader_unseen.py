@@ -200,3 +200,13 @@ def test_refs_typed_as_numbers_keep_their_tenth_and_placeholder_owners_name_nobo
     assert [a.ref for a in parsed.actions][8:] == ["1.9", "1.10", "1.11"]
     assert parsed.actions[2].owners == []
     assert split_owners("N/A") == [] and split_owners("To be confirmed") == []
+
+
+def test_a_percent_complete_column_rates_when_there_is_no_status_and_is_never_a_ref():
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Assigned to", "Finish", "% complete"])
+    for name, percent in (("Agree the scorecard", 1), ("Report monthly", 0.5), ("Audit strategy discussions", 0)):
+        sheet.append([name, "Gemma Holt", "31/03/2025", percent])
+    parsed = read(book)
+    assert [(a.ref, a.progress_rag) for a in parsed.actions] == [("", Rag.BLUE), ("", Rag.GREEN), ("", Rag.GREY)]

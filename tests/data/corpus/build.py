@@ -2477,6 +2477,35 @@ def numeric_refs_tbc_owners():
     return c
 
 
+def percent_complete_buckets():
+    c = Corpus(
+        "percent_complete_buckets",
+        """A task list in the shape of a premium Planner / Project for the web export (Task number,
+        Name, Bucket, Assigned to, Start, Finish, % complete, Priority, Notes): no status or RAG
+        column, so "% complete" rates (100 % Blue, started Green, 0 % Grey); buckets are the themes;
+        names joined by ";"; "Finish" is the due date; "Priority" is not a rating. Read by the
+        general reader (it is not one of the exports the tool rules know).""",
+    )
+    ws = c.sheet("Tasks", first=True)
+    ws.append(["Task number", "Name", "Bucket", "Assigned to", "Start", "Finish", "% complete", "Priority", "Notes"])
+    rows = [
+        (1, "Agree the performance scorecard", "Leadership", "Gemma Holt", ["Gemma Holt"], "01/10/2024", "31/12/2024", "2024-12-31", 100, "blue", "Important"),
+        (2, "Report performance to the board monthly", "Leadership", "Gemma Holt;Tom Reid", ["Gemma Holt", "Tom Reid"], "01/10/2024", "31/03/2025",
+         "2025-03-31", 50, "green", "Medium"),
+        (3, "Audit strategy discussions with police and health", "Help and protection", "Aisha Khan", ["Aisha Khan"], "01/02/2025", "31/05/2025",
+         "2025-05-31", 0, "grey", "Low"),
+        (4, "Cut the time from contact to decision to one day", "Help and protection", "Aisha Khan;Mark Ellison", ["Aisha Khan", "Mark Ellison"],
+         "01/11/2024", "28/02/2025", "2025-02-28", 25, "green", "Urgent"),
+    ]
+    themes = {}
+    for number, name, bucket, people, owners, start, finish, due, percent, rag, priority in rows:
+        if bucket not in themes:
+            themes[bucket] = c.theme(None, bucket)
+        ws.append([number, name, bucket, people, start, finish, percent, priority, "Weekly check-in"])
+        c.action(str(number), themes[bucket], name, owners=owners, progress_rag=rag, due_date=due)
+    return c
+
+
 BUILDERS = [
     post_ilacs_theme_sheets, jtai_two_row_header, improvement_notice_merged, partnership_business_plan, send_wsoa_area_column,
     send_app_fill_key, youth_justice_plan, numbered_merged_themes, focused_visit_theme_column, fill_colours_offset_table,
@@ -2489,7 +2518,7 @@ BUILDERS = [
     progress_group_header_rag_first, merged_theme_lettered_actions, owner_lead_support_term_dates, rag_codes_and_symbols,
     monthly_updates_hidden_columns, theme_sheets_count_rows, pentana_traffic_light_icon, monday_custom_status_labels,
     word_paste_split_rows_no_refs, abbreviated_multiline_headers, rag_dots_font_colour, spelled_priorities_rag_with_commentary,
-    numeric_refs_tbc_owners,
+    numeric_refs_tbc_owners, percent_complete_buckets,
 ]
 
 
