@@ -155,7 +155,8 @@ def find_header(rows, merges=None):
         if index + 1 < len(texts):
             below = texts[index + 1]
             below_words = [text for text in below if text]
-            if below_words and all(len(text) <= 40 and not looks_like_ref(text) and not looks_like_status(text) for text in below_words):
+            if below_words and all(len(text) <= 40 and (not looks_like_ref(text) or header_period(text)) and not looks_like_status(text)
+                                   for text in below_words):  # "Q1" under "Progress update" is a period, not a ref
                 width = max(len(row), len(below))
                 joined = [
                     " ".join(part for part in ((row[i] if i < len(row) else ""), (below[i] if i < len(below) else "")) if part)
@@ -170,6 +171,11 @@ def find_header(rows, merges=None):
                     bool(spans) and 0 < sum(1 for t in row if t) < len(below_words) and widest < len(below_words)
                     and all(len(t) <= 40 for t in row if t)
                 )  # not a title merged across the whole table
+                if not grouped and spans and len(_header_fields(row)) >= 2:
+                    # "Progress update" merged over Q1..Q4 beside single-row titles: the row below names only the
+                    # merged group's columns.
+                    under = {i for start, end in spans if end > start for i in range(start - 1, end)}
+                    grouped = all(i in under for i, text in enumerate(below) if text) and all(len(t) <= 40 for t in row if t)
                 best_alone = max(len(mapping), len(_header_fields(below)))
                 if _is_header(joined_mapping) and (len(joined_mapping) > best_alone or (grouped and len(joined_mapping) >= best_alone)):
                     mapping, chosen, lines = joined_mapping, joined, 2
@@ -688,7 +694,7 @@ class SheetReader:
             return False
         rag_columns = set(self.columns.get("progress_rag", [])) | set(self.columns.get("impact_rag", []))
         for index, text in own.items():
-            if kinds.is_rag_word(text) and index not in rag_columns and self.mapping.get(index) != "ref":
+            if kinds.is_rag_word(text) and index not in rag_columns and (self.mapping.get(index) != "ref" or len(text) > 2):
                 others = [t for i, t in own.items() if i != index]
                 return all(read_status(t) is not None and (read_status(t).known or len(t) < 100) for t in others) and not any(
                     looks_like_ref(t) for t in others

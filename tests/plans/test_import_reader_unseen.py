@@ -210,3 +210,18 @@ def test_a_percent_complete_column_rates_when_there_is_no_status_and_is_never_a_
         sheet.append([name, "Gemma Holt", "31/03/2025", percent])
     parsed = read(book)
     assert [(a.ref, a.progress_rag) for a in parsed.actions] == [("", Rag.BLUE), ("", Rag.GREEN), ("", Rag.GREY)]
+
+
+def test_quarters_under_one_merged_group_label_are_periods_and_a_key_in_the_ref_column_is_not_actions():
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Ref", "Action", "Owner", "Progress update", None, None])
+    sheet.append([None, None, None, "Q1", "Q2", "Q3"])
+    sheet.merge_cells("D1:F1")
+    sheet.append(["1.1", "Audit contacts", "Head of QA", "Amber", "Red - late", None])
+    sheet.append([])
+    sheet.append(["Blue", "Complete and evidenced"])
+    parsed = read(book)
+    assert parsed.header_rows == 2
+    assert [(a.ref, a.progress_rag) for a in parsed.actions] == [("1.1", Rag.RED)]
+    assert any(row.row == 5 and "key" in row.reason for row in parsed.skipped_rows)

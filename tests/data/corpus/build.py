@@ -2506,6 +2506,40 @@ def percent_complete_buckets():
     return c
 
 
+def quarter_group_header_key_rows():
+    c = Corpus(
+        "quarter_group_header_key_rows",
+        """Early help plan whose header is two rows only under one merged group: "Progress update"
+        merged over "Q1", "Q2", "Q3", "Q4" (the quarters are periods, not refs), each quarter's cell
+        a rating with a comment, the latest filled quarter the rating; "Who's responsible?" as the
+        owner header; a RAG key in the table's own columns after a blank row ("Blue" in the ref
+        column, its meaning in the action column) that must not become actions.""",
+        title="Westvale Early Help Improvement Plan",
+        skipped_rows_at_least=3,
+    )
+    ws = c.sheet("Plan", first=True)
+    ws.append(["Westvale Early Help Improvement Plan"])
+    ws.append(["Ref", "Action", "Who's responsible?", "Target", "Progress update", None, None, None])
+    ws.append([None, None, None, None, "Q1", "Q2", "Q3", "Q4"])
+    ws.merge_cells("E2:H2")
+    rows = [
+        ("1.1", "Agree early help thresholds with partners", "Head of Early Help", "Mar 2025", "2025-03-31", ["Green – agreed in principle", "Blue"], "blue"),
+        ("1.2", "Audit early help assessments each quarter", "Head of QA", "Jun 2025", "2025-06-30", ["Amber", "Amber", "Red - audit late"], "red"),
+        ("1.3", "Train 100 staff in the early help assessment", "Early Help Partnership Lead", "Sep 2025", "2025-09-30", ["Grey"], "grey"),
+        ("1.4", "Open a family hub in the north locality", "Head of Early Help", "Dec 2025", "2025-12-31", ["Green", "Green", "Green", "Amber – lease delayed"], "amber"),
+    ]
+    theme = c.theme(None, "Plan")
+    for ref, action, owner, when, due, quarters, rag in rows:
+        ws.append([ref, action, owner, when, *quarters])
+        c.action(ref, theme, action, owners=[owner], progress_rag=rag, due_date=due)
+    ws.append([])
+    for word, meaning, colour in (("Blue", "Complete and evidenced", BLUE), ("Green", "Progressing as planned", GREEN),
+                                  ("Amber", "Some slippage, recovery in hand", AMBER), ("Red", "Significant slippage", RED)):
+        ws.append([word, meaning])
+        ws.cell(row=ws.max_row, column=1).fill = fill(colour)
+    return c
+
+
 BUILDERS = [
     post_ilacs_theme_sheets, jtai_two_row_header, improvement_notice_merged, partnership_business_plan, send_wsoa_area_column,
     send_app_fill_key, youth_justice_plan, numbered_merged_themes, focused_visit_theme_column, fill_colours_offset_table,
@@ -2518,7 +2552,7 @@ BUILDERS = [
     progress_group_header_rag_first, merged_theme_lettered_actions, owner_lead_support_term_dates, rag_codes_and_symbols,
     monthly_updates_hidden_columns, theme_sheets_count_rows, pentana_traffic_light_icon, monday_custom_status_labels,
     word_paste_split_rows_no_refs, abbreviated_multiline_headers, rag_dots_font_colour, spelled_priorities_rag_with_commentary,
-    numeric_refs_tbc_owners, percent_complete_buckets,
+    numeric_refs_tbc_owners, percent_complete_buckets, quarter_group_header_key_rows,
 ]
 
 
