@@ -513,7 +513,7 @@ class SheetReader:
             self.learn_key(cells)
             self.skip(row, "a RAG key or legend", " | ".join(texts.values()))
             return
-        if kinds.is_key_heading(first_text) and len(own) > 1 and all(
+        if len(own) > 1 and kinds.is_key_heading(first_text) and all(
                 looks_like_status(text) for index, text in own.items() if index != first_index):
             self.learn_key(cells)  # "Key: | Complete | On track | ...", each word in its colour
             self.skip(row, "a RAG key or legend", " | ".join(own.values()))
@@ -775,10 +775,9 @@ class SheetReader:
             if getattr(action, name) is not None:
                 continue
             if rgb in self.fill_key:
-                rag, known, how = self.fill_key[rgb], True, "the sheet's key"
+                rag, known = self.fill_key[rgb], True
             else:
                 rag, known = colour_rag(rgb)
-                how = "its colour"
             if rag is None and known:
                 continue  # white: no rating
             self.c.status(name, Status(f"“{label}” coloured #{rgb}" if label else f"Fill colour #{rgb}", rag, known=known))
@@ -788,7 +787,6 @@ class SheetReader:
                                "says what it means; left empty. Check the status labels below.")
                 continue
             setattr(action, name, rag.value)
-            del how
         self.pending_fills = []
 
     def due_and_timescale(self, row, by_field, timescale):

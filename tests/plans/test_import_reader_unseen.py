@@ -225,3 +225,12 @@ def test_quarters_under_one_merged_group_label_are_periods_and_a_key_in_the_ref_
     assert parsed.header_rows == 2
     assert [(a.ref, a.progress_rag) for a in parsed.actions] == [("1.1", Rag.RED)]
     assert any(row.row == 5 and "key" in row.reason for row in parsed.skipped_rows)
+
+
+def test_a_label_nobody_knows_is_read_by_its_cells_colour_and_listed_with_it():
+    book, sheet = rated_by_fill([])
+    sheet.append(["1.1", "Action one", "Head of Service", "Needs a push"])
+    sheet.cell(row=2, column=4).fill = filled("FFFF0000")
+    parsed = read(book)
+    assert parsed.actions[0].progress_rag == Rag.RED
+    assert [(s["label"], s["rag"]) for s in parsed.statuses] == [("“Needs a push” coloured #FF0000", "Red")]
