@@ -130,7 +130,8 @@ class ParsedPlan:
     `skipped_rows` (sheet, row number, reason), `detected_tool` (a slug: smartsheet, monday,
     planner, project, pentana, word, or "") and `tool_sentence` (for the preview),
     `statuses` (each status label met, per field, and the RAG it maps to; unmapped ones have
-    known=False), `people` ({name or email: times named}), `owner_splits` ({owner cell: owners}
+    known=False; a rating read from a colour is listed as "Fill colour #RRGGBB" or "“●” coloured
+    #RRGGBB", mapped by the sheet's own key or the colour's hue, see colours.py), `people` ({name or email: times named}), `owner_splits` ({owner cell: owners}
     for cells that held several), `notices` (sheet-level messages such as a sheet far longer than
     any plan). `sheet`, `header_row`, `header_rows`, `headers`, `mapping` and `columns` describe the
     first sheet read (the mapping form corrects it). Each action's data adds "closed" (cancelled or
