@@ -180,9 +180,11 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
         rows = getattr(parsed, "rows_read", 0) or 0
         large_sheets = [sheet for sheet in parsed.sheets if sheet.rows > large_sheet_rows()]
         column_sheets = _column_sheets(parsed, form)
+        sheet_order = {sheet.name: number for number, sheet in enumerate(parsed.sheets)}
         warned = tuple(f"Sheet “{sheet.name}” holds " for sheet in large_sheets)
         return render(self.request, self.template_name, {
             "statuses": statuses,
+            "warnings": sorted(parsed.warnings, key=lambda warning: (sheet_order.get(warning.sheet, 0), warning.row)),
             "error_forms": [form, setup, statuses],
             "has_errors": bool(form.errors or setup.errors or statuses.errors),
             "column_sheets": column_sheets,

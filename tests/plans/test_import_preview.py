@@ -322,3 +322,18 @@ def test_a_sheet_far_longer_than_any_plan_is_named_with_its_rows(client, world, 
     assert "Sheet “Actions” holds 80 rows, far more than any plan" in html
     assert "Sheet “Partnerships” holds" not in html
     assert html.count("far more than any plan") == 1
+
+
+def test_a_background_import_reads_status_labels_as_the_admin_chose(client, world, media, settings):
+    settings.IMPORT_BACKGROUND_ROWS = 4  # the workbook (10 rows, 5 below its headers) is read and written by the worker
+    client.force_login(world.admin)
+    status_url = upload(client, two_sheet_plan())
+    preview = client.get(status_url)["Location"]
+    html = client.get(preview).content.decode()
+    assert "rows: it will be imported in the background" in html
+    parked = select_named(html, "“Parked” is read as")
+    response = client.post(preview, {**fields(html), parked: "red", "plan": "", "confirm": "yes"})
+    assert response["Location"] == status_url
+    plan = Plan.objects.get(title="Westshire improvement plan")
+    assert ProgressUpdate.objects.get(action__theme__plan=plan, action__ref="2.1").progress_rag == Rag.RED
+    assert StatusLabelMapping.objects.get(key="parked").rag == Rag.RED
