@@ -337,3 +337,16 @@ def test_a_background_import_reads_status_labels_as_the_admin_chose(client, worl
     plan = Plan.objects.get(title="Westshire improvement plan")
     assert ProgressUpdate.objects.get(action__theme__plan=plan, action__ref="2.1").progress_rag == Rag.RED
     assert StatusLabelMapping.objects.get(key="parked").rag == Rag.RED
+
+
+def test_admins_correct_a_remembered_status_label_in_the_django_admin(client, world):
+    superuser = world.admin
+    superuser.is_staff = superuser.is_superuser = True
+    superuser.save()
+    mapping = StatusLabelMapping.objects.create(label="Parked", key="parked", rag=Rag.RED)
+    client.force_login(superuser)
+    assert "Parked" in client.get(reverse("admin:plans_statuslabelmapping_changelist")).content.decode()
+    response = client.post(reverse("admin:plans_statuslabelmapping_change", args=[mapping.pk]), {"label": "On hold!", "rag": "A"})
+    assert response.status_code == 302
+    mapping.refresh_from_db()
+    assert (mapping.label, mapping.key, mapping.rag, mapping.chosen_by) == ("On hold!", "on hold", Rag.AMBER, superuser)
