@@ -170,7 +170,7 @@ class StatusLabelsForm(forms.Form):
             unknown = not item.known
             notes = [f"{item.count} cell{'s' if item.count != 1 else ''} in the {item.columns} column{'s' if len(item.fields) > 1 else ''}."]
             if unknown:
-                notes.append("Not a RAG or status we know: choose what it means, or No rating.")
+                notes.append("Not read: left empty. It is not a RAG or status we know: choose what it means, or No rating.")
             elif item.label in chosen:
                 notes.append("As you chose.")
             elif item.key in remembered:
