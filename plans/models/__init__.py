@@ -1,5 +1,6 @@
 """The plans domain: plans, themes, owners, sources, actions, progress and measures."""
 from plans.models.actions import Action, ActionCategory, ActionStatus
+from plans.models.importing import StatusLabelMapping
 from plans.models.measures import Measure, MeasureDirection, MeasureMilestone, MeasureReading
 from plans.models.owners import Owner, PersonRoleMapping
 from plans.models.plan import Plan, PlanStatus, Theme
@@ -34,5 +35,6 @@ __all__ = [
     "Source",
     "SourceParagraph",
     "SourceReference",
+    "StatusLabelMapping",
     "Theme",
 ]
