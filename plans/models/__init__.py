@@ -2,6 +2,7 @@
 from plans.models.actions import Action, ActionCategory, ActionStatus, Source, SourceReference
 from plans.models.measures import Measure, MeasureDirection, MeasureMilestone, MeasureReading
 from plans.models.owners import Owner, PersonRoleMapping
+from plans.models.packs import BoardPackDocument, BoardPackKind, BoardPackState
 from plans.models.plan import Plan, PlanStatus, ReportingPeriod, Theme
 from plans.models.progress import ProgressUpdate
 from plans.models.reporting import ActionSnapshot, HighlightReport, ReminderLog
@@ -11,6 +12,9 @@ from plans.rag import Rag
 
 __all__ = [
     "Action",
+    "BoardPackDocument",
+    "BoardPackKind",
+    "BoardPackState",
     "ActionComment",
     "DueDateChange",
     "ReviewDecision",

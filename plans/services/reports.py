@@ -17,35 +17,68 @@ from improvement.spreadsheets import (
 )
 from plans.charts import rag_trend_chart
 from plans.rag import RAG_ORDER, rag_colour
+from plans.selectors.pack import board_pack
 from plans.selectors_reporting import board_dashboard
 from plans.services.measure_charts import measure_status_charts
 
 
 def board_pack_data(*, plan, period, today=None):
-    """The dashboard with every action's row: what both packs print."""
+    """The dashboard with every action's row: what the Excel pack prints."""
     return board_dashboard(plan=plan, period=period, today=today, all_rows=True)
 
 
-def board_pack_context(dashboard):
+# The summary's trend table shows this many periods at most (the chart shows them all, up to its cap).
+SUMMARY_TREND_PERIODS = 12
+
+
+def measure_chart_alt(status, *, period, full):
+    """A measure chart's text alternative: what it shows, and its figures in words."""
+    measure = status.measure
+    parts = [f"Line chart of {measure.name}: readings by month up to {period.label}"]
+    if status.latest:
+        parts.append(f"latest {measure.value_text(status.latest.value)} in {status.latest.period.label}")
+    if measure.baseline is not None:
+        parts.append(f"baseline {measure.value_text(measure.baseline)}")
+    if measure.target is not None:
+        by = f" by {measure.target_date:%B %Y}" if measure.target_date else ""
+        parts.append(f"target {measure.value_text(measure.target)}{by}")
+    if status.next_milestone:
+        parts.append(f"next milestone {measure.value_text(status.next_milestone.value)} by "
+                     f"{status.next_milestone.due_date:%B %Y}")
+    where = ("The measures table above gives the latest figures; the appendix gives every reading."
+             if full else "The measures table above gives the latest figures.")
+    return "; ".join(parts) + ". " + where
+
+
+def board_pack_context(pack):
+    dashboard = pack.dashboard
     return {
+        "pack": pack,
         "dashboard": dashboard,
         "plan": dashboard.plan,
         "period": dashboard.period,
         "trend_chart": rag_trend_chart(dashboard.trend),
-        "measure_charts": measure_status_charts(dashboard.measures),
+        "trend": dashboard.trend[-SUMMARY_TREND_PERIODS:],
+        "trend_more": len(dashboard.trend) > SUMMARY_TREND_PERIODS,
+        "measure_charts": [
+            (status, chart, measure_chart_alt(status, period=dashboard.period, full=pack.full))
+            for status, chart in measure_status_charts(dashboard.measures)
+        ],
         "issued_at": dashboard.period.closed_at or timezone.now(),
         "rag_columns": [*RAG_ORDER, None],
     }
 
 
-def board_pack_html(*, dashboard):
-    return render_to_string("plans/reporting/board_pack_pdf.html", board_pack_context(dashboard))
+def board_pack_html(*, pack):
+    return render_to_string("plans/reporting/board_pack_pdf.html", board_pack_context(pack))
 
 
-def board_pack_pdf(*, plan, period, today=None, base_url=None):
-    """Render the board pack for one period as tagged PDF bytes (A4, page numbers, repeated table headers)."""
-    dashboard = board_pack_data(plan=plan, period=period, today=today)
-    return pdf_from_html(html=board_pack_html(dashboard=dashboard), base_url=base_url)
+def board_pack_pdf(*, plan, period, today=None, base_url=None, full=True):
+    """Render the board pack for one period as tagged PDF bytes (A4, page numbers, repeated table
+    headers): the summary, then (full) every action as an appendix. The full pack of a real plan takes
+    WeasyPrint tens of seconds: pages call it through plans.services.packs, in the background."""
+    pack = board_pack(plan=plan, period=period, today=today, full=full)
+    return pdf_from_html(html=board_pack_html(pack=pack), base_url=base_url)
 
 
 def board_pack_filename(*, plan, period, extension):

@@ -328,9 +328,9 @@ def test_dashboard_charts_each_measure_up_to_the_period(client, board):
     [(alt, svg)] = [(alt, svg) for alt, svg in charts.items() if alt.startswith("Assessments judged good")]
     assert "up to February 2026" in alt
     assert "<title>Assessments judged good</title>" in svg
-    values = re.findall(r'<desc class="value">([^<]*)</desc>', svg)
-    assert "61.5" in values and "72" in values and "80" in values  # readings and the milestone
-    assert "88.25" not in values  # March's reading is after the period the board is reading
+    values = re.findall(r"<title>(?:Reading|Milestone) [A-Za-z]+ \d{4}: ([^<(]*?)(?: \(recorded late\))?</title>", svg)
+    assert "61.5%" in values and "72%" in values and "80%" in values  # readings and the milestone
+    assert "88.25%" not in values  # March's reading is after the period the board is reading
 
 
 def test_board_pack_pdf_carries_the_measure_charts(client, board):
