@@ -82,10 +82,11 @@ def test_excel_pack_is_navigable_with_charts_described_and_dates_as_dates(client
         response.content, title=f"Board pack: {board.plan.title}, February 2026",
         sheets=["About this pack", "Progress RAG summary", "Impact RAG summary", "Progress RAG trend",
                 "Progress by theme", "Impact by theme", "Progress by owner", "Impact by owner", "Movement",
-                "Exceptions", "All actions", "Measures", "Highlight report", "Review of updates"])
+                "Exceptions", "Progress without impact", "All actions", "Measures", "Measure readings",
+                "Highlight report", "Review of updates"])
 
     descriptions = chart_descriptions(response.content)
-    assert len(descriptions) == 3  # progress and impact RAG counts, and the trend
+    assert len(descriptions) == 4  # progress and impact RAG counts, the trend, and the measure's readings
     assert all("gives the same figures" in text for text in descriptions)
     assert descriptions[0].startswith("Bar chart of how many actions have each progress RAG")
     # Every coloured cell carries its RAG word; the colour is the one palette's.

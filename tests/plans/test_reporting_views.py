@@ -180,7 +180,8 @@ def test_excel_pack_holds_the_same_figures(client, board):
     wb = _xlsx(client, board)
     assert wb.sheetnames == ["About this pack", "Progress RAG summary", "Impact RAG summary", "Progress RAG trend",
                              "Progress by theme", "Impact by theme", "Progress by owner", "Impact by owner", "Movement",
-                             "Exceptions", "All actions", "Measures", "Highlight report", "Review of updates"]
+                             "Exceptions", "Progress without impact", "All actions", "Measures", "Measure readings",
+                             "Highlight report", "Review of updates"]
     assert _rows(wb["Review of updates"]) == [["Accepted", "Challenged", "Not reviewed", "Updates"], [0, 0, 5, 5]]  # five updates this period, none reviewed yet
     summary = _rows(wb["Progress RAG summary"])
     progress = {row[0]: row[2] for row in summary[1:7]}
