@@ -48,7 +48,17 @@ def _page_count(pdf):
 
 
 def _board_member(plan):
+    """A member of the plan's board (the role that reads the pack), not a superuser."""
+    from django.contrib.auth.models import Group
+
+    from plans.models import PlanStatus
+    from plans.permissions import BOARD
+
+    if plan.status == PlanStatus.DRAFT:
+        plan.status = PlanStatus.ACTIVE
+        plan.save(update_fields=["status"])
     user = get_user_model().objects.create(username=f"benchmark-board-{time.time_ns()}")
+    user.groups.add(Group.objects.get_or_create(name=BOARD)[0])
     plan.board_members.add(user)
     return user
 
