@@ -88,12 +88,12 @@ def _measures_and_highlight(plan, periods, user):
 
 def _demo_plan():
     from plans.models import Plan
-    from plans.selectors_reporting import plan_periods
-    from plans.services.demo import demo_load
+    from plans.selectors.reporting import plan_periods
+    from plans.services.demo import plan_demo_load
 
     plan = Plan.objects.filter(title__startswith="Improving Outcomes for Children in Solihull").first()
     if plan is None:
-        plan = demo_load().plan
+        plan = plan_demo_load().plan
     periods = plan_periods(plan=plan)
     user = get_user_model().objects.filter(is_superuser=True).first() or get_user_model().objects.create(
         username=f"benchmark-{time.time_ns()}")
@@ -103,7 +103,7 @@ def _demo_plan():
 
 def _generated_plan(n_actions, n_periods):
     from plans.models import Action, Owner, Plan, ProgressUpdate, ReportingPeriod, Theme
-    from plans.selectors_reporting import plan_periods
+    from plans.selectors.reporting import plan_periods
     from plans.services.periods import period_snapshots_backfill
 
     user = get_user_model().objects.create(username=f"benchmark-{time.time_ns()}")

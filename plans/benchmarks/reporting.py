@@ -111,7 +111,7 @@ def run(*, out, options):
     from django.test import Client
     from django.urls import reverse
 
-    from plans.selectors_reporting import board_dashboard, plan_periods
+    from plans.selectors.reporting import board_dashboard, plan_periods
 
     quick = options.get("quick")
     n_actions, n_periods = (200, 12) if quick else (1000, 36)

@@ -4,13 +4,13 @@ and, in the full pack, every action as an appendix.
 The summary's lists (movement, exceptions, progress without impact) show their first SUMMARY_ROWS
 actions each; the full pack's appendix gives each list whole, then every action by theme, the
 figures by theme and by owner, and each measure's readings. Everything is read from the board
-dashboard (plans.selectors_reporting.board_dashboard), which reads the one status read model.
+dashboard (plans.selectors.reporting.board_dashboard), which reads the one status read model.
 """
 from dataclasses import dataclass, field
 
 from plans.models import ActionSnapshot
 from plans.rag import Rag, rag_from_value
-from plans.selectors_reporting import board_dashboard
+from plans.selectors.reporting import board_dashboard
 
 # Each list in the summary shows this many actions; the appendix has them all.
 SUMMARY_ROWS = 6

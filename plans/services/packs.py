@@ -27,7 +27,7 @@ from plans.models import (
     ProgressUpdate, Theme,
 )
 from plans.models.round import DueDateChange, UpdateReview
-from plans.selectors_reporting import owners_stamp
+from plans.selectors.reporting import owners_stamp
 
 logger = logging.getLogger(__name__)
 
