@@ -1,6 +1,7 @@
 """Board packs kept as they were made: a closed period's pack is rendered once, in the background,
 when the period closes; the open period's full pack (summary and appendix) is built in the background
 on request. The row also says how far a build has got, for the page that waits for it."""
+
 from django.db import models
 
 

@@ -6,6 +6,7 @@ actions each; the full pack's appendix gives each list whole, then every action 
 figures by theme and by owner, and each measure's readings. Everything is read from the board
 dashboard (plans.selectors.reporting.board_dashboard), which reads the one status read model.
 """
+
 from dataclasses import dataclass, field
 
 from plans.models import ActionSnapshot
@@ -72,11 +73,13 @@ def board_pack(*, plan, period, today=None, full=True):
         PackList("stale", "No update this period", dashboard.stale),
     ]
     without_impact = PackList(
-        "without-impact", "Progress without impact",
+        "without-impact",
+        "Progress without impact",
         progress_without_impact_local(rows=dashboard.rows, period=period, periods=dashboard.periods),
     )
-    return BoardPack(dashboard=dashboard, full=full, movement=movement, exceptions=exceptions,
-                     without_impact=without_impact)
+    return BoardPack(
+        dashboard=dashboard, full=full, movement=movement, exceptions=exceptions, without_impact=without_impact
+    )
 
 
 # ------------------------------------------------------------------------------------------------
@@ -85,14 +88,17 @@ def board_pack(*, plan, period, today=None, full=True):
 # Until it lands this is the same rule, written here so the pack can print it; once it lands, call
 # that function instead and delete this one.
 
+
 def progress_without_impact_local(*, rows, period, periods):
     """The rows whose progress is Blue or Green while their impact is Amber or Red, or whose impact
     (not Green or Blue) has stayed the same for IMPACT_STILL_PERIODS periods or more (this one and the
     ones before it, read from their closed snapshots): for the board's challenge."""
-    earlier = [p for p in periods if p.month < period.month][-(IMPACT_STILL_PERIODS - 1):]
+    earlier = [p for p in periods if p.month < period.month][-(IMPACT_STILL_PERIODS - 1) :]
     history = {}
     if len(earlier) == IMPACT_STILL_PERIODS - 1 and all(p.closed for p in earlier):
-        for action_id, impact in ActionSnapshot.objects.filter(period__in=earlier).values_list("action_id", "impact_rag"):
+        for action_id, impact in ActionSnapshot.objects.filter(period__in=earlier).values_list(
+            "action_id", "impact_rag"
+        ):
             history.setdefault(action_id, []).append(rag_from_value(impact))
     result = []
     for row in rows:
@@ -102,7 +108,10 @@ def progress_without_impact_local(*, rows, period, periods):
             result.append(row)
             continue
         before = history.get(row.action_id, [])
-        if (row.impact_rag not in (Rag.GREEN, Rag.BLUE) and len(before) == IMPACT_STILL_PERIODS - 1
-                and all(impact == row.impact_rag for impact in before)):
+        if (
+            row.impact_rag not in (Rag.GREEN, Rag.BLUE)
+            and len(before) == IMPACT_STILL_PERIODS - 1
+            and all(impact == row.impact_rag for impact in before)
+        ):
             result.append(row)
     return result

@@ -12,6 +12,7 @@ Drawn here rather than by a charting library so that it cannot mislead:
 - each milestone is a diamond with its value written beside it;
 - a measure with no reading has no chart at all: the caller says so in words.
 """
+
 import math
 from decimal import Decimal
 
@@ -49,11 +50,20 @@ def measure_chart_svg(*, measure, readings, milestones, title=None, late=()):
     if not readings:
         return None
     late = sorted(m.replace(day=1) for m in late)
-    figures = (measure.name, measure.unit, str(measure.baseline), str(measure.target), measure.target_date, title,
-               [(m.isoformat(), str(v)) for m, v in readings], [(d.isoformat(), str(v)) for d, v in milestones],
-               [m.isoformat() for m in late])
+    figures = (
+        measure.name,
+        measure.unit,
+        str(measure.baseline),
+        str(measure.target),
+        measure.target_date,
+        title,
+        [(m.isoformat(), str(v)) for m, v in readings],
+        [(d.isoformat(), str(v)) for d, v in milestones],
+        [m.isoformat() for m in late],
+    )
     return cached_chart(
-        "measure-chart-2", figures,
+        "measure-chart-2",
+        figures,
         lambda: _draw(measure=measure, readings=readings, milestones=milestones, title=title, late=late),
     )
 
@@ -64,7 +74,9 @@ def chart_months(*, readings, milestones, target_date=None):
     than MAX_CHART_MONTHS: the latest readings are kept first, then the milestones and target date
     nearest to them. So a chart's cost does not depend on how far apart its dates are."""
     reading_months = sorted({month.replace(day=1) for month, _ in readings})
-    other_months = {due.replace(day=1) for due, _ in milestones} | ({target_date.replace(day=1)} if target_date else set())
+    other_months = {due.replace(day=1) for due, _ in milestones} | (
+        {target_date.replace(day=1)} if target_date else set()
+    )
     marked = set(reading_months) | other_months
     if not marked:
         return []
@@ -132,8 +144,9 @@ def _draw(*, measure, readings, milestones, title, late=()):
     unit = measure.unit
     label = escape(title or measure.name)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    top, ticks = y_axis(values=[v for _, v in readings] + [v for _, v in milestones] + [measure.baseline, measure.target],
-                        unit=unit)
+    top, ticks = y_axis(
+        values=[v for _, v in readings] + [v for _, v in milestones] + [measure.baseline, measure.target], unit=unit
+    )
 
     def x(month):
         return LEFT + (plot_w * index[month] / (len(months) - 1) if len(months) > 1 else plot_w / 2)
@@ -158,12 +171,20 @@ def _draw(*, measure, readings, milestones, title, late=()):
     out.append('<g class="grid">')
     for tick in ticks:
         ty = y(tick)
-        out.append(f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="{GRID_COLOUR}" stroke-width="1"/>')
+        out.append(
+            f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="{GRID_COLOUR}" stroke-width="1"/>'
+        )
         if all(abs(ty - y(v)) >= min_gap for v, _ in marked):
-            out.append(f'<text class="tick" x="{LEFT - 8}" y="{ty + 4:.1f}" text-anchor="end" fill="{SUBTLE_COLOUR}">{text(tick)}</text>')
+            out.append(
+                f'<text class="tick" x="{LEFT - 8}" y="{ty + 4:.1f}" text-anchor="end" fill="{SUBTLE_COLOUR}">{text(tick)}</text>'
+            )
     out.append("</g>")
-    out.append(f'<line x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{TOP + plot_h}" stroke="{TEXT_COLOUR}" stroke-width="1"/>')
-    out.append(f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{TOP + plot_h}" y2="{TOP + plot_h}" stroke="{TEXT_COLOUR}" stroke-width="1"/>')
+    out.append(
+        f'<line x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{TOP + plot_h}" stroke="{TEXT_COLOUR}" stroke-width="1"/>'
+    )
+    out.append(
+        f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{TOP + plot_h}" y2="{TOP + plot_h}" stroke="{TEXT_COLOUR}" stroke-width="1"/>'
+    )
     placed = []
     for value, name in sorted(marked, key=lambda m: -float(m[0])):
         ly = y(value) + 4
@@ -171,27 +192,41 @@ def _draw(*, measure, readings, milestones, title, late=()):
             if abs(ly - other) < min_gap:
                 ly = other + min_gap
         placed.append(ly)
-        out.append(f'<text class="axis-{name.lower()}" x="{LEFT - 8}" y="{ly:.1f}" text-anchor="end" font-weight="bold">'
-                   f"{name} {text(value)}</text>")
+        out.append(
+            f'<text class="axis-{name.lower()}" x="{LEFT - 8}" y="{ly:.1f}" text-anchor="end" font-weight="bold">'
+            f"{name} {text(value)}</text>"
+        )
     if measure.baseline is not None:
         by = y(measure.baseline)
-        out.append(f'<line class="baseline" x1="{LEFT}" x2="{LEFT + plot_w}" y1="{by:.1f}" y2="{by:.1f}" '
-                   f'stroke="{SUBTLE_COLOUR}" stroke-width="1.5" stroke-dasharray="2 3"/>')
+        out.append(
+            f'<line class="baseline" x1="{LEFT}" x2="{LEFT + plot_w}" y1="{by:.1f}" y2="{by:.1f}" '
+            f'stroke="{SUBTLE_COLOUR}" stroke-width="1.5" stroke-dasharray="2 3"/>'
+        )
     if measure.target is not None:
         ty = y(measure.target)
         by_when = f" by {measure.target_date:%b %Y}" if measure.target_date else ""
-        out.append(f'<line class="target" x1="{LEFT}" x2="{LEFT + plot_w}" y1="{ty:.1f}" y2="{ty:.1f}" '
-                   f'stroke="{TARGET_COLOUR}" stroke-width="3" stroke-dasharray="{TARGET_DASH}"/>')
-        out.append(f'<text class="target-label" x="{LEFT + plot_w + 6}" y="{ty + 4:.1f}" font-weight="bold">'
-                   f"Target {text(measure.target)}</text>")
+        out.append(
+            f'<line class="target" x1="{LEFT}" x2="{LEFT + plot_w}" y1="{ty:.1f}" y2="{ty:.1f}" '
+            f'stroke="{TARGET_COLOUR}" stroke-width="3" stroke-dasharray="{TARGET_DASH}"/>'
+        )
+        out.append(
+            f'<text class="target-label" x="{LEFT + plot_w + 6}" y="{ty + 4:.1f}" font-weight="bold">'
+            f"Target {text(measure.target)}</text>"
+        )
         if by_when:
-            out.append(f'<text x="{LEFT + plot_w + 6}" y="{ty + 18:.1f}" fill="{SUBTLE_COLOUR}">{escape(by_when.strip())}</text>')
+            out.append(
+                f'<text x="{LEFT + plot_w + 6}" y="{ty + 18:.1f}" fill="{SUBTLE_COLOUR}">{escape(by_when.strip())}</text>'
+            )
     # The months, thinned so that no two labels meet; the latest month is always named.
     out.append('<g class="months">')
     for i in month_label_positions(len(months), plot_width=plot_w):
         mx = x(months[i])
-        out.append(f'<line x1="{mx:.1f}" x2="{mx:.1f}" y1="{TOP + plot_h}" y2="{TOP + plot_h + 4}" stroke="{TEXT_COLOUR}"/>')
-        out.append(f'<text class="month" x="{mx:.1f}" y="{TOP + plot_h + 18}" text-anchor="middle">{months[i]:%b %Y}</text>')
+        out.append(
+            f'<line x1="{mx:.1f}" x2="{mx:.1f}" y1="{TOP + plot_h}" y2="{TOP + plot_h + 4}" stroke="{TEXT_COLOUR}"/>'
+        )
+        out.append(
+            f'<text class="month" x="{mx:.1f}" y="{TOP + plot_h + 18}" text-anchor="middle">{months[i]:%b %Y}</text>'
+        )
     out.append("</g>")
     # The readings: one line, broken where a month has none; late readings hollow.
     late = set(late)
@@ -208,21 +243,27 @@ def _draw(*, measure, readings, milestones, title, late=()):
     out.append('<g class="readings">')
     for points in segments:
         if len(points) > 1:
-            out.append(f'<polyline points="{" ".join(points)}" fill="none" stroke="{READING_COLOUR}" stroke-width="3"/>')
+            out.append(
+                f'<polyline points="{" ".join(points)}" fill="none" stroke="{READING_COLOUR}" stroke-width="3"/>'
+            )
     for month, value in readings:
         fill = "#ffffff" if month in late else READING_COLOUR
-        out.append(f'<circle class="reading" cx="{x(month):.1f}" cy="{y(value):.1f}" r="4.5" fill="{fill}" '
-                   f'stroke="{READING_COLOUR}" stroke-width="2"><title>Reading {month:%B %Y}: {text(value)}'
-                   f'{" (recorded late)" if month in late else ""}</title></circle>')
+        out.append(
+            f'<circle class="reading" cx="{x(month):.1f}" cy="{y(value):.1f}" r="4.5" fill="{fill}" '
+            f'stroke="{READING_COLOUR}" stroke-width="2"><title>Reading {month:%B %Y}: {text(value)}'
+            f"{' (recorded late)' if month in late else ''}</title></circle>"
+        )
     out.append("</g>")
     # The milestones: diamonds with their value beside them (labels that would meet are left to the table).
     out.append('<g class="milestones">')
     boxes = []  # (x0, x1, y0, y1) of the labels written so far
     for month, value in sorted(milestones):
         mx, my = x(month), y(value)
-        out.append(f'<path class="milestone" d="M{mx:.1f},{my - 7:.1f} L{mx + 7:.1f},{my:.1f} L{mx:.1f},{my + 7:.1f} '
-                   f'L{mx - 7:.1f},{my:.1f} Z" fill="{MILESTONE_COLOUR}" stroke="{TEXT_COLOUR}" stroke-width="1">'
-                   f"<title>Milestone {month:%B %Y}: {text(value)}</title></path>")
+        out.append(
+            f'<path class="milestone" d="M{mx:.1f},{my - 7:.1f} L{mx + 7:.1f},{my:.1f} L{mx:.1f},{my + 7:.1f} '
+            f'L{mx - 7:.1f},{my:.1f} Z" fill="{MILESTONE_COLOUR}" stroke="{TEXT_COLOUR}" stroke-width="1">'
+            f"<title>Milestone {month:%B %Y}: {text(value)}</title></path>"
+        )
         words = f"Milestone {text(value)}"
         width = 6.2 * len(words)
         # Beside the diamond, inside the plot, off the target line and off the other labels; a label
@@ -239,8 +280,10 @@ def _draw(*, measure, readings, milestones, title, late=()):
                 continue
             boxes.append(box)
             lx = x0 + width if anchor == "end" else x0
-            out.append(f'<text class="milestone-label" x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" font-size="11">'
-                       f"{words}</text>")
+            out.append(
+                f'<text class="milestone-label" x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" font-size="11">'
+                f"{words}</text>"
+            )
             break
     out.append("</g>")
     # The legend: what each mark is, in words.
@@ -253,11 +296,15 @@ def _draw(*, measure, readings, milestones, title, late=()):
         f'fill="{MILESTONE_COLOUR}" stroke="{TEXT_COLOUR}"/><text x="{LEFT + 126}" y="{ly}">Milestone</text>',
     ]
     if measure.target is not None:
-        legend.append(f'<line x1="{LEFT + 210}" x2="{LEFT + 250}" y1="{ly - 4}" y2="{ly - 4}" stroke="{TARGET_COLOUR}" '
-                      f'stroke-width="3" stroke-dasharray="{TARGET_DASH}"/><text x="{LEFT + 256}" y="{ly}">Target</text>')
+        legend.append(
+            f'<line x1="{LEFT + 210}" x2="{LEFT + 250}" y1="{ly - 4}" y2="{ly - 4}" stroke="{TARGET_COLOUR}" '
+            f'stroke-width="3" stroke-dasharray="{TARGET_DASH}"/><text x="{LEFT + 256}" y="{ly}">Target</text>'
+        )
     if late:
-        legend.append(f'<circle cx="{LEFT + 318}" cy="{ly - 4}" r="4.5" fill="#ffffff" stroke="{READING_COLOUR}" '
-                      f'stroke-width="2"/><text x="{LEFT + 328}" y="{ly}">Reading recorded late</text>')
+        legend.append(
+            f'<circle cx="{LEFT + 318}" cy="{ly - 4}" r="4.5" fill="#ffffff" stroke="{READING_COLOUR}" '
+            f'stroke-width="2"/><text x="{LEFT + 328}" y="{ly}">Reading recorded late</text>'
+        )
     out.append('<g class="legend">' + "".join(legend) + "</g>")
     out.append("</svg>")
     return "".join(out)
@@ -268,10 +315,14 @@ def measure_status_charts(statuses):
     readings up to the period charted against its milestones and target; None (said in words by
     the template) for a measure with no reading yet. No query: the statuses carry their readings."""
     return [
-        (status, measure_chart_svg(
-            measure=status.measure, title=status.measure.name,
-            readings=[(reading.period.month, reading.value) for reading in status.readings],
-            milestones=[(milestone.due_date, milestone.value) for milestone in status.milestones],
-        ))
+        (
+            status,
+            measure_chart_svg(
+                measure=status.measure,
+                title=status.measure.name,
+                readings=[(reading.period.month, reading.value) for reading in status.readings],
+                milestones=[(milestone.due_date, milestone.value) for milestone in status.milestones],
+            ),
+        )
         for status in statuses
     ]

@@ -13,6 +13,7 @@ the page waiting for it shows how far it has got, page by page, from WeasyPrint'
 - The open period's summary (at most about eight pages) is drawn in the request
   (plans.services.reports.board_pack_pdf with full=False): it does not grow with the plan.
 """
+
 import hashlib
 import logging
 import re
@@ -23,16 +24,24 @@ from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
 from plans.models import (
-    Action, BoardPackDocument, BoardPackKind, BoardPackState, HighlightReport, Measure, MeasureReading,
-    ProgressUpdate, Theme,
+    Action,
+    BoardPackDocument,
+    BoardPackKind,
+    BoardPackState,
+    HighlightReport,
+    Measure,
+    MeasureReading,
+    ProgressUpdate,
+    Theme,
 )
 from plans.models.round import DueDateChange, UpdateReview
 from plans.selectors.reporting import owners_stamp
 
 logger = logging.getLogger(__name__)
 
-FAILED_MESSAGE = ("Something went wrong while preparing the board pack. Try again; if it fails again, tell the "
-                  "administrator.")
+FAILED_MESSAGE = (
+    "Something went wrong while preparing the board pack. Try again; if it fails again, tell the administrator."
+)
 # WeasyPrint logs "Step 5 - Creating layout - Page 12" to this logger as it lays out each page.
 WEASYPRINT_PROGRESS = "weasyprint.progress"
 _PAGE = re.compile(r"Creating layout - Page (\d+)")
@@ -50,7 +59,8 @@ def pack_stamp(*, period, today=None):
     pack prints changes (for a closed period, only the names it prints as they are now)."""
     plan = period.plan
     parts = [
-        f"plan={plan.pk}:{plan.version}", f"owners={owners_stamp()}",
+        f"plan={plan.pk}:{plan.version}",
+        f"owners={owners_stamp()}",
         "themes=" + _aggregate_text(Theme.objects.filter(plan=plan), n=Count("pk"), v=Sum("version")),
     ]
     if period.closed:
@@ -58,22 +68,31 @@ def pack_stamp(*, period, today=None):
     else:
         parts += [
             f"today={today or timezone.localdate()}",
-            "updates=" + _aggregate_text(ProgressUpdate.objects.filter(action__theme__plan=plan), n=Count("pk"), last=Max("pk")),
+            "updates="
+            + _aggregate_text(ProgressUpdate.objects.filter(action__theme__plan=plan), n=Count("pk"), last=Max("pk")),
             "actions=" + _aggregate_text(Action.objects.filter(theme__plan=plan), n=Count("pk"), v=Sum("version")),
             "measures=" + _aggregate_text(Measure.objects.filter(plan=plan), n=Count("pk"), v=Sum("version")),
-            "readings=" + _aggregate_text(MeasureReading.objects.filter(measure__plan=plan), n=Count("pk"), last=Max("pk")),
-            "highlight=" + _aggregate_text(HighlightReport.objects.filter(period=period), n=Count("pk"), v=Sum("version")),
-            "reviews=" + _aggregate_text(UpdateReview.objects.filter(update__action__theme__plan=plan), n=Count("pk"), last=Max("pk")),
-            "moves=" + _aggregate_text(DueDateChange.objects.filter(action__theme__plan=plan), n=Count("pk"), last=Max("pk")),
+            "readings="
+            + _aggregate_text(MeasureReading.objects.filter(measure__plan=plan), n=Count("pk"), last=Max("pk")),
+            "highlight="
+            + _aggregate_text(HighlightReport.objects.filter(period=period), n=Count("pk"), v=Sum("version")),
+            "reviews="
+            + _aggregate_text(
+                UpdateReview.objects.filter(update__action__theme__plan=plan), n=Count("pk"), last=Max("pk")
+            ),
+            "moves="
+            + _aggregate_text(DueDateChange.objects.filter(action__theme__plan=plan), n=Count("pk"), last=Max("pk")),
         ]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
 
 
 def board_pack_current(*, period, today=None):
     """The kept full pack of `period` for what it would print now, or None (nothing is queued)."""
-    return BoardPackDocument.objects.defer("pdf").filter(
-        period=period, kind=BoardPackKind.FULL, stamp=pack_stamp(period=period, today=today)
-    ).first()
+    return (
+        BoardPackDocument.objects.defer("pdf")
+        .filter(period=period, kind=BoardPackKind.FULL, stamp=pack_stamp(period=period, today=today))
+        .first()
+    )
 
 
 def board_pack_request(*, period, today=None, retry=False):
@@ -83,22 +102,32 @@ def board_pack_request(*, period, today=None, retry=False):
     from plans.tasks import board_pack_render
 
     stamp = pack_stamp(period=period, today=today)
-    document = BoardPackDocument.objects.defer("pdf").filter(period=period, kind=BoardPackKind.FULL, stamp=stamp).first()
+    document = (
+        BoardPackDocument.objects.defer("pdf").filter(period=period, kind=BoardPackKind.FULL, stamp=stamp).first()
+    )
     if document is not None and (document.state != BoardPackState.FAILED or not retry):
         return document
     if document is None:
-        earlier = BoardPackDocument.objects.filter(period=period, kind=BoardPackKind.FULL, pages__isnull=False).order_by("-pk").first()
+        earlier = (
+            BoardPackDocument.objects.filter(period=period, kind=BoardPackKind.FULL, pages__isnull=False)
+            .order_by("-pk")
+            .first()
+        )
         try:
             with transaction.atomic():
                 document = BoardPackDocument.objects.create(
-                    period=period, kind=BoardPackKind.FULL, stamp=stamp, step="Waiting for the background worker",
+                    period=period,
+                    kind=BoardPackKind.FULL,
+                    stamp=stamp,
+                    step="Waiting for the background worker",
                     pages_expected=earlier.pages if earlier else _pages_estimate(period),
                 )
         except IntegrityError:  # asked for at the same moment by someone else: theirs is queued
             return BoardPackDocument.objects.defer("pdf").get(period=period, kind=BoardPackKind.FULL, stamp=stamp)
     else:
         BoardPackDocument.objects.filter(pk=document.pk).update(
-            state=BoardPackState.QUEUED, error="", pages_done=0, step="Waiting for the background worker")
+            state=BoardPackState.QUEUED, error="", pages_done=0, step="Waiting for the background worker"
+        )
     board_pack_render.enqueue(document_id=document.pk, today=(today.isoformat() if today else None))
     return BoardPackDocument.objects.defer("pdf").get(pk=document.pk)
 
@@ -135,10 +164,12 @@ class _PageCounter(logging.Handler):
             if now - self.written_at >= PROGRESS_WRITE_SECONDS:
                 self.written_at = now
                 BoardPackDocument.objects.filter(pk=self.document_id).update(
-                    pages_done=self.pages, step=f"Laying out page {self.pages}")
+                    pages_done=self.pages, step=f"Laying out page {self.pages}"
+                )
         elif "Creating PDF" in message:
             BoardPackDocument.objects.filter(pk=self.document_id).update(
-                pages_done=self.pages, step="Writing the tagged PDF")
+                pages_done=self.pages, step="Writing the tagged PDF"
+            )
 
 
 def board_pack_build(*, document_id, today=None):
@@ -170,8 +201,12 @@ def board_pack_build(*, document_id, today=None):
         progress.removeHandler(counter)
         progress.setLevel(level)
     BoardPackDocument.objects.filter(pk=document.pk).update(
-        state=BoardPackState.DONE, pdf=pdf, pages=counter.pages or None, pages_done=counter.pages,
-        step="Ready", finished_at=timezone.now(),
+        state=BoardPackState.DONE,
+        pdf=pdf,
+        pages=counter.pages or None,
+        pages_done=counter.pages,
+        step="Ready",
+        finished_at=timezone.now(),
     )
     # Older packs of the period (drawn from figures or names since changed) are no longer needed.
     BoardPackDocument.objects.filter(period=period, kind=BoardPackKind.FULL).exclude(pk=document.pk).delete()

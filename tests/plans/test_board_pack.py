@@ -1,6 +1,7 @@
 """The board pack the board reads: a summary of at most about eight pages, then every action as an
 appendix; no half-empty page and no empty chart (read from the real PDF); full packs built by the real
 background worker and kept; Excel charts; downloads only for the plan's board and coordinators."""
+
 import datetime
 import io
 import re
@@ -53,17 +54,32 @@ def a_busy_plan(board, n=60):
     highlight report, a measure with readings and one without."""
     owner = OwnerFactory(title="Assistant Director, Children's Social Care and Early Help Services")
     for i in range(n):
-        action = ActionFactory(theme=board.themes[i % 2], ref=f"3.{i}", position=10 + i, owners=[owner],
-                               action_text=f"Action {i}: audit the use of the threshold document with partners and "
-                                           "report what changed for children to the partnership board.",
-                               due_date=datetime.date(2026, 1, 20) if i % 3 == 0 else datetime.date(2027, 3, 31))
+        action = ActionFactory(
+            theme=board.themes[i % 2],
+            ref=f"3.{i}",
+            position=10 + i,
+            owners=[owner],
+            action_text=f"Action {i}: audit the use of the threshold document with partners and "
+            "report what changed for children to the partnership board.",
+            due_date=datetime.date(2026, 1, 20) if i % 3 == 0 else datetime.date(2027, 3, 31),
+        )
         update(action, board.jan, Rag.GREEN, Rag.AMBER, author=board.author)
         if i % 4:
-            update(action, board.feb, [Rag.RED, Rag.GREEN, Rag.AMBER][i % 3], [Rag.RED, Rag.AMBER, Rag.GREY][i % 3],
-                   note="A long note from the owner explaining what happened this month, who was involved and "
-                        "what is planned next, as owners write them. " * 2, author=board.author)
-    HighlightReport.objects.create(period=board.feb, achievements="Front door redesigned.\n" * 5,
-                                   risks="Recruitment of social workers.\n" * 5, decisions="Agree the new threshold.")
+            update(
+                action,
+                board.feb,
+                [Rag.RED, Rag.GREEN, Rag.AMBER][i % 3],
+                [Rag.RED, Rag.AMBER, Rag.GREY][i % 3],
+                note="A long note from the owner explaining what happened this month, who was involved and "
+                "what is planned next, as owners write them. " * 2,
+                author=board.author,
+            )
+    HighlightReport.objects.create(
+        period=board.feb,
+        achievements="Front door redesigned.\n" * 5,
+        risks="Recruitment of social workers.\n" * 5,
+        decisions="Agree the new threshold.",
+    )
     measure = MeasureFactory(plan=board.plan, name="Re-referrals within 12 months", baseline=30, target=18)
     MeasureReadingFactory(measure=measure, period=board.jan, value=24)
     MeasureReadingFactory(measure=measure, period=board.feb, value=22)
@@ -81,8 +97,14 @@ def test_the_summary_is_at_most_eight_pages_without_half_empty_pages_or_empty_ch
     for number, page in enumerate(summary[1:-1], start=2):  # the cover and the last page may end early
         assert lowest_text(page) < float(page.mediabox.height) / 2, f"page {number} is half empty"
     text = text_of(response.content)
-    for heading in ("Highlight report", "Summary of progress", "Movement since January 2026", "Exceptions",
-                    "Progress without impact", "Measures"):
+    for heading in (
+        "Highlight report",
+        "Summary of progress",
+        "Movement since January 2026",
+        "Exceptions",
+        "Progress without impact",
+        "Measures",
+    ):
         assert heading in text
     assert "more in the full pack" in text
     assert "Action 59" not in text  # the appendix is not in the summary
@@ -111,7 +133,9 @@ def test_the_full_pack_adds_every_action_as_an_appendix(client, board):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_closed_periods_pack_is_rendered_by_the_background_worker_kept_and_redrawn_after_a_rename(client, board, settings):
+def test_a_closed_periods_pack_is_rendered_by_the_background_worker_kept_and_redrawn_after_a_rename(
+    client, board, settings
+):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     period_close(period=board.jan, user=board.coordinator, today=datetime.date(2026, 2, 3))
     [document] = BoardPackDocument.objects.filter(period=board.jan)
@@ -122,7 +146,9 @@ def test_a_closed_periods_pack_is_rendered_by_the_background_worker_kept_and_red
     assert response.status_code == 302 and response["Location"] == status_url
     waiting = client.get(status_url).content.decode()
     assert '<meta http-equiv="refresh"' in waiting and "Waiting for the background worker" in waiting
-    assert re.search(r'<progress class="app-progress" max="100" value="0" aria-labelledby="pack-progress-label">', waiting)
+    assert re.search(
+        r'<progress class="app-progress" max="100" value="0" aria-labelledby="pack-progress-label">', waiting
+    )
 
     call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO())
 
@@ -150,8 +176,12 @@ def test_a_closed_periods_pack_is_rendered_by_the_background_worker_kept_and_red
 def test_a_pack_that_failed_says_so_and_can_be_tried_again(client, board):
     from plans.services.packs import pack_stamp
 
-    BoardPackDocument.objects.create(period=board.feb, stamp=pack_stamp(period=board.feb), state=BoardPackState.FAILED,
-                                     error="Something went wrong while preparing the board pack.")
+    BoardPackDocument.objects.create(
+        period=board.feb,
+        stamp=pack_stamp(period=board.feb),
+        state=BoardPackState.FAILED,
+        error="Something went wrong while preparing the board pack.",
+    )
     client.force_login(board.board)
     status_url = reverse("plans:board_pack_status", args=[board.plan.pk]) + "?period=2026-02"
     page = client.get(status_url).content.decode()
@@ -187,10 +217,16 @@ def test_the_excel_pack_carries_its_charts_in_the_rag_palette(client, board):
     response = client.get(pdf_url(board, "board_pack_xlsx"))
     wb = load_workbook(io.BytesIO(response.content))
     charted = {ws.title: len(ws._charts) for ws in wb.worksheets if ws._charts}
-    assert charted == {"Progress RAG summary": 1, "Impact RAG summary": 1, "Progress RAG trend": 1, "Measure readings": 1}
+    assert charted == {
+        "Progress RAG summary": 1,
+        "Impact RAG summary": 1,
+        "Progress RAG trend": 1,
+        "Measure readings": 1,
+    }
     points = wb["Progress RAG summary"]._charts[0].series[0].dPt
     assert [colour(point) for point in points[:5]] == [
-        RAG_PALETTE[rag].fill.lstrip("#").upper() for rag in (Rag.BLUE, Rag.GREEN, Rag.AMBER, Rag.RED, Rag.GREY)]
+        RAG_PALETTE[rag].fill.lstrip("#").upper() for rag in (Rag.BLUE, Rag.GREEN, Rag.AMBER, Rag.RED, Rag.GREY)
+    ]
     trend = wb["Progress RAG trend"]._charts[0]
     assert colour(trend.series[3]) == RAG_PALETTE[Rag.RED].fill.lstrip("#").upper()
     [line] = wb["Measure readings"]._charts

@@ -1,6 +1,7 @@
 """Measure charts that do not mislead, read from the SVG they are: the y axis from zero to past the
 target, baseline and target labelled on it, a target line unlike the grid, month labels that never
 meet, labelled milestones, and words instead of an empty chart."""
+
 import datetime
 import re
 from decimal import Decimal
@@ -16,8 +17,13 @@ def month(year, m):
 
 
 def a_measure(**fields):
-    values = {"name": "Assessments on time", "unit": "%", "baseline": Decimal("40"), "target": Decimal("80"),
-              "target_date": datetime.date(2026, 12, 31)}
+    values = {
+        "name": "Assessments on time",
+        "unit": "%",
+        "baseline": Decimal("40"),
+        "target": Decimal("80"),
+        "target_date": datetime.date(2026, 12, 31),
+    }
     values.update(fields)
     return SimpleNamespace(**values)
 
@@ -27,7 +33,10 @@ def texts(svg, css_class):
 
 
 def attributes(svg, element, css_class):
-    return [dict(re.findall(r'(\S+?)="([^"]*)"', tag)) for tag in re.findall(rf'<{element} class="{css_class}"([^>]*)>', svg)]
+    return [
+        dict(re.findall(r'(\S+?)="([^"]*)"', tag))
+        for tag in re.findall(rf'<{element} class="{css_class}"([^>]*)>', svg)
+    ]
 
 
 @pytest.fixture(autouse=True)
@@ -38,8 +47,9 @@ def empty_chart_cache():
 
 
 def test_the_y_axis_starts_at_zero_and_shows_the_baseline_and_target():
-    svg = measure_chart_svg(measure=a_measure(), readings=[(month(2026, 1), Decimal("55")), (month(2026, 2), Decimal("58"))],
-                            milestones=[])
+    svg = measure_chart_svg(
+        measure=a_measure(), readings=[(month(2026, 1), Decimal("55")), (month(2026, 2), Decimal("58"))], milestones=[]
+    )
     ticks = texts(svg, "tick")
     assert ticks[0] == "0%"  # from zero, though every reading is above 50
     assert texts(svg, "axis-baseline") == ["Baseline 40%"] and texts(svg, "axis-target") == ["Target 80%"]
@@ -49,8 +59,11 @@ def test_the_y_axis_starts_at_zero_and_shows_the_baseline_and_target():
 
 
 def test_a_count_starts_at_zero_too():
-    svg = measure_chart_svg(measure=a_measure(unit="children", baseline=Decimal("300"), target=Decimal("250")),
-                            readings=[(month(2026, 1), Decimal("310")), (month(2026, 2), Decimal("290"))], milestones=[])
+    svg = measure_chart_svg(
+        measure=a_measure(unit="children", baseline=Decimal("300"), target=Decimal("250")),
+        readings=[(month(2026, 1), Decimal("310")), (month(2026, 2), Decimal("290"))],
+        milestones=[],
+    )
     assert texts(svg, "tick")[0] == "0 children"
     assert texts(svg, "axis-target") == ["Target 250 children"]
 
@@ -74,7 +87,7 @@ def test_month_labels_are_thinned_so_they_never_meet_and_the_latest_is_named():
     labels = attributes(svg, "text", "month")
     assert 3 <= len(labels) < 60
     xs = [float(label["x"]) for label in labels]
-    assert all(b - a >= LABEL_SPACING for a, b in zip(xs, xs[1:]))
+    assert all(b - a >= LABEL_SPACING for a, b in zip(xs, xs[1:], strict=False))
     assert texts(svg, "month")[-1] == "Dec 2024"
 
 
@@ -86,7 +99,8 @@ def test_a_short_series_names_every_month():
 
 def test_milestones_are_labelled_with_their_value():
     svg = measure_chart_svg(
-        measure=a_measure(), readings=[(month(2026, 1), Decimal("55"))],
+        measure=a_measure(),
+        readings=[(month(2026, 1), Decimal("55"))],
         milestones=[(datetime.date(2026, 4, 30), Decimal("60")), (datetime.date(2026, 9, 30), Decimal("70"))],
     )
     assert len(attributes(svg, "path", "milestone")) == 2
@@ -94,15 +108,22 @@ def test_milestones_are_labelled_with_their_value():
 
 
 def test_readings_recorded_late_are_drawn_hollow_and_named():
-    svg = measure_chart_svg(measure=a_measure(), readings=[(month(2026, 1), Decimal("55")), (month(2026, 2), Decimal("57"))],
-                            milestones=[], late=[month(2026, 2)])
+    svg = measure_chart_svg(
+        measure=a_measure(),
+        readings=[(month(2026, 1), Decimal("55")), (month(2026, 2), Decimal("57"))],
+        milestones=[],
+        late=[month(2026, 2)],
+    )
     fills = [circle["fill"] for circle in attributes(svg, "circle", "reading")]
     assert fills == ["#1d70b8", "#ffffff"]
     assert "Reading recorded late" in svg and "(recorded late)" in svg
 
 
 def test_no_reading_means_no_chart():
-    assert measure_chart_svg(measure=a_measure(), readings=[], milestones=[(datetime.date(2026, 4, 30), Decimal("60"))]) is None
+    assert (
+        measure_chart_svg(measure=a_measure(), readings=[], milestones=[(datetime.date(2026, 4, 30), Decimal("60"))])
+        is None
+    )
     status = SimpleNamespace(measure=a_measure(), readings=[], milestones=[])
     assert measure_status_charts([status]) == [(status, None)]
 
