@@ -3,6 +3,7 @@ from plans.models.actions import Action, ActionCategory, ActionStatus
 from plans.models.importing import StatusLabelMapping
 from plans.models.measures import Measure, MeasureDirection, MeasureMilestone, MeasureReading
 from plans.models.owners import Owner, PersonRoleMapping
+from plans.models.packs import BoardPackDocument, BoardPackKind, BoardPackState
 from plans.models.plan import Plan, PlanStatus, Theme
 from plans.models.progress import ProgressUpdate
 from plans.models.reporting import ActionSnapshot, HighlightReport, ReminderLog, ReportingPeriod
@@ -12,6 +13,9 @@ from plans.rag import Rag
 
 __all__ = [
     "Action",
+    "BoardPackDocument",
+    "BoardPackKind",
+    "BoardPackState",
     "ActionComment",
     "DueDateChange",
     "ReviewDecision",

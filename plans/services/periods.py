@@ -66,6 +66,9 @@ def period_close(*, period, user, today=None):
         period.closed_by = user
         period.save(update_fields=["closed", "closed_at", "closed_by"])
     given.closed, given.closed_at, given.closed_by = period.closed, period.closed_at, period.closed_by
+    from plans.services.packs import board_pack_queue_on_close
+
+    board_pack_queue_on_close(period=period)  # rendered once, in the background, and kept
     return ClosedPeriod(period=period, snapshot_count=written)
 
 
