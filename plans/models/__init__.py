@@ -2,7 +2,7 @@
 from plans.models.actions import Action, ActionCategory, ActionStatus, Source, SourceReference
 from plans.models.measures import Measure, MeasureDirection, MeasureMilestone, MeasureReading
 from plans.models.owners import Owner, PersonRoleMapping
-from plans.models.plan import Plan, PlanStatus, ReportingPeriod, Theme
+from plans.models.plan import BoardWeek, Plan, PlanStatus, ReportingPeriod, Theme, Weekday
 from plans.models.progress import ProgressUpdate
 from plans.models.reporting import ActionSnapshot, HighlightReport, ReminderLog
 from plans.models.round import ActionComment, DueDateChange, ReviewDecision, UpdateReview
@@ -11,6 +11,8 @@ from plans.rag import Rag
 
 __all__ = [
     "Action",
+    "BoardWeek",
+    "Weekday",
     "ActionComment",
     "DueDateChange",
     "ReviewDecision",
