@@ -195,7 +195,7 @@ class ProgressUpdateCreateView(ActionMixin, FormView):
         latest = next(iter(action.updates.all()), None)
         period = selectors.current_period(action.theme.plan)
         # Due date and overdue as every page says them: the one status read model.
-        status = status_rows(plan=action.theme.plan, period=period, now=True, action_ids=[action.pk])[0]
+        status = next(iter(status_rows(plan=action.theme.plan, period=period, now=True, action_ids=[action.pk])), None)
         return super().get_context_data(
             action=action,
             plan=action.theme.plan,
