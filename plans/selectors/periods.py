@@ -27,8 +27,8 @@ class ClosePreview:
 def period_close_preview(*, plan, period, periods, today=None):
     """The figures the close will freeze (the open period's status rows, as the dashboard counts
     them), the round's missing updates, and the period that will be open afterwards."""
-    from plans.selectors_reporting import rag_summary
-    from plans.selectors_round import round_status
+    from plans.selectors.reporting import rag_summary
+    from plans.selectors.round import round_status
 
     today = today or timezone.localdate()
     rows = status_rows(plan=plan, period=period, as_of=today, periods=periods)

@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import expect
 
-from plans import selectors_reporting
+from plans.selectors import reporting as selectors_reporting
 from plans.models import ReportingPeriod
 from plans.services.demo import DEMO_PASSWORD
 from tests.browser.support import MOBILE
