@@ -4,7 +4,7 @@ from plans.models.importing import StatusLabelMapping
 from plans.models.measures import Measure, MeasureDirection, MeasureMilestone, MeasureReading
 from plans.models.owners import Owner, PersonRoleMapping
 from plans.models.packs import BoardPackDocument, BoardPackKind, BoardPackState
-from plans.models.plan import Plan, PlanStatus, Theme
+from plans.models.plan import BoardWeek, Plan, PlanStatus, Theme, Weekday
 from plans.models.progress import ProgressUpdate
 from plans.models.reporting import ActionSnapshot, HighlightReport, ReminderLog, ReportingPeriod
 from plans.models.round import ActionComment, DueDateChange, ReviewDecision, UpdateReview
@@ -16,6 +16,8 @@ __all__ = [
     "BoardPackDocument",
     "BoardPackKind",
     "BoardPackState",
+    "BoardWeek",
+    "Weekday",
     "ActionComment",
     "DueDateChange",
     "ReviewDecision",
