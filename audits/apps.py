@@ -28,7 +28,7 @@ def _register_audited_models():
         Agency, AgencyMembership, AuditCase, AuditPriority, AuditProgramme, GradedAuditItem, Judgement,
         KeyLineOfEnquiry, LearningEvent, LearningEventAttendance, Lesson, Standard,
     )
-    from plans import audit
+    from improvement import audit
 
     audit.register(AuditProgramme, "Audit programme")
     audit.register(AuditPriority, "Audit priority area")

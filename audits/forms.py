@@ -4,7 +4,7 @@ from django import forms
 from audits.models import Agency, AuditProgramme, Grade, GradedAuditKind, JudgementResult, ProgrammeStatus
 from audits.pseudonymity import pseudonymous_code_validate
 from improvement.forms import NameField
-from plans.concurrency import VersionedFormMixin
+from improvement.concurrency import VersionedFormMixin
 from plans.validators import validate_plan_date
 
 

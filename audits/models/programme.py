@@ -21,7 +21,7 @@ class AuditProgramme(Versioned):
     """An annual multi-agency case audit ("Multi-agency case audit 2015-16").
 
     Versioned: audit leads change its status from its page, so a change saved over another
-    lead's newer one is refused (plans/concurrency.py)."""
+    lead's newer one is refused (improvement/concurrency.py)."""
 
     title = models.CharField(max_length=300)
     organisation = models.CharField(max_length=200, blank=True)

@@ -3,7 +3,7 @@
 An agency's auditors and the audit lead may have the same sheet open at once. The sheet carries
 the version of each judgement as it was loaded (0 where there was none yet): a save over someone
 else's newer judgement is refused whole, naming what they changed, and writes nothing
-(plans/concurrency.py).
+(improvement/concurrency.py).
 """
 from dataclasses import dataclass, replace
 
@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from audits import permissions
 from audits.models import Judgement, JudgementResult, JudgementRevision, JudgementStatus, ProgrammeStatus
-from plans.concurrency import ConcurrentEditError, save_if_unchanged
+from improvement.concurrency import ConcurrentEditError, save_if_unchanged
 
 
 class JudgementSheetConflict(ConcurrentEditError):

@@ -8,7 +8,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from audits.models import Agency, AuditCase, AuditPriority, AuditProgramme, KeyLineOfEnquiry, ProgrammeStatus, Standard
-from plans.concurrency import save_if_unchanged
+from improvement.concurrency import save_if_unchanged
 from plans.validators import check_dates
 
 

@@ -57,7 +57,7 @@ NAV = {"nav_section": "audits"}
 
 
 def edit_conflict_keep(form, error):
-    """After a save refused because someone else saved first (plans.concurrency): the form keeps
+    """After a save refused because someone else saved first (improvement.concurrency): the form keeps
     what was typed and now carries the current version, so saving again is a deliberate choice.
     Returns the error, for the page's edit_conflict (shown with HTTP 409)."""
     if error.current is not None and "version" in form.fields:

@@ -8,7 +8,7 @@ from audits.forms import AgencyForm, CaseForm, KloeForm, LearningEventForm, Prog
 from audits.models import Agency, AuditProgramme
 from audits.services import setup
 from audits.views.access import NAV, audit_reader_required, edit_conflict_keep, lead_required, programme_visible, read_only
-from plans.concurrency import ConcurrentEditError
+from improvement.concurrency import ConcurrentEditError
 
 
 def _apply_errors(form, error):

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from plans.models import Action, Owner, Plan, ProgressUpdate, Rag, ReportingPeriod
+from plans.models import Action, BoardWeek, Owner, Plan, ProgressUpdate, Rag, ReportingPeriod, Weekday
 from plans.services.owners import owner_get_or_create
 from plans.services.plan_data import plan_create_from_data
 from plans.services.roles import ADMIN, BOARD, COORDINATOR, OWNER, role_groups_ensure
@@ -55,6 +55,7 @@ class DemoResult:
     plan: Plan
     created: bool
     updates: int
+    users: dict
 
 
 def _month_start(day, months_back=0):
@@ -98,7 +99,7 @@ def demo_accounts_ensure():
 
 
 @transaction.atomic
-def demo_load(*, today=None):
+def plan_demo_load(*, today=None):
     """Load the demo plan with progress for the last months and the demo accounts. Idempotent."""
     today = today or timezone.localdate()
     users = demo_accounts_ensure()
@@ -108,6 +109,8 @@ def demo_load(*, today=None):
     updates = 0
     if created:
         plan = plan_create_from_data(data=data)
+        Plan.objects.filter(pk=plan.pk).update(board_week=BoardWeek.SECOND, board_weekday=Weekday.TUESDAY)
+        plan.refresh_from_db()
     for username, (_name, _group, role_titles) in DEMO_ACCOUNTS.items():
         for title in role_titles:
             owner = owner_get_or_create(title=title)
@@ -118,10 +121,7 @@ def demo_load(*, today=None):
         updates = _progress_history_create(plan=plan, users=users, today=today)
     plan.coordinators.add(users["coordinator"])
     plan.board_members.add(users["board"])
-    from audits.services.demo import audit_demo_load
-
-    audit_demo_load(plan=plan, users=users, password=DEMO_PASSWORD, today=today)
-    return DemoResult(plan=plan, created=created, updates=updates)
+    return DemoResult(plan=plan, created=created, updates=updates, users=users)
 
 
 def _progress_history_create(*, plan, users, today):
@@ -129,15 +129,14 @@ def _progress_history_create(*, plan, users, today):
     months = [_month_start(today, back) for back in reversed(range(DEMO_MONTHS))]
     periods = []
     for month in months:
-        periods.append(ReportingPeriod.objects.create(
-            plan=plan,
-            month=month,
-            board_meeting_date=_month_start(month, -1) + datetime.timedelta(days=13),
+        # update_or_create: the plan was given its open period (this month) when it was created.
+        periods.append(ReportingPeriod.objects.update_or_create(plan=plan, month=month, defaults=dict(
+            board_meeting_date=plan.board_meeting_for(month),
             closed=month < months[-1],
             closed_at=timezone.make_aware(datetime.datetime.combine(_month_start(month, -1), datetime.time(17)))
             if month < months[-1] else None,
             closed_by=users["coordinator"] if month < months[-1] else None,
-        ))
+        ))[0])
     actions = list(Action.objects.for_plan(plan).prefetch_related("owners__holders").in_plan_order())
     new_updates = []
     for action in actions:

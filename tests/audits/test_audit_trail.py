@@ -7,7 +7,7 @@ from django.apps import apps
 from django.urls import reverse
 
 from audits.models import Judgement, JudgementRevision
-from plans import audit as audit_trail
+from improvement import audit as audit_trail
 from tests.audits.conftest import MET, NA, NOT_MET
 
 pytestmark = pytest.mark.django_db

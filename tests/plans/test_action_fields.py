@@ -10,7 +10,7 @@ from django.db import models
 from openpyxl import load_workbook
 
 from api.serializers import ActionSerializer
-from plans.forms_coordination import ActionForm
+from plans.forms.coordination import ActionForm
 from plans.importing.reading import read_plan_workbook
 from plans.models import Action
 from plans.models.actions import ACTION_PLAN_FIELDS

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from plans.models import Measure, MeasureMilestone, MeasureReading
-from plans.selectors_coordination import measure_page, milestone_due_by
+from plans.selectors.coordination import measure_page, milestone_due_by
 from plans.services import measures as services
 from plans.services.measure_charts import measure_chart_svg
 from tests.factories import MeasureFactory, MeasureReadingFactory, ReportingPeriodFactory
@@ -143,7 +143,7 @@ def test_a_closed_periods_reading_is_never_changed(client, world, measure):
 def test_a_late_reading_for_a_closed_month_is_marked_late_and_leaves_its_frozen_figures_alone(client, world, measure):
     from django.utils import timezone
 
-    from plans.selectors_reporting import measure_statuses
+    from plans.selectors.reporting import measure_statuses
 
     closed = ReportingPeriodFactory(plan=world.plan, month=month(2025, 1), closed=True,
                                     closed_at=timezone.now() - datetime.timedelta(days=30))
@@ -220,7 +220,7 @@ def test_measure_page_shows_chart_table_and_target_status(client, world, measure
     page = client.get(reverse("plans:measure_detail", args=[measure.pk])).content.decode()
     [chart] = re.findall(r'<img class="app-chart__image" src="data:image/svg\+xml;base64,([^"]+)" alt="Chart of readings', page)
     svg = base64.b64decode(chart).decode()
-    assert svg.startswith("<svg") and "<script" not in svg and '<desc class="value">72' in svg
+    assert svg.startswith("<svg") and "<script" not in svg and 'Reading' in svg and ": 72%</title>" in svg
     assert "72%" in page and "Target not yet met" in page
     assert "Record a reading" not in page
 
@@ -232,7 +232,8 @@ def test_chart_renders_readings_milestones_and_target(world, measure):
         milestones=[(datetime.date(2026, 6, 30), Decimal("75"))],
     )
     assert svg.startswith("<svg") and "<?xml" not in svg and "<script" not in svg
-    for label in ("Jan 2026", "Mar 2026", "Jun 2026", "Dec 2026", "Reading", "Milestone", "Target"):
+    for label in ("Reading January 2026: 55%", "Reading March 2026: 68%", "Milestone June 2026: 75%", "Dec 2026",
+                  "Reading", "Milestone", "Target 90%"):
         assert label in svg
     assert "#1d70b8" in svg
 
