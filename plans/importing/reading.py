@@ -220,11 +220,14 @@ def _letter(index):
     return get_column_letter(index + 1)
 
 
-def read_plan_workbook(source, *, name="", mapping=None, title="", progress=None):
+def read_plan_workbook(source, *, name="", mapping=None, title="", progress=None, statuses=None):
     """Read a plan workbook (a path or a binary file) into a ParsedPlan; raise ImportFileError if we cannot.
 
     `mapping` overrides the detected columns: {column index: field name or ""} for the first sheet
-    read (and any other sheet with the same header), or {sheet name: {column index: field}} per sheet.
+    read (and any other sheet with the same header), or {sheet name: {column index: field}} per sheet
+    (a sheet given {} is skipped: the admin chose to ignore every column of it).
+    `statuses` ({status_key(label): Rag or None for no rating}) reads those labels as the admin
+    chose, before any rule of the reader's or a tool's.
     `progress(rows_read, total_rows)` is called now and then on long sheets.
     """
     close = None
@@ -241,7 +244,7 @@ def read_plan_workbook(source, *, name="", mapping=None, title="", progress=None
         except Exception:
             raise ImportFileError("The file is damaged or not an Excel spreadsheet. Save it again from Excel and upload that.")
         try:
-            return _read(workbook, name=name, mapping=mapping, title=title, progress=progress)
+            return _read(workbook, name=name, mapping=mapping, title=title, progress=progress, statuses=statuses)
         except (zipfile.BadZipFile, SyntaxError, KeyError, EOFError, OSError):  # SyntaxError: broken XML (ElementTree or lxml)
             raise ImportFileError("The file is damaged and could not be read to the end. Save it again from Excel and upload that.")
         finally:
@@ -293,7 +296,7 @@ def _lone_text(row):
     return texts[0] if len(set(texts)) == 1 else None
 
 
-def _read(workbook, *, name, mapping, title, progress):
+def _read(workbook, *, name, mapping, title, progress, statuses=None):
     visible = [sheet for sheet in workbook.worksheets if getattr(sheet, "sheet_state", "visible") == "visible"]
     reports, candidates, any_cells = [], [], False
     palette, workbook_key = theme_colours(workbook), {}
@@ -375,6 +378,10 @@ def _read(workbook, *, name, mapping, title, progress):
         data_rows = first_rows[header_index + header_lines:]
         detected, _profiles = detect_mapping(headers, data_rows)
         chosen = _override(mapping, sheet.title, headers, first.headers if first else None)
+        if chosen == {} and mapping and mapping.get(sheet.title) is not None:
+            report.header_row, report.header_rows, report.headers = header_index + 1, header_lines, headers
+            report.reason = "you chose to ignore every column of it"
+            continue
         if chosen is not None:
             if not _is_header(chosen):
                 raise ImportFileError("Choose at least an Action or Ref column, and one other column.")
@@ -406,6 +413,8 @@ def _read(workbook, *, name, mapping, title, progress):
             collector=collector, sheet=sheet.title, mapping=sheet_mapping, headers=headers, header_rows=header_lines,
             merges=merges, tool=tool, default_theme=default_theme, ref_share=ref_share, fill_key=sheet_key, palette=palette,
         )
+        if statuses:
+            reader.status_extra = {**reader.status_extra, **statuses}
         # Rows above the header: the title, then theme headings, Lead:/Objective: rows, keys and notes.
         last_text_row = max((n for n, row in enumerate(first_rows[:header_index], start=1) if _lone_text(row)), default=0)
         for number, row in enumerate(first_rows[:header_index], start=1):
