@@ -243,3 +243,10 @@ def test_the_report_says_which_unused_columns_are_hidden():
     sheet.append(["1.1", "Stabilise the front door", "Interim Head of MASH", "Head of MASH"])
     sheet.column_dimensions["C"].hidden = True
     assert "  column C “Lead” (hidden) not used" in read(book).report_lines()
+
+
+def test_the_admin_can_say_what_a_colour_no_rag_means():
+    book, _sheet = rated_by_fill(["FF7030A0"])
+    parsed = read_plan_workbook(io.BytesIO(to_bytes(book)), name="plan.xlsx", statuses={"fill colour 7030a0": Rag.BLUE})
+    assert parsed.actions[0].progress_rag == Rag.BLUE
+    assert not parsed.unmapped_statuses
