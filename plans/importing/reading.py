@@ -112,6 +112,7 @@ class SheetReport:
     columns: list = field(default_factory=list)
     actions: int = 0
     rows: int = 0
+    hidden: set = field(default_factory=set)  # columns the sheet hides
 
     @property
     def unused_columns(self):
@@ -199,7 +200,8 @@ class ParsedPlan:
             if sheet.read:
                 lines.append(f"Sheet “{sheet.name}”: read, header on row {sheet.header_row}, {sheet.actions} actions.")
                 for index, header in sheet.unused_columns:
-                    lines.append(f"  column {_letter(index)} “{header or '(no header)'}” not used")
+                    hidden = " (hidden)" if index in sheet.hidden else ""
+                    lines.append(f"  column {_letter(index)} “{header or '(no header)'}”{hidden} not used")
             else:
                 lines.append(f"Sheet “{sheet.name}”: skipped, {sheet.reason}.")
         for skipped in self.skipped_rows:
@@ -388,8 +390,9 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
             sheet_mapping = detected
         if tool is not None:
             sheet_mapping = tool.adjust_mapping(sheet_mapping, headers) if chosen is None else sheet_mapping
+        report.hidden = hidden_columns(sheet)
         if chosen is None:
-            sheet_mapping = _without_hidden_duplicates(sheet, sheet_mapping, headers, data_rows)
+            sheet_mapping = _without_hidden_duplicates(report.hidden, sheet_mapping, headers)
         width = max([max(headers, default=-1) + 1] + [len(row) for row in first_rows])
         columns = [i for i in range(width) if any(i < len(row) and row[i] not in (None, "") for row in first_rows[header_index:])]
         report.header_row, report.header_rows, report.headers = header_index + 1, header_lines, headers
@@ -481,10 +484,9 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
     return parsed
 
 
-def _without_hidden_duplicates(sheet, mapping, headers, data_rows):
+def _without_hidden_duplicates(hidden, mapping, headers):
     """A hidden column (an old owner column kept out of sight, last quarter's updates) gives way to a
     visible column of the same field; a hidden column that is the only one of its field is still read."""
-    hidden = hidden_columns(sheet)
     if not hidden or not hidden & set(mapping):
         return mapping
     mapping = dict(mapping)

@@ -38,6 +38,7 @@ from plans.importing.values import (
     period_order,
     period_slug,
     read_status,
+    status_key,
     Status,
 )
 
@@ -774,13 +775,19 @@ class SheetReader:
         for action, row, name, rgb, label in self.pending_fills:
             if getattr(action, name) is not None:
                 continue
-            if rgb in self.fill_key:
+            shown = f"“{label}” coloured #{rgb}" if label else f"Fill colour #{rgb}"
+            chosen = status_key(shown)
+            if chosen in self.status_extra:  # the admin said what this colour means on the preview
+                rag, known = self.status_extra[chosen], True
+            elif rgb in self.fill_key:
                 rag, known = self.fill_key[rgb], True
             else:
                 rag, known = colour_rag(rgb)
-            if rag is None and known:
+            if rag is None and known and chosen not in self.status_extra:
                 continue  # white: no rating
-            self.c.status(name, Status(f"“{label}” coloured #{rgb}" if label else f"Fill colour #{rgb}", rag, known=known))
+            self.c.status(name, Status(shown, rag, known=known))
+            if rag is None and known:
+                continue
             if not known:
                 what = f"“{label}” in a colour" if label else "only a fill colour"
                 self.warn(row, f"{FIELDS[name][0]} is {what} (#{rgb}) that is not a RAG colour, and no key on the sheet "

@@ -234,3 +234,19 @@ def test_a_label_nobody_knows_is_read_by_its_cells_colour_and_listed_with_it():
     parsed = read(book)
     assert parsed.actions[0].progress_rag == Rag.RED
     assert [(s["label"], s["rag"]) for s in parsed.statuses] == [("“Needs a push” coloured #FF0000", "Red")]
+
+
+def test_the_report_says_which_unused_columns_are_hidden():
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Ref", "Action", "Lead", "Lead"])
+    sheet.append(["1.1", "Stabilise the front door", "Interim Head of MASH", "Head of MASH"])
+    sheet.column_dimensions["C"].hidden = True
+    assert "  column C “Lead” (hidden) not used" in read(book).report_lines()
+
+
+def test_the_admin_can_say_what_a_colour_no_rag_means():
+    book, _sheet = rated_by_fill(["FF7030A0"])
+    parsed = read_plan_workbook(io.BytesIO(to_bytes(book)), name="plan.xlsx", statuses={"fill colour 7030a0": Rag.BLUE})
+    assert parsed.actions[0].progress_rag == Rag.BLUE
+    assert not parsed.unmapped_statuses
