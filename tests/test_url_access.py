@@ -147,6 +147,14 @@ ACCESS = {
         Case(lambda w: [w.plan.pk], BOARD_OF_PLAN_A, "plan A", content_type=PDF),
         Case(lambda w: [w.other_plan.pk], BOARD_OF_PLAN_B, "plan B", content_type=PDF),
     ],
+    "plans:board_pack_full_pdf": [
+        Case(lambda w: [w.plan.pk], BOARD_OF_PLAN_A, "plan A", content_type=PDF),
+        Case(lambda w: [w.other_plan.pk], BOARD_OF_PLAN_B, "plan B", content_type=PDF),
+    ],
+    "plans:board_pack_status": [
+        Case(lambda w: [w.plan.pk], BOARD_OF_PLAN_A, "plan A"),
+        Case(lambda w: [w.other_plan.pk], BOARD_OF_PLAN_B, "plan B"),
+    ],
     "plans:board_pack_xlsx": [
         Case(lambda w: [w.plan.pk], BOARD_OF_PLAN_A, "plan A", content_type=XLSX),
         Case(lambda w: [w.other_plan.pk], BOARD_OF_PLAN_B, "plan B", content_type=XLSX),

@@ -64,6 +64,9 @@ def period_close_work_enqueue(*, period):
     """Work to do once a period's close is committed (for example rendering its board pack in the
     background): the one place to hook it. Runs after the commit, so a worker reads the frozen
     figures; nothing here may undo the close."""
+    from plans.services.packs import board_pack_request
+
+    board_pack_request(period=period)  # the closed period's pack, rendered once and kept
 
 
 def period_close(*, period, user, today=None):

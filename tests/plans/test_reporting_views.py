@@ -182,7 +182,8 @@ def test_excel_pack_holds_the_same_figures(client, board):
     wb = _xlsx(client, board)
     assert wb.sheetnames == ["About this pack", "Progress RAG summary", "Impact RAG summary", "Progress RAG trend",
                              "Progress by theme", "Impact by theme", "Progress by owner", "Impact by owner", "Movement",
-                             "Exceptions", "All actions", "Measures", "Highlight report", "Review of updates"]
+                             "Exceptions", "Progress without impact", "All actions", "Measures", "Measure readings",
+                             "Highlight report", "Review of updates"]
     assert _rows(wb["Review of updates"]) == [["Accepted", "Challenged", "Not reviewed", "Updates"], [0, 0, 5, 5]]  # five updates this period, none reviewed yet
     summary = _rows(wb["Progress RAG summary"])
     progress = {row[0]: row[2] for row in summary[1:7]}
@@ -330,9 +331,9 @@ def test_dashboard_charts_each_measure_up_to_the_period(client, board):
     [(alt, svg)] = [(alt, svg) for alt, svg in charts.items() if alt.startswith("Assessments judged good")]
     assert "up to February 2026" in alt
     assert "<title>Assessments judged good</title>" in svg
-    values = re.findall(r'<desc class="value">([^<]*)</desc>', svg)
-    assert "61.5" in values and "72" in values and "80" in values  # readings and the milestone
-    assert "88.25" not in values  # March's reading is after the period the board is reading
+    values = re.findall(r"<title>(?:Reading|Milestone) [A-Za-z]+ \d{4}: ([^<(]*?)(?: \(recorded late\))?</title>", svg)
+    assert "61.5%" in values and "72%" in values and "80%" in values  # readings and the milestone
+    assert "88.25%" not in values  # March's reading is after the period the board is reading
 
 
 def test_board_pack_pdf_carries_the_measure_charts(client, board):
