@@ -3,6 +3,7 @@ columns, then walk its rows, giving each a kind (theme, theme field, category, n
 repeated header, action, continuation) and acting on it. Results go into a Collector shared by every
 sheet of the workbook, so themes, refs and source spellings carry across sheets.
 """
+import functools
 import re
 from dataclasses import dataclass
 
@@ -53,6 +54,8 @@ _THEME_CELL = re.compile(r"^\s*(?P<number>\d+(?:[.\-]\d+)?|[A-H](?=[\s.:)\-–])
 
 
 _DIGIT = re.compile(r"\d")
+# The same owners, sources, dates and statuses come back row after row: each is cleaned once.
+_clean_cell = functools.lru_cache(maxsize=4096, typed=True)(clean_text)
 
 
 @dataclass
@@ -413,7 +416,7 @@ class SheetReader:
         for index in list(filled_by_merge):
             if self.mapping.get(index) == "ref":
                 values[index] = None  # a ref merged over rows: the rows below continue its action
-        texts = {index: clean_text(value) for index, value in enumerate(values) if value not in (None, "")}
+        texts = {index: _clean_cell(value) for index, value in enumerate(values) if value not in (None, "")}
         texts = {index: text for index, text in texts.items() if text}
         if not texts:
             self.blank_run += 1

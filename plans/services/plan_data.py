@@ -14,6 +14,7 @@ attributed to the importing user and named with the import's reason ("Import of 
 bulk writes record theirs explicitly, since bulk_create/bulk_update send no signals.
 """
 import datetime
+import functools
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -21,6 +22,7 @@ from django.db import transaction
 from django.db.models import F, Prefetch
 from django.utils import timezone
 
+from improvement.bulk import RowInserter
 from plans.services import owners as owner_services
 from plans.services import sources as source_services
 from plans.models import (
@@ -103,14 +105,17 @@ def sources_by_key():
     return source_services.sources_by_key()
 
 
+_RAG_BY_WORD = {word: rag for rag in Rag for word in (rag.value, rag.slug, rag.label)}
+
+
 def rag_from_data(value):
     """A RAG from the export's words ("green") or the stored codes ("G"); None when empty."""
     if not value:
         return None
-    for rag in Rag:
-        if value in (rag.value, rag.slug, rag.label):
-            return rag
-    raise ValueError(f"Unknown RAG {value!r}")
+    try:
+        return _RAG_BY_WORD[value]
+    except (KeyError, TypeError):
+        raise ValueError(f"Unknown RAG {value!r}") from None
 
 
 def _date(value):
@@ -270,11 +275,16 @@ def _owner_titles(item):
     return titles
 
 
+_source_key = functools.lru_cache(maxsize=4096)(source_services.source_match_key)  # a plan names a few sources, many times
+
+
 def _source_pairs(item):
-    pairs = []
+    pairs, seen = [], set()
     for source in item.get("sources", []):
         pair = (source["code"][:50], (source.get("paragraph") or "")[:50])
-        if (source_services.source_match_key(pair[0]), pair[1]) not in [(source_services.source_match_key(c), p) for c, p in pairs]:
+        key = (_source_key(pair[0]), pair[1])
+        if key not in seen:
+            seen.add(key)
             pairs.append(pair)
     return pairs
 
@@ -490,7 +500,9 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None, 
             values["status"] = values["status"] or ActionStatus.OPEN
             if values["status"] != ActionStatus.OPEN:
                 values["closed_reason"] = CLOSED_REASON
-            action = Action(theme=themes[change.theme], original_due_date=values["due_date"], **values)
+            theme = themes[change.theme]
+            action = _new_action({**values, "theme_id": theme.pk, "original_due_date": values["due_date"]})
+            Action.theme.field.set_cached_value(action, theme)
             change.action = action
             new_actions.append(change)
         elif change.kind == "changed":
@@ -505,20 +517,29 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None, 
                 action.original_due_date = action.due_date
             changed.append(change)
     _positions(changes)
-    total = len(new_actions) + len(changed)
-    Action.objects.bulk_create([change.action for change in new_actions], batch_size=500)
-    _bulk_update_versioned([change.action for change in changed], [*ACTION_FIELDS, "original_due_date", "closed_reason"])
-    if progress:
-        progress(total, total)
     result.actions_created, result.actions_updated = len(new_actions), len(changed)
     result.actions_unchanged = len(changes.unchanged)
     result.actions_not_in_file = [change.action for change in changes.not_in_file]
     result.conflicts = changes.conflicts
 
+    # Written a chunk of actions at a time (the actions, their owners, sources and history records),
+    # so a long import tells `progress` how far it has got and holds one chunk's rows at a time.
+    writer = _Writer(audit=audit, owners=owners, sources=sources)
     written = new_actions + changed
-    _owners_write(written, owners, audit)
-    _sources_write(written, sources, audit)
-    _actions_history(new_actions, changed, audit)
+    total = len(written)
+    if progress:
+        progress(0, total)
+    for start in range(0, total, WRITE_CHUNK):
+        chunk = written[start:start + WRITE_CHUNK]
+        fresh = [change for change in chunk if change.kind == "added"]
+        old = [change for change in chunk if change.kind == "changed"]
+        writer.actions_insert([change.action for change in fresh])
+        _bulk_update_versioned([change.action for change in old], [*ACTION_FIELDS, "original_due_date", "closed_reason"])
+        _owners_write(chunk, writer)
+        _sources_write(chunk, writer)
+        _actions_history(fresh, old, writer)
+        if progress:
+            progress(start + len(chunk), total)
     if not created and changes.anything:
         Plan.objects.filter(pk=plan.pk).update(version=F("version") + 1)
         plan.refresh_from_db(fields=["version"])
@@ -528,6 +549,15 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None, 
             plan=plan, changes=changes, author=author, period=period, now=now, source_name=source_name,
         )
     return result
+
+
+_ACTION_DEFAULTS = [(field.attname, field.get_default()) for field in Action._meta.concrete_fields]
+
+
+def _new_action(values):
+    """An unsaved Action from {attname: value}, the rest at their defaults. Built from positional
+    values: Model.__init__ takes them several times quicker than keyword arguments, for thousands."""
+    return Action(*[values.get(name, default) for name, default in _ACTION_DEFAULTS])
 
 
 def _positions(changes):
@@ -556,47 +586,109 @@ def _bulk_update_versioned(actions, fields):
         action.version = versions[action.pk] + 1  # as the database now holds it (for the history record)
 
 
-def _owners_write(written, owners, audit):
+WRITE_CHUNK = 1000  # actions written (with their owners, sources and history) between two progress reports
+
+
+class _Writer:
+    """The import's rows, written as plain tuples (improvement.bulk.RowInserter): roles and sources
+    are looked up once per spelling, and every row's history record names the import."""
+
+    def __init__(self, *, audit, owners, sources):
+        self.audit = audit
+        self.owner_cache, self.source_cache = owners, sources
+        self.owners_by_title, self.sources_by_code = {}, {}
+        self.user_id = audit.author.pk if audit.author is not None else None
+        self.inserters = {}
+
+    def inserter(self, model, fields):
+        key = (model, tuple(fields))
+        if key not in self.inserters:
+            self.inserters[key] = RowInserter(model, fields)
+        return self.inserters[key]
+
+    def owner(self, title):
+        owner = self.owners_by_title.get(title)
+        if owner is None:
+            owner = self.owners_by_title[title] = owner_get_or_create(title, self.owner_cache, self.audit)
+        return owner
+
+    def source(self, code):
+        source = self.sources_by_code.get(code)
+        if source is None:
+            source = self.sources_by_code[code] = source_get_or_create(code, self.source_cache, self.audit)
+        return source
+
+    def actions_insert(self, actions):
+        """Insert new actions (unsaved Action instances) and give each its primary key."""
+        if not actions:
+            return
+        fields = [field.attname for field in Action._meta.concrete_fields if not field.primary_key]
+        inserter = self.inserter(Action, fields)
+        ids = inserter.insert_returning([tuple(getattr(action, name) for name in fields) for action in actions])
+        for action, pk in zip(actions, ids, strict=True):
+            action.pk = pk
+            action._state.adding, action._state.db = False, inserter.using
+
+    def history_insert(self, model, fields, rows, history_type, *, returning=False):
+        """History records of `model` for `rows` (tuples of the tracked `fields`), named after the import."""
+        history_model = model.history.model
+        tracked = {field.attname for field in history_model.tracked_fields}
+        assert tracked == set(fields), f"history of {model.__name__}: {sorted(tracked ^ set(fields))}"
+        inserter = self.inserter(history_model, [
+            *fields, "history_date", "history_change_reason", "history_type", "history_user_id",
+        ])
+        stamp = (self.audit.now, self.audit.reason, history_type, self.user_id)
+        rows = [(*row, *stamp) for row in rows]
+        if returning:
+            return inserter.insert_returning(rows)
+        inserter.insert(rows)
+        return None
+
+
+def _owners_write(written, writer):
     """Set the owners of the written actions to those the file names (links only where they differ)."""
     if not written:
         return
     through = Action.owners.through
-    ids = [change.action.pk for change in written]
     current = {}
-    for action_id, owner_id in through.objects.filter(action_id__in=ids).values_list("action_id", "owner_id"):
-        current.setdefault(action_id, set()).add(owner_id)
+    ids = [change.action.pk for change in written if change.kind != "added"]  # new actions have no links yet
+    if ids:
+        for action_id, owner_id in through.objects.filter(action_id__in=ids).values_list("action_id", "owner_id"):
+            current.setdefault(action_id, set()).add(owner_id)
     add, remove = [], []
     for change in written:
-        wanted = list(dict.fromkeys(owner_get_or_create(title, owners, audit).pk for title in _owner_titles(change.item)))
+        wanted = list(dict.fromkeys(writer.owner(title).pk for title in _owner_titles(change.item)))
         have = current.get(change.action.pk, set())
-        add += [through(action_id=change.action.pk, owner_id=owner_id) for owner_id in wanted if owner_id not in have]
+        add += [(change.action.pk, owner_id) for owner_id in wanted if owner_id not in have]
         remove += [(change.action.pk, owner_id) for owner_id in have - set(wanted)]
-    through.objects.bulk_create(add, batch_size=500)
+    writer.inserter(through, ["action_id", "owner_id"]).insert(add)
     for action_id, owner_id in remove:
         through.objects.filter(action_id=action_id, owner_id=owner_id).delete()
 
 
-def _sources_write(written, sources, audit):
+def _sources_write(written, writer):
     """Bring each written action's source references to the file's, with a history record per row."""
     if not written:
         return
-    ids = [change.action.pk for change in written]
+    audit = writer.audit
     existing = {}
-    for reference in SourceReference.objects.filter(action_id__in=ids).select_related("source"):
-        existing.setdefault(reference.action_id, {})[(reference.source_id, reference.paragraph)] = reference
+    ids = [change.action.pk for change in written if change.kind != "added"]
+    if ids:
+        for reference in SourceReference.objects.filter(action_id__in=ids).select_related("source"):
+            existing.setdefault(reference.action_id, {})[(reference.source_id, reference.paragraph)] = reference
     create, update, delete = [], [], []
     for change in written:
         have = existing.get(change.action.pk, {})
         seen = set()
         for position, (code, paragraph) in enumerate(_source_pairs(change.item)):
-            source = source_get_or_create(code, sources, audit)
+            source = writer.source(code)
             key = (source.pk, paragraph)
             if key in seen:
                 continue
             seen.add(key)
             reference = have.get(key)
             if reference is None:
-                create.append(SourceReference(action_id=change.action.pk, source=source, paragraph=paragraph, position=position))
+                create.append((change.action.pk, source.pk, paragraph, position))
             elif reference.position != position:
                 reference.position = position
                 update.append(reference)
@@ -610,9 +702,9 @@ def _sources_write(written, sources, audit):
         history.bulk_history_create(update, update=True, default_user=audit.author,
                                     default_change_reason=audit.reason, default_date=audit.now)
     if create:
-        SourceReference.objects.bulk_create(create, batch_size=500)
-        history.bulk_history_create(create, default_user=audit.author, default_change_reason=audit.reason,
-                                    default_date=audit.now)
+        fields = ["action_id", "source_id", "paragraph", "position"]
+        ids = writer.inserter(SourceReference, fields).insert_returning(create)
+        writer.history_insert(SourceReference, ["id", *fields], [(pk, *row) for pk, row in zip(ids, create, strict=True)], "+")
 
 
 def _history_rows(model, instances, history_type, audit):
@@ -628,53 +720,47 @@ def _history_rows(model, instances, history_type, audit):
     return history_model.objects.bulk_create(rows, batch_size=500)
 
 
-def _actions_history(new_actions, changed, audit):
+def _actions_history(new_actions, changed, writer):
     """A history record for each action written, with its owners as they now are (the snapshot the
     action's History of changes compares)."""
-    records = _history_rows(Action, [c.action for c in new_actions], "+", audit)
-    records += _history_rows(Action, [c.action for c in changed], "~", audit)
-    if not records:
+    fields = [field.attname for field in Action.history.model.tracked_fields]
+    history_ids = {}
+    for changes, history_type in ((new_actions, "+"), (changed, "~")):
+        actions = [change.action for change in changes]
+        if actions:
+            ids = writer.history_insert(
+                Action, fields, [tuple(getattr(action, name) for name in fields) for action in actions], history_type,
+                returning=True,
+            )
+            history_ids.update(zip((action.pk for action in actions), ids, strict=True))
+    if not history_ids:
         return
     owners_history = apps.get_model("plans", "HistoricalAction_owners")
-    links = {}
-    for link_id, action_id, owner_id in Action.owners.through.objects.filter(
-        action_id__in=[record.id for record in records]
-    ).values_list("id", "action_id", "owner_id"):
-        links.setdefault(action_id, []).append((link_id, owner_id))
-    if not all(record.history_id for record in records):  # a database that returns no ids from bulk inserts
-        by_action = dict(Action.history.model.objects.filter(
-            id__in=[record.id for record in records], history_date=audit.now,
-        ).values_list("id", "history_id"))
-        for record in records:
-            record.history_id = by_action[record.id]
-    owners_history.objects.bulk_create([
-        owners_history(history_id=record.history_id, id=link_id, action_id=record.id, owner_id=owner_id)
-        for record in records
-        for link_id, owner_id in links.get(record.id, [])
-    ], batch_size=500)
+    links = Action.owners.through.objects.filter(action_id__in=list(history_ids)).values_list("id", "action_id", "owner_id")
+    writer.inserter(owners_history, ["history_id", "id", "action_id", "owner_id"]).insert(
+        (history_ids[action_id], link_id, action_id, owner_id) for link_id, action_id, owner_id in links
+    )
 
 
 def _progress_updates_record(*, plan, changes, author, period, now, source_name=""):
     """Append the spreadsheet's RAG and note as an update where plan_changes said to."""
     default = period or ReportingPeriod.objects.current_for(plan, timezone.localdate(now))
     periods = {p.month: p for p in ReportingPeriod.objects.filter(plan=plan)}
-    new_updates = []
+    source_name = str(source_name)[:255]
+    rows = []
     for change in changes.actions:
         if not change.record_update:
             continue
         progress_rag, impact_rag, note = _sheet_rags(change.item)
-        new_updates.append(ProgressUpdate(
-            action=change.action,
-            period=_note_period(plan, change.item, periods) or default,
-            author=author,
-            progress_rag=progress_rag.value,
-            impact_rag=impact_rag.value if impact_rag else "",
-            note=note,
-            created_at=now,
-            imported_from=str(source_name)[:255],
+        chosen = _note_period(plan, change.item, periods) or default
+        rows.append((
+            change.action.pk, chosen.pk if chosen else None, author.pk, progress_rag.value,
+            impact_rag.value if impact_rag else "", note, now, source_name,
         ))
-    ProgressUpdate.objects.bulk_create(new_updates, batch_size=500)
-    return len(new_updates)
+    RowInserter(ProgressUpdate, [
+        "action_id", "period_id", "author_id", "progress_rag", "impact_rag", "note", "created_at", "imported_from",
+    ]).insert(rows)
+    return len(rows)
 
 
 def _note_period(plan, item, periods):

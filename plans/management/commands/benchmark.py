@@ -17,6 +17,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("names", nargs="*", help=f"Benchmarks to run (default: all of {', '.join(benchmark_modules())}).")
         parser.add_argument("--quick", action="store_true", help="Smaller sizes, for a quick look.")
+        parser.add_argument("--peer", action="store_true", help="Also time the peer tools where a benchmark has one (importing: django-import-export).")
 
     def handle(self, *args, names, **options):
         available = benchmark_modules()
