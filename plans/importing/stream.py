@@ -11,7 +11,6 @@ openpyxl's iter_rows pads them, so the reader cannot tell the two apart
 (tests/plans/test_import_stream.py compares them cell by cell on every workbook of the corpus).
 Each row element is dropped once read: memory stays flat however long the sheet.
 """
-import re
 from xml.etree.ElementTree import iterparse
 
 from openpyxl.cell.read_only import EMPTY_CELL
@@ -21,15 +20,12 @@ from openpyxl.utils.datetime import from_excel, from_ISO8601
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _CELL, _VALUE, _INLINE, _TEXT = f"{_NS}row", f"{_NS}c", f"{_NS}v", f"{_NS}is", f"{_NS}t"
-_LETTERS = re.compile(r"[A-Z]+")
+_DIGITS = "0123456789"
 _columns = {}
 
 
-def _column(coordinate):
-    letters = _LETTERS.match(coordinate)[0]
-    index = _columns.get(letters)
-    if index is None:
-        index = _columns[letters] = column_index_from_string(letters)
+def _column(letters):
+    index = _columns[letters] = column_index_from_string(letters)
     return index
 
 
@@ -69,14 +65,11 @@ def _cast_number(text):
     return int(text)
 
 
-def _number(text, style, book, date_styles):
-    value = _cast_number(text)
-    if style in date_styles:
-        try:
-            return from_excel(value, book.epoch, timedelta=style in book._timedelta_formats)
-        except (OverflowError, ValueError):
-            return "#VALUE!"
-    return value
+def _date(text, style, book):
+    try:
+        return from_excel(_cast_number(text), book.epoch, timedelta=style in book._timedelta_formats)
+    except (OverflowError, ValueError):
+        return "#VALUE!"
 
 
 def stream_rows(worksheet):
@@ -95,12 +88,13 @@ def stream_rows(worksheet):
     max_col, max_row = worksheet.max_column, worksheet.max_row
     empty_row = (EMPTY_CELL,) * max_col if max_col is not None else ()
     counter, number, past_end = 1, 0, False
+    columns, new_cell = _columns, StreamCell
     with archive.open(path) as source:
         for _event, element in iterparse(source):
             if element.tag != _ROW:
                 continue
             attribute = element.get("r")
-            number = int(float(attribute)) if attribute else number + 1
+            number = (int(attribute) if attribute.isdigit() else int(float(attribute))) if attribute else number + 1
             if max_row is not None and number > max_row:
                 past_end = True
                 break
@@ -109,8 +103,12 @@ def stream_rows(worksheet):
                 if cell.tag != _CELL:
                     continue
                 coordinate = cell.get("r")
-                column = _column(coordinate) if coordinate else column + 1
-                kind = cell.get("t", "n")
+                if coordinate:
+                    letters = coordinate.rstrip(_DIGITS)
+                    column = columns.get(letters) or _column(letters)
+                else:
+                    column += 1
+                kind = cell.get("t")
                 style = cell.get("s")
                 style = int(style) if style else 0
                 if kind == "inlineStr":
@@ -122,15 +120,18 @@ def stream_rows(worksheet):
                 else:
                     value = cell.findtext(_VALUE) or None
                     if value is not None:
-                        if kind == "n":
-                            value = _number(value, style, book, date_styles)
+                        if kind is None or kind == "n":
+                            if style in date_styles:
+                                value = _date(value, style, book)
+                            else:
+                                value = int(value) if value.isdigit() else _cast_number(value)
                         elif kind == "s":
                             value = strings[int(value)]
                         elif kind == "b":
                             value = bool(int(value))
                         elif kind == "d":
                             value = from_ISO8601(value)
-                cells.append((column, StreamCell(value, style, book)))
+                cells.append((column, new_cell(value, style, book)))
             element.clear()  # the row is read: let its cells go
             while counter < number:
                 counter += 1

@@ -431,7 +431,7 @@ class PlanSaveResult:
     updates_created: int = 0
     actions_not_in_file: list = field(default_factory=list)
     conflicts: list = field(default_factory=list)  # ActionChange with a RagConflict: the sheet's RAG skipped
-    changes: PlanChanges | None = None
+    changes: PlanChanges | None = None  # what was written (an added change's `action` is not kept)
 
 
 def plan_create_from_data(*, data, author=None, period=None):
@@ -468,8 +468,10 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None, 
     changes = plan_changes(plan=None if created else plan, data=data, as_of=as_of, record_rags=author is not None)
     result = PlanSaveResult(plan=plan, created=created, changes=changes)
     owners, sources = {}, sources_by_key()
+    writer = _Writer(audit=audit, owners=owners, sources=sources)
 
     themes = {theme.number: theme for theme in plan.themes.select_related("lead")}
+    new_themes = []
     for position, item in enumerate(data.get("themes", [])):
         number = str(item["number"])
         lead = owner_get_or_create(item["lead"], owners, audit) if item.get("lead") else None
@@ -482,28 +484,20 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None, 
         }
         theme = themes.get(number)
         if theme is None:
-            theme = Theme(plan=plan, number=number, **values)
-            result.themes_created += 1
+            theme = themes[number] = Theme(plan=plan, number=number, **values)
+            new_themes.append(theme)
+            continue
         elif all(getattr(theme, name) == value for name, value in values.items()):
             continue
-        else:
-            for name, value in values.items():
-                setattr(theme, name, value)
+        for name, value in values.items():
+            setattr(theme, name, value)
         _stamp(theme, author=audit.author, reason=reason, now=now).save()
-        themes[number] = theme
+    writer.new_rows(Theme, new_themes)
+    result.themes_created = len(new_themes)
 
     new_actions, changed = [], []
     for change in changes.actions:
         if change.kind == "added":
-            values = _action_values(change.item)
-            values["imported_note"] = values["imported_note"] or ""
-            values["status"] = values["status"] or ActionStatus.OPEN
-            if values["status"] != ActionStatus.OPEN:
-                values["closed_reason"] = CLOSED_REASON
-            theme = themes[change.theme]
-            action = _new_action({**values, "theme_id": theme.pk, "original_due_date": values["due_date"]})
-            Action.theme.field.set_cached_value(action, theme)
-            change.action = action
             new_actions.append(change)
         elif change.kind == "changed":
             action = change.action
@@ -516,15 +510,16 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None, 
             if action.original_due_date is None:
                 action.original_due_date = action.due_date
             changed.append(change)
-    _positions(changes)
+    positions = _positions(changes)
     result.actions_created, result.actions_updated = len(new_actions), len(changed)
     result.actions_unchanged = len(changes.unchanged)
     result.actions_not_in_file = [change.action for change in changes.not_in_file]
     result.conflicts = changes.conflicts
 
-    # Written a chunk of actions at a time (the actions, their owners, sources and history records),
-    # so a long import tells `progress` how far it has got and holds one chunk's rows at a time.
-    writer = _Writer(audit=audit, owners=owners, sources=sources)
+    # Written a chunk of actions at a time (the actions, their owners, sources, history records and
+    # the sheet's RAGs), so a long import tells `progress` how far it has got, and only one chunk's
+    # new Action instances are held at a time: an added change's `action` is None once written.
+    updates = _UpdateRecorder(plan=plan, author=author, period=period, now=now, source_name=source_name) if author is not None else None
     written = new_actions + changed
     total = len(written)
     if progress:
@@ -533,47 +528,62 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None, 
         chunk = written[start:start + WRITE_CHUNK]
         fresh = [change for change in chunk if change.kind == "added"]
         old = [change for change in chunk if change.kind == "changed"]
-        writer.actions_insert([change.action for change in fresh])
+        for change in fresh:
+            change.action = _added_action(change, themes[change.theme], positions[id(change)])
+        fresh_rows = writer.actions_insert([change.action for change in fresh])
         _bulk_update_versioned([change.action for change in old], [*ACTION_FIELDS, "original_due_date", "closed_reason"])
         _owners_write(chunk, writer)
         _sources_write(chunk, writer)
-        _actions_history(fresh, old, writer)
+        _actions_history(fresh_rows, old, writer)
+        if updates is not None:
+            updates.record(chunk)
+        for change in fresh:
+            change.action = None
         if progress:
             progress(start + len(chunk), total)
     if not created and changes.anything:
         Plan.objects.filter(pk=plan.pk).update(version=F("version") + 1)
         plan.refresh_from_db(fields=["version"])
 
-    if author is not None:
-        result.updates_created = _progress_updates_record(
-            plan=plan, changes=changes, author=author, period=period, now=now, source_name=source_name,
-        )
+    if updates is not None:
+        updates.record(changes.unchanged)
+        result.updates_created = updates.count
     return result
 
 
 _ACTION_DEFAULTS = [(field.attname, field.get_default()) for field in Action._meta.concrete_fields]
 
 
-def _new_action(values):
-    """An unsaved Action from {attname: value}, the rest at their defaults. Built from positional
-    values: Model.__init__ takes them several times quicker than keyword arguments, for thousands."""
-    return Action(*[values.get(name, default) for name, default in _ACTION_DEFAULTS])
+def _added_action(change, theme, position):
+    """The unsaved Action an added change makes. Built from positional values: Model.__init__
+    takes them several times quicker than keyword arguments, for thousands."""
+    values = _action_values(change.item)
+    values["imported_note"] = values["imported_note"] or ""
+    values["status"] = values["status"] or ActionStatus.OPEN
+    if values["status"] != ActionStatus.OPEN:
+        values["closed_reason"] = CLOSED_REASON
+    values.update(theme_id=theme.pk, original_due_date=values["due_date"], position=position)
+    action = Action(*[values.get(name, default) for name, default in _ACTION_DEFAULTS])
+    Action.theme.field.set_cached_value(action, theme)
+    return action
 
 
 def _positions(changes):
-    """New actions take their place after the action before them in the file; matched actions keep
-    theirs, so an action the file leaves where it was is not written at all."""
+    """{id(change): position} for the added actions: each takes its place after the action before it
+    in the file; matched actions keep theirs, so an action the file leaves where it was is not written."""
+    added = [change for change in changes.actions if change.kind == "added"]
     if not any(change.action.pk for change in changes.actions if change.action):
-        for position, change in enumerate(c for c in changes.actions if c.kind == "added"):
-            change.action.position = position
-        return
-    last = {}
+        return {id(change): position for position, change in enumerate(added)}
+    positions, last = {}, {}
     for change in changes.actions:
         if change.kind == "not_in_file":
             continue
         if change.kind == "added":
-            change.action.position = last.get(change.theme, 0)
-        last[change.theme] = change.action.position
+            positions[id(change)] = last.get(change.theme, 0)
+            last[change.theme] = positions[id(change)]
+        else:
+            last[change.theme] = change.action.position
+    return positions
 
 
 def _bulk_update_versioned(actions, fields):
@@ -618,21 +628,31 @@ class _Writer:
             source = self.sources_by_code[code] = source_get_or_create(code, self.source_cache, self.audit)
         return source
 
+    def new_rows(self, model, instances):
+        """Insert unsaved `instances` of `model`, give each its primary key, and record their history
+        (created by the import); return (fields, rows): the rows as inserted, for their history."""
+        if not instances:
+            return [], []
+        fields = [field.attname for field in model._meta.concrete_fields if not field.primary_key]
+        inserter = self.inserter(model, fields)
+        rows = [tuple(getattr(instance, name) for name in fields) for instance in instances]
+        ids = inserter.insert_returning(rows)
+        for instance, pk in zip(instances, ids, strict=True):
+            instance.pk = pk
+            instance._state.adding, instance._state.db = False, inserter.using
+        rows = [(pk, *row) for pk, row in zip(ids, rows, strict=True)]
+        if model is not Action:  # an action's record is written with its owners (_actions_history)
+            self.history_insert(model, ["id", *fields], rows, "+")
+        return ["id", *fields], rows
+
     def actions_insert(self, actions):
-        """Insert new actions (unsaved Action instances) and give each its primary key."""
-        if not actions:
-            return
-        fields = [field.attname for field in Action._meta.concrete_fields if not field.primary_key]
-        inserter = self.inserter(Action, fields)
-        ids = inserter.insert_returning([tuple(getattr(action, name) for name in fields) for action in actions])
-        for action, pk in zip(actions, ids, strict=True):
-            action.pk = pk
-            action._state.adding, action._state.db = False, inserter.using
+        """Insert new actions (unsaved Action instances), giving each its primary key; return
+        (fields, rows) for their history records."""
+        return self.new_rows(Action, actions)
 
     def history_insert(self, model, fields, rows, history_type, *, returning=False):
         """History records of `model` for `rows` (tuples of the tracked `fields`), named after the import."""
-        history_model = model.history.model
-        tracked = {field.attname for field in history_model.tracked_fields}
+        history_model, tracked = _history_of(model)
         assert tracked == set(fields), f"history of {model.__name__}: {sorted(tracked ^ set(fields))}"
         inserter = self.inserter(history_model, [
             *fields, "history_date", "history_change_reason", "history_type", "history_user_id",
@@ -643,6 +663,14 @@ class _Writer:
             return inserter.insert_returning(rows)
         inserter.insert(rows)
         return None
+
+
+@functools.cache
+def _history_of(model):
+    """The history model of `model` and the names of the fields it records (simple_history builds
+    a new manager at every `Model.history`: looked up once)."""
+    history_model = model.history.model
+    return history_model, {field.attname for field in history_model.tracked_fields}
 
 
 def _owners_write(written, writer):
@@ -720,19 +748,21 @@ def _history_rows(model, instances, history_type, audit):
     return history_model.objects.bulk_create(rows, batch_size=500)
 
 
-def _actions_history(new_actions, changed, writer):
+def _actions_history(new_rows, changed, writer):
     """A history record for each action written, with its owners as they now are (the snapshot the
-    action's History of changes compares)."""
-    fields = [field.attname for field in Action.history.model.tracked_fields]
+    action's History of changes compares). `new_rows`: (fields, rows) of the actions just inserted."""
     history_ids = {}
-    for changes, history_type in ((new_actions, "+"), (changed, "~")):
-        actions = [change.action for change in changes]
-        if actions:
-            ids = writer.history_insert(
-                Action, fields, [tuple(getattr(action, name) for name in fields) for action in actions], history_type,
-                returning=True,
-            )
-            history_ids.update(zip((action.pk for action in actions), ids, strict=True))
+    fields, rows = new_rows
+    if rows:
+        ids = writer.history_insert(Action, fields, rows, "+", returning=True)
+        history_ids.update(zip((row[0] for row in rows), ids, strict=True))
+    actions = [change.action for change in changed]
+    if actions:
+        fields = sorted(_history_of(Action)[1])
+        ids = writer.history_insert(
+            Action, fields, [tuple(getattr(action, name) for name in fields) for action in actions], "~", returning=True,
+        )
+        history_ids.update(zip((action.pk for action in actions), ids, strict=True))
     if not history_ids:
         return
     owners_history = apps.get_model("plans", "HistoricalAction_owners")
@@ -742,25 +772,32 @@ def _actions_history(new_actions, changed, writer):
     )
 
 
-def _progress_updates_record(*, plan, changes, author, period, now, source_name=""):
-    """Append the spreadsheet's RAG and note as an update where plan_changes said to."""
-    default = period or ReportingPeriod.objects.current_for(plan, timezone.localdate(now))
-    periods = {p.month: p for p in ReportingPeriod.objects.filter(plan=plan)}
-    source_name = str(source_name)[:255]
-    rows = []
-    for change in changes.actions:
-        if not change.record_update:
-            continue
-        progress_rag, impact_rag, note = _sheet_rags(change.item)
-        chosen = _note_period(plan, change.item, periods) or default
-        rows.append((
-            change.action.pk, chosen.pk if chosen else None, author.pk, progress_rag.value,
-            impact_rag.value if impact_rag else "", note, now, source_name,
-        ))
-    RowInserter(ProgressUpdate, [
-        "action_id", "period_id", "author_id", "progress_rag", "impact_rag", "note", "created_at", "imported_from",
-    ]).insert(rows)
-    return len(rows)
+class _UpdateRecorder:
+    """Appends the spreadsheet's RAG and note as a progress update where plan_changes said to."""
+
+    def __init__(self, *, plan, author, period, now, source_name=""):
+        self.plan, self.author, self.now = plan, author, now
+        self.default = period or ReportingPeriod.objects.current_for(plan, timezone.localdate(now))
+        self.periods = {p.month: p for p in ReportingPeriod.objects.filter(plan=plan)}
+        self.source_name = str(source_name)[:255]
+        self.count = 0
+        self.inserter = RowInserter(ProgressUpdate, [
+            "action_id", "period_id", "author_id", "progress_rag", "impact_rag", "note", "created_at", "imported_from",
+        ])
+
+    def record(self, changes):
+        rows = []
+        for change in changes:
+            if not change.record_update:
+                continue
+            progress_rag, impact_rag, note = _sheet_rags(change.item)
+            chosen = _note_period(self.plan, change.item, self.periods) or self.default
+            rows.append((
+                change.action.pk, chosen.pk if chosen else None, self.author.pk, progress_rag.value,
+                impact_rag.value if impact_rag else "", note, self.now, self.source_name,
+            ))
+        self.inserter.insert(rows)
+        self.count += len(rows)
 
 
 def _note_period(plan, item, periods):
