@@ -113,7 +113,7 @@ def run(*, out, options):
     from django.test import Client
     from django.urls import reverse
 
-    from plans.selectors_reporting import board_dashboard, plan_periods
+    from plans.selectors.reporting import board_dashboard, plan_periods
     from plans.services import reports
 
     quick = options.get("quick")

@@ -9,7 +9,7 @@ preview shows exactly that, and the save writes exactly that. An action whose fi
 sources are what the file says is not touched: no new version, no history entry. Every row the
 save writes moves on its version (bulk updates with F("version") + 1), and so does the plan when
 anything in it changed: an edit page opened before the import is refused, not saved over it
-(plans/concurrency.py). Every row written gets its audit-trail record (django-simple-history),
+(improvement/concurrency.py). Every row written gets its audit-trail record (django-simple-history),
 attributed to the importing user and named with the import's reason ("Import of plan.xlsx"):
 bulk writes record theirs explicitly, since bulk_create/bulk_update send no signals.
 """

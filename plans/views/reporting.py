@@ -10,10 +10,12 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views.generic import FormView, TemplateView
 
-from plans import permissions, selectors_reporting
+from plans import permissions
+
+from plans.selectors import reporting as selectors_reporting
 from plans.charts import rag_trend_chart
-from plans.concurrency import ConcurrentEditError, ConcurrentEditViewMixin, without_version
-from plans.forms_reporting import HighlightReportForm
+from improvement.concurrency import ConcurrentEditError, ConcurrentEditViewMixin, without_version
+from plans.forms.reporting import HighlightReportForm
 from plans.models import HighlightReport, Plan
 from plans.rag import RAG_ORDER
 from plans.services import periods as period_services

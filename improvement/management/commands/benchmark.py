@@ -2,20 +2,30 @@
 import importlib
 import pkgutil
 
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
-
-import plans.benchmarks
 
 
 def benchmark_modules():
-    return sorted(info.name for info in pkgutil.iter_modules(plans.benchmarks.__path__))
+    """{name: dotted module} for every module in an installed app's `benchmarks` package."""
+    found = {}
+    for config in apps.get_app_configs():
+        try:
+            package = importlib.import_module(f"{config.name}.benchmarks")
+        except ModuleNotFoundError:
+            continue
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            if hasattr(module, "run"):
+                found[info.name] = module.__name__
+    return dict(sorted(found.items()))
 
 
 class Command(BaseCommand):
-    help = "Run the benchmarks in plans/benchmarks/ and report their figures against their targets."
+    help = "Run the benchmarks of every app (its benchmarks package) and report their figures against their targets."
 
     def add_arguments(self, parser):
-        parser.add_argument("names", nargs="*", help=f"Benchmarks to run (default: all of {', '.join(benchmark_modules())}).")
+        parser.add_argument("names", nargs="*", help="Benchmarks to run (default: all).")
         parser.add_argument("--quick", action="store_true", help="Smaller sizes, for a quick look.")
         parser.add_argument("--peer", action="store_true", help="Also time the peer tools where a benchmark has one (importing: django-import-export).")
 
@@ -25,6 +35,5 @@ class Command(BaseCommand):
         if unknown:
             raise CommandError(f"No benchmark called {', '.join(unknown)}. Known: {', '.join(available)}.")
         for name in names or available:
-            module = importlib.import_module(f"plans.benchmarks.{name}")
             self.stdout.write(self.style.MIGRATE_HEADING(f"== {name}"))
-            module.run(out=self.stdout, options=options)
+            importlib.import_module(available[name]).run(out=self.stdout, options=options)
