@@ -60,7 +60,7 @@ _NOT_TITLES = {"contents", "cover", "index", "summary", "key", "glossary", "intr
 _TOOL_SHEETS = re.compile(r"^(?:resource|assignment|info)_?table\d*$", re.I)
 
 
-@dataclass
+@dataclass(slots=True)  # tens of thousands of them in a large file: no __dict__ each
 class ParsedAction:
     row: int
     theme: str

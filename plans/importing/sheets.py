@@ -56,6 +56,9 @@ _THEME_CELL = re.compile(r"^\s*(?P<number>\d+(?:[.\-]\d+)?|[A-H](?=[\s.:)\-–])
 _DIGIT = re.compile(r"\d")
 # The same owners, sources, dates and statuses come back row after row: each is cleaned once.
 _clean_cell = functools.lru_cache(maxsize=4096, typed=True)(clean_text)
+# Every short text of every row is asked whether it is a header (a repeated header, a new block's):
+# the same owners and statuses come back, so each is scored once.
+_field_of_header = functools.lru_cache(maxsize=4096)(field_for_header)
 
 
 @dataclass
@@ -95,7 +98,7 @@ def _header_fields(texts):
     names = {}
     for index, text in enumerate(texts):
         if text and len(text) <= 70:
-            name = field_for_header(text)
+            name = _field_of_header(text)
             if name and name not in names.values():
                 names[index] = name
     return names
@@ -339,7 +342,7 @@ class SheetReader:
             text = texts[index]
             if not text or len(text) > 70:
                 continue
-            if text == self.headers.get(index) or (len(text) <= 40 and not _DIGIT.search(text) and field_for_header(text) == name):
+            if text == self.headers.get(index) or (len(text) <= 40 and not _DIGIT.search(text) and _field_of_header(text) == name):
                 same += 1
                 if same >= self.header_threshold:
                     return True
