@@ -548,6 +548,10 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None, 
     if updates is not None:
         updates.record(changes.unchanged)
         result.updates_created = updates.count
+    if created:
+        from plans.services.periods import period_ensure_open
+
+        period_ensure_open(plan=plan, today=timezone.localdate(now))  # a plan always has an open period
     return result
 
 
@@ -777,7 +781,9 @@ class _UpdateRecorder:
 
     def __init__(self, *, plan, author, period, now, source_name=""):
         self.plan, self.author, self.now = plan, author, now
-        self.default = period or ReportingPeriod.objects.current_for(plan, timezone.localdate(now))
+        from plans.services.periods import period_ensure_open
+
+        self.default = period or period_ensure_open(plan=plan, today=timezone.localdate(now))
         self.periods = {p.month: p for p in ReportingPeriod.objects.filter(plan=plan)}
         self.source_name = str(source_name)[:255]
         self.count = 0
