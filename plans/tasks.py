@@ -1,5 +1,6 @@
 """Work done in the background by `manage.py db_worker` (django-tasks with django-tasks-db)."""
 import datetime
+import time
 
 from django.contrib.auth import get_user_model
 from django_tasks import task
@@ -19,6 +20,22 @@ from plans.services.importing import import_summary, plan_import, plan_import_pr
 from plans.services.status_labels import status_labels_for_reading, status_labels_reading_key, status_labels_remember
 
 
+STATUS_EVERY = 0.5  # seconds between two writes of the status file while reading or writing
+
+
+def _every(seconds, report):
+    """`report(done, total)` at most once every `seconds`, and always at the first and the last step."""
+    last = [None]
+
+    def progress(done, total):
+        now = time.monotonic()
+        if last[0] is None or done >= total or now - last[0] >= seconds:
+            last[0] = now
+            report(done, total)
+
+    return progress
+
+
 @task()
 def plan_import_run(*, token, user_id, name, mapping=None, title="", plan_id=None, as_of=None, coordinators=(),
                     board_members=(), people=None, statuses=None):
@@ -28,12 +45,10 @@ def plan_import_run(*, token, user_id, name, mapping=None, title="", plan_id=Non
     path = upload_path(token)
     user = get_user_model().objects.get(pk=user_id)
     import_status_write(token, state="reading", rows_read=0)
-
-    def read_progress(done, total):
-        import_status_write(token, state="reading", rows_read=done, rows_total=total)
-
-    def write_progress(done, total):
-        import_status_write(token, state="writing", actions_written=done, actions_total=total)
+    read_progress = _every(STATUS_EVERY, lambda done, total: import_status_write(
+        token, state="reading", rows_read=done, rows_total=total))
+    write_progress = _every(STATUS_EVERY, lambda done, total: import_status_write(
+        token, state="writing", actions_written=done, actions_total=total))
 
     try:
         reading = status_labels_for_reading(statuses)
@@ -73,9 +88,8 @@ def plan_import_read(*, token, name):
     """Read a large upload for its preview, telling the status file how far it has got; the
     reading is kept for the preview (and the import) so it is not read again."""
     import_status_write(token, state="reading", rows_read=0)
-
-    def read_progress(done, total):
-        import_status_write(token, state="reading", rows_read=done, rows_total=total)
+    read_progress = _every(STATUS_EVERY, lambda done, total: import_status_write(
+        token, state="reading", rows_read=done, rows_total=total))
 
     reading = status_labels_for_reading()
     try:

@@ -1,6 +1,6 @@
 """Read a plan workbook into plain data: every sheet that holds plan rows, in workbook order.
 
-openpyxl read-only mode walks the rows (memory stays flat); merged ranges come from the sheet XML
+openpyxl read-only mode opens the workbook and stream.py walks the rows (memory stays flat); merged ranges come from the sheet XML
 (merges.py). Per sheet, sheets.py finds the header and scores the columns (columns.py), and gives
 each row a kind (rows.py); values.py and cleaning.py read one cell each. tools.py recognises
 exports of Smartsheet, monday.com, Planner, Project, Pentana and Word tables and applies their
@@ -10,7 +10,7 @@ import datetime
 import itertools
 import re
 import zipfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -22,6 +22,7 @@ from plans.importing.cleaning import clean_text, normalise_label
 from plans.importing.columns import FIELDS, PERIOD_FIELDS, field_for_header  # noqa: F401 (FIELDS is the form's list)
 from plans.importing.files import ImportFileError, check_workbook_file
 from plans.importing.merges import Merges, hidden_columns, sheet_merges
+from plans.importing.stream import stream_rows
 from plans.importing.sheets import (
     HEADER_SEARCH_ROWS,
     PROFILE_ROWS,
@@ -60,7 +61,7 @@ _NOT_TITLES = {"contents", "cover", "index", "summary", "key", "glossary", "intr
 _TOOL_SHEETS = re.compile(r"^(?:resource|assignment|info)_?table\d*$", re.I)
 
 
-@dataclass
+@dataclass(slots=True)  # tens of thousands of them in a large file: no __dict__ each
 class ParsedAction:
     row: int
     theme: str
@@ -88,14 +89,17 @@ class ParsedAction:
         return category_label(self.category)
 
     def as_data(self):
-        data = asdict(self)
-        for name in ("row", "sheet"):
-            data.pop(name)
+        # Field by field rather than dataclasses.asdict, which deep-copies every value: this runs once per action.
+        data = {name: getattr(self, name) for name in _ACTION_DATA_FIELDS}
+        data["owners"] = list(self.owners)
         data["sources"] = [{"code": code, "paragraph": paragraph} for code, paragraph in self.sources]
         data["due_date"] = self.due_date.isoformat() if self.due_date else None
         for name in ("progress_rag", "impact_rag"):
             data[name] = Rag(data[name]).slug if data[name] else None
         return data
+
+
+_ACTION_DATA_FIELDS = [item.name for item in fields(ParsedAction) if item.name not in ("row", "sheet")]
 
 
 @dataclass
@@ -306,7 +310,7 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
             reports.append(SheetReport(name=sheet.title, read=False, reason="it is hidden"))
             continue
         # The first rows are read once, kept as cells, and the same stream goes on below them.
-        stream = sheet.iter_rows()
+        stream = stream_rows(sheet)
         buffered = list(itertools.islice(stream, HEADER_SEARCH_ROWS + PROFILE_ROWS))
         buffers[sheet.title] = (stream, buffered)
         first_rows = [[cell.value for cell in row] for row in buffered]

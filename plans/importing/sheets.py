@@ -3,6 +3,7 @@ columns, then walk its rows, giving each a kind (theme, theme field, category, n
 repeated header, action, continuation) and acting on it. Results go into a Collector shared by every
 sheet of the workbook, so themes, refs and source spellings carry across sheets.
 """
+import functools
 import re
 from dataclasses import dataclass
 
@@ -57,6 +58,13 @@ _THEME_CELL = re.compile(r"^\s*(?P<number>\d+(?:[.\-]\d+)?|[A-H](?=[\s.:)\-–])
 
 
 _DIGIT = re.compile(r"\d")
+# The same owners, sources, dates and statuses come back row after row: each is cleaned once.
+_clean_cell = functools.lru_cache(maxsize=4096, typed=True)(clean_text)
+# Every short text of every row is asked whether it is a header (a repeated header, a new block's):
+# the same owners and statuses come back, so each is scored once.
+_field_of_header = functools.lru_cache(maxsize=4096)(field_for_header)
+
+
 def _percent_rag(value):
     if isinstance(value, str):
         match = re.fullmatch(r"\s*(\d{1,3}(?:\.\d+)?)\s*%\s*", value)
@@ -116,7 +124,7 @@ def _header_fields(texts):
     names = {}
     for index, text in enumerate(texts):
         if text and len(text) <= 70:
-            name = field_for_header(text)
+            name = _field_of_header(text)
             if name and name not in names.values():
                 names[index] = name
     return names
@@ -378,7 +386,7 @@ class SheetReader:
             text = texts[index]
             if not text or len(text) > 70:
                 continue
-            if text == self.headers.get(index) or (len(text) <= 40 and not _DIGIT.search(text) and field_for_header(text) == name):
+            if text == self.headers.get(index) or (len(text) <= 40 and not _DIGIT.search(text) and _field_of_header(text) == name):
                 same += 1
                 if same >= self.header_threshold:
                     return True
@@ -455,7 +463,7 @@ class SheetReader:
         for index in list(filled_by_merge):
             if self.mapping.get(index) == "ref":
                 values[index] = None  # a ref merged over rows: the rows below continue its action
-        texts = {index: clean_text(value) for index, value in enumerate(values) if value not in (None, "")}
+        texts = {index: _clean_cell(value) for index, value in enumerate(values) if value not in (None, "")}
         texts = {index: text for index, text in texts.items() if text}
         if not texts:
             self.blank_run += 1

@@ -9,11 +9,12 @@ preview shows exactly that, and the save writes exactly that. An action whose fi
 sources are what the file says is not touched: no new version, no history entry. Every row the
 save writes moves on its version (bulk updates with F("version") + 1), and so does the plan when
 anything in it changed: an edit page opened before the import is refused, not saved over it
-(plans/concurrency.py). Every row written gets its audit-trail record (django-simple-history),
+(improvement/concurrency.py). Every row written gets its audit-trail record (django-simple-history),
 attributed to the importing user and named with the import's reason ("Import of plan.xlsx"):
 bulk writes record theirs explicitly, since bulk_create/bulk_update send no signals.
 """
 import datetime
+import functools
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -21,6 +22,7 @@ from django.db import transaction
 from django.db.models import DateField, F, Prefetch
 from django.utils import timezone
 
+from improvement.bulk import RowInserter
 from plans.models.actions import ACTION_PLAN_FIELDS
 from plans.services import owners as owner_services
 from plans.services import sources as source_services
@@ -102,14 +104,17 @@ def sources_by_key():
     return source_services.sources_by_key()
 
 
+_RAG_BY_WORD = {word: rag for rag in Rag for word in (rag.value, rag.slug, rag.label)}
+
+
 def rag_from_data(value):
     """A RAG from the export's words ("green") or the stored codes ("G"); None when empty."""
     if not value:
         return None
-    for rag in Rag:
-        if value in (rag.value, rag.slug, rag.label):
-            return rag
-    raise ValueError(f"Unknown RAG {value!r}")
+    try:
+        return _RAG_BY_WORD[value]
+    except (KeyError, TypeError):
+        raise ValueError(f"Unknown RAG {value!r}") from None
 
 
 def _date(value):
@@ -271,11 +276,16 @@ def _owner_titles(item):
     return titles
 
 
+_source_key = functools.lru_cache(maxsize=4096)(source_services.source_match_key)  # a plan names a few sources, many times
+
+
 def _source_pairs(item):
-    pairs = []
+    pairs, seen = [], set()
     for source in item.get("sources", []):
         pair = (source["code"][:50], (source.get("paragraph") or "")[:50])
-        if (source_services.source_match_key(pair[0]), pair[1]) not in [(source_services.source_match_key(c), p) for c, p in pairs]:
+        key = (_source_key(pair[0]), pair[1])
+        if key not in seen:
+            seen.add(key)
             pairs.append(pair)
     return pairs
 
@@ -422,7 +432,7 @@ class PlanSaveResult:
     updates_created: int = 0
     actions_not_in_file: list = field(default_factory=list)
     conflicts: list = field(default_factory=list)  # ActionChange with a RagConflict: the sheet's RAG skipped
-    changes: PlanChanges | None = None
+    changes: PlanChanges | None = None  # what was written (an added change's `action` is not kept)
 
 
 def plan_create_from_data(*, data, author=None, period=None):
@@ -459,8 +469,10 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None, 
     changes = plan_changes(plan=None if created else plan, data=data, as_of=as_of, record_rags=author is not None)
     result = PlanSaveResult(plan=plan, created=created, changes=changes)
     owners, sources = {}, sources_by_key()
+    writer = _Writer(audit=audit, owners=owners, sources=sources)
 
     themes = {theme.number: theme for theme in plan.themes.select_related("lead")}
+    new_themes = []
     for position, item in enumerate(data.get("themes", [])):
         number = str(item["number"])
         lead = owner_get_or_create(item["lead"], owners, audit) if item.get("lead") else None
@@ -473,26 +485,20 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None, 
         }
         theme = themes.get(number)
         if theme is None:
-            theme = Theme(plan=plan, number=number, **values)
-            result.themes_created += 1
+            theme = themes[number] = Theme(plan=plan, number=number, **values)
+            new_themes.append(theme)
+            continue
         elif all(getattr(theme, name) == value for name, value in values.items()):
             continue
-        else:
-            for name, value in values.items():
-                setattr(theme, name, value)
+        for name, value in values.items():
+            setattr(theme, name, value)
         _stamp(theme, author=audit.author, reason=reason, now=now).save()
-        themes[number] = theme
+    writer.new_rows(Theme, new_themes)
+    result.themes_created = len(new_themes)
 
     new_actions, changed = [], []
     for change in changes.actions:
         if change.kind == "added":
-            values = _action_values(change.item)
-            values["imported_note"] = values["imported_note"] or ""
-            values["status"] = values["status"] or ActionStatus.OPEN
-            if values["status"] != ActionStatus.OPEN:
-                values["closed_reason"] = CLOSED_REASON
-            action = Action(theme=themes[change.theme], original_due_date=values["due_date"], **values)
-            change.action = action
             new_actions.append(change)
         elif change.kind == "changed":
             action = change.action
@@ -505,29 +511,44 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None, 
             if action.original_due_date is None:
                 action.original_due_date = action.due_date
             changed.append(change)
-    _positions(changes)
-    total = len(new_actions) + len(changed)
-    Action.objects.bulk_create([change.action for change in new_actions], batch_size=500)
-    _bulk_update_versioned([change.action for change in changed], [*ACTION_FIELDS, "original_due_date", "closed_reason"])
-    if progress:
-        progress(total, total)
+    positions = _positions(changes)
     result.actions_created, result.actions_updated = len(new_actions), len(changed)
     result.actions_unchanged = len(changes.unchanged)
     result.actions_not_in_file = [change.action for change in changes.not_in_file]
     result.conflicts = changes.conflicts
 
+    # Written a chunk of actions at a time (the actions, their owners, sources, history records and
+    # the sheet's RAGs), so a long import tells `progress` how far it has got, and only one chunk's
+    # new Action instances are held at a time: an added change's `action` is None once written.
+    updates = _UpdateRecorder(plan=plan, author=author, period=period, now=now, source_name=source_name) if author is not None else None
     written = new_actions + changed
-    _owners_write(written, owners, audit)
-    _sources_write(written, sources, audit)
-    _actions_history(new_actions, changed, audit)
+    total = len(written)
+    if progress:
+        progress(0, total)
+    for start in range(0, total, WRITE_CHUNK):
+        chunk = written[start:start + WRITE_CHUNK]
+        fresh = [change for change in chunk if change.kind == "added"]
+        old = [change for change in chunk if change.kind == "changed"]
+        for change in fresh:
+            change.action = _added_action(change, themes[change.theme], positions[id(change)])
+        fresh_rows = writer.actions_insert([change.action for change in fresh])
+        _bulk_update_versioned([change.action for change in old], [*ACTION_FIELDS, "original_due_date", "closed_reason"])
+        _owners_write(chunk, writer)
+        _sources_write(chunk, writer)
+        _actions_history(fresh_rows, old, writer)
+        if updates is not None:
+            updates.record(chunk)
+        for change in fresh:
+            change.action = None
+        if progress:
+            progress(start + len(chunk), total)
     if not created and changes.anything:
         Plan.objects.filter(pk=plan.pk).update(version=F("version") + 1)
         plan.refresh_from_db(fields=["version"])
 
-    if author is not None:
-        result.updates_created = _progress_updates_record(
-            plan=plan, changes=changes, author=author, period=period, now=now, source_name=source_name,
-        )
+    if updates is not None:
+        updates.record(changes.unchanged)
+        result.updates_created = updates.count
     if created:
         from plans.services.periods import period_ensure_open
 
@@ -535,20 +556,39 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None, 
     return result
 
 
+_ACTION_DEFAULTS = [(field.attname, field.get_default()) for field in Action._meta.concrete_fields]
+
+
+def _added_action(change, theme, position):
+    """The unsaved Action an added change makes. Built from positional values: Model.__init__
+    takes them several times quicker than keyword arguments, for thousands."""
+    values = _action_values(change.item)
+    values["imported_note"] = values["imported_note"] or ""
+    values["status"] = values["status"] or ActionStatus.OPEN
+    if values["status"] != ActionStatus.OPEN:
+        values["closed_reason"] = CLOSED_REASON
+    values.update(theme_id=theme.pk, original_due_date=values["due_date"], position=position)
+    action = Action(*[values.get(name, default) for name, default in _ACTION_DEFAULTS])
+    Action.theme.field.set_cached_value(action, theme)
+    return action
+
+
 def _positions(changes):
-    """New actions take their place after the action before them in the file; matched actions keep
-    theirs, so an action the file leaves where it was is not written at all."""
+    """{id(change): position} for the added actions: each takes its place after the action before it
+    in the file; matched actions keep theirs, so an action the file leaves where it was is not written."""
+    added = [change for change in changes.actions if change.kind == "added"]
     if not any(change.action.pk for change in changes.actions if change.action):
-        for position, change in enumerate(c for c in changes.actions if c.kind == "added"):
-            change.action.position = position
-        return
-    last = {}
+        return {id(change): position for position, change in enumerate(added)}
+    positions, last = {}, {}
     for change in changes.actions:
         if change.kind == "not_in_file":
             continue
         if change.kind == "added":
-            change.action.position = last.get(change.theme, 0)
-        last[change.theme] = change.action.position
+            positions[id(change)] = last.get(change.theme, 0)
+            last[change.theme] = positions[id(change)]
+        else:
+            last[change.theme] = change.action.position
+    return positions
 
 
 def _bulk_update_versioned(actions, fields):
@@ -561,47 +601,127 @@ def _bulk_update_versioned(actions, fields):
         action.version = versions[action.pk] + 1  # as the database now holds it (for the history record)
 
 
-def _owners_write(written, owners, audit):
+WRITE_CHUNK = 1000  # actions written (with their owners, sources and history) between two progress reports
+
+
+class _Writer:
+    """The import's rows, written as plain tuples (improvement.bulk.RowInserter): roles and sources
+    are looked up once per spelling, and every row's history record names the import."""
+
+    def __init__(self, *, audit, owners, sources):
+        self.audit = audit
+        self.owner_cache, self.source_cache = owners, sources
+        self.owners_by_title, self.sources_by_code = {}, {}
+        self.user_id = audit.author.pk if audit.author is not None else None
+        self.inserters = {}
+
+    def inserter(self, model, fields):
+        key = (model, tuple(fields))
+        if key not in self.inserters:
+            self.inserters[key] = RowInserter(model, fields)
+        return self.inserters[key]
+
+    def owner(self, title):
+        owner = self.owners_by_title.get(title)
+        if owner is None:
+            owner = self.owners_by_title[title] = owner_get_or_create(title, self.owner_cache, self.audit)
+        return owner
+
+    def source(self, code):
+        source = self.sources_by_code.get(code)
+        if source is None:
+            source = self.sources_by_code[code] = source_get_or_create(code, self.source_cache, self.audit)
+        return source
+
+    def new_rows(self, model, instances):
+        """Insert unsaved `instances` of `model`, give each its primary key, and record their history
+        (created by the import); return (fields, rows): the rows as inserted, for their history."""
+        if not instances:
+            return [], []
+        fields = [field.attname for field in model._meta.concrete_fields if not field.primary_key]
+        inserter = self.inserter(model, fields)
+        rows = [tuple(getattr(instance, name) for name in fields) for instance in instances]
+        ids = inserter.insert_returning(rows)
+        for instance, pk in zip(instances, ids, strict=True):
+            instance.pk = pk
+            instance._state.adding, instance._state.db = False, inserter.using
+        rows = [(pk, *row) for pk, row in zip(ids, rows, strict=True)]
+        if model is not Action:  # an action's record is written with its owners (_actions_history)
+            self.history_insert(model, ["id", *fields], rows, "+")
+        return ["id", *fields], rows
+
+    def actions_insert(self, actions):
+        """Insert new actions (unsaved Action instances), giving each its primary key; return
+        (fields, rows) for their history records."""
+        return self.new_rows(Action, actions)
+
+    def history_insert(self, model, fields, rows, history_type, *, returning=False):
+        """History records of `model` for `rows` (tuples of the tracked `fields`), named after the import."""
+        history_model, tracked = _history_of(model)
+        assert tracked == set(fields), f"history of {model.__name__}: {sorted(tracked ^ set(fields))}"
+        inserter = self.inserter(history_model, [
+            *fields, "history_date", "history_change_reason", "history_type", "history_user_id",
+        ])
+        stamp = (self.audit.now, self.audit.reason, history_type, self.user_id)
+        rows = [(*row, *stamp) for row in rows]
+        if returning:
+            return inserter.insert_returning(rows)
+        inserter.insert(rows)
+        return None
+
+
+@functools.cache
+def _history_of(model):
+    """The history model of `model` and the names of the fields it records (simple_history builds
+    a new manager at every `Model.history`: looked up once)."""
+    history_model = model.history.model
+    return history_model, {field.attname for field in history_model.tracked_fields}
+
+
+def _owners_write(written, writer):
     """Set the owners of the written actions to those the file names (links only where they differ)."""
     if not written:
         return
     through = Action.owners.through
-    ids = [change.action.pk for change in written]
     current = {}
-    for action_id, owner_id in through.objects.filter(action_id__in=ids).values_list("action_id", "owner_id"):
-        current.setdefault(action_id, set()).add(owner_id)
+    ids = [change.action.pk for change in written if change.kind != "added"]  # new actions have no links yet
+    if ids:
+        for action_id, owner_id in through.objects.filter(action_id__in=ids).values_list("action_id", "owner_id"):
+            current.setdefault(action_id, set()).add(owner_id)
     add, remove = [], []
     for change in written:
-        wanted = list(dict.fromkeys(owner_get_or_create(title, owners, audit).pk for title in _owner_titles(change.item)))
+        wanted = list(dict.fromkeys(writer.owner(title).pk for title in _owner_titles(change.item)))
         have = current.get(change.action.pk, set())
-        add += [through(action_id=change.action.pk, owner_id=owner_id) for owner_id in wanted if owner_id not in have]
+        add += [(change.action.pk, owner_id) for owner_id in wanted if owner_id not in have]
         remove += [(change.action.pk, owner_id) for owner_id in have - set(wanted)]
-    through.objects.bulk_create(add, batch_size=500)
+    writer.inserter(through, ["action_id", "owner_id"]).insert(add)
     for action_id, owner_id in remove:
         through.objects.filter(action_id=action_id, owner_id=owner_id).delete()
 
 
-def _sources_write(written, sources, audit):
+def _sources_write(written, writer):
     """Bring each written action's source references to the file's, with a history record per row."""
     if not written:
         return
-    ids = [change.action.pk for change in written]
+    audit = writer.audit
     existing = {}
-    for reference in SourceReference.objects.filter(action_id__in=ids).select_related("source"):
-        existing.setdefault(reference.action_id, {})[(reference.source_id, reference.paragraph)] = reference
+    ids = [change.action.pk for change in written if change.kind != "added"]
+    if ids:
+        for reference in SourceReference.objects.filter(action_id__in=ids).select_related("source"):
+            existing.setdefault(reference.action_id, {})[(reference.source_id, reference.paragraph)] = reference
     create, update, delete = [], [], []
     for change in written:
         have = existing.get(change.action.pk, {})
         seen = set()
         for position, (code, paragraph) in enumerate(_source_pairs(change.item)):
-            source = source_get_or_create(code, sources, audit)
+            source = writer.source(code)
             key = (source.pk, paragraph)
             if key in seen:
                 continue
             seen.add(key)
             reference = have.get(key)
             if reference is None:
-                create.append(SourceReference(action_id=change.action.pk, source=source, paragraph=paragraph, position=position))
+                create.append((change.action.pk, source.pk, paragraph, position))
             elif reference.position != position:
                 reference.position = position
                 update.append(reference)
@@ -615,9 +735,9 @@ def _sources_write(written, sources, audit):
         history.bulk_history_create(update, update=True, default_user=audit.author,
                                     default_change_reason=audit.reason, default_date=audit.now)
     if create:
-        SourceReference.objects.bulk_create(create, batch_size=500)
-        history.bulk_history_create(create, default_user=audit.author, default_change_reason=audit.reason,
-                                    default_date=audit.now)
+        fields = ["action_id", "source_id", "paragraph", "position"]
+        ids = writer.inserter(SourceReference, fields).insert_returning(create)
+        writer.history_insert(SourceReference, ["id", *fields], [(pk, *row) for pk, row in zip(ids, create, strict=True)], "+")
 
 
 def _history_rows(model, instances, history_type, audit):
@@ -633,55 +753,58 @@ def _history_rows(model, instances, history_type, audit):
     return history_model.objects.bulk_create(rows, batch_size=500)
 
 
-def _actions_history(new_actions, changed, audit):
+def _actions_history(new_rows, changed, writer):
     """A history record for each action written, with its owners as they now are (the snapshot the
-    action's History of changes compares)."""
-    records = _history_rows(Action, [c.action for c in new_actions], "+", audit)
-    records += _history_rows(Action, [c.action for c in changed], "~", audit)
-    if not records:
+    action's History of changes compares). `new_rows`: (fields, rows) of the actions just inserted."""
+    history_ids = {}
+    fields, rows = new_rows
+    if rows:
+        ids = writer.history_insert(Action, fields, rows, "+", returning=True)
+        history_ids.update(zip((row[0] for row in rows), ids, strict=True))
+    actions = [change.action for change in changed]
+    if actions:
+        fields = sorted(_history_of(Action)[1])
+        ids = writer.history_insert(
+            Action, fields, [tuple(getattr(action, name) for name in fields) for action in actions], "~", returning=True,
+        )
+        history_ids.update(zip((action.pk for action in actions), ids, strict=True))
+    if not history_ids:
         return
     owners_history = apps.get_model("plans", "HistoricalAction_owners")
-    links = {}
-    for link_id, action_id, owner_id in Action.owners.through.objects.filter(
-        action_id__in=[record.id for record in records]
-    ).values_list("id", "action_id", "owner_id"):
-        links.setdefault(action_id, []).append((link_id, owner_id))
-    if not all(record.history_id for record in records):  # a database that returns no ids from bulk inserts
-        by_action = dict(Action.history.model.objects.filter(
-            id__in=[record.id for record in records], history_date=audit.now,
-        ).values_list("id", "history_id"))
-        for record in records:
-            record.history_id = by_action[record.id]
-    owners_history.objects.bulk_create([
-        owners_history(history_id=record.history_id, id=link_id, action_id=record.id, owner_id=owner_id)
-        for record in records
-        for link_id, owner_id in links.get(record.id, [])
-    ], batch_size=500)
+    links = Action.owners.through.objects.filter(action_id__in=list(history_ids)).values_list("id", "action_id", "owner_id")
+    writer.inserter(owners_history, ["history_id", "id", "action_id", "owner_id"]).insert(
+        (history_ids[action_id], link_id, action_id, owner_id) for link_id, action_id, owner_id in links
+    )
 
 
-def _progress_updates_record(*, plan, changes, author, period, now, source_name=""):
-    """Append the spreadsheet's RAG and note as an update where plan_changes said to."""
-    from plans.services.periods import period_ensure_open
+class _UpdateRecorder:
+    """Appends the spreadsheet's RAG and note as a progress update where plan_changes said to."""
 
-    default = period or period_ensure_open(plan=plan, today=timezone.localdate(now))
-    periods = {p.month: p for p in ReportingPeriod.objects.filter(plan=plan)}
-    new_updates = []
-    for change in changes.actions:
-        if not change.record_update:
-            continue
-        progress_rag, impact_rag, note = _sheet_rags(change.item)
-        new_updates.append(ProgressUpdate(
-            action=change.action,
-            period=_note_period(plan, change.item, periods) or default,
-            author=author,
-            progress_rag=progress_rag.value,
-            impact_rag=impact_rag.value if impact_rag else "",
-            note=note,
-            created_at=now,
-            imported_from=str(source_name)[:255],
-        ))
-    ProgressUpdate.objects.bulk_create(new_updates, batch_size=500)
-    return len(new_updates)
+    def __init__(self, *, plan, author, period, now, source_name=""):
+        self.plan, self.author, self.now = plan, author, now
+        from plans.services.periods import period_ensure_open
+
+        self.default = period or period_ensure_open(plan=plan, today=timezone.localdate(now))
+        self.periods = {p.month: p for p in ReportingPeriod.objects.filter(plan=plan)}
+        self.source_name = str(source_name)[:255]
+        self.count = 0
+        self.inserter = RowInserter(ProgressUpdate, [
+            "action_id", "period_id", "author_id", "progress_rag", "impact_rag", "note", "created_at", "imported_from",
+        ])
+
+    def record(self, changes):
+        rows = []
+        for change in changes:
+            if not change.record_update:
+                continue
+            progress_rag, impact_rag, note = _sheet_rags(change.item)
+            chosen = _note_period(self.plan, change.item, self.periods) or self.default
+            rows.append((
+                change.action.pk, chosen.pk if chosen else None, self.author.pk, progress_rag.value,
+                impact_rag.value if impact_rag else "", note, self.now, self.source_name,
+            ))
+        self.inserter.insert(rows)
+        self.count += len(rows)
 
 
 def _note_period(plan, item, periods):
