@@ -33,7 +33,7 @@ def test_sign_in_matches_an_existing_account_by_email_whatever_its_case(client, 
     users_before = get_user_model().objects.count()
     response = sign_in(client, provider_browser, "board.member")  # the provider says Board.Member@Solihull.GOV.UK
     assert response.status_code == 302
-    assert response["Location"] == reverse("plans:my_actions")
+    assert response["Location"] == reverse("plans:home")
     assert get_user_model().objects.count() == users_before
     assert client.get(reverse("plans:plan_detail", args=[world.plan.pk])).status_code == 200  # the board's own rights
 
@@ -60,7 +60,7 @@ def test_a_callback_whose_state_this_browser_did_not_start_is_refused(client, ss
 def test_a_callback_cannot_be_replayed(client, sso, provider_browser):
     start = client.get("/oidc/authenticate/")
     back = provider_browser.follow(start["Location"], login="jane.smith")
-    assert client.get(back)["Location"] == reverse("plans:my_actions")
+    assert client.get(back)["Location"] == reverse("plans:home")
     client.post(reverse("logout"))
     client.cookies.clear()
     replay = client.get(back)  # a fresh browser presenting the same address: no such state in its session
@@ -79,7 +79,7 @@ def test_an_email_outside_the_allowed_domains_is_refused(client, sso, provider_b
 def test_any_domain_signs_in_when_none_is_listed(client, sso, settings, provider_browser):
     settings.OIDC_ALLOWED_EMAIL_DOMAINS = []
     response = sign_in(client, provider_browser, "partner")
-    assert response["Location"] == reverse("plans:my_actions")
+    assert response["Location"] == reverse("plans:home")
     assert get_user_model().objects.filter(email="pat.partner@westmidlands.police.example").exists()
 
 
