@@ -91,3 +91,12 @@ def plan_import_read(*, token, name):
     import_status_write(token, state="read", rows_read=parsed.rows_read, actions_total=len(parsed.actions))
     return len(parsed.actions)
 
+
+
+@task()
+def board_pack_render(*, document_id, today=None):
+    """Draw a queued full board pack (summary and every action) and keep it; the page waiting for it
+    reads how far it has got (plans.services.packs)."""
+    from plans.services.packs import board_pack_build
+
+    return board_pack_build(document_id=document_id, today=datetime.date.fromisoformat(today) if today else None)

@@ -1,13 +1,13 @@
-"""Board reporting at size: dashboard and board-pack PDF on a generated plan, each beside its baseline.
+"""Board reporting at size: the dashboard on a generated plan, beside its baseline (the board pack is
+timed in plans/benchmarks/pack.py).
 
 The plan (1,000 actions × 36 monthly updates; --quick: 200 × 12) is written with bulk_create inside a
 transaction on the default database that is rolled back at the end, so nothing is left behind and no
 second database or migration run is needed. The first 35 periods are closed (snapshots written by
 period_snapshots_backfill, as period_close does), the last is open: the usual shape of a plan 3 years in.
 
-Baselines, measured in the same run: for the dashboard, the bare aggregate query of the period's RAG
-summary; for the PDF, WeasyPrint rendering the board pack's own HTML as a static string (no queries,
-no templates), tagged as every pack is; beside it the same HTML untagged, for the time tagging adds. Targets: dashboard < 10 × bare and < 300 ms; PDF < 1.5 × bare render.
+Baseline, measured in the same run: the bare aggregate query of the period's RAG summary. Targets:
+dashboard < 10 × bare and < 300 ms.
 """
 import datetime
 import statistics
@@ -18,12 +18,10 @@ from django.db import connection, reset_queries, transaction
 from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
-from improvement.pdf import pdf_from_html
 from plans.rag import Rag
 
 TARGET_DASHBOARD_MS = 300
 TARGET_DASHBOARD_RATIO = 10
-TARGET_PDF_RATIO = 1.5
 
 
 class _Rollback(Exception):
@@ -114,7 +112,6 @@ def run(*, out, options):
     from django.urls import reverse
 
     from plans.selectors.reporting import board_dashboard, plan_periods
-    from plans.services import reports
 
     quick = options.get("quick")
     n_actions, n_periods = (200, 12) if quick else (1000, 36)
@@ -161,26 +158,6 @@ def run(*, out, options):
                     f"(target < {TARGET_DASHBOARD_RATIO}× and < {TARGET_DASHBOARD_MS} ms): {'OK' if ok else 'MISSED'}"
                 )
 
-            period = periods[-2]
-            pdf_repeat = 1 if not quick else 2
-            data = reports.board_pack_data(plan=plan, period=period)
-            html = reports.board_pack_html(dashboard=data)
-            bare_pdf_ms, _ = _timed(lambda: pdf_from_html(html=html), pdf_repeat)
-            untagged_ms, _ = _timed(lambda: pdf_from_html(html=html, tagged=False), pdf_repeat)
-            pdf_ms, pdf = _timed(lambda: reports.board_pack_pdf(plan=plan, period=period), pdf_repeat)
-            ratio = pdf_ms / bare_pdf_ms
-            out.write(
-                f"Board pack PDF ({period.label}, {len(pdf) // 1024} KB, {len(html) // 1024} KB of HTML): {pdf_ms:.0f} ms; "
-                f"WeasyPrint alone on the same HTML {bare_pdf_ms:.0f} ms; ratio {ratio:.2f}× "
-                f"(target < {TARGET_PDF_RATIO}×): {'OK' if ratio < TARGET_PDF_RATIO else 'MISSED'}"
-            )
-            added = bare_pdf_ms - untagged_ms
-            out.write(
-                f"Tagging (PDF/UA-1) the same pack: {bare_pdf_ms:.0f} ms tagged, {untagged_ms:.0f} ms untagged; "
-                f"tagging adds {added:.0f} ms ({added / untagged_ms:.0%}) (no target)"
-            )
-            xlsx_ms, _ = _timed(lambda: reports.board_pack_xlsx(plan=plan, period=period), 1)
-            out.write(f"Board pack Excel: {xlsx_ms:.0f} ms (no target)")
             raise _Rollback
     except _Rollback:
         pass
