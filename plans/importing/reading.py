@@ -282,7 +282,7 @@ def _themes_sheet(rows):
 def _override(mapping, sheet_name, headers, first_headers):
     if mapping is None:
         return None
-    per_sheet = any(not str(key).lstrip("-").isdigit() for key in mapping)
+    per_sheet = any(isinstance(value, dict) or not str(key).lstrip("-").isdigit() for key, value in mapping.items())
     if per_sheet:
         chosen = mapping.get(sheet_name)
         if chosen is None:
@@ -382,7 +382,7 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
         data_rows = first_rows[header_index + header_lines:]
         detected, _profiles = detect_mapping(headers, data_rows)
         chosen = _override(mapping, sheet.title, headers, first.headers if first else None)
-        if chosen == {} and mapping and mapping.get(sheet.title) is not None:
+        if chosen == {} and mapping and isinstance(mapping.get(sheet.title), dict):
             report.header_row, report.header_rows, report.headers = header_index + 1, header_lines, headers
             report.reason = "you chose to ignore every column of it"
             continue

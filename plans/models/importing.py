@@ -1,4 +1,5 @@
 """What admins decided in the import preview, remembered for the next import."""
+
 from django.conf import settings
 from django.db import models
 
@@ -14,7 +15,9 @@ class StatusLabelMapping(models.Model):
     """
 
     label = models.CharField(max_length=120, help_text="As the file writes it.")
-    key = models.CharField(max_length=120, unique=True, editable=False, help_text="The label, lower case, punctuation as spaces.")
+    key = models.CharField(
+        max_length=120, unique=True, editable=False, help_text="The label, lower case, punctuation as spaces."
+    )
     rag = models.CharField(max_length=2, choices=Rag.choices, blank=True, help_text="Blank: no rating.")
     chosen_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -93,7 +93,7 @@ def mapping_from_session(mapping):
     {sheet name: {column index: field}} per sheet."""
     if not mapping:
         return None
-    if all(str(key).lstrip("-").isdigit() for key in mapping):
+    if not any(isinstance(value, dict) for value in mapping.values()):
         return {int(key): value for key, value in mapping.items()}
     return {sheet: {int(key): value for key, value in columns.items()} for sheet, columns in mapping.items()}
 

@@ -7,6 +7,7 @@ decide every label the reader could not read (a RAG, or no rating) before import
 differ from the reader's own reading are remembered (StatusLabelMapping) and applied to later
 imports, as PersonRoleMapping is for people; nothing is mapped that an admin did not choose.
 """
+
 from dataclasses import dataclass, field
 
 from plans.importing.values import read_status, status_key
@@ -54,7 +55,9 @@ def status_labels_found(parsed):
         key = status_key(status["label"])
         item = labels.get(key)
         if item is None:
-            item = labels[key] = StatusLabel(label=status["label"], key=key, known=status["known"], closed=status["closed"])
+            item = labels[key] = StatusLabel(
+                label=status["label"], key=key, known=status["known"], closed=status["closed"]
+            )
             item.read_as = "" if not status["known"] else (status["rag"] or NO_RATING).lower()
         item.count += status["count"]
         if status["field"] not in item.fields:
@@ -95,7 +98,8 @@ def status_labels_remember(*, choices, author=None):
             continue
         rag = SCALE[slug]
         StatusLabelMapping.objects.update_or_create(
-            key=key, defaults={"label": " ".join(label.split())[:120], "rag": rag.value if rag else "", "chosen_by": author},
+            key=key,
+            defaults={"label": " ".join(label.split())[:120], "rag": rag.value if rag else "", "chosen_by": author},
         )
 
 
@@ -107,8 +111,8 @@ def status_labels_parse(texts):
         slug = slug.strip().lower().replace("no rating", NO_RATING).replace("gray", "grey")
         if not label.strip() or slug not in SCALE:
             raise ValueError(
-                f"“{text}” is not a status label and a RAG: write it as LABEL=RAG, where RAG is blue, green, amber, red, "
-                f"grey or none (no rating), for example --status \"Stuck=red\"."
+                f"“{text}” is not a status label and a RAG: write it as LABEL=RAG, where RAG is blue, green, "
+                f'amber, red, grey or none (no rating), for example --status "Stuck=red".'
             )
         choices[label.strip()] = slug
     return choices

@@ -2,6 +2,7 @@
 status label "Parked" cannot be read as a RAG, so the import is refused until the admin says what it
 means; the admin maps an unused column of the second sheet (from the list of unused columns), sees
 the file read again, and imports. With the mouse, then the keyboard only; every page checked with axe."""
+
 from playwright.sync_api import expect
 
 from plans.models import Action, Plan, ProgressUpdate, StatusLabelMapping
@@ -14,7 +15,9 @@ PASSWORD = "a-long-test-password"
 TITLE = "Westshire improvement plan"
 
 
-def test_admin_maps_a_second_sheets_column_and_decides_a_status_label_before_importing(hands, transactional_db, tmp_path):
+def test_admin_maps_a_second_sheets_column_and_decides_a_status_label_before_importing(
+    hands, transactional_db, tmp_path
+):
     page = hands.page
     workbook = tmp_path / "westshire.xlsx"
     workbook.write_bytes(two_sheet_plan())
@@ -56,17 +59,27 @@ def test_admin_maps_a_second_sheets_column_and_decides_a_status_label_before_imp
 
     hands.at("import-two-sheets-corrected", title=preview_title)
     expect(page.get_by_text("Every column of every sheet read is used.")).to_be_visible()
-    expect(page.get_by_label("“Parked” is read as").locator("option:checked")).to_have_text("Amber: not on track, recoverable")
-    expect(page.get_by_role("group", name="Sheet “Practice”").get_by_label("Column F: “Assurance”").locator("option:checked")).to_have_text(
-        "Measures of success"
+    expect(page.get_by_label("“Parked” is read as").locator("option:checked")).to_have_text(
+        "Amber: not on track, recoverable"
     )
+    expect(
+        page.get_by_role("group", name="Sheet “Practice”")
+        .get_by_label("Column F: “Assurance”")
+        .locator("option:checked")
+    ).to_have_text("Measures of success")
     actions = page.get_by_role("table", name="Actions that would be created or updated")
-    expect(actions.locator("tbody tr").filter(has_text="Audit twenty assessments").locator(".app-rag")).to_have_text("Amber")
+    expect(actions.locator("tbody tr").filter(has_text="Audit twenty assessments").locator(".app-rag")).to_have_text(
+        "Amber"
+    )
     hands.press(page.get_by_role("button", name="Import the plan"))
 
     hands.at("import-two-sheets-imported", title=TITLE)
-    expect(page.locator(".govuk-notification-banner--success")).to_contain_text(f"Imported “{TITLE}” as a draft: 4 actions added")
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
+        f"Imported “{TITLE}” as a draft: 4 actions added"
+    )
     plan = Plan.objects.get(title=TITLE)
-    assert Action.objects.get(theme__plan=plan, ref="2.1").measures_of_success == "Audit findings go to the practice board"
+    assert (
+        Action.objects.get(theme__plan=plan, ref="2.1").measures_of_success == "Audit findings go to the practice board"
+    )
     assert ProgressUpdate.objects.get(action__theme__plan=plan, action__ref="2.1").progress_rag == Rag.AMBER
     assert StatusLabelMapping.objects.get(key="parked").rag == Rag.AMBER

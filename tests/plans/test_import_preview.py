@@ -1,6 +1,7 @@
 """The import preview: what was understood of a workbook, corrected in one place before anything is
 written. Every sheet's columns, every status label, every problem in the error summary, and what
 was skipped (rows, sheets) or looks too large to be a plan. Workbooks built here with openpyxl."""
+
 import io
 import re
 
@@ -30,21 +31,45 @@ def to_bytes(workbook):
     return buffer.getvalue()
 
 
-def two_sheet_plan(*, second_header=("Ref", "Action", "Responsible", "Deadline", "Status", "Assurance")):
+def two_sheet_plan(
+    *,
+    second_header=("Ref", "Action", "Responsible", "Deadline", "Status", "Assurance"),
+    names=("Leadership", "Practice"),
+):
     """Sheet "Leadership" (RAG words, an unreadable "Parked", a person as owner, a note row), sheet
     "Practice" (other headers; its "Assurance" column is not recognised) and a key sheet."""
     wb = Workbook()
     ws = wb.active
-    ws.title = "Leadership"
+    ws.title = names[0]
     ws.append(["Westshire improvement plan"])
     ws.append(["Ref", "Action", "Lead officer", "By when", "RAG", "Impact RAG"])
-    ws.append(["1.1", "Set up the improvement board", "Director of Children's Services", "31/03/2026", "On track", "Parked"])
+    ws.append(
+        ["1.1", "Set up the improvement board", "Director of Children's Services", "31/03/2026", "On track", "Parked"]
+    )
     ws.append(["1.2", "Agree the performance framework", "Sue Butcher", "30/06/2026", "Parked", "Not started"])
     ws.append(["NB: ratings agreed at the board"])
-    ws = wb.create_sheet("Practice")
+    ws = wb.create_sheet(names[1])
     ws.append(list(second_header))
-    ws.append(["2.1", "Audit twenty assessments a month", "Service Manager QA", "31/01/2026", "Parked", "Audit findings go to the practice board"])
-    ws.append(["2.2", "Train staff in the new model", "Principal Social Worker", "28/02/2026", "Complete", "Attendance figures each quarter"])
+    ws.append(
+        [
+            "2.1",
+            "Audit twenty assessments a month",
+            "Service Manager QA",
+            "31/01/2026",
+            "Parked",
+            "Audit findings go to the practice board",
+        ]
+    )
+    ws.append(
+        [
+            "2.2",
+            "Train staff in the new model",
+            "Principal Social Worker",
+            "28/02/2026",
+            "Complete",
+            "Attendance figures each quarter",
+        ]
+    )
     ws = wb.create_sheet("Key")
     ws.append(["Blue", "Complete"])
     ws.append(["Green", "On track"])
@@ -58,8 +83,26 @@ def same_header_sheets():
     for number, name in enumerate(["Leadership", "Practice", "Partnerships"], start=1):
         ws = wb.create_sheet(name)
         ws.append(["Ref", "Action", "Owner", "Due date", "RAG", "Notes"])
-        ws.append([f"{number}.1", f"First action of {name}", "Head of Service Safeguards", "31/03/2027", "Green", f"Note on {name}"])
-        ws.append([f"{number}.2", f"Second action of {name}", "Head of Probation", "30/04/2027", "Amber", f"Another note on {name}"])
+        ws.append(
+            [
+                f"{number}.1",
+                f"First action of {name}",
+                "Head of Service Safeguards",
+                "31/03/2027",
+                "Green",
+                f"Note on {name}",
+            ]
+        )
+        ws.append(
+            [
+                f"{number}.2",
+                f"Second action of {name}",
+                "Head of Probation",
+                "30/04/2027",
+                "Amber",
+                f"Another note on {name}",
+            ]
+        )
     return to_bytes(wb)
 
 
@@ -75,14 +118,18 @@ def fields(html):
     for name, body in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', html, re.S):
         match = re.search(r'<option value="([^"]*)" selected>', body)
         found[name] = match.group(1) if match else ""
-    for name, value in re.findall(r'<input class="govuk-input[^"]*" id="[^"]*" name="([^"]+)" type="text" value="([^"]*)"', html):
+    for name, value in re.findall(
+        r'<input class="govuk-input[^"]*" id="[^"]*" name="([^"]+)" type="text" value="([^"]*)"', html
+    ):
         found[name] = value
     return found
 
 
 def select_named(html, label):
     """The name of the select whose label is `label` (exact text)."""
-    match = re.search(r'<label class="govuk-label govuk-label--s" for="id_([^"]+)">\s*' + re.escape(label) + r"\s*</label>", html)
+    match = re.search(
+        r'<label class="govuk-label govuk-label--s" for="id_([^"]+)">\s*' + re.escape(label) + r"\s*</label>", html
+    )
     assert match, f"no field labelled {label}"
     return match.group(1)
 
@@ -125,7 +172,24 @@ def test_admin_maps_a_column_of_the_second_sheet_and_the_file_is_read_again_with
     assert response.status_code == 302
     plan = Plan.objects.get(title="Westshire improvement plan")
     measures = dict(Action.objects.filter(theme__plan=plan).values_list("ref", "measures_of_success"))
-    assert measures == {"1.1": "", "1.2": "", "2.1": "Audit findings go to the practice board", "2.2": "Attendance figures each quarter"}
+    assert measures == {
+        "1.1": "",
+        "1.2": "",
+        "2.1": "Audit findings go to the practice board",
+        "2.2": "Attendance figures each quarter",
+    }
+
+
+def test_sheets_named_by_number_are_corrected_each_on_their_own(client, world, media):
+    client.force_login(world.admin)
+    preview = upload(client, two_sheet_plan(names=("1", "2")))
+    html = client.get(preview).content.decode()
+    assert '<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Sheet “2”</legend>' in html
+    assert "Sheet “2”, column F “Assurance”" in html
+    client.post(preview, {**fields(html), "sheet2_column_5": "measures", "plan": "", "confirm": "no"})
+    html = client.get(preview).content.decode()
+    assert fields(html)["sheet2_column_5"] == "measures" and "Sheet “2”, column F" not in html
+    assert fields(html)["column_2"] == "owners"  # the first sheet as it was
 
 
 def test_sheets_with_the_same_columns_share_one_set_of_choices(client, world, media):
@@ -165,7 +229,10 @@ def test_a_second_sheet_without_an_action_column_is_refused_in_the_admins_words(
     response = client.post(preview, chosen)
     assert response.status_code == 400
     summary = error_summary(response.content.decode())
-    assert "Choose which column of sheet “Practice” holds the action (or its ref). To skip the sheet, ignore every column of it." in summary
+    assert (
+        "Choose which column of sheet “Practice” holds the action (or its ref). "
+        "To skip the sheet, ignore every column of it." in summary
+    )
     assert 'href="#id_sheet2_column_0"' in summary
     assert not Plan.objects.exists() or not Plan.objects.filter(title="Westshire improvement plan").exists()
 
@@ -178,7 +245,12 @@ def test_every_status_label_is_listed_once_and_an_unreadable_one_must_be_decided
     preview = upload(client, two_sheet_plan())
     html = client.get(preview).content.decode()
     labels = re.findall(r'for="id_(status_\d+)">\s*“([^”]+)” is read as', html)
-    assert [label for _name, label in labels] == ["Parked", "Not started", "On track", "Complete"]  # Parked once, in both columns
+    assert [label for _name, label in labels] == [
+        "Parked",
+        "Not started",
+        "On track",
+        "Complete",
+    ]  # Parked once, in both columns
     status = {label: name for name, label in labels}
     assert fields(html)[status["On track"]] == "green" and fields(html)[status["Complete"]] == "blue"
     assert fields(html)[status["Not started"]] == "grey" and fields(html)[status["Parked"]] == ""
@@ -189,7 +261,10 @@ def test_every_status_label_is_listed_once_and_an_unreadable_one_must_be_decided
     assert response.status_code == 400
     page = response.content.decode()
     assert "<title>Error: Check the import of westshire.xlsx" in page
-    assert f'<a href="#id_{status["Parked"]}">Choose what “Parked” means on the RAG scale, or No rating, before importing</a>' in error_summary(page)
+    assert (
+        f'<a href="#id_{status["Parked"]}">'
+        "Choose what “Parked” means on the RAG scale, or No rating, before importing</a>" in error_summary(page)
+    )
     assert not Plan.objects.filter(title="Westshire improvement plan").exists()
 
     # Parked is Amber; On track is changed to Amber too; the rest as read.
@@ -197,9 +272,15 @@ def test_every_status_label_is_listed_once_and_an_unreadable_one_must_be_decided
     response = client.post(preview, chosen)
     assert response.status_code == 302
     plan = Plan.objects.get(title="Westshire improvement plan")
-    rags = {u.action.ref: (u.progress_rag, u.impact_rag) for u in ProgressUpdate.objects.filter(action__theme__plan=plan).select_related("action")}
+    rags = {
+        u.action.ref: (u.progress_rag, u.impact_rag)
+        for u in ProgressUpdate.objects.filter(action__theme__plan=plan).select_related("action")
+    }
     assert rags == {
-        "1.1": (Rag.AMBER, Rag.AMBER), "1.2": (Rag.AMBER, Rag.GREY), "2.1": (Rag.AMBER, ""), "2.2": (Rag.BLUE, ""),
+        "1.1": (Rag.AMBER, Rag.AMBER),
+        "1.2": (Rag.AMBER, Rag.GREY),
+        "2.1": (Rag.AMBER, ""),
+        "2.2": (Rag.BLUE, ""),
     }
     # Remembered: the labels read otherwise than the reader reads them; not those confirmed as read.
     assert dict(StatusLabelMapping.objects.values_list("label", "rag")) == {"Parked": Rag.AMBER, "On track": Rag.AMBER}
@@ -214,7 +295,12 @@ def test_a_label_left_as_no_rating_imports_without_a_rag(client, world, media):
     client.post(preview, {**fields(html), parked: "none", "plan": "", "confirm": "yes"})
     plan = Plan.objects.get(title="Westshire improvement plan")
     assert ProgressUpdate.objects.get(action__theme__plan=plan, action__ref="1.1").impact_rag in (None, "")
-    assert not ProgressUpdate.objects.filter(action__theme__plan=plan, action__ref="2.1").exclude(progress_rag__isnull=True).exclude(progress_rag="").exists()
+    assert (
+        not ProgressUpdate.objects.filter(action__theme__plan=plan, action__ref="2.1")
+        .exclude(progress_rag__isnull=True)
+        .exclude(progress_rag="")
+        .exists()
+    )
     assert StatusLabelMapping.objects.get(label="Parked").rag == ""
 
 
@@ -244,7 +330,12 @@ def test_agreeing_with_the_readers_own_reading_forgets_an_earlier_choice(client,
     assert fields(html)[on_track] == "red"
     client.post(preview, {**fields(html), on_track: "green", parked: "amber", "plan": "", "confirm": "yes"})
     assert not StatusLabelMapping.objects.filter(key="on track").exists()
-    assert ProgressUpdate.objects.get(action__ref="1.1", action__theme__plan__title="Westshire improvement plan").progress_rag == Rag.GREEN
+    assert (
+        ProgressUpdate.objects.get(
+            action__ref="1.1", action__theme__plan__title="Westshire improvement plan"
+        ).progress_rag
+        == Rag.GREEN
+    )
 
 
 def test_import_plan_reads_status_labels_as_given_and_remembers_them(world, tmp_path):
@@ -254,10 +345,19 @@ def test_import_plan_reads_status_labels_as_given_and_remembers_them(world, tmp_
     call_command("import_plan", str(path), "--dry-run", stdout=out)
     assert "could not be read as a RAG and are left empty: “Parked”" in out.getvalue()
     with pytest.raises(CommandError, match="write it as LABEL=RAG"):
-        call_command("import_plan", str(path), "--status", "Parked=purple", "--as", world.admin.username, stdout=io.StringIO())
+        call_command(
+            "import_plan", str(path), "--status", "Parked=purple", "--as", world.admin.username, stdout=io.StringIO()
+        )
     assert not Plan.objects.filter(title="Westshire improvement plan").exists()
-    call_command("import_plan", str(path), "--status", "Parked=amber", "--as", world.admin.username, stdout=io.StringIO())
-    assert ProgressUpdate.objects.get(action__ref="2.1", action__theme__plan__title="Westshire improvement plan").progress_rag == Rag.AMBER
+    call_command(
+        "import_plan", str(path), "--status", "Parked=amber", "--as", world.admin.username, stdout=io.StringIO()
+    )
+    assert (
+        ProgressUpdate.objects.get(
+            action__ref="2.1", action__theme__plan__title="Westshire improvement plan"
+        ).progress_rag
+        == Rag.AMBER
+    )
     assert StatusLabelMapping.objects.get(key="parked").rag == Rag.AMBER
 
 
@@ -270,8 +370,16 @@ def test_people_and_coordinator_errors_are_in_the_error_summary_in_the_admins_wo
     html = client.get(preview).content.decode()
     assert "“Sue Butcher” in the file is" in html
     person = select_named(html, "“Sue Butcher” in the file is")
-    chosen = {**fields(html), person: "Chief Wizard", "coordinators": ["999999"], "board_members": ["abc"],
-              "plan": "424242", "column_1": "cheese", "title": "", "confirm": "yes"}
+    chosen = {
+        **fields(html),
+        person: "Chief Wizard",
+        "coordinators": ["999999"],
+        "board_members": ["abc"],
+        "plan": "424242",
+        "column_1": "cheese",
+        "title": "",
+        "confirm": "yes",
+    }
     response = client.post(preview, chosen)
     assert response.status_code == 400
     summary = error_summary(response.content.decode())
@@ -296,10 +404,18 @@ def test_skipped_rows_and_sheets_are_shown_with_why(client, world, media):
     client.force_login(world.admin)
     html = client.get(upload(client, two_sheet_plan())).content.decode()
     sheets = re.search(r'<h2 class="govuk-heading-m" id="sheets">Sheets</h2>(.*?)</dl>', html, re.S).group(1)
-    assert re.search(r"<dt[^>]*>Key</dt>\s*<dd[^>]*>\s*<strong class=\"govuk-tag govuk-tag--grey\">Skipped</strong> It looks like a key or legend\.", sheets)
+    assert re.search(
+        r"<dt[^>]*>Key</dt>\s*<dd[^>]*>\s*"
+        r"<strong class=\"govuk-tag govuk-tag--grey\">Skipped</strong> It looks like a key or legend\.",
+        sheets,
+    )
     skipped = re.search(r'<details class="govuk-details" id="skipped-rows" open>(.*?)</details>', html, re.S).group(1)
-    rows = re.findall(r"<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">([^<]*)</td><td class=\"govuk-table__cell\">(\d+)</td>\s*"
-                      r"<td class=\"govuk-table__cell\">([^<]*)</td><td class=\"govuk-table__cell\">([^<]*)</td>", skipped)
+    rows = re.findall(
+        r"<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">([^<]*)</td>"
+        r"<td class=\"govuk-table__cell\">(\d+)</td>\s*"
+        r"<td class=\"govuk-table__cell\">([^<]*)</td><td class=\"govuk-table__cell\">([^<]*)</td>",
+        skipped,
+    )
     assert ("Leadership", "1", "the plan&#x27;s title", "Westshire improvement plan") in rows
     assert ("Leadership", "5", "a note", "NB: ratings agreed at the board") in rows
     assert '<a class="govuk-link" href="#skipped-rows">2 rows not read as actions</a>' in html
@@ -346,7 +462,9 @@ def test_admins_correct_a_remembered_status_label_in_the_django_admin(client, wo
     mapping = StatusLabelMapping.objects.create(label="Parked", key="parked", rag=Rag.RED)
     client.force_login(superuser)
     assert "Parked" in client.get(reverse("admin:plans_statuslabelmapping_changelist")).content.decode()
-    response = client.post(reverse("admin:plans_statuslabelmapping_change", args=[mapping.pk]), {"label": "On hold!", "rag": "A"})
+    response = client.post(
+        reverse("admin:plans_statuslabelmapping_change", args=[mapping.pk]), {"label": "On hold!", "rag": "A"}
+    )
     assert response.status_code == 302
     mapping.refresh_from_db()
     assert (mapping.label, mapping.key, mapping.rag, mapping.chosen_by) == ("On hold!", "on hold", Rag.AMBER, superuser)
