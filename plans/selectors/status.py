@@ -64,8 +64,8 @@ def progress_without_impact(*, progress_rag, impact_rag, earlier_impact_rags=())
     Its progress is Blue or Green and either its impact is Amber or Red, or its impact, short of
     Green or Blue (Grey, or no impact rating), has not moved for IMPACT_STILL_PERIODS periods: the
     same in this period and in each of the periods before it (`earlier_impact_rags`: the impact
-    as reported for the periods before this one, the latest first; a period in which the action had
-    no row is left out, so an action younger than that is never "still").
+    as reported for the periods before this one, the latest first, up to a period in which the action
+    had no row: an action younger than IMPACT_STILL_PERIODS periods is never "still").
     """
     if progress_rag not in ON_TRACK:
         return ""
@@ -164,8 +164,7 @@ def status_rows(*, plan, period, as_of=None, now=False, periods=None, frozen=Non
         )
     frozen = period is not None and period.closed if frozen is None else frozen
     if frozen:
-        rows = _snapshot_rows(period=period)
-        return rows if action_ids is None else [row for row in rows if row.action_id in set(action_ids)]
+        return _snapshot_rows(period=period, action_ids=action_ids)
     return _live_rows(
         plan=plan, period=period, as_of=overdue_as_of(period, as_of), periods=periods, action_ids=action_ids
     )
@@ -276,11 +275,17 @@ def _live_rows(*, plan, period, as_of, periods, action_ids=None, latest_of_all=F
     return result
 
 
-def _snapshot_rows(*, period):
-    """The rows stored when `period` closed, in two lean queries (rows, then owners)."""
+def _snapshot_rows(*, period, action_ids=None):
+    """The rows stored when `period` closed (of `action_ids` only, if given), in two lean queries
+    (rows, then owners)."""
+    snapshots = ActionSnapshot.objects.filter(period=period)
+    links = ActionSnapshot.owners.through.objects.filter(actionsnapshot__period=period)
+    if action_ids is not None:
+        snapshots = snapshots.filter(action_id__in=action_ids)
+        links = links.filter(actionsnapshot__action_id__in=action_ids)
     owners = {}
     for snapshot_id, owner_id, title in (
-        ActionSnapshot.owners.through.objects.filter(actionsnapshot__period=period)
+        links
         .order_by("owner__title", "owner_id")
         .values_list("actionsnapshot_id", "owner_id", "owner__title")
     ):
@@ -307,8 +312,7 @@ def _snapshot_rows(*, period):
             is_overdue=snap["is_overdue"],
             is_stale=snap["is_stale"],
         )
-        for snap in ActionSnapshot.objects.filter(period=period)
-        .order_by("theme_position", "position", "pk")
+        for snap in snapshots.order_by("theme_position", "position", "pk")
         .values(
             "pk",
             "action_id",
@@ -361,11 +365,14 @@ def earlier_impact_rags(*, plan, period, periods=None, action_ids=None, count=IM
             ):
                 found[(row.action_id, p.pk)] = row.impact_rag
     result = {}
-    for p in earlier:  # latest first
-        for (action_id, period_id), rag in found.items():
-            if period_id == p.pk:
-                result.setdefault(action_id, []).append(rag)
-    return {action_id: tuple(rags) for action_id, rags in result.items()}
+    for action_id in {action_id for action_id, _ in found}:
+        rags = []
+        for p in earlier:  # latest first, up to a period in which the action had no row
+            if (action_id, p.pk) not in found:
+                break
+            rags.append(found[(action_id, p.pk)])
+        result[action_id] = tuple(rags)
+    return result
 
 
 def progress_without_impact_rows(rows, *, plan, period, periods=None):
