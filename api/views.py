@@ -26,7 +26,7 @@ from audits.models import AuditProgramme
 from audits.selectors import findings
 from plans.models import Action, Measure, MeasureReading, Owner, Plan, ReportingPeriod, SourceReference, Theme
 from plans.permissions import plans_visible_to
-from plans.selectors_reporting import default_period, plan_periods
+from plans.selectors.reporting import default_period, plan_periods
 
 PLAN = OpenApiParameter("plan", int, description="Only this plan (its id, from /api/v1/plans/).")
 PERIOD = OpenApiParameter("period", int, description="Only this reporting period (its id, from /api/v1/periods/).")

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "axes",
     "rest_framework",
     "drf_spectacular",
+    "improvement",
     "plans",
     "audits",
     "api",

@@ -19,7 +19,7 @@ class PlansConfig(AppConfig):
 
 
 def _register_audited_models():
-    from plans import audit
+    from improvement import audit
     from plans.models import (
         Action, ActionComment, DueDateChange, HighlightReport, Measure, MeasureMilestone, Owner, Plan, Source,
         SourceReference, Theme, UpdateReview,

@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from plans import audit
+from improvement import audit
 from plans.models import Action, Owner, Plan, Theme
 from plans.views.history import AUDIT_LOG_PAGE_SIZE
 

@@ -29,7 +29,7 @@ def run(*, out, options):
         Action, MeasureMilestone, MeasureReading, Owner, Plan, ProgressUpdate, ReportingPeriod, Source,
         SourceParagraph, SourceReference, Theme,
     )
-    from plans.selectors_coordination import measure_page, source_coverage
+    from plans.selectors.coordination import measure_page, source_coverage
     from plans.services.measure_charts import measure_chart_svg
     from plans.services.measures import measure_create
 

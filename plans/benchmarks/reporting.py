@@ -225,7 +225,7 @@ def _query_count(function):
 
 
 def run(*, out, options):
-    from plans.selectors_reporting import plan_periods
+    from plans.selectors.reporting import plan_periods
     from plans.services import reports
 
     quick = options.get("quick")

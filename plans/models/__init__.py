@@ -1,12 +1,12 @@
 """The plans domain: plans, themes, owners, sources, actions, progress and measures."""
-from plans.models.actions import Action, ActionCategory, ActionStatus, Source, SourceReference
+from plans.models.actions import Action, ActionCategory, ActionStatus
 from plans.models.measures import Measure, MeasureDirection, MeasureMilestone, MeasureReading
 from plans.models.owners import Owner, PersonRoleMapping
-from plans.models.plan import Plan, PlanStatus, ReportingPeriod, Theme
+from plans.models.plan import Plan, PlanStatus, Theme
 from plans.models.progress import ProgressUpdate
-from plans.models.reporting import ActionSnapshot, HighlightReport, ReminderLog
+from plans.models.reporting import ActionSnapshot, HighlightReport, ReminderLog, ReportingPeriod
 from plans.models.round import ActionComment, DueDateChange, ReviewDecision, UpdateReview
-from plans.models.sources import SourceParagraph
+from plans.models.sources import Source, SourceParagraph, SourceReference
 from plans.rag import Rag
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""Actions, and the sources (inspection reports, reviews) they answer to."""
+"""Actions: what a plan will do, owned by roles, answering paragraphs of sources."""
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -9,25 +9,6 @@ from plans.models.versioning import Versioned
 
 from plans.querysets import ActionQuerySet
 from plans.validators import validate_plan_date
-
-
-class Source(Versioned):
-    """A document actions answer to: "JTAI", "IN", "OIS 2012", "Nat. Enq", "IOCS".
-
-    Versioned: saving its list of paragraphs claims its version, so two people editing the list at
-    once cannot overwrite each other unseen."""
-
-    code = models.CharField(max_length=50, unique=True)
-    title = models.CharField(max_length=300, blank=True)
-    date = models.DateField(null=True, blank=True, validators=[validate_plan_date])
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["code"]
-
-    def __str__(self):
-        return self.code
 
 
 class ActionCategory(models.TextChoices):
@@ -90,26 +71,6 @@ class Action(Versioned):
 
     def get_absolute_url(self):
         return reverse("plans:action_detail", args=[self.pk])
-
-
-class SourceReference(models.Model):
-    """An action answering a paragraph of a source: JTAI 3.1, Nat. Enq 1.6."""
-
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="source_references")
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="references")
-    paragraph = models.CharField(max_length=50, blank=True)
-    position = models.PositiveIntegerField(default=0)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["action", "position", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["action", "source", "paragraph"], name="unique_source_reference")
-        ]
-
-    def __str__(self):
-        return f"{self.source.code} {self.paragraph}".strip()
 
 
 def shorten(text, limit=80):

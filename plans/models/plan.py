@@ -1,5 +1,4 @@
-"""Plans, their themes and their monthly reporting periods."""
-import calendar
+"""Plans and their themes."""
 
 from django.conf import settings
 from django.db import models
@@ -8,7 +7,6 @@ from simple_history.models import HistoricalRecords
 
 from plans.models.versioning import Versioned
 
-from plans.querysets import ReportingPeriodQuerySet
 from plans.validators import validate_plan_date
 
 
@@ -75,48 +73,3 @@ class Theme(Versioned):
 
     def __str__(self):
         return f"{self.number} {self.title}".strip()
-
-
-def month_end(month):
-    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
-
-
-class ReportingPeriod(models.Model):
-    """One month of reporting, ending with the board meeting that reads it."""
-
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="periods")
-    month = models.DateField(help_text="The first day of the month reported on.", validators=[validate_plan_date])
-    board_meeting_date = models.DateField(null=True, blank=True, validators=[validate_plan_date])
-    closed = models.BooleanField(default=False)
-    closed_at = models.DateTimeField(null=True, blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-
-    objects = ReportingPeriodQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["plan", "month"]
-        constraints = [
-            models.UniqueConstraint(fields=["plan", "month"], name="one_period_per_plan_month"),
-            models.CheckConstraint(condition=models.Q(month__day=1), name="period_month_is_first_day"),
-        ]
-
-    def __str__(self):
-        return self.label
-
-    @property
-    def label(self):
-        return self.month.strftime("%B %Y")
-
-    @property
-    def slug(self):
-        return self.month.strftime("%Y-%m")
-
-    @property
-    def start(self):
-        return self.month
-
-    @property
-    def end(self):
-        return month_end(self.month)

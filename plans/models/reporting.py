@@ -1,10 +1,60 @@
-"""What a closed reporting period said, frozen; the highlight report; reminder bookkeeping."""
+"""Monthly reporting periods; what a closed period said, frozen; the highlight report; reminder
+bookkeeping."""
+import calendar
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from plans.models.versioning import Versioned
+from plans.querysets import ReportingPeriodQuerySet
 from plans.rag import Rag
+from plans.validators import validate_plan_date
+
+
+def month_end(month):
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+class ReportingPeriod(models.Model):
+    """One month of reporting, ending with the board meeting that reads it."""
+
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="periods")
+    month = models.DateField(help_text="The first day of the month reported on.", validators=[validate_plan_date])
+    board_meeting_date = models.DateField(null=True, blank=True, validators=[validate_plan_date])
+    closed = models.BooleanField(default=False)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    objects = ReportingPeriodQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["plan", "month"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "month"], name="one_period_per_plan_month"),
+            models.CheckConstraint(condition=models.Q(month__day=1), name="period_month_is_first_day"),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self):
+        return self.month.strftime("%B %Y")
+
+    @property
+    def slug(self):
+        return self.month.strftime("%Y-%m")
+
+    @property
+    def start(self):
+        return self.month
+
+    @property
+    def end(self):
+        return month_end(self.month)
 
 
 class ActionSnapshot(models.Model):

@@ -5,7 +5,7 @@ from django.db import models
 class Versioned(models.Model):
     """Every save of an existing row moves its version on by one.
 
-    An edit form remembers the version it was loaded with; `plans.concurrency.save_if_unchanged`
+    An edit form remembers the version it was loaded with; `improvement.concurrency.save_if_unchanged`
     refuses the save when the row has moved on since. Saves from anywhere else (the Django admin,
     services) move the version too, so an edit form never overwrites them unseen. Bulk writes
     (`QuerySet.update`, `bulk_update`) must do it themselves: `version=F("version") + 1`.

@@ -55,6 +55,7 @@ class DemoResult:
     plan: Plan
     created: bool
     updates: int
+    users: dict
 
 
 def _month_start(day, months_back=0):
@@ -98,7 +99,7 @@ def demo_accounts_ensure():
 
 
 @transaction.atomic
-def demo_load(*, today=None):
+def plan_demo_load(*, today=None):
     """Load the demo plan with progress for the last months and the demo accounts. Idempotent."""
     today = today or timezone.localdate()
     users = demo_accounts_ensure()
@@ -118,10 +119,7 @@ def demo_load(*, today=None):
         updates = _progress_history_create(plan=plan, users=users, today=today)
     plan.coordinators.add(users["coordinator"])
     plan.board_members.add(users["board"])
-    from audits.services.demo import audit_demo_load
-
-    audit_demo_load(plan=plan, users=users, password=DEMO_PASSWORD, today=today)
-    return DemoResult(plan=plan, created=created, updates=updates)
+    return DemoResult(plan=plan, created=created, updates=updates, users=users)
 
 
 def _progress_history_create(*, plan, users, today):

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from plans.concurrency import many_to_many, save_if_unchanged
+from improvement.concurrency import many_to_many, save_if_unchanged
 from plans.models import MeasureDirection, Measure, MeasureMilestone, MeasureReading
 from plans.models.measures import value_problem
 from plans.services import stripped

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from improvement.text import name_key, normalise_name
-from plans.concurrency import many_to_many, save_if_unchanged
+from improvement.concurrency import many_to_many, save_if_unchanged
 from plans.models import Owner
 
 

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from plans import permissions
-from plans.concurrency import save_if_unchanged
+from improvement.concurrency import save_if_unchanged
 from plans.models import ActionSnapshot, HighlightReport, ReportingPeriod
 from plans.validators import LATEST_DATE, check_dates
 from plans.selectors.status import status_rows
@@ -46,7 +46,7 @@ def period_close(*, period, user, today=None):
     written in one bulk_create with their owners; the highlight report is kept as it is and can no
     longer be edited.
     """
-    from plans.selectors_reporting import plan_periods
+    from plans.selectors.reporting import plan_periods
 
     plan = period.plan
     if not permissions.coordinates(user, plan):
@@ -124,7 +124,7 @@ def period_snapshots_backfill(*, plan):
     Updates are attributed to periods, so live data gives the figures the period had, apart from later edits
     to actions (which is why closing writes the snapshot at once).
     """
-    from plans.selectors_reporting import plan_periods
+    from plans.selectors.reporting import plan_periods
 
     done = 0
     with transaction.atomic():

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from plans import permissions
-from plans.forms import without_invisible_characters
+from plans.forms.progress import without_invisible_characters
 from plans.models import ActionComment, ProgressUpdate, ReviewDecision, UpdateReview
 from plans.services.actions import progress_update_record
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from plans.models import Action, Plan, PlanStatus, ReminderLog
-from plans.selectors import current_periods
+from plans.selectors.progress import current_periods
 from plans.selectors.status import status_rows
 
 

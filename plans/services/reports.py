@@ -17,7 +17,7 @@ from improvement.spreadsheets import (
 )
 from plans.charts import rag_trend_chart
 from plans.rag import RAG_ORDER, rag_colour
-from plans.selectors_reporting import board_dashboard
+from plans.selectors.reporting import board_dashboard
 from plans.services.measure_charts import measure_status_charts
 
 

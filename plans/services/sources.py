@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from improvement.text import name_key, normalise_name
-from plans.concurrency import RelatedSet, save_if_unchanged
+from improvement.concurrency import RelatedSet, save_if_unchanged
 from plans.models import Source, SourceParagraph
 from plans.models.sources import paragraph_sort_key
 from plans.services.structure import PARAGRAPH

@@ -14,7 +14,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from improvement.text import normalise_name
-from plans.concurrency import RelatedSet, many_to_many, rows_as_of, save_if_unchanged
+from improvement.concurrency import RelatedSet, many_to_many, rows_as_of, save_if_unchanged
 from plans.models import (
     Action,
     ActionStatus,

@@ -6,7 +6,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.views.generic import TemplateView
 
-from plans import audit, permissions
+from plans import permissions
+
+from improvement import audit
 from plans.views.progress import ActionMixin, ReadOnlyMixin
 
 HISTORY_PAGE_SIZE = 50

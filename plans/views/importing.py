@@ -17,8 +17,8 @@ from django.utils.text import slugify
 from django.views import View
 
 from plans import permissions
-from plans.import_forms import ImportOptionsForm, PlanUploadForm
-from plans.import_setup_forms import ImportSetupForm
+from plans.forms.importing import ImportOptionsForm, PlanUploadForm
+from plans.forms.import_setup import ImportSetupForm
 from plans.importing.files import ImportFileError, check_workbook_file
 from plans.models import Plan
 from plans.services.exporting import plan_export_workbook

@@ -5,10 +5,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import TemplateView
 
 from plans import permissions
-from plans.concurrency import ConcurrentEditError, ConcurrentEditViewMixin, without_version
-from plans.forms_coordination import MeasureEditForm, MeasureForm, MilestoneForm, ReadingForm
+from improvement.concurrency import ConcurrentEditError, ConcurrentEditViewMixin, without_version
+from plans.forms.coordination import MeasureEditForm, MeasureForm, MilestoneForm, ReadingForm
 from plans.models import Measure, MeasureMilestone
-from plans.selectors_coordination import measure_page, plan_measures
+from plans.selectors.coordination import measure_page, plan_measures
 from plans.services import measures as services
 from plans.services.measure_charts import measure_chart_svg
 from plans.views.coordination import CoordinatorButtonView, CoordinatorFormView, PlanObjectMixin, add_service_errors

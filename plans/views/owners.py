@@ -6,10 +6,10 @@ from django.shortcuts import redirect
 from django.views.generic import FormView, TemplateView
 
 from plans import permissions
-from plans.concurrency import ConcurrentEditError, ConcurrentEditViewMixin
-from plans.forms_coordination import HoldersForm, OwnerEditForm, OwnerForm, OwnerMergeForm
+from improvement.concurrency import ConcurrentEditError, ConcurrentEditViewMixin
+from plans.forms.coordination import HoldersForm, OwnerEditForm, OwnerForm, OwnerMergeForm
 from plans.models import Action, Owner
-from plans.selectors_coordination import owner_list
+from plans.selectors.coordination import owner_list
 from plans.services import owners as services
 from plans.views.coordination import add_service_errors
 

@@ -8,10 +8,16 @@ from django.views.generic import FormView, ListView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from plans import permissions, selectors, selectors_reporting, selectors_round
+from plans import permissions
+from plans.selectors import progress as selectors
+from plans.selectors import structure
+
+from plans.selectors import reporting as selectors_reporting
+
+from plans.selectors import round as selectors_round
 from plans.filters import ActionFilter
-from plans.forms import RAG_HINTS, ProgressUpdateForm
-from plans.forms_round import CommentForm, NoChangeForm
+from plans.forms.progress import RAG_HINTS, ProgressUpdateForm
+from plans.forms.round import CommentForm, NoChangeForm
 from plans.models import Action, Plan
 from plans.rag import rag_from_value
 from plans.selectors.status import is_overdue, status_rows
@@ -28,7 +34,7 @@ class PlanAccessMixin:
     def get_plan(self):
         if not hasattr(self, "_plan"):
             try:
-                plan = selectors.plan_with_themes(pk=self.kwargs[self.plan_url_kwarg])
+                plan = structure.plan_with_themes(pk=self.kwargs[self.plan_url_kwarg])
             except Plan.DoesNotExist:
                 raise Http404("No plan with that number")
             if not permissions.can_view_plan(self.request.user, plan):
@@ -62,7 +68,7 @@ class PlanListView(ReadOnlyMixin, ListView):
     context_object_name = "plans"
 
     def get_queryset(self):
-        return selectors.plan_list(user=self.request.user, archived=self.archived)
+        return structure.plan_list(user=self.request.user, archived=self.archived)
 
     def get(self, request, *args, **kwargs):
         self.archived = request.GET.get("archived") == "1"

@@ -10,10 +10,11 @@ from django.utils.safestring import mark_safe
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from plans import permissions, selectors_reporting
+from improvement.concurrency import ConcurrentEditError, ConcurrentEditViewMixin, without_version
+from plans import permissions
 from plans.charts import on_track_chart, rag_trend_chart, theme_chart
-from plans.concurrency import ConcurrentEditError, ConcurrentEditViewMixin, without_version
-from plans.forms_reporting import HighlightReportForm
+from plans.forms.reporting import HighlightReportForm
+from plans.selectors import reporting as selectors_reporting
 from plans.models import HighlightReport, Plan
 from plans.rag import RAG_ORDER
 from plans.selectors import dashboard

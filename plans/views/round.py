@@ -8,8 +8,10 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from plans import selectors, selectors_round
-from plans.forms_round import CommentForm, ReminderForm, ReviewForm
+from plans.selectors import progress as selectors
+
+from plans.selectors import round as selectors_round
+from plans.forms.round import CommentForm, ReminderForm, ReviewForm
 from plans.models import ProgressUpdate, UpdateReview
 from plans.services.progress import action_comment_add, update_review
 from plans.services.reminders import update_reminders_send

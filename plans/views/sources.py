@@ -6,10 +6,10 @@ from django.shortcuts import redirect
 from django.views.generic import FormView, TemplateView
 
 from plans import permissions
-from plans.concurrency import ConcurrentEditError, ConcurrentEditViewMixin
-from plans.forms_coordination import ParagraphsForm, SourceForm
+from improvement.concurrency import ConcurrentEditError, ConcurrentEditViewMixin
+from plans.forms.coordination import ParagraphsForm, SourceForm
 from plans.models import Source
-from plans.selectors_coordination import source_coverage, source_list
+from plans.selectors.coordination import source_coverage, source_list
 from plans.services import sources as services
 from plans.services.structure import source_create
 from plans.views.coordination import add_service_errors

@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import TemplateView
 
 from plans import permissions
-from plans.concurrency import ConcurrentEditError, ConcurrentEditViewMixin, without_version
-from plans.forms_coordination import (
+from improvement.concurrency import ConcurrentEditError, ConcurrentEditViewMixin, without_version
+from plans.forms.coordination import (
     ActionEditForm,
     ActionForm,
     CloseActionForm,

@@ -94,6 +94,6 @@ def hands(request, journey):
 @pytest.fixture
 def demo(live_server, transactional_db):
     """The Solihull demo plan with six months of progress and the demo accounts (see load_demo)."""
-    from plans.services.demo import demo_load
+    from improvement.demo import demo_load
 
     return demo_load()

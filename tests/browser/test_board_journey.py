@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from plans import selectors_reporting
+from plans.selectors import reporting as selectors_reporting
 
 from plans.models import Action, Rag
 from plans.services.demo import DEMO_PASSWORD

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from plans import audit
+from improvement import audit
 from plans.models import Plan
 from plans.services.actions import progress_update_record
 from tests.factories import MeasureFactory, ProgressUpdateFactory

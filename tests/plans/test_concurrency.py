@@ -5,7 +5,7 @@ import pytest
 from django.db import connection, connections
 from django.urls import reverse
 
-from plans.concurrency import ConcurrentEditError, save_if_unchanged
+from improvement.concurrency import ConcurrentEditError, save_if_unchanged
 from plans.models import Owner
 from plans.permissions import ADMIN
 from tests.factories import OwnerFactory, UserFactory

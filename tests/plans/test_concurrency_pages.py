@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from plans.concurrency import ConcurrentEditError
+from improvement.concurrency import ConcurrentEditError
 from plans.models import Action, ActionStatus, Measure, Owner, Plan, Theme
 from plans.permissions import COORDINATOR
 from plans.services import structure

@@ -11,7 +11,7 @@ from django.urls import reverse
 from plans.models import Rag
 from plans.selectors import dashboard
 from plans.selectors.status import movement, progress_without_impact_rows, status_rows
-from plans.selectors_reporting import plan_periods
+from plans.selectors.reporting import plan_periods
 from plans.services.periods import period_close
 from tests.factories import OwnerFactory
 from tests.plans.reporting_fixtures import board, update  # noqa: F401 (fixture)

@@ -99,7 +99,7 @@ def test_the_rag_trend_chart_draws_a_bounded_number_of_periods(world):
     from plans.charts import MAX_CHART_POINTS, rag_trend_chart
     from plans.models import ReportingPeriod
     from plans.rag import RAG_ORDER
-    from plans.selectors_reporting import RagSummary, TrendPoint
+    from plans.selectors.reporting import RagSummary, TrendPoint
 
     summary = RagSummary.build([(rag, 1) for rag in [*RAG_ORDER, None]], len(RAG_ORDER) + 1)
     trend = [TrendPoint(period=ReportingPeriod(month=datetime.date(2000 + i // 12, i % 12 + 1, 1)), progress=summary)

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from plans.models import Measure, MeasureMilestone, MeasureReading
-from plans.selectors_coordination import measure_page, milestone_due_by
+from plans.selectors.coordination import measure_page, milestone_due_by
 from plans.services import measures as services
 from plans.services.measure_charts import measure_chart_svg
 from tests.factories import MeasureFactory, MeasureReadingFactory, ReportingPeriodFactory
@@ -143,7 +143,7 @@ def test_a_closed_periods_reading_is_never_changed(client, world, measure):
 def test_a_late_reading_for_a_closed_month_is_marked_late_and_leaves_its_frozen_figures_alone(client, world, measure):
     from django.utils import timezone
 
-    from plans.selectors_reporting import measure_statuses
+    from plans.selectors.reporting import measure_statuses
 
     closed = ReportingPeriodFactory(plan=world.plan, month=month(2025, 1), closed=True,
                                     closed_at=timezone.now() - datetime.timedelta(days=30))

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from plans.models import ActionSnapshot, Rag
 from plans.selectors.status import status_rows
-from plans.selectors_reporting import board_dashboard
+from plans.selectors.reporting import board_dashboard
 from plans.services.periods import highlight_report_save, period_close, period_create_next
 from tests.factories import ActionFactory, MeasureFactory, MeasureReadingFactory
 from tests.plans.reporting_fixtures import board, counts, update  # noqa: F401 (fixture)

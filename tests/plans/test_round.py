@@ -7,7 +7,11 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from plans import audit, selectors_reporting, selectors_round
+from improvement import audit
+
+from plans.selectors import reporting as selectors_reporting
+
+from plans.selectors import round as selectors_round
 from plans.models import ActionComment, ProgressUpdate, Rag, ReminderLog, UpdateReview
 from plans.services.reminders import update_reminders_send
 from tests.factories import ActionFactory, ProgressUpdateFactory, UserFactory

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from plans.models import Rag, Source, SourceParagraph
-from plans.selectors_coordination import coverage_percent, source_coverage
+from plans.selectors.coordination import coverage_percent, source_coverage
 from plans.services.sources import source_paragraphs_parse, source_paragraphs_set
 from tests.factories import ActionFactory, ProgressUpdateFactory, SourceReferenceFactory
 

@@ -1,7 +1,7 @@
 """Forms of the monthly round: no change since last month, reviewing an update, comments, reminders."""
 from django import forms
 
-from plans.forms import without_invisible_characters
+from plans.forms.progress import without_invisible_characters
 from plans.models import ReviewDecision
 
 

@@ -1,7 +1,7 @@
 """`manage.py backup PATH`: write a full backup of the database as gzipped JSON."""
 from django.core.management.base import BaseCommand
 
-from plans.services.backup import backup_write
+from improvement.backup import backup_write
 
 
 class Command(BaseCommand):

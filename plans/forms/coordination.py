@@ -14,7 +14,7 @@ from plans.models import (
     Source,
 )
 from improvement.forms import NameField
-from plans.concurrency import VersionedFormMixin
+from improvement.concurrency import VersionedFormMixin
 from plans.services.sources import source_match_key
 from plans.services.structure import source_references_parse
 from plans.validators import validate_plan_date

@@ -2,7 +2,7 @@
 
 Each audited model declares `history = HistoricalRecords(...)`; `register` adds it to the audit log.
 Another app audits its models the same way: `HistoricalRecords()` on the model, then
-`plans.audit.register(Model)` in its AppConfig.ready().
+`improvement.audit.register(Model)` in its AppConfig.ready().
 
 Reads are batched per model, never per row: a page of N history records costs a few queries per
 audited model (records, their previous versions, many-to-many snapshots, names of related rows),

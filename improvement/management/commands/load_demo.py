@@ -1,7 +1,8 @@
 """Load the demo plan, its progress history and the demo accounts (safe to run again)."""
 from django.core.management.base import BaseCommand
 
-from plans.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_load
+from improvement.demo import demo_load
+from plans.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """`manage.py restore PATH`: load a backup into an empty, freshly migrated database."""
 from django.core.management.base import BaseCommand
 
-from plans.services.backup import backup_restore
+from improvement.backup import backup_restore
 
 
 class Command(BaseCommand):

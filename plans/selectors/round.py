@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 
 from plans.selectors.status import status_rows
-from plans import selectors
+from plans.selectors import progress as selectors
 from plans.models import (
     Action, ActionComment, Owner, ProgressUpdate, ReminderLog, ReviewDecision, UpdateReview,
 )

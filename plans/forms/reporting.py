@@ -1,7 +1,7 @@
 """Forms for board reporting: the highlight report."""
 from django import forms
 
-from plans.concurrency import VersionedFormMixin
+from improvement.concurrency import VersionedFormMixin
 
 
 class HighlightReportForm(VersionedFormMixin, forms.Form):

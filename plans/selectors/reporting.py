@@ -237,7 +237,7 @@ def _note_due_date_moves(rows, *, plan, period):
 
 
 def review_counts(*, plan, period):
-    from plans.selectors_round import review_counts as counts
+    from plans.selectors.round import review_counts as counts
 
     return counts(plan=plan, period=period)
 

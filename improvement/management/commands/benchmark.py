@@ -1,0 +1,38 @@
+"""Report the performance figures the product promises (timing lives here, never in tests)."""
+import importlib
+import pkgutil
+
+from django.apps import apps
+from django.core.management.base import BaseCommand, CommandError
+
+
+def benchmark_modules():
+    """{name: dotted module} for every module in an installed app's `benchmarks` package."""
+    found = {}
+    for config in apps.get_app_configs():
+        try:
+            package = importlib.import_module(f"{config.name}.benchmarks")
+        except ModuleNotFoundError:
+            continue
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            if hasattr(module, "run"):
+                found[info.name] = module.__name__
+    return dict(sorted(found.items()))
+
+
+class Command(BaseCommand):
+    help = "Run the benchmarks of every app (its benchmarks package) and report their figures against their targets."
+
+    def add_arguments(self, parser):
+        parser.add_argument("names", nargs="*", help="Benchmarks to run (default: all).")
+        parser.add_argument("--quick", action="store_true", help="Smaller sizes, for a quick look.")
+
+    def handle(self, *args, names, **options):
+        available = benchmark_modules()
+        unknown = sorted(set(names) - set(available))
+        if unknown:
+            raise CommandError(f"No benchmark called {', '.join(unknown)}. Known: {', '.join(available)}.")
+        for name in names or available:
+            self.stdout.write(self.style.MIGRATE_HEADING(f"== {name}"))
+            importlib.import_module(available[name]).run(out=self.stdout, options=options)
