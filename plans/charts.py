@@ -106,7 +106,7 @@ def _fit(text, width, char_width=7):
 def _draw_on_track_chart(trend, *, title, width, height, name):
     """Two lines on a 0-100 % scale, drawn as plain SVG (a few hundred bytes a line, no style sheet):
     progress solid with round markers, impact dashed with square ones, so neither is told by colour."""
-    left, right, top, bottom = 38, 12, 22, 44
+    left, right, top, bottom = 38, 24, 22, 44
     plot_w, plot_h = width - left - right, height - top - bottom
     n = len(trend)
 

@@ -177,8 +177,11 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
             for key, theme in themes.items() if key in by_theme
         ]
         return {
-            "trend": trend, "progress_chart": rag_trend_chart(trend),
-            "impact_chart": rag_trend_chart(trend, title="Impact RAG by period", field="impact"),
+            # The charts draw the last GLANCE_PERIODS periods (the page stays light); the table has them all.
+            "trend": trend, "progress_chart": rag_trend_chart(trend[-GLANCE_PERIODS:], width=560, height=300),
+            "impact_chart": rag_trend_chart(
+                trend[-GLANCE_PERIODS:], title="Impact RAG by period", field="impact", width=560, height=300
+            ),
             "theme_trends": small, "boards": [p for p in trend if p.movement is not None][-MOVEMENT_BOARDS:],
         }
 
