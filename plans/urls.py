@@ -11,7 +11,8 @@ from plans.views import reporting as reporting_views
 app_name = "plans"
 
 urlpatterns = [
-    path("", views.MyActionsView.as_view(), name="my_actions"),
+    path("", views.HomeView.as_view(), name="home"),
+    path("my-actions/", views.MyActionsView.as_view(), name="my_actions"),
     path("plans/", views.PlanListView.as_view(), name="plan_list"),
     path("plans/<int:pk>/", views.PlanDetailView.as_view(), name="plan_detail"),
     path("actions/<int:pk>/", views.ActionDetailView.as_view(), name="action_detail"),
@@ -24,6 +25,8 @@ urlpatterns = [
     path("plans/<int:pk>/publish/", importing.PlanPublishView.as_view(), name="plan_publish"),
     path("plans/<int:pk>/dashboard/", reporting_views.BoardDashboardView.as_view(), name="board_dashboard"),
     path("plans/<int:pk>/board-pack.pdf", reporting_views.BoardPackPdfView.as_view(), name="board_pack_pdf"),
+    path("plans/<int:pk>/board-pack-full.pdf", reporting_views.BoardPackFullPdfView.as_view(), name="board_pack_full_pdf"),
+    path("plans/<int:pk>/board-pack/", reporting_views.BoardPackStatusView.as_view(), name="board_pack_status"),
     path("plans/<int:pk>/board-pack.xlsx", reporting_views.BoardPackXlsxView.as_view(), name="board_pack_xlsx"),
     path("plans/<int:pk>/periods/new/", reporting_views.PeriodCreateView.as_view(), name="period_create"),
     path("plans/<int:pk>/periods/<str:period>/close/", reporting_views.PeriodCloseView.as_view(), name="period_close"),

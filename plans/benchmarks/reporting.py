@@ -1,5 +1,5 @@
-"""Board reporting at size: the board dashboard and the board-pack PDF on a generated plan, each
-beside its floor.
+"""Board reporting at size: the board dashboard on a generated plan, beside its floor (the board pack
+is timed in plans/benchmarks/pack.py).
 
 The plan (1,000 actions × 36 monthly updates; --quick: 200 × 12), with 6 measures read every month
 with milestones, and a highlight report for each period, is written with bulk_create inside a
@@ -16,8 +16,6 @@ correlated index lookup (ORDER BY created_at DESC LIMIT 1 over the (action, crea
 periods given by id) and the pairs counted with GROUP BY. Target: the cold first screen ≤ 5× the
 floor, and under 100 KB of HTML.
 
-PDF: WeasyPrint rendering the board pack's own HTML as a static string (no queries, no templates),
-tagged as every pack is; beside it the same HTML untagged, for the time tagging adds.
 """
 import datetime
 import statistics
@@ -25,15 +23,12 @@ import time
 
 from django.core.signals import request_started
 from django.db import connection, reset_queries, transaction
-from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
-from improvement.pdf import pdf_from_html
 from plans.rag import Rag
 
 TARGET_DASHBOARD_RATIO = 5
 TARGET_DASHBOARD_KB = 100
-TARGET_PDF_RATIO = 1.5
 
 
 class _Rollback(Exception):
@@ -210,7 +205,6 @@ def _dashboard(out, *, plan, periods, repeats):
 
 
 def _query_count(function):
-    from django.core.signals import request_started
 
     _empty_caches()
     # The test client's request_started signal would empty the query log mid-capture.
@@ -226,7 +220,6 @@ def _query_count(function):
 
 def run(*, out, options):
     from plans.selectors.reporting import plan_periods
-    from plans.services import reports
 
     quick = options.get("quick")
     n_actions, n_periods = (200, 12) if quick else (1000, 36)
@@ -240,26 +233,6 @@ def run(*, out, options):
             periods = plan_periods(plan=plan)
             _dashboard(out, plan=plan, periods=periods, repeats=repeat)
 
-            period = periods[-2]
-            pdf_repeat = 1 if not quick else 2
-            data = reports.board_pack_data(plan=plan, period=period)
-            html = reports.board_pack_html(dashboard=data)
-            bare_pdf_ms, _ = _timed(lambda: pdf_from_html(html=html), pdf_repeat)
-            untagged_ms, _ = _timed(lambda: pdf_from_html(html=html, tagged=False), pdf_repeat)
-            pdf_ms, pdf = _timed(lambda: reports.board_pack_pdf(plan=plan, period=period), pdf_repeat)
-            ratio = pdf_ms / bare_pdf_ms
-            out.write(
-                f"Board pack PDF ({period.label}, {len(pdf) // 1024} KB, {len(html) // 1024} KB of HTML): {pdf_ms:.0f} ms; "
-                f"WeasyPrint alone on the same HTML {bare_pdf_ms:.0f} ms; ratio {ratio:.2f}× "
-                f"(target < {TARGET_PDF_RATIO}×): {'OK' if ratio < TARGET_PDF_RATIO else 'MISSED'}"
-            )
-            added = bare_pdf_ms - untagged_ms
-            out.write(
-                f"Tagging (PDF/UA-1) the same pack: {bare_pdf_ms:.0f} ms tagged, {untagged_ms:.0f} ms untagged; "
-                f"tagging adds {added:.0f} ms ({added / untagged_ms:.0%}) (no target)"
-            )
-            xlsx_ms, _ = _timed(lambda: reports.board_pack_xlsx(plan=plan, period=period), 1)
-            out.write(f"Board pack Excel: {xlsx_ms:.0f} ms (no target)")
             raise _Rollback
     except _Rollback:
         pass

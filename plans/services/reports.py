@@ -1,8 +1,9 @@
 """The board pack: PDF (WeasyPrint) and Excel (openpyxl), both from the same BoardDashboard."""
 from django.template.loader import render_to_string
 from django.utils import timezone
-from openpyxl.chart import BarChart, Reference
+from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.chart.marker import DataPoint
+from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Alignment
 
 from improvement.pdf import pdf_from_html
@@ -17,35 +18,68 @@ from improvement.spreadsheets import (
 )
 from plans.charts import rag_trend_chart
 from plans.rag import RAG_ORDER, rag_colour
+from plans.selectors.pack import board_pack
 from plans.selectors.reporting import board_dashboard
 from plans.services.measure_charts import measure_status_charts
 
 
 def board_pack_data(*, plan, period, today=None):
-    """The dashboard with every action's row: what both packs print."""
+    """The dashboard with every action's row: what the Excel pack prints."""
     return board_dashboard(plan=plan, period=period, today=today, all_rows=True)
 
 
-def board_pack_context(dashboard):
+# The summary's trend table shows this many periods at most (the chart shows them all, up to its cap).
+SUMMARY_TREND_PERIODS = 12
+
+
+def measure_chart_alt(status, *, period, full):
+    """A measure chart's text alternative: what it shows, and its figures in words."""
+    measure = status.measure
+    parts = [f"Line chart of {measure.name}: readings by month up to {period.label}"]
+    if status.latest:
+        parts.append(f"latest {measure.value_text(status.latest.value)} in {status.latest.period.label}")
+    if measure.baseline is not None:
+        parts.append(f"baseline {measure.value_text(measure.baseline)}")
+    if measure.target is not None:
+        by = f" by {measure.target_date:%B %Y}" if measure.target_date else ""
+        parts.append(f"target {measure.value_text(measure.target)}{by}")
+    if status.next_milestone:
+        parts.append(f"next milestone {measure.value_text(status.next_milestone.value)} by "
+                     f"{status.next_milestone.due_date:%B %Y}")
+    where = ("The measures table above gives the latest figures; the appendix gives every reading."
+             if full else "The measures table above gives the latest figures.")
+    return "; ".join(parts) + ". " + where
+
+
+def board_pack_context(pack):
+    dashboard = pack.dashboard
     return {
+        "pack": pack,
         "dashboard": dashboard,
         "plan": dashboard.plan,
         "period": dashboard.period,
         "trend_chart": rag_trend_chart(dashboard.trend),
-        "measure_charts": measure_status_charts(dashboard.measures),
+        "trend": dashboard.trend[-SUMMARY_TREND_PERIODS:],
+        "trend_more": len(dashboard.trend) > SUMMARY_TREND_PERIODS,
+        "measure_charts": [
+            (status, chart, measure_chart_alt(status, period=dashboard.period, full=pack.full))
+            for status, chart in measure_status_charts(dashboard.measures)
+        ],
         "issued_at": dashboard.period.closed_at or timezone.now(),
         "rag_columns": [*RAG_ORDER, None],
     }
 
 
-def board_pack_html(*, dashboard):
-    return render_to_string("plans/reporting/board_pack_pdf.html", board_pack_context(dashboard))
+def board_pack_html(*, pack):
+    return render_to_string("plans/reporting/board_pack_pdf.html", board_pack_context(pack))
 
 
-def board_pack_pdf(*, plan, period, today=None, base_url=None):
-    """Render the board pack for one period as tagged PDF bytes (A4, page numbers, repeated table headers)."""
-    dashboard = board_pack_data(plan=plan, period=period, today=today)
-    return pdf_from_html(html=board_pack_html(dashboard=dashboard), base_url=base_url)
+def board_pack_pdf(*, plan, period, today=None, base_url=None, full=True):
+    """Render the board pack for one period as tagged PDF bytes (A4, page numbers, repeated table
+    headers): the summary, then (full) every action as an appendix. The full pack of a real plan takes
+    WeasyPrint tens of seconds: pages call it through plans.services.packs, in the background."""
+    pack = board_pack(plan=plan, period=period, today=today, full=full)
+    return pdf_from_html(html=board_pack_html(pack=pack), base_url=base_url)
 
 
 def board_pack_filename(*, plan, period, extension):
@@ -168,13 +202,52 @@ def _rows_sheet(wb, title, rows):
     return table_finish(ws)
 
 
+def _measure_readings_sheet(wb, measures):
+    """Every reading of every measure up to the period (one table), and a line chart per measure
+    with readings, beside the table: its readings, with the target as a second line."""
+    ws = table_sheet(wb, "Measure readings", ["Measure", "Month", "Reading", "Target"], widths=[40, 16, 12, 12])
+    row = 2
+    placed = 0
+    for status in measures:
+        first = row
+        for reading in status.readings:
+            cell_write(ws, row, 1, status.measure.name)
+            cell_write(ws, row, 2, reading.period.month, number_format=MONTH_FORMAT)
+            cell_write(ws, row, 3, reading.value)
+            cell_write(ws, row, 4, status.measure.target)
+            row += 1
+        if row == first:
+            continue
+        chart = LineChart()
+        chart.y_axis.title = status.measure.unit or "Reading"
+        chart.y_axis.scaling.min = 0  # from zero, as on the pages and in the PDF
+        columns = 4 if status.measure.target is not None else 3
+        chart.add_data(Reference(ws, min_col=3, max_col=columns, min_row=first, max_row=row - 1), titles_from_data=False)
+        chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=row - 1))
+        chart.series[0].tx = SeriesLabel(v="Reading")
+        chart.series[0].graphicalProperties.line.solidFill = "1D70B8"
+        chart.series[0].graphicalProperties.line.width = 28575
+        if columns == 4:
+            chart.series[1].graphicalProperties.line.solidFill = "0B0C0C"
+            chart.series[1].graphicalProperties.line.dashStyle = "dash"
+            chart.series[1].tx = SeriesLabel(v="Target")
+        chart.legend.position = "b"
+        chart_place(ws, chart, f"F{2 + placed * 18}", title=f"{status.measure.name}: readings against the target",
+                    description=f"Line chart of the readings of {status.measure.name} by month, from zero, with the "
+                                f"target as a dashed line. Rows {first} to {row - 1} of columns A to D give the same "
+                                f"figures.")
+        placed += 1
+    return table_finish(ws)
+
+
 def _local_date(moment):
     return timezone.localtime(moment).date() if moment else None
 
 
 def board_pack_xlsx(*, plan, period, today=None):
     """The board pack as an Excel workbook (bytes): the same figures as the dashboard and the PDF."""
-    d = board_pack_data(plan=plan, period=period, today=today)
+    pack = board_pack(plan=plan, period=period, today=today, full=True)
+    d = pack.dashboard
     wb = workbook_new(
         title=f"Board pack: {plan.title}, {period.label}",
         description=(f"The improvement board's pack for {period.label} ({plan.organisation}): RAG summaries with "
@@ -233,6 +306,8 @@ def board_pack_xlsx(*, plan, period, today=None):
             row += 1
     table_finish(ws)
 
+    ws = _rows_sheet(wb, "Progress without impact", pack.without_impact.rows)
+
     _rows_sheet(wb, "All actions", d.rows)
 
     ws = table_sheet(wb, "Measures", ["Measure", "Unit", "Direction", "Baseline", "Latest reading", "Reading period",
@@ -255,6 +330,8 @@ def board_pack_xlsx(*, plan, period, today=None):
         cell_write(ws, row, 10, {True: "Yes", False: "No", None: ""}[m.target_met])
         cell_write(ws, row, 11, m.trend.capitalize())
     table_finish(ws)
+
+    _measure_readings_sheet(wb, d.measures)
 
     ws = table_sheet(wb, "Highlight report", ["Section", "Text"], widths=[32, 100], autofilter=False)
     h = d.highlight

@@ -162,7 +162,7 @@ class MeasureDetailView(MeasureObjectMixin, CoordinatorFormView):
         chart = measure_chart_svg(
             measure=page.measure, readings=readings, milestones=[(m.due_date, m.value) for m in page.milestones],
             late=late,
-        ) if readings or page.milestones else None
+        )
         can_coordinate = permissions.coordinates(self.request.user, self.get_plan())
         return super().get_context_data(page=page, measure=page.measure, chart=chart,
                                         can_coordinate=can_coordinate, **kwargs)

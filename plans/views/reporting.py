@@ -19,9 +19,11 @@ from plans.models import HighlightReport, Plan
 from plans.rag import RAG_ORDER
 from plans.selectors import dashboard
 from plans.services import periods as period_services
-from plans.services import reports
+from plans.models import BoardPackState
+from plans.services import packs, reports
 from plans.services.measure_charts import measure_status_charts
-from plans.views.coordination import CoordinatorButtonView
+from plans.selectors.periods import period_close_preview
+from plans.views.coordination import CoordinatorButtonView, CoordinatorsOnlyMixin
 from plans.views.progress import ReadOnlyMixin
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -225,14 +227,60 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
         }
 
 
+def _pdf_response(pdf, filename):
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def _pack_status_url(plan, period):
+    from django.urls import reverse
+
+    return f"{reverse('plans:board_pack_status', args=[plan.pk])}?period={period.slug}"
+
+
 class BoardPackPdfView(ReadOnlyMixin, BoardReportMixin, View):
+    """The board pack PDF. The open period's is the summary, drawn now (at most about eight pages);
+    a closed period's is the full pack, rendered in the background when it closed and kept. A full
+    pack not ready yet sends the reader to the page that shows its progress."""
+
+    full = False
+
     def get(self, request, *args, **kwargs):
         plan, period = self.get_plan(), self.get_period()
-        pdf = reports.board_pack_pdf(plan=plan, period=period, base_url=request.build_absolute_uri("/"))
-        response = HttpResponse(pdf, content_type="application/pdf")
-        filename = reports.board_pack_filename(plan=plan, period=period, extension="pdf")
-        response["Content-Disposition"] = f'inline; filename="{filename}"'
-        return response
+        if self.full or period.closed:
+            document = packs.board_pack_request(period=period)
+            if document.state != BoardPackState.DONE:
+                return redirect(_pack_status_url(plan, period))
+            suffix = "-full" if not period.closed else ""
+            return _pdf_response(packs.board_pack_bytes(document),
+                                 reports.board_pack_filename(plan=plan, period=period, extension="pdf").replace(".pdf", f"{suffix}.pdf"))
+        pdf = reports.board_pack_pdf(plan=plan, period=period, base_url=request.build_absolute_uri("/"), full=False)
+        return _pdf_response(pdf, reports.board_pack_filename(plan=plan, period=period, extension="pdf").replace(".pdf", "-summary.pdf"))
+
+
+class BoardPackFullPdfView(BoardPackPdfView):
+    """The full pack (summary and every action as an appendix) of any period, kept once made."""
+
+    full = True
+
+
+class BoardPackStatusView(ReadOnlyMixin, BoardReportMixin, TemplateView):
+    """How far the period's full pack has got (queued, then page by page), refreshing itself until it
+    is ready; then the link to download it."""
+
+    template_name = "plans/reporting/pack_status.html"
+    extra_context = {"nav_section": "plans"}
+    refresh_seconds = 3
+
+    def get_context_data(self, **kwargs):
+        plan, period = self.get_plan(), self.get_period()
+        document = packs.board_pack_request(period=period, retry="retry" in self.request.GET)
+        running = document.state in (BoardPackState.QUEUED, BoardPackState.RUNNING)
+        return super().get_context_data(
+            plan=plan, period=period, document=document, running=running, refresh_seconds=self.refresh_seconds,
+            dashboard_url=_dashboard_url(plan, period), **kwargs,
+        )
 
 
 class BoardPackXlsxView(ReadOnlyMixin, BoardReportMixin, View):
@@ -250,8 +298,26 @@ def _dashboard_url(plan, period):
     return f"{reverse('plans:board_dashboard', args=[plan.pk])}?period={period.slug}"
 
 
-class PeriodCloseView(BoardReportMixin, CoordinatorButtonView):
+class PeriodCloseView(BoardReportMixin, CoordinatorsOnlyMixin, TemplateView):
+    """Closing a period: a confirmation page saying what will be frozen (counts by RAG) and who has
+    not reported (roles and people); the POST closes it and opens the next period at once."""
+
+    template_name = "plans/reporting/period_close.html"
     refusal = "Only the plan's coordinators can close a reporting period."
+    extra_context = {"nav_section": "plans"}
+
+    def get(self, request, *args, **kwargs):
+        plan, period = self.get_plan(), self.get_period()
+        if period.closed:
+            messages.info(request, f"{period.label} is already closed.")
+            return redirect(_dashboard_url(plan, period))
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        plan, period = self.get_plan(), self.get_period()
+        preview = period_close_preview(plan=plan, period=period, periods=self.get_periods())
+        kwargs.pop("period", None)  # the URL's slug: the page reads the period itself
+        return super().get_context_data(plan=plan, period=period, preview=preview, **kwargs)
 
     def post(self, request, *args, **kwargs):
         plan, period = self.get_plan(), self.get_period()
@@ -259,8 +325,14 @@ class PeriodCloseView(BoardReportMixin, CoordinatorButtonView):
             result = period_services.period_close(period=period, user=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, f"{period.label} is closed: {result.snapshot_count} actions frozen for its board pack.")
+            return redirect(_dashboard_url(plan, period))
+        following = result.next_period
+        board = f" (board meets {following.board_meeting_date:%-d %B %Y})" if following.board_meeting_date else ""
+        messages.success(
+            request,
+            f"{period.label} is closed: {result.snapshot_count} actions frozen for its board pack. "
+            f"{following.label} is open for reporting{board}.",
+        )
         return redirect(_dashboard_url(plan, period))
 
 

@@ -29,29 +29,48 @@ def _with_measure(board):
 
 
 def test_board_pack_pdf_is_tagged_with_headings_tables_and_described_charts(client, board):
+    from plans.selectors.pack import board_pack
+
     _with_measure(board)
     client.force_login(board.board)
+    # February is open: its pack is the summary.
     response = client.get(reverse("plans:board_pack_pdf", args=[board.plan.pk]) + "?period=2026-02")
-    html = reports.board_pack_html(dashboard=reports.board_pack_data(plan=board.plan, period=board.feb))
+    html = reports.board_pack_html(pack=board_pack(plan=board.plan, period=board.feb, full=False))
 
     s = assert_accessible_pdf(response.content, title=f"Board pack: {board.plan.title}, February 2026",
                               html_captions=html_caption_count(html))
 
     assert s.headings[:4] == [("H1", board.plan.title), ("H2", "Improvement board pack: February 2026"),
                               ("H2", "Highlight report"), ("H2", "Summary of progress")]
-    assert [title for _, title in s.headings if _ == "H2"][4:] == [
-        "By owner", "Measures", "Movement since January 2026", "Exceptions", "Every action, by theme"]
+    assert [title for _, title in s.headings if _ == "H2"][3:] == [
+        "Movement since January 2026", "Exceptions", "Progress without impact", "Measures"]
     assert ("H3", "Re-referrals within 12 months") in s.headings
     # The trend chart and the measure's chart, each saying what it shows and where its figures are.
     assert len(s.figure_alts) == 2
     assert s.figure_alts[0].startswith("Stacked bar chart of the progress RAG mix in each period")
-    assert "Re-referrals within 12 months" in s.figure_alts[1]
-    assert all("table that follows gives the same figures" in alt for alt in s.figure_alts)
+    assert "table that follows gives the same figures" in s.figure_alts[0]
+    assert s.figure_alts[1].startswith("Line chart of Re-referrals within 12 months")
+    assert "latest 22" in s.figure_alts[1] and "target 18" in s.figure_alts[1]
+    assert "measures table above gives the latest figures" in s.figure_alts[1]
     # The first table (progress RAG summary): its caption, then its head of RAG words, then its body.
     first = [kind for kind, _ in s.tables[0]]
     assert first[0] == "Caption"
     assert first.index("THead") < first.index("TBody")
     assert first[first.index("THead"):first.index("TBody")].count("TH") == 7  # 6 RAG columns and Total
+
+
+def test_full_board_pack_pdf_is_tagged_with_its_appendix(client, board):
+    from plans.selectors.pack import board_pack
+
+    _with_measure(board)
+    client.force_login(board.board)
+    response = client.get(reverse("plans:board_pack_full_pdf", args=[board.plan.pk]) + "?period=2026-02")
+    html = reports.board_pack_html(pack=board_pack(plan=board.plan, period=board.feb, full=True))
+    s = assert_accessible_pdf(response.content, title=f"Board pack: {board.plan.title}, February 2026",
+                              html_captions=html_caption_count(html))
+    assert [title for _, title in s.headings if _ == "H2"][-1] == "Appendix: every action, by theme, owner and measure"
+    assert ("H3", "Every action, by theme") in s.headings and ("H3", "Each measure's readings") in s.headings
+    assert "the appendix gives every reading" in s.figure_alts[1]
 
 
 def test_excel_pack_is_navigable_with_charts_described_and_dates_as_dates(client, board):
@@ -63,10 +82,11 @@ def test_excel_pack_is_navigable_with_charts_described_and_dates_as_dates(client
         response.content, title=f"Board pack: {board.plan.title}, February 2026",
         sheets=["About this pack", "Progress RAG summary", "Impact RAG summary", "Progress RAG trend",
                 "Progress by theme", "Impact by theme", "Progress by owner", "Impact by owner", "Movement",
-                "Exceptions", "All actions", "Measures", "Highlight report", "Review of updates"])
+                "Exceptions", "Progress without impact", "All actions", "Measures", "Measure readings",
+                "Highlight report", "Review of updates"])
 
     descriptions = chart_descriptions(response.content)
-    assert len(descriptions) == 3  # progress and impact RAG counts, and the trend
+    assert len(descriptions) == 4  # progress and impact RAG counts, the trend, and the measure's readings
     assert all("gives the same figures" in text for text in descriptions)
     assert descriptions[0].startswith("Bar chart of how many actions have each progress RAG")
     # Every coloured cell carries its RAG word; the colour is the one palette's.

@@ -220,7 +220,7 @@ def test_measure_page_shows_chart_table_and_target_status(client, world, measure
     page = client.get(reverse("plans:measure_detail", args=[measure.pk])).content.decode()
     [chart] = re.findall(r'<img class="app-chart__image" src="data:image/svg\+xml;base64,([^"]+)" alt="Chart of readings', page)
     svg = base64.b64decode(chart).decode()
-    assert svg.startswith("<svg") and "<script" not in svg and '<desc class="value">72' in svg
+    assert svg.startswith("<svg") and "<script" not in svg and 'Reading' in svg and ": 72%</title>" in svg
     assert "72%" in page and "Target not yet met" in page
     assert "Record a reading" not in page
 
@@ -232,7 +232,8 @@ def test_chart_renders_readings_milestones_and_target(world, measure):
         milestones=[(datetime.date(2026, 6, 30), Decimal("75"))],
     )
     assert svg.startswith("<svg") and "<?xml" not in svg and "<script" not in svg
-    for label in ("Jan 2026", "Mar 2026", "Jun 2026", "Dec 2026", "Reading", "Milestone", "Target"):
+    for label in ("Reading January 2026: 55%", "Reading March 2026: 68%", "Milestone June 2026: 75%", "Dec 2026",
+                  "Reading", "Milestone", "Target 90%"):
         assert label in svg
     assert "#1d70b8" in svg
 

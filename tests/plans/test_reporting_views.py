@@ -63,9 +63,11 @@ def test_board_members_cannot_close_a_period(client, board):
     assert client.get(reverse("plans:highlight_report_edit", args=[board.plan.pk, "2026-02"])).status_code == 403
 
 
-def test_coordinator_closes_a_period_with_a_post(client, board):
+def test_coordinator_closes_a_period_after_confirming(client, board):
     client.force_login(board.coordinator)
-    assert client.get(reverse("plans:period_close", args=[board.plan.pk, "2026-01"])).status_code == 405
+    page = client.get(reverse("plans:period_close", args=[board.plan.pk, "2026-01"]))
+    assert page.status_code == 200  # the confirmation page: nothing is closed by reading it
+    assert not ReportingPeriod.objects.get(pk=board.jan.pk).closed
     response = client.post(reverse("plans:period_close", args=[board.plan.pk, "2026-01"]))
     assert response.status_code == 302
     assert ReportingPeriod.objects.get(pk=board.jan.pk).closed
@@ -184,7 +186,8 @@ def test_excel_pack_holds_the_same_figures(client, board):
     wb = _xlsx(client, board)
     assert wb.sheetnames == ["About this pack", "Progress RAG summary", "Impact RAG summary", "Progress RAG trend",
                              "Progress by theme", "Impact by theme", "Progress by owner", "Impact by owner", "Movement",
-                             "Exceptions", "All actions", "Measures", "Highlight report", "Review of updates"]
+                             "Exceptions", "Progress without impact", "All actions", "Measures", "Measure readings",
+                             "Highlight report", "Review of updates"]
     assert _rows(wb["Review of updates"]) == [["Accepted", "Challenged", "Not reviewed", "Updates"], [0, 0, 5, 5]]  # five updates this period, none reviewed yet
     summary = _rows(wb["Progress RAG summary"])
     progress = {row[0]: row[2] for row in summary[1:7]}
@@ -332,9 +335,9 @@ def test_dashboard_charts_each_measure_up_to_the_period(client, board):
     [(alt, svg)] = [(alt, svg) for alt, svg in charts.items() if alt.startswith("Assessments judged good")]
     assert "up to February 2026" in alt
     assert "<title>Assessments judged good</title>" in svg
-    values = re.findall(r'<desc class="value">([^<]*)</desc>', svg)
-    assert "61.5" in values and "72" in values and "80" in values  # readings and the milestone
-    assert "88.25" not in values  # March's reading is after the period the board is reading
+    values = re.findall(r"<title>(?:Reading|Milestone) [A-Za-z]+ \d{4}: ([^<(]*?)(?: \(recorded late\))?</title>", svg)
+    assert "61.5%" in values and "72%" in values and "80%" in values  # readings and the milestone
+    assert "88.25%" not in values  # March's reading is after the period the board is reading
 
 
 def test_board_pack_pdf_carries_the_measure_charts(client, board):

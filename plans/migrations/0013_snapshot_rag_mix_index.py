@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0009_merge_imports_and_round'),
+        ('plans', '0012_packs_status_labels_and_board_schedule'),
     ]
 
     operations = [
