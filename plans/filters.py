@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Q
 
 from plans.models import Action, Owner, Rag, Source, Theme
+from plans.selectors.status import progress_without_impact_rows
 
 NO_RATING = "none"
 
@@ -31,13 +32,17 @@ class ActionFilter(django_filters.FilterSet):
     stale = django_filters.BooleanFilter(
         label="No update this period only", widget=forms.CheckboxInput
     )
+    without_impact = django_filters.BooleanFilter(
+        label="Progress without impact only", widget=forms.CheckboxInput,
+        help_text="Progress Blue or Green while impact is Amber or Red, or has not moved for 3 periods.",
+    )
     period = django_filters.ChoiceFilter(
         label="As reported for", empty_label="Now (latest updates)"
     )
 
     class Meta:
         model = Action
-        fields = ["q", "theme", "owner", "source", "progress_rag", "impact_rag", "overdue", "stale", "period"]
+        fields = ["q", "theme", "owner", "source", "progress_rag", "impact_rag", "overdue", "stale", "without_impact", "period"]
 
     def __init__(self, data=None, queryset=None, *, plan, period, report_period=None, periods=(), **kwargs):
         super().__init__(data, Action.objects.none(), **kwargs)
@@ -48,6 +53,7 @@ class ActionFilter(django_filters.FilterSet):
         # ?period=YYYY-MM its RAGs, overdue, stale, theme and owners as reported then, so dashboard
         # counts and this list agree.
         self.report_period = report_period
+        self.periods = list(periods)
         self.filters["period"].extra["choices"] = [
             (p.slug, f"{p.label} (closed)" if p.closed else p.label) for p in periods
         ]
@@ -93,4 +99,13 @@ class ActionFilter(django_filters.FilterSet):
             tests.append(lambda row: row.is_overdue)
         if data.get("stale"):
             tests.append(lambda row: row.is_stale)
+        if data.get("without_impact"):
+            # As reported for the period shown, or (now) the periods before the open one.
+            listed = {
+                row.action_id
+                for row in progress_without_impact_rows(
+                    rows, plan=self.plan, period=self.report_period or self.period, periods=self.periods or None
+                )
+            }
+            tests.append(lambda row: row.action_id in listed)
         return [row for row in rows if all(test(row) for test in tests)]

@@ -1,13 +1,21 @@
-"""Board reporting at size: the dashboard on a generated plan, beside its baseline (the board pack is
-timed in plans/benchmarks/pack.py).
+"""Board reporting at size: the board dashboard on a generated plan, beside its floor (the board pack
+is timed in plans/benchmarks/pack.py).
 
-The plan (1,000 actions × 36 monthly updates; --quick: 200 × 12) is written with bulk_create inside a
-transaction on the default database that is rolled back at the end, so nothing is left behind and no
-second database or migration run is needed. The first 35 periods are closed (snapshots written by
-period_snapshots_backfill, as period_close does), the last is open: the usual shape of a plan 3 years in.
+The plan (1,000 actions × 36 monthly updates; --quick: 200 × 12), with 6 measures read every month
+with milestones, and a highlight report for each period, is written with bulk_create inside a
+transaction on the default database that is rolled back at the end, so nothing is left behind. The
+first 35 periods are closed (snapshots written by period_snapshots_backfill, as period_close does),
+the last is open: the usual shape of a plan 3 years in.
 
-Baseline, measured in the same run: the bare aggregate query of the period's RAG summary. Targets:
-dashboard < 10 × bare and < 300 ms.
+Dashboard: its first screen ("at a glance") and each section, requested as a board member (not a
+superuser), cold (every cache emptied before each run) and, for a closed period, warm (its drawn
+figures kept in the cache), timed with plans.benchmarks.timing (CPU and wall, min and median of n,
+interleaved with the floor). The floor is the leanest honest way to get the open period's RAG
+counts: one SQL statement, the latest update of each action up to the period found by one
+correlated index lookup (ORDER BY created_at DESC LIMIT 1 over the (action, created_at) index, the
+periods given by id) and the pairs counted with GROUP BY. Target: the cold first screen ≤ 5× the
+floor, and under 100 KB of HTML.
+
 """
 import datetime
 import statistics
@@ -15,13 +23,12 @@ import time
 
 from django.core.signals import request_started
 from django.db import connection, reset_queries, transaction
-from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
 from plans.rag import Rag
 
-TARGET_DASHBOARD_MS = 300
-TARGET_DASHBOARD_RATIO = 10
+TARGET_DASHBOARD_RATIO = 5
+TARGET_DASHBOARD_KB = 100
 
 
 class _Rollback(Exception):
@@ -83,35 +90,136 @@ def _generate(n_actions, n_periods):
             ))
     ProgressUpdate.objects.bulk_create(updates, batch_size=2000)
     period_snapshots_backfill(plan=plan)
+    _measures_and_highlights(plan, periods, user)
     return plan, periods
 
 
-def _bare_rag_counts(plan, period):
-    """The baseline: the period's progress and impact RAG counts as one aggregate query, nothing else."""
-    from django.db.models import Count, OuterRef, Q, Subquery
+def _measures_and_highlights(plan, periods, user):
+    """Six measures, each read every month with two milestones, and a highlight report a period."""
+    from plans.models import HighlightReport, Measure, MeasureMilestone, MeasureReading
 
-    from plans.models import Action, ActionSnapshot, ProgressUpdate
-    from plans.rag import RAG_ORDER
+    measures = Measure.objects.bulk_create([
+        Measure(plan=plan, name=f"Benchmark measure {n}", unit="%", baseline=40 + n, target=80 + n,
+                target_date=periods[-1].month)
+        for n in range(6)
+    ])
+    MeasureMilestone.objects.bulk_create([
+        MeasureMilestone(measure=m, due_date=periods[len(periods) * k // 3].month, value=50 + 10 * k)
+        for m in measures for k in (1, 2)
+    ])
+    MeasureReading.objects.bulk_create([
+        MeasureReading(measure=m, period=p, value=40 + (j * 7 + n) % 45, recorded_by=user)
+        for n, m in enumerate(measures) for j, p in enumerate(periods)
+    ])
+    HighlightReport.objects.bulk_create([
+        HighlightReport(period=p, achievements="Front door restructured; audits on time.",
+                        risks="Recruitment of social workers.", decisions="Agree the revised timescale.",
+                        updated_by=user)
+        for p in periods
+    ])
 
-    if period.closed:
-        rows = ActionSnapshot.objects.filter(period=period).annotate(p=F("progress_rag"), i=F("impact_rag"))
-    else:
-        latest = ProgressUpdate.objects.filter(action=OuterRef("pk"), period__month__lte=period.month).order_by(
-            "-created_at", "-pk"
-        )
-        rows = Action.objects.for_plan(plan).annotate(
-            p=Subquery(latest.values("progress_rag")[:1]), i=Subquery(latest.values("impact_rag")[:1])
-        )
-    counts = {f"{field}_{rag.value}": Count("pk", filter=Q(**{field: rag.value})) for field in "pi" for rag in RAG_ORDER}
-    return rows.aggregate(total=Count("pk"), **counts)
+
+def lean_floor(plan, period, periods):
+    """The floor: the period's (progress, impact) RAG pairs counted in one statement, the latest
+    update of each action found by one correlated lookup on the (action, created_at) index."""
+    from django.db import connection
+
+    from plans.models import Action, ProgressUpdate, Theme
+
+    ids = [p.pk for p in periods if p.month <= period.month]
+    update, action, theme = (m._meta.db_table for m in (ProgressUpdate, Action, Theme))
+    sql = (
+        f"SELECT pair, COUNT(*) FROM (SELECT (SELECT u.progress_rag || '|' || u.impact_rag FROM {update} u "
+        f"WHERE u.action_id = a.id AND u.period_id IN ({', '.join(['%s'] * len(ids))}) "
+        f"ORDER BY u.created_at DESC, u.id DESC LIMIT 1) AS pair "
+        f"FROM {action} a JOIN {theme} t ON a.theme_id = t.id WHERE t.plan_id = %s) s GROUP BY pair"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*ids, plan.pk])
+        return cursor.fetchall()
 
 
-def run(*, out, options):
+def _board_member(plan):
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from plans.permissions import BOARD
+
+    user = get_user_model().objects.create_user(f"benchmark-board-{time.time_ns()}")
+    user.groups.add(Group.objects.get_or_create(name=BOARD)[0])
+    plan.board_members.add(user)
+    return user
+
+
+def _empty_caches():
+    from django.core.cache import caches
+
+    for name in ("default", "local"):
+        caches[name].clear()
+
+
+def _dashboard(out, *, plan, periods, repeats):
     from django.test import Client
     from django.urls import reverse
 
-    from plans.selectors.reporting import board_dashboard, plan_periods
+    from plans.benchmarks.timing import compare, measure, ratio_line
+    from plans.views.reporting import DASHBOARD_SECTIONS
+
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(_board_member(plan))
+    base = reverse("plans:board_dashboard", args=[plan.pk])
+    open_period, closed_period = periods[-1], periods[-2]
+
+    def page(url):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        return response
+
+    def floor():
+        return lean_floor(plan, open_period, periods)
+
+    out.write("Dashboard, signed in as a board member. Floor: one SQL statement counting the open period's "
+              "(progress, impact) pairs, each action's latest update found by a correlated index lookup.")
+    for label, period in (("open period", open_period), ("closed period", closed_period)):
+        url = f"{base}?period={period.slug}"
+        page(url)  # the session and the code paths warm
+        cold, lean = compare((f"first screen, {label}, cold", lambda: page(url)), ("floor", floor),
+                             repeats=repeats, warmup=1, before_each=_empty_caches)
+        ratio, text = ratio_line(cold, lean, target=TARGET_DASHBOARD_RATIO)
+        size = len(page(url).content) / 1024
+        queries = _query_count(lambda: page(url))
+        out.write(f"{text}\n  {size:.0f} KB of HTML (target < {TARGET_DASHBOARD_KB} KB): "
+                  f"{'meets' if size < TARGET_DASHBOARD_KB else 'MISSES'}; {queries} queries")
+        if period.closed:
+            warm, _ = measure(f"first screen, {label}, warm (figures in the cache)", lambda: page(url),
+                              repeats=repeats, warmup=1)
+            out.write(f"  {warm.describe()}")
+    for section in DASHBOARD_SECTIONS:
+        if section == "glance":
+            continue
+        url = f"{base}?period={open_period.slug}&section={section}"
+        timing, _ = measure(f"{DASHBOARD_SECTIONS[section]} (open period, cold)", lambda: page(url),
+                            repeats=repeats, warmup=1, before_each=_empty_caches)
+        size = len(page(url).content) / 1024
+        out.write(f"  {timing.describe()}; {size:.0f} KB; {_query_count(lambda: page(url))} queries")
+
+
+def _query_count(function):
+
+    _empty_caches()
+    # The test client's request_started signal would empty the query log mid-capture.
+    request_started.disconnect(reset_queries)
+    reset_queries()
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            function()
+    finally:
+        request_started.connect(reset_queries)
+    return len(queries.captured_queries)
+
+
+def run(*, out, options):
+    from plans.selectors.reporting import plan_periods
 
     quick = options.get("quick")
     n_actions, n_periods = (200, 12) if quick else (1000, 36)
@@ -123,40 +231,7 @@ def run(*, out, options):
             out.write(f"Generated {n_actions} actions × {n_periods} monthly updates ({n_periods - 1} periods closed) "
                       f"in {time.perf_counter() - started:.1f} s (rolled back afterwards).")
             periods = plan_periods(plan=plan)
-            client = Client(HTTP_HOST="localhost")
-            client.force_login(get_user_model().objects.filter(is_superuser=True).first()
-                               or get_user_model().objects.create_superuser(f"benchmark-admin-{time.time_ns()}"))
-            for label, period in (("open period", periods[-1]), ("closed period", periods[-2])):
-                def bare():
-                    return _bare_rag_counts(plan, period)
-
-                url = reverse("plans:board_dashboard", args=[plan.pk]) + f"?period={period.slug}"
-
-                def page():
-                    response = client.get(url)
-                    assert response.status_code == 200, response.status_code
-                    return response
-
-                bare_ms, _ = _timed(bare, repeat)
-                figures_ms, _ = _timed(lambda: board_dashboard(plan=plan, period=period), repeat)
-                page()  # the session and the caches are warm, as for a board member reading the page
-                # The test client's request_started signal would empty the query log mid-capture.
-                request_started.disconnect(reset_queries)
-                reset_queries()  # a full log (9,000 entries under DEBUG) would hide the new ones
-                try:
-                    with CaptureQueriesContext(connection) as queries:
-                        response = page()
-                finally:
-                    request_started.connect(reset_queries)
-                dash_ms, _ = _timed(page, repeat)
-                ratio = dash_ms / bare_ms if bare_ms else float("inf")
-                ok = dash_ms < TARGET_DASHBOARD_MS and ratio < TARGET_DASHBOARD_RATIO
-                out.write(
-                    f"Dashboard page ({label}, {len(response.content) // 1024} KB): {dash_ms:.0f} ms in "
-                    f"{len(queries.captured_queries)} queries (its figures alone {figures_ms:.0f} ms); "
-                    f"bare aggregate query {bare_ms:.0f} ms; ratio {ratio:.1f}× "
-                    f"(target < {TARGET_DASHBOARD_RATIO}× and < {TARGET_DASHBOARD_MS} ms): {'OK' if ok else 'MISSED'}"
-                )
+            _dashboard(out, plan=plan, periods=periods, repeats=repeat)
 
             raise _Rollback
     except _Rollback:

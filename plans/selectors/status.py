@@ -8,6 +8,7 @@ read these rows, and closing a period stores exactly these rows as its snapshot 
 which is what a closed period then reads back. See docs/decisions/0002-period-status.md.
 """
 
+import dataclasses
 import datetime
 from dataclasses import dataclass
 
@@ -51,6 +52,34 @@ def movement(progress_rag, previous_progress_rag):
     return "changed"
 
 
+# How many periods running an impact rating short of Green may stand still before an action making
+# progress (Blue or Green) is listed as "progress without impact".
+IMPACT_STILL_PERIODS = 3
+ON_TRACK = (Rag.BLUE, Rag.GREEN)
+
+
+def progress_without_impact(*, progress_rag, impact_rag, earlier_impact_rags=()):
+    """Why an action is making progress without impact, or "" (the board's challenge list).
+
+    Its progress is Blue or Green and either its impact is Amber or Red, or its impact, short of
+    Green or Blue (Grey, or no impact rating), has not moved for IMPACT_STILL_PERIODS periods: the
+    same in this period and in each of the periods before it (`earlier_impact_rags`: the impact
+    as reported for the periods before this one, the latest first, up to a period in which the action
+    had no row: an action younger than IMPACT_STILL_PERIODS periods is never "still").
+    """
+    if progress_rag not in ON_TRACK:
+        return ""
+    if impact_rag in (Rag.AMBER, Rag.RED):
+        return f"Impact {impact_rag.label} while progress is {progress_rag.label}"
+    if impact_rag in ON_TRACK:
+        return ""
+    earlier = list(earlier_impact_rags)[: IMPACT_STILL_PERIODS - 1]
+    if len(earlier) == IMPACT_STILL_PERIODS - 1 and all(rag == impact_rag for rag in earlier):
+        rating = impact_rag.label if impact_rag else "No impact rating"
+        return f"{rating} for {IMPACT_STILL_PERIODS} periods while progress is {progress_rag.label}"
+    return ""
+
+
 # ---------------------------------------------------------------- the read model
 
 
@@ -79,6 +108,7 @@ class StatusRow:
     is_stale: bool
     updated_in_period: bool | None = None  # None for a closed period's frozen rows
     due_date_note: str = ""  # "moved from 31 March 2027 by board, 14 December 2026"
+    without_impact: str = ""  # why it is "progress without impact" (set by progress_without_impact_rows)
 
     @property
     def movement(self):
@@ -134,8 +164,7 @@ def status_rows(*, plan, period, as_of=None, now=False, periods=None, frozen=Non
         )
     frozen = period is not None and period.closed if frozen is None else frozen
     if frozen:
-        rows = _snapshot_rows(period=period)
-        return rows if action_ids is None else [row for row in rows if row.action_id in set(action_ids)]
+        return _snapshot_rows(period=period, action_ids=action_ids)
     return _live_rows(
         plan=plan, period=period, as_of=overdue_as_of(period, as_of), periods=periods, action_ids=action_ids
     )
@@ -246,11 +275,17 @@ def _live_rows(*, plan, period, as_of, periods, action_ids=None, latest_of_all=F
     return result
 
 
-def _snapshot_rows(*, period):
-    """The rows stored when `period` closed, in two lean queries (rows, then owners)."""
+def _snapshot_rows(*, period, action_ids=None):
+    """The rows stored when `period` closed (of `action_ids` only, if given), in two lean queries
+    (rows, then owners)."""
+    snapshots = ActionSnapshot.objects.filter(period=period)
+    links = ActionSnapshot.owners.through.objects.filter(actionsnapshot__period=period)
+    if action_ids is not None:
+        snapshots = snapshots.filter(action_id__in=action_ids)
+        links = links.filter(actionsnapshot__action_id__in=action_ids)
     owners = {}
     for snapshot_id, owner_id, title in (
-        ActionSnapshot.owners.through.objects.filter(actionsnapshot__period=period)
+        links
         .order_by("owner__title", "owner_id")
         .values_list("actionsnapshot_id", "owner_id", "owner__title")
     ):
@@ -277,8 +312,7 @@ def _snapshot_rows(*, period):
             is_overdue=snap["is_overdue"],
             is_stale=snap["is_stale"],
         )
-        for snap in ActionSnapshot.objects.filter(period=period)
-        .order_by("theme_position", "position", "pk")
+        for snap in snapshots.order_by("theme_position", "position", "pk")
         .values(
             "pk",
             "action_id",
@@ -301,3 +335,60 @@ def _snapshot_rows(*, period):
             "is_stale",
         )
     ]
+
+
+# ---------------------------------------------------------------- progress without impact, for rows
+
+
+def earlier_impact_rags(*, plan, period, periods=None, action_ids=None, count=IMPACT_STILL_PERIODS - 1):
+    """{action id: (impact RAG of the period before `period`, of the one before that, ...)}: the
+    `count` periods before `period`, each as reported for it (a closed period's snapshot, an open
+    one's live status). One query when those periods are closed (the usual case)."""
+    if period is None or count <= 0:
+        return {}
+    if periods is None:
+        earlier = list(ReportingPeriod.objects.filter(plan=plan, month__lt=period.month).order_by("-month")[:count])
+    else:
+        earlier = [p for p in reversed(periods) if p.month < period.month][:count]
+    found = {}  # (action id, period id) -> impact RAG
+    closed = [p.pk for p in earlier if p.closed]
+    if closed:
+        snapshots = ActionSnapshot.objects.filter(period_id__in=closed, action__isnull=False)
+        if action_ids is not None:
+            snapshots = snapshots.filter(action_id__in=action_ids)
+        for action_id, period_id, impact in snapshots.values_list("action_id", "period_id", "impact_rag"):
+            found[(action_id, period_id)] = rag_from_value(impact)
+    for p in earlier:
+        if not p.closed:
+            for row in _live_rows(
+                plan=plan, period=p, as_of=overdue_as_of(p), periods=periods, action_ids=action_ids
+            ):
+                found[(row.action_id, p.pk)] = row.impact_rag
+    result = {}
+    for action_id in {action_id for action_id, _ in found}:
+        rags = []
+        for p in earlier:  # latest first, up to a period in which the action had no row
+            if (action_id, p.pk) not in found:
+                break
+            rags.append(found[(action_id, p.pk)])
+        result[action_id] = tuple(rags)
+    return result
+
+
+def progress_without_impact_rows(rows, *, plan, period, periods=None):
+    """The status rows (of `plan` for `period`) that show progress without impact, each with its reason
+    (StatusRow.without_impact), in the rows' order. At most one query."""
+    candidates = [row for row in rows if row.progress_rag in ON_TRACK]
+    # Only an impact short of Green and not Amber or Red needs the periods before.
+    still = any(row.impact_rag not in (*ON_TRACK, Rag.AMBER, Rag.RED) for row in candidates)
+    earlier = earlier_impact_rags(plan=plan, period=period, periods=periods) if still else {}
+    result = []
+    for row in candidates:
+        reason = progress_without_impact(
+            progress_rag=row.progress_rag,
+            impact_rag=row.impact_rag,
+            earlier_impact_rags=earlier.get(row.action_id, ()),
+        )
+        if reason:
+            result.append(dataclasses.replace(row, without_impact=reason))
+    return result

@@ -55,6 +55,15 @@ def summary(group, field):
 
 
 @register.filter
+def rag_row(summary, rag):
+    """A RagSummary's (rag, count, percent) for `rag` (None: no rating)."""
+    for row in summary:
+        if row[0] == rag:
+            return row
+    return (rag, 0, 0)
+
+
+@register.filter
 def first(rows, limit):
     """The first `limit` rows (every row when there is no limit: None, 0 or "")."""
     limit = int(limit or 0)

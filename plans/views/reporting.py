@@ -1,23 +1,23 @@
 """Board reporting pages: the dashboard, the board pack (PDF and Excel), closing and opening periods,
 the highlight report. Board members read; coordinators (and admins) also write."""
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
-from django.views import View
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
+from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from plans import permissions
-
-from plans.selectors import reporting as selectors_reporting
-from plans.charts import rag_trend_chart
 from improvement.concurrency import ConcurrentEditError, ConcurrentEditViewMixin, without_version
+from plans import permissions
+from plans.charts import on_track_chart, rag_trend_chart, theme_chart
 from plans.forms.reporting import HighlightReportForm
+from plans.selectors import reporting as selectors_reporting
 from plans.models import HighlightReport, Plan
 from plans.rag import RAG_ORDER
+from plans.selectors import dashboard
 from plans.services import periods as period_services
 from plans.models import BoardPackState
 from plans.services import packs, reports
@@ -66,27 +66,53 @@ class BoardReportMixin:
 CLOSED_FIGURES_SECONDS = 3600
 
 # Each list of actions on the dashboard shows this many, then links to them all (the pack lists every one).
-DASHBOARD_ROW_LIMIT = 25
+DASHBOARD_ROW_LIMIT = 10
+# The by-owner table shows this many owners a page.
+OWNERS_PER_PAGE = 25
+# The first screen's trend: the last this many periods (the Trends section has every one).
+GLANCE_PERIODS = 12
+# Movement over the last this many boards.
+MOVEMENT_BOARDS = 3
+
+# The dashboard's sections, each one step from the first screen (?section=...).
+DASHBOARD_SECTIONS = {
+    "glance": "At a glance",
+    "highlight": "Highlight report",
+    "trends": "Trends",
+    "themes": "By theme",
+    "owners": "By owner",
+    "measures": "Measures",
+    "exceptions": "Exceptions",
+    "movement": "Movement",
+}
 
 
 class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
-    template_name = "plans/reporting/dashboard.html"
-    figures_template_name = "plans/reporting/_dashboard_figures.html"
-    extra_context = {"nav_section": "plans"}
+    """The board's dashboard: the first screen (at a glance) and its sections, each a bounded page.
 
-    def _figures_html(self, *, plan, period, periods):
-        """The period's figures (summary, trend, groups, movement, exceptions) drawn by their template."""
-        dashboard = selectors_reporting.board_dashboard(plan=plan, period=period, periods=periods)
-        html = render_to_string(self.figures_template_name, {
-            "d": dashboard, "plan": plan, "period": period, "trend_chart": rag_trend_chart(dashboard.trend),
-            "row_limit": DASHBOARD_ROW_LIMIT, "rag_columns": [*RAG_ORDER, None],
-        }, request=self.request)
-        return html, dashboard
+    The figures are counted by the database (plans.selectors.dashboard); a closed period's drawn
+    section is kept in the cache (its figures never change) under the owners' stamp, as the
+    by-owner table names owners as they are now."""
+
+    template_name = "plans/reporting/dashboard.html"
+    extra_context = {"nav_section": "plans"}
 
     def get_template_names(self):
         if not self.get_periods():
             return ["plans/reporting/no_periods.html"]
         return [self.template_name]
+
+    def get_section(self):
+        section = self.request.GET.get("section") or "glance"
+        if section not in DASHBOARD_SECTIONS:
+            raise Http404("The dashboard has no such section. Choose one from its contents.")
+        return section
+
+    def get_page_number(self):
+        try:
+            return max(1, int(self.request.GET.get("page") or 1))
+        except ValueError:
+            raise Http404("That page number is not a whole number.")
 
     def get_context_data(self, **kwargs):
         plan = self.get_plan()
@@ -97,26 +123,108 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
         if period is None:
             return context
         periods = self.get_periods()
-        if period.closed:
-            # A closed period's figures never change: drawn once, then read from the cache by
-            # every board member (drawn again when an owner is renamed, as the by-owner table
-            # names owners as they are now).
-            measures = selectors_reporting.measure_statuses(plan=plan, period=period)
-            key = f"dashboard-figures:{period.pk}:{period.closed_at.isoformat() if period.closed_at else ''}:{selectors_reporting.owners_stamp()}"
-            figures_html = cache.get(key)
-            if figures_html is None:
-                figures_html, context["dashboard"] = self._figures_html(plan=plan, period=period, periods=periods)
-                cache.set(key, str(figures_html), CLOSED_FIGURES_SECONDS)
-            figures_html = mark_safe(figures_html)  # noqa: S308 - rendered by the template above, escaped there
-        else:
-            figures_html, dashboard = self._figures_html(plan=plan, period=period, periods=periods)
-            measures = dashboard.measures
-            context["dashboard"] = dashboard
+        section = self.get_section()
+        page = self.get_page_number() if section == "owners" else 1
         context.update(
-            period=period, periods=periods, figures_html=figures_html, measures=measures,
-            measure_charts=measure_status_charts(measures),
+            period=period, periods=periods, section=section, section_label=DASHBOARD_SECTIONS[section],
+            sections=DASHBOARD_SECTIONS,
         )
+        if period.closed:
+            key = (
+                f"dashboard:{period.pk}:{period.closed_at.isoformat() if period.closed_at else ''}:"
+                f"{selectors_reporting.owners_stamp()}:{section}:{page}"
+            )
+            html = cache.get(key)
+            if html is None:
+                html = self._section_html(section, plan=plan, period=period, periods=periods, page=page, context=context)
+                cache.set(key, str(html), CLOSED_FIGURES_SECONDS)
+            html = mark_safe(html)  # noqa: S308 - rendered by the section's template, escaped there
+        else:
+            html = self._section_html(section, plan=plan, period=period, periods=periods, page=page, context=context)
+        context["section_html"] = html
         return context
+
+    def _section_html(self, section, *, plan, period, periods, page, context):
+        data = getattr(self, f"_{section}")(plan=plan, period=period, periods=periods, page=page)
+        context.update(data)
+        return render_to_string(
+            f"plans/reporting/dashboard_{section}.html",
+            {**data, "plan": plan, "period": period, "periods": periods, "rag_columns": [*RAG_ORDER, None],
+             "row_limit": DASHBOARD_ROW_LIMIT, "can_coordinate": context["can_coordinate"]},
+            request=self.request,
+        )
+
+    def _glance(self, *, plan, period, periods, page):
+        figures = dashboard.figures(plan=plan, period=period, periods=periods)
+        trend = dashboard.trend(plan=plan, period=period, periods=periods, current=figures, last=GLANCE_PERIODS)
+        return {
+            "figures": figures, "trend": trend, "boards": [p for p in trend if p.movement is not None][-MOVEMENT_BOARDS:],
+            "previous": selectors_reporting.previous_period(periods, period),
+            "glance_chart": on_track_chart(trend),
+            "review_counts": {"reviews": selectors_reporting.review_counts(plan=plan, period=period), "period": period},
+        }
+
+    def _highlight(self, *, plan, period, periods, page):
+        return {"highlight": dashboard.highlight(period=period)}
+
+    def _trends(self, *, plan, period, periods, page):
+        figures = dashboard.figures(plan=plan, period=period, periods=periods)
+        trend = dashboard.trend(plan=plan, period=period, periods=periods, current=figures)
+        by_theme = dashboard.trend(
+            plan=plan, period=period, periods=periods, current=figures, last=GLANCE_PERIODS, by_theme=True
+        )
+        themes = {t.pk: t for t in plan.themes.order_by("position", "pk")}
+        small = [
+            (theme, by_theme[key], theme_chart(by_theme[key], title=f"{theme.number} {theme.title}".strip()))
+            for key, theme in themes.items() if key in by_theme
+        ]
+        return {
+            # The charts draw the last GLANCE_PERIODS periods (the page stays light); the table has them all.
+            "trend": trend, "progress_chart": rag_trend_chart(trend[-GLANCE_PERIODS:], width=560, height=300),
+            "impact_chart": rag_trend_chart(
+                trend[-GLANCE_PERIODS:], title="Impact RAG by period", field="impact", width=560, height=300
+            ),
+            "theme_trends": small, "boards": [p for p in trend if p.movement is not None][-MOVEMENT_BOARDS:],
+        }
+
+    def _themes(self, *, plan, period, periods, page):
+        figures = dashboard.figures(plan=plan, period=period, periods=periods)
+        labels = {t.pk: f"{t.number} {t.title}".strip() for t in plan.themes.order_by("position", "pk")}
+        groups = [
+            selectors_reporting.GroupSummary(key=key, label=label, progress=figures.by_theme[key][0],
+                                             impact=figures.by_theme[key][1])
+            for key, label in labels.items() if key in figures.by_theme
+        ]
+        return {"groups": groups}
+
+    def _owners(self, *, plan, period, periods, page):
+        from django.core.paginator import Paginator
+
+        owners = [
+            selectors_reporting.GroupSummary(key=key, label=title, progress=p, impact=i)
+            for key, title, p, i in dashboard.by_owner(plan=plan, period=period, periods=periods)
+        ]
+        paginator = Paginator(owners, OWNERS_PER_PAGE)
+        if page > paginator.num_pages:
+            raise Http404(f"The by-owner table has {paginator.num_pages} pages.")
+        return {"owners_page": paginator.page(page), "paginator": paginator}
+
+    def _measures(self, *, plan, period, periods, page):
+        measures = selectors_reporting.measure_statuses(plan=plan, period=period)
+        return {"measures": measures, "measure_charts": measure_status_charts(measures)}
+
+    def _exceptions(self, *, plan, period, periods, page):
+        return {"lists": list(dashboard.action_lists(
+            plan=plan, period=period, periods=periods, names=dashboard.EXCEPTIONS, limit=DASHBOARD_ROW_LIMIT
+        ).values())}
+
+    def _movement(self, *, plan, period, periods, page):
+        return {
+            "previous": selectors_reporting.previous_period(periods, period),
+            "lists": list(dashboard.action_lists(
+                plan=plan, period=period, periods=periods, names=dashboard.MOVEMENTS, limit=DASHBOARD_ROW_LIMIT
+            ).values()),
+        }
 
 
 def _pdf_response(pdf, filename):

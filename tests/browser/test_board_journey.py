@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from plans.selectors import reporting as selectors_reporting
+from plans.selectors.dashboard import figures as dashboard_figures
 
 from plans.models import Action, Rag
 from plans.services.demo import DEMO_PASSWORD
@@ -72,11 +73,10 @@ def test_board_member_reads_the_dashboard_drills_into_red_and_downloads_the_boar
     """Mouse and keyboard alike: the latest period's dashboard, its RAG table, Red, an action, both packs."""
     page = hands.page
     plan = demo.plan
-    period = selectors_reporting.default_period(selectors_reporting.plan_periods(plan=plan))
-    dashboard = selectors_reporting.board_dashboard(
-        plan=plan, period=period, periods=selectors_reporting.plan_periods(plan=plan)
-    )
-    red_count = next(n for rag, n, _pct in dashboard.progress if rag == Rag.RED)
+    periods = selectors_reporting.plan_periods(plan=plan)
+    period = selectors_reporting.default_period(periods)
+    figures = dashboard_figures(plan=plan, period=period, periods=periods)
+    red_count = figures.progress.count(Rag.RED)
     assert red_count, "the demo plan should have Red actions"
 
     hands.login("board", DEMO_PASSWORD)
@@ -87,14 +87,16 @@ def test_board_member_reads_the_dashboard_drills_into_red_and_downloads_the_boar
 
     hands.at("dashboard", title=f"Board dashboard, {period.label} – {plan.title}")
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Board dashboard: {period.label}")
-    # The Walsall table: how many actions carry each RAG, and what % of all that is.
-    table = page.get_by_role("table", name="Progress RAG: number and % of all actions")
-    numbers = table.get_by_role("row", name=re.compile("^Number of actions"))
-    percentages = table.get_by_role("row", name=re.compile("^% of total"))
-    for rag, n, pct in dashboard.progress:
-        word = rag.label if rag else "No rating"
-        expect(numbers.get_by_role("link", name=f"{word}: {n}", exact=True)).to_be_visible()
-    expect(percentages.locator("td")).to_have_text([f"{pct}%" for _rag, _n, pct in dashboard.progress] + ["100%"])
+    # The first screen: how many actions carry each RAG, progress beside impact, number and %.
+    table = page.get_by_role("table", name="Actions by RAG rating (number and %)")
+    for (rag, n, pct), (_, impact_n, impact_pct) in zip(figures.progress, figures.impact, strict=True):
+        word = rag.label if rag else "no rating"
+        row = table.get_by_role("row", name=re.compile(f"^{rag.label if rag else 'No rating'} "))
+        expect(row.get_by_role("link", name=f"Progress {word}: {n}", exact=True)).to_be_visible()
+        expect(row.get_by_role("link", name=f"Impact {word}: {impact_n}", exact=True)).to_be_visible()
+        expect(row).to_contain_text(f"({pct}%)")
+        expect(row).to_contain_text(f"({impact_pct}%)")
+    assert_first_screen(page, figures)
 
     # Both board packs, as downloads, carrying the plan's title.
     pdf = hands.download(page.get_by_role("link", name=f"Board pack for {period.label} (PDF)"))
@@ -111,7 +113,7 @@ def test_board_member_reads_the_dashboard_drills_into_red_and_downloads_the_boar
     assert str(datetime.datetime.combine(period.month, datetime.time())) in cells
 
     # "Red" in the table leads to the Red actions behind the number.
-    hands.press(numbers.get_by_role("link", name=f"Red: {red_count}", exact=True))
+    hands.press(table.get_by_role("link", name=f"Progress Red: {red_count}", exact=True))
     hands.at("plan-red-in-period", title=f"{plan.title} (filtered)")
     actions = page.get_by_role("table", name=re.compile("^Actions"))
     rows = actions.locator("tbody tr")
@@ -124,3 +126,62 @@ def test_board_member_reads_the_dashboard_drills_into_red_and_downloads_the_boar
     hands.at("action-board", title=f"Action {ref} – {plan.title}")
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Action {ref}")
     expect(page.get_by_role("button", name="Record progress")).to_have_count(0)
+
+
+FIRST_SCREEN = 800  # px: what a board member sees at 1280 × 800 without scrolling
+
+
+def assert_first_screen(page, figures):
+    """At 1280 × 800, the period, its status, the RAG table, movement, exceptions and trend are all
+    on the first screen, with the figures the database counted."""
+    page.set_viewport_size({"width": 1280, "height": FIRST_SCREEN})
+    page.evaluate("window.scrollTo(0, 0)")
+    shown = [
+        page.locator(".app-dashboard-status"),
+        page.get_by_role("table", name="Actions by RAG rating (number and %)"),
+        page.get_by_role("link", name=re.compile(r"^\d+ worsened")),
+        page.get_by_role("link", name=re.compile(r"^\d+ progress without impact$")),
+        page.get_by_role("img", name=re.compile("^Line chart of the % of actions")),
+        page.get_by_role("navigation", name="Dashboard sections"),
+    ]
+    for locator in shown:
+        box = locator.bounding_box()
+        assert box and box["y"] + box["height"] <= FIRST_SCREEN, f"below the first screen: {locator} ({box})"
+    for name, words in (("red", "Red"), ("overdue", "overdue"), ("stale", "no update this period"),
+                        ("without_impact", "progress without impact")):
+        expect(page.get_by_role("link", name=f"{figures.counts[name]} {words}", exact=True)).to_be_visible()
+
+
+SECTIONS = ["Highlight report", "Trends", "By theme", "By owner", "Measures", "Exceptions", "Movement"]
+
+
+def test_every_dashboard_section_is_one_step_from_the_first_screen(hands, demo):
+    """Mouse and keyboard alike: each section from the contents, then back to the first screen; the
+    summary table fits a phone without sideways scrolling."""
+    page = hands.page
+    plan = demo.plan
+    periods = selectors_reporting.plan_periods(plan=plan)
+    period = selectors_reporting.default_period(periods)
+    hands.login("board", DEMO_PASSWORD)
+    page.goto(f"/plans/{plan.pk}/dashboard/?period={period.slug}")
+    hands.at("dashboard", title=f"Board dashboard, {period.label} – {plan.title}")
+    contents = page.get_by_role("navigation", name="Dashboard sections")
+    for section in SECTIONS:
+        hands.press(contents.get_by_role("link", name=section, exact=True))
+        expect(page.get_by_role("heading", level=2, name=re.compile(f"^{section}"))).to_be_visible()
+        expect(contents.get_by_role("link", name=section, exact=True)).to_have_attribute("aria-current", "page")
+        if section in ("Trends", "Exceptions", "By owner"):
+            slug = section.lower().replace(" ", "-")
+            hands.at(f"dashboard-{slug}", title=f"Board dashboard, {period.label} – {plan.title}")
+        # Bounded whatever the plan's size: no section is more than a few screens at 1280 px.
+        assert page.evaluate("document.documentElement.scrollHeight") < 8 * FIRST_SCREEN, section
+    hands.press(contents.get_by_role("link", name="At a glance", exact=True))
+    expect(page.get_by_role("table", name="Actions by RAG rating (number and %)")).to_be_visible()
+
+    # At 375 px the summary table is whole on the screen: no sideways scrolling to reach a figure.
+    page.set_viewport_size({"width": 375, "height": 812})
+    box = page.locator(".app-glance-table").evaluate(
+        "t => ({table: t.scrollWidth, box: t.parentElement.clientWidth, right: t.getBoundingClientRect().right})"
+    )
+    assert box["table"] <= box["box"] and box["right"] <= 375, box
+    page.set_viewport_size({"width": 1280, "height": FIRST_SCREEN})

@@ -15,8 +15,9 @@ from tests.factories import ActionFactory, OwnerFactory, UserFactory
 from tests.plans.reporting_fixtures import board, update  # noqa: F401 (fixture)
 
 
-def dashboard_url(board, slug="2026-02"):
-    return reverse("plans:board_dashboard", args=[board.plan.pk]) + f"?period={slug}"
+def dashboard_url(board, slug="2026-02", section=None):
+    url = reverse("plans:board_dashboard", args=[board.plan.pk]) + f"?period={slug}"
+    return f"{url}&section={section}" if section else url
 
 
 def pdf_text(content):
@@ -91,7 +92,7 @@ def test_coordinator_writes_the_highlight_report(client, board):
     assert response.status_code == 302
     assert HighlightReport.objects.get(period=board.feb).decisions == "Agree funding"
     client.force_login(board.board)
-    assert "Front door redesigned" in client.get(dashboard_url(board)).content.decode()
+    assert "Front door redesigned" in client.get(dashboard_url(board, section="highlight")).content.decode()
 
 
 def test_two_coordinators_writing_the_highlight_report_at_once_cannot_overwrite_each_other(client, board):
@@ -136,14 +137,17 @@ def test_clicking_a_count_lands_on_those_actions(client, board, closed):
         update(board.actions[4], board.mar, Rag.RED)  # later: must not appear in February's Red list
     client.force_login(board.board)
     links = _drill_links(client.get(dashboard_url(board)).content.decode())
-    red_link = links["Red: 2"]
+    red_link = links["Progress Red: 2"]
     assert "progress_rag=R" in red_link and "period=2026-02" in red_link
     page = client.get(red_link).content.decode()
     refs = re.findall(r'href="/actions/\d+/">([^<]+)</a>', page)
     assert sorted(refs) == ["1.2", "1.3"]
-    no_rating = client.get(links["No rating: 1"]).content.decode()
+    assert links["2 Red"] == red_link  # the exceptions' count leads to the same actions
+    no_rating = client.get(links["Progress no rating: 1"]).content.decode()
     assert re.findall(r'href="/actions/\d+/">([^<]+)</a>', no_rating) == ["2.2"]
     # Each cell of the by-theme and by-owner tables leads to its own actions, as many as it counts.
+    for section in ("themes", "owners"):
+        links.update(_drill_links(client.get(dashboard_url(board, section=section)).content.decode()))
     group_links = {label: url for label, url in links.items() if re.search(r", (Red|Green|Amber|Blue|Grey|No rating): \d+$", label)}
     assert any("theme=" in url for url in group_links.values()) and any("owner=" in url for url in group_links.values())
     for label, url in group_links.items():
@@ -265,7 +269,7 @@ def test_dashboard_query_count_does_not_grow_with_the_plan(client, board, closed
     _bulk_plan(board, 1000)
     with django_assert_num_queries(len(small.captured_queries)):
         response = client.get(dashboard_url(board))
-    assert response.context["dashboard"].progress.total == 1006
+    assert response.context["figures"].progress.total == 1006
     assert len(small.captured_queries) <= 20
 
 
@@ -327,7 +331,7 @@ def test_dashboard_charts_each_measure_up_to_the_period(client, board):
     _measure(board, "Assessments judged good", [(board.jan, "61.5"), (board.feb, "72"), (board.mar, "88.25")],
              milestones=[(datetime.date(2026, 6, 30), 80)])
     client.force_login(board.board)
-    charts = _chart_images(client.get(dashboard_url(board)).content.decode())
+    charts = _chart_images(client.get(dashboard_url(board, section="measures")).content.decode())
     [(alt, svg)] = [(alt, svg) for alt, svg in charts.items() if alt.startswith("Assessments judged good")]
     assert "up to February 2026" in alt
     assert "<title>Assessments judged good</title>" in svg
@@ -349,7 +353,11 @@ def test_charts_are_images_so_the_content_security_policy_keeps_their_styles(cli
     client.force_login(board.board)
     html = client.get(dashboard_url(board)).content.decode()
     assert "<svg" not in html  # inline SVG would carry a <style> the policy refuses
-    assert len(_chart_images(html)) == 2  # the RAG trend and the measure
+    assert len(_chart_images(html)) == 1  # the trend of the first screen
+    html = client.get(dashboard_url(board, section="measures")).content.decode()
+    assert "<svg" not in html and len(_chart_images(html)) == 1  # the measure
+    html = client.get(dashboard_url(board, section="trends")).content.decode()
+    assert "<svg" not in html and len(_chart_images(html)) == 4  # progress, impact, and one per theme
 
 
 def test_dashboard_query_count_does_not_grow_with_measures(client, board, django_assert_num_queries):
@@ -358,14 +366,14 @@ def test_dashboard_query_count_does_not_grow_with_measures(client, board, django
 
     _measure(board, "Measure 0", [(board.jan, "1"), (board.feb, "2")], milestones=[(FEB_END, 3)])
     client.force_login(board.board)
-    client.get(dashboard_url(board))
+    client.get(dashboard_url(board, section="measures"))
     with CaptureQueriesContext(connection) as one:
-        client.get(dashboard_url(board))
+        client.get(dashboard_url(board, section="measures"))
     for n in range(1, 8):
         _measure(board, f"Measure {n}", [(board.jan, "1"), (board.feb, "2")], milestones=[(FEB_END, 3)])
     with django_assert_num_queries(len(one.captured_queries)):
-        response = client.get(dashboard_url(board))
-    assert len(_chart_images(response.content.decode())) == 9
+        response = client.get(dashboard_url(board, section="measures"))
+    assert len(_chart_images(response.content.decode())) == 8
 
 
 FEB_END = datetime.date(2026, 2, 28)
@@ -385,29 +393,32 @@ def test_closed_period_figures_are_counted_once_then_read_from_the_cache(client,
     assert not any("plans_actionsnapshot" in q["sql"] for q in second.captured_queries)
     strip = lambda html: re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)  # noqa: E731
     assert strip(second_page) == strip(first_page)
-    assert "Red: 2" in second_page
+    assert "2 Red" in re.sub(r"<[^>]+>", "", second_page)
     assert "drawn once" not in second_page  # the template's comment is not shown
 
     # Renaming an owner shows at once on the closed period's by-owner table, as in the board pack.
+    client.get(dashboard_url(board, section="owners"))  # drawn and kept
     owner = board.actions[0].owners.first()
     old_title = owner.title
     owner.title = "Head of Early Help (renamed)"
     owner.save()
-    third_page = client.get(dashboard_url(board)).content.decode()
+    third_page = client.get(dashboard_url(board, section="owners")).content.decode()
     by_owner_rows = re.findall(r'<th scope="row" class="govuk-table__header">([^<]+)</th>', third_page)
     assert "Head of Early Help (renamed)" in by_owner_rows and old_title not in by_owner_rows
     # The period's lists keep the owners as they were reported then (frozen with the period).
-    assert f'<td class="govuk-table__cell">{old_title}</td>' in third_page
+    lists = client.get(dashboard_url(board, section="exceptions")).content.decode()
+    assert f'<td class="govuk-table__cell">{old_title}</td>' in lists
 
 
-def test_dashboard_lists_link_to_every_action_beyond_the_first_25(client, board):
+def test_dashboard_lists_link_to_every_action_beyond_the_first_10(client, board):
     _bulk_plan(board, 200)
     client.force_login(board.board)
-    html = client.get(dashboard_url(board)).content.decode()
-    red = re.search(r"Red: needs the board's attention \((\d+)\)", html)
-    assert int(red.group(1)) > 25
-    assert f"Showing the first 25 of {red.group(1)}." in html
-    assert "See all " + red.group(1) in html
+    html = client.get(dashboard_url(board, section="exceptions")).content.decode()
+    red = re.search(r"Red: needs the board&#x27;s attention \((\d+)\)", html)
+    assert int(red.group(1)) > 10
+    assert f"Showing the first 10 of {red.group(1)}." in html
+    see_all = re.search(r'<a class="govuk-link" href="([^"]+)">See all ' + red.group(1), html).group(1)
+    assert "progress_rag=R" in see_all and "period=2026-02" in see_all  # the plan's actions, filtered alike
 
 
 @pytest.mark.parametrize("version", ["", "abc", "-1", "1e9999", "<script>"])

@@ -334,7 +334,9 @@ def test_a_moved_due_date_says_who_agreed_it_on_the_action_in_its_history_and_in
     assert row.due_date_note == summary
     # The action is overdue-free and has no update: it is listed under "No update this period".
     client.force_login(world.board)
-    dashboard_page = client.get(reverse("plans:board_dashboard", args=[world.plan.pk])).content.decode()
+    dashboard_page = client.get(
+        reverse("plans:board_dashboard", args=[world.plan.pk]) + "?section=exceptions"
+    ).content.decode()
     assert f"Due date {summary}" in dashboard_page
 
 

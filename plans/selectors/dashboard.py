@@ -1,0 +1,430 @@
+"""The board dashboard, counted by the database.
+
+Every figure of a period is counted in one grouped query over the plan's actions (an open period,
+from its live status) or over its snapshots (a closed one): the actions are grouped by everything
+the status rules read (progress and impact RAG, the previous period's progress RAG, the impact of
+the two periods before, overdue and "no update" or what they are judged from), and the rules of
+plans.selectors.status (movement, is_overdue, is_stale, progress_without_impact) are applied once per
+group in Python. So the rules are stated once, the database makes one pass, and only the counts
+come back: nothing the page reads grows with the plan but the numbers.
+
+A list of actions (Red, overdue, ..., completed, improved) fetches only the rows it shows: the
+first `limit` of each group, in plan order (a window function), then those rows' status
+(status_rows(action_ids=...)). Its "See all" link goes to the plan page filtered alike.
+"""
+
+import dataclasses
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import BooleanField, Case, CharField, Count, Exists, OuterRef, Subquery, Value, When
+from django.db.models.functions import Coalesce, Concat
+
+from plans.models import Action, ActionSnapshot, DueDateChange, HighlightReport, ProgressUpdate
+from plans.querysets import RagSummary
+from plans.rag import Rag, rag_from_value
+from plans.selectors.status import (
+    IMPACT_STILL_PERIODS,
+    is_overdue,
+    is_stale,
+    movement,
+    overdue_as_of,
+    progress_without_impact,
+    progress_without_impact_rows,
+    status_rows,
+)
+
+# No row for the action in an earlier period (it was added later): never "the same impact".
+MISSING = "-"
+
+# The lists the dashboard can show, each a rule over a group's key.
+LISTS = {
+    "red": "Red: needs the board's attention",
+    "overdue": "Overdue",
+    "stale": "No update this period",
+    "without_impact": "Progress without impact",
+    "completed": "Completed",
+    "improved": "Improved",
+    "worsened": "Worsened",
+    "changed": "Other changes (to or from Grey or no rating)",
+}
+EXCEPTIONS = ("red", "overdue", "stale", "without_impact")
+MOVEMENTS = ("completed", "improved", "worsened", "changed")
+
+
+@dataclass(frozen=True)
+class StatusGroup:
+    """Actions sharing everything the status rules read, and how many there are."""
+
+    theme_id: int | None
+    progress: Rag | None
+    impact: Rag | None
+    previous: Rag | None
+    earlier_impacts: tuple  # impact of the periods before, latest first (periods with no row left out)
+    overdue: bool
+    stale: bool
+    n: int
+    fields: tuple = ()  # the group's values as the database gave them (to fetch its rows)
+
+    def lists(self, *, has_previous):
+        """The dashboard lists its actions are on."""
+        result = set()
+        if self.progress == Rag.RED:
+            result.add("red")
+        if self.overdue:
+            result.add("overdue")
+        if self.stale:
+            result.add("stale")
+        if progress_without_impact(
+            progress_rag=self.progress, impact_rag=self.impact, earlier_impact_rags=self.earlier_impacts
+        ):
+            result.add("without_impact")
+        moved = movement(self.progress, self.previous) if has_previous else None
+        if moved:
+            result.add(moved)
+        return result
+
+
+@dataclass
+class Figures:
+    """A period's figures: the RAG mix, the list counts, by theme."""
+
+    progress: RagSummary
+    impact: RagSummary
+    counts: dict  # list name -> number of actions
+    by_theme: dict  # theme id -> (progress RagSummary, impact RagSummary)
+    groups: list = field(default_factory=list)
+
+
+def _earlier(periods, period, count=IMPACT_STILL_PERIODS - 1):
+    return [p for p in reversed(periods) if p.month < period.month][:count]
+
+
+def _pair(progress, impact):
+    return Concat(Coalesce(progress, Value("")), Value("|"), Coalesce(impact, Value("")), output_field=CharField())
+
+
+def _status_in(period, outer, periods=None):
+    """ "progress|impact" of OuterRef(outer) as reported for `period`, in one lookup: a closed
+    period's snapshot (MISSING when the action had none), an open one's latest update up to it."""
+    if period.closed:
+        rows = ActionSnapshot.objects.filter(period=period, action=OuterRef(outer))
+        return Coalesce(Subquery(rows.order_by().values(pair=_pair("progress_rag", "impact_rag"))[:1]), Value(MISSING))
+    # The plan's periods up to `period` by id (a short list): the same updates as
+    # period__month__lte, without a join to the periods for every update looked at.
+    up_to = [p.pk for p in periods if p.month <= period.month] if periods is not None else None
+    updates = ProgressUpdate.objects.filter(action=OuterRef(outer))
+    updates = updates.filter(period_id__in=up_to) if up_to is not None else updates.filter(
+        period__month__lte=period.month
+    )
+    return Coalesce(
+        Subquery(updates.order_by("-created_at", "-pk").values(pair=_pair("progress_rag", "impact_rag"))[:1]),
+        Value("|"),
+    )
+
+
+def _split(pair):
+    """(progress, impact) Rags of a "progress|impact" value, (None, None) for MISSING."""
+    if pair == MISSING:
+        return None, None
+    progress, _, impact = pair.partition("|")
+    return rag_from_value(progress), rag_from_value(impact)
+
+
+class _Source:
+    """The rows a period's figures are counted from (its snapshots once closed, else the plan's
+    actions), each annotated with its group's key: `fields`, read back by `group()`."""
+
+    def __init__(self, *, plan, period, periods, today=None):
+        self.plan, self.period, self.periods = plan, period, periods
+        earlier_all = [p for p in periods if p.month < period.month]
+        self.previous = earlier_all[-1] if earlier_all else None
+        self.earlier = _earlier(periods, period)  # latest first; earlier[0] is the previous period
+        self.as_of = overdue_as_of(period, today)
+        self.frozen = period.closed
+        if self.frozen:
+            earlier = {f"e{n}": _status_in(p, "action_id", periods) for n, p in enumerate(self.earlier)}
+            self.queryset = ActionSnapshot.objects.filter(period=period).annotate(
+                now=_pair("progress_rag", "impact_rag"),
+                prev=Coalesce("previous_progress_rag", Value("")),
+                **earlier,
+            )
+            self.fields = ("now", "prev", *earlier, "is_overdue", "is_stale")
+            self.order = ("theme_position", "position", "pk")
+            self.id_field = "action_id"
+        else:
+            earlier = {f"e{n}": _status_in(p, "pk", periods) for n, p in enumerate(self.earlier)}
+            self.queryset = Action.objects.for_plan(self.plan).annotate(
+                now=_status_in(period, "pk", periods),
+                updated=Exists(ProgressUpdate.objects.filter(action=OuterRef("pk"), period=period)),
+                due_passed=Case(When(due_date__lt=self.as_of, then=Value(True)), default=Value(False),
+                                output_field=BooleanField()),
+                **earlier,
+            )
+            self.fields = ("now", *earlier, "status", "due_passed", "updated")
+            self.order = ("theme__position", "position", "pk")
+            self.id_field = "pk"
+
+    def group(self, theme_id, values, n=0):
+        """A StatusGroup from one row's key (`values`: the values of self.fields, in order)."""
+        key = dict(zip(self.fields, values))
+        progress, impact = _split(key["now"])
+        earlier = []
+        for i in range(len(self.earlier)):  # latest first, up to a period in which it had no row
+            if key[f"e{i}"] == MISSING:
+                break
+            earlier.append(_split(key[f"e{i}"])[1])
+        if self.frozen:
+            previous = rag_from_value(key["prev"])
+            overdue, stale = key["is_overdue"], key["is_stale"]
+        else:
+            previous = _split(key["e0"])[0] if self.earlier else None
+            overdue = is_overdue(
+                status=key["status"], progress_rag=progress, as_of=self.as_of,
+                due_date=self.as_of - datetime.timedelta(days=1) if key["due_passed"] else None,
+            )
+            stale = is_stale(status=key["status"], progress_rag=progress, updated_in_period=key["updated"])
+        return StatusGroup(
+            theme_id=theme_id, progress=progress, impact=impact, previous=previous,
+            earlier_impacts=tuple(earlier), overdue=bool(overdue), stale=bool(stale), n=n, fields=tuple(values),
+        )
+
+    def groups(self):
+        """One query: the groups of actions, by theme, with their numbers."""
+        rows = self.queryset.values_list("theme_id", *self.fields).annotate(n=Count("pk")).order_by()
+        return [self.group(row[0], row[1:-1], n=row[-1]) for row in rows]
+
+    def first_of_each_group(self, limit):
+        """One query: the first `limit` actions in plan order of each group (ignoring themes), as
+        (action id, group key values), with each group's size: [(id, values, n)].
+
+        The keys are computed once a row (a materialised common table expression), then a window
+        numbers each group's rows, so only the rows a list can show come back."""
+        inner = self.queryset.values_list(self.id_field, *self.fields, *self.order).order_by()
+        sql, params = inner.query.sql_with_params()
+        keys = [f"k{n}" for n in range(len(self.fields))]
+        order = [f"o{n}" for n in range(len(self.order))]
+        columns = ", ".join(["id", *keys, *order])
+        partition = ", ".join(keys)
+        sql = (
+            f"WITH s({columns}) AS MATERIALIZED ({sql}) "
+            f"SELECT id, {partition}, n FROM ("
+            f"SELECT s.*, ROW_NUMBER() OVER (PARTITION BY {partition} ORDER BY {', '.join(order)}) AS rn, "
+            f"COUNT(*) OVER (PARTITION BY {partition}) AS n FROM s) numbered "
+            f"WHERE rn <= %s ORDER BY {', '.join(order)}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit])
+            return [(row[0], tuple(row[1:-1]), row[-1]) for row in cursor.fetchall()]
+
+
+def figures(*, plan, period, periods, today=None):
+    """The period's figures, counted in one query."""
+    source = _Source(plan=plan, period=period, periods=periods, today=today)
+    groups = source.groups()
+    return _figures(groups, has_previous=source.previous is not None)
+
+
+def _figures(groups, *, has_previous):
+    progress, impact, counts, themes = {}, {}, dict.fromkeys(LISTS, 0), {}
+    for g in groups:
+        progress[g.progress] = progress.get(g.progress, 0) + g.n
+        impact[g.impact] = impact.get(g.impact, 0) + g.n
+        theme = themes.setdefault(g.theme_id, ({}, {}))
+        theme[0][g.progress] = theme[0].get(g.progress, 0) + g.n
+        theme[1][g.impact] = theme[1].get(g.impact, 0) + g.n
+        for name in g.lists(has_previous=has_previous):
+            counts[name] += g.n
+    return Figures(
+        progress=RagSummary.from_counts(progress),
+        impact=RagSummary.from_counts(impact),
+        counts=counts,
+        by_theme={
+            key: (RagSummary.from_counts(p), RagSummary.from_counts(i)) for key, (p, i) in themes.items()
+        },
+        groups=groups,
+    )
+
+
+@dataclass
+class ActionList:
+    name: str
+    caption: str
+    total: int
+    rows: list  # the first few StatusRows
+
+
+def action_lists(*, plan, period, periods, names, limit, today=None):
+    """{name: ActionList} for the lists `names`: each list's first `limit` actions in plan order and
+    its total, in four queries whatever the plan's size (the first rows of each group with the
+    groups' sizes, then those rows' status)."""
+    source = _Source(plan=plan, period=period, periods=periods, today=today)
+    has_previous = source.previous is not None
+    picked = source.first_of_each_group(limit)
+    lists_of, sizes = {}, {}
+    for _, values, n in picked:
+        if values not in lists_of:
+            lists_of[values] = source.group(None, values).lists(has_previous=has_previous)
+            sizes[values] = n
+    totals = {name: sum(n for values, n in sizes.items() if name in lists_of[values]) for name in names}
+    ids = {name: [] for name in names}
+    for action_id, values, _ in picked:
+        for name in names:
+            if name in lists_of[values] and len(ids[name]) < limit:
+                ids[name].append(action_id)
+    every = {action_id for chosen in ids.values() for action_id in chosen}
+    rows = {}
+    if every:
+        shown = status_rows(plan=plan, period=period, as_of=today, periods=periods, action_ids=every)
+        rows = {row.action_id: row for row in _with_due_date_moves(shown, period=period)}
+        if "without_impact" in names:
+            reasons = {row.action_id: row for row in progress_without_impact_rows(
+                [rows[i] for i in ids["without_impact"] if i in rows], plan=plan, period=period, periods=periods
+            )}
+            rows.update(reasons)  # those rows carry their reason; the rule gave the same answer by group
+    return {
+        name: ActionList(
+            name=name, caption=LISTS[name], total=totals[name],
+            rows=[rows[action_id] for action_id in ids[name] if action_id in rows],
+        )
+        for name in names
+    }
+
+
+def _with_due_date_moves(rows, *, period):
+    """The rows, each whose due date was moved by the period's end saying so from the latest move
+    (one query, over the rows shown only)."""
+    latest = {}
+    for change in DueDateChange.objects.filter(
+        action_id__in=[row.action_id for row in rows], created_at__date__lte=period.end
+    ).order_by("created_at", "pk"):
+        latest[change.action_id] = change
+    return [
+        dataclasses.replace(row, due_date_note=latest[row.action_id].summary) if row.action_id in latest else row
+        for row in rows
+    ]
+
+
+# ---------------------------------------------------------------- by owner
+
+
+def by_owner(*, plan, period, periods, today=None):
+    """[(owner id or None, title, progress RagSummary, impact RagSummary)] by title, "No owner" last:
+    one grouped query (an action with several owners counts once for each)."""
+    if period.closed:
+        links = ActionSnapshot.owners.through.objects.filter(actionsnapshot__period=period).values(
+            "owner_id", "owner__title", now=_pair("actionsnapshot__progress_rag", "actionsnapshot__impact_rag"),
+        )
+        unowned = ActionSnapshot.objects.filter(period=period, owners__isnull=True).values(
+            now=_pair("progress_rag", "impact_rag")
+        )
+    else:
+        links = Action.owners.through.objects.filter(action__theme__plan=plan).values(
+            "owner_id", "owner__title", now=_status_in(period, "action_id", periods),
+        )
+        unowned = Action.objects.for_plan(plan).filter(owners__isnull=True).values(now=_status_in(period, "pk", periods))
+    owners = {}
+    for row in links.annotate(n=Count("pk")).order_by():
+        entry = owners.setdefault(row["owner_id"], (row["owner__title"], {}, {}))
+        _add_pair(entry, row["now"], row["n"])
+    for row in unowned.annotate(n=Count("pk")).order_by():
+        _add_pair(owners.setdefault(None, ("No owner", {}, {})), row["now"], row["n"])
+    ordered = sorted(owners.items(), key=lambda item: (item[0] is None, item[1][0].casefold(), item[0] or 0))
+    return [
+        (key, title, RagSummary.from_counts(p), RagSummary.from_counts(i)) for key, (title, p, i) in ordered
+    ]
+
+
+def _add_pair(entry, pair, n):
+    progress, impact = _split(pair)
+    entry[1][progress] = entry[1].get(progress, 0) + n
+    entry[2][impact] = entry[2].get(impact, 0) + n
+
+
+def _add(counts, value, n):
+    rag = rag_from_value(value)
+    counts[rag] = counts.get(rag, 0) + n
+
+
+# ---------------------------------------------------------------- over time
+
+
+@dataclass
+class TrendPoint:
+    period: object
+    progress: RagSummary
+    impact: RagSummary
+    movement: dict | None = None  # movement name -> count, when the period has a previous one
+
+    @property
+    def progress_on_track(self):
+        return _on_track(self.progress)
+
+    @property
+    def impact_on_track(self):
+        return _on_track(self.impact)
+
+
+def _on_track(summary):
+    """% of actions Blue or Green (whole number, rounded half up), 0 when there are none."""
+    on_track = summary.count(Rag.BLUE) + summary.count(Rag.GREEN)
+    return (on_track * 200 + summary.total) // (2 * summary.total) if summary.total else 0
+
+
+def trend(*, plan, period, periods, current=None, last=None, by_theme=False, today=None):
+    """Progress and impact RAG mix (and movement) of each period up to `period` (the `last` few), as
+    TrendPoints; with by_theme, {theme id: [TrendPoint]} instead. Closed periods are counted from
+    their snapshots in one grouped query; an open one from its live figures (`current`: `period`'s
+    Figures, when the caller has them)."""
+    shown = [p for p in periods if p.month <= period.month]
+    if last:
+        shown = shown[-last:]
+    closed = [p.pk for p in shown if p.closed]
+    keys = ("period_id", "theme_id") if by_theme else ("period_id",)
+    counts = {}  # (period id[, theme id]) -> (progress counts, impact counts, movement counts)
+    if closed:
+        rows = (
+            ActionSnapshot.objects.filter(period_id__in=closed)
+            .values(*keys, "progress_rag", "impact_rag", "previous_progress_rag")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        for row in rows:
+            entry = counts.setdefault(tuple(row[k] for k in keys), ({}, {}, {}))
+            progress, previous = rag_from_value(row["progress_rag"]), rag_from_value(row["previous_progress_rag"])
+            _add(entry[0], row["progress_rag"], row["n"])
+            _add(entry[1], row["impact_rag"], row["n"])
+            moved = movement(progress, previous)
+            if moved:
+                entry[2][moved] = entry[2].get(moved, 0) + row["n"]
+    for p in shown:
+        if p.closed:
+            continue
+        live = current if current is not None and p.pk == period.pk else figures(
+            plan=plan, period=p, periods=periods, today=today
+        )
+        for g in live.groups:
+            entry = counts.setdefault((p.pk, g.theme_id) if by_theme else (p.pk,), ({}, {}, {}))
+            entry[0][g.progress] = entry[0].get(g.progress, 0) + g.n
+            entry[1][g.impact] = entry[1].get(g.impact, 0) + g.n
+            moved = movement(g.progress, g.previous)
+            if moved:
+                entry[2][moved] = entry[2].get(moved, 0) + g.n
+    first = periods[0].pk if periods else None
+
+    def point(p, key):
+        progress, impact, moved = counts.get(key, ({}, {}, {}))
+        return TrendPoint(
+            period=p, progress=RagSummary.from_counts(progress), impact=RagSummary.from_counts(impact),
+            movement=None if p.pk == first else {name: moved.get(name, 0) for name in MOVEMENTS},
+        )
+
+    if not by_theme:
+        return [point(p, (p.pk,)) for p in shown]
+    themes = sorted({key[1] for key in counts})
+    return {theme: [point(p, (p.pk, theme)) for p in shown] for theme in themes}
+
+
+def highlight(*, period):
+    return HighlightReport.objects.filter(period=period).first()
