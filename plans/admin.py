@@ -190,6 +190,25 @@ class PersonRoleMappingAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
+from plans.models import StatusLabelMapping  # noqa: E402
+
+
+@admin.register(StatusLabelMapping)
+class StatusLabelMappingAdmin(admin.ModelAdmin):
+    """Status labels of imported files and the RAG admins chose for them (applied to later imports)."""
+
+    list_display = ["label", "rag", "chosen_by", "updated_at"]
+    search_fields = ["label"]
+    list_select_related = ["chosen_by"]
+    readonly_fields = ["chosen_by", "updated_at"]
+
+    def save_model(self, request, obj, form, change):
+        obj.key = StatusLabelMapping.key_for(obj.label)
+        if not change or form.has_changed():
+            obj.chosen_by = request.user
+        super().save_model(request, obj, form, change)
+
+
 class ReadOnlyRoundAdmin(SimpleHistoryAdmin):
     """Reviews, comments and due-date moves are the record of the round: read here, written in the product."""
 

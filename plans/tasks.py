@@ -9,17 +9,19 @@ from plans.models import Plan
 from plans.services.import_jobs import (
     import_files_forget,
     import_status_write,
+    mapping_from_session,
     parsed_key,
     parsed_load,
     parsed_save,
     upload_path,
 )
 from plans.services.importing import import_summary, plan_import, plan_import_preview
+from plans.services.status_labels import status_labels_for_reading, status_labels_reading_key, status_labels_remember
 
 
 @task()
 def plan_import_run(*, token, user_id, name, mapping=None, title="", plan_id=None, as_of=None, coordinators=(),
-                    board_members=(), people=None):
+                    board_members=(), people=None, statuses=None):
     """Read and write one uploaded workbook, telling the status file how far it has got.
 
     All or nothing, as on the page: a failure leaves the database as it was and says why."""
@@ -34,9 +36,9 @@ def plan_import_run(*, token, user_id, name, mapping=None, title="", plan_id=Non
         import_status_write(token, state="writing", actions_written=done, actions_total=total)
 
     try:
-        parsed = parsed_load(token, parsed_key(mapping, title)) or plan_import_preview(
-            source=path, name=name, mapping={int(k): v for k, v in mapping.items()} if mapping else None, title=title,
-            progress=read_progress,
+        reading = status_labels_for_reading(statuses)
+        parsed = parsed_load(token, parsed_key(mapping, title, status_labels_reading_key(reading))) or plan_import_preview(
+            source=path, name=name, mapping=mapping_from_session(mapping), title=title, progress=read_progress, statuses=reading,
         )
         import_status_write(token, state="writing", rows_read=parsed.rows_read, actions_total=len(parsed.actions), actions_written=0)
         plan = Plan.objects.get(pk=plan_id) if plan_id else None
@@ -47,6 +49,7 @@ def plan_import_run(*, token, user_id, name, mapping=None, title="", plan_id=Non
             coordinators=list(users.filter(pk__in=coordinators)), board_members=list(users.filter(pk__in=board_members)),
             people=people, progress=write_progress,
         )
+        status_labels_remember(choices=statuses or {}, author=user)
     except (ImportFileError, Plan.DoesNotExist) as error:
         import_status_write(token, state="failed", error=str(error) if isinstance(error, ImportFileError) else
                             "The plan to update no longer exists. Nothing was imported.")
@@ -74,8 +77,9 @@ def plan_import_read(*, token, name):
     def read_progress(done, total):
         import_status_write(token, state="reading", rows_read=done, rows_total=total)
 
+    reading = status_labels_for_reading()
     try:
-        parsed = plan_import_preview(source=upload_path(token), name=name, progress=read_progress)
+        parsed = plan_import_preview(source=upload_path(token), name=name, progress=read_progress, statuses=reading)
     except ImportFileError as error:
         import_files_forget(token)
         import_status_write(token, state="failed", error=str(error))
@@ -83,7 +87,7 @@ def plan_import_read(*, token, name):
     except Exception:
         import_status_write(token, state="failed", error="Something went wrong while reading the file.")
         raise
-    parsed_save(token, parsed_key(None, ""), parsed)
+    parsed_save(token, parsed_key(None, "", status_labels_reading_key(reading)), parsed)
     import_status_write(token, state="read", rows_read=parsed.rows_read, actions_total=len(parsed.actions))
     return len(parsed.actions)
 

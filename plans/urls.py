@@ -11,7 +11,8 @@ from plans.views import reporting as reporting_views
 app_name = "plans"
 
 urlpatterns = [
-    path("", views.MyActionsView.as_view(), name="my_actions"),
+    path("", views.HomeView.as_view(), name="home"),
+    path("my-actions/", views.MyActionsView.as_view(), name="my_actions"),
     path("plans/", views.PlanListView.as_view(), name="plan_list"),
     path("plans/<int:pk>/", views.PlanDetailView.as_view(), name="plan_detail"),
     path("actions/<int:pk>/", views.ActionDetailView.as_view(), name="action_detail"),

@@ -12,6 +12,11 @@ itself: bounded in users, time and requests, and only ever talks to 127.0.0.1.
 
 Prints requests per second, latency percentiles and errors, checks every update it posted is in
 the database, and exits 1 if a target is missed (any error, any lost update, p95 over --p95-ms).
+It also prints the server's CPU time per request (gunicorn's master and workers, read from /proc
+before and after the measured window), how busy the whole machine was and its load average, so a
+slow app (much CPU per request) is told apart from a busy machine (little CPU per request, but
+other processes using the cores). `--actions 1000` runs against a generated plan of that many
+actions (12 months of updates) instead of the demo plan.
 """
 import argparse
 import http.client
@@ -51,12 +56,50 @@ READS = {
         lambda d, r: "/plans/",
     ],
     "owner": [
-        lambda d, r: "/",
+        lambda d, r: "/my-actions/",
         lambda d, r: f"/actions/{r.choice(d['actions'])}/",
         lambda d, r: f"/plans/{d['plan']}/?overdue=on",
     ],
 }
 POST_EVERY = 4  # an owner posts an update every few of their requests
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def process_tree_cpu(root_pid):
+    """CPU seconds (user + system) used so far by a process and its children, from /proc: the
+    children still running, plus those already reaped (counted in the parent's cutime and cstime,
+    so a worker gunicorn restarts after max_requests is not lost)."""
+    stats = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            text = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue  # gone meanwhile
+        fields = text[text.rindex(")") + 2:].split()
+        stats[int(entry)] = (int(fields[1]), [int(v) for v in fields[11:15]])  # ppid, utime stime cutime cstime
+    if root_pid not in stats:
+        return 0.0
+    ticks = sum(stats[root_pid][1])  # its own time and its reaped children's
+    ticks += sum(sum(times[:2]) for pid, (ppid, times) in stats.items() if ppid == root_pid)
+    return ticks / CLOCK_TICKS
+
+
+def machine_cpu():
+    """(busy, total) CPU seconds of the whole machine so far, all cores (/proc/stat)."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = values[3] + (values[4] if len(values) > 4 else 0)  # idle and iowait
+    total = sum(values[:8])  # guest time is already counted in user
+    return (total - idle) / CLOCK_TICKS, total / CLOCK_TICKS
+
+
+def cpu_sample(server_pid):
+    busy, total = machine_cpu()
+    own = os.times()
+    return {"server": process_tree_cpu(server_pid), "busy": busy, "total": total, "generator": own.user + own.system}
 
 
 def free_port():
@@ -85,6 +128,10 @@ def prepare_data(users):
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0)
     plan = Plan.objects.order_by("pk").first()
+    if ARGS.actions:
+        from plans.benchmarks.reporting import _generate
+
+        plan, _periods = _generate(ARGS.actions, 12)
     User = get_user_model()
     roles = list(
         Owner.objects.annotate(n=Count("actions", filter=~Q(actions__status=ActionStatus.WITHDRAWN)))
@@ -112,6 +159,7 @@ def prepare_data(users):
         "plan": plan.pk, "actions": list(Action.objects.filter(theme__plan=plan).values_list("pk", flat=True)),
         "closed_periods": [p.slug for p in plan.periods.filter(closed=True)],
     }
+    data["action_count"] = len(data["actions"])
     return data, accounts
 
 
@@ -311,10 +359,12 @@ def main():
             thread.start()
         if not clock.started.wait(timeout=300):
             sys.exit("load_test: the users could not all sign in within 5 minutes")
+        cpu_before, load_before = cpu_sample(server.pid), os.getloadavg()
         print(f"All signed in (p95 {percentile(stats.sign_ins, 95):.0f} ms); measuring for {ARGS.seconds} s …", flush=True)
         for thread in threads:
             thread.join(timeout=max(1, clock.deadline - time.monotonic()) + 45)
         elapsed = time.monotonic() - clock.start
+        cpu_after, load_after = cpu_sample(server.pid), os.getloadavg()
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
@@ -329,6 +379,9 @@ def main():
     lost = [note for note in stats.posted if note not in stored]
     requests = len(stats.latencies)
     errors = sum(stats.errors.values())
+    cpu = {key: cpu_after[key] - cpu_before[key] for key in cpu_before}
+    cores = os.cpu_count() or 1
+    other = max(0.0, cpu["busy"] - cpu["server"] - cpu["generator"])
     summary = {
         "users": ARGS.users,
         "seconds": round(elapsed, 1),
@@ -348,11 +401,29 @@ def main():
         "gunicorn_workers": ARGS.workers,
         "gunicorn_threads": ARGS.threads,
         "think_seconds": ARGS.think,
+        "plan_actions": data["action_count"],
+        # The app's own cost: gunicorn's CPU time over the measured window, per request served.
+        "server_cpu_seconds": round(cpu["server"], 1),
+        "server_cpu_ms_per_request": round(cpu["server"] * 1000 / requests, 1) if requests else 0,
+        # How busy the machine was meanwhile (all cores), and how much of that was neither the app
+        # nor this script (PostgreSQL, and anything else running).
+        "cpu_cores": cores,
+        "machine_cpu_busy_percent": round(100 * cpu["busy"] / cpu["total"], 1) if cpu["total"] else 0,
+        "load_generator_cpu_seconds": round(cpu["generator"], 1),
+        "other_processes_cpu_seconds": round(other, 1),
+        "load_average_1min_before_after": [round(load_before[0], 2), round(load_after[0], 2)],
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
     }
     print(json.dumps(summary, indent=2))
     ok = errors == 0 and not lost and summary["p95_ms"] < ARGS.p95_ms and requests > 0
     print(("PASS" if ok else "FAIL") + f": errors {errors} (target 0), updates lost {len(lost)} of {len(stats.posted)} (target 0), "
           f"p95 {summary['p95_ms']} ms (target < {ARGS.p95_ms:g} ms), {summary['requests_per_second']} requests/s")
+    print(f"Server CPU {summary['server_cpu_ms_per_request']} ms a request (median latency {summary['p50_ms']} ms); "
+          f"machine {summary['machine_cpu_busy_percent']}% busy on {cores} cores, {summary['other_processes_cpu_seconds']} s of "
+          f"it by other processes (database included); load average {load_before[0]:.2f} before, {load_after[0]:.2f} after. "
+          + ("Latency well above the CPU per request: time spent waiting for a busy machine or the database, not computing."
+             if summary["p50_ms"] > 2 * summary["server_cpu_ms_per_request"] else
+             "Latency close to the CPU per request: the app's own work is the cost."))
     return 0 if ok else 1
 
 
@@ -363,6 +434,8 @@ parser.add_argument("--think", type=float, default=3.0, help="mean pause between
 parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "3")))
 parser.add_argument("--threads", type=int, default=int(os.environ.get("GUNICORN_THREADS", "4")))
 parser.add_argument("--p95-ms", type=float, default=500.0)
+parser.add_argument("--actions", type=int, default=0, choices=range(0, 5001), metavar="0-5000",
+                    help="run against a generated plan of this many actions (12 months of updates) instead of the demo plan")
 ARGS = parser.parse_args()
 
 if __name__ == "__main__":

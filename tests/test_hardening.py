@@ -160,27 +160,27 @@ def test_a_session_in_use_is_kept_alive_and_written_at_most_once_a_minute(client
     clock = [1_000_000.0]
     monkeypatch.setattr(middleware.time, "time", lambda: clock[0])
     client.force_login(world.owner)
-    client.get("/")
+    client.get(reverse("plans:my_actions"))
     key = client.session.session_key
     first = Session.objects.get(session_key=key).expire_date
 
     clock[0] += 30  # within the minute: the page is served without writing the session
     with CaptureQueriesContext(connection) as queries:
-        assert client.get("/").status_code == 200
+        assert client.get(reverse("plans:my_actions")).status_code == 200
     assert not session_writes(queries)
 
     clock[0] += 31  # a minute on: the expiry moves forward (sign-out comes after idleness, not after sign-in)
     with CaptureQueriesContext(connection) as queries:
-        assert client.get("/").status_code == 200
+        assert client.get(reverse("plans:my_actions")).status_code == 200
     assert len(session_writes(queries)) == 1
     assert Session.objects.get(session_key=key).expire_date > first
 
 
 def test_an_idle_session_ends_and_the_next_page_asks_to_sign_in(client, world):
     client.force_login(world.owner)
-    client.get("/")
+    client.get(reverse("plans:my_actions"))
     Session.objects.filter(session_key=client.session.session_key).update(expire_date=timezone.now() - timedelta(seconds=1))
-    response = client.get("/")
+    response = client.get(reverse("plans:my_actions"))
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
 
 

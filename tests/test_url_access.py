@@ -109,6 +109,7 @@ def _import_in_session(client, world):
 # url name -> the cases to try (several when the object matters: another role's action, another plan, another agency)
 ACCESS = {
     # plans: reading
+    "plans:home": [Case(expect=only(*ROLES, status=302), label="each role is sent to its start")],
     "plans:my_actions": [Case()],
     "plans:plan_list": [Case()],
     "plans:plan_detail": [
@@ -163,8 +164,9 @@ ACCESS = {
         Case(lambda w: [w.other_plan.pk], COORDINATORS_OF_PLAN_B, "plan B", post_only=True),
     ],
     "plans:period_close": [
-        Case(lambda w: [w.plan.pk, w.period.slug], COORDINATORS_OF_PLAN_A, "plan A", post_only=True),
-        Case(lambda w: [w.other_plan.pk, w.other_period.slug], COORDINATORS_OF_PLAN_B, "plan B", post_only=True),
+        # The confirmation page (what will be frozen, who has not reported); the POST closes.
+        Case(lambda w: [w.plan.pk, w.period.slug], COORDINATORS_OF_PLAN_A, "plan A"),
+        Case(lambda w: [w.other_plan.pk, w.other_period.slug], COORDINATORS_OF_PLAN_B, "plan B"),
     ],
     "plans:highlight_report_edit": [
         Case(lambda w: [w.plan.pk, w.period.slug], COORDINATORS_OF_PLAN_A, "open period"),

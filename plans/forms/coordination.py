@@ -8,10 +8,12 @@ from plans.models import (
     Action,
     ActionCategory,
     ActionStatus,
+    BoardWeek,
     MeasureDirection,
     Owner,
     PlanStatus,
     Source,
+    Weekday,
 )
 from improvement.forms import NameField
 from improvement.concurrency import VersionedFormMixin
@@ -85,6 +87,18 @@ class PlanForm(forms.Form):
     status = forms.ChoiceField(label="Status", choices=PlanStatus.choices)
     start_date = date_field("Start date (optional)", help_text="No action can be due before the plan starts.")
     end_date = date_field("End date (optional)")
+    board_week = forms.TypedChoiceField(
+        label="The board meets on the (optional)", required=False, coerce=int, empty_value=None,
+        choices=[("", "Not set"), *BoardWeek.choices],
+        help_text="With the day below, for example the second Tuesday of each month. Each reporting period "
+                  "gets its board meeting date from it: the board reads a month at its meeting the month after.",
+        error_messages={"invalid_choice": "Choose the week of the month from the list"},
+    )
+    board_weekday = forms.TypedChoiceField(
+        label="Day of the week (optional)", required=False, coerce=int, empty_value=None,
+        choices=[("", "Not set"), *Weekday.choices],
+        error_messages={"invalid_choice": "Choose the day of the week from the list"},
+    )
 
 
 def _person_label(user):

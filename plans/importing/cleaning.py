@@ -124,7 +124,7 @@ def _starts_with_role_title(text):
 _ORGANISATIONS = {
     "health", "council", "police", "trust", "nhs", "icb", "ccg", "school", "schools", "college", "university",
     "hospital", "hospitals", "constabulary", "foundation", "academy", "borough", "county", "authority", "ics",
-    "cafcass", "dwp", "ltd", "limited", "charity", "cic",
+    "cafcass", "dwp", "ltd", "limited", "charity", "cic", "hub", "unit", "agency", "directorate",
 }
 
 
@@ -220,6 +220,15 @@ def normalise_role_title(text):
     return " ".join(text.split())
 
 
+# Placeholders that name nobody: the action has no owner yet.
+_NO_OWNER = {"tbc", "tbd", "n/a", "na", "none", "?", "to be confirmed", "to be agreed", "to be decided", "tba", "not yet assigned", "unassigned"}
+_OWNER_LABEL = re.compile(
+    r"(?:^|(?<=[\s/;,(]))(?:(?:joint |co-?|delivery |strategic |operational |overall )?leads?(?: officers?)?|support(?:ed by)?|"
+    r"supporting(?: officers?)?|owners?|accountable(?: officer)?|responsible(?: officer)?|contributors?|sro|partners?)\s*:\s*",
+    re.I,
+)
+
+
 def split_owners(value, previous=None):
     """Return the role titles in an owner cell, in order, without duplicates.
 
@@ -237,6 +246,8 @@ def split_owners(value, previous=None):
 
 @functools.lru_cache(maxsize=4096)
 def _split_owner_text(text):
+    # "Lead: Head of SEND / Support: EHC Team Manager": both are owners; the labels are not part of the roles.
+    text = _OWNER_LABEL.sub("\n", text)
     text = re.sub(r"\[\s*\d+\s*%\s*\]", "", text.replace(";", "\n"))  # "Tom Reid[50%]": Project's units
     text = re.sub(r",(?=[A-Za-z])", ", ", text)
     text = _INNER_SLASH.sub(lambda m: m[1] + _KEPT_SLASH, text)
@@ -250,7 +261,7 @@ def _split_owner_text(text):
     owners = []
     for part in parts:
         part = normalise_role_title(part.strip(" ;,.-–•").strip())
-        if part and part not in owners:
+        if part and part not in owners and part.lower() not in _NO_OWNER:
             owners.append(part)
     return tuple(owners)
 
@@ -382,15 +393,6 @@ RAG_WORDS = {
     "r": Rag.RED, "red": Rag.RED,
     "gr": Rag.GREY, "grey": Rag.GREY, "gray": Rag.GREY, "not started": Rag.GREY, "not yet started": Rag.GREY,
 }
-RAG_COLOURS = {
-    Rag.BLUE: [(0x00, 0x70, 0xC0), (0x00, 0xB0, 0xF0), (0x00, 0x00, 0xFF), (0x1D, 0x70, 0xB8), (0x9B, 0xC2, 0xE6)],
-    Rag.GREEN: [(0x00, 0xB0, 0x50), (0x00, 0xFF, 0x00), (0x92, 0xD0, 0x50), (0x00, 0x80, 0x00), (0x00, 0x70, 0x3C), (0xC6, 0xEF, 0xCE)],
-    Rag.AMBER: [(0xFF, 0xC0, 0x00), (0xFF, 0xBF, 0x00), (0xFF, 0xA5, 0x00), (0xFF, 0xFF, 0x00), (0xFF, 0xDD, 0x00), (0xF4, 0x77, 0x38), (0xFF, 0xEB, 0x9C)],
-    Rag.RED: [(0xFF, 0x00, 0x00), (0xC0, 0x00, 0x00), (0xD4, 0x35, 0x1C), (0xFF, 0xC7, 0xCE)],
-    Rag.GREY: [(0xBF, 0xBF, 0xBF), (0x80, 0x80, 0x80), (0xA6, 0xA6, 0xA6), (0xD9, 0xD9, 0xD9), (0xB1, 0xB4, 0xB6), (0x50, 0x5A, 0x5F)],
-}
-
-
 class UnknownRag(ValueError):
     pass
 
@@ -409,40 +411,20 @@ def parse_rag(value, extra=None):
 
 
 def rag_from_rgb(rgb):
-    """Return the Rag nearest a fill colour ("FF00B050" or "00B050"), or None if it is not near one."""
+    """Return the Rag a fill colour ("FF00B050" or "00B050") shows, or None (white, or no RAG hue).
+    See plans.importing.colours: Excel's usual shades first, then the colour's hue."""
+    from plans.importing.colours import colour_rag
+
     if not rgb or not isinstance(rgb, str):
         return None
-    rgb = rgb[-6:]
-    try:
-        red, green, blue = (int(rgb[i:i + 2], 16) for i in (0, 2, 4))
-    except ValueError:
-        return None
-    if min(red, green, blue) > 0xF0:  # white: no fill
-        return None
-    best, best_distance = None, None
-    for rag, colours in RAG_COLOURS.items():
-        for r, g, b in colours:
-            distance = (r - red) ** 2 + (g - green) ** 2 + (b - blue) ** 2
-            if best_distance is None or distance < best_distance:
-                best, best_distance = rag, distance
-    return best if best_distance <= 90 ** 2 else None
+    return colour_rag(rgb[-6:])[0]
 
 
 def rag_from_fill(fill):
     """Return the Rag a solid cell fill shows, or None."""
-    if fill is None or getattr(fill, "fill_type", None) != "solid":
-        return None
-    colour = fill.fgColor
-    if colour is None:
-        return None
-    if colour.type == "rgb":
-        return rag_from_rgb(colour.rgb)
-    if colour.type == "indexed":
-        from openpyxl.styles.colors import COLOR_INDEX
+    from plans.importing.colours import fill_rgb
 
-        if 0 <= colour.indexed < len(COLOR_INDEX):
-            return rag_from_rgb(COLOR_INDEX[colour.indexed])
-    return None
+    return rag_from_rgb(fill_rgb(fill))
 
 
 # ---------------------------------------------------------------- dates
@@ -482,9 +464,25 @@ def parse_due_date(value):
     return _due_date_in(clean_text(value))
 
 
+_TERM = re.compile(r"\b(?P<term>autumn|spring|summer)\s+term\s+(?P<year>20\d\d)(?:\s*[/\-–]\s*(?P<end>\d{2}|20\d\d))?\b", re.I)
+_TERM_END = {"autumn": 12, "spring": 3, "summer": 7}
+_EXCEL_SERIAL = re.compile(r"\d{5}(?:\.0+)?")
+
+
 @functools.lru_cache(maxsize=4096)
 def _due_date_in(text):
+    if _EXCEL_SERIAL.fullmatch(text) and 36526 <= float(text) <= 73050:
+        # A date typed as a number (Excel's day count): "45747" is 31 March 2025.
+        day = datetime.date(1899, 12, 30) + datetime.timedelta(days=int(float(text)))
+        return day if EARLIEST_DATE <= day <= LATEST_DATE else None
     found, taken = [], []
+    for match in _TERM.finditer(text):
+        # School terms end with December (autumn), March (spring) and July (summer); "Spring term 2024/25" is 2025's.
+        term, year = match["term"].lower(), int(match["year"])
+        if match["end"] and term != "autumn":
+            year += 1
+        found.append(_month_end(year, _TERM_END[term]))
+        taken.append(match.span())
     for match in _ISO.finditer(text):
         try:
             found.append(datetime.date(int(match["year"]), int(match["month"]), int(match["day"])))

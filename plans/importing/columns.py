@@ -165,6 +165,12 @@ def report_code(header):
     return ""
 
 
+def is_percent_header(header):
+    """"% complete", "Percent Complete", "% done", "Progress %": how much of the action is done."""
+    words = set(header_words(header or ""))
+    return ("percent" in words or "pct" in words) and bool(words & {"complete", "completed", "completion", "done", "progress"})
+
+
 def is_period_column(header):
     return header_period(header) is not None
 
@@ -259,6 +265,8 @@ def assign_columns(headers, profiles):
                 scores["latest_note"] = max(scores.get("latest_note", 0), 8)
             if profile.get("length", 0) > 60 and "ref" in scores:
                 scores["ref"] -= 10
+            if is_percent_header(header):
+                scores.pop("ref", None)  # "% Complete" holding 1 and 0.5 is not a ref
             if profile.get("numbers", 0) >= 0.8 and profile.get("length", 0) >= 8 and scores.get("ref", 0) < 25:
                 scores.pop("ref", None)  # a long system number (a tool's item id) is not the plan's ref
             if "sources" in scores and profile.get("sources", 0) < 0.2 and profile.get("length", 0) > 25 and scores["sources"] < 20:

@@ -71,3 +71,31 @@ class Merges:
             if value not in (None, ""):
                 self.active.append((min_col, max_col, max_row, value))
         return filled
+
+
+_COL = re.compile(rb"<(?:\w+:)?col\s[^>]*>")
+_ATTR = re.compile(rb"\b(min|max|hidden)=\"([^\"]*)\"")
+
+
+def hidden_columns(worksheet):
+    """0-based indexes of the columns a read-only worksheet hides (from its <cols> block, before the data)."""
+    path = getattr(worksheet, "_worksheet_path", None)
+    archive = getattr(getattr(worksheet, "parent", None), "_archive", None)
+    if not path or archive is None:
+        dimensions = getattr(worksheet, "column_dimensions", {})
+        from openpyxl.utils import column_index_from_string
+
+        return {column_index_from_string(letter) - 1 for letter, d in dimensions.items() if getattr(d, "hidden", False)}
+    with archive.open(path) as stream:
+        head = stream.read(1 << 16)
+    head = head.split(b"<sheetData", 1)[0]
+    hidden = set()
+    for element in _COL.findall(head):
+        attributes = dict(_ATTR.findall(element))
+        if attributes.get(b"hidden") in (b"1", b"true"):
+            try:
+                first, last = int(attributes[b"min"]), int(attributes[b"max"])
+            except (KeyError, ValueError):
+                continue
+            hidden.update(range(first - 1, min(last, first + 200)))
+    return hidden

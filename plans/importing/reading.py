@@ -17,10 +17,11 @@ from openpyxl import load_workbook
 
 from plans.importing import rows as kinds
 from plans.importing import tools
+from plans.importing.colours import learn_key, theme_colours
 from plans.importing.cleaning import clean_text, normalise_label
 from plans.importing.columns import FIELDS, PERIOD_FIELDS, field_for_header  # noqa: F401 (FIELDS is the form's list)
 from plans.importing.files import ImportFileError, check_workbook_file
-from plans.importing.merges import Merges, sheet_merges
+from plans.importing.merges import Merges, hidden_columns, sheet_merges
 from plans.importing.sheets import (
     HEADER_SEARCH_ROWS,
     PROFILE_ROWS,
@@ -129,7 +130,8 @@ class ParsedPlan:
     `skipped_rows` (sheet, row number, reason), `detected_tool` (a slug: smartsheet, monday,
     planner, project, pentana, word, or "") and `tool_sentence` (for the preview),
     `statuses` (each status label met, per field, and the RAG it maps to; unmapped ones have
-    known=False), `people` ({name or email: times named}), `owner_splits` ({owner cell: owners}
+    known=False; a rating read from a colour is listed as "Fill colour #RRGGBB" or "“●” coloured
+    #RRGGBB", mapped by the sheet's own key or the colour's hue, see colours.py), `people` ({name or email: times named}), `owner_splits` ({owner cell: owners}
     for cells that held several), `notices` (sheet-level messages such as a sheet far longer than
     any plan). `sheet`, `header_row`, `header_rows`, `headers`, `mapping` and `columns` describe the
     first sheet read (the mapping form corrects it). Each action's data adds "closed" (cancelled or
@@ -216,11 +218,14 @@ def _letter(index):
     return get_column_letter(index + 1)
 
 
-def read_plan_workbook(source, *, name="", mapping=None, title="", progress=None):
+def read_plan_workbook(source, *, name="", mapping=None, title="", progress=None, statuses=None):
     """Read a plan workbook (a path or a binary file) into a ParsedPlan; raise ImportFileError if we cannot.
 
     `mapping` overrides the detected columns: {column index: field name or ""} for the first sheet
-    read (and any other sheet with the same header), or {sheet name: {column index: field}} per sheet.
+    read (and any other sheet with the same header), or {sheet name: {column index: field}} per sheet
+    (a sheet given {} is skipped: the admin chose to ignore every column of it).
+    `statuses` ({status_key(label): Rag or None for no rating}) reads those labels as the admin
+    chose, before any rule of the reader's or a tool's.
     `progress(rows_read, total_rows)` is called now and then on long sheets.
     """
     close = None
@@ -237,7 +242,7 @@ def read_plan_workbook(source, *, name="", mapping=None, title="", progress=None
         except Exception:
             raise ImportFileError("The file is damaged or not an Excel spreadsheet. Save it again from Excel and upload that.")
         try:
-            return _read(workbook, name=name, mapping=mapping, title=title, progress=progress)
+            return _read(workbook, name=name, mapping=mapping, title=title, progress=progress, statuses=statuses)
         except (zipfile.BadZipFile, SyntaxError, KeyError, EOFError, OSError):  # SyntaxError: broken XML (ElementTree or lxml)
             raise ImportFileError("The file is damaged and could not be read to the end. Save it again from Excel and upload that.")
         finally:
@@ -289,9 +294,10 @@ def _lone_text(row):
     return texts[0] if len(set(texts)) == 1 else None
 
 
-def _read(workbook, *, name, mapping, title, progress):
+def _read(workbook, *, name, mapping, title, progress, statuses=None):
     visible = [sheet for sheet in workbook.worksheets if getattr(sheet, "sheet_state", "visible") == "visible"]
     reports, candidates, any_cells = [], [], False
+    palette, workbook_key = theme_colours(workbook), {}
     themes_sheet, buffers = {}, {}
     for sheet in workbook.worksheets:
         if sheet not in visible:
@@ -326,6 +332,8 @@ def _read(workbook, *, name, mapping, title, progress):
                 value not in (None, "") for row in first_rows for value in row
             ) else "it is empty"
             candidates.append((sheet, None, first_rows, merges, report))
+            for cells in buffered:  # a key or legend sheet: what its colours mean
+                learn_key(cells, workbook_key, read_status=kinds_status, theme=palette)
             continue
         candidates.append((sheet, header, first_rows, merges, report))
     if not any_cells:
@@ -368,6 +376,10 @@ def _read(workbook, *, name, mapping, title, progress):
         data_rows = first_rows[header_index + header_lines:]
         detected, _profiles = detect_mapping(headers, data_rows)
         chosen = _override(mapping, sheet.title, headers, first.headers if first else None)
+        if chosen == {} and mapping and mapping.get(sheet.title) is not None:
+            report.header_row, report.header_rows, report.headers = header_index + 1, header_lines, headers
+            report.reason = "you chose to ignore every column of it"
+            continue
         if chosen is not None:
             if not _is_header(chosen):
                 raise ImportFileError("Choose at least an Action or Ref column, and one other column.")
@@ -376,6 +388,8 @@ def _read(workbook, *, name, mapping, title, progress):
             sheet_mapping = detected
         if tool is not None:
             sheet_mapping = tool.adjust_mapping(sheet_mapping, headers) if chosen is None else sheet_mapping
+        if chosen is None:
+            sheet_mapping = _without_hidden_duplicates(sheet, sheet_mapping, headers, data_rows)
         width = max([max(headers, default=-1) + 1] + [len(row) for row in first_rows])
         columns = [i for i in range(width) if any(i < len(row) and row[i] not in (None, "") for row in first_rows[header_index:])]
         report.header_row, report.header_rows, report.headers = header_index + 1, header_lines, headers
@@ -388,10 +402,16 @@ def _read(workbook, *, name, mapping, title, progress):
             ref_share = refs / len(filled) if filled else 1.0
         # Actions before any theme row belong to the sheet's theme: its name (unless a default name like "Sheet1").
         default_theme = ("", _sheet_theme_title(sheet.title)) if multi or not _GENERIC_SHEET.match(sheet.title.strip()) else None
+        stream, buffered = buffers.pop(sheet.title)
+        sheet_key = _sheet_fill_key(buffered, header_index, header_lines, headers, palette)
+        for rgb, rag in workbook_key.items():
+            sheet_key.setdefault(rgb, rag)
         reader = SheetReader(
             collector=collector, sheet=sheet.title, mapping=sheet_mapping, headers=headers, header_rows=header_lines,
-            merges=merges, tool=tool, default_theme=default_theme, ref_share=ref_share,
+            merges=merges, tool=tool, default_theme=default_theme, ref_share=ref_share, fill_key=sheet_key, palette=palette,
         )
+        if statuses:
+            reader.status_extra = {**reader.status_extra, **statuses}
         # Rows above the header: the title, then theme headings, Lead:/Objective: rows, keys and notes.
         last_text_row = max((n for n, row in enumerate(first_rows[:header_index], start=1) if _lone_text(row)), default=0)
         for number, row in enumerate(first_rows[:header_index], start=1):
@@ -413,12 +433,12 @@ def _read(workbook, *, name, mapping, title, progress):
             notice = (f"Sheet “{sheet.title}” holds {sheet.max_row:,} rows, far more than any plan (plans hold tens or a few "
                       f"hundred actions). Check it is the plan; reading it may take a while.")
             collector.warn(sheet.title, 0, notice)
-        stream, buffered = buffers.pop(sheet.title)
         for row_number, cells in enumerate(itertools.chain(buffered[first_data_row - 1:], stream), start=first_data_row):
             reader.read_row(row_number, cells)
             state["rows"] += 1
             if progress and state["rows"] % 250 == 0:
                 progress(state["rows"], total)
+        reader.resolve_fills()
         if tool is not None:
             tool.finish_sheet(reader)
         report.actions, report.rows = reader.actions_read, (sheet.max_row or 0)
@@ -459,6 +479,45 @@ def _read(workbook, *, name, mapping, title, progress):
         notices=notices,
     )
     return parsed
+
+
+def _without_hidden_duplicates(sheet, mapping, headers, data_rows):
+    """A hidden column (an old owner column kept out of sight, last quarter's updates) gives way to a
+    visible column of the same field; a hidden column that is the only one of its field is still read."""
+    hidden = hidden_columns(sheet)
+    if not hidden or not hidden & set(mapping):
+        return mapping
+    mapping = dict(mapping)
+    for index in sorted(hidden & set(mapping)):
+        name = mapping[index]
+        if any(other not in hidden and field == name for other, field in mapping.items()):
+            del mapping[index]
+            continue
+        # The field may be in a visible column of the same title that the hidden one took it from.
+        alternative = next((other for other, header in sorted(headers.items())
+                            if other not in hidden and other not in mapping and field_for_header(header) == name), None)
+        if alternative is not None:
+            del mapping[index]
+            mapping[alternative] = name
+    return mapping
+
+
+def kinds_status(text):
+    from plans.importing.values import read_status
+
+    return read_status(text)
+
+
+def _sheet_fill_key(buffered, header_index, header_lines, headers, palette):
+    """The RAG key a plan sheet shows in its first rows: above the header, or in a legend beside the table."""
+    key = {}
+    for cells in buffered[:header_index]:
+        learn_key(cells, key, read_status=kinds_status, theme=palette)
+    beside = max(headers, default=-1) + 1
+    for cells in buffered[header_index + header_lines:]:
+        if len(cells) > beside:
+            learn_key(cells, key, read_status=kinds_status, theme=palette, beside=beside)
+    return key
 
 
 def _sheet_theme_title(name):

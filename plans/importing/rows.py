@@ -15,7 +15,9 @@ CATEGORY_LABELS = {
     "change priorities actions": "change_priority", "transformation priorities": "change_priority",
 }
 
-_NUMBER = r"(?P<number>\d{1,2}(?:\.\d{1,2})?[a-z]?|[A-H]\b|[IVX]{1,4}\b)"
+_SPELLED = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+            "ten": "10", "eleven": "11", "twelve": "12"}
+_NUMBER = r"(?P<number>\d{1,2}(?:\.\d{1,2})?[a-z]?|[A-H]\b|[IVX]{1,4}\b|(?:" + "|".join(_SPELLED) + r")\b)"
 THEME_WORDS = (
     r"theme|area for improvement|areas for improvement|area of improvement|improvement area|strategic aim|aim|"
     r"priority|key priority|strategic priority|recommendation|section|outcome|workstream|work stream|strand|"
@@ -72,7 +74,8 @@ def theme_row(text, *, strict=False):
             return None
         if strict and not match["number"]:
             return None
-        return (match["number"] or "", title)
+        number = match["number"] or ""
+        return (_SPELLED.get(number.lower(), number), title)  # "Priority One:" is priority 1
     match = NUMBERED_HEADING.match(text)
     if match and len(text) <= 200:
         return (match["number"], match["title"].strip())

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 
 from plans.importing import rows as kinds
+from plans.rag import Rag
+from plans.importing.colours import colour_rag, fill_rgb, font_rgb, learn_key
 from plans.importing.cleaning import (
     KNOWN_SOURCE_SPELLINGS,
     clean_text,
@@ -14,12 +16,12 @@ from plans.importing.cleaning import (
     normalise_role_title,
     parse_due_date,
     parse_sources,
-    rag_from_fill,
     split_lead_and_timescale,
     split_owners,
 )
 from plans.importing.columns import (
     FIELDS,
+    is_percent_header,
     PERIOD_FIELDS,
     assign_columns,
     content_profile,
@@ -36,9 +38,10 @@ from plans.importing.values import (
     period_order,
     period_slug,
     read_status,
+    Status,
 )
 
-HEADER_SEARCH_ROWS = 40
+HEADER_SEARCH_ROWS = 100  # plans open with a foreword, governance and a glossary
 PROFILE_ROWS = 200
 TEXT_FIELDS = ["ref", "improvement_need", "action", "timescale", "expected_impact", "measures", "reporting_mechanism", "output", "latest_note"]
 CORE_FIELDS = {"action", "ref", "improvement_need"}
@@ -53,6 +56,26 @@ _THEME_CELL = re.compile(r"^\s*(?P<number>\d+(?:[.\-]\d+)?|[A-H](?=[\s.:)\-–])
 
 
 _DIGIT = re.compile(r"\d")
+def _percent_rag(value):
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d{1,3}(?:\.\d+)?)\s*%\s*", value)
+        value = float(match[1]) / 100 if match else None
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None
+    done = value / 100 if value > 1 else value
+    return (Rag.BLUE if done >= 1 else Rag.GREEN if done > 0 else Rag.GREY).value
+
+
+def _float_ref(ref, previous):
+    """A ref typed as a number loses its trailing zero: 1.10 is stored as 1.1. After 1.9, "1.1" is 1.10."""
+    match, before = re.fullmatch(r"(\d+)\.(\d+)", ref), re.fullmatch(r"(\d+)\.(\d+)", previous or "")
+    if match and before and match[1] == before[1] and int(match[2]) * 10 == int(before[2]) + 1:
+        return f"{match[1]}.{int(before[2]) + 1}"
+    return ref
+
+
+_DOTS = {"●", "⬤", "•", "◉", "■", "▲", "◆", "⚫", "○", "◯"}
+_LIST_LABEL = re.compile(r"^(?:\((?P<a>[a-z]|[ivx]{1,4}|\d{1,2})\)|(?P<b>[a-z]|[ivx]{1,4}|\d{1,2})[.)])\s+(?=\S)", re.I)
 
 
 @dataclass
@@ -132,7 +155,8 @@ def find_header(rows, merges=None):
         if index + 1 < len(texts):
             below = texts[index + 1]
             below_words = [text for text in below if text]
-            if below_words and all(len(text) <= 40 and not looks_like_ref(text) and not looks_like_status(text) for text in below_words):
+            if below_words and all(len(text) <= 40 and (not looks_like_ref(text) or header_period(text)) and not looks_like_status(text)
+                                   for text in below_words):  # "Q1" under "Progress update" is a period, not a ref
                 width = max(len(row), len(below))
                 joined = [
                     " ".join(part for part in ((row[i] if i < len(row) else ""), (below[i] if i < len(below) else "")) if part)
@@ -147,6 +171,11 @@ def find_header(rows, merges=None):
                     bool(spans) and 0 < sum(1 for t in row if t) < len(below_words) and widest < len(below_words)
                     and all(len(t) <= 40 for t in row if t)
                 )  # not a title merged across the whole table
+                if not grouped and spans and len(_header_fields(row)) >= 2:
+                    # "Progress update" merged over Q1..Q4 beside single-row titles: the row below names only the
+                    # merged group's columns.
+                    under = {i for start, end in spans if end > start for i in range(start - 1, end)}
+                    grouped = all(i in under for i, text in enumerate(below) if text) and all(len(t) <= 40 for t in row if t)
                 best_alone = max(len(mapping), len(_header_fields(below)))
                 if _is_header(joined_mapping) and (len(joined_mapping) > best_alone or (grouped and len(joined_mapping) >= best_alone)):
                     mapping, chosen, lines = joined_mapping, joined, 2
@@ -254,8 +283,17 @@ class Collector:
 
 
 class SheetReader:
-    def __init__(self, *, collector, sheet, mapping, headers, header_rows, merges, tool=None, default_theme=None, ref_share=1.0):
+    def __init__(self, *, collector, sheet, mapping, headers, header_rows, merges, tool=None, default_theme=None, ref_share=1.0,
+                 fill_key=None, palette=None):
         self.c = collector
+        self.fill_key = fill_key if fill_key is not None else {}  # the sheet's own RAG key: RRGGBB → Rag
+        self.palette = palette  # the workbook's theme colours
+        self.pending_fills = []  # (action, row, field, RRGGBB): RAGs read from a fill, resolved when the sheet ends
+        self.fills_now = {}
+        # With no RAG or status column, a "% complete" column rates: 100 % Blue, started Green, 0 % Grey.
+        self.percent_index = None
+        if "progress_rag" not in mapping.values() and not (tool is not None and tool.slug == "project"):
+            self.percent_index = next((i for i, header in sorted(headers.items()) if i not in mapping and is_percent_header(header)), None)
         self.sheet = sheet
         self.mapping = mapping
         self.headers = headers
@@ -309,6 +347,9 @@ class SheetReader:
 
     def start_theme(self, row, number, title):
         self.theme = self.c.theme(number, title, row=row, sheet=self.sheet)
+        self.theme_numbered = bool(number)  # numbered in the file (not counted by us)
+        self.gap_after_action = False
+        self.last_label = ""
         self.theme_has_actions = False
         self.category = ""
         self.current = None
@@ -418,6 +459,7 @@ class SheetReader:
         if not texts:
             self.blank_run += 1
             self.in_key = False
+            self.gap_after_action = self.current is not None
             return
         self.after_blank = self.blank_run > 0
         self.blank_run = 0
@@ -468,7 +510,13 @@ class SheetReader:
             if verdict == "skip":
                 return
         if self.in_key:
+            self.learn_key(cells)
             self.skip(row, "a RAG key or legend", " | ".join(texts.values()))
+            return
+        if len(own) > 1 and kinds.is_key_heading(first_text) and all(
+                looks_like_status(text) for index, text in own.items() if index != first_index):
+            self.learn_key(cells)  # "Key: | Complete | On track | ...", each word in its colour
+            self.skip(row, "a RAG key or legend", " | ".join(own.values()))
             return
         if kinds.is_total(first_text) and not looks_like_ref(first_text):
             self.skip(row, "a total", " | ".join(texts.values()))
@@ -482,12 +530,18 @@ class SheetReader:
             self.skip(row, "a count of actions by status", " | ".join(own.values()))
             return
         if self.is_status_list(own):
+            self.learn_key(cells)
             self.skip(row, "a RAG key or legend", " | ".join(own.values()))
             return
         if len(own) <= 3 and self.is_key_row(own):
+            self.learn_key(cells)
             self.skip(row, "a RAG key or legend", " | ".join(own.values()))
             return
         distinct = set(own.values())
+        lone_index = min(own) if len(distinct) == 1 else None
+        if (lone_index is not None and self.theme_has_actions and not self.has_refs and self.mapping.get(lone_index) == "action"
+                and self.next_paragraph({"action": own[lone_index]}, {})):
+            distinct = ()  # the action's next paragraph, not a heading or the theme's objective
         if len(distinct) == 1:
             index = min(own)
             text = own[index]
@@ -504,6 +558,13 @@ class SheetReader:
             other = next(i for i in own if i != ref_index)
             if (self.merges.width_merged(row) >= 3 or self.is_bold(cells, other)) and len(own[other]) <= 150:
                 self.start_theme(row, own[ref_index].rstrip("."), own[other])
+                return
+        if (ref_index is not None and len(own) == 2 and ref_index in own and re.fullmatch(r"[A-Z]{2,8}\s?\d{1,3}", own[ref_index])
+                and self.mapping.get(next(i for i in own if i != ref_index)) in ("action", "improvement_need", "theme")):
+            other = next(i for i in own if i != ref_index)
+            if (self.merges.width_merged(row) >= 3 or self.is_bold(cells, other) or self.is_bold(cells, ref_index)) and len(own[other]) <= 150:
+                # "CSIP01 | Leadership and workforce" in bold, nothing else: a performance system's plan group.
+                self.start_theme(row, own[ref_index], own[other])
                 return
         by_field, field_text = {}, {}
         for name, indexes in self.columns.items():
@@ -526,10 +587,10 @@ class SheetReader:
                 self.start_theme(row, number, title)
         text = {name: field_text.get(name, "") for name in TEXT_FIELDS}
         text["ref"] = clean_ref(text["ref"])
-        if not text["ref"] and text["action"] and not by_field.get("owners") and len(text["action"]) <= 120 and "ref" in self.columns:
+        if not text["ref"] and text["action"] and not by_field.get("owners") and len(text["action"]) <= 120:
             numbered = kinds.NUMBERED_HEADING.match(text["action"]) or kinds.THEME_ROW.match(text["action"])
             parsed_heading = kinds.theme_row(text["action"]) if numbered else None
-            if parsed_heading and parsed_heading[0]:
+            if parsed_heading and parsed_heading[0] and ("ref" in self.columns or not set(by_field) - {"action", "theme"}):
                 # "1. Neglect" in the action column with no ref or owner: a parent row, the theme.
                 self.start_theme(row, parsed_heading[0], parsed_heading[1])
                 self.skip(row, "a theme heading with roll-up values", " | ".join(texts.values()))
@@ -558,13 +619,52 @@ class SheetReader:
                 self.skip(row, "no action text or ref", " | ".join(texts.values()))
                 return
         self.ensure_theme(row)
+        if not text["ref"] and text["action"] and "ref" not in self.columns or (not text["ref"] and not self.has_refs and text["action"]):
+            labelled = self.list_label(text["action"])
+            if labelled:
+                text["ref"], text["action"] = labelled
+        if (getattr(self, "gap_after_action", False) and self.has_refs and not text["ref"] and not filled_by_merge
+                and not set(by_field) & {"owners", "due_date", "timescale", "progress_rag", "impact_rag", "sources", "owners_and_timescale"}
+                and re.search(r"[\d:%]", " ".join(own.values()))):
+            # Below the actions, after a blank row, with no ref: a count, a sign-off or a note, not more of the action.
+            self.skip(row, "a note or count below the actions", " | ".join(own.values()))
+            return
         continues = self.current is not None and not text["ref"] and not self.force_new and (
             self.has_refs or not text["action"] or all(i in filled_by_merge for i in self.columns.get("action", []))
+            or self.next_paragraph(text, by_field)
         )
         if continues:
             self.fold(row, text, by_field, values, cells, filled_by_merge)
             return
         self.new_action(row, text, by_field, values, cells)
+
+    def next_paragraph(self, text, by_field):
+        """With no refs, a row that carries on the action above: a Word cell's next paragraph pasted into its
+        own row (a bullet, a sentence going on in lower case, or after "We will:"), with no date or rating."""
+        if self.current is None or self.current.sheet != self.sheet or set(by_field) & {"due_date", "timescale", "progress_rag", "impact_rag", "ref"}:
+            return False
+        first = text["action"][:1]
+        previous = (self.current.action or "").rstrip()
+        return first in "•·-–*▪◦" or first.islower() or previous[-1:] in (":", ",", ";")
+
+    def list_label(self, action):
+        """"(a) Set a standard …" under recommendation 1, with no ref column: (ref "1a", the text without its label).
+        Letters join the theme's number ("1a"), roman numerals and numbers follow a dot ("2.ii", "3.1")."""
+        match = _LIST_LABEL.match(action)
+        if not match or not getattr(self, "theme_numbered", False) or self.theme is None:
+            return None
+        label = (match["a"] or match["b"]).lower()
+        roman = re.fullmatch(r"[ivx]{1,4}", label) and (len(label) > 1 or self.last_label in ("", "roman") and label == "i" or self.last_label == "roman")
+        if roman:
+            self.last_label = "roman"
+            ref = f"{self.theme.number}.{label}"
+        elif label.isdigit():
+            self.last_label = "number"
+            ref = f"{self.theme.number}.{label}"
+        else:
+            self.last_label = "letter"
+            ref = f"{self.theme.number}{label}"
+        return ref, action[match.end():].strip()
 
     def is_status_list(self, own):
         """A row of nothing but status words ("Overdue; Neglected"), outside the status columns: a legend."""
@@ -594,7 +694,7 @@ class SheetReader:
             return False
         rag_columns = set(self.columns.get("progress_rag", [])) | set(self.columns.get("impact_rag", []))
         for index, text in own.items():
-            if kinds.is_rag_word(text) and index not in rag_columns and self.mapping.get(index) != "ref":
+            if kinds.is_rag_word(text) and index not in rag_columns and (self.mapping.get(index) != "ref" or len(text) > 2):
                 others = [t for i, t in own.items() if i != index]
                 return all(read_status(t) is not None and (read_status(t).known or len(t) < 100) for t in others) and not any(
                     looks_like_ref(t) for t in others
@@ -635,6 +735,13 @@ class SheetReader:
                 continue
             seen = True
             status = read_status(value, self.status_extra)
+            if not status.known and index < len(cells):
+                # A dot coloured by its font ("●"), or a label of the tool's own coloured as its rating: read the colour.
+                cell = cells[index]
+                rgb = font_rgb(getattr(cell, "font", None), self.palette) if status.label in _DOTS else fill_rgb(getattr(cell, "fill", None), self.palette)
+                if rgb is not None:
+                    self.fills_now[name] = (rgb, status.label)
+                    continue
             self.c.status(name, status)
             if not status.known:
                 self.warn(row, f"{FIELDS[name][0]} “{status.label}” is not a RAG rating or status we know (Blue, Green, Amber, Red or Grey); left empty. Check the status labels below.")
@@ -646,9 +753,41 @@ class SheetReader:
             return rag, closed
         for index in self.columns.get(name, [])[:1]:
             if index < len(cells):
-                rag = rag_from_fill(getattr(cells[index], "fill", None))
-                return (rag.value if rag else None), False
+                rgb = fill_rgb(getattr(cells[index], "fill", None), self.palette)
+                if rgb is not None:
+                    self.fills_now[name] = (rgb, "")  # read when the sheet ends, with the key wherever it sits
         return None, False
+
+    def learn_key(self, cells):
+        """A key or legend row: learn what its fill colours mean."""
+        learn_key(cells, self.fill_key, read_status=read_status, theme=self.palette)
+
+    def attach_fills(self, action, row):
+        for name, (rgb, label) in self.fills_now.items():
+            if getattr(action, name) is None:
+                self.pending_fills.append((action, row, name, rgb, label))
+        self.fills_now = {}
+
+    def resolve_fills(self):
+        """RAG cells that were only a fill: the sheet's key first, else the colour's hue; a colour
+        neither places is reported (left empty), never guessed."""
+        for action, row, name, rgb, label in self.pending_fills:
+            if getattr(action, name) is not None:
+                continue
+            if rgb in self.fill_key:
+                rag, known = self.fill_key[rgb], True
+            else:
+                rag, known = colour_rag(rgb)
+            if rag is None and known:
+                continue  # white: no rating
+            self.c.status(name, Status(f"“{label}” coloured #{rgb}" if label else f"Fill colour #{rgb}", rag, known=known))
+            if not known:
+                what = f"“{label}” in a colour" if label else "only a fill colour"
+                self.warn(row, f"{FIELDS[name][0]} is {what} (#{rgb}) that is not a RAG colour, and no key on the sheet "
+                               "says what it means; left empty. Check the status labels below.")
+                continue
+            setattr(action, name, rag.value)
+        self.pending_fills = []
 
     def due_and_timescale(self, row, by_field, timescale):
         due = None
@@ -677,9 +816,13 @@ class SheetReader:
             self.warn(row, f"Source paragraph {', '.join(orphans)} has no source code before it; not linked.")
         due, timescale = self.due_and_timescale(row, by_field, timescale)
         progress, closed = self.rag(row, "progress_rag", values, cells)
+        if progress is None and self.percent_index is not None and self.percent_index < len(values):
+            progress = _percent_rag(values[self.percent_index])
         impact, impact_closed = self.rag(row, "impact_rag", values, cells)
         note_value, note_index = self.value(values, "latest_note")
         period = header_period(self.headers.get(note_index, "")) if note_index is not None else None
+        if isinstance(by_field.get("ref"), float) and self.current is not None and self.current.sheet == self.sheet:
+            text["ref"] = _float_ref(text["ref"], self.current.ref)
         action = ParsedAction(
             row=row,
             theme=self.theme.number,
@@ -710,6 +853,9 @@ class SheetReader:
                 self.c.refs_seen[action.ref] = (row, self.sheet)
             del key
         self.current = action
+        self.gap_after_action = False
+        if self.fills_now:
+            self.attach_fills(action, row)
         self.theme_has_actions = True
         self.actions_read += 1
         self.c.actions.append(action)
@@ -745,3 +891,5 @@ class SheetReader:
                 rag, closed = self.rag(row, name, values, cells)
                 setattr(action, name, rag)
                 action.closed = action.closed or closed
+        if self.fills_now:
+            self.attach_fills(action, row)

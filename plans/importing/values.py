@@ -28,17 +28,19 @@ STATUS_WORDS = {
         "a", "amber", "yellow", "at risk", "some slippage", "slippage", "slipping", "partially", "partially met",
         "partially complete", "partially achieved", "partly met", "minor delay", "minor slippage", "behind",
         "behind schedule", "check progress", "warning", "needs attention", "requires attention", "some risk",
-        "off track recoverable", "in progress at risk", "on hold", "paused",
+        "off track recoverable", "in progress at risk", "on hold", "paused", "under review", "in review", "awaiting review",
+        "waiting for review", "needs review", "minor concern", "some concerns", "partially on track", "slightly behind",
     ],
     Rag.RED: [
         "r", "red", "off track", "delayed", "not on track", "overdue", "late", "stuck", "blocked",
         "significant slippage", "not met", "not achieved", "alert", "critical", "at risk of not being met",
-        "serious concern", "failed", "missed",
+        "serious concern", "failed", "missed", "significantly off track", "significantly behind", "needs help", "help needed",
+        "major concern", "not achieved on time", "escalated",
     ],
     Rag.GREY: [
         "gr", "grey", "gray", "not started", "not yet started", "not yet due", "not due", "not due yet",
         "future", "planned", "pending", "to do", "todo", "upcoming", "scheduled", "not begun", "new",
-        "not yet begun", "unknown", "data only", "assigned",
+        "not yet begun", "unknown", "data only", "assigned", "not yet", "not commenced", "yet to start", "not yet commenced",
     ],
 }
 # Statuses that say an action is open or live: no rating of their own.
@@ -96,7 +98,8 @@ def _read_status(value, extra=None):
     label = clean_text(value)
     key = status_key(label)
     if not key:
-        return None
+        symbol = _SYMBOLS.get(label.replace("\ufe0f", "").strip())
+        return Status(label, symbol, known=symbol is not None) if label else None
     extra = extra or {}
     if key in extra:
         return Status(label, extra[key], closed=key in CLOSED_WORDS)
@@ -108,6 +111,10 @@ def _read_status(value, extra=None):
         return Status(label, _STATUS[key])
     # "Blue - complete", "Green (on track)", "Status: Amber", "R - delayed": try the parts.
     parts = [status_key(part) for part in re.split(r"\s[-–—:/]\s|[-–—:()/\n]|\s{2,}", label) if status_key(part)]
+    if len(parts) >= 2 and parts[0] in _SPLIT_RATINGS and parts[1] in _SPLIT_RATINGS:
+        # "A/R", "Amber/Green", "Amber-Red: two homes delayed": a rating between two counts as its weaker part,
+        # so the board sees the risk.
+        return Status(label, min((_STATUS[part] for part in parts[:2]), key=lambda rag: rag.rank))
     for part in parts:
         if part in extra:
             return Status(label, extra[part], closed=part in CLOSED_WORDS)
@@ -122,7 +129,19 @@ def _read_status(value, extra=None):
         head = " ".join(words[:size])
         if len(words) > size and head in _STATUS:
             return Status(label, _STATUS[head])  # "On track but watch recruitment"
+    for phrase, rag in _PHRASES:
+        if f" {phrase} " in f" {key} ":
+            return Status(label, rag)  # "Significantly off track", "Broadly on track"
     return Status(label, None, known=False)
+
+
+_SPLIT_RATINGS = {"b", "g", "a", "r", "blue", "green", "amber", "red"}
+_PHRASES = [("not on track", Rag.RED), ("off track", Rag.RED), ("behind schedule", Rag.AMBER), ("on track", Rag.GREEN)]
+# Ticks and coloured circles typed or pasted into a RAG cell.
+_SYMBOLS = {
+    "✓": Rag.BLUE, "✔": Rag.BLUE, "☑": Rag.BLUE, "✅": Rag.BLUE, "🟢": Rag.GREEN, "🟡": Rag.AMBER, "🟠": Rag.AMBER,
+    "🔴": Rag.RED, "🔵": Rag.BLUE, "⚪": Rag.GREY, "⚫": None,
+}
 
 
 def looks_like_status(value):

@@ -1,9 +1,10 @@
 """The plans domain: plans, themes, owners, sources, actions, progress and measures."""
 from plans.models.actions import Action, ActionCategory, ActionStatus
+from plans.models.importing import StatusLabelMapping
 from plans.models.measures import Measure, MeasureDirection, MeasureMilestone, MeasureReading
 from plans.models.owners import Owner, PersonRoleMapping
 from plans.models.packs import BoardPackDocument, BoardPackKind, BoardPackState
-from plans.models.plan import Plan, PlanStatus, Theme
+from plans.models.plan import BoardWeek, Plan, PlanStatus, Theme, Weekday
 from plans.models.progress import ProgressUpdate
 from plans.models.reporting import ActionSnapshot, HighlightReport, ReminderLog, ReportingPeriod
 from plans.models.round import ActionComment, DueDateChange, ReviewDecision, UpdateReview
@@ -15,6 +16,8 @@ __all__ = [
     "BoardPackDocument",
     "BoardPackKind",
     "BoardPackState",
+    "BoardWeek",
+    "Weekday",
     "ActionComment",
     "DueDateChange",
     "ReviewDecision",
@@ -38,5 +41,6 @@ __all__ = [
     "Source",
     "SourceParagraph",
     "SourceReference",
+    "StatusLabelMapping",
     "Theme",
 ]

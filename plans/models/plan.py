@@ -1,4 +1,6 @@
-"""Plans and their themes."""
+"""Plans and their themes, and the board's meeting schedule."""
+import calendar
+import datetime
 
 from django.conf import settings
 from django.db import models
@@ -17,6 +19,35 @@ class PlanStatus(models.TextChoices):
     ARCHIVED = "archived", "Archived"
 
 
+class BoardWeek(models.IntegerChoices):
+    """Which of the month's weekdays the board meets on ("second Tuesday", "last Thursday")."""
+
+    FIRST = 1, "First"
+    SECOND = 2, "Second"
+    THIRD = 3, "Third"
+    FOURTH = 4, "Fourth"
+    LAST = 5, "Last"
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, "Monday"
+    TUESDAY = 1, "Tuesday"
+    WEDNESDAY = 2, "Wednesday"
+    THURSDAY = 3, "Thursday"
+    FRIDAY = 4, "Friday"
+    SATURDAY = 5, "Saturday"
+    SUNDAY = 6, "Sunday"
+
+
+def nth_weekday(year, month, week, weekday):
+    """The `week`-th (1-4, or BoardWeek.LAST) `weekday` (0 = Monday) of a month."""
+    if week == BoardWeek.LAST:
+        last = datetime.date(year, month, calendar.monthrange(year, month)[1])
+        return last - datetime.timedelta(days=(last.weekday() - weekday) % 7)
+    first = datetime.date(year, month, 1)
+    return first + datetime.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (week - 1))
+
+
 class Plan(Versioned):
     title = models.CharField(max_length=300)
     organisation = models.CharField(max_length=200, blank=True)
@@ -33,6 +64,11 @@ class Plan(Versioned):
         settings.AUTH_USER_MODEL, blank=True, related_name="board_plans",
         help_text="Improvement board members who read this plan's dashboard and packs.",
     )
+    board_week = models.PositiveSmallIntegerField(
+        "board meets on the", choices=BoardWeek.choices, null=True, blank=True,
+        help_text="With board_weekday, the board's schedule: for example the second Tuesday of each month.",
+    )
+    board_weekday = models.PositiveSmallIntegerField("day", choices=Weekday.choices, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords(m2m_fields=[coordinators, board_members])
@@ -45,7 +81,12 @@ class Plan(Versioned):
                 | models.Q(start_date__isnull=True)
                 | models.Q(end_date__gte=models.F("start_date")),
                 name="plan_ends_after_start",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(board_week__isnull=True, board_weekday__isnull=True)
+                | models.Q(board_week__isnull=False, board_weekday__isnull=False),
+                name="plan_board_schedule_whole",
+            ),
         ]
 
     def __str__(self):
@@ -53,6 +94,21 @@ class Plan(Versioned):
 
     def get_absolute_url(self):
         return reverse("plans:plan_detail", args=[self.pk])
+
+    @property
+    def board_schedule(self):
+        """The schedule in words ("second Tuesday of each month"), or "" when none is set."""
+        if self.board_week is None or self.board_weekday is None:
+            return ""
+        return f"{BoardWeek(self.board_week).label.lower()} {Weekday(self.board_weekday).label} of each month"
+
+    def board_meeting_for(self, month):
+        """The board meeting that reads the period of `month`: the scheduled day in the month after
+        it (the board reads a month once it is over); None when the plan has no schedule."""
+        if self.board_week is None or self.board_weekday is None:
+            return None
+        following = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        return nth_weekday(following.year, following.month, self.board_week, self.board_weekday)
 
 
 class Theme(Versioned):

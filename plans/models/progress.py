@@ -24,6 +24,11 @@ class ProgressUpdate(models.Model):
     no_change = models.BooleanField(
         default=False, help_text="Reported as no change since the last update: its RAGs are copied from it."
     )
+    late_for = models.ForeignKey(
+        "plans.ReportingPeriod", on_delete=models.PROTECT, null=True, blank=True, related_name="late_updates",
+        help_text="The closed month this update reports on: recorded in the open period after that month "
+                  "closed, so the board read the month without it.",
+    )
     imported_from = models.CharField(
         max_length=255, blank=True,
         help_text="The spreadsheet this update was read from; blank for updates people recorded here.",

@@ -65,7 +65,7 @@ def action_detail(*, pk):
             Prefetch("source_references", queryset=SourceReference.objects.select_related("source")),
             "cross_references",
             "measures",
-            Prefetch("updates", queryset=ProgressUpdate.objects.select_related("author", "period")),
+            Prefetch("updates", queryset=ProgressUpdate.objects.select_related("author", "period", "late_for")),
             Prefetch("lessons", queryset=_lessons_with_programme()),
         )
         .get(pk=pk)

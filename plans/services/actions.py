@@ -7,12 +7,14 @@ from django.utils import timezone
 
 from plans import permissions
 from plans.models import ProgressUpdate, Rag, ReportingPeriod
+from plans.services.periods import period_ensure_open
 
 
 @dataclass(frozen=True)
 class RecordedUpdate:
     update: ProgressUpdate
     period: ReportingPeriod | None
+    late_for: ReportingPeriod | None = None  # the closed month it reports on, when recorded late
 
 
 def progress_update_record(
@@ -21,7 +23,10 @@ def progress_update_record(
 ):
     """Append a progress update to an action for the open reporting period.
 
-    Checks the author may update this action; never changes an earlier update.
+    `period` is the month the author reports on (the one their page showed). When it has closed
+    since, the update is recorded in the open period and marked late for it (`late_for`): the board
+    read the closed month without it, and its figures never change. Checks the author may update
+    this action; never changes an earlier update.
     """
     if not permissions.can_record_update(author, action):
         raise PermissionDenied("You cannot record progress on this action.")
@@ -31,14 +36,20 @@ def progress_update_record(
     if impact_rag:
         Rag(impact_rag)
     now = created_at or timezone.now()
+    plan = action.theme.plan
+    late_for = None
+    if period is not None and period.plan_id != plan.pk:
+        raise ValidationError("That reporting period is not one of this action's plan.")
     with transaction.atomic():
-        if period is None:
-            period = ReportingPeriod.objects.current_for(action.theme.plan, timezone.localdate(now))
-        elif period.closed:
-            raise ValidationError("That reporting period is closed; record progress for the open period.")
+        if period is not None:
+            period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+        if period is None or period.closed:
+            late_for = period
+            period = period_ensure_open(plan=plan, today=timezone.localdate(now))
         update = ProgressUpdate.objects.create(
             action=action,
             period=period,
+            late_for=late_for,
             author=author,
             progress_rag=progress_rag,
             impact_rag=impact_rag or "",
@@ -47,4 +58,4 @@ def progress_update_record(
             created_at=now,
             no_change=no_change,
         )
-    return RecordedUpdate(update=update, period=period)
+    return RecordedUpdate(update=update, period=period, late_for=late_for)

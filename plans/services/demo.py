@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from plans.models import Action, Owner, Plan, ProgressUpdate, Rag, ReportingPeriod
+from plans.models import Action, BoardWeek, Owner, Plan, ProgressUpdate, Rag, ReportingPeriod, Weekday
 from plans.services.owners import owner_get_or_create
 from plans.services.plan_data import plan_create_from_data
 from plans.services.roles import ADMIN, BOARD, COORDINATOR, OWNER, role_groups_ensure
@@ -109,6 +109,8 @@ def plan_demo_load(*, today=None):
     updates = 0
     if created:
         plan = plan_create_from_data(data=data)
+        Plan.objects.filter(pk=plan.pk).update(board_week=BoardWeek.SECOND, board_weekday=Weekday.TUESDAY)
+        plan.refresh_from_db()
     for username, (_name, _group, role_titles) in DEMO_ACCOUNTS.items():
         for title in role_titles:
             owner = owner_get_or_create(title=title)
@@ -127,15 +129,14 @@ def _progress_history_create(*, plan, users, today):
     months = [_month_start(today, back) for back in reversed(range(DEMO_MONTHS))]
     periods = []
     for month in months:
-        periods.append(ReportingPeriod.objects.create(
-            plan=plan,
-            month=month,
-            board_meeting_date=_month_start(month, -1) + datetime.timedelta(days=13),
+        # update_or_create: the plan was given its open period (this month) when it was created.
+        periods.append(ReportingPeriod.objects.update_or_create(plan=plan, month=month, defaults=dict(
+            board_meeting_date=plan.board_meeting_for(month),
             closed=month < months[-1],
             closed_at=timezone.make_aware(datetime.datetime.combine(_month_start(month, -1), datetime.time(17)))
             if month < months[-1] else None,
             closed_by=users["coordinator"] if month < months[-1] else None,
-        ))
+        ))[0])
     actions = list(Action.objects.for_plan(plan).prefetch_related("owners__holders").in_plan_order())
     new_updates = []
     for action in actions:

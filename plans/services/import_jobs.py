@@ -78,10 +78,24 @@ def import_status_forget(token):
 _PARSED_SALT = "plans.import.parsed"
 
 
-def parsed_key(mapping, title):
-    """Which reading: the column mapping and title it was read with."""
-    text = json.dumps([sorted((str(k), v) for k, v in (mapping or {}).items()), title or ""])
+def parsed_key(mapping, title, statuses=None):
+    """Which reading: the column mapping (one for all sheets, or per sheet), title and status labels
+    ({status key: RAG code or ""}) it was read with."""
+    parts = [sorted((str(k), v) for k, v in (mapping or {}).items()), title or ""]
+    if statuses:
+        parts.append(sorted(statuses.items()))
+    text = json.dumps(parts, sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def mapping_from_session(mapping):
+    """A mapping kept as JSON (string keys) as the reader takes it: {column index: field}, or
+    {sheet name: {column index: field}} per sheet."""
+    if not mapping:
+        return None
+    if all(str(key).lstrip("-").isdigit() for key in mapping):
+        return {int(key): value for key, value in mapping.items()}
+    return {sheet: {int(key): value for key, value in columns.items()} for sheet, columns in mapping.items()}
 
 
 def _parsed_path(token, key):

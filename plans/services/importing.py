@@ -39,9 +39,10 @@ class ImportResult:
         return self.saved.plan if self.saved else None
 
 
-def plan_import_preview(*, source, name="", mapping=None, title="", progress=None):
-    """Read a workbook without writing anything; raise ImportFileError if it cannot be read."""
-    return read_plan_workbook(source, name=name, mapping=mapping, title=title, progress=progress)
+def plan_import_preview(*, source, name="", mapping=None, title="", progress=None, statuses=None):
+    """Read a workbook without writing anything; raise ImportFileError if it cannot be read.
+    `statuses` reads status labels as an admin chose (plans.services.status_labels)."""
+    return read_plan_workbook(source, name=name, mapping=mapping, title=title, progress=progress, statuses=statuses)
 
 
 _MODIFIED = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?")

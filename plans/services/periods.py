@@ -1,4 +1,7 @@
-"""Writes about reporting periods: opening the next month, closing (freezing) a period, the highlight report."""
+"""Writes about reporting periods: opening the next month, closing (freezing) a period, the highlight report.
+
+A plan always has an open period: closing one opens the next in the same transaction (its board
+meeting date from the plan's board schedule), so an update is never left without a period."""
 import datetime
 from dataclasses import dataclass
 
@@ -18,25 +21,52 @@ def _next_month(month):
 
 
 def period_create_next(*, plan, user, board_meeting_date=None, today=None):
-    """Open the month after the plan's latest period (or this month when it has none)."""
+    """Open the month after the plan's latest period (or this month when it has none); its board
+    meeting date is the one given, else the plan's board schedule's."""
     if not permissions.coordinates(user, plan):
         raise PermissionDenied("Only the plan's coordinators can open a reporting period.")
+    with transaction.atomic():
+        return _period_open_next(plan=plan, board_meeting_date=board_meeting_date, today=today)
+
+
+def _period_open_next(*, plan, board_meeting_date=None, today=None):
+    today = today or timezone.localdate()
+    latest = ReportingPeriod.objects.select_for_update().filter(plan=plan).order_by("-month").first()
+    month = _next_month(latest.month) if latest else today.replace(day=1)
+    check_dates(board_meeting_date=board_meeting_date)
+    if month > LATEST_DATE:
+        raise ValidationError(f"Reporting periods cannot go past {LATEST_DATE:%B %Y}")
+    if board_meeting_date and board_meeting_date < month:
+        raise ValidationError({"board_meeting_date": "The board meeting date must be on or after the start of the period"})
+    if board_meeting_date is None:
+        scheduled = plan.board_meeting_for(month)
+        board_meeting_date = scheduled if scheduled and scheduled <= LATEST_DATE else None
+    return ReportingPeriod.objects.create(plan=plan, month=month, board_meeting_date=board_meeting_date)
+
+
+def period_ensure_open(*, plan, today=None):
+    """The plan's open period owners report for, opened (the month after its latest period, or this
+    month) when it has none: no moment without an open period."""
     today = today or timezone.localdate()
     with transaction.atomic():
-        latest = ReportingPeriod.objects.select_for_update().filter(plan=plan).order_by("-month").first()
-        month = _next_month(latest.month) if latest else today.replace(day=1)
-        check_dates(board_meeting_date=board_meeting_date)
-        if month > LATEST_DATE:
-            raise ValidationError(f"Reporting periods cannot go past {LATEST_DATE:%B %Y}")
-        if board_meeting_date and board_meeting_date < month:
-            raise ValidationError({"board_meeting_date": "The board meeting date must be on or after the start of the period"})
-        return ReportingPeriod.objects.create(plan=plan, month=month, board_meeting_date=board_meeting_date)
+        current = ReportingPeriod.objects.current_for(plan, today)
+        return current or _period_open_next(plan=plan, today=today)
 
 
 @dataclass(frozen=True)
 class ClosedPeriod:
     period: ReportingPeriod
     snapshot_count: int
+    next_period: ReportingPeriod  # the open period owners now report for (opened by the close if need be)
+
+
+def period_close_work_enqueue(*, period):
+    """Work to do once a period's close is committed (for example rendering its board pack in the
+    background): the one place to hook it. Runs after the commit, so a worker reads the frozen
+    figures; nothing here may undo the close."""
+    from plans.services.packs import board_pack_request
+
+    board_pack_request(period=period)  # the closed period's pack, rendered once and kept
 
 
 def period_close(*, period, user, today=None):
@@ -65,11 +95,13 @@ def period_close(*, period, user, today=None):
         period.closed_at = timezone.now()
         period.closed_by = user
         period.save(update_fields=["closed", "closed_at", "closed_by"])
+        # The next month opens in the same transaction: there is never a moment with no open period.
+        later_open = [p for p in periods if p.month > period.month and not p.closed]
+        next_period = later_open[0] if later_open else _period_open_next(plan=plan, today=today)
+        closed = period
+        transaction.on_commit(lambda: period_close_work_enqueue(period=closed))
     given.closed, given.closed_at, given.closed_by = period.closed, period.closed_at, period.closed_by
-    from plans.services.packs import board_pack_queue_on_close
-
-    board_pack_queue_on_close(period=period)  # rendered once, in the background, and kept
-    return ClosedPeriod(period=period, snapshot_count=written)
+    return ClosedPeriod(period=period, snapshot_count=written, next_period=next_period)
 
 
 def highlight_report_save(*, period, user, expected_version, achievements="", risks="", decisions=""):

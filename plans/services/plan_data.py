@@ -527,6 +527,10 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None, 
         result.updates_created = _progress_updates_record(
             plan=plan, changes=changes, author=author, period=period, now=now, source_name=source_name,
         )
+    if created:
+        from plans.services.periods import period_ensure_open
+
+        period_ensure_open(plan=plan, today=timezone.localdate(now))  # a plan always has an open period
     return result
 
 
@@ -656,7 +660,9 @@ def _actions_history(new_actions, changed, audit):
 
 def _progress_updates_record(*, plan, changes, author, period, now, source_name=""):
     """Append the spreadsheet's RAG and note as an update where plan_changes said to."""
-    default = period or ReportingPeriod.objects.current_for(plan, timezone.localdate(now))
+    from plans.services.periods import period_ensure_open
+
+    default = period or period_ensure_open(plan=plan, today=timezone.localdate(now))
     periods = {p.month: p for p in ReportingPeriod.objects.filter(plan=plan)}
     new_updates = []
     for change in changes.actions:

@@ -25,7 +25,7 @@ def _text(value, *, field, missing, label):
     return text
 
 
-def progress_update_no_change(*, action, author, note, created_at=None):
+def progress_update_no_change(*, action, author, note, created_at=None, period=None):
     """Report "no change since last month": a new update copying the latest update's RAGs, with a
     short note. Refused when the action has no update yet (there is nothing to repeat)."""
     note = _text(note, field="note", missing="Enter a short note saying why nothing has changed", label="Note")
@@ -34,7 +34,7 @@ def progress_update_no_change(*, action, author, note, created_at=None):
         raise ValidationError("This action has no earlier update to repeat: record its progress instead")
     recorded = progress_update_record(
         action=action, author=author, progress_rag=latest.progress_rag, impact_rag=latest.impact_rag,
-        note=note, evidence_links="", created_at=created_at, no_change=True,
+        note=note, evidence_links="", created_at=created_at, no_change=True, period=period,
     )
     return recorded
 

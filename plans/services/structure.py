@@ -28,7 +28,9 @@ from plans.models import (
 from plans.services import stripped
 from plans.validators import check_dates
 
-PLAN_FIELDS = ("title", "organisation", "vision", "version_label", "status", "start_date", "end_date")
+PLAN_FIELDS = (
+    "title", "organisation", "vision", "version_label", "status", "start_date", "end_date", "board_week", "board_weekday",
+)
 THEME_FIELDS = ("number", "title", "lead", "objective", "outcomes")
 ACTION_FIELDS = (
     "theme", "ref", "improvement_need", "action_text", "category", "timescale", "due_date",
@@ -53,12 +55,20 @@ def _check_plan_dates(start_date, end_date):
         raise ValidationError({"end_date": "End date must be the same as or after the start date"})
 
 
+def _check_board_schedule(week, weekday):
+    """The board's schedule is a week of the month and a weekday, both or neither."""
+    if (week is None) != (weekday is None):
+        field = "board_weekday" if weekday is None else "board_week"
+        raise ValidationError({field: "Choose both the week and the day the board meets, or neither"})
+
+
 def plan_create(*, created_by, title, start_date=None, end_date=None, today=None, **fields):
     """Create a plan; its creator coordinates it; it gets its first reporting period (this month,
     or the month it starts if that is later)."""
     if not (title or "").strip():
         raise ValidationError({"title": "Enter the plan's title"})
     _check_plan_dates(start_date, end_date)
+    _check_board_schedule(fields.get("board_week"), fields.get("board_weekday"))
     today = today or timezone.localdate()
     with transaction.atomic():
         plan = Plan.objects.create(
@@ -67,7 +77,7 @@ def plan_create(*, created_by, title, start_date=None, end_date=None, today=None
         )
         plan.coordinators.add(created_by)
         first_month = max(today.replace(day=1), start_date.replace(day=1) if start_date else today.replace(day=1))
-        ReportingPeriod.objects.create(plan=plan, month=first_month)
+        ReportingPeriod.objects.create(plan=plan, month=first_month, board_meeting_date=plan.board_meeting_for(first_month))
     return plan
 
 
@@ -81,6 +91,7 @@ def plan_update(*, plan, expected_version, coordinators=None, board_members=None
         raise ValidationError({"title": "Enter the plan's title"})
     start = fields.get("start_date", plan.start_date)
     _check_plan_dates(start, fields.get("end_date", plan.end_date))
+    _check_board_schedule(fields.get("board_week", plan.board_week), fields.get("board_weekday", plan.board_weekday))
     if start and "start_date" in fields and start != plan.start_date:
         early = Action.objects.for_plan(plan).filter(due_date__lt=start).order_by("due_date").first()
         if early:

@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from django.views import View
 
 from plans import permissions
-from plans.forms.importing import ImportOptionsForm, PlanUploadForm
+from plans.forms.importing import ImportOptionsForm, PlanUploadForm, StatusLabelsForm
 from plans.forms.import_setup import ImportSetupForm
 from plans.importing.files import ImportFileError, check_workbook_file
 from plans.models import Plan
@@ -27,6 +27,7 @@ from plans.services.import_jobs import (
     import_folder,
     import_status_read,
     import_status_write,
+    mapping_from_session,
     parsed_key,
     parsed_load,
     parsed_save,
@@ -42,6 +43,13 @@ from plans.services.importing import (
 )
 from plans.services.people import people_found, remembered_roles
 from plans.services.publishing import plan_publish
+from plans.services.status_labels import (
+    status_labels_for_reading,
+    status_labels_found,
+    status_labels_reading_key,
+    status_labels_remember,
+    status_labels_remembered_all,
+)
 from plans.tasks import plan_import_read, plan_import_run
 from plans.views.progress import PlanAccessMixin, ReadOnlyMixin
 
@@ -89,7 +97,8 @@ class PlanImportUploadView(AdminOnlyMixin, View):
             try:
                 check_workbook_file(upload, name=upload.name, size=upload.size)
                 large = workbook_rows_estimate(upload) > background_rows()
-                parsed = None if large else plan_import_preview(source=upload, name=upload.name)
+                reading = status_labels_for_reading()
+                parsed = None if large else plan_import_preview(source=upload, name=upload.name, statuses=reading)
             except ImportFileError as error:
                 form.add_error("file", str(error))
             else:
@@ -115,7 +124,7 @@ class PlanImportUploadView(AdminOnlyMixin, View):
                     request.session[JOBS_KEY] = [*jobs[-4:], token]
                     plan_import_read.enqueue(token=token, name=upload.name)
                     return redirect("plans:plan_import_status", token=token)
-                parsed_save(token, parsed_key(None, parsed.title), parsed)
+                parsed_save(token, parsed_key(None, parsed.title, status_labels_reading_key(reading)), parsed)
                 return redirect("plans:plan_import_preview", token=token)
         return render(request, self.template_name, {"form": form, "nav_section": "import"}, status=400)
 
@@ -137,17 +146,28 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
             raise Http404("That upload has expired: upload the file again.")
         return entry, path
 
+    @property
+    def remembered_statuses(self):
+        """The status labels admins chose a RAG for at earlier imports (read once per request)."""
+        if not hasattr(self, "_remembered_statuses"):
+            self._remembered_statuses = status_labels_remembered_all()
+        return self._remembered_statuses
+
     def read(self, entry, path, token):
-        """The upload as read with the entry's mapping and title: kept from the last reading when there is one."""
-        key = parsed_key(entry.get("mapping"), entry.get("title") or "")
+        """The upload as read with the entry's mapping, title and status labels (the admin's choices
+        and those remembered from earlier imports): kept from the last reading when there is one."""
+        reading = status_labels_for_reading(entry.get("statuses"), remembered=self.remembered_statuses)
+        key = parsed_key(entry.get("mapping"), entry.get("title") or "", status_labels_reading_key(reading))
         parsed = parsed_load(token, key)
         if parsed is None:
-            mapping = {int(k): v for k, v in entry["mapping"].items()} if entry.get("mapping") else None
-            parsed = plan_import_preview(source=path, name=entry["name"], mapping=mapping, title=entry.get("title") or "")
+            parsed = plan_import_preview(
+                source=path, name=entry["name"], mapping=mapping_from_session(entry.get("mapping")),
+                title=entry.get("title") or "", statuses=reading,
+            )
             parsed_save(token, key, parsed)
         return parsed
 
-    def render_preview(self, entry, path, parsed, form, setup, status=200):
+    def render_preview(self, entry, path, parsed, form, setup, statuses, status=200):
         plan_pk = form.initial.get("plan") or entry.get("plan")
         if form.is_bound and form.is_valid():
             plan_pk = form.cleaned_data["plan"].pk if form.cleaned_data["plan"] else None
@@ -158,7 +178,20 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
             people = setup.people_choices() if setup.is_bound and setup.is_valid() else entry.get("people")
             changes = plan_import_changes(parsed=parsed, plan=plan, as_of=saved_at, people=people)
         rows = getattr(parsed, "rows_read", 0) or 0
+        large_sheets = [sheet for sheet in parsed.sheets if sheet.rows > large_sheet_rows()]
+        column_sheets = _column_sheets(parsed, form)
+        sheet_order = {sheet.name: number for number, sheet in enumerate(parsed.sheets)}
+        warned = tuple(f"Sheet “{sheet.name}” holds " for sheet in large_sheets)
         return render(self.request, self.template_name, {
+            "statuses": statuses,
+            "warnings": sorted(parsed.warnings, key=lambda warning: (sheet_order.get(warning.sheet, 0), warning.row)),
+            "error_forms": [form, setup, statuses],
+            "has_errors": bool(form.errors or setup.errors or statuses.errors),
+            "column_sheets": column_sheets,
+            "any_unused": any(item["unused"] for item in column_sheets),
+            "unused_total": sum(len(item["unused"]) for item in column_sheets),
+            "large_sheets": large_sheets,
+            "notices": [notice for notice in parsed.notices if not notice.startswith(warned)] if warned else parsed.notices,
             "update_plan": plan,
             "changes": changes,
             "changed_shown": changes.changed[:CHANGES_SHOWN] if changes else [],
@@ -170,7 +203,7 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
             "form": form,
             "setup": setup,
             "rows_read": rows,
-            "large_sheet": rows > large_sheet_rows(),
+            "large_sheet": rows > large_sheet_rows() and not large_sheets,
             "in_background": rows > background_rows(),
             "actions": parsed.actions[:PREVIEW_ACTIONS],
             "more_actions": max(0, len(parsed.actions) - PREVIEW_ACTIONS),
@@ -183,7 +216,14 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
             # A file whose title matches a plan here is most likely a newer version of it.
             plan = Plan.objects.filter(title__iexact=parsed.title).values_list("pk", flat=True).first()
         initial = {"title": entry.get("title") or parsed.title, "plan": plan}
-        return ImportOptionsForm(data, headers=parsed.headers, mapping=parsed.mapping, columns=parsed.columns, initial=initial)
+        return ImportOptionsForm(data, sheets=parsed.sheets, initial=initial)
+
+    def status_form(self, entry, parsed, data=None, confirming=False):
+        labels = status_labels_found(parsed)
+        return StatusLabelsForm(
+            data, labels=labels, remembered=set(self.remembered_statuses),
+            chosen=entry.get("statuses") or {}, confirming=confirming,
+        )
 
     def setup_form(self, entry, parsed, data=None):
         people = people_found(parsed)
@@ -199,36 +239,49 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
         except ImportFileError as error:
             messages.error(request, str(error))
             return redirect("plans:plan_import")
-        return self.render_preview(entry, path, parsed, self.options_form(entry, parsed), self.setup_form(entry, parsed))
+        return self.render_preview(
+            entry, path, parsed, self.options_form(entry, parsed), self.setup_form(entry, parsed), self.status_form(entry, parsed),
+        )
 
     def post(self, request, token):
         entry, path = self.load(token)
         parsed = self.read(entry, path, token)
+        confirming = request.POST.get("confirm") == "yes"
         form = self.options_form(entry, parsed, data=request.POST)
         setup = self.setup_form(entry, parsed, data=request.POST)
-        if not (form.is_valid() & setup.is_valid()):
-            return self.render_preview(entry, path, parsed, form, setup, status=400)
+        statuses = self.status_form(entry, parsed, data=request.POST, confirming=confirming)
+        if not (form.is_valid() & setup.is_valid() & statuses.is_valid()):
+            return self.render_preview(entry, path, parsed, form, setup, statuses, status=400)
         mapping = form.mapping()
-        if mapping == parsed.mapping and form.cleaned_data["title"] != parsed.title:
+        columns_changed = mapping != form.detected()
+        labels_changed = statuses.changed_choices()
+        if not columns_changed and not labels_changed and form.cleaned_data["title"] != parsed.title:
             # A new title needs no second reading (a long one for a large file).
             entry = {**entry, "title": form.cleaned_data["title"]}
             parsed.title = form.cleaned_data["title"]
-            parsed_save(token, parsed_key(entry.get("mapping"), entry["title"]), parsed)
-        elif mapping != parsed.mapping:
-            changed = {**entry, "mapping": {str(k): v for k, v in mapping.items()}, "title": form.cleaned_data["title"]}
+            reading = status_labels_reading_key(status_labels_for_reading(entry.get("statuses"), remembered=self.remembered_statuses))
+            parsed_save(token, parsed_key(entry.get("mapping"), entry["title"], reading), parsed)
+        elif columns_changed or labels_changed:
+            changed = {**entry, "title": form.cleaned_data["title"], "statuses": {**(entry.get("statuses") or {}), **labels_changed}}
+            if columns_changed:
+                changed["mapping"] = {sheet: {str(k): v for k, v in columns.items()} for sheet, columns in mapping.items()}
             try:
                 parsed = self.read(changed, path, token)
             except ImportFileError as error:
                 form.add_error(None, str(error))
-                return self.render_preview(entry, path, parsed, form, setup, status=400)
+                return self.render_preview(entry, path, parsed, form, setup, statuses, status=400)
             entry = changed
+            if columns_changed and confirming:
+                # Columns read differently make a different plan: the admin sees it before importing it.
+                confirming = False
+                messages.info(request, "The file was read again with the columns you chose. Check the preview, then import the plan.")
         plan = form.cleaned_data["plan"]
         entry["plan"] = plan.pk if plan else None
         entry["coordinators"] = [user.pk for user in setup.cleaned_data["coordinators"]]
         entry["board_members"] = [user.pk for user in setup.cleaned_data["board_members"]]
         entry["people"] = setup.people_choices()
         imports = request.session.get(SESSION_KEY, {})
-        if request.POST.get("confirm") != "yes":
+        if not confirming:
             imports[token] = entry
             request.session[SESSION_KEY] = imports
             return redirect("plans:plan_import_preview", token=token)
@@ -242,6 +295,7 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
             as_of=saved_at, coordinators=setup.cleaned_data["coordinators"], board_members=setup.cleaned_data["board_members"],
             people=entry["people"],
         )
+        status_labels_remember(choices=entry.get("statuses") or {}, author=request.user)
         import_files_forget(token)
         messages.success(request, import_summary(result.saved))
         return redirect(result.saved.plan.get_absolute_url())
@@ -254,8 +308,30 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
             token=token, user_id=self.request.user.pk, name=entry["name"], mapping=entry.get("mapping"),
             title=entry.get("title") or "", plan_id=entry.get("plan"), as_of=saved_at.isoformat(),
             coordinators=entry["coordinators"], board_members=entry["board_members"], people=entry["people"],
+            statuses=entry.get("statuses") or {},
         )
         return redirect("plans:plan_import_status", token=token)
+
+
+def _column_sheets(parsed, form):
+    """Per sheet with a header: its columns as read, and each unused one with the field that maps it."""
+    sheets = []
+    for sheet in parsed.sheets:
+        if not sheet.header_row:
+            continue
+        unused = [
+            (_letter(index), header, form.field_for_column(sheet.name, index))
+            for index, header in sheet.unused_columns if index in sheet.headers or index in sheet.columns
+        ]
+        used = [(_letter(index), header, label) for index, header, label in sheet.used_columns]
+        sheets.append({"sheet": sheet, "used": used, "unused": unused})
+    return sheets
+
+
+def _letter(index):
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
 
 
 class PlanImportStatusView(AdminOnlyMixin, View):

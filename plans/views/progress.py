@@ -20,6 +20,7 @@ from plans.forms.progress import RAG_HINTS, ProgressUpdateForm
 from plans.forms.round import CommentForm, NoChangeForm
 from plans.models import Action, Plan
 from plans.rag import rag_from_value
+from plans.selectors.start import start_page
 from plans.selectors.status import is_overdue, status_rows
 from plans.services.actions import progress_update_record
 from plans.services.progress import progress_update_no_change
@@ -48,6 +49,23 @@ class ReadOnlyMixin:
 
     def post(self, request, *args, **kwargs):
         raise PermissionDenied("This page cannot be changed.")
+
+
+class HomeView(ReadOnlyMixin, TemplateView):
+    """/ and the page after signing in: each role starts where its work is (plans.selectors.start);
+    a board member of several plans chooses one of their boards here."""
+
+    template_name = "plans/home/boards.html"
+    extra_context = {"nav_section": "plans"}
+
+    def get(self, request, *args, **kwargs):
+        self.start = start_page(user=request.user)
+        if self.start.url:
+            return redirect(self.start.url)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(boards=self.start.boards, **kwargs)
 
 
 class MyActionsView(ReadOnlyMixin, TemplateView):
@@ -181,10 +199,14 @@ class ProgressUpdateCreateView(ActionMixin, FormView):
         action = self.get_action()
         kwargs.setdefault("no_change_form", NoChangeForm())
         latest = next(iter(action.updates.all()), None)
+        period = selectors.current_period(action.theme.plan)
+        # Due date and overdue as every page says them: the one status read model.
+        status = next(iter(status_rows(plan=action.theme.plan, period=period, now=True, action_ids=[action.pk])), None)
         return super().get_context_data(
             action=action,
             plan=action.theme.plan,
-            period=selectors.current_period(action.theme.plan),
+            period=period,
+            status=status,
             latest=latest,
             rag_hints=RAG_HINTS,
             challenge=selectors_round.open_challenges(actions=[action]).get(action.pk),
@@ -198,7 +220,8 @@ class ProgressUpdateCreateView(ActionMixin, FormView):
             if form.is_valid():
                 try:
                     recorded = progress_update_no_change(
-                        action=self.get_action(), author=request.user, note=form.cleaned_data["note"]
+                        action=self.get_action(), author=request.user, note=form.cleaned_data["note"],
+                        period=self.reported_period(),
                     )
                 except ValidationError as error:
                     form.add_error(None, error)
@@ -209,10 +232,22 @@ class ProgressUpdateCreateView(ActionMixin, FormView):
             )
         return super().post(request, *args, **kwargs)
 
+    def reported_period(self):
+        """The period the page showed when it was loaded (its hidden field): if it has closed since,
+        the update is recorded in the open period and marked late for it."""
+        from plans.models import ReportingPeriod
+
+        value = self.request.POST.get("period", "")
+        if not value.isdigit():
+            return None
+        return ReportingPeriod.objects.filter(pk=int(value), plan=self.get_action().theme.plan).first()
+
     def form_valid(self, form):
         action = self.get_action()
         try:
-            recorded = progress_update_record(action=action, author=self.request.user, **form.cleaned_data)
+            recorded = progress_update_record(
+                action=action, author=self.request.user, period=self.reported_period(), **form.cleaned_data
+            )
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
@@ -222,6 +257,9 @@ class ProgressUpdateCreateView(ActionMixin, FormView):
         """Save and next: on to the owner's next action still needing an update this month."""
         action = self.get_action()
         period = f" for {recorded.period.label}" if recorded.period else ""
+        if recorded.late_for:
+            period = (f" in {recorded.period.label}, marked late for {recorded.late_for.label} "
+                      f"({recorded.late_for.label} closed before it was saved, so its board figures do not include it)")
         ref = action.ref or "(no ref)"
         if not permissions.holds_role_owning(self.request.user, action):
             messages.success(self.request, f"{what}{period}.")

@@ -22,7 +22,8 @@ from plans.services import periods as period_services
 from plans.models import BoardPackState
 from plans.services import packs, reports
 from plans.services.measure_charts import measure_status_charts
-from plans.views.coordination import CoordinatorButtonView
+from plans.selectors.periods import period_close_preview
+from plans.views.coordination import CoordinatorButtonView, CoordinatorsOnlyMixin
 from plans.views.progress import ReadOnlyMixin
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -189,8 +190,26 @@ def _dashboard_url(plan, period):
     return f"{reverse('plans:board_dashboard', args=[plan.pk])}?period={period.slug}"
 
 
-class PeriodCloseView(BoardReportMixin, CoordinatorButtonView):
+class PeriodCloseView(BoardReportMixin, CoordinatorsOnlyMixin, TemplateView):
+    """Closing a period: a confirmation page saying what will be frozen (counts by RAG) and who has
+    not reported (roles and people); the POST closes it and opens the next period at once."""
+
+    template_name = "plans/reporting/period_close.html"
     refusal = "Only the plan's coordinators can close a reporting period."
+    extra_context = {"nav_section": "plans"}
+
+    def get(self, request, *args, **kwargs):
+        plan, period = self.get_plan(), self.get_period()
+        if period.closed:
+            messages.info(request, f"{period.label} is already closed.")
+            return redirect(_dashboard_url(plan, period))
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        plan, period = self.get_plan(), self.get_period()
+        preview = period_close_preview(plan=plan, period=period, periods=self.get_periods())
+        kwargs.pop("period", None)  # the URL's slug: the page reads the period itself
+        return super().get_context_data(plan=plan, period=period, preview=preview, **kwargs)
 
     def post(self, request, *args, **kwargs):
         plan, period = self.get_plan(), self.get_period()
@@ -198,8 +217,14 @@ class PeriodCloseView(BoardReportMixin, CoordinatorButtonView):
             result = period_services.period_close(period=period, user=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, f"{period.label} is closed: {result.snapshot_count} actions frozen for its board pack.")
+            return redirect(_dashboard_url(plan, period))
+        following = result.next_period
+        board = f" (board meets {following.board_meeting_date:%-d %B %Y})" if following.board_meeting_date else ""
+        messages.success(
+            request,
+            f"{period.label} is closed: {result.snapshot_count} actions frozen for its board pack. "
+            f"{following.label} is open for reporting{board}.",
+        )
         return redirect(_dashboard_url(plan, period))
 
 

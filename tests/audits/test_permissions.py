@@ -28,7 +28,7 @@ def test_users_without_an_audit_role_are_refused(audit, client):
     client.force_login(audit.nobody)
     for url in _urls(audit, case):
         assert client.get(url).status_code == 403, url
-    assert "Audits" not in client.get("/").content.decode()
+    assert "Audits" not in client.get(reverse("plans:my_actions")).content.decode()
 
 
 @pytest.mark.parametrize("who", ["board", "police_user", "lead", "admin"])

@@ -42,7 +42,7 @@ def test_audit_lead_enters_judgements_then_reads_the_findings(hands, transaction
     audit_with_one_case_judged(lead)
 
     hands.login("chair", PASSWORD)
-    hands.at("my-actions-audit-lead", title="My actions")
+    hands.at("start-audit-lead", title="Case audits")
     hands.press(page.get_by_role("navigation", name="Menu").get_by_role("link", name="Audits"))
     hands.at("audits", title="Case audits")
     hands.press(page.get_by_role("link", name=PROGRAMME))

@@ -23,8 +23,9 @@ def test_board_member_filters_the_plan_to_red_actions_and_is_refused_recording_p
     assert red_refs, "the demo plan should have Red actions"
 
     journey.login("board", DEMO_PASSWORD)
-    journey.check("my-actions-board", title="My actions")
-    expect(page.get_by_text("None of your roles owns an open action.")).to_be_visible()
+    # A board member of one plan starts on its dashboard (the open period's).
+    period = selectors_reporting.default_period(selectors_reporting.plan_periods(plan=plan))
+    journey.check("start-board", title=f"Board dashboard, {period.label} – {plan.title}")
 
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Plans").click()
     journey.check("plans", title="Plans")
@@ -79,7 +80,8 @@ def test_board_member_reads_the_dashboard_drills_into_red_and_downloads_the_boar
     assert red_count, "the demo plan should have Red actions"
 
     hands.login("board", DEMO_PASSWORD)
-    hands.at("my-actions-board", title="My actions")
+    start = selectors_reporting.default_period(selectors_reporting.plan_periods(plan=plan))
+    hands.at("start-board", title=f"Board dashboard, {start.label} – {plan.title}")
     hands.open_plan(plan, name="plan")
     hands.press(page.get_by_role("link", name=f"Board dashboard for {period.label}"))
 

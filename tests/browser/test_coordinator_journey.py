@@ -20,7 +20,7 @@ def test_coordinator_adds_an_action_moves_its_due_date_and_records_a_reading(han
     plan = demo.plan
 
     hands.login("coordinator", DEMO_PASSWORD)
-    hands.at("my-actions-coordinator", title="My actions")
+    hands.at("start-coordinator", title=f"Monthly round – {plan.title}")
     hands.open_plan(plan, name="plan-coordinator", list_name="plans-coordinator")
     hands.press(page.get_by_role("button", name="Add action"))
 

@@ -22,7 +22,7 @@ def test_admin_imports_the_solihull_workbook_after_correcting_a_column(hands, tr
     UserFactory(username="importer", first_name="Sam", last_name="Patel", groups=[ADMIN])
 
     hands.login("importer", PASSWORD)
-    hands.at("my-actions-admin", title="My actions")
+    hands.at("start-admin", title="Plans")
     hands.press(page.get_by_role("navigation", name="Menu").get_by_role("link", name="Import a plan"))
     hands.at("import-upload", title="Import a plan")
     hands.upload(page.get_by_label("Upload the plan"), SOLIHULL_WORKBOOK)

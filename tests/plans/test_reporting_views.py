@@ -62,9 +62,11 @@ def test_board_members_cannot_close_a_period(client, board):
     assert client.get(reverse("plans:highlight_report_edit", args=[board.plan.pk, "2026-02"])).status_code == 403
 
 
-def test_coordinator_closes_a_period_with_a_post(client, board):
+def test_coordinator_closes_a_period_after_confirming(client, board):
     client.force_login(board.coordinator)
-    assert client.get(reverse("plans:period_close", args=[board.plan.pk, "2026-01"])).status_code == 405
+    page = client.get(reverse("plans:period_close", args=[board.plan.pk, "2026-01"]))
+    assert page.status_code == 200  # the confirmation page: nothing is closed by reading it
+    assert not ReportingPeriod.objects.get(pk=board.jan.pk).closed
     response = client.post(reverse("plans:period_close", args=[board.plan.pk, "2026-01"]))
     assert response.status_code == 302
     assert ReportingPeriod.objects.get(pk=board.jan.pk).closed

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def route_args(world, measure, milestone, source):
     plan, action = world.plan.pk, world.action.pk
     return {
-        "my_actions": [], "plan_list": [], "plan_detail": [plan], "action_detail": [action],
+        "home": [], "my_actions": [], "plan_list": [], "plan_detail": [plan], "action_detail": [action],
         "progress_update_create": [action], "plan_create": [], "plan_edit": [plan], "theme_list": [plan],
         "theme_edit": [plan, world.theme.pk], "theme_move": [plan, world.theme.pk], "action_create": [plan],
         "action_edit": [action], "action_close": [action], "owner_list": [], "owner_create": [],

@@ -21,6 +21,7 @@ from plans.services.importing import (
 from plans.services.people import people_found, remembered_roles
 from plans.services.plan_data import plan_save_from_data
 from plans.services.publishing import plan_publish
+from plans.services.status_labels import status_labels_for_reading, status_labels_parse, status_labels_remember
 
 
 class Command(BaseCommand):
@@ -42,6 +43,12 @@ class Command(BaseCommand):
         parser.add_argument("--coordinator", action="append", default=[], metavar="USERNAME", help="A coordinator of the new plan (repeatable).")
         parser.add_argument("--board", action="append", default=[], metavar="USERNAME", help="A board member of the new plan (repeatable).")
         parser.add_argument("--publish", action="store_true", help="Publish the new plan at once instead of leaving it a draft.")
+        parser.add_argument(
+            "--status", action="append", default=[], metavar="LABEL=RAG",
+            help="Read a status label as this RAG (blue, green, amber, red, grey or none for no rating), for example "
+                 "--status \"Stuck=red\" (repeatable). Labels chosen in the import page before are read as chosen there; "
+                 "a choice given here is remembered for the next import.",
+        )
 
     def progress(self, done, total):
         if not total or total < 1000 or not sys.stderr.isatty():
@@ -53,11 +60,17 @@ class Command(BaseCommand):
             sys.stderr.write("\n")
         sys.stderr.flush()
 
-    def handle(self, *args, path, dry_run, title, update, as_user, coordinator, board, publish, **options):
+    def handle(self, *args, path, dry_run, title, update, as_user, coordinator, board, publish, status=(), **options):
         if Path(path).suffix.lower() == ".json":
             return self.handle_json(path=path, dry_run=dry_run, title=title, update=update, as_user=as_user)
         try:
-            parsed = plan_import_preview(source=path, name=path, title=title, progress=self.progress)
+            statuses = status_labels_parse(status)
+        except ValueError as error:
+            raise CommandError(f"{error} Nothing was written.")
+        try:
+            parsed = plan_import_preview(
+                source=path, name=path, title=title, progress=self.progress, statuses=status_labels_for_reading(statuses),
+            )
         except ImportFileError as error:
             raise CommandError(f"{path}: {error}")
         self.stdout.write(f"{parsed.title}: {len(parsed.themes)} themes, {len(parsed.actions)} actions, {len(parsed.warnings)} warnings "
@@ -66,6 +79,12 @@ class Command(BaseCommand):
             self.stdout.write(f"  {line}")
         for warning in parsed.warnings:
             self.stdout.write(self.style.WARNING(f"  row {warning.row}: {warning.message}"))
+        unread = sorted({item["label"] for item in getattr(parsed, "unmapped_statuses", [])})
+        if unread:
+            self.stdout.write(self.style.WARNING(
+                f"  {len(unread)} status label(s) could not be read as a RAG and are left empty: "
+                f"{', '.join(f'“{label}”' for label in unread)}. Say what each means with --status \"LABEL=RAG\"."
+            ))
         people = people_found(parsed)
         for name, role in remembered_roles(people).items():
             self.stdout.write(f"  “{name}” is taken as the role “{role}”, as an admin chose before.")
@@ -95,6 +114,8 @@ class Command(BaseCommand):
             coordinators=coordinators, board_members=board_members,
         )
         saved = result.saved
+        if statuses:
+            status_labels_remember(choices=statuses, author=user)
         verb = "Created" if saved.created else "Updated"
         self.stdout.write(self.style.SUCCESS(
             f"{verb} plan {saved.plan.pk} “{saved.plan.title}”: {saved.themes_created} themes added, "

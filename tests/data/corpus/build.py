@@ -1818,6 +1818,728 @@ def monday_rag_and_priority():
     return c
 
 
+# ------------------------------------------------------------------ layouts added for unseen files: colour keys, long
+# preambles, grouped headers, lettered actions, term dates, RAG codes and symbols, monthly columns, hidden columns
+
+
+def fill_key_sheet_custom_shades():
+    c = Corpus(
+        "fill_key_sheet_custom_shades",
+        """Post-ILACS plan rated by fill colour only, in the council's own shades (purple for
+        complete, teal for on track, dark orange for at risk, pink for off track, pale blue-grey
+        for not started), explained by a "RAG Key" sheet AFTER the plan: a filled cell beside
+        "Blue – complete", "Green – on track" and so on. Without the key, purple and the others
+        would map wrongly or not at all.""",
+        title="Brookmere Children's Services Improvement Plan 2025",
+        skipped_rows_at_least=1,
+    )
+    shades = {"blue": "FF7030A0", "green": "FF00A3A3", "amber": "FFC65911", "red": "FFFF66CC", "grey": "FFD6DCE4"}
+    ws = c.sheet("Improvement Plan", first=True)
+    ws.append(["Brookmere Children's Services Improvement Plan 2025"])
+    ws.append([])
+    ws.append(["No.", "What we will do", "Lead officer", "Target date", "RAG", "Update"])
+    themes = [
+        ("1", "Leadership and oversight", [
+            ("1.1", "Refresh the practice standards and launch them with every team", "Principal Social Worker", day("2025-03-31"), "2025-03-31", "blue"),
+            ("1.2", "Hold monthly performance clinics with every service manager", "Head of Service Safeguarding", day("2025-06-30"), "2025-06-30", "green"),
+        ]),
+        ("2", "Children in care", [
+            ("2.1", "Review every care plan of a child placed more than 20 miles away", "Head of Children in Care", day("2025-05-31"), "2025-05-31", "amber"),
+            ("2.2", "Open a second in-house children's home", "Director of Children's Services", day("2025-12-31"), "2025-12-31", "red"),
+            ("2.3", "Introduce life-story work training for foster carers", "Fostering Service Manager", day("2026-01-31"), "2026-01-31", "grey"),
+        ]),
+    ]
+    for number, title, rows in themes:
+        theme = c.theme(number, title)
+        ws.append([f"{number}. {title}"])
+        ws.cell(row=ws.max_row, column=1).font = BOLD
+        for ref, action, owner, when, due, rag in rows:
+            ws.append([ref, action, owner, when, None, "See the highlight report"])
+            ws.cell(row=ws.max_row, column=5).fill = fill(shades[rag])
+            c.action(ref, theme, action, owners=[owner], progress_rag=rag, due_date=due)
+    key = c.sheet("RAG Key")
+    key.append(["RAG key used in this plan"])
+    for rag, words in (("blue", "Blue – complete"), ("green", "Green – on track"), ("amber", "Amber – at risk"),
+                       ("red", "Red – off track"), ("grey", "Grey – not started")):
+        key.append([None, words])
+        key.cell(row=key.max_row, column=1).fill = fill(shades[rag])
+    return c
+
+
+def fill_hue_theme_colours_no_key():
+    c = Corpus(
+        "fill_hue_theme_colours_no_key",
+        """Quarterly tracker rated by fill colour only with no key anywhere: shades picked from
+        the workbook's theme palette (the Office 2007 theme openpyxl writes: Accent 3 green lighter
+        40 %, Accent 6 orange, Accent 1 blue darker 25 %), hand-mixed shades (olive green, crimson, light orange), and one cell filled black,
+        which no RAG means: it is reported and left empty, never guessed.""",
+        title="Eastbury Safeguarding Partnership Business Plan – Q3 tracker",
+        skipped_rows_at_least=1,
+    )
+    from openpyxl.styles.colors import Color
+
+    def theme_fill(index, tint=0.0):
+        return PatternFill("solid", fgColor=Color(theme=index, tint=tint))
+
+    ws = c.sheet("Q3 tracker", first=True)
+    ws.append(["Eastbury Safeguarding Partnership Business Plan – Q3 tracker"])
+    ws.append(["Ref", "Priority action", "Lead agency", "Due", "Q3 RAG"])
+    rows = [
+        ("P1.1", "Publish the multi-agency neglect strategy", "Partnership Business Manager", day("2024-12-31"), "2024-12-31",
+         theme_fill(6, 0.3999), "green"),
+        ("P1.2", "Train 200 practitioners in the neglect toolkit", "Partnership Training Lead", day("2025-03-31"), "2025-03-31",
+         theme_fill(9), "amber"),
+        ("P1.3", "Audit neglect cases with police, health and education", "Partnership QA Manager", day("2025-06-30"), "2025-06-30",
+         theme_fill(4, -0.249977), "blue"),
+        ("P2.1", "Agree a joint protocol for children missing from education", "Head of Inclusion", day("2025-02-28"), "2025-02-28",
+         fill("FF6B8E23"), "green"),
+        ("P2.2", "Launch a single referral route for exploitation concerns", "Detective Inspector, Exploitation Hub", day("2025-01-31"),
+         "2025-01-31", fill("FFB22222"), "red"),
+        ("P2.3", "Review the escalation policy with schools", "Partnership Business Manager", day("2025-04-30"), "2025-04-30",
+         fill("FFFFB366"), "amber"),
+        ("P2.4", "Evaluate the impact of the neglect strategy", "Partnership QA Manager", day("2025-09-30"), "2025-09-30",
+         fill("FF000000"), None),
+    ]
+    theme = c.theme(None, "Q3 tracker")
+    for ref, action, owner, when, due, cell_fill, rag in rows:
+        ws.append([ref, action, owner, when, None])
+        ws.cell(row=ws.max_row, column=5).fill = cell_fill
+        c.action(ref, theme, action, owners=[owner], progress_rag=rag, due_date=due)
+    return c
+
+
+def legend_beside_table():
+    c = Corpus(
+        "legend_beside_table",
+        """JTAI action plan rated by fill colour only, its legend sitting to the right of the table
+        (two columns over, on the first rows): a filled cell and the words "Completed", "On track",
+        "Some slippage", "Significantly off track", "Not yet due". The plan's shades are its own
+        (dark green for complete, light green for on track): read by the legend, dark green is
+        Blue.""",
+        title="Millbrook JTAI Action Plan – Child Exploitation",
+    )
+    shades = {"blue": "FF375623", "green": "FFA9D08E", "amber": "FFFFE699", "red": "FFC00000", "grey": "FFFFFFFF"}
+    ws = c.sheet("JTAI plan", first=True)
+    ws.append(["Millbrook JTAI Action Plan – Child Exploitation"])
+    ws.append(["Ref", "JTAI finding", "Action", "Owner", "Timescale", "Progress"])
+    legend = [("blue", "Completed"), ("green", "On track"), ("amber", "Some slippage"), ("red", "Significantly off track"),
+              ("grey", "Not yet due")]
+    rows = [
+        ("1", "Return home interviews are late", "Commission return home interviews within 72 hours", "Head of Adolescent Services",
+         "March 2025", "2025-03-31", "blue"),
+        ("2", "Health is not at strategy meetings", "Invite the named nurse to every exploitation strategy meeting", "Designated Nurse",
+         "January 2025", "2025-01-31", "green"),
+        ("3", "Disruption plans are not reviewed", "Review every disruption plan at the monthly MACE panel", "Detective Inspector, Exploitation Hub",
+         "April 2025", "2025-04-30", "amber"),
+        ("4", "Schools are not told of risks", "Share exploitation risk notifications with designated safeguarding leads",
+         "Head of Inclusion", "February 2025", "2025-02-28", "red"),
+    ]
+    theme = c.theme(None, "JTAI plan")
+    for index, (ref, finding, action, owner, when, due, rag) in enumerate(rows):
+        ws.append([ref, finding, action, owner, when, None])
+        ws.cell(row=ws.max_row, column=6).fill = fill(shades[rag])
+        row = ws.max_row
+        if index < len(legend):
+            ws.cell(row=row, column=8).fill = fill(shades[legend[index][0]])
+            ws.cell(row=row, column=9, value=legend[index][1])
+        c.action(ref, theme, action, owners=[owner], progress_rag=rag, due_date=due)
+    ws.append([None, None, None, None, None, None, None, None, legend[4][1]])
+    ws.cell(row=ws.max_row, column=8).fill = fill("FFE7E6E6")
+    return c
+
+
+def long_preamble_repeated_page_headers():
+    c = Corpus(
+        "long_preamble_repeated_page_headers",
+        """Improvement notice plan whose first sheet is the whole document: 48 rows of foreword,
+        governance, a version table and a glossary before the header row on row 52; the header is
+        repeated at the top of each printed page with a "Page N of 3" line and the document's
+        "OFFICIAL – SENSITIVE" marking above it.""",
+        title="Hartfield Borough Council – Improvement Notice Action Plan",
+        skipped_rows_at_least=10,
+    )
+    ws = c.sheet("Plan", first=True)
+    ws.append(["Hartfield Borough Council – Improvement Notice Action Plan"])
+    ws.append([])
+    ws.append(["Foreword"])
+    for n in range(8):
+        ws.append([f"The council received an improvement notice in 2024. This plan sets out how we will respond (paragraph {n + 1} of the foreword)."])
+    ws.append([])
+    ws.append(["Governance"])
+    for n in range(10):
+        ws.append([f"The Improvement Board meets monthly and receives a highlight report on every priority; section {n + 1} explains its terms."])
+    ws.append([])
+    ws.append(["Version", "Date", "Author", "Change"])
+    for n in range(6):
+        ws.append([f"0.{n + 1}", day(f"2024-0{n + 1}-15"), "Improvement Programme Manager", "Redrafted after the board"])
+    ws.append([])
+    ws.append(["Glossary"])
+    for short, long in (("IN", "Improvement notice"), ("DCS", "Director of Children's Services"), ("IRO", "Independent reviewing officer"),
+                        ("PLO", "Public Law Outline"), ("QA", "Quality assurance"), ("MASH", "Multi-agency safeguarding hub"),
+                        ("LADO", "Local authority designated officer"), ("SW", "Social worker"), ("TM", "Team manager")):
+        ws.append([short, long])
+    while ws._current_row < 51:
+        ws.append([])
+    header = ["Ref", "IN para", "Action", "Responsible officer", "Deadline", "RAG"]
+    ws.append(header)
+    actions = [
+        ("1", "Leadership", [
+            ("1.1", "IN 3", ["IN 3"], "Appoint a permanent Director of Children's Services", "Chief Executive", "Jan 2025", "2025-01-31", "Blue", "blue"),
+            ("1.2", "IN 4", ["IN 4"], "Agree a workforce strategy with the Improvement Board", "Director of Children's Services", "Mar 2025", "2025-03-31", "Green", "green"),
+            ("1.3", "IN 4", ["IN 4"], "Reduce agency social workers to under 20 %", "Head of Workforce", "Sep 2025", "2025-09-30", "Amber", "amber"),
+        ]),
+        ("2", "Front door", [
+            ("2.1", "IN 6", ["IN 6"], "Make every MASH decision within one working day", "Head of MASH", "Feb 2025", "2025-02-28", "Red", "red"),
+            ("2.2", "IN 7", ["IN 7"], "Audit 50 contacts a month and report to the board", "Head of QA", "Apr 2025", "2025-04-30", "Green", "green"),
+            ("2.3", "IN 7", ["IN 7"], "Train MASH staff in thresholds", "MASH Team Manager", "Jun 2025", "2025-06-30", "Grey", "grey"),
+        ]),
+        ("3", "Children in care", [
+            ("3.1", "IN 9", ["IN 9"], "Give every child in care an up-to-date care plan", "Head of Children in Care", "May 2025", "2025-05-31", "Amber", "amber"),
+            ("3.2", "IN 10", ["IN 10"], "Double the IRO footprint on care plans", "IRO Service Manager", "Jul 2025", "2025-07-31", "Green", "green"),
+        ]),
+    ]
+    page = 1
+    count = 0
+    for number, title, rows in actions:
+        theme = c.theme(number, title)
+        ws.append([f"Priority {number}: {title}"])
+        for ref, source, sources, action, owner, when, due, word, rag in rows:
+            ws.append([ref, source, action, owner, when, word])
+            c.action(ref, theme, action, owners=[owner], sources=sources, progress_rag=rag, due_date=due)
+            count += 1
+            if count % 3 == 0:
+                page += 1
+                ws.append([f"Page {page - 1} of 3"])
+                ws.append(["OFFICIAL – SENSITIVE"])
+                ws.append(header)
+    return c
+
+
+def progress_group_header_rag_first():
+    c = Corpus(
+        "progress_group_header_rag_first",
+        """Youth justice plan whose RAG is the first column, with a two-row header: merged group
+        labels ("Progress" over "RAG" and "Update"; "Delivery" over "Lead" and "By when"; "The
+        action" over "No." and "Description") above the column labels. Theme rows are
+        "Strategic priority 1 –" merged across the table.""",
+        title="Riverside Youth Justice Plan 2024-25",
+    )
+    ws = c.sheet("YJ Plan", first=True)
+    ws.append(["Riverside Youth Justice Plan 2024-25"])
+    ws.append(["Progress", None, "The action", None, "Delivery", None])
+    ws.append(["RAG", "Update", "No.", "Description", "Lead", "By when"])
+    for start, end in (("A2", "B2"), ("C2", "D2"), ("E2", "F2")):
+        ws.merge_cells(f"{start}:{end}")
+    themes = [
+        ("1", "Prevention and diversion", [
+            ("Green", "green", "Six schools signed up", "1.1", "Extend the diversion scheme to every secondary school", "Youth Justice Service Manager", "July 2025", "2025-07-31"),
+            ("Amber", "amber", "Recruitment delayed", "1.2", "Appoint a speech and language therapist to the youth justice team", "Head of Youth Justice", "March 2025", "2025-03-31"),
+        ]),
+        ("2", "Education, training and employment", [
+            ("Blue", "blue", "Done", "2.1", "Agree a protocol with the virtual school for every child open to the service", "Virtual School Head", "December 2024", "2024-12-31"),
+            ("Red", "red", "No provider yet", "2.2", "Commission a post-16 engagement programme", "Head of Youth Justice", "April 2025", "2025-04-30"),
+            ("Grey", "grey", "", "2.3", "Report education outcomes to the management board each quarter", "Youth Justice Service Manager", "June 2025", "2025-06-30"),
+        ]),
+    ]
+    for number, title, rows in themes:
+        theme = c.theme(number, title)
+        ws.append([f"Strategic priority {number} – {title}"])
+        ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=6)
+        for word, rag, update, ref, action, owner, when, due in rows:
+            ws.append([word, update, ref, action, owner, when])
+            c.action(ref, theme, action, owners=[owner], progress_rag=rag, due_date=due)
+    return c
+
+
+def merged_theme_lettered_actions():
+    c = Corpus(
+        "merged_theme_lettered_actions",
+        """Focused visit plan with no ref column: each recommendation is a merged row "1 | Management
+        oversight …" whose number is the only ref, and its actions are lettered or numbered inside
+        the action text: "(a)", "b)", "i.", "ii)", "1.", "2." — read as refs 1a, 1b, 2.i, 2.ii,
+        3.1, 3.2 (the recommendation's number and the action's label) with the label taken off the
+        text.""",
+        title="Ashdown Focused Visit Action Plan",
+    )
+    ws = c.sheet("Action plan", first=True)
+    ws.append(["Ashdown Focused Visit Action Plan"])
+    ws.append(["Recommendation", "Actions", "Who", "When", "RAG"])
+    recs = [
+        ("1", "Management oversight of children in need", [
+            ("(a)", "1a", "Set a standard for monthly supervision of every child in need plan", "Head of Service CIN", "Jan 2025", "2025-01-31", "Green", "green"),
+            ("b)", "1b", "Audit twenty children in need plans each month", "Head of QA", "Feb 2025", "2025-02-28", "Amber", "amber"),
+        ]),
+        ("2", "Timeliness of child and family assessments", [
+            ("i.", "2.i", "Track every assessment open more than 35 days at the weekly performance meeting", "Head of Assessment", "Dec 2024", "2024-12-31", "Blue", "blue"),
+            ("ii)", "2.ii", "Add two assessment social workers to the team", "Head of Assessment", "Mar 2025", "2025-03-31", "Red", "red"),
+        ]),
+        ("3", "Voice of the child in plans", [
+            ("1.", "3.1", "Introduce a child's own words section in every plan", "Principal Social Worker", "Apr 2025", "2025-04-30", "Green", "green"),
+            ("2.", "3.2", "Train all team managers in writing plans with children", "Principal Social Worker", "Jun 2025", "2025-06-30", "Grey", "grey"),
+        ]),
+    ]
+    for number, title, rows in recs:
+        theme = c.theme(number, title)
+        ws.append([number, f"Recommendation {number}: {title}"])
+        ws.merge_cells(start_row=ws.max_row, start_column=2, end_row=ws.max_row, end_column=5)
+        ws.cell(row=ws.max_row, column=2).font = BOLD
+        for label, ref, action, owner, when, due, word, rag in rows:
+            ws.append([None, f"{label} {action}", owner, when, word])
+            c.action(ref, theme, action, owners=[owner], progress_rag=rag, due_date=due)
+    return c
+
+
+def owner_lead_support_term_dates():
+    c = Corpus(
+        "owner_lead_support_term_dates",
+        """SEND written statement of action whose owner cells say "Lead: X / Support: Y" (both are
+        owners, without the labels) and whose dates are written as people write them: "Sept 25",
+        "Apr-25", "Spring term 2025" (end of March), "End of summer term 2025" (end of July),
+        "Autumn term 2024" (end of December), an Excel date serial stored as text ("45747"), a
+        real date, and "By Q2" with no year (kept as the timescale, no due date).""",
+        title="Kingsmere SEND Written Statement of Action",
+    )
+    ws = c.sheet("WSoA", first=True)
+    ws.append(["Kingsmere SEND Written Statement of Action"])
+    ws.append(["Ref", "Area of weakness", "Action", "Owner", "Completion date", "Status"])
+    rows = [
+        ("1.1", "EHC plans are late", "Clear the backlog of EHC needs assessments", "Lead: Head of SEND / Support: EHC Team Manager",
+         ["Head of SEND", "EHC Team Manager"], "Sept 25", "2025-09-30", "On track", "green"),
+        ("1.2", "EHC plans are late", "Introduce weekly EHC timeliness tracking", "Lead: EHC Team Manager", ["EHC Team Manager"], "Apr-25",
+         "2025-04-30", "Complete", "blue"),
+        ("2.1", "Health advice is poor", "Agree a health advice quality standard", "Lead: Designated Clinical Officer; Support: Head of SEND",
+         ["Designated Clinical Officer", "Head of SEND"], "Spring term 2025", "2025-03-31", "At risk", "amber"),
+        ("2.2", "Health advice is poor", "Audit health advice in 30 plans", "Lead: Designated Clinical Officer", ["Designated Clinical Officer"],
+         "End of summer term 2025", "2025-07-31", "Not started", "grey"),
+        ("3.1", "Parents are not heard", "Co-produce the local offer with the parent carer forum", "Lead: Head of SEND\nSupport: Parent Carer Forum Chair",
+         ["Head of SEND", "Parent Carer Forum Chair"], "Autumn term 2024", "2024-12-31", "Complete", "blue"),
+        ("3.2", "Parents are not heard", "Publish 'You said, we did' each term", "Lead: SEND Engagement Officer", ["SEND Engagement Officer"], "45747",
+         "2025-03-31", "Off track", "red"),
+        ("3.3", "Parents are not heard", "Survey parents about the local offer", "Lead: SEND Engagement Officer", ["SEND Engagement Officer"],
+         day("2025-06-30"), "2025-06-30", "On track", "green"),
+        ("3.4", "Parents are not heard", "Report the survey to the SEND board", "Lead: SEND Engagement Officer", ["SEND Engagement Officer"],
+         "By Q2", None, "Not started", "grey"),
+    ]
+    theme = c.theme(None, "WSoA")
+    for ref, need, action, owner, owners, when, due, status, rag in rows:
+        ws.append([ref, need, action, owner, when, status])
+        c.action(ref, theme, action, owners=owners, progress_rag=rag, due_date=due)
+    return c
+
+
+def rag_codes_and_symbols():
+    c = Corpus(
+        "rag_codes_and_symbols",
+        """Safeguarding partnership plan whose RAG cells are written every way people write them:
+        "G", "A/R" (a split rating counts as its weaker part: Red), "Amber/Green" (Amber),
+        "B (complete)", a tick "✓" (complete), emoji circles 🟢 🟠 🔴 🔵, "R/A" and "G/B".""",
+        title="Westcombe Safeguarding Children Partnership – Business Plan Tracker",
+    )
+    ws = c.sheet("Tracker", first=True)
+    ws.append(["Westcombe Safeguarding Children Partnership – Business Plan Tracker"])
+    ws.append(["Ref", "Action", "Lead", "RAG"])
+    rows = [
+        ("1", "Refresh the threshold document", "Partnership Business Manager", "G", "green"),
+        ("2", "Run a neglect audit with all agencies", "Partnership QA Manager", "A/R", "red"),
+        ("3", "Publish the annual report", "Partnership Business Manager", "Amber/Green", "amber"),
+        ("4", "Train GPs in the neglect toolkit", "Named GP", "B (complete)", "blue"),
+        ("5", "Agree the exploitation strategy", "Detective Chief Inspector", "✓", "blue"),
+        ("6", "Launch the partnership website", "Partnership Business Manager", "🟢", "green"),
+        ("7", "Review the escalation policy", "Partnership QA Manager", "🟠", "amber"),
+        ("8", "Hold a learning event on the child safeguarding practice review", "Independent Scrutineer", "🔴", "red"),
+        ("9", "Appoint an education representative to the executive", "Director of Education", "🔵", "blue"),
+        ("10", "Audit multi-agency strategy meetings", "Partnership QA Manager", "R/A", "red"),
+        ("11", "Commission a young people's advisory group", "Partnership Business Manager", "G/B", "green"),
+    ]
+    theme = c.theme(None, "Tracker")
+    for ref, action, owner, word, rag in rows:
+        ws.append([ref, action, owner, word])
+        c.action(ref, theme, action, owners=[owner], progress_rag=rag)
+    return c
+
+
+def monthly_updates_hidden_columns():
+    c = Corpus(
+        "monthly_updates_hidden_columns",
+        """Monthly tracker with an update and RAG column per month (Jan update, Jan RAG, Feb update,
+        Feb RAG, Mar update, Mar RAG) where the last filled month is the latest; the old
+        December columns are hidden, and so is the old "Lead" column left of the current one (the
+        same title: the owners are the visible column's); one hidden row is a completed action kept in the plan.""",
+        title="Northam Children's Services Monthly Tracker",
+    )
+    ws = c.sheet("Tracker", first=True)
+    ws.append(["Northam Children's Services Monthly Tracker"])
+    ws.append(["Ref", "Action", "Lead", "Lead", "Due date", "Dec update", "Dec RAG", "Jan update", "Jan RAG", "Feb update", "Feb RAG",
+               "Mar update", "Mar RAG"])
+    rows = [
+        ("1.1", "Stabilise the front door workforce", "Interim Head of MASH", "Head of MASH", day("2025-03-31"), "2025-03-31",
+         ["Started", "Red", "Two appointed", "Amber", "Four appointed", "Green", "Fully staffed", "Blue"], "blue"),
+        ("1.2", "Audit referrals from schools", "QA Lead", "Head of QA", day("2025-04-30"), "2025-04-30",
+         ["Planned", "Grey", "Scoped", "Green", "First audit late", "Amber", None, None], "amber"),
+        ("1.3", "Launch the consultation line for schools", "Head of MASH", "Head of MASH", day("2025-02-28"), "2025-02-28",
+         ["Planned", "Grey", "Launched", "Blue", None, None, None, None], "blue"),
+        ("2.1", "Review children on child protection plans over 15 months", "Head of CP", "Head of Safeguarding", day("2025-06-30"), "2025-06-30",
+         ["Not started", "Grey", "Started", "Green", "Reviews behind", "Red", "Recovery plan agreed", "Amber"], "amber"),
+        ("2.2", "Agree a neglect pathway with health", "Head of CP", "Head of Safeguarding", day("2025-05-31"), "2025-05-31",
+         ["Not started", "Grey", None, None, "Draft shared", "Green", None, None], "green"),
+    ]
+    theme = c.theme(None, "Tracker")
+    for ref, action, old, owner, when, due, months, rag in rows:
+        ws.append([ref, action, old, owner, when, *months[:2], *months[2:]])
+        c.action(ref, theme, action, owners=[owner], progress_rag=rag, due_date=due)
+    ws.column_dimensions["C"].hidden = True
+    ws.column_dimensions["F"].hidden = True
+    ws.column_dimensions["G"].hidden = True
+    ws.row_dimensions[5].hidden = True
+    return c
+
+
+def theme_sheets_count_rows():
+    c = Corpus(
+        "theme_sheets_count_rows",
+        """A plan kept as one sheet per theme, each sheet ending with its own count rows: "Actions in
+        this theme: 3", "Complete 1 / On track 1 / At risk 1", "% complete 33%", and a
+        signature line "Theme lead sign-off: Head of Service" — none of which are actions.""",
+        skipped_rows_at_least=6,
+    )
+    sheets = [
+        ("Early Help", [
+            ("EH1", "Launch family hubs in the three localities", "Head of Early Help", "Complete", "blue"),
+            ("EH2", "Train partners in the early help assessment", "Early Help Partnership Lead", "On track", "green"),
+            ("EH3", "Publish the early help offer online", "Head of Early Help", "At risk", "amber"),
+        ]),
+        ("Permanence", [
+            ("P1", "Track every child's permanence plan at the monthly panel", "Head of Children in Care", "On track", "green"),
+            ("P2", "Reduce special guardianship assessment times to 16 weeks", "Kinship Care Manager", "Off track", "red"),
+        ]),
+    ]
+    first = True
+    for name, rows in sheets:
+        ws = c.sheet(name, first=first)
+        first = False
+        theme = c.theme(None, name)
+        ws.append(["Ref", "Action", "Lead", "Status"])
+        for ref, action, owner, word, rag in rows:
+            ws.append([ref, action, owner, word])
+            c.action(ref, theme, action, owners=[owner], progress_rag=rag)
+        ws.append([])
+        ws.append([None, f"Actions in this theme: {len(rows)}"])
+        ws.append([None, "Complete 1 / On track 1 / At risk 1" if len(rows) == 3 else "On track 1 / Off track 1"])
+        ws.append([None, "% complete", None, "33%" if len(rows) == 3 else "0%"])
+        ws.append([None, "Theme lead sign-off: Head of Service"])
+    return c
+
+
+def pentana_traffic_light_icon():
+    c = Corpus(
+        "pentana_traffic_light_icon",
+        """Pentana Performance "Action Plan" report: "Generated on" and filter lines above, columns
+        "Code", "Action", "Traffic Light Icon" (the icon's words: Completed, In Progress, Check
+        Progress, Overdue, Not Started, Cancelled), "Progress Bar" (a percentage), "Assigned To"
+        (names with emails), "Due Date" as "31/03/2025" text, "Latest Note"; an "Action Plan" group row
+        per priority (its code without the action's last part).""",
+        tool="pentana",
+        title="Children's Services Improvement Plan",
+        skipped_rows_at_least=3,
+    )
+    ws = c.sheet("Action Plan Report", first=True)
+    ws.append(["Children's Services Improvement Plan"])
+    ws.append(["Generated on: 03 March 2025 14:20"])
+    ws.append(["Filter: Action Plan = CSIP; Status = All"])
+    ws.append([])
+    ws.append(["Code", "Action", "Traffic Light Icon", "Progress Bar", "Assigned To", "Due Date", "Latest Note", "Note Date"])
+    groups = [
+        ("CSIP01", "Leadership and workforce", [
+            ("CSIP01.01", "Agree a recruitment and retention strategy", "Completed", "blue", 1, "Gail Porter (gail.porter@northfold.gov.uk)",
+             ["Gail Porter (gail.porter@northfold.gov.uk)"], "31/12/2024", "2024-12-31"),
+            ("CSIP01.02", "Reduce caseloads to 18 on average", "In Progress", "green", 0.45, "Gail Porter (gail.porter@northfold.gov.uk)",
+             ["Gail Porter (gail.porter@northfold.gov.uk)"], "30/06/2025", "2025-06-30"),
+            ("CSIP01.03", "Launch the social work academy", "Check Progress", "amber", 0.2, "Dev Sharma (dev.sharma@northfold.gov.uk)",
+             ["Dev Sharma (dev.sharma@northfold.gov.uk)"], "31/03/2025", "2025-03-31"),
+        ]),
+        ("CSIP02", "Care leavers", [
+            ("CSIP02.01", "Offer every care leaver a personal adviser by 17", "Overdue", "red", 0.6, "Ruth Adeyemi (ruth.adeyemi@northfold.gov.uk)",
+             ["Ruth Adeyemi (ruth.adeyemi@northfold.gov.uk)"], "31/01/2025", "2025-01-31"),
+            ("CSIP02.02", "Agree council tax exemption for care leavers", "Not Started", "grey", 0, "Ruth Adeyemi (ruth.adeyemi@northfold.gov.uk)",
+             ["Ruth Adeyemi (ruth.adeyemi@northfold.gov.uk)"], "30/09/2025", "2025-09-30"),
+            ("CSIP02.03", "Buy a care leavers' app", "Cancelled", "closed", 0, "Dev Sharma (dev.sharma@northfold.gov.uk)",
+             ["Dev Sharma (dev.sharma@northfold.gov.uk)"], "31/10/2024", "2024-10-31"),
+        ]),
+    ]
+    for code, title, actions in groups:
+        theme = c.theme(None, title)
+        ws.append([code, title, None, None, None, None, None, None])
+        ws.cell(row=ws.max_row, column=1).font = BOLD
+        ws.cell(row=ws.max_row, column=2).font = BOLD
+        for ref, name, icon, rag, progress, people, owners, due_text, due in actions:
+            ws.append([ref, name, icon, progress, people, due_text, "Reported to the board in February", "28/02/2025"])
+            if rag == "closed":
+                c.action(ref, theme, name, owners=owners, due_date=due, closed=True)
+            else:
+                c.action(ref, theme, name, owners=owners, progress_rag=rag, due_date=due)
+    return c
+
+
+def monday_custom_status_labels():
+    c = Corpus(
+        "monday_custom_status_labels",
+        """monday.com board export with the board's own status labels: "Working on it", "Stuck",
+        "Done", and custom ones "Needs help" (Red), "Under review" (Amber), "Not yet" (Grey),
+        "Complete ✅" (Blue), "On hold" (Amber); a "Person" column with several people; a "Due
+        date" column; each group a block with its own header row.""",
+        tool="monday",
+        title="Improvement Programme Board",
+    )
+    ws = c.sheet("Improvement Programme Board", first=True)
+    ws.append(["Improvement Programme Board"])
+    ws.append([])
+    header = ["Name", "Person", "Status", "Due date", "Item ID"]
+    groups = [
+        ("Workforce", [
+            ("Run a social work recruitment campaign", "Lee Chambers", ["Lee Chambers"], "Working on it", "green", "2025-03-31"),
+            ("Introduce a retention payment for experienced social workers", "Lee Chambers, Priya Nair", ["Lee Chambers", "Priya Nair"], "Needs help", "red", "2025-02-28"),
+            ("Launch the ASYE academy", "Priya Nair", ["Priya Nair"], "Complete ✅", "blue", "2024-12-31"),
+        ]),
+        ("Quality of practice", [
+            ("Refresh the audit programme", "Owen Hart", ["Owen Hart"], "Under review", "amber", "2025-04-30"),
+            ("Introduce practice weeks", "Owen Hart", ["Owen Hart"], "Not yet", "grey", "2025-09-30"),
+            ("Agree a supervision policy", "Priya Nair", ["Priya Nair"], "Stuck", "red", "2025-01-31"),
+            ("Train managers in the new supervision policy", "Owen Hart", ["Owen Hart"], "On hold", "amber", "2025-06-30"),
+        ]),
+    ]
+    item = 1834000100
+    for group, items in groups:
+        theme = c.theme(str(len(c.expected["themes"]) + 1), group)
+        ws.append([group])
+        ws.append(header)
+        for name, people, owners, status, rag, due in items:
+            item += 7
+            ws.append([name, people, status, due, str(item)])
+            c.action(_, theme, name, owners=owners, progress_rag=rag, due_date=due)
+        ws.append([])
+    return c
+
+
+def word_paste_split_rows_no_refs():
+    c = Corpus(
+        "word_paste_split_rows_no_refs",
+        """A Word table pasted into Excel with no merges and no refs: each action's cell held several
+        paragraphs, now one row each with the other cells empty (a bulleted list under "We will:",
+        a sentence carrying on in lower case); the owner cell's second paragraph is on the second
+        row too. Theme rows are the document's bold headings. One action has no owner yet (its own
+        action, not part of the one above).""",
+        title="Fernley Multi-agency Neglect Strategy – Action Plan",
+    )
+    ws = c.sheet("Sheet1", first=True)
+    ws.append(["Fernley Multi-agency Neglect Strategy – Action Plan"])
+    ws.append([])
+    ws.append(["Action", "Lead", "Timescale", "Progress"])
+    themes = [
+        ("Early identification", [
+            (["We will:", "• train 300 practitioners in the neglect toolkit", "• publish a practice guide"],
+             ["Partnership Training Lead", "Named Nurse"], ["Partnership Training Lead", "Named Nurse"], "March 2025", "2025-03-31", "On track", "green",
+             "We will:\n• train 300 practitioners in the neglect toolkit\n• publish a practice guide"),
+            (["Audit 40 neglect cases with all agencies", "and report the findings to the partnership board"],
+             ["Partnership QA Manager"], ["Partnership QA Manager"], "June 2025", "2025-06-30", "At risk", "amber",
+             "Audit 40 neglect cases with all agencies\nand report the findings to the partnership board"),
+        ]),
+        ("Support for families", [
+            (["Offer a family network meeting to every family on a neglect plan"], ["Head of Early Help"], ["Head of Early Help"],
+             "September 2025", "2025-09-30", "Not started", "grey", "Offer a family network meeting to every family on a neglect plan"),
+            (["Commission a parenting programme for parents of teenagers"], [], [], "December 2025", "2025-12-31", "Not started", "grey",
+             "Commission a parenting programme for parents of teenagers"),
+            (["Review the housing protocol for families at risk of eviction", "including those in temporary accommodation"],
+             ["Head of Housing Options"], ["Head of Housing Options"], "April 2025", "2025-04-30", "Complete", "blue",
+             "Review the housing protocol for families at risk of eviction\nincluding those in temporary accommodation"),
+        ]),
+    ]
+    for title, actions in themes:
+        theme = c.theme(None, title)
+        ws.append([title])
+        ws.cell(row=ws.max_row, column=1).font = BOLD
+        for paragraphs, leads, owners, when, due, status, rag, whole in actions:
+            for index, paragraph in enumerate(paragraphs):
+                lead = leads[index] if index < len(leads) else None
+                ws.append([paragraph, lead, when if index == 0 else None, status if index == 0 else None])
+            if len(leads) > len(paragraphs):
+                for lead in leads[len(paragraphs):]:
+                    ws.append([None, lead, None, None])
+            c.action(_, theme, whole, owners=owners, progress_rag=rag, due_date=due)
+    return c
+
+
+def abbreviated_multiline_headers():
+    c = Corpus(
+        "abbreviated_multiline_headers",
+        """Post-ILACS tracker whose header cells are abbreviated and broken over lines: "Act.\\nNo.",
+        "Action\\nrequired", "Resp.\\nOfficer", "Tgt\\nDate", "Ofsted\\nPara", "RAG\\n(B/G/A/R)",
+        "Impact\\nRAG", "Last\\nupdated"; the last-updated date must not be taken as the due date.""",
+        title="Oakhurst Post-ILACS Tracker",
+    )
+    ws = c.sheet("Tracker", first=True)
+    ws.append(["Oakhurst Post-ILACS Tracker"])
+    ws.append(["Act.\nNo.", "Action\nrequired", "Resp.\nOfficer", "Last\nupdated", "Tgt\nDate", "Ofsted\nPara", "RAG\n(B/G/A/R)", "Impact\nRAG"])
+    rows = [
+        ("1", "Strengthen management oversight of visits", "Head of Service CIN/CP", day("2025-01-10"), day("2025-03-31"), "2025-03-31", "12", ["Ofsted 12"], "G", "green", "A", "amber"),
+        ("2", "Improve the quality of pathway plans", "Leaving Care Service Manager", day("2025-01-12"), day("2025-06-30"), "2025-06-30", "27, 28", ["Ofsted 27", "Ofsted 28"], "A", "amber", "R", "red"),
+        ("3", "Complete return home interviews within 72 hours", "Head of Adolescent Services", day("2025-01-09"), day("2024-12-31"), "2024-12-31", "31", ["Ofsted 31"], "B", "blue", "G", "green"),
+        ("4", "Agree a sufficiency strategy with the Cabinet", "Director of Children's Services", day("2025-01-15"), day("2025-09-30"), "2025-09-30", "40", ["Ofsted 40"], "R", "red", "R", "red"),
+    ]
+    theme = c.theme(None, "Tracker")
+    for ref, action, owner, updated, when, due, para, sources, word, rag, impact_word, impact in rows:
+        ws.append([ref, action, owner, updated, when, para, word, impact_word])
+        c.action(ref, theme, action, owners=[owner], sources=sources, progress_rag=rag, impact_rag=impact, due_date=due)
+    return c
+
+
+def rag_dots_font_colour():
+    c = Corpus(
+        "rag_dots_font_colour",
+        """Youth justice partnership plan whose RAG column holds a "●" dot coloured by its font (red,
+        amber, green, blue), the way some boards mark ratings; one dot is black (no RAG: reported,
+        left empty). Refs "YJ1".."YJ5".""",
+        title="Bramford Youth Justice Partnership – Improvement Plan",
+    )
+    ws = c.sheet("Plan", first=True)
+    ws.append(["Bramford Youth Justice Partnership – Improvement Plan"])
+    ws.append(["Ref", "Action", "Lead", "RAG"])
+    rows = [
+        ("YJ1", "Screen every child for speech and language needs", "Youth Justice Service Manager", "FF00B050", "green"),
+        ("YJ2", "Agree a protocol with the police for out-of-court disposals", "Head of Youth Justice", "FFFFC000", "amber"),
+        ("YJ3", "Reduce first-time entrants by 10 %", "Head of Youth Justice", "FFFF0000", "red"),
+        ("YJ4", "Publish the youth justice plan", "Youth Justice Board Chair", "FF0070C0", "blue"),
+        ("YJ5", "Review serious incidents with the partnership", "Head of Youth Justice", "FF000000", None),
+    ]
+    theme = c.theme(None, "Plan")
+    for ref, action, owner, colour, rag in rows:
+        ws.append([ref, action, owner, "●"])
+        ws.cell(row=ws.max_row, column=4).font = Font(color=colour)
+        c.action(ref, theme, action, owners=[owner], progress_rag=rag)
+    return c
+
+
+def spelled_priorities_rag_with_commentary():
+    c = Corpus(
+        "spelled_priorities_rag_with_commentary",
+        """Children in care sufficiency plan whose theme rows spell their numbers ("Priority One:",
+        "Priority Two –"); the RAG cell holds the rating and a comment ("Green – recruitment done in
+        January", "Amber-Red: two homes delayed", "RED"); due dates carry their history
+        ("31/03/2025 (revised from 31/12/2024)") and the later date is the due date.""",
+        title="Southvale Sufficiency Plan 2025-27",
+    )
+    ws = c.sheet("Plan", first=True)
+    ws.append(["Southvale Sufficiency Plan 2025-27"])
+    ws.append(["Ref", "Action", "Lead", "Due date", "RAG and comment"])
+    themes = [
+        ("1", "One", "Homes close to home", ":", [
+            ("1.1", "Open two in-house children's homes", "Head of Residential Services", "31/03/2026 (revised from 31/12/2025)", "2026-03-31",
+             "Amber-Red: two homes delayed by planning", "red"),
+            ("1.2", "Recruit 30 new foster carers", "Fostering Service Manager", "31/12/2025", "2025-12-31",
+             "Green – recruitment done in January", "green"),
+        ]),
+        ("2", "Two", "Commissioning", " –", [
+            ("2.1", "Join the regional framework for residential placements", "Head of Commissioning", "30/06/2025", "2025-06-30", "RED", "red"),
+            ("2.2", "Publish a market position statement", "Head of Commissioning", "31/05/2025", "2025-05-31", "Blue (done)", "blue"),
+        ]),
+    ]
+    for number, word, title, sep, rows in themes:
+        theme = c.theme(number, title)
+        ws.append([f"Priority {word}{sep} {title}"])
+        for ref, action, owner, when, due, rag_text, rag in rows:
+            ws.append([ref, action, owner, when, rag_text])
+            c.action(ref, theme, action, owners=[owner], progress_rag=rag, due_date=due)
+    return c
+
+
+def numeric_refs_tbc_owners():
+    c = Corpus(
+        "numeric_refs_tbc_owners",
+        """Partnership neglect plan whose refs are typed as numbers, so Excel stores 1.10 as 1.1 and
+        1.20 as 1.2 (after 1.9 and 1.19 they are 1.10 and 1.20); owners not yet named are "TBC" or
+        "N/A" (no owner, not a role called TBC); the outcome column holds the theme alone on the row
+        above its actions; "Start date" and "End date" (the end is the due date).""",
+    )
+    ws = c.sheet("Neglect plan", first=True)
+    ws.append(["Outcome", "No.", "Action", "Lead", "Start date", "End date", "Progress (RAG)", "Progress commentary"])
+    theme = c.theme(None, "Children living with neglect are seen sooner")
+    ws.append([theme])
+    words = {"green": "G", "amber": "A", "red": "R", "blue": "B", "grey": "Gr"}
+    cycle = ["green", "amber", "blue", "red", "grey"]
+    for n in range(1, 21):
+        ref = f"1.{n}"
+        owner = "TBC" if n == 4 else "N/A" if n == 12 else "Partnership Business Manager" if n % 2 else "Named Nurse"
+        owners = [] if n in (4, 12) else [owner]
+        rag = cycle[n % 5]
+        ws.append([None, float(ref), f"Neglect action {n}: agree step {n} with partners",
+                   owner, day("2025-01-01"), day(f"2025-{(n % 12) + 1:02d}-01"), words[rag], "Update given to the board"])
+        due = (datetime.date(2025, (n % 12) + 1, 1)).isoformat()
+        c.action(ref, theme, f"Neglect action {n}: agree step {n} with partners", owners=owners, progress_rag=rag, due_date=due)
+    return c
+
+
+def percent_complete_buckets():
+    c = Corpus(
+        "percent_complete_buckets",
+        """A task list in the shape of a premium Planner / Project for the web export (Task number,
+        Name, Bucket, Assigned to, Start, Finish, % complete, Priority, Notes): no status or RAG
+        column, so "% complete" rates (100 % Blue, started Green, 0 % Grey); buckets are the themes;
+        names joined by ";"; "Finish" is the due date; "Priority" is not a rating. Read by the
+        general reader (it is not one of the exports the tool rules know).""",
+    )
+    ws = c.sheet("Tasks", first=True)
+    ws.append(["Task number", "Name", "Bucket", "Assigned to", "Start", "Finish", "% complete", "Priority", "Notes"])
+    rows = [
+        (1, "Agree the performance scorecard", "Leadership", "Gemma Holt", ["Gemma Holt"], "01/10/2024", "31/12/2024", "2024-12-31", 100, "blue", "Important"),
+        (2, "Report performance to the board monthly", "Leadership", "Gemma Holt;Tom Reid", ["Gemma Holt", "Tom Reid"], "01/10/2024", "31/03/2025",
+         "2025-03-31", 50, "green", "Medium"),
+        (3, "Audit strategy discussions with police and health", "Help and protection", "Aisha Khan", ["Aisha Khan"], "01/02/2025", "31/05/2025",
+         "2025-05-31", 0, "grey", "Low"),
+        (4, "Cut the time from contact to decision to one day", "Help and protection", "Aisha Khan;Mark Ellison", ["Aisha Khan", "Mark Ellison"],
+         "01/11/2024", "28/02/2025", "2025-02-28", 25, "green", "Urgent"),
+    ]
+    themes = {}
+    for number, name, bucket, people, owners, start, finish, due, percent, rag, priority in rows:
+        if bucket not in themes:
+            themes[bucket] = c.theme(None, bucket)
+        ws.append([number, name, bucket, people, start, finish, percent, priority, "Weekly check-in"])
+        c.action(str(number), themes[bucket], name, owners=owners, progress_rag=rag, due_date=due)
+    return c
+
+
+def quarter_group_header_key_rows():
+    c = Corpus(
+        "quarter_group_header_key_rows",
+        """Early help plan whose header is two rows only under one merged group: "Progress update"
+        merged over "Q1", "Q2", "Q3", "Q4" (the quarters are periods, not refs), each quarter's cell
+        a rating with a comment, the latest filled quarter the rating; "Who's responsible?" as the
+        owner header; a RAG key in the table's own columns after a blank row ("Blue" in the ref
+        column, its meaning in the action column) that must not become actions.""",
+        title="Westvale Early Help Improvement Plan",
+        skipped_rows_at_least=3,
+    )
+    ws = c.sheet("Plan", first=True)
+    ws.append(["Westvale Early Help Improvement Plan"])
+    ws.append(["Ref", "Action", "Who's responsible?", "Target", "Progress update", None, None, None])
+    ws.append([None, None, None, None, "Q1", "Q2", "Q3", "Q4"])
+    ws.merge_cells("E2:H2")
+    rows = [
+        ("1.1", "Agree early help thresholds with partners", "Head of Early Help", "Mar 2025", "2025-03-31", ["Green – agreed in principle", "Blue"], "blue"),
+        ("1.2", "Audit early help assessments each quarter", "Head of QA", "Jun 2025", "2025-06-30", ["Amber", "Amber", "Red - audit late"], "red"),
+        ("1.3", "Train 100 staff in the early help assessment", "Early Help Partnership Lead", "Sep 2025", "2025-09-30", ["Grey"], "grey"),
+        ("1.4", "Open a family hub in the north locality", "Head of Early Help", "Dec 2025", "2025-12-31", ["Green", "Green", "Green", "Amber – lease delayed"], "amber"),
+    ]
+    theme = c.theme(None, "Plan")
+    for ref, action, owner, when, due, quarters, rag in rows:
+        ws.append([ref, action, owner, when, *quarters])
+        c.action(ref, theme, action, owners=[owner], progress_rag=rag, due_date=due)
+    ws.append([])
+    for word, meaning, colour in (("Blue", "Complete and evidenced", BLUE), ("Green", "Progressing as planned", GREEN),
+                                  ("Amber", "Some slippage, recovery in hand", AMBER), ("Red", "Significant slippage", RED)):
+        ws.append([word, meaning])
+        ws.cell(row=ws.max_row, column=1).fill = fill(colour)
+    return c
+
+
 BUILDERS = [
     post_ilacs_theme_sheets, jtai_two_row_header, improvement_notice_merged, partnership_business_plan, send_wsoa_area_column,
     send_app_fill_key, youth_justice_plan, numbered_merged_themes, focused_visit_theme_column, fill_colours_offset_table,
@@ -1826,6 +2548,11 @@ BUILDERS = [
     status_and_rag_columns, sheet_per_agency, rag_group_header, owner_and_inside_roles, smartsheet_export, smartsheet_rygb_export,
     monday_export, monday_dates_and_ids, monday_rag_and_priority, planner_export, planner_numbered_buckets, project_export,
     project_excel_template, pentana_export, pentana_scorecard_with_pis, word_table_paste, word_table_no_themes,
+    fill_key_sheet_custom_shades, fill_hue_theme_colours_no_key, legend_beside_table, long_preamble_repeated_page_headers,
+    progress_group_header_rag_first, merged_theme_lettered_actions, owner_lead_support_term_dates, rag_codes_and_symbols,
+    monthly_updates_hidden_columns, theme_sheets_count_rows, pentana_traffic_light_icon, monday_custom_status_labels,
+    word_paste_split_rows_no_refs, abbreviated_multiline_headers, rag_dots_font_colour, spelled_priorities_rag_with_commentary,
+    numeric_refs_tbc_owners, percent_complete_buckets, quarter_group_header_key_rows,
 ]
 
 
