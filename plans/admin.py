@@ -3,6 +3,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from plans.models import (
+    BoardPackDocument,
     Action,
     ActionComment,
     DueDateChange,
@@ -240,3 +241,19 @@ class ActionCommentAdmin(ReadOnlyRoundAdmin):
 class DueDateChangeAdmin(ReadOnlyRoundAdmin):
     list_display = ["action", "from_date", "to_date", "agreed_by", "agreed_on", "changed_by"]
     list_select_related = ["action", "changed_by"]
+
+
+@admin.register(BoardPackDocument)
+class BoardPackDocumentAdmin(admin.ModelAdmin):
+    """Kept board packs: read, or deleted to have one drawn again; never edited."""
+
+    list_display = ["period", "kind", "state", "pages", "requested_at", "finished_at"]
+    list_select_related = ["period__plan"]
+    list_filter = ["state"]
+    exclude = ["pdf"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

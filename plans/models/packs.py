@@ -47,6 +47,8 @@ class BoardPackDocument(models.Model):
         """How far the build has got, 0 to 100 (never 100 until it is done)."""
         if self.state == BoardPackState.DONE:
             return 100
+        if self.state == BoardPackState.QUEUED:
+            return 0
         if not self.pages_expected:
             return 5 if self.state == BoardPackState.RUNNING else 0
         return min(95, 10 + int(85 * self.pages_done / self.pages_expected))

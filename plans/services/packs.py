@@ -5,7 +5,8 @@ than a request may wait. So it is never drawn inside a request: `board_pack_requ
 the background worker (django-tasks, `manage.py db_worker`; plans.tasks.board_pack_render) and
 the page waiting for it shows how far it has got, page by page, from WeasyPrint's own progress log.
 
-- A closed period's pack is queued when the period closes and kept (BoardPackDocument): its figures
+- A closed period's pack is queued when the period's close is committed
+  (plans.services.periods.period_close_work_enqueue) and kept (BoardPackDocument): its figures
   never change. Its stamp holds the names it prints as they are now (owners, themes, the plan), so
   renaming one makes a new stamp and the pack is made again on the next request.
 - The open period's full pack is kept under a stamp of everything it prints (updates, actions,
@@ -130,11 +131,6 @@ def board_pack_request(*, period, today=None, retry=False):
         )
     board_pack_render.enqueue(document_id=document.pk, today=(today.isoformat() if today else None))
     return BoardPackDocument.objects.defer("pdf").get(pk=document.pk)
-
-
-def board_pack_queue_on_close(*, period):
-    """Queue the closed period's pack once the closing is committed (called by period_close)."""
-    transaction.on_commit(lambda: board_pack_request(period=period))
 
 
 def _pages_estimate(period):

@@ -234,8 +234,8 @@ def _measure_readings_sheet(wb, measures):
         chart.legend.position = "b"
         chart_place(ws, chart, f"F{2 + placed * 18}", title=f"{status.measure.name}: readings against the target",
                     description=f"Line chart of the readings of {status.measure.name} by month, from zero, with the "
-                                f"target as a dashed line. Rows {first} to {row - 1} of columns A to D give the same "
-                                f"figures.")
+                                f"target as a dashed line. The table in rows {first} to {row - 1} of columns A to D gives "
+                                f"the same figures.")
         placed += 1
     return table_finish(ws)
 
