@@ -25,7 +25,7 @@ def route_args(world, measure, milestone, source):
         "source_list": [], "source_create": [], "source_detail": [source.pk], "source_paragraphs": [source.pk],
         "plan_export_xlsx": [plan], "plan_export_json": [plan], "plan_import": [], "plan_import_preview": ["no-such-upload"],
         "plan_import_status": ["no-such-upload"], "plan_publish": [plan],
-        "board_dashboard": [plan], "board_pack_pdf": [plan], "board_pack_xlsx": [plan], "period_create": [plan],
+        "board_dashboard": [plan], "board_pack_pdf": [plan], "board_pack_full_pdf": [plan], "board_pack_status": [plan], "board_pack_xlsx": [plan], "period_create": [plan],
         "period_close": [plan, world.period.slug], "action_history": [action], "audit_log": [], "highlight_report_edit": [plan, world.period.slug],
         "round": [plan], "review_queue": [plan], "action_comment": [action], "plan_delete": [plan], "owner_merge": [],
     }
