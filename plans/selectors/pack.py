@@ -9,14 +9,11 @@ dashboard (plans.selectors.reporting.board_dashboard), which reads the one statu
 
 from dataclasses import dataclass, field
 
-from plans.models import ActionSnapshot
-from plans.rag import Rag, rag_from_value
 from plans.selectors.reporting import board_dashboard
+from plans.selectors.status import progress_without_impact_rows
 
 # Each list in the summary shows this many actions; the appendix has them all.
 SUMMARY_ROWS = 6
-# How many periods an action's impact must have stayed the same to count as "not moved".
-IMPACT_STILL_PERIODS = 3
 MOVEMENT_KINDS = ("completed", "improved", "worsened", "changed")
 
 
@@ -75,43 +72,8 @@ def board_pack(*, plan, period, today=None, full=True):
     without_impact = PackList(
         "without-impact",
         "Progress without impact",
-        progress_without_impact_local(rows=dashboard.rows, period=period, periods=dashboard.periods),
+        progress_without_impact_rows(dashboard.rows, plan=plan, period=period, periods=dashboard.periods),
     )
     return BoardPack(
         dashboard=dashboard, full=full, movement=movement, exceptions=exceptions, without_impact=without_impact
     )
-
-
-# ------------------------------------------------------------------------------------------------
-# LOCAL IMPLEMENTATION, TO BE REPLACED: the "progress without impact" rule belongs to the status read
-# model (plans/selectors/status.py, `progress_without_impact`), which another piece of work is adding.
-# Until it lands this is the same rule, written here so the pack can print it; once it lands, call
-# that function instead and delete this one.
-
-
-def progress_without_impact_local(*, rows, period, periods):
-    """The rows whose progress is Blue or Green while their impact is Amber or Red, or whose impact
-    (not Green or Blue) has stayed the same for IMPACT_STILL_PERIODS periods or more (this one and the
-    ones before it, read from their closed snapshots): for the board's challenge."""
-    earlier = [p for p in periods if p.month < period.month][-(IMPACT_STILL_PERIODS - 1) :]
-    history = {}
-    if len(earlier) == IMPACT_STILL_PERIODS - 1 and all(p.closed for p in earlier):
-        for action_id, impact in ActionSnapshot.objects.filter(period__in=earlier).values_list(
-            "action_id", "impact_rag"
-        ):
-            history.setdefault(action_id, []).append(rag_from_value(impact))
-    result = []
-    for row in rows:
-        if row.progress_rag not in (Rag.BLUE, Rag.GREEN):
-            continue
-        if row.impact_rag in (Rag.AMBER, Rag.RED):
-            result.append(row)
-            continue
-        before = history.get(row.action_id, [])
-        if (
-            row.impact_rag not in (Rag.GREEN, Rag.BLUE)
-            and len(before) == IMPACT_STILL_PERIODS - 1
-            and all(impact == row.impact_rag for impact in before)
-        ):
-            result.append(row)
-    return result
