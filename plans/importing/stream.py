@@ -11,7 +11,7 @@ openpyxl's iter_rows pads them, so the reader cannot tell the two apart
 (tests/plans/test_import_stream.py compares them cell by cell on every workbook of the corpus).
 Each row element is dropped once read: memory stays flat however long the sheet.
 """
-from xml.etree.ElementTree import iterparse
+from defusedxml.ElementTree import iterparse
 
 from openpyxl.cell.read_only import EMPTY_CELL
 from openpyxl.cell.text import Text

@@ -10,7 +10,8 @@ import datetime
 import re
 import zipfile
 from dataclasses import dataclass, field
-from xml.etree import ElementTree
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -57,7 +58,7 @@ def workbook_saved_at(source, default=None):
         with zipfile.ZipFile(source) as archive:
             with archive.open("docProps/core.xml") as handle:
                 root = ElementTree.fromstring(handle.read(64 * 1024))
-    except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
+    except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError, DefusedXmlException):
         return default
     finally:
         if hasattr(source, "seek"):
@@ -68,7 +69,7 @@ def workbook_saved_at(source, default=None):
             if match:
                 parts = [int(part) if part else 0 for part in match.groups()]
                 try:
-                    return datetime.datetime(*parts, tzinfo=datetime.timezone.utc)
+                    return datetime.datetime(*parts, tzinfo=datetime.UTC)
                 except ValueError:
                     return default
     return default
