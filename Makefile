@@ -12,7 +12,7 @@ run: demo ## Install everything, load the demo and serve it on http://127.0.0.1:
 	$(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: test-sqlite test-postgres ## Install what the tests need and run the whole suite on SQLite, then on PostgreSQL
+test: lint test-sqlite test-postgres ## Install what the tests need, lint, and run the whole suite on SQLite, then on PostgreSQL
 
 lint: install ## ruff (lint, then format check) over the Python, djLint over the templates
 	$(BIN)/ruff check .

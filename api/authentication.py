@@ -1,4 +1,5 @@
 """Personal API tokens in the Authorization header ("Bearer ipt_…"), for BI tools reading the data feed."""
+
 import datetime
 
 from django.utils import timezone
@@ -24,7 +25,7 @@ class PersonalTokenAuthentication(authentication.BaseAuthentication):
         try:
             secret = header[1].decode("ascii")
         except UnicodeDecodeError:
-            raise exceptions.AuthenticationFailed("That token is not valid.")
+            raise exceptions.AuthenticationFailed("That token is not valid.") from None
         if not secret.startswith(TOKEN_START):
             raise exceptions.AuthenticationFailed("That token is not valid.")
         now = timezone.now()

@@ -3,6 +3,7 @@
 Swagger UI and Redoc need scripts and inline styles that this site's Content-Security-Policy refuses (and
 fetch fonts from the internet by default); a plain page of tables reads better on a council laptop anyway.
 """
+
 import functools
 
 from django.urls import reverse
@@ -54,10 +55,15 @@ def endpoints(schema):
                 row = _component(schema, items["$ref"])
                 for name, prop in row.get("properties", {}).items():
                     fields.append({"name": name, "type": _type_text(prop), "description": prop.get("description", "")})
-        result.append({
-            "path": path, "summary": get.get("summary", ""), "description": get.get("description", ""),
-            "parameters": parameters, "fields": fields,
-        })
+        result.append(
+            {
+                "path": path,
+                "summary": get.get("summary", ""),
+                "description": get.get("description", ""),
+                "parameters": parameters,
+                "fields": fields,
+            }
+        )
     return result
 
 
@@ -67,6 +73,8 @@ class FeedDocsView(TemplateView):
     def get_context_data(self, **kwargs):
         schema = feed_schema()
         return super().get_context_data(
-            endpoints=endpoints(schema), schema_url=reverse("api:schema"), version=schema["info"]["version"],
+            endpoints=endpoints(schema),
+            schema_url=reverse("api:schema"),
+            version=schema["info"]["version"],
             **kwargs,
         )

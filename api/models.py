@@ -1,4 +1,5 @@
 """Personal API tokens: each person's keys to the read-only data feed, hashed at rest."""
+
 import hashlib
 
 from django.conf import settings

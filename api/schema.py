@@ -1,4 +1,5 @@
 """How the OpenAPI schema describes personal tokens (drf-spectacular extension, loaded by ApiConfig.ready)."""
+
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
 
@@ -7,4 +8,8 @@ class PersonalTokenScheme(OpenApiAuthenticationExtension):
     name = "PersonalToken"
 
     def get_security_definition(self, auto_schema):
-        return {"type": "http", "scheme": "bearer", "description": "A personal API token (ipt_…) from your API tokens page"}
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "A personal API token (ipt_…) from your API tokens page",
+        }

@@ -1,4 +1,5 @@
 """What the data feed gives for each kind of row. Field lists follow the models' own names."""
+
 from rest_framework import serializers
 
 from audits.models import AuditProgramme
@@ -104,8 +105,17 @@ class MeasureSerializer(serializers.ModelSerializer):
     class Meta:
         model = Measure
         fields = [
-            "id", "plan", "name", "description", "unit", "direction", "baseline", "target", "target_date",
-            "milestones", "readings",
+            "id",
+            "plan",
+            "name",
+            "description",
+            "unit",
+            "direction",
+            "baseline",
+            "target",
+            "target_date",
+            "milestones",
+            "readings",
         ]
 
 

@@ -1,4 +1,5 @@
 """Writes for personal API tokens: create (the token is returned once) and revoke."""
+
 import datetime
 import secrets
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from django.utils import timezone
 
 from api.models import ApiToken, token_hash
 
-TOKEN_START = "ipt_"
+TOKEN_START = "ipt_"  # noqa: S105 - the visible prefix of every token, not a secret
 LIFETIMES_DAYS = (30, 90, 180, 365)
 
 
@@ -28,8 +29,12 @@ def api_token_create(*, user, name, days, now=None):
     secret = f"{TOKEN_START}{prefix}_{secrets.token_urlsafe(32)}"
     with transaction.atomic():
         token = ApiToken.objects.create(
-            user=user, name=name.strip()[:100], prefix=prefix, hashed=token_hash(secret),
-            created_at=now, expires_at=now + datetime.timedelta(days=days),
+            user=user,
+            name=name.strip()[:100],
+            prefix=prefix,
+            hashed=token_hash(secret),
+            created_at=now,
+            expires_at=now + datetime.timedelta(days=days),
         )
     return CreatedToken(token=token, secret=secret)
 

@@ -2,6 +2,7 @@
 from the single status read model (plans.selectors.status.status_rows: live rows for an open period,
 the frozen snapshot for a closed one).
 """
+
 from plans.selectors.status import status_rows
 
 

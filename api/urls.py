@@ -1,4 +1,5 @@
 """The data feed, versioned under /api/v1/, its schema and docs, and each person's tokens page."""
+
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView

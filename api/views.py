@@ -3,15 +3,16 @@
 Every list reads only what its user may read: plans.permissions for plans and everything in them,
 audits.permissions for case-audit figures. A token is its user: the same rules, nothing more.
 """
+
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db.models import Count, Prefetch
-from django.contrib import messages
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import never_cache
-from django.utils.decorators import method_decorator
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
@@ -118,8 +119,10 @@ class ActionList(FeedView):
             .select_related("theme")
             .prefetch_related(
                 Prefetch("owners", queryset=Owner.objects.order_by("title")),
-                Prefetch("source_references", queryset=SourceReference.objects.select_related("source")
-                         .order_by("position", "pk")),
+                Prefetch(
+                    "source_references",
+                    queryset=SourceReference.objects.select_related("source").order_by("position", "pk"),
+                ),
             )
             .order_by("theme__plan_id", "theme__position", "theme__pk", "position", "pk")
         )
@@ -128,8 +131,8 @@ class ActionList(FeedView):
 @extend_schema(
     summary="Each action's status in a period",
     description="One row per action as reported for the period: its progress and impact RAG, note, overdue "
-                "and stale flags (a closed period's frozen figures). Give ?period=, or ?plan= for the plan's "
-                "current period.",
+    "and stale flags (a closed period's frozen figures). Give ?period=, or ?plan= for the plan's "
+    "current period.",
     parameters=[PLAN, PERIOD],
 )
 class ActionStatusList(FeedView):
@@ -200,28 +203,44 @@ class AuditFindingList(AuditFeedView):
         rows = []
         for standard, agency_figures in result.matrix:
             for agency, figure in [(None, overall[standard.pk]), *zip(result.agencies, agency_figures)]:
-                rows.append({
-                    "programme": programme.pk, "kloe": standard.kloe.number, "standard": standard.number,
-                    "standard_text": standard.text, "agency": agency.agency.name if agency else None,
-                    "unit": figure.unit, "met": figure.met, "not_met": figure.not_met,
-                    "not_applicable": figure.not_applicable, "applicable": figure.applicable,
-                    "percent_met": figure.percent,
-                })
+                rows.append(
+                    {
+                        "programme": programme.pk,
+                        "kloe": standard.kloe.number,
+                        "standard": standard.number,
+                        "standard_text": standard.text,
+                        "agency": agency.agency.name if agency else None,
+                        "unit": figure.unit,
+                        "met": figure.met,
+                        "not_met": figure.not_met,
+                        "not_applicable": figure.not_applicable,
+                        "applicable": figure.applicable,
+                        "percent_met": figure.percent,
+                    }
+                )
         return rows
 
 
 # ---------------------------------------------------------------- each person's tokens page
 
+
 class TokenForm(forms.Form):
     name = forms.CharField(
-        label="What is it for?", max_length=100, help_text='For example "Power BI board dashboard".',
+        label="What is it for?",
+        max_length=100,
+        help_text='For example "Power BI board dashboard".',
         error_messages={"required": "Enter what the token is for", "max_length": "Enter 100 characters or fewer"},
     )
     days = forms.TypedChoiceField(
-        label="How long should it work?", coerce=int, initial=90, widget=forms.RadioSelect,
+        label="How long should it work?",
+        coerce=int,
+        initial=90,
+        widget=forms.RadioSelect,
         choices=[(days, f"{days} days") for days in LIFETIMES_DAYS],
-        error_messages={"required": "Choose how long the token should work",
-                        "invalid_choice": "Choose how long the token should work"},
+        error_messages={
+            "required": "Choose how long the token should work",
+            "invalid_choice": "Choose how long the token should work",
+        },
     )
 
 

@@ -1,4 +1,5 @@
 """The Django admin for audits: every model, for Admins, with the history of each audited row."""
+
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 

@@ -25,8 +25,18 @@ def _register_audited_models():
     """The audits models in the audit trail (the audit log page, each row's history). A label that
     would read a related row (a query per row) is built from the historical record's own columns."""
     from audits.models import (
-        Agency, AgencyMembership, AuditCase, AuditPriority, AuditProgramme, GradedAuditItem, Judgement,
-        KeyLineOfEnquiry, LearningEvent, LearningEventAttendance, Lesson, Standard,
+        Agency,
+        AgencyMembership,
+        AuditCase,
+        AuditPriority,
+        AuditProgramme,
+        GradedAuditItem,
+        Judgement,
+        KeyLineOfEnquiry,
+        LearningEvent,
+        LearningEventAttendance,
+        Lesson,
+        Standard,
     )
     from improvement import audit
 
@@ -37,10 +47,16 @@ def _register_audited_models():
     audit.register(Agency, "Agency")
     audit.register(AgencyMembership, "Agency auditor", object_label=lambda r: "Agency an auditor audits for")
     audit.register(AuditCase, "Audit case")
-    audit.register(Judgement, "Judgement",
-                   object_label=lambda r: f"Judgement: {r.get_result_display() or 'not judged'} ({r.get_status_display().lower()})")
+    audit.register(
+        Judgement,
+        "Judgement",
+        object_label=lambda r: (
+            f"Judgement: {r.get_result_display() or 'not judged'} ({r.get_status_display().lower()})"
+        ),
+    )
     audit.register(LearningEvent, "Learning event")
-    audit.register(LearningEventAttendance, "Learning event attendance",
-                   object_label=lambda r: f"{r.attendees} attended")
+    audit.register(
+        LearningEventAttendance, "Learning event attendance", object_label=lambda r: f"{r.attendees} attended"
+    )
     audit.register(Lesson, "Lesson (learning log)")
     audit.register(GradedAuditItem, "Graded audit item")

@@ -1,4 +1,5 @@
 """Whether the signed-in user may see case audits (for the navigation)."""
+
 from audits import permissions
 
 

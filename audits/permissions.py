@@ -6,6 +6,7 @@ involved in one of its cases), opens the cases their agency was involved in, and
 only their own agency's judgements. Board members read programmes, findings, the overview report,
 the learning log and graded audits: never a case page or a judgement sheet.
 """
+
 from plans.permissions import BOARD, _groups, is_admin
 
 AUDIT_LEAD, AGENCY_AUDITOR = "Audit lead", "Agency auditor"

@@ -3,6 +3,7 @@
 Deliberately cautious: a code that merely looks like a name is refused, and the audit lead
 uses a code such as "MACA-2015-07" or "Case 7" instead.
 """
+
 import re
 
 from django.core.exceptions import ValidationError
@@ -22,17 +23,97 @@ TITLES = re.compile(r"\b(mr|mrs|miss|ms|mx|master|dr)\b\.?", re.IGNORECASE)
 TWO_CAPITALISED_WORDS = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Za-z]+)?\s+[A-Z][a-z]+(?:[-'][A-Za-z]+)?\b")
 # Words allowed in codes even when capitalised ("Case 7", "Neglect Case 3").
 CODE_WORDS = {
-    "case", "audit", "maca", "neglect", "cse", "early", "help", "sample", "dip", "journey", "child",
-    "family", "cohort", "priority", "group", "area", "multi", "agency", "review", "cin", "cp", "lac",
+    "case",
+    "audit",
+    "maca",
+    "neglect",
+    "cse",
+    "early",
+    "help",
+    "sample",
+    "dip",
+    "journey",
+    "child",
+    "family",
+    "cohort",
+    "priority",
+    "group",
+    "area",
+    "multi",
+    "agency",
+    "review",
+    "cin",
+    "cp",
+    "lac",
 }
 COMMON_FIRST_NAMES = {
-    "aaliyah", "adam", "aidan", "alfie", "alice", "amelia", "amy", "archie", "ava", "ben", "bethany",
-    "charlie", "chloe", "daniel", "david", "dylan", "ella", "ellie", "emily", "emma", "ethan", "evie",
-    "freddie", "george", "grace", "harry", "harvey", "hannah", "isabella", "isla", "jack", "jacob",
-    "jade", "james", "jayden", "jessica", "john", "joshua", "kai", "katie", "kyle", "leah", "lewis",
-    "liam", "lily", "logan", "lucy", "luke", "mason", "megan", "mia", "mohammed", "muhammad", "noah",
-    "oliver", "olivia", "oscar", "poppy", "rebecca", "riley", "ruby", "ryan", "sophie", "sophia",
-    "tyler", "william", "zara",
+    "aaliyah",
+    "adam",
+    "aidan",
+    "alfie",
+    "alice",
+    "amelia",
+    "amy",
+    "archie",
+    "ava",
+    "ben",
+    "bethany",
+    "charlie",
+    "chloe",
+    "daniel",
+    "david",
+    "dylan",
+    "ella",
+    "ellie",
+    "emily",
+    "emma",
+    "ethan",
+    "evie",
+    "freddie",
+    "george",
+    "grace",
+    "harry",
+    "harvey",
+    "hannah",
+    "isabella",
+    "isla",
+    "jack",
+    "jacob",
+    "jade",
+    "james",
+    "jayden",
+    "jessica",
+    "john",
+    "joshua",
+    "kai",
+    "katie",
+    "kyle",
+    "leah",
+    "lewis",
+    "liam",
+    "lily",
+    "logan",
+    "lucy",
+    "luke",
+    "mason",
+    "megan",
+    "mia",
+    "mohammed",
+    "muhammad",
+    "noah",
+    "oliver",
+    "olivia",
+    "oscar",
+    "poppy",
+    "rebecca",
+    "riley",
+    "ruby",
+    "ryan",
+    "sophie",
+    "sophia",
+    "tyler",
+    "william",
+    "zara",
 }
 
 
@@ -41,11 +122,13 @@ def pseudonymous_code_validate(value):
     text = (value or "").strip()
     problem = "Enter a pseudonymous code such as \u201cMACA-2015-07\u201d or \u201cCase 7\u201d: "
     if any(pattern.search(text) for pattern in DATE_PATTERNS):
-        raise ValidationError(problem + "the code must not contain a date (it could be a date of birth).",
-                              code="looks_like_date")
+        raise ValidationError(
+            problem + "the code must not contain a date (it could be a date of birth).", code="looks_like_date"
+        )
     if TITLES.search(text):
-        raise ValidationError(problem + "the code must not contain a title such as Mr, Mrs or Miss.",
-                              code="looks_like_name")
+        raise ValidationError(
+            problem + "the code must not contain a title such as Mr, Mrs or Miss.", code="looks_like_name"
+        )
     words = {word.lower() for word in re.findall(r"[A-Za-z]+", text)}
     if words & COMMON_FIRST_NAMES:
         raise ValidationError(problem + "the code must not contain a first name.", code="looks_like_name")

@@ -1,5 +1,6 @@
 """The vocabulary of reads for audits: submitted judgements, cases an agency may judge,
 and "% good or better" per month for graded audits."""
+
 from django.db import models
 from django.db.models import Count, Q
 

@@ -6,6 +6,7 @@ it is *met* when it is applicable and no agency judged it not met; it is *not ap
 when it was judged and every agency said not applicable. A KLOE adds up its standards'
 figures (case results: one per case per standard). By agency, each agency's own judgements.
 """
+
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -102,8 +103,12 @@ def _case_figure(row):
 def _sum(items, *, unit):
     """Add up figures already counted by the database (a KLOE is the sum of its standards)."""
     figures = [getattr(item, "figure", item) for item in items]
-    return Figure(met=sum(f.met for f in figures), not_met=sum(f.not_met for f in figures),
-                  not_applicable=sum(f.not_applicable for f in figures), unit=unit)
+    return Figure(
+        met=sum(f.met for f in figures),
+        not_met=sum(f.not_met for f in figures),
+        not_applicable=sum(f.not_applicable for f in figures),
+        unit=unit,
+    )
 
 
 def _case_counts(prefix):
@@ -112,28 +117,36 @@ def _case_counts(prefix):
     return {
         "judged_cases": Count(f"{prefix}case", filter=submitted, distinct=True),
         "applicable_cases": Count(f"{prefix}case", filter=applicable, distinct=True),
-        "not_met_cases": Count(f"{prefix}case", filter=submitted & Q(**{f"{prefix}result": JudgementResult.NOT_MET}),
-                               distinct=True),
+        "not_met_cases": Count(
+            f"{prefix}case", filter=submitted & Q(**{f"{prefix}result": JudgementResult.NOT_MET}), distinct=True
+        ),
     }
 
 
 def findings(*, programme):
     """Per standard, per KLOE, per agency and the standards × agencies matrix: four aggregate queries."""
     standards = list(
-        Standard.objects.filter(kloe__programme=programme).select_related("kloe")
-        .annotate(**_case_counts("judgements__")).order_by("kloe__number", "number")
+        Standard.objects.filter(kloe__programme=programme)
+        .select_related("kloe")
+        .annotate(**_case_counts("judgements__"))
+        .order_by("kloe__number", "number")
     )
     kloe_rows = KeyLineOfEnquiry.objects.filter(programme=programme).order_by("number")
     standard_findings = [StandardFinding(standard=s, figure=_case_figure(s.__dict__)) for s in standards]
     by_kloe = {}
     for finding in standard_findings:
         by_kloe.setdefault(finding.standard.kloe_id, []).append(finding)
-    kloes = [KloeFinding(kloe=k, figure=_sum(by_kloe.get(k.pk, []), unit="case results"),
-                         standards=by_kloe.get(k.pk, [])) for k in kloe_rows]
+    kloes = [
+        KloeFinding(kloe=k, figure=_sum(by_kloe.get(k.pk, []), unit="case results"), standards=by_kloe.get(k.pk, []))
+        for k in kloe_rows
+    ]
 
     matrix_rows = (
-        Judgement.objects.submitted().for_programme(programme)
-        .values("agency_id", "standard_id").result_counts().order_by()
+        Judgement.objects.submitted()
+        .for_programme(programme)
+        .values("agency_id", "standard_id")
+        .result_counts()
+        .order_by()
     )
     matrix = {(r["agency_id"], r["standard_id"]): r for r in matrix_rows}
     agencies = []
@@ -147,8 +160,12 @@ def findings(*, programme):
 
     def least_met_key(finding):
         percent = finding.figure.percent
-        return (percent is None, percent if percent is not None else 0, finding.standard.kloe.number,
-                finding.standard.number)
+        return (
+            percent is None,
+            percent if percent is not None else 0,
+            finding.standard.kloe.number,
+            finding.standard.number,
+        )
 
     return Findings(
         programme=programme,
@@ -169,11 +186,19 @@ def programme_detail(*, pk):
     return AuditProgramme.objects.prefetch_related(
         "priorities",
         Prefetch("kloes", queryset=KeyLineOfEnquiry.objects.prefetch_related("standards")),
-        Prefetch("cases", queryset=AuditCase.objects.select_related("priority").prefetch_related("agencies")
-                 .annotate(submitted_total=Count("judgements", filter=Q(judgements__status="submitted")))),
+        Prefetch(
+            "cases",
+            queryset=AuditCase.objects.select_related("priority")
+            .prefetch_related("agencies")
+            .annotate(submitted_total=Count("judgements", filter=Q(judgements__status="submitted"))),
+        ),
         Prefetch("lessons", queryset=Lesson.objects.order_by("number")),
-        Prefetch("learning_events", queryset=LearningEvent.objects.prefetch_related(
-            Prefetch("attendance", queryset=LearningEventAttendance.objects.select_related("agency")))),
+        Prefetch(
+            "learning_events",
+            queryset=LearningEvent.objects.prefetch_related(
+                Prefetch("attendance", queryset=LearningEventAttendance.objects.select_related("agency"))
+            ),
+        ),
     ).get(pk=pk)
 
 
@@ -194,15 +219,21 @@ def judgement_sheet(*, case, agency):
     judgements = {
         j.standard_id: j
         for j in Judgement.objects.filter(case=case, agency=agency)
-        .select_related("updated_by").prefetch_related("revisions__submitted_by")
+        .select_related("updated_by")
+        .prefetch_related("revisions__submitted_by")
     }
     groups = []
     for kloe in kloes:
         rows = []
         for standard in kloe.standards.all():
             judgement = judgements.get(standard.pk)
-            rows.append(JudgementRow(standard=standard, judgement=judgement,
-                                     revisions=list(judgement.revisions.all()) if judgement else []))
+            rows.append(
+                JudgementRow(
+                    standard=standard,
+                    judgement=judgement,
+                    revisions=list(judgement.revisions.all()) if judgement else [],
+                )
+            )
         groups.append((kloe, rows))
     return groups
 
@@ -210,10 +241,19 @@ def judgement_sheet(*, case, agency):
 def lesson_detail(*, pk):
     from plans.models import Action
 
-    return Lesson.objects.select_related("programme", "kloe").prefetch_related(
-        Prefetch("actions", queryset=Action.objects.with_current_rag().select_related("theme__plan")
-                 .prefetch_related("owners").order_by("theme__plan__title", "position", "pk"))
-    ).get(pk=pk)
+    return (
+        Lesson.objects.select_related("programme", "kloe")
+        .prefetch_related(
+            Prefetch(
+                "actions",
+                queryset=Action.objects.with_current_rag()
+                .select_related("theme__plan")
+                .prefetch_related("owners")
+                .order_by("theme__plan__title", "position", "pk"),
+            )
+        )
+        .get(pk=pk)
+    )
 
 
 @dataclass
@@ -241,10 +281,13 @@ def graded_areas():
 def case_agency_statuses(*, case):
     """Per involved agency: how many standards it has judged, submitted and left as draft (one query)."""
     rows = (
-        Judgement.objects.filter(case=case).values("agency_id")
-        .annotate(judged=Count("pk", filter=~Q(result="")),
-                  submitted=Count("pk", filter=Q(status="submitted")),
-                  draft=Count("pk", filter=Q(status="draft")))
+        Judgement.objects.filter(case=case)
+        .values("agency_id")
+        .annotate(
+            judged=Count("pk", filter=~Q(result="")),
+            submitted=Count("pk", filter=Q(status="submitted")),
+            draft=Count("pk", filter=Q(status="draft")),
+        )
         .order_by()
     )
     return {row["agency_id"]: row for row in rows}

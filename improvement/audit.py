@@ -8,6 +8,7 @@ Reads are batched per model, never per row: a page of N history records costs a 
 audited model (records, their previous versions, many-to-many snapshots, names of related rows),
 whatever N and however long the history.
 """
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -141,12 +142,18 @@ def describe(model, records):
         changes = []
         for model_field, old, new in changed:
             if isinstance(old, frozenset) or isinstance(new, frozenset):
-                before_text = ", ".join(sorted(names.get((model_field.related_model, i), f"#{i}") for i in old)) or "(none)"
-                after_text = ", ".join(sorted(names.get((model_field.related_model, i), f"#{i}") for i in new)) or "(none)"
+                before_text = (
+                    ", ".join(sorted(names.get((model_field.related_model, i), f"#{i}") for i in old)) or "(none)"
+                )
+                after_text = (
+                    ", ".join(sorted(names.get((model_field.related_model, i), f"#{i}") for i in new)) or "(none)"
+                )
             else:
                 before_text = _display(model_field, old, names) if record.history_type != "+" else ""
                 after_text = _display(model_field, new, names)
-            changes.append(Change(model_field.name, str(model_field.verbose_name).capitalize(), before_text, after_text))
+            changes.append(
+                Change(model_field.name, str(model_field.verbose_name).capitalize(), before_text, after_text)
+            )
         entries.append(
             HistoryEntry(
                 model_key=model._meta.label_lower,
@@ -169,7 +176,11 @@ def _object_label(record):
     if custom:
         return custom(record)
     try:
-        return str(record.instance_type(**{f.attname: getattr(record, f.attname) for f in record.instance_type._meta.concrete_fields}))
+        return str(
+            record.instance_type(
+                **{f.attname: getattr(record, f.attname) for f in record.instance_type._meta.concrete_fields}
+            )
+        )
     except Exception:  # a __str__ reaching a related row that no longer exists
         return f"#{record.id}"
 
@@ -204,7 +215,7 @@ def audit_log_rows(filters):
     """A union of (model, history id, date) over every audited model, newest first: page it, then
     call `audit_log_entries` on the page."""
     querysets = []
-    for key, (label, model) in audited_models().items():
+    for key, (_label, model) in audited_models().items():
         if filters.model_key and key != filters.model_key:
             continue
         qs = model.history.model.objects.all()
@@ -236,4 +247,3 @@ def audit_log_entries(rows):
         for entry in describe(model, history_queryset(model).filter(history_id__in=ids)):
             entries[(key, entry.history_id)] = entry
     return [entries[(row["model_key"], row["ref_id"])] for row in rows if (row["model_key"], row["ref_id"]) in entries]
-

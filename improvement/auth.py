@@ -1,4 +1,5 @@
 """Sign-in throttling that applies to web sign-ins only, and the switch that turns local passwords off."""
+
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.core.exceptions import PermissionDenied

@@ -6,6 +6,7 @@ sessions (users sign in again) and the sign-in throttle's counters. Users, group
 types are written by natural key, so the backup loads into a freshly migrated database whose
 internal ids differ.
 """
+
 import gzip
 import json
 from dataclasses import dataclass

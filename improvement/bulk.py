@@ -10,6 +10,7 @@ inserted in multi-row INSERT … RETURNING batches (SQLite 3.35+, PostgreSQL), t
 prepared statement (executemany). No signals are sent, as with bulk_create: callers write the
 history records themselves.
 """
+
 import enum
 
 from django.db import connections, models, router
@@ -33,11 +34,13 @@ class RowInserter:
         quote = self.connection.ops.quote_name
         columns = ", ".join(quote(field.column) for field in [*self.fields, *rest])
         self.width = len(self.fields) + len(rest)
-        self.prefix = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES "
+        self.prefix = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES "  # noqa: S608 - table and column names from the model, quoted; values are parameters
         self.row_sql = "(" + ", ".join(["%s"] * self.width) + ")"
         self.returning = f" RETURNING {quote(meta.pk.column)}"
         self.prepared = [
-            (index, field, {}) for index, field in enumerate(self.fields) if isinstance(field, _PREPARED) or field.choices
+            (index, field, {})
+            for index, field in enumerate(self.fields)
+            if isinstance(field, _PREPARED) or field.choices
         ]
         limit = self.connection.features.max_query_params or 65535
         self.batch = max(1, min(limit // self.width, 2000))
@@ -85,7 +88,7 @@ class RowInserter:
         prepared = list(self._rows(rows))
         with self.connection.cursor() as cursor:
             for start in range(0, len(prepared), self.batch):
-                chunk = prepared[start:start + self.batch]
+                chunk = prepared[start : start + self.batch]
                 sql = self.prefix + ", ".join([self.row_sql] * len(chunk)) + self.returning
                 cursor.execute(sql, [value for row in chunk for value in row])
                 ids += [row[0] for row in cursor.fetchall()]
@@ -97,5 +100,7 @@ class RowInserter:
         with self.connection.cursor() as cursor:
             for row in self._rows(rows):
                 cursor.execute(sql, row)
-                ids.append(self.connection.ops.last_insert_id(cursor, self.model._meta.db_table, self.model._meta.pk.column))
+                ids.append(
+                    self.connection.ops.last_insert_id(cursor, self.model._meta.db_table, self.model._meta.pk.column)
+                )
         return ids

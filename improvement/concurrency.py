@@ -11,6 +11,7 @@ How to use it for an edit page (see docs/decisions/0011-optimistic-locking.md):
 - the view inherits `ConcurrentEditViewMixin` and calls `self.edit_conflict(form, error)` when it
   catches the error: the page shows what the other person changed and keeps what this person typed.
 """
+
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -69,7 +70,8 @@ def many_to_many(model, name, objects, label=None, describe=str):
             return None
         record = (
             model.history.model.objects.filter(id=pk, history_date__lt=before)
-            .order_by("-history_date", "-history_id").first()
+            .order_by("-history_date", "-history_id")
+            .first()
         )
         if record is None:
             return None
@@ -108,7 +110,9 @@ def rows_as_of(model, before, **filters):
     """The rows of `model` matching `filters` as they were just before the moment `before`,
     rebuilt from its audit trail (historical records, newest per row, deleted rows left out)."""
     latest = {}
-    records = model.history.model.objects.filter(history_date__lt=before, **filters).order_by("history_date", "history_id")
+    records = model.history.model.objects.filter(history_date__lt=before, **filters).order_by(
+        "history_date", "history_id"
+    )
     for record in records:
         latest[record.id] = record
     return [record for record in latest.values() if record.history_type != "-"]

@@ -1,4 +1,5 @@
 """The demo: the plan with months of progress, the demo accounts and the case-audit programme beside it."""
+
 from django.db import transaction
 from django.utils import timezone
 

@@ -1,4 +1,5 @@
 """Error pages in the users' words."""
+
 from django.shortcuts import render
 
 

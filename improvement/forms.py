@@ -1,4 +1,5 @@
 """The sign-in form, strict about what it passes on to authentication and its throttling log."""
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm

@@ -5,6 +5,7 @@ WEB_CONCURRENCY (worker processes), GUNICORN_THREADS (threads per worker), BIND,
 GUNICORN_TIMEOUT, FORWARDED_ALLOW_IPS (addresses of the load balancer, trusted for
 X-Forwarded-Proto/For). Access and error logs go to stdout/stderr, the access log as JSON lines.
 """
+
 import multiprocessing
 import os
 

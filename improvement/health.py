@@ -4,6 +4,7 @@ Answered by a middleware at the top of the stack, before the HTTPS redirect, the
 sign-in check: load balancers probe over plain HTTP with the server's own address as host name.
 It says only "ok" or "unavailable": no version, no detail an outsider could use.
 """
+
 import logging
 
 from django.db import DatabaseError, connections

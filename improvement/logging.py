@@ -1,4 +1,5 @@
 """Structured (JSON lines) logging to stdout, for log collectors in production."""
+
 import json
 import logging
 

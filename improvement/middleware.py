@@ -1,5 +1,6 @@
 """Request logging (one structured line per request, never its body or query string), the
 rolling session expiry, and no caching of what a signed-in user is shown."""
+
 import logging
 import time
 

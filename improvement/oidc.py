@@ -10,6 +10,7 @@ end_session_endpoint (see improvement.oidc.SignOutView).
 The sign-in throttle (django-axes) counts password attempts only: the callback authenticates through this
 backend directly, so a refused organisation sign-in is logged here and never locks a username out.
 """
+
 import logging
 import threading
 from urllib.parse import urlencode
@@ -128,7 +129,7 @@ class OrganisationSignInBackend(OIDCAuthenticationBackend):
             token_info = self.get_token(payload)
         except requests.RequestException as error:
             logger.warning("Organisation sign-in: the token request failed: %s", error)
-            raise SignInRefused(f"{settings.OIDC_PROVIDER_NAME} did not confirm your sign-in. {TRY_AGAIN}")
+            raise SignInRefused(f"{settings.OIDC_PROVIDER_NAME} did not confirm your sign-in. {TRY_AGAIN}") from None
         id_token, access_token = token_info.get("id_token"), token_info.get("access_token")
         if not id_token:
             raise SignInRefused(f"{settings.OIDC_PROVIDER_NAME} did not confirm your sign-in. {TRY_AGAIN}")
@@ -136,7 +137,9 @@ class OrganisationSignInBackend(OIDCAuthenticationBackend):
             claims = self.verify_token(id_token, nonce=nonce)
         except (SuspiciousOperation, jwt.PyJWTError, requests.RequestException) as error:
             logger.warning("Organisation sign-in: ID token refused: %s", error)
-            raise SignInRefused(f"Your sign-in with {settings.OIDC_PROVIDER_NAME} could not be checked. {TRY_AGAIN}")
+            raise SignInRefused(
+                f"Your sign-in with {settings.OIDC_PROVIDER_NAME} could not be checked. {TRY_AGAIN}"
+            ) from None
         claims = self.claims_with_userinfo(claims, access_token)
         self.store_tokens(access_token, id_token)
         return self.user_for_claims(claims)
@@ -228,7 +231,9 @@ class SignInStartView(OIDCAuthenticationRequestView):
             self.OIDC_OP_AUTH_ENDPOINT = oidc_setting("OIDC_OP_AUTHORIZATION_ENDPOINT")
         except (requests.RequestException, ValueError, ImproperlyConfigured) as error:
             logger.error("Organisation sign-in: the provider's discovery document could not be read: %s", error)
-            messages.error(request, f"{settings.OIDC_PROVIDER_NAME} cannot be reached just now. Try again in a few minutes.")
+            messages.error(
+                request, f"{settings.OIDC_PROVIDER_NAME} cannot be reached just now. Try again in a few minutes."
+            )
             return redirect("login")
         self.OIDC_RP_CLIENT_ID = settings.OIDC_RP_CLIENT_ID
         return super().get(request)

@@ -6,6 +6,7 @@ their header cells and captions, figures with the `alt` of their <img>), the lan
 and backgrounds, borders and page-margin text (running titles, page numbers) kept out of the tree as
 artifacts. What the markup must give it is in docs/decisions/0019-accessible-documents.md.
 """
+
 from django.conf import settings
 
 PDF_VARIANT = "pdf/ua-1"

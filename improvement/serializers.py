@@ -5,6 +5,7 @@ progress update and audit record (and records made within one millisecond would 
 as the "json" format in settings.SERIALIZATION_MODULES: dumpdata and loaddata use it; files it
 writes are ordinary fixtures any Django can read.
 """
+
 import datetime
 
 from django.core.serializers.json import Deserializer, DjangoJSONEncoder

@@ -4,6 +4,7 @@ Local development needs no set-up: an SQLite file, DEBUG on, localhost only.
 `DJANGO_ENV=production` turns on the secure settings and requires `SECRET_KEY`.
 `DATABASE_URL` selects another database (PostgreSQL in production and in CI).
 """
+
 import os
 from pathlib import Path
 
@@ -31,7 +32,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY must be set when DJANGO_ENV=production.")
-    SECRET_KEY = "local-development-only-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
+    SECRET_KEY = "local-development-only-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz"  # noqa: S105 - local development only; production refuses to start without DJANGO_SECRET_KEY
 
 DEBUG = env_bool("DEBUG", default=not PRODUCTION)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")

@@ -10,6 +10,7 @@
 - `chart_place` puts a chart on a sheet with its alternative text (the drawing's title and
   description, which openpyxl has no setting for).
 """
+
 import datetime
 import io
 

@@ -5,6 +5,7 @@ Use in a form's clean_<field>():
     def clean_workbook(self):
         return validate_upload(self.cleaned_data["workbook"], kinds=[SPREADSHEET])
 """
+
 import os
 import unicodedata
 from dataclasses import dataclass

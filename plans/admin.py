@@ -1,13 +1,13 @@
 """Django admin for every plans model; progress updates are read-only (append-only history)."""
+
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from plans.models import (
-    BoardPackDocument,
     Action,
     ActionComment,
+    BoardPackDocument,
     DueDateChange,
-    UpdateReview,
     Measure,
     MeasureMilestone,
     MeasureReading,
@@ -19,6 +19,7 @@ from plans.models import (
     SourceParagraph,
     SourceReference,
     Theme,
+    UpdateReview,
 )
 
 

@@ -21,8 +21,18 @@ class PlansConfig(AppConfig):
 def _register_audited_models():
     from improvement import audit
     from plans.models import (
-        Action, ActionComment, DueDateChange, HighlightReport, Measure, MeasureMilestone, Owner, Plan, Source,
-        SourceReference, Theme, UpdateReview,
+        Action,
+        ActionComment,
+        DueDateChange,
+        HighlightReport,
+        Measure,
+        MeasureMilestone,
+        Owner,
+        Plan,
+        Source,
+        SourceReference,
+        Theme,
+        UpdateReview,
     )
 
     audit.register(Plan)
@@ -35,5 +45,9 @@ def _register_audited_models():
     audit.register(SourceReference, "Source reference", object_label=lambda r: f"Paragraph {r.paragraph or '(none)'}")
     audit.register(HighlightReport, "Highlight report", object_label=lambda r: "Highlight report")
     audit.register(UpdateReview, "Review of an update", object_label=lambda r: f"{r.get_decision_display()} update")
-    audit.register(ActionComment, "Comment on an action", object_label=lambda r: "Reply to a challenge" if r.review_id else "Comment")
+    audit.register(
+        ActionComment,
+        "Comment on an action",
+        object_label=lambda r: "Reply to a challenge" if r.review_id else "Comment",
+    )
     audit.register(DueDateChange, "Due date moved", object_label=lambda r: f"Due date moved by {r.agreed_by}")

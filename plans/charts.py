@@ -1,4 +1,5 @@
 """Server-side SVG charts for the dashboard and the board pack (the same SVG in both)."""
+
 import hashlib
 import re
 
@@ -28,7 +29,8 @@ def rag_trend_chart(trend, *, title="Progress RAG by period", width=760, height=
     trend = list(trend)[-MAX_CHART_POINTS:]
     figures = [(point.period.month.isoformat(), tuple(n for _, n, _ in getattr(point, field))) for point in trend]
     svg = cached_chart(
-        "rag-trend", (title, width, height, figures, tuple(RAG_COLOURS.items())),
+        "rag-trend",
+        (title, width, height, figures, tuple(RAG_COLOURS.items())),
         lambda: _draw_rag_trend_chart(trend, title=title, width=width, height=height, field=field),
     )
     return mark_safe(svg)  # noqa: S308 - pygal's markup; the title is ours
@@ -51,16 +53,36 @@ def _draw_rag_trend_chart(trend, *, title, width, height, field="progress"):
     series = [(rag.label, rag.value) for rag in RAG_ORDER] + [("No rating", None)]
     style = Style(
         font_family="DejaVu Sans, Arial, sans-serif",
-        background="white", plot_background="white", foreground="#0b0c0c", foreground_strong="#0b0c0c",
-        foreground_subtle="#505a5f", colors=tuple(RAG_COLOURS[code] for _, code in series),
-        opacity="1", opacity_hover="1", stroke_opacity="1", label_font_size=12, legend_font_size=12,
-        title_font_size=14, major_label_font_size=12,
+        background="white",
+        plot_background="white",
+        foreground="#0b0c0c",
+        foreground_strong="#0b0c0c",
+        foreground_subtle="#505a5f",
+        colors=tuple(RAG_COLOURS[code] for _, code in series),
+        opacity="1",
+        opacity_hover="1",
+        stroke_opacity="1",
+        label_font_size=12,
+        legend_font_size=12,
+        title_font_size=14,
+        major_label_font_size=12,
     )
     chart = pygal.StackedBar(
-        style=style, js=[], disable_xml_declaration=True, width=width, height=height, title=title,
-        legend_at_bottom=True, legend_at_bottom_columns=6, print_values=False, show_y_guides=True,
-        x_label_rotation=0 if len(trend) <= 12 else 45, truncate_label=-1, explicit_size=True,
-        stroke_style={"width": 1}, margin=10,
+        style=style,
+        js=[],
+        disable_xml_declaration=True,
+        width=width,
+        height=height,
+        title=title,
+        legend_at_bottom=True,
+        legend_at_bottom_columns=6,
+        print_values=False,
+        show_y_guides=True,
+        x_label_rotation=0 if len(trend) <= 12 else 45,
+        truncate_label=-1,
+        explicit_size=True,
+        stroke_style={"width": 1},
+        margin=10,
     )
     chart.x_labels = [point.period.month.strftime("%b %y") for point in trend]
     for label, code in series:
@@ -79,14 +101,16 @@ def _draw_rag_trend_chart(trend, *, title, width, height, field="progress"):
 ON_TRACK_SERIES = (("Progress on track", "#1d70b8", None), ("Impact on track", "#0b0c0c", "6, 4"))
 
 
-def on_track_chart(trend, *, title="% of actions Blue or Green: progress and impact", width=420, height=230,
-                   name="on-track"):
+def on_track_chart(
+    trend, *, title="% of actions Blue or Green: progress and impact", width=420, height=230, name="on-track"
+):
     """Two lines over the periods: the % of actions whose progress, and whose impact, is Blue or
     Green. Small enough for the dashboard's first screen and for small multiples (theme_chart)."""
     trend = list(trend)[-MAX_CHART_POINTS:]
     figures = [(p.period.month.isoformat(), p.progress_on_track, p.impact_on_track) for p in trend]
     svg = cached_chart(
-        "on-track", (title, width, height, figures),
+        "on-track",
+        (title, width, height, figures),
         lambda: _draw_on_track_chart(trend, title=title, width=width, height=height, name=name),
     )
     return mark_safe(svg)  # noqa: S308 - our markup, every text escaped
@@ -136,7 +160,7 @@ def _draw_on_track_chart(trend, *, title, width, height, name):
                 continue  # too close to the last label
             parts.append(
                 f'<text x="{x(i):.1f}" y="{top + plot_h + 14}" text-anchor="middle" fill="#0b0c0c">'
-                f'{point.period.month.strftime("%b %y")}</text>'
+                f"{point.period.month.strftime('%b %y')}</text>"
             )
     for (label, colour, dash), attr, marker in zip(
         ON_TRACK_SERIES, ("progress_on_track", "impact_on_track"), ("circle", "square"), strict=True
@@ -147,11 +171,15 @@ def _draw_on_track_chart(trend, *, title, width, height, name):
         parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"{dashes}/>')
         for i, v in enumerate(values):
             if marker == "circle":
-                parts.append(f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="3" fill="{colour}"><title>{label}, '
-                             f'{trend[i].period.month.strftime("%b %Y")}: {v}%</title></circle>')
+                parts.append(
+                    f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="3" fill="{colour}"><title>{label}, '
+                    f"{trend[i].period.month.strftime('%b %Y')}: {v}%</title></circle>"
+                )
             else:
-                parts.append(f'<rect x="{x(i) - 3:.1f}" y="{y(v) - 3:.1f}" width="6" height="6" fill="{colour}">'
-                             f'<title>{label}, {trend[i].period.month.strftime("%b %Y")}: {v}%</title></rect>')
+                parts.append(
+                    f'<rect x="{x(i) - 3:.1f}" y="{y(v) - 3:.1f}" width="6" height="6" fill="{colour}">'
+                    f"<title>{label}, {trend[i].period.month.strftime('%b %Y')}: {v}%</title></rect>"
+                )
     legend_y = height - 10
     for k, (label, colour, dash) in enumerate(ON_TRACK_SERIES):
         lx = left + k * (plot_w // 2)

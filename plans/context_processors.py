@@ -1,4 +1,5 @@
 """Values every page needs: the organisation's name and the user's roles for navigation."""
+
 from django.conf import settings
 
 from plans import permissions

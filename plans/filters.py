@@ -1,4 +1,5 @@
 """Filters for the plan's action list (kept in the URL), over the status rows it shows."""
+
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -26,23 +27,29 @@ class ActionFilter(django_filters.FilterSet):
         choices=[*Rag.choices, (NO_RATING, "No rating")],
         empty_label="Any rating",
     )
-    overdue = django_filters.BooleanFilter(
-        label="Overdue only", widget=forms.CheckboxInput
-    )
-    stale = django_filters.BooleanFilter(
-        label="No update this period only", widget=forms.CheckboxInput
-    )
+    overdue = django_filters.BooleanFilter(label="Overdue only", widget=forms.CheckboxInput)
+    stale = django_filters.BooleanFilter(label="No update this period only", widget=forms.CheckboxInput)
     without_impact = django_filters.BooleanFilter(
-        label="Progress without impact only", widget=forms.CheckboxInput,
+        label="Progress without impact only",
+        widget=forms.CheckboxInput,
         help_text="Progress Blue or Green while impact is Amber or Red, or has not moved for 3 periods.",
     )
-    period = django_filters.ChoiceFilter(
-        label="As reported for", empty_label="Now (latest updates)"
-    )
+    period = django_filters.ChoiceFilter(label="As reported for", empty_label="Now (latest updates)")
 
     class Meta:
         model = Action
-        fields = ["q", "theme", "owner", "source", "progress_rag", "impact_rag", "overdue", "stale", "without_impact", "period"]
+        fields = [
+            "q",
+            "theme",
+            "owner",
+            "source",
+            "progress_rag",
+            "impact_rag",
+            "overdue",
+            "stale",
+            "without_impact",
+            "period",
+        ]
 
     def __init__(self, data=None, queryset=None, *, plan, period, report_period=None, periods=(), **kwargs):
         super().__init__(data, Action.objects.none(), **kwargs)
@@ -77,9 +84,11 @@ class ActionFilter(django_filters.FilterSet):
         tests = []
         text = (data.get("q") or "").strip()
         if text:
-            matching = set(Action.objects.for_plan(self.plan).filter(
-                Q(ref__icontains=text) | Q(improvement_need__icontains=text) | Q(action_text__icontains=text)
-            ).values_list("pk", flat=True))
+            matching = set(
+                Action.objects.for_plan(self.plan)
+                .filter(Q(ref__icontains=text) | Q(improvement_need__icontains=text) | Q(action_text__icontains=text))
+                .values_list("pk", flat=True)
+            )
             tests.append(lambda row: row.action_id in matching)
         if data.get("theme"):
             theme_id = data["theme"].pk
@@ -88,7 +97,9 @@ class ActionFilter(django_filters.FilterSet):
             owner_id = data["owner"].pk
             tests.append(lambda row: owner_id in row.owner_ids)
         if data.get("source"):
-            with_source = set(Action.objects.for_plan(self.plan).filter(sources=data["source"]).values_list("pk", flat=True))
+            with_source = set(
+                Action.objects.for_plan(self.plan).filter(sources=data["source"]).values_list("pk", flat=True)
+            )
             tests.append(lambda row: row.action_id in with_source)
         for field in ("progress_rag", "impact_rag"):
             value = data.get(field)

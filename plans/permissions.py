@@ -1,6 +1,7 @@
 """Who may see and do what. Roles are the groups Admin, Coordinator, Owner and Board;
 access to a plan comes from being its coordinator, a board member of it, or holding
 a role that owns one of its actions."""
+
 from django.db.models import Q
 
 ADMIN, COORDINATOR, OWNER, BOARD = "Admin", "Coordinator", "Owner", "Board"

@@ -1,6 +1,7 @@
 """The vocabulary of reads over plans: current RAG, plan order, owners; RAG summaries.
 
 An action's status in a period (overdue, no update this period...) is plans.selectors.status."""
+
 from django.db import models
 from django.db.models import Exists, OuterRef, Subquery
 
@@ -42,9 +43,7 @@ class ActionQuerySet(models.QuerySet):
         return self.exclude(theme__plan__status="draft")
 
     def owned_by_user(self, user):
-        return self.filter(Exists(
-            self.model.owners.through.objects.filter(action=OuterRef("pk"), owner__holders=user)
-        ))
+        return self.filter(Exists(self.model.owners.through.objects.filter(action=OuterRef("pk"), owner__holders=user)))
 
 
 class RagSummary(list):

@@ -1,4 +1,5 @@
 """The RAG scale shared by progress and impact ratings."""
+
 from dataclasses import dataclass
 
 from django.db import models

@@ -1,5 +1,7 @@
 """The plan's action table."""
+
 import django_tables2 as tables
+
 
 class ActionTable(tables.Table):
     """Columns (headers, sorting) and pagination of the plan's actions, one status row each

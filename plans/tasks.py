@@ -1,4 +1,5 @@
 """Work done in the background by `manage.py db_worker` (django-tasks with django-tasks-db)."""
+
 import datetime
 import time
 
@@ -19,7 +20,6 @@ from plans.services.import_jobs import (
 from plans.services.importing import import_summary, plan_import, plan_import_preview
 from plans.services.status_labels import status_labels_for_reading, status_labels_reading_key, status_labels_remember
 
-
 STATUS_EVERY = 0.5  # seconds between two writes of the status file while reading or writing
 
 
@@ -37,45 +37,85 @@ def _every(seconds, report):
 
 
 @task()
-def plan_import_run(*, token, user_id, name, mapping=None, title="", plan_id=None, as_of=None, coordinators=(),
-                    board_members=(), people=None, statuses=None):
+def plan_import_run(
+    *,
+    token,
+    user_id,
+    name,
+    mapping=None,
+    title="",
+    plan_id=None,
+    as_of=None,
+    coordinators=(),
+    board_members=(),
+    people=None,
+    statuses=None,
+):
     """Read and write one uploaded workbook, telling the status file how far it has got.
 
     All or nothing, as on the page: a failure leaves the database as it was and says why."""
     path = upload_path(token)
     user = get_user_model().objects.get(pk=user_id)
     import_status_write(token, state="reading", rows_read=0)
-    read_progress = _every(STATUS_EVERY, lambda done, total: import_status_write(
-        token, state="reading", rows_read=done, rows_total=total))
-    write_progress = _every(STATUS_EVERY, lambda done, total: import_status_write(
-        token, state="writing", actions_written=done, actions_total=total))
+    read_progress = _every(
+        STATUS_EVERY, lambda done, total: import_status_write(token, state="reading", rows_read=done, rows_total=total)
+    )
+    write_progress = _every(
+        STATUS_EVERY,
+        lambda done, total: import_status_write(token, state="writing", actions_written=done, actions_total=total),
+    )
 
     try:
         reading = status_labels_for_reading(statuses)
-        parsed = parsed_load(token, parsed_key(mapping, title, status_labels_reading_key(reading))) or plan_import_preview(
-            source=path, name=name, mapping=mapping_from_session(mapping), title=title, progress=read_progress, statuses=reading,
+        parsed = parsed_load(
+            token, parsed_key(mapping, title, status_labels_reading_key(reading))
+        ) or plan_import_preview(
+            source=path,
+            name=name,
+            mapping=mapping_from_session(mapping),
+            title=title,
+            progress=read_progress,
+            statuses=reading,
         )
-        import_status_write(token, state="writing", rows_read=parsed.rows_read, actions_total=len(parsed.actions), actions_written=0)
+        import_status_write(
+            token, state="writing", rows_read=parsed.rows_read, actions_total=len(parsed.actions), actions_written=0
+        )
         plan = Plan.objects.get(pk=plan_id) if plan_id else None
         users = get_user_model().objects.filter(is_active=True)
         result = plan_import(
-            parsed=parsed, author=user, plan=plan, title=title, name=name,
+            parsed=parsed,
+            author=user,
+            plan=plan,
+            title=title,
+            name=name,
             as_of=datetime.datetime.fromisoformat(as_of) if as_of else None,
-            coordinators=list(users.filter(pk__in=coordinators)), board_members=list(users.filter(pk__in=board_members)),
-            people=people, progress=write_progress,
+            coordinators=list(users.filter(pk__in=coordinators)),
+            board_members=list(users.filter(pk__in=board_members)),
+            people=people,
+            progress=write_progress,
         )
         status_labels_remember(choices=statuses or {}, author=user)
     except (ImportFileError, Plan.DoesNotExist) as error:
-        import_status_write(token, state="failed", error=str(error) if isinstance(error, ImportFileError) else
-                            "The plan to update no longer exists. Nothing was imported.")
+        import_status_write(
+            token,
+            state="failed",
+            error=str(error)
+            if isinstance(error, ImportFileError)
+            else "The plan to update no longer exists. Nothing was imported.",
+        )
         return None
     except Exception:
         import_status_write(token, state="failed", error="Something went wrong while importing. Nothing was imported.")
         raise
     saved = result.saved
     import_status_write(
-        token, state="done", plan_id=saved.plan.pk, plan_title=saved.plan.title, created=saved.created,
-        actions_written=saved.actions_created + saved.actions_updated, summary=import_summary(saved),
+        token,
+        state="done",
+        plan_id=saved.plan.pk,
+        plan_title=saved.plan.title,
+        created=saved.created,
+        actions_written=saved.actions_created + saved.actions_updated,
+        summary=import_summary(saved),
     )
     for kept in path.parent.glob(f"{token}.*"):
         if not kept.name.endswith(".status.json"):
@@ -88,8 +128,9 @@ def plan_import_read(*, token, name):
     """Read a large upload for its preview, telling the status file how far it has got; the
     reading is kept for the preview (and the import) so it is not read again."""
     import_status_write(token, state="reading", rows_read=0)
-    read_progress = _every(STATUS_EVERY, lambda done, total: import_status_write(
-        token, state="reading", rows_read=done, rows_total=total))
+    read_progress = _every(
+        STATUS_EVERY, lambda done, total: import_status_write(token, state="reading", rows_read=done, rows_total=total)
+    )
 
     reading = status_labels_for_reading()
     try:
@@ -104,7 +145,6 @@ def plan_import_read(*, token, name):
     parsed_save(token, parsed_key(None, "", status_labels_reading_key(reading)), parsed)
     import_status_write(token, state="read", rows_read=parsed.rows_read, actions_total=len(parsed.actions))
     return len(parsed.actions)
-
 
 
 @task()

@@ -1,12 +1,9 @@
 from django.urls import path
 
-from plans.views import importing
-from plans.views import measures, owners, sources, structure
-from plans.views import history
-from plans.views import exporting
-from plans.views import round as round_views
+from plans.views import exporting, history, importing, measures, owners, sources, structure
 from plans.views import progress as views
 from plans.views import reporting as reporting_views
+from plans.views import round as round_views
 
 app_name = "plans"
 
@@ -25,7 +22,9 @@ urlpatterns = [
     path("plans/<int:pk>/publish/", importing.PlanPublishView.as_view(), name="plan_publish"),
     path("plans/<int:pk>/dashboard/", reporting_views.BoardDashboardView.as_view(), name="board_dashboard"),
     path("plans/<int:pk>/board-pack.pdf", reporting_views.BoardPackPdfView.as_view(), name="board_pack_pdf"),
-    path("plans/<int:pk>/board-pack-full.pdf", reporting_views.BoardPackFullPdfView.as_view(), name="board_pack_full_pdf"),
+    path(
+        "plans/<int:pk>/board-pack-full.pdf", reporting_views.BoardPackFullPdfView.as_view(), name="board_pack_full_pdf"
+    ),
     path("plans/<int:pk>/board-pack/", reporting_views.BoardPackStatusView.as_view(), name="board_pack_status"),
     path("plans/<int:pk>/board-pack.xlsx", reporting_views.BoardPackXlsxView.as_view(), name="board_pack_xlsx"),
     path("plans/<int:pk>/periods/new/", reporting_views.PeriodCreateView.as_view(), name="period_create"),
@@ -53,7 +52,11 @@ urlpatterns = [
     path("plans/<int:pk>/measures/new/", measures.MeasureCreateView.as_view(), name="measure_create"),
     path("measures/<int:pk>/", measures.MeasureDetailView.as_view(), name="measure_detail"),
     path("measures/<int:pk>/edit/", measures.MeasureEditView.as_view(), name="measure_edit"),
-    path("measures/<int:pk>/milestones/<int:milestone_pk>/remove/", measures.MilestoneRemoveView.as_view(), name="milestone_remove"),
+    path(
+        "measures/<int:pk>/milestones/<int:milestone_pk>/remove/",
+        measures.MilestoneRemoveView.as_view(),
+        name="milestone_remove",
+    ),
     path("sources/", sources.SourceListView.as_view(), name="source_list"),
     path("sources/new/", sources.SourceCreateView.as_view(), name="source_create"),
     path("sources/<int:pk>/", sources.SourceDetailView.as_view(), name="source_detail"),

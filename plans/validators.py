@@ -6,6 +6,7 @@ source dates, and the dates of case audits.
 by month until pages failed. Nothing a plan tracks is dated before 2000 or after 2100, so such a
 date is refused with a message rather than stored.
 """
+
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -15,8 +16,7 @@ LATEST_DATE = datetime.date(2100, 12, 31)
 
 
 def date_range_message():
-    return (f"Enter a date between {EARLIEST_DATE:%-d %B %Y} and {LATEST_DATE:%-d %B %Y}"
-)
+    return f"Enter a date between {EARLIEST_DATE:%-d %B %Y} and {LATEST_DATE:%-d %B %Y}"
 
 
 def validate_plan_date(value):

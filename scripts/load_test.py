@@ -18,6 +18,7 @@ slow app (much CPU per request) is told apart from a busy machine (little CPU pe
 other processes using the cores). `--actions 1000` runs against a generated plan of that many
 actions (12 months of updates) instead of the demo plan.
 """
+
 import argparse
 import http.client
 import json
@@ -38,15 +39,18 @@ from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
-PASSWORD = "load-test-password-2026"
+PASSWORD = "load-test-password-2026"  # noqa: S105 - accounts of a throwaway load-test database
 MAX_REQUESTS_PER_USER = 2_000
 
 # What each kind of user reads, as functions of the test data: one line a page.
 READS = {
     "board": [
         lambda d, r: f"/plans/{d['plan']}/dashboard/",
-        lambda d, r: f"/plans/{d['plan']}/dashboard/?period={r.choice(d['closed_periods'])}" if d["closed_periods"]
-        else f"/plans/{d['plan']}/dashboard/",
+        lambda d, r: (
+            f"/plans/{d['plan']}/dashboard/?period={r.choice(d['closed_periods'])}"
+            if d["closed_periods"]
+            else f"/plans/{d['plan']}/dashboard/"
+        ),
         lambda d, r: f"/plans/{d['plan']}/",
         lambda d, r: f"/plans/{d['plan']}/?page=2",
         lambda d, r: f"/plans/{d['plan']}/?progress_rag=R",
@@ -80,7 +84,7 @@ def process_tree_cpu(root_pid):
             text = Path(f"/proc/{entry}/stat").read_text()
         except OSError:
             continue  # gone meanwhile
-        fields = text[text.rindex(")") + 2:].split()
+        fields = text[text.rindex(")") + 2 :].split()
         stats[int(entry)] = (int(fields[1]), [int(v) for v in fields[11:15]])  # ppid, utime stime cutime cstime
     if root_pid not in stats:
         return 0.0
@@ -136,13 +140,16 @@ def prepare_data(users):
     User = get_user_model()
     roles = list(
         Owner.objects.annotate(n=Count("actions", filter=~Q(actions__status=ActionStatus.WITHDRAWN)))
-        .filter(n__gt=0).order_by("-n", "pk")
+        .filter(n__gt=0)
+        .order_by("-n", "pk")
     )
     owners_wanted = max(1, users // 5)
     accounts = []
     for n in range(users):
         kind = "owner" if n < owners_wanted else "board"
-        user, _ = User.objects.get_or_create(username=f"load-{kind}-{n:03d}", defaults={"first_name": "Load", "last_name": f"User {n}"})
+        user, _ = User.objects.get_or_create(
+            username=f"load-{kind}-{n:03d}", defaults={"first_name": "Load", "last_name": f"User {n}"}
+        )
         user.set_password(PASSWORD)
         user.save()
         user.groups.add(Group.objects.get(name="Owner" if kind == "owner" else "Board"))
@@ -151,13 +158,16 @@ def prepare_data(users):
             role = roles[n % len(roles)]
             role.holders.add(user)
             own_actions = list(
-                Action.objects.filter(owners=role, theme__plan=plan).exclude(status=ActionStatus.WITHDRAWN).values_list("pk", flat=True)
+                Action.objects.filter(owners=role, theme__plan=plan)
+                .exclude(status=ActionStatus.WITHDRAWN)
+                .values_list("pk", flat=True)
             )
         else:
             plan.board_members.add(user)
         accounts.append({"username": user.username, "kind": kind, "own_actions": own_actions})
     data = {
-        "plan": plan.pk, "actions": list(Action.objects.filter(theme__plan=plan).values_list("pk", flat=True)),
+        "plan": plan.pk,
+        "actions": list(Action.objects.filter(theme__plan=plan).values_list("pk", flat=True)),
         "closed_periods": [p.slug for p in plan.periods.filter(closed=True)],
     }
     data["action_count"] = len(data["actions"])
@@ -173,7 +183,11 @@ class Browser:
         self.connection = None
 
     def request(self, method, path, form=None):
-        headers = {"X-Forwarded-Proto": "https", "Host": f"{HOST}:{self.port}", "Referer": f"https://{HOST}:{self.port}{path}"}
+        headers = {
+            "X-Forwarded-Proto": "https",
+            "Host": f"{HOST}:{self.port}",
+            "Referer": f"https://{HOST}:{self.port}{path}",
+        }
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
@@ -211,7 +225,11 @@ class Browser:
 
     def sign_in(self, username):
         status, html = self.request("GET", "/login/")
-        status, _ = self.request("POST", "/login/", {"csrfmiddlewaretoken": self.csrf_token(html), "username": username, "password": PASSWORD})
+        status, _ = self.request(
+            "POST",
+            "/login/",
+            {"csrfmiddlewaretoken": self.csrf_token(html), "username": username, "password": PASSWORD},
+        )
         return status == 302
 
 
@@ -256,7 +274,7 @@ class Clock:
 
 
 def simulate(account, data, port, clock, stats, seed):
-    rnd = random.Random(seed)
+    rnd = random.Random(seed)  # noqa: S311 - repeatable load
     browser = Browser(port)
     try:
         with SIGN_IN_SLOTS:  # a few at a time: password hashing is slow on purpose, and not what is measured
@@ -287,8 +305,15 @@ def simulate(account, data, port, clock, stats, seed):
                 note = f"Load test update {account['username']} #{count}: progress as planned."
                 started = time.monotonic()
                 status, _ = browser.request(
-                    "POST", f"/actions/{action}/update/",
-                    {"csrfmiddlewaretoken": browser.csrf_token(html), "progress_rag": rnd.choice("GAR"), "impact_rag": "", "note": note, "evidence_links": ""},
+                    "POST",
+                    f"/actions/{action}/update/",
+                    {
+                        "csrfmiddlewaretoken": browser.csrf_token(html),
+                        "progress_rag": rnd.choice("GAR"),
+                        "impact_rag": "",
+                        "note": note,
+                        "evidence_links": "",
+                    },
                 )
                 stats.record("post update", started, status, 302)
                 if status == 302:
@@ -298,7 +323,12 @@ def simulate(account, data, port, clock, stats, seed):
                 path = rnd.choice(READS[account["kind"]])(data, rnd)
                 started = time.monotonic()
                 status, _ = browser.request("GET", path)
-                stats.record(re.sub(r"period=\d{4}-\d{2}", "period=<closed>", re.sub(r"/\d+/", "/<id>/", path)), started, status, 200)
+                stats.record(
+                    re.sub(r"period=\d{4}-\d{2}", "period=<closed>", re.sub(r"/\d+/", "/<id>/", path)),
+                    started,
+                    status,
+                    200,
+                )
         except Exception as error:  # noqa: BLE001 - counted, reported
             with stats.lock:
                 stats.errors[f"{type(error).__name__}"] += 1
@@ -343,20 +373,48 @@ def main():
     django_setup(env)
     print(f"Preparing: migrate, demo plan, {ARGS.users} accounts …", flush=True)
     data, accounts = prepare_data(ARGS.users)
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env={**os.environ, **env}, check=True)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        check=True,
+    )
 
     port = free_port()
-    gunicorn_env = {**os.environ, **env, "WEB_CONCURRENCY": str(ARGS.workers), "GUNICORN_THREADS": str(ARGS.threads),
-                    "GUNICORN_ACCESS_LOG": "/dev/null"}
-    server = subprocess.Popen(
-        [str(Path(sys.executable).with_name("gunicorn")), "-c", "improvement/gunicorn.conf.py", "--bind", f"{HOST}:{port}", "improvement.wsgi"],
-        cwd=ROOT, env=gunicorn_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    gunicorn_env = {
+        **os.environ,
+        **env,
+        "WEB_CONCURRENCY": str(ARGS.workers),
+        "GUNICORN_THREADS": str(ARGS.threads),
+        "GUNICORN_ACCESS_LOG": "/dev/null",
+    }
+    server = subprocess.Popen(  # noqa: S603 - our own server command, no user input
+        [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "-c",
+            "improvement/gunicorn.conf.py",
+            "--bind",
+            f"{HOST}:{port}",
+            "improvement.wsgi",
+        ],
+        cwd=ROOT,
+        env=gunicorn_env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
     )
     try:
         if not wait_for(port):
-            sys.exit("load_test: gunicorn did not answer /healthz:\n" + (server.stderr.read() if server.poll() is not None else ""))
-        print(f"gunicorn on {HOST}:{port}: {ARGS.workers} workers × {ARGS.threads} threads. "
-              f"{ARGS.users} users for {ARGS.seconds} s (think time ~{ARGS.think} s) …", flush=True)
+            sys.exit(
+                "load_test: gunicorn did not answer /healthz:\n"
+                + (server.stderr.read() if server.poll() is not None else "")
+            )
+        print(
+            f"gunicorn on {HOST}:{port}: {ARGS.workers} workers × {ARGS.threads} threads. "
+            f"{ARGS.users} users for {ARGS.seconds} s (think time ~{ARGS.think} s) …",
+            flush=True,
+        )
         stats = Stats()
         clock = Clock(len(accounts), ARGS.seconds)
         threads = [
@@ -368,7 +426,9 @@ def main():
         if not clock.started.wait(timeout=300):
             sys.exit("load_test: the users could not all sign in within 5 minutes")
         cpu_before, load_before = cpu_sample(server.pid), os.getloadavg()
-        print(f"All signed in (p95 {percentile(stats.sign_ins, 95):.0f} ms); measuring for {ARGS.seconds} s …", flush=True)
+        print(
+            f"All signed in (p95 {percentile(stats.sign_ins, 95):.0f} ms); measuring for {ARGS.seconds} s …", flush=True
+        )
         for thread in threads:
             thread.join(timeout=max(1, clock.deadline - time.monotonic()) + 45)
         elapsed = time.monotonic() - clock.start
@@ -424,27 +484,46 @@ def main():
     }
     print(json.dumps(summary, indent=2))
     ok = errors == 0 and not lost and summary["p95_ms"] < ARGS.p95_ms and requests > 0
-    print(("PASS" if ok else "FAIL") + f": errors {errors} (target 0), updates lost {len(lost)} of {len(stats.posted)} (target 0), "
-          f"p95 {summary['p95_ms']} ms (target < {ARGS.p95_ms:g} ms), {summary['requests_per_second']} requests/s")
-    print(f"Server CPU {summary['server_cpu_ms_per_request']} ms a request (median latency {summary['p50_ms']} ms); "
-          f"machine {summary['machine_cpu_busy_percent']}% busy on {cores} cores, {summary['other_processes_cpu_seconds']} s of "
-          f"it by other processes (database included); load average {load_before[0]:.2f} before, {load_after[0]:.2f} after. "
-          + ("No request was served." if not requests else
-             "Latency well above the CPU per request: time spent waiting for a busy machine or the database, not computing."
-             if summary["p50_ms"] > 2 * summary["server_cpu_ms_per_request"] else
-             "Latency close to the CPU per request: the app's own work is the cost."))
+    print(
+        ("PASS" if ok else "FAIL")
+        + f": errors {errors} (target 0), updates lost {len(lost)} of {len(stats.posted)} (target 0), "
+        f"p95 {summary['p95_ms']} ms (target < {ARGS.p95_ms:g} ms), {summary['requests_per_second']} requests/s"
+    )
+    print(
+        f"Server CPU {summary['server_cpu_ms_per_request']} ms a request (median latency {summary['p50_ms']} ms); "
+        f"machine {summary['machine_cpu_busy_percent']}% busy on {cores} cores, {summary['other_processes_cpu_seconds']} s of "
+        f"it by other processes (database included); load average {load_before[0]:.2f} before, {load_after[0]:.2f} after. "
+        + (
+            "No request was served."
+            if not requests
+            else "Latency well above the CPU per request: time spent waiting for a busy machine or the database, not computing."
+            if summary["p50_ms"] > 2 * summary["server_cpu_ms_per_request"]
+            else "Latency close to the CPU per request: the app's own work is the cost."
+        )
+    )
     return 0 if ok else 1
 
 
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 parser.add_argument("--users", type=int, default=50, choices=range(1, 201), metavar="1-200")
 parser.add_argument("--seconds", type=int, default=60, choices=range(5, 601), metavar="5-600")
-parser.add_argument("--think", type=float, default=3.0, help="mean pause between a user's requests, in seconds (people read a page before clicking on)")
+parser.add_argument(
+    "--think",
+    type=float,
+    default=3.0,
+    help="mean pause between a user's requests, in seconds (people read a page before clicking on)",
+)
 parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "3")))
 parser.add_argument("--threads", type=int, default=int(os.environ.get("GUNICORN_THREADS", "4")))
 parser.add_argument("--p95-ms", type=float, default=500.0)
-parser.add_argument("--actions", type=int, default=0, choices=range(0, 5001), metavar="0-5000",
-                    help="run against a generated plan of this many actions (12 months of updates) instead of the demo plan")
+parser.add_argument(
+    "--actions",
+    type=int,
+    default=0,
+    choices=range(0, 5001),
+    metavar="0-5000",
+    help="run against a generated plan of this many actions (12 months of updates) instead of the demo plan",
+)
 ARGS = parser.parse_args()
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 """Shared fixtures: a small plan with one user per role."""
+
 import datetime
 from dataclasses import dataclass
 
@@ -94,8 +95,20 @@ def world(db):
     other_plan.board_members.add(outsider_board)
     nobody = UserFactory(username="no-role")
     return World(
-        plan=plan, other_plan=other_plan, theme=theme, period=period, owner_role=owner_role,
-        other_role=other_role, action=action, other_action=other_action, foreign_action=foreign_action,
-        admin=admin, coordinator=coordinator, owner=owner, board=board,
-        outsider_coordinator=outsider_coordinator, outsider_board=outsider_board, nobody=nobody,
+        plan=plan,
+        other_plan=other_plan,
+        theme=theme,
+        period=period,
+        owner_role=owner_role,
+        other_role=other_role,
+        action=action,
+        other_action=other_action,
+        foreign_action=foreign_action,
+        admin=admin,
+        coordinator=coordinator,
+        owner=owner,
+        board=board,
+        outsider_coordinator=outsider_coordinator,
+        outsider_board=outsider_board,
+        nobody=nobody,
     )

@@ -4,6 +4,7 @@ tagged PDF (pikepdf) and the navigation aids of a workbook (openpyxl).
 The assertions every PDF and every workbook must pass live here, so each document's test says only
 what is particular to it.
 """
+
 import io
 import itertools
 import re
@@ -49,10 +50,12 @@ def pdf_structure(content):
         _walk(kid, found)
     bookmarks = []
     with pdf.open_outline() as outline:
+
         def collect(items):
             for item in items:
                 bookmarks.append(item.title)
                 collect(item.children)
+
         collect(outline.root)
     heading_tags = [kind for kind, _ in found if re.fullmatch(r"H[1-6]", kind)]
     tables = []
@@ -94,7 +97,7 @@ def assert_accessible_pdf(content, *, title, html_captions):
         assert "TH" in kinds, f"table {number} has no header cells: {kinds[:30]}"
         if "THead" in kinds:
             body = kinds.index("TBody") if "TBody" in kinds else len(kinds)
-            assert "TH" in kinds[kinds.index("THead"):body], f"table {number}: its head has no header cells"
+            assert "TH" in kinds[kinds.index("THead") : body], f"table {number}: its head has no header cells"
         for kind, element in inner:
             if kind == "TBody":
                 body_cells = []

@@ -1,4 +1,5 @@
 """Factories for the plans and audits domains."""
+
 import datetime
 
 import factory

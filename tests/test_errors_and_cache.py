@@ -1,4 +1,5 @@
 """The server-error page, and the cache every app server shares."""
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache

@@ -1,5 +1,6 @@
 """Hardening: sign-in throttling, Content-Security-Policy, health check, request log, uploads,
 sessions."""
+
 import json
 import logging
 from datetime import timedelta
@@ -7,8 +8,8 @@ from datetime import timedelta
 import pytest
 from django.conf import settings
 from django.contrib.sessions.models import Session
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -99,7 +100,9 @@ def test_health_check_says_unavailable_when_the_database_is_down(client, monkeyp
 
 
 @pytest.mark.parametrize("damage", ["missing", "empty", "corrupt"])
-def test_health_check_says_unavailable_when_the_sqlite_file_is_missing_or_corrupt(client, db, tmp_path, monkeypatch, damage):
+def test_health_check_says_unavailable_when_the_sqlite_file_is_missing_or_corrupt(
+    client, db, tmp_path, monkeypatch, damage
+):
     """SQLite creates a missing file on connecting, so `SELECT 1` alone answered "ok" over no schema."""
     from django.db.utils import ConnectionHandler
 
@@ -136,7 +139,10 @@ def test_requests_are_logged_without_bodies(client, world, caplog):
         )
     record = next(r for r in caplog.records if r.name == "improvement.request")
     assert (record.request_method, record.path, record.status_code, record.user) == (
-        "POST", f"/actions/{world.action.pk}/update/", 302, world.owner.pk,
+        "POST",
+        f"/actions/{world.action.pk}/update/",
+        302,
+        world.owner.pk,
     )
     assert record.duration_ms >= 0
     from improvement.logging import JsonFormatter
@@ -179,7 +185,9 @@ def test_a_session_in_use_is_kept_alive_and_written_at_most_once_a_minute(client
 def test_an_idle_session_ends_and_the_next_page_asks_to_sign_in(client, world):
     client.force_login(world.owner)
     client.get(reverse("plans:my_actions"))
-    Session.objects.filter(session_key=client.session.session_key).update(expire_date=timezone.now() - timedelta(seconds=1))
+    Session.objects.filter(session_key=client.session.session_key).update(
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
     response = client.get(reverse("plans:my_actions"))
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
 
@@ -246,4 +254,3 @@ def test_signed_in_pages_and_downloads_are_never_cached(client, world, name):
     directives = {part.strip() for part in response["Cache-Control"].split(",")}
     assert {"no-store", "private"} <= directives
     assert "public" not in directives
-

@@ -1,4 +1,5 @@
 """The operations scripts fail clearly when what they need is missing."""
+
 import os
 import subprocess
 import sys
@@ -10,7 +11,10 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_with_postgres_names_what_is_missing_when_postgresql_is_not_installed():
     result = subprocess.run(
         ["sh", str(ROOT / "scripts" / "with-postgres"), "true"],
-        env={**os.environ, "PG_BIN": "/nonexistent/postgresql/bin"}, capture_output=True, text=True, timeout=30,
+        env={**os.environ, "PG_BIN": "/nonexistent/postgresql/bin"},
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     assert result.returncode == 2
     assert "PostgreSQL server binaries not found in /nonexistent/postgresql/bin" in result.stderr
@@ -21,7 +25,11 @@ def test_load_test_refuses_to_run_without_postgresql():
     environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "load_test.py"), "--seconds", "5", "--users", "1"],
-        env=environment, capture_output=True, text=True, timeout=60, cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
     )
     assert result.returncode != 0
     assert "DATABASE_URL must point at a PostgreSQL database" in result.stderr
@@ -36,7 +44,13 @@ def test_load_test_reads_the_servers_cpu_time_and_the_machines_from_proc(monkeyp
     spec = importlib.util.spec_from_file_location("load_test_module", ROOT / "scripts" / "load_test.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    child = subprocess.Popen([sys.executable, "-c", "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.3: pass\ntime.sleep(5)"])
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.3: pass\ntime.sleep(5)",
+        ]
+    )
     try:
         deadline = time.monotonic() + 10
         while module.process_tree_cpu(os.getpid()) < 0.25 and time.monotonic() < deadline:

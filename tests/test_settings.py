@@ -1,4 +1,5 @@
 """Settings come from the environment; production passes Django's deployment checks."""
+
 import os
 import subprocess
 import sys
@@ -19,8 +20,12 @@ def run_manage(*args, **env):
 
 def test_check_deploy_reports_no_issue_in_production():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        DJANGO_ENV="production", SECRET_KEY="x" * 20 + "-production-secret-key-for-the-check-0123456789",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_ENV="production",
+        SECRET_KEY="x" * 20 + "-production-secret-key-for-the-check-0123456789",
         ALLOWED_HOSTS="improvement.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -1,4 +1,5 @@
 """The one formula-safe cell writer every workbook uses (improvement/spreadsheets.py)."""
+
 import datetime
 import io
 
@@ -8,8 +9,9 @@ from openpyxl import load_workbook
 from improvement.spreadsheets import cell_write, table_sheet, workbook_bytes, workbook_new
 
 
-@pytest.mark.parametrize("text", ['=HYPERLINK("http://evil.example")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)",
-                                  "\t=1", "\r=1"])
+@pytest.mark.parametrize(
+    "text", ['=HYPERLINK("http://evil.example")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+)
 def test_text_that_looks_like_a_formula_is_kept_as_written_and_stored_as_text(text):
     workbook = workbook_new(title="T", description="A workbook to test the writer")
     sheet = table_sheet(workbook, "Cells", ["Value"])

@@ -9,6 +9,7 @@ and a user per audit role. Besides the role matrix, a board member posting a ful
 route changes nothing (they read; only comments are theirs to write), and the Django admin lists
 every audits model.
 """
+
 import datetime
 import functools
 from dataclasses import dataclass, field
@@ -41,8 +42,16 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 ROLES = [
-    "admin", "coordinator", "owner", "board", "outsider_coordinator", "outsider_board", "nobody",
-    "audit_lead", "police_auditor", "health_auditor",
+    "admin",
+    "coordinator",
+    "owner",
+    "board",
+    "outsider_coordinator",
+    "outsider_board",
+    "nobody",
+    "audit_lead",
+    "police_auditor",
+    "health_auditor",
 ]
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -253,8 +262,12 @@ ACCESS = {
     ],
     "plans:milestone_remove": [
         Case(lambda w: [w.measure.pk, w.milestone.pk], COORDINATORS_OF_PLAN_A, "plan A measure", post_only=True),
-        Case(lambda w: [w.other_measure.pk, w.other_milestone.pk], COORDINATORS_OF_PLAN_B, "plan B measure",
-             post_only=True),
+        Case(
+            lambda w: [w.other_measure.pk, w.other_milestone.pk],
+            COORDINATORS_OF_PLAN_B,
+            "plan B measure",
+            post_only=True,
+        ),
     ],
     "plans:source_list": [Case(expect=SOURCE_READERS)],
     "plans:source_detail": [Case(lambda w: [w.source.pk], SOURCE_READERS)],
@@ -304,20 +317,40 @@ ACCESS = {
     # audits: cases and judgements
     "audits:case_detail": [
         # Never a board member; an agency's auditors only on the cases their agency was involved in.
-        Case(lambda w: [w.police_case.pk], only("admin", "audit_lead", "police_auditor"), "case involving the police only"),
-        Case(lambda w: [w.shared_case.pk], only("admin", "audit_lead", "police_auditor", "health_auditor"),
-             "case involving police and health"),
+        Case(
+            lambda w: [w.police_case.pk],
+            only("admin", "audit_lead", "police_auditor"),
+            "case involving the police only",
+        ),
+        Case(
+            lambda w: [w.shared_case.pk],
+            only("admin", "audit_lead", "police_auditor", "health_auditor"),
+            "case involving police and health",
+        ),
     ],
     "audits:judgement_entry": [
-        Case(lambda w: [w.police_case.pk, w.police.pk], only("admin", "audit_lead", "police_auditor"), "own agency's sheet"),
-        Case(lambda w: [w.shared_case.pk, w.health.pk], only("admin", "audit_lead", "health_auditor"),
-             "health's sheet of a shared case"),
-        Case(lambda w: [w.shared_case.pk, w.police.pk], only("admin", "audit_lead", "police_auditor"),
-             "police's sheet of a shared case"),
+        Case(
+            lambda w: [w.police_case.pk, w.police.pk],
+            only("admin", "audit_lead", "police_auditor"),
+            "own agency's sheet",
+        ),
+        Case(
+            lambda w: [w.shared_case.pk, w.health.pk],
+            only("admin", "audit_lead", "health_auditor"),
+            "health's sheet of a shared case",
+        ),
+        Case(
+            lambda w: [w.shared_case.pk, w.police.pk],
+            only("admin", "audit_lead", "police_auditor"),
+            "police's sheet of a shared case",
+        ),
         # Health was not involved in the police's case: there is no health sheet to open for those who
         # may open the case; the rest may not open the case at all.
-        Case(lambda w: [w.police_case.pk, w.health.pk], only("admin", "audit_lead", "police_auditor", status=404),
-             "agency not involved in the case"),
+        Case(
+            lambda w: [w.police_case.pk, w.health.pk],
+            only("admin", "audit_lead", "police_auditor", status=404),
+            "agency not involved in the case",
+        ),
     ],
     # audits: learning log
     "audits:lesson_create": [Case(lambda w: [w.programme.pk], AUDIT_LEADS)],
@@ -330,6 +363,8 @@ ACCESS = {
     "audits:graded_trend": [Case(expect=AUDIT_READERS)],
     "audits:graded_item_create": [Case(expect=AUDIT_LEADS)],
 }
+
+
 def _feed(plan_readers_a, plan_readers_b):
     """A data-feed list: everyone signed in reads it (their own plans' rows), and ?plan= is refused to those
     who may not read that plan."""
@@ -340,28 +375,36 @@ def _feed(plan_readers_a, plan_readers_b):
     ]
 
 
-ACCESS.update({
-    # api: the data feed (a token or the session) and each person's tokens page
-    "api:plan_list": [Case(expect=EVERYONE, api=True)],
-    "api:theme_list": _feed(READERS_OF_PLAN_A, READERS_OF_PLAN_B),
-    "api:period_list": _feed(READERS_OF_PLAN_A, READERS_OF_PLAN_B),
-    "api:action_list": _feed(READERS_OF_PLAN_A, READERS_OF_PLAN_B),
-    "api:measure_list": _feed(READERS_OF_PLAN_A, READERS_OF_PLAN_B),
-    "api:action_status_list": [
-        Case(expect=READERS_OF_PLAN_A, label="plan A period", query=lambda w: {"period": w.period.pk}, api=True),
-        Case(expect=READERS_OF_PLAN_A, label="plan A closed period", query=lambda w: {"period": w.closed_period.pk},
-             api=True),
-        Case(expect=READERS_OF_PLAN_B, label="plan B period", query=lambda w: {"period": w.other_period.pk}, api=True),
-        Case(expect=READERS_OF_PLAN_B, label="plan B", query=lambda w: {"plan": w.other_plan.pk}, api=True),
-    ],
-    "api:audit_programme_list": [Case(expect=AUDIT_READERS, api=True)],
-    "api:audit_finding_list": [Case(expect=AUDIT_READERS, query=lambda w: {"programme": w.programme.pk}, api=True)],
-    "api:schema": [Case(expect=EVERYONE, api=True, content_type="application/vnd.oai.openapi")],
-    "api:docs": [Case(expect=EVERYONE)],
-    "api:token_list": [Case(expect=EVERYONE)],
-    # Only the token's own holder revokes it (the owner's token here); admins revoke in the Django admin.
-    "api:token_revoke": [Case(lambda w: [w.api_token.pk], only("owner"), "the owner's token", post_only=True)],
-})
+ACCESS.update(
+    {
+        # api: the data feed (a token or the session) and each person's tokens page
+        "api:plan_list": [Case(expect=EVERYONE, api=True)],
+        "api:theme_list": _feed(READERS_OF_PLAN_A, READERS_OF_PLAN_B),
+        "api:period_list": _feed(READERS_OF_PLAN_A, READERS_OF_PLAN_B),
+        "api:action_list": _feed(READERS_OF_PLAN_A, READERS_OF_PLAN_B),
+        "api:measure_list": _feed(READERS_OF_PLAN_A, READERS_OF_PLAN_B),
+        "api:action_status_list": [
+            Case(expect=READERS_OF_PLAN_A, label="plan A period", query=lambda w: {"period": w.period.pk}, api=True),
+            Case(
+                expect=READERS_OF_PLAN_A,
+                label="plan A closed period",
+                query=lambda w: {"period": w.closed_period.pk},
+                api=True,
+            ),
+            Case(
+                expect=READERS_OF_PLAN_B, label="plan B period", query=lambda w: {"period": w.other_period.pk}, api=True
+            ),
+            Case(expect=READERS_OF_PLAN_B, label="plan B", query=lambda w: {"plan": w.other_plan.pk}, api=True),
+        ],
+        "api:audit_programme_list": [Case(expect=AUDIT_READERS, api=True)],
+        "api:audit_finding_list": [Case(expect=AUDIT_READERS, query=lambda w: {"programme": w.programme.pk}, api=True)],
+        "api:schema": [Case(expect=EVERYONE, api=True, content_type="application/vnd.oai.openapi")],
+        "api:docs": [Case(expect=EVERYONE)],
+        "api:token_list": [Case(expect=EVERYONE)],
+        # Only the token's own holder revokes it (the owner's token here); admins revoke in the Django admin.
+        "api:token_revoke": [Case(lambda w: [w.api_token.pk], only("owner"), "the owner's token", post_only=True)],
+    }
+)
 # Open to everyone, signed in or not (the organisation sign-in's start and callback: tests/oidc/).
 PUBLIC = {"login", "logout", "oidc_authentication_init", "oidc_authentication_callback"}
 # The Django admin guards itself (staff accounts only) and signs in through its own page.
@@ -452,13 +495,16 @@ def _previous_month(month):
 def _fingerprint():
     """How many rows each table holds (history included), and the rows a button changes in place:
     what a GET or a refused POST must leave alone."""
+    from api.models import ApiToken
     from plans.models import ReportingPeriod, Theme
 
-    from api.models import ApiToken
-
     # A kept board pack is a rendering of figures that exist, queued by the page that shows it (a cache).
-    models = [m for app in ("plans", "audits", "api") for m in apps.get_app_config(app).get_models()
-              if m._meta.label != "plans.BoardPackDocument"]
+    models = [
+        m
+        for app in ("plans", "audits", "api")
+        for m in apps.get_app_config(app).get_models()
+        if m._meta.label != "plans.BoardPackDocument"
+    ]
     counts = {m._meta.label: m._default_manager.count() for m in models}
     return (
         counts,
@@ -522,9 +568,18 @@ def test_role_matrix(browser, url_world, name, case):
             assert b"".join(response) if response.streaming else response.content, f"{role} GET {url} is empty"
         if expected == 403:
             # The wrong role cannot change anything by posting to the URL either.
-            assert client.post(url, {"title": "x", "note": "x", "progress_rag": "G", "version": 1, "direction": "down",
-                                     "name": "x", "code": "Case 9"}).status_code in ({403, 405} if case.api else {403}), \
-                f"{role} POST {url}"
+            assert client.post(
+                url,
+                {
+                    "title": "x",
+                    "note": "x",
+                    "progress_rag": "G",
+                    "version": 1,
+                    "direction": "down",
+                    "name": "x",
+                    "code": "Case 9",
+                },
+            ).status_code in ({403, 405} if case.api else {403}), f"{role} POST {url}"
     assert _fingerprint() == before, f"GET or a refused POST changed something at {url}"
 
 
@@ -549,7 +604,10 @@ def test_role_matrix_with_personal_tokens(browser, url_world, role_tokens, name,
     for role in ROLES:
         response = client.get(url, HTTP_AUTHORIZATION=f"Bearer {role_tokens[role]}")
         assert response.status_code == case.expect[role], f"{role}'s token GET {url}"
-        assert client.post(url, {"title": "x"}, HTTP_AUTHORIZATION=f"Bearer {role_tokens[role]}").status_code in (403, 405)
+        assert client.post(url, {"title": "x"}, HTTP_AUTHORIZATION=f"Bearer {role_tokens[role]}").status_code in (
+            403,
+            405,
+        )
     assert _fingerprint() == before
 
 
@@ -559,10 +617,24 @@ BOARD_MAY_POST = {"plans:action_comment"}
 # A full form of every field any page asks for, pointing at plan A's own objects: what a board member
 # would send to try to change the plan.
 BOARD_FORM = {
-    "title": "Board edit", "status": "active", "action_text": "Board action", "direction": "up", "reason": "Board",
-    "holders_submit": "1", "name": "Board", "value": "1", "code": "BOARD", "paragraphs": "1.1 Board",
-    "progress_rag": "G", "note": "Board note", "area_of_development": "Board lesson", "question": "Board?",
-    "number": "9", "short_name": "BRD", "grade": "good", "area": "Board",
+    "title": "Board edit",
+    "status": "active",
+    "action_text": "Board action",
+    "direction": "up",
+    "reason": "Board",
+    "holders_submit": "1",
+    "name": "Board",
+    "value": "1",
+    "code": "BOARD",
+    "paragraphs": "1.1 Board",
+    "progress_rag": "G",
+    "note": "Board note",
+    "area_of_development": "Board lesson",
+    "question": "Board?",
+    "number": "9",
+    "short_name": "BRD",
+    "grade": "good",
+    "area": "Board",
 }
 
 
@@ -588,7 +660,8 @@ def test_board_member_changes_nothing_on_any_route(browser, url_world, name, cas
 
 
 @pytest.mark.parametrize(
-    "model", [m for m in apps.get_app_config("audits").get_models() if not m.__name__.startswith("Historical")],
+    "model",
+    [m for m in apps.get_app_config("audits").get_models() if not m.__name__.startswith("Historical")],
     ids=lambda m: m.__name__,
 )
 def test_the_django_admin_lists_every_audits_model(admin_client, model):

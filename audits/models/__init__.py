@@ -1,4 +1,5 @@
 """The audits domain: programmes, standards, cases, judgements, learning, graded audits."""
+
 from audits.models.graded import Grade, GradedAuditItem, GradedAuditKind
 from audits.models.judgements import Judgement, JudgementResult, JudgementRevision, JudgementStatus
 from audits.models.learning import LearningEvent, LearningEventAttendance, Lesson

@@ -1,4 +1,5 @@
 """Graded audits (child journey audits, dip samples): one grade per audited item, no child identity."""
+
 from django.db import models
 from simple_history.models import HistoricalRecords
 

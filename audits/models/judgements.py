@@ -1,4 +1,5 @@
 """An agency's judgement of one standard for one case, and the history of what it submitted."""
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -42,7 +43,9 @@ class Judgement(Versioned):
     class Meta:
         ordering = ["case", "agency", "standard__kloe__number", "standard__number"]
         constraints = [
-            models.UniqueConstraint(fields=["case", "agency", "standard"], name="one_judgement_per_case_agency_standard"),
+            models.UniqueConstraint(
+                fields=["case", "agency", "standard"], name="one_judgement_per_case_agency_standard"
+            ),
             models.CheckConstraint(condition=~models.Q(result="not_met", reason=""), name="not_met_needs_reason"),
             models.CheckConstraint(condition=~models.Q(status="submitted", result=""), name="submitted_needs_result"),
         ]
@@ -72,6 +75,9 @@ class JudgementRevision(models.Model):
 
     class Meta:
         ordering = ["judgement", "submitted_at", "pk"]
+
+    def __str__(self):
+        return f"{self.judgement} as submitted on {self.submitted_at:%d %B %Y %H:%M}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None and not kwargs.get("force_insert"):

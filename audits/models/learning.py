@@ -1,4 +1,5 @@
 """The learning event (with attendance per agency) and the learning log."""
+
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -45,10 +46,20 @@ class Lesson(models.Model):
     area_of_development = models.TextField()
     action_being_taken = models.TextField("action already being taken", blank=True)
     next_steps = models.TextField(blank=True)
-    kloe = models.ForeignKey("audits.KeyLineOfEnquiry", on_delete=models.SET_NULL, null=True, blank=True,
-                             related_name="lessons", verbose_name="key line of enquiry")
-    actions = models.ManyToManyField("plans.Action", blank=True, related_name="lessons",
-                                     help_text="Plan actions raised from this lesson (closing the loop).")
+    kloe = models.ForeignKey(
+        "audits.KeyLineOfEnquiry",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="lessons",
+        verbose_name="key line of enquiry",
+    )
+    actions = models.ManyToManyField(
+        "plans.Action",
+        blank=True,
+        related_name="lessons",
+        help_text="Plan actions raised from this lesson (closing the loop).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords(m2m_fields=[actions])

@@ -1,4 +1,5 @@
 """Audit programmes, their priorities, key lines of enquiry, standards, agencies and cases."""
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -29,7 +30,11 @@ class AuditProgramme(Versioned):
     period_end = models.DateField(validators=[validate_plan_date])
     status = models.CharField(max_length=12, choices=ProgrammeStatus.choices, default=ProgrammeStatus.PLANNING)
     single_agency_plan = models.ForeignKey(
-        "plans.Plan", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "plans.Plan",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         help_text="The single-agency improvement plan: an ordinary plan whose owners are agencies.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -39,8 +44,9 @@ class AuditProgramme(Versioned):
     class Meta:
         ordering = ["-period_start", "title"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(period_end__gte=models.F("period_start")),
-                                   name="audit_programme_ends_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")), name="audit_programme_ends_after_start"
+            ),
         ]
 
     def __str__(self):
@@ -135,12 +141,22 @@ class AuditCase(models.Model):
     """A case in the sample: a pseudonymous code and a priority area, never a child's identity."""
 
     programme = models.ForeignKey(AuditProgramme, on_delete=models.CASCADE, related_name="cases")
-    code = models.CharField(max_length=40, validators=[pseudonymous_code_validate],
-                            help_text='A pseudonymous code such as "MACA-2015-07". Never a name or a date of birth.')
-    priority = models.ForeignKey(AuditPriority, on_delete=models.PROTECT, null=True, blank=True,
-                                 related_name="cases", verbose_name="priority area")
-    agencies = models.ManyToManyField(Agency, related_name="cases", blank=True,
-                                      help_text="The agencies involved: only they judge this case.")
+    code = models.CharField(
+        max_length=40,
+        validators=[pseudonymous_code_validate],
+        help_text='A pseudonymous code such as "MACA-2015-07". Never a name or a date of birth.',
+    )
+    priority = models.ForeignKey(
+        AuditPriority,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name="priority area",
+    )
+    agencies = models.ManyToManyField(
+        Agency, related_name="cases", blank=True, help_text="The agencies involved: only they judge this case."
+    )
 
     objects = AuditCaseQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[agencies])
@@ -152,6 +168,9 @@ class AuditCase(models.Model):
     def __str__(self):
         return self.code
 
+    def get_absolute_url(self):
+        return reverse("audits:case_detail", args=[self.pk])
+
     def clean(self):
         super().clean()
         pseudonymous_code_validate(self.code)
@@ -159,6 +178,3 @@ class AuditCase(models.Model):
             from django.core.exceptions import ValidationError
 
             raise ValidationError({"priority": "Choose a priority area of this programme."})
-
-    def get_absolute_url(self):
-        return reverse("audits:case_detail", args=[self.pk])

@@ -1,6 +1,7 @@
 """Demo data: the Solihull LSCB multi-agency case audit 2015-16 (toolkit wording), with cases,
 judgements, the learning event, the learning log, a single-agency plan and graded audits.
 Deterministic (a fixed random seed) and idempotent."""
+
 import datetime
 import random
 from dataclasses import dataclass
@@ -14,9 +15,9 @@ from audits.models import (
     Agency,
     AgencyMembership,
     AuditProgramme,
+    Grade,
     GradedAuditItem,
     GradedAuditKind,
-    Grade,
     JudgementResult,
     LearningEvent,
     LearningEventAttendance,
@@ -37,56 +38,98 @@ PRIORITIES = [
 ]
 
 KLOES = [
-    ("What is the quality and timeliness of information sharing including core group work, MASE, early help "
-     "and other appropriate multi-agency meetings?", [
-         (1, "The right agencies are involved"),
-         (2, "All relevant partners (e.g. substance misuse services, mental health services, learning difficulties) "
-             "are appropriately engaged, share appropriate information and contribute to the relevant multi-agency "
-             "meetings (e.g. core groups, MASE, early help, child protection conference)"),
-         (3, "The professional demonstrates that they can apply information sharing protocols."),
-         (4, "Relevant multi-agency meetings (e.g. Core Groups, MASE, early help meetings and child protection "
-             "conferences) are arranged and held in a timely manner; are attended by all relevant partners; are "
-             "recorded and the record is shared in a timely manner with attendees, with actions assigned "
-             "accordingly. The practitioner reads the record of the meeting, reviews them and takes appropriate "
-             "action e.g. making amendments. Case recording complies with standards set by the organisation and "
-             "evidences that the welfare of the child is considered."),
-     ]),
-    ("Do practitioners have the knowledge to apply correctly the thresholds and referral processes to support "
-     "effective and accountable practice?", [
-         (5, "The practitioner knows where to find the thresholds guidance"),
-         (6, "The practitioner is aware of how to make appropriate referrals to all relevant agencies, including "
-             "safeguarding referrals and out of hours services."),
-         (7, "The practitioner is clear about obtaining consent."),
-         (8, "Where referrals have been made, feedback has been received."),
-         (9, "Where feedback has not been received; the practitioner has taken action to pursue this."),
-         (10, "The practitioner uses the threshold guidance to support high quality, evidence based referrals."),
-         (11, "The practitioner is aware of where to go for advice if he/she needs clarification."),
-     ]),
-    ("Is it evident that the voice of the child has been heard?", [
-        (12, "There is evidence to show that the practitioner has considered what life is like for this child."),
-        (13, "There is evidence of the child's wishes and feelings being gathered and considered in an age "
-             "appropriate way"),
-        (14, "Diversity and disability issues are appropriately identified, understood, addressed and recorded."),
-    ]),
-    ("Are interventions working effectively to improve outcomes for the child/ren?", [
-        (15, "Interventions are continually assessed and are having a positive impact on the child."),
-        (16, "Where interventions are not working or deterioration is recognised, action is being taken to "
-             "address this."),
-        (17, "Where relevant, parental non-compliance and/or disguised compliance is recognised and acted upon "
-             "appropriately"),
-        (18, "A contingency plan is in place, the practitioners understands when this should be applied."),
-    ]),
-    ("Is supervision/management support used to aid reflective practice and to provide challenge to make a "
-     "positive difference for the child?", [
-         (19, "Child is central to all decision making activity within the supervision process."),
-         (20, "The frequency of supervision sessions meets LSCB standards (minimum every 3 months), own agency "
-              "standards and maybe more frequent commensurate with risk where appropriate"),
-         (21, "Practitioners experience supervision as providing an opportunity to reflect, to receive "
-              "professional challenge and to be supported in providing challenge to others."),
-         (22, "Supervision process evidences management oversight and support that assesses practitioners "
-              "compliance, and, professional competence/confidence with regard to adhering to local policies, "
-              "protocols and procedures, and promotes timely progression of the case."),
-     ]),
+    (
+        "What is the quality and timeliness of information sharing including core group work, MASE, early help "
+        "and other appropriate multi-agency meetings?",
+        [
+            (1, "The right agencies are involved"),
+            (
+                2,
+                "All relevant partners (e.g. substance misuse services, mental health services, learning difficulties) "
+                "are appropriately engaged, share appropriate information and contribute to the relevant multi-agency "
+                "meetings (e.g. core groups, MASE, early help, child protection conference)",
+            ),
+            (3, "The professional demonstrates that they can apply information sharing protocols."),
+            (
+                4,
+                "Relevant multi-agency meetings (e.g. Core Groups, MASE, early help meetings and child protection "
+                "conferences) are arranged and held in a timely manner; are attended by all relevant partners; are "
+                "recorded and the record is shared in a timely manner with attendees, with actions assigned "
+                "accordingly. The practitioner reads the record of the meeting, reviews them and takes appropriate "
+                "action e.g. making amendments. Case recording complies with standards set by the organisation and "
+                "evidences that the welfare of the child is considered.",
+            ),
+        ],
+    ),
+    (
+        "Do practitioners have the knowledge to apply correctly the thresholds and referral processes to support "
+        "effective and accountable practice?",
+        [
+            (5, "The practitioner knows where to find the thresholds guidance"),
+            (
+                6,
+                "The practitioner is aware of how to make appropriate referrals to all relevant agencies, including "
+                "safeguarding referrals and out of hours services.",
+            ),
+            (7, "The practitioner is clear about obtaining consent."),
+            (8, "Where referrals have been made, feedback has been received."),
+            (9, "Where feedback has not been received; the practitioner has taken action to pursue this."),
+            (10, "The practitioner uses the threshold guidance to support high quality, evidence based referrals."),
+            (11, "The practitioner is aware of where to go for advice if he/she needs clarification."),
+        ],
+    ),
+    (
+        "Is it evident that the voice of the child has been heard?",
+        [
+            (12, "There is evidence to show that the practitioner has considered what life is like for this child."),
+            (
+                13,
+                "There is evidence of the child's wishes and feelings being gathered and considered in an age "
+                "appropriate way",
+            ),
+            (14, "Diversity and disability issues are appropriately identified, understood, addressed and recorded."),
+        ],
+    ),
+    (
+        "Are interventions working effectively to improve outcomes for the child/ren?",
+        [
+            (15, "Interventions are continually assessed and are having a positive impact on the child."),
+            (
+                16,
+                "Where interventions are not working or deterioration is recognised, action is being taken to "
+                "address this.",
+            ),
+            (
+                17,
+                "Where relevant, parental non-compliance and/or disguised compliance is recognised and acted upon "
+                "appropriately",
+            ),
+            (18, "A contingency plan is in place, the practitioners understands when this should be applied."),
+        ],
+    ),
+    (
+        "Is supervision/management support used to aid reflective practice and to provide challenge to make a "
+        "positive difference for the child?",
+        [
+            (19, "Child is central to all decision making activity within the supervision process."),
+            (
+                20,
+                "The frequency of supervision sessions meets LSCB standards (minimum every 3 months), own agency "
+                "standards and maybe more frequent commensurate with risk where appropriate",
+            ),
+            (
+                21,
+                "Practitioners experience supervision as providing an opportunity to reflect, to receive "
+                "professional challenge and to be supported in providing challenge to others.",
+            ),
+            (
+                22,
+                "Supervision process evidences management oversight and support that assesses practitioners "
+                "compliance, and, professional competence/confidence with regard to adhering to local policies, "
+                "protocols and procedures, and promotes timely progression of the case.",
+            ),
+        ],
+    ),
 ]
 
 # The agencies of the report's appendix 2 (with a demo account each), then the others at the event.
@@ -104,8 +147,19 @@ AGENCIES = {
     "CRC": ("Community Rehabilitation Company", None, set()),
     "SMBC": ("Solihull Metropolitan Borough Council", None, set()),
 }
-ATTENDANCE = {"CCG": 2, "HEFT": 1, "CRC": 1, "Early Years": 1, "Education": 1, "CSWS": 1, "SMBC": 5, "SIAS": 2,
-              "Housing": 3, "Voluntary": 1, "Police": 4}
+ATTENDANCE = {
+    "CCG": 2,
+    "HEFT": 1,
+    "CRC": 1,
+    "Early Years": 1,
+    "Education": 1,
+    "CSWS": 1,
+    "SMBC": 5,
+    "SIAS": 2,
+    "Housing": 3,
+    "Voluntary": 1,
+    "Police": 4,
+}
 
 # code: (priority index, agencies involved)
 CASES = {
@@ -132,51 +186,82 @@ REASONS = [
 ]
 
 LESSONS = [
-    ("Improvements in record keeping and the logistics of child protection core groups and child in need "
-     "meetings is needed",
-     "The procedures in place for these meetings are being revised to make the process more robust and "
-     "consistent. Templates have been developed for Child in Need meetings and Core Groups.", "", 1),
-    ("Timeliness and responsiveness of feedback from referrals to Children's Social Work Services needs "
-     "improvement",
-     "The MASH is improving the timeliness and responsiveness of feedback from referrals; the outcome of a "
-     "referral is known within two days.", "Performance reporting to LSCB on MASH.", 2),
-    ("Continued emphasis on raising awareness of the thresholds guidance and using this in practice is required",
-     "Representatives on the Case Audit Sub-Group are raising awareness of the thresholds guidance. An external "
-     "audit of thresholds in practice will report to the LSCB in March.",
-     "LSCB representatives to continue to raise the awareness of the threshold guidance to practitioners in "
-     "their agency.", 2),
-    ("The position of agencies in gaining consent around referrals needs to be clarified",
-     "The practice and procedures sub-group will update protocols, including those around consent.",
-     "Evaluate how consent is embedded in training and training strategy. Evaluate training to ensure learning "
-     "impact on practice.", 2),
-    ("Further developmental work should be undertaken on consistently drawing out the voice of the child, in "
-     "particular where the child is too young, not engaging or where the practitioner mainly works with adults",
-     "The LSCB has approved a recommendation to work with the Local Authority Engagement Strategy.",
-     "Awareness raising of the importance of observations, incorporated into training. Direct practitioners to "
-     "guidance via LSCB communications.", 3),
-    ("Continued awareness raising around interventions and disguised compliance is needed",
-     "Serious Case Review 1 published and learning disseminated. Core element in training packages.",
-     "Continued communication from the LSCB. Training evaluations and case audit to evaluate how this is "
-     "embedded in practice.", 4),
-    ("Formal supervision needs to be embedded in all agencies, in particular where there is no formal process "
-     "already in place",
-     "LSCB guidance on supervision in place. S11 and S175/157 audits underway will measure supervision.",
-     "Promote supervision standards developed in the case audit process and include in training.", 5),
+    (
+        "Improvements in record keeping and the logistics of child protection core groups and child in need "
+        "meetings is needed",
+        "The procedures in place for these meetings are being revised to make the process more robust and "
+        "consistent. Templates have been developed for Child in Need meetings and Core Groups.",
+        "",
+        1,
+    ),
+    (
+        "Timeliness and responsiveness of feedback from referrals to Children's Social Work Services needs improvement",
+        "The MASH is improving the timeliness and responsiveness of feedback from referrals; the outcome of a "
+        "referral is known within two days.",
+        "Performance reporting to LSCB on MASH.",
+        2,
+    ),
+    (
+        "Continued emphasis on raising awareness of the thresholds guidance and using this in practice is required",
+        "Representatives on the Case Audit Sub-Group are raising awareness of the thresholds guidance. An external "
+        "audit of thresholds in practice will report to the LSCB in March.",
+        "LSCB representatives to continue to raise the awareness of the threshold guidance to practitioners in "
+        "their agency.",
+        2,
+    ),
+    (
+        "The position of agencies in gaining consent around referrals needs to be clarified",
+        "The practice and procedures sub-group will update protocols, including those around consent.",
+        "Evaluate how consent is embedded in training and training strategy. Evaluate training to ensure learning "
+        "impact on practice.",
+        2,
+    ),
+    (
+        "Further developmental work should be undertaken on consistently drawing out the voice of the child, in "
+        "particular where the child is too young, not engaging or where the practitioner mainly works with adults",
+        "The LSCB has approved a recommendation to work with the Local Authority Engagement Strategy.",
+        "Awareness raising of the importance of observations, incorporated into training. Direct practitioners to "
+        "guidance via LSCB communications.",
+        3,
+    ),
+    (
+        "Continued awareness raising around interventions and disguised compliance is needed",
+        "Serious Case Review 1 published and learning disseminated. Core element in training packages.",
+        "Continued communication from the LSCB. Training evaluations and case audit to evaluate how this is "
+        "embedded in practice.",
+        4,
+    ),
+    (
+        "Formal supervision needs to be embedded in all agencies, in particular where there is no formal process "
+        "already in place",
+        "LSCB guidance on supervision in place. S11 and S175/157 audits underway will measure supervision.",
+        "Promote supervision standards developed in the case audit process and include in training.",
+        5,
+    ),
 ]
 
 SINGLE_AGENCY_ACTIONS = {
-    "CCG": ["Training to include the thresholds criteria in scenarios",
-            "Awareness raising of the thresholds criteria"],
-    "HEFT": ["Heighten the awareness and cement the use of the thresholds document",
-             "Consider auditing the feedback process and raise concerns to partner agencies if indicated"],
-    "Police": ["Capture and document the voice of the child in police records",
-               "Clarify the procedures for obtaining consent for referrals"],
-    "CSWS": ["Support CS workers' learning around CSE (screening tool, levels, direct work)",
-             "Undertake supervision that supports more reflective practice and challenge"],
-    "Education": ["Develop a formal task management process in every educational setting",
-                  "Chase and escalate when minutes are not sent within the specified timeframe"],
-    "Housing": ["Briefing to frontline professionals about the threshold guidance",
-                "Review supervision and support framework"],
+    "CCG": ["Training to include the thresholds criteria in scenarios", "Awareness raising of the thresholds criteria"],
+    "HEFT": [
+        "Heighten the awareness and cement the use of the thresholds document",
+        "Consider auditing the feedback process and raise concerns to partner agencies if indicated",
+    ],
+    "Police": [
+        "Capture and document the voice of the child in police records",
+        "Clarify the procedures for obtaining consent for referrals",
+    ],
+    "CSWS": [
+        "Support CS workers' learning around CSE (screening tool, levels, direct work)",
+        "Undertake supervision that supports more reflective practice and challenge",
+    ],
+    "Education": [
+        "Develop a formal task management process in every educational setting",
+        "Chase and escalate when minutes are not sent within the specified timeframe",
+    ],
+    "Housing": [
+        "Briefing to frontline professionals about the threshold guidance",
+        "Review supervision and support framework",
+    ],
     "Early Years": ["On-going review of safeguarding policy and procedures"],
     "Voluntary": ["Mandatory formal supervision when working with children subject to a CP plan"],
     "SIAS": ["Internal annual audit of safeguarding practices"],
@@ -227,8 +312,11 @@ def audit_demo_load(*, plan, users, password, today):
         return AuditDemoResult(programme=programme, created=False)
     agencies = {a.short_name: a for a in Agency.objects.filter(short_name__in=AGENCIES)}
     programme = programme_create(
-        title=PROGRAMME_TITLE, organisation="Solihull Local Safeguarding Children Board",
-        period_start=datetime.date(2015, 4, 1), period_end=datetime.date(2016, 3, 31), priorities=PRIORITIES,
+        title=PROGRAMME_TITLE,
+        organisation="Solihull Local Safeguarding Children Board",
+        period_start=datetime.date(2015, 4, 1),
+        period_end=datetime.date(2016, 3, 31),
+        priorities=PRIORITIES,
     )
     programme.status = ProgrammeStatus.REPORTING
     for number, (question, standards) in enumerate(KLOES, start=1):
@@ -237,11 +325,15 @@ def audit_demo_load(*, plan, users, password, today):
             standard_create(kloe=kloe, number=standard_number, text=text)
     priorities = list(programme.priorities.all())
     standards = list(Standard.objects.filter(kloe__programme=programme).select_related("kloe"))
-    rnd = random.Random(20151001)
+    rnd = random.Random(20151001)  # noqa: S311 - repeatable demo data, not security
     lead = audit_users["auditlead"]
     for code, (priority_index, involved) in CASES.items():
-        case = case_create(programme=programme, code=code, priority=priorities[priority_index],
-                           agencies=[agencies[a] for a in involved])
+        case = case_create(
+            programme=programme,
+            code=code,
+            priority=priorities[priority_index],
+            agencies=[agencies[a] for a in involved],
+        )
         case = type(case).objects.prefetch_related("agencies").get(pk=case.pk)
         for short in involved:
             weak = AGENCIES[short][2]
@@ -256,20 +348,31 @@ def audit_demo_load(*, plan, users, password, today):
                     result = JudgementResult.NOT_MET
                 else:
                     result = JudgementResult.MET
-                entries.append(JudgementEntry(
-                    standard=standard, result=result,
-                    reason=rnd.choice(REASONS) if result == JudgementResult.NOT_MET else "",
-                    evidence="Case file and supervision record reviewed with the practitioner."
-                    if result == JudgementResult.MET else "",
-                ))
+                entries.append(
+                    JudgementEntry(
+                        standard=standard,
+                        result=result,
+                        reason=rnd.choice(REASONS) if result == JudgementResult.NOT_MET else "",
+                        evidence="Case file and supervision record reviewed with the practitioner."
+                        if result == JudgementResult.MET
+                        else "",
+                    )
+                )
             username = AGENCIES[short][1]
-            judgements_save(case=case, agency=agencies[short], user=audit_users.get(username, lead),
-                            entries=entries, submit=(code, short) not in DRAFT_ONLY)
+            judgements_save(
+                case=case,
+                agency=agencies[short],
+                user=audit_users.get(username, lead),
+                entries=entries,
+                submit=(code, short) not in DRAFT_ONLY,
+            )
     event = LearningEvent.objects.create(
-        programme=programme, title="Multi-agency case audit learning event", date=datetime.date(2015, 11, 18),
+        programme=programme,
+        title="Multi-agency case audit learning event",
+        date=datetime.date(2015, 11, 18),
         summary="Each agency presented the standards met, the standards not met and why, and how its own work "
-                "and partnership working could be improved; group work analysed the findings against the LSCB "
-                "priorities.",
+        "and partnership working could be improved; group work analysed the findings against the LSCB "
+        "priorities.",
     )
     LearningEventAttendance.objects.bulk_create(
         LearningEventAttendance(event=event, agency=agencies[short], attendees=count)
@@ -277,13 +380,15 @@ def audit_demo_load(*, plan, users, password, today):
     )
     kloes = {k.number: k for k in programme.kloes.all()}
     lessons = [
-        lesson_record(programme=programme, area_of_development=area, action_being_taken=taken, next_steps=steps,
-                      kloe=kloes[kloe])
+        lesson_record(
+            programme=programme, area_of_development=area, action_being_taken=taken, next_steps=steps, kloe=kloes[kloe]
+        )
         for area, taken, steps, kloe in LESSONS
     ]
     _lesson_actions_raise(plan=plan, lessons=lessons, today=today)
-    programme.single_agency_plan = _single_agency_plan_create(agencies=agencies, users=audit_users, today=today,
-                                                              rnd=rnd)
+    programme.single_agency_plan = _single_agency_plan_create(
+        agencies=agencies, users=audit_users, today=today, rnd=rnd
+    )
     programme.save()
     _graded_audits_create(rnd=rnd, today=today)
     _graded_measure_create(plan=plan, today=today, user=lead)
@@ -296,15 +401,21 @@ def _lesson_actions_raise(*, plan, lessons, today):
     theme = Theme.objects.filter(plan=plan).order_by("position", "pk")[1]  # Partnerships
     owner, _ = Owner.objects.get_or_create(title="LSCB Business Manager", agency="")
     lesson_action_raise(
-        lesson=lessons[2], theme=theme, ref="2.A1",
+        lesson=lessons[2],
+        theme=theme,
+        ref="2.A1",
         action_text="Embed the thresholds guidance in every partner agency: briefings for front-line staff and "
-                    "an external audit of thresholds in practice reported to the LSCB.",
-        owners=[owner], due_date=today + datetime.timedelta(days=120),
+        "an external audit of thresholds in practice reported to the LSCB.",
+        owners=[owner],
+        due_date=today + datetime.timedelta(days=120),
     )
     lesson_action_raise(
-        lesson=lessons[3], theme=theme, ref="2.A2",
+        lesson=lessons[3],
+        theme=theme,
+        ref="2.A2",
         action_text="Clarify and publish the procedures for obtaining consent for referrals.",
-        owners=[owner], due_date=today + datetime.timedelta(days=90),
+        owners=[owner],
+        due_date=today + datetime.timedelta(days=90),
     )
 
 
@@ -315,7 +426,8 @@ def _single_agency_plan_create(*, agencies, users, today, rnd):
     from plans.models import Action, ActionStatus, Owner, Plan, ProgressUpdate, Rag, ReportingPeriod, Theme
 
     plan = Plan.objects.create(
-        title="Single agency improvement plan 2015-16", organisation="Solihull Local Safeguarding Children Board",
+        title="Single agency improvement plan 2015-16",
+        organisation="Solihull Local Safeguarding Children Board",
         vision="Actions each agency takes from the multi-agency case audit 2015-16.",
     )
     plan.coordinators.add(users["auditlead"])
@@ -334,17 +446,26 @@ def _single_agency_plan_create(*, agencies, users, today, rnd):
             action.owners.add(owner)
     this_month = today.replace(day=1)
     last_month = (this_month - datetime.timedelta(days=1)).replace(day=1)
-    previous = ReportingPeriod.objects.create(plan=plan, month=last_month, closed=True, closed_at=timezone.now(),
-                                              closed_by=users["auditlead"])
+    previous = ReportingPeriod.objects.create(
+        plan=plan, month=last_month, closed=True, closed_at=timezone.now(), closed_by=users["auditlead"]
+    )
     ReportingPeriod.objects.create(plan=plan, month=this_month)
     updates = []
     for action in Action.objects.for_plan(plan).prefetch_related("owners__holders"):
         rag = rnd.choice([Rag.GREEN, Rag.GREEN, Rag.AMBER, Rag.BLUE, Rag.GREY])
         author = next((h for o in action.owners.all() for h in o.holders.all()), users["auditlead"])
-        updates.append(ProgressUpdate(action=action, period=previous, author=author, progress_rag=rag,
-                                      note="Progress reported to the Case Audit Sub-Group.",
-                                      created_at=timezone.make_aware(datetime.datetime.combine(
-                                          last_month.replace(day=20), datetime.time(10)))))
+        updates.append(
+            ProgressUpdate(
+                action=action,
+                period=previous,
+                author=author,
+                progress_rag=rag,
+                note="Progress reported to the Case Audit Sub-Group.",
+                created_at=timezone.make_aware(
+                    datetime.datetime.combine(last_month.replace(day=20), datetime.time(10))
+                ),
+            )
+        )
         if rag == Rag.BLUE:
             Action.objects.filter(pk=action.pk).update(
                 status=ActionStatus.COMPLETED, completed_date=last_month, version=F("version") + 1
@@ -367,10 +488,24 @@ def _graded_audits_create(*, rnd, today):
         good_share = 0.55 + (6 - back) * 0.05
         for number in range(1, 21):
             roll = rnd.random()
-            grade = (Grade.OUTSTANDING if roll < good_share * 0.15 else Grade.GOOD if roll < good_share
-                     else Grade.REQUIRES_IMPROVEMENT if roll < 0.93 else Grade.INADEQUATE)
-            items.append(GradedAuditItem(kind=GradedAuditKind.CHILD_JOURNEY, area=GRADED_AREA, month=first,
-                                         item_code=f"CJA-{first:%Y%m}-{number:02d}", grade=grade))
+            grade = (
+                Grade.OUTSTANDING
+                if roll < good_share * 0.15
+                else Grade.GOOD
+                if roll < good_share
+                else Grade.REQUIRES_IMPROVEMENT
+                if roll < 0.93
+                else Grade.INADEQUATE
+            )
+            items.append(
+                GradedAuditItem(
+                    kind=GradedAuditKind.CHILD_JOURNEY,
+                    area=GRADED_AREA,
+                    month=first,
+                    item_code=f"CJA-{first:%Y%m}-{number:02d}",
+                    grade=grade,
+                )
+            )
     GradedAuditItem.objects.bulk_create(items)
 
 
@@ -380,15 +515,23 @@ def _graded_measure_create(*, plan, today, user):
     from plans.models import Measure, MeasureMilestone, ReportingPeriod
 
     measure, created = Measure.objects.get_or_create(
-        plan=plan, name="Assessments judged good or better",
-        defaults={"unit": "%", "baseline": 55, "target": 90, "target_date": today + datetime.timedelta(days=365),
-                  "description": "Assessments judged good increases to 90%, milestones 70% and 80%."},
+        plan=plan,
+        name="Assessments judged good or better",
+        defaults={
+            "unit": "%",
+            "baseline": 55,
+            "target": 90,
+            "target_date": today + datetime.timedelta(days=365),
+            "description": "Assessments judged good increases to 90%, milestones 70% and 80%.",
+        },
     )
     if created:
-        MeasureMilestone.objects.bulk_create([
-            MeasureMilestone(measure=measure, due_date=today + datetime.timedelta(days=120), value=70, label="70%"),
-            MeasureMilestone(measure=measure, due_date=today + datetime.timedelta(days=240), value=80, label="80%"),
-        ])
+        MeasureMilestone.objects.bulk_create(
+            [
+                MeasureMilestone(measure=measure, due_date=today + datetime.timedelta(days=120), value=70, label="70%"),
+                MeasureMilestone(measure=measure, due_date=today + datetime.timedelta(days=240), value=80, label="80%"),
+            ]
+        )
     period = ReportingPeriod.objects.filter(plan=plan, closed=False).order_by("-month").first()
     last_month = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
     if period is not None:

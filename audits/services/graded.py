@@ -1,4 +1,5 @@
 """Graded audits: record grades, and feed a month's "% good or better" into a plan Measure."""
+
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -11,8 +12,9 @@ from plans.services.measures import reading_late_check
 
 
 def graded_item_record(*, kind, area, month, item_code, grade):
-    item = GradedAuditItem(kind=kind, area=area.strip(), month=month.replace(day=1), item_code=item_code.strip(),
-                           grade=grade)
+    item = GradedAuditItem(
+        kind=kind, area=area.strip(), month=month.replace(day=1), item_code=item_code.strip(), grade=grade
+    )
     item.full_clean()
     item.save()
     return item
@@ -38,7 +40,8 @@ def graded_percentage_record(*, area, month, measure, period, user=None):
         raise ValidationError(f"No {area} items were graded in {month:%B %Y}.")
     value = percentage(row["good_or_better"], row["total"])
     reading, _ = MeasureReading.objects.update_or_create(
-        measure=measure, period=period,
+        measure=measure,
+        period=period,
         defaults={
             "value": value,
             "source": f"Graded audits: {area}, {month:%B %Y} ({row['good_or_better']} of {row['total']} good or better)",
@@ -70,7 +73,9 @@ def graded_percentages_record_every(*, area, measure, user=None):
             feed.skipped.append((month, "the plan has no reporting period for it"))
             continue
         try:
-            feed.recorded.append(graded_percentage_record(area=area, month=month, measure=measure, period=period, user=user))
+            feed.recorded.append(
+                graded_percentage_record(area=area, month=month, measure=measure, period=period, user=user)
+            )
         except ValidationError as error:
             feed.skipped.append((month, " ".join(error.messages)))
     return feed

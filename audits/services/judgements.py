@@ -5,6 +5,7 @@ the version of each judgement as it was loaded (0 where there was none yet): a s
 else's newer judgement is refused whole, naming what they changed, and writes nothing
 (improvement/concurrency.py).
 """
+
 from dataclasses import dataclass, replace
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -77,7 +78,10 @@ def judgements_save(*, case, agency, user, entries, submit, expected_versions=No
         judgement = existing.get(entry.standard.pk) or Judgement(case=case, agency=agency, standard=entry.standard)
         values = _values(entry)
         changed = (judgement.result, judgement.reason, judgement.evidence) != (
-            entry.result, entry.reason.strip(), entry.evidence.strip())
+            entry.result,
+            entry.reason.strip(),
+            entry.evidence.strip(),
+        )
         judgement.updated_by = user
         if submit:
             was_submitted = judgement.status == JudgementStatus.SUBMITTED
@@ -85,10 +89,16 @@ def judgements_save(*, case, agency, user, entries, submit, expected_versions=No
             if changed or not was_submitted:
                 judgement.submitted_at = now
                 _save(judgement, values, entry, expected_versions)
-                revisions.append(JudgementRevision(
-                    judgement=judgement, result=judgement.result, reason=judgement.reason,
-                    evidence=judgement.evidence, submitted_by=user, submitted_at=now,
-                ))
+                revisions.append(
+                    JudgementRevision(
+                        judgement=judgement,
+                        result=judgement.result,
+                        reason=judgement.reason,
+                        evidence=judgement.evidence,
+                        submitted_by=user,
+                        submitted_at=now,
+                    )
+                )
             else:
                 _assign(judgement, values)
         elif changed:
@@ -127,20 +137,28 @@ def _save(judgement, values, entry, expected_versions):
         with transaction.atomic():
             judgement.save()
     except IntegrityError:
-        current = Judgement.objects.get(case_id=judgement.case_id, agency_id=judgement.agency_id,
-                                        standard_id=judgement.standard_id)
+        current = Judgement.objects.get(
+            case_id=judgement.case_id, agency_id=judgement.agency_id, standard_id=judgement.standard_id
+        )
         _error, conflicts = _sheet_conflicts(current, 0, entry)
         raise _sheet_error(_error, conflicts) from None
 
 
 def _labelled(conflicts, entry):
-    return [replace(c, field=f"{entry.standard.pk}-{c.field}", label=f"Standard {entry.standard.number}: {c.label.lower()}")
-            for c in conflicts]
+    return [
+        replace(c, field=f"{entry.standard.pk}-{c.field}", label=f"Standard {entry.standard.number}: {c.label.lower()}")
+        for c in conflicts
+    ]
 
 
 def _sheet_error(error, conflicts):
-    return JudgementSheetConflict(instance=error.instance, current=error.current, conflicts=conflicts,
-                                  changed_by=error.changed_by, changed_at=error.changed_at)
+    return JudgementSheetConflict(
+        instance=error.instance,
+        current=error.current,
+        conflicts=conflicts,
+        changed_by=error.changed_by,
+        changed_at=error.changed_at,
+    )
 
 
 def _refuse_stale(existing, entries, expected_versions):

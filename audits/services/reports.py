@@ -1,4 +1,5 @@
 """The case audit overview report as a PDF (WeasyPrint), in the style of the board pack."""
+
 from django.conf import settings
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
@@ -16,12 +17,17 @@ def overview_context(*, programme):
     single_agency_actions = []
     if programme.single_agency_plan_id:
         single_agency_actions = list(
-            Action.objects.for_plan(programme.single_agency_plan).with_current_rag()
-            .select_related("theme").prefetch_related("owners").in_plan_order()
+            Action.objects.for_plan(programme.single_agency_plan)
+            .with_current_rag()
+            .select_related("theme")
+            .prefetch_related("owners")
+            .in_plan_order()
         )
     lessons = list(
-        programme.lessons.prefetch_related(Prefetch("actions", queryset=Action.objects.with_current_rag()))
-        .order_by("number"))
+        programme.lessons.prefetch_related(Prefetch("actions", queryset=Action.objects.with_current_rag())).order_by(
+            "number"
+        )
+    )
     return {
         "programme": detail,
         "findings": findings,

@@ -3,6 +3,7 @@
 Every row written gets its audit-trail record: bulk writes go through bulk_create_with_history,
 since bulk_create sends no signals.
 """
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
@@ -19,11 +20,16 @@ def programme_create(*, title, period_start, period_end, priorities=(), organisa
     if period_end < period_start:
         raise ValidationError({"period_end": "The end of the audit period must be after its start."})
     programme = AuditProgramme.objects.create(
-        title=title, organisation=organisation, period_start=period_start, period_end=period_end,
+        title=title,
+        organisation=organisation,
+        period_start=period_start,
+        period_end=period_end,
     )
     bulk_create_with_history(
-        [AuditPriority(programme=programme, title=text.strip(), position=index)
-         for index, text in enumerate(p for p in priorities if p.strip())],
+        [
+            AuditPriority(programme=programme, title=text.strip(), position=index)
+            for index, text in enumerate(p for p in priorities if p.strip())
+        ],
         AuditPriority,
     )
     if copy_from is not None:
@@ -37,8 +43,9 @@ def standards_copy(*, source, target):
     if target.kloes.exists():
         raise ValidationError("This programme already has key lines of enquiry; copy into an empty programme.")
     kloes = list(source.kloes.prefetch_related("standards"))
-    created = {k.pk: KeyLineOfEnquiry.objects.create(programme=target, number=k.number, question=k.question)
-               for k in kloes}
+    created = {
+        k.pk: KeyLineOfEnquiry.objects.create(programme=target, number=k.number, question=k.question) for k in kloes
+    }
     bulk_create_with_history(
         [Standard(kloe=created[k.pk], number=s.number, text=s.text) for k in kloes for s in k.standards.all()],
         Standard,
@@ -82,8 +89,11 @@ def learning_event_record(*, programme, title, date, summary="", attendance=None
     check_dates(date=date)
     event = LearningEvent.objects.create(programme=programme, title=title.strip(), date=date, summary=summary.strip())
     bulk_create_with_history(
-        [LearningEventAttendance(event=event, agency=agency, attendees=count)
-         for agency, count in (attendance or {}).items() if count],
+        [
+            LearningEventAttendance(event=event, agency=agency, attendees=count)
+            for agency, count in (attendance or {}).items()
+            if count
+        ],
         LearningEventAttendance,
     )
     return event

@@ -1,4 +1,5 @@
 """Access decorators: who may read audits, and who may set them up."""
+
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied

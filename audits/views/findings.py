@@ -1,4 +1,5 @@
 """Findings of a programme: page, Excel workbook and the overview report PDF."""
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
@@ -13,7 +14,7 @@ def _programme(request, pk):
     try:
         programme = AuditProgramme.objects.get(pk=pk)
     except AuditProgramme.DoesNotExist:
-        raise Http404("No audit programme with that number")
+        raise Http404("No audit programme with that number") from None
     programme_visible(request.user, programme)
     return programme
 
@@ -22,9 +23,15 @@ def _programme(request, pk):
 @audit_reader_required
 def findings(request, pk):
     programme = _programme(request, pk)
-    return render(request, "audits/findings/detail.html", {
-        **NAV, "programme": programme, "findings": selectors.findings(programme=programme),
-    })
+    return render(
+        request,
+        "audits/findings/detail.html",
+        {
+            **NAV,
+            "programme": programme,
+            "findings": selectors.findings(programme=programme),
+        },
+    )
 
 
 @read_only

@@ -1,4 +1,5 @@
 """Graded audits: record grades, see "% good or better" per month, and feed a plan measure."""
+
 import datetime
 from urllib.parse import urlencode
 
@@ -23,7 +24,10 @@ def graded_trend(request):
     is_lead = permissions.is_audit_lead(request.user)
     measures, periods = selectors.measure_choices(user=request.user)
     reading_form = GradedReadingForm(
-        request.POST or None, months=[row.month for row in trend], measures=measures, periods=periods,
+        request.POST or None,
+        months=[row.month for row in trend],
+        measures=measures,
+        periods=periods,
     )
     if request.method == "POST":
         if not is_lead:
@@ -36,31 +40,49 @@ def graded_trend(request):
                 except ValidationError as error:
                     _apply_errors(reading_form, error)
                 else:
-                    messages.success(request, f"Recorded {len(feed.recorded)} monthly reading"
-                                              f"{'' if len(feed.recorded) == 1 else 's'} of “{data['measure'].name}”.")
+                    messages.success(
+                        request,
+                        f"Recorded {len(feed.recorded)} monthly reading"
+                        f"{'' if len(feed.recorded) == 1 else 's'} of “{data['measure'].name}”.",
+                    )
                     for month, why in feed.skipped:
                         messages.warning(request, f"{month:%B %Y} not recorded: {why}")
                     return redirect(f"{request.path}?{urlencode({'area': area})}")
                 return _trend_page(request, areas, area, trend, is_lead, reading_form)
             try:
                 result = graded_percentage_record(
-                    area=area, month=datetime.date.fromisoformat(data["month"]), measure=data["measure"],
-                    period=data["period"], user=request.user,
+                    area=area,
+                    month=datetime.date.fromisoformat(data["month"]),
+                    measure=data["measure"],
+                    period=data["period"],
+                    user=request.user,
                 )
             except ValidationError as error:
                 _apply_errors(reading_form, error)
             else:
-                messages.success(request, f"Recorded {result.reading.value:.0f}% as the {result.reading.period.label} "
-                                          f"reading of “{result.reading.measure.name}”.")
+                messages.success(
+                    request,
+                    f"Recorded {result.reading.value:.0f}% as the {result.reading.period.label} "
+                    f"reading of “{result.reading.measure.name}”.",
+                )
                 return redirect(f"{request.path}?{urlencode({'area': area})}")
     return _trend_page(request, areas, area, trend, is_lead, reading_form)
 
 
 def _trend_page(request, areas, area, trend, is_lead, reading_form):
-    return render(request, "audits/graded/trend.html", {
-        **NAV, "areas": areas, "area": area, "trend": trend, "is_lead": is_lead, "form": reading_form,
-        "chart": good_or_better_chart(trend=trend, area=area) if trend else "",
-    })
+    return render(
+        request,
+        "audits/graded/trend.html",
+        {
+            **NAV,
+            "areas": areas,
+            "area": area,
+            "trend": trend,
+            "is_lead": is_lead,
+            "form": reading_form,
+            "chart": good_or_better_chart(trend=trend, area=area) if trend else "",
+        },
+    )
 
 
 @lead_required
@@ -76,5 +98,8 @@ def graded_item_create(request):
             if "add_another" in request.POST:
                 return redirect(request.path)
             return redirect(f"{reverse('audits:graded_trend')}?{urlencode({'area': item.area})}")
-    return render(request, "audits/programme/form.html", {**NAV, "form": form, "heading": "Record a graded audit",
-                                                          "add_another": True})
+    return render(
+        request,
+        "audits/programme/form.html",
+        {**NAV, "form": form, "heading": "Record a graded audit", "add_another": True},
+    )

@@ -1,4 +1,5 @@
 """A case, and the judgement sheet of one agency for it: every standard grouped by KLOE."""
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -15,7 +16,7 @@ def _case(pk):
     try:
         return selectors.case_detail(pk=pk)
     except AuditCase.DoesNotExist:
-        raise Http404("No case with that number")
+        raise Http404("No case with that number") from None
 
 
 @read_only
@@ -28,7 +29,8 @@ def case_detail(request, pk):
     # The audit lead sees every agency's progress; an agency's auditors their own agency's only.
     agencies = [
         {"agency": a, "status": statuses.get(a.pk), "can_enter": a.pk in may_judge}
-        for a in case.agencies.all() if a.pk in may_judge
+        for a in case.agencies.all()
+        if a.pk in may_judge
     ]
     return render(request, "audits/case/detail.html", {**NAV, "case": case, "agencies": agencies})
 
@@ -50,8 +52,14 @@ def judgement_entry(request, pk, agency_pk):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            judgements_save(case=case, agency=agency, user=request.user, entries=form.entries(), submit=submitting,
-                            expected_versions=form.versions())
+            judgements_save(
+                case=case,
+                agency=agency,
+                user=request.user,
+                entries=form.entries(),
+                submit=submitting,
+                expected_versions=form.versions(),
+            )
         except JudgementSheetConflict as error:
             # Nothing was written: the sheet keeps what was typed, now carrying the current versions.
             groups = selectors.judgement_sheet(case=case, agency=agency)
@@ -61,12 +69,24 @@ def judgement_entry(request, pk, agency_pk):
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
-            messages.success(request, f"{agency.name}'s judgements for {case.code} "
-                                      f"{'submitted' if submitting else 'saved as a draft'}.")
+            messages.success(
+                request,
+                f"{agency.name}'s judgements for {case.code} {'submitted' if submitting else 'saved as a draft'}.",
+            )
             return redirect(case.get_absolute_url())
     judgements = [row.judgement for _k, rows in groups for row in rows if row.judgement]
-    return render(request, "audits/case/judgements.html", {
-        **NAV, "case": case, "agency": agency, "form": form, "can_edit": can_edit,
-        "submitted": bool(judgements) and all(j.status == JudgementStatus.SUBMITTED for j in judgements),
-        "result_hints": {"not_met": "Say why below."}, "edit_conflict": conflict,
-    }, status=409 if conflict else 200)
+    return render(
+        request,
+        "audits/case/judgements.html",
+        {
+            **NAV,
+            "case": case,
+            "agency": agency,
+            "form": form,
+            "can_edit": can_edit,
+            "submitted": bool(judgements) and all(j.status == JudgementStatus.SUBMITTED for j in judgements),
+            "result_hints": {"not_met": "Say why below."},
+            "edit_conflict": conflict,
+        },
+        status=409 if conflict else 200,
+    )

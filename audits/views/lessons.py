@@ -1,4 +1,5 @@
 """The learning log: record lessons, and raise plan actions from them."""
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -24,9 +25,16 @@ def lesson_create(request, pk):
         else:
             messages.success(request, f"Lesson {lesson.number} added to the learning log.")
             return redirect(lesson.get_absolute_url())
-    return render(request, "audits/programme/form.html", {
-        **NAV, "form": form, "heading": "Add a lesson to the learning log", "programme": programme,
-    })
+    return render(
+        request,
+        "audits/programme/form.html",
+        {
+            **NAV,
+            "form": form,
+            "heading": "Add a lesson to the learning log",
+            "programme": programme,
+        },
+    )
 
 
 @read_only
@@ -35,19 +43,30 @@ def lesson_detail(request, pk):
     try:
         lesson = selectors.lesson_detail(pk=pk)
     except Lesson.DoesNotExist:
-        raise Http404("No lesson with that number")
+        raise Http404("No lesson with that number") from None
     programme_visible(request.user, lesson.programme)
-    return render(request, "audits/lesson/detail.html", {
-        **NAV, "lesson": lesson, "actions": list(lesson.actions.all()), "is_lead": permissions.is_audit_lead(request.user),
-    })
+    return render(
+        request,
+        "audits/lesson/detail.html",
+        {
+            **NAV,
+            "lesson": lesson,
+            "actions": list(lesson.actions.all()),
+            "is_lead": permissions.is_audit_lead(request.user),
+        },
+    )
 
 
 @lead_required
 def lesson_raise_action(request, pk):
     lesson = get_object_or_404(Lesson.objects.select_related("programme"), pk=pk)
     themes, owners = selectors.raise_action_choices(user=request.user)
-    form = RaiseActionForm(request.POST or None, themes=themes, owners=owners,
-                           initial={"action_text": lesson.next_steps or lesson.area_of_development})
+    form = RaiseActionForm(
+        request.POST or None,
+        themes=themes,
+        owners=owners,
+        initial={"action_text": lesson.next_steps or lesson.area_of_development},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             action = lesson_action_raise(lesson=lesson, **form.cleaned_data)
@@ -56,7 +75,14 @@ def lesson_raise_action(request, pk):
         else:
             messages.success(request, f"Action {action.ref} raised in “{action.theme.plan.title}”.")
             return redirect(lesson.get_absolute_url())
-    return render(request, "audits/programme/form.html", {
-        **NAV, "form": form, "heading": f"Raise a plan action from lesson {lesson.number}",
-        "programme": lesson.programme, "lesson": lesson,
-    })
+    return render(
+        request,
+        "audits/programme/form.html",
+        {
+            **NAV,
+            "form": form,
+            "heading": f"Raise a plan action from lesson {lesson.number}",
+            "programme": lesson.programme,
+            "lesson": lesson,
+        },
+    )

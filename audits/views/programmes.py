@@ -1,13 +1,29 @@
 """Programme pages and set-up: programmes, KLOEs, standards, agencies and cases."""
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
 from audits import permissions, selectors
-from audits.forms import AgencyForm, CaseForm, KloeForm, LearningEventForm, ProgrammeForm, ProgrammeStatusForm, StandardForm
+from audits.forms import (
+    AgencyForm,
+    CaseForm,
+    KloeForm,
+    LearningEventForm,
+    ProgrammeForm,
+    ProgrammeStatusForm,
+    StandardForm,
+)
 from audits.models import Agency, AuditProgramme
 from audits.services import setup
-from audits.views.access import NAV, audit_reader_required, edit_conflict_keep, lead_required, programme_visible, read_only
+from audits.views.access import (
+    NAV,
+    audit_reader_required,
+    edit_conflict_keep,
+    lead_required,
+    programme_visible,
+    read_only,
+)
 from improvement.concurrency import ConcurrentEditError
 
 
@@ -23,10 +39,15 @@ def _apply_errors(form, error):
 @read_only
 @audit_reader_required
 def programme_list(request):
-    return render(request, "audits/programme/list.html", {
-        **NAV, "programmes": list(permissions.visible_programmes(request.user, selectors.programme_list())),
-        "is_lead": permissions.is_audit_lead(request.user),
-    })
+    return render(
+        request,
+        "audits/programme/list.html",
+        {
+            **NAV,
+            "programmes": list(permissions.visible_programmes(request.user, selectors.programme_list())),
+            "is_lead": permissions.is_audit_lead(request.user),
+        },
+    )
 
 
 @read_only
@@ -37,7 +58,7 @@ def programme_detail(request, pk):
     except AuditProgramme.DoesNotExist:
         from django.http import Http404
 
-        raise Http404("No audit programme with that number")
+        raise Http404("No audit programme with that number") from None
     programme_visible(request.user, programme)
     agency = permissions.user_agency(request.user)
     cases = list(programme.cases.all())
@@ -46,10 +67,17 @@ def programme_detail(request, pk):
         case.my_agencies = permissions.agencies_user_may_judge_for(request.user, case)
     if not (permissions.is_audit_lead(request.user) or permissions.is_audit_board_reader(request.user)):
         cases = [case for case in cases if case.can_open]  # an agency's auditors: its own cases
-    return render(request, "audits/programme/detail.html", {
-        **NAV, "programme": programme, "cases": cases, "my_agency": agency,
-        "is_lead": permissions.is_audit_lead(request.user),
-    })
+    return render(
+        request,
+        "audits/programme/detail.html",
+        {
+            **NAV,
+            "programme": programme,
+            "cases": cases,
+            "my_agency": agency,
+            "is_lead": permissions.is_audit_lead(request.user),
+        },
+    )
 
 
 @lead_required
@@ -59,8 +87,11 @@ def programme_create(request):
         data = form.cleaned_data
         try:
             programme = setup.programme_create(
-                title=data["title"], organisation=data["organisation"], period_start=data["period_start"],
-                period_end=data["period_end"], priorities=data["priorities"].splitlines(),
+                title=data["title"],
+                organisation=data["organisation"],
+                period_start=data["period_start"],
+                period_end=data["period_end"],
+                priorities=data["priorities"].splitlines(),
                 copy_from=data["copy_from"],
             )
         except ValidationError as error:
@@ -85,9 +116,17 @@ def _programme_form_view(request, pk, form_class, heading, save, with_programme=
             if "add_another" in request.POST:
                 return redirect(request.path)
             return redirect(programme.get_absolute_url())
-    return render(request, "audits/programme/form.html", {
-        **NAV, "form": form, "heading": heading, "programme": programme, "add_another": True,
-    })
+    return render(
+        request,
+        "audits/programme/form.html",
+        {
+            **NAV,
+            "form": form,
+            "heading": heading,
+            "programme": programme,
+            "add_another": True,
+        },
+    )
 
 
 @lead_required
@@ -137,14 +176,23 @@ def learning_event_create(request, pk):
     form = LearningEventForm(request.POST or None, agencies=Agency.objects.all())
     if request.method == "POST" and form.is_valid():
         data, attendance = form.cleaned_data, form.attendance()
-        setup.learning_event_record(programme=programme, title=data["title"], date=data["date"],
-                                    summary=data["summary"], attendance=attendance)
-        messages.success(request, f"Learning event recorded: {sum(attendance.values())} attended "
-                                  f"from {len(attendance)} agencies.")
+        setup.learning_event_record(
+            programme=programme, title=data["title"], date=data["date"], summary=data["summary"], attendance=attendance
+        )
+        messages.success(
+            request, f"Learning event recorded: {sum(attendance.values())} attended from {len(attendance)} agencies."
+        )
         return redirect(programme.get_absolute_url())
-    return render(request, "audits/programme/form.html", {
-        **NAV, "form": form, "heading": "Record the learning event", "programme": programme,
-    })
+    return render(
+        request,
+        "audits/programme/form.html",
+        {
+            **NAV,
+            "form": form,
+            "heading": "Record the learning event",
+            "programme": programme,
+        },
+    )
 
 
 @lead_required
@@ -154,14 +202,25 @@ def programme_status(request, pk):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            setup.programme_status_set(programme=programme, status=form.cleaned_data["status"],
-                                       expected_version=form.cleaned_data.get("version"))
+            setup.programme_status_set(
+                programme=programme,
+                status=form.cleaned_data["status"],
+                expected_version=form.cleaned_data.get("version"),
+            )
         except ConcurrentEditError as error:
             conflict = edit_conflict_keep(form, error)
         else:
             messages.success(request, f"“{programme.title}” is now {programme.get_status_display().lower()}.")
             return redirect(programme.get_absolute_url())
-    return render(request, "audits/programme/form.html", {
-        **NAV, "form": form, "heading": "Change the programme's status", "programme": programme,
-        "edit_conflict": conflict,
-    }, status=409 if conflict else 200)
+    return render(
+        request,
+        "audits/programme/form.html",
+        {
+            **NAV,
+            "form": form,
+            "heading": "Change the programme's status",
+            "programme": programme,
+            "edit_conflict": conflict,
+        },
+        status=409 if conflict else 200,
+    )

@@ -4,6 +4,7 @@ Builds a plan whose actions have been edited many times (inside a transaction ro
 end: nothing is left behind), then times one page of the audit log and an action's history.
 Target: each under 250 ms, whatever the length of the history.
 """
+
 import time
 
 from django.contrib.auth import get_user_model
@@ -67,8 +68,10 @@ def run(*, out, options):
             for label, callable_ in (("audit log, page 2", log_page), ("one action's history", one_history)):
                 ms, queries = _timed(callable_)
                 verdict = "ok" if ms < TARGET_MS else "SLOW"
-                out.write(f"{label}: {ms:.0f} ms, {queries} queries, over {total} history records "
-                          f"(target < {TARGET_MS} ms) {verdict}")
+                out.write(
+                    f"{label}: {ms:.0f} ms, {queries} queries, over {total} history records "
+                    f"(target < {TARGET_MS} ms) {verdict}"
+                )
             raise _Rollback
     except _Rollback:
         pass

@@ -1,4 +1,5 @@
 """Coverage page, measure page and chart render times on generated data (rolled back afterwards)."""
+
 import datetime
 import time
 from decimal import Decimal
@@ -26,8 +27,17 @@ def _timed(label, fn, out, repeat=5):
 
 def run(*, out, options):
     from plans.models import (
-        Action, MeasureMilestone, MeasureReading, Owner, Plan, ProgressUpdate, ReportingPeriod, Source,
-        SourceParagraph, SourceReference, Theme,
+        Action,
+        MeasureMilestone,
+        MeasureReading,
+        Owner,
+        Plan,
+        ProgressUpdate,
+        ReportingPeriod,
+        Source,
+        SourceParagraph,
+        SourceReference,
+        Theme,
     )
     from plans.selectors.coordination import measure_page, source_coverage
     from plans.services.measure_charts import measure_chart_svg
@@ -52,7 +62,7 @@ def run(*, out, options):
                 SourceReference(action=a, source=source, paragraph=f"{i // 10 + 1}.{i % 10 + 1}")
                 for i, a in enumerate(actions[: n_actions // 3])
             )
-            now = datetime.datetime(2025, 1, 1, tzinfo=datetime.timezone.utc)
+            now = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
             ProgressUpdate.objects.bulk_create(
                 ProgressUpdate(action=a, author=user, progress_rag="G", note="n", created_at=now) for a in actions
             )
@@ -64,7 +74,8 @@ def run(*, out, options):
                 MeasureReading(measure=measure, period=p, value=Decimal(50 + i)) for i, p in enumerate(periods)
             )
             MeasureMilestone.objects.bulk_create(
-                MeasureMilestone(measure=measure, due_date=p.end, value=Decimal(45 + i)) for i, p in enumerate(periods[::3])
+                MeasureMilestone(measure=measure, due_date=p.end, value=Decimal(45 + i))
+                for i, p in enumerate(periods[::3])
             )
 
             out.write(f"{n_actions} actions, {n_actions // 2} paragraphs, 36 readings")

@@ -19,13 +19,25 @@ sources compare as sets.
 
 `run` (the `fidelity` benchmark) and `plans.benchmarks.importing` print the corpus's fidelity.
 """
+
 import json
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "data" / "corpus"
-ACTION_FACTS = ["ref", "theme", "action", "owners", "sources", "progress_rag", "impact_rag", "category", "due_date", "closed"]
+ACTION_FACTS = [
+    "ref",
+    "theme",
+    "action",
+    "owners",
+    "sources",
+    "progress_rag",
+    "impact_rag",
+    "category",
+    "due_date",
+    "closed",
+]
 
 
 @dataclass
@@ -76,7 +88,9 @@ def _label(action):
 
 def _pair_weight(expected, parsed):
     same_text = norm(expected.get("action")) == norm(parsed.get("action"))
-    same_ref = "ref" in expected and norm(expected.get("ref")) == norm(parsed.get("ref")) and norm(expected.get("ref")) != ""
+    same_ref = (
+        "ref" in expected and norm(expected.get("ref")) == norm(parsed.get("ref")) and norm(expected.get("ref")) != ""
+    )
     if same_text and same_ref:
         return 3
     if same_text:
@@ -158,7 +172,12 @@ def score(expected, data):
         check(f"theme {theme.get('number', '')} {theme['title']!r}".replace("  ", " "), theme, got, right)
     if "skipped_rows_at_least" in expected:
         skipped = data.get("skipped_rows") or 0
-        check("rows reported as skipped", f"at least {expected['skipped_rows_at_least']}", skipped, skipped >= expected["skipped_rows_at_least"])
+        check(
+            "rows reported as skipped",
+            f"at least {expected['skipped_rows_at_least']}",
+            skipped,
+            skipped >= expected["skipped_rows_at_least"],
+        )
 
     titles = _theme_titles(data)
     wanted, parsed = expected.get("actions", []), data.get("actions", [])
@@ -238,11 +257,15 @@ def report(*, out, folder=CORPUS):
     junk = sum(len(s.junk_actions) for s in scores.values())
     scored = expected + junk
     perfect = sum(1 for s in scores.values() if s.perfect)
-    out.write(f"Corpus fidelity: {right} of {expected} expected facts right ({right / scored:.1%} counting {junk} junk actions as wrong facts); "
-              f"{lost} actions lost, {junk} junk actions; {perfect} of {len(scores)} workbooks entirely right (target: all).")
+    out.write(
+        f"Corpus fidelity: {right} of {expected} expected facts right ({right / scored:.1%} counting {junk} junk actions as wrong facts); "
+        f"{lost} actions lost, {junk} junk actions; {perfect} of {len(scores)} workbooks entirely right (target: all)."
+    )
     for slug, s in scores.items():
-        out.write(f"  {slug}: {s.facts_right}/{s.facts_expected} facts ({s.fidelity:.0%}), "
-                  f"{len(s.lost_actions)} lost, {len(s.junk_actions)} junk")
+        out.write(
+            f"  {slug}: {s.facts_right}/{s.facts_expected} facts ({s.fidelity:.0%}), "
+            f"{len(s.lost_actions)} lost, {len(s.junk_actions)} junk"
+        )
     return scores
 
 

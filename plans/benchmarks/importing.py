@@ -28,6 +28,7 @@ no query log). Targets: the import ≤ TARGET_RATIO × the floor (CPU medians) a
 run cheaper than the import; peak memory (tracemalloc: Python's allocations, the same for each) of
 the import at the largest size no more than the peer's.
 """
+
 import importlib.util
 import random
 import tempfile
@@ -49,15 +50,28 @@ TARGET_RATIO = 2
 SIZES = (5000, 50000)
 QUICK_SIZES = (200, 1000)
 OWNERS = [
-    "Head of Service Safeguards", "Service Manager QA / Interim Principal Social Worker", "Head of Probation",
-    "T/Detective Chief Inspector Public Protection Unit", "Sue Butcher, Jane Parry, Kate Bargh",
-    "Head of Service - Family Support and Child Protection Service", "As above",
+    "Head of Service Safeguards",
+    "Service Manager QA / Interim Principal Social Worker",
+    "Head of Probation",
+    "T/Detective Chief Inspector Public Protection Unit",
+    "Sue Butcher, Jane Parry, Kate Bargh",
+    "Head of Service - Family Support and Child Protection Service",
+    "As above",
 ]
 SOURCES = ["JTAI 1.1a / 6.1b", "Nat. Enq 1.6 / 1.8 /1.9", "IOCS", "IN 1.7, 3.1 OIS 2012", "Nat Enq. 1.1"]
 RAGS = ["G", "Amber", "Red", "B", "Gr", None]
 FILLS = [PatternFill("solid", fgColor=colour) for colour in ("FF00B050", "FFFFC000", "FFFF0000")]
-HEADER = ["Ref", "Improvement need", "Action", "Derived From", "Action Owner", "Timescale", "Measures of success",
-          "Review note for this period", "RAG"]
+HEADER = [
+    "Ref",
+    "Improvement need",
+    "Action",
+    "Derived From",
+    "Action Owner",
+    "Timescale",
+    "Measures of success",
+    "Review note for this period",
+    "RAG",
+]
 
 
 class _Rollback(Exception):
@@ -66,7 +80,7 @@ class _Rollback(Exception):
 
 def _action_rows(actions, seed):
     """(theme number, the row's values, a fill for its RAG cell or None) for each generated action."""
-    rnd = random.Random(seed)
+    rnd = random.Random(seed)  # noqa: S311 - repeatable benchmark data
     for number in range(actions):
         theme = number // 50 + 1
         rag = rnd.choice(RAGS)
@@ -74,8 +88,12 @@ def _action_rows(actions, seed):
             f"{theme}.{number % 50 + 1}",
             "Thresholds understood and effectively used by partners " * rnd.randint(1, 3),
             f"<ul><li>Review multi-agency threshold document {number}</li><li>Report to the board</li></ul>",
-            rnd.choice(SOURCES), rnd.choice(OWNERS), rnd.choice(["31 Jan 2027", "Mar 2027 and ongoing", "12/12/2026", "ongoing"]),
-            "Audit shows 90% of assessments judged good", "Progress as expected; audit scheduled.", rag,
+            rnd.choice(SOURCES),
+            rnd.choice(OWNERS),
+            rnd.choice(["31 Jan 2027", "Mar 2027 and ongoing", "12/12/2026", "ongoing"]),
+            "Audit shows 90% of assessments judged good",
+            "Progress as expected; audit scheduled.",
+            rag,
         ]
         yield theme, values, rnd.choice(FILLS) if rag is None else None
 
@@ -130,15 +148,19 @@ def _admin():
     """An admin to record the sheet's RAGs as (made inside the run's rolled-back transaction if none)."""
     users = get_user_model().objects
     return users.filter(is_superuser=True, is_active=True).order_by("pk").first() or users.create_superuser(
-        username="benchmark-admin", email="benchmark-admin@example.org", password=None,
+        username="benchmark-admin",
+        email="benchmark-admin@example.org",
+        password=None,
     )
 
 
 def our_import(path, admin):
     """The whole import, as the import page's confirm step and the background import run it."""
+
     def run():
         parsed = read_plan_workbook(path)
         return plan_import(parsed=parsed, author=admin, name=path.name).saved
+
     return _rolled_back(run)
 
 
@@ -229,17 +251,29 @@ def run(*, out, options):
     if with_peer and not peer_available():
         out.write("  The peer (django-import-export) is not installed: `pip install -e '.[test]'`. Run without it.")
         with_peer = False
-    out.write(f"Import at size; target: the whole import ≤ {TARGET_RATIO}× openpyxl's bare read (CPU medians), "
-              f"the dry run cheaper than the import, peak memory at {sizes[-1]:,} actions ≤ the peer's.")
-    out.write("  Floor: openpyxl load_workbook(read_only=True, data_only=True), every row through "
-              "iter_rows(values_only=True), counted and dropped.")
+    out.write(
+        f"Import at size; target: the whole import ≤ {TARGET_RATIO}× openpyxl's bare read (CPU medians), "
+        f"the dry run cheaper than the import, peak memory at {sizes[-1]:,} actions ≤ the peer's."
+    )
+    out.write(
+        "  Floor: openpyxl load_workbook(read_only=True, data_only=True), every row through "
+        "iter_rows(values_only=True), counted and dropped."
+    )
     with override_settings(DEBUG=False), tempfile.TemporaryDirectory() as folder:
         try:
             with transaction.atomic():
                 admin = _admin()
                 for size in sizes:
-                    _run_size(out, Path(folder), size, admin, repeats=repeats, warmup=warmup, with_peer=with_peer,
-                              largest=size == sizes[-1])
+                    _run_size(
+                        out,
+                        Path(folder),
+                        size,
+                        admin,
+                        repeats=repeats,
+                        warmup=warmup,
+                        with_peer=with_peer,
+                        largest=size == sizes[-1],
+                    )
                 raise _Rollback
         except _Rollback:
             pass
@@ -250,8 +284,11 @@ def _run_size(out, folder, size, admin, *, repeats, warmup, with_peer, largest):
 
     path = folder / f"plan-{size}.xlsx"
     generate_workbook(path, size)
-    pairs = [("import", lambda: our_import(path, admin)), ("dry run", lambda: dry_run(path)),
-             ("floor", lambda: openpyxl_read(path))]
+    pairs = [
+        ("import", lambda: our_import(path, admin)),
+        ("dry run", lambda: dry_run(path)),
+        ("floor", lambda: openpyxl_read(path)),
+    ]
     peer = None
     if with_peer:
         flat = folder / f"flat-{size}.xlsx"
@@ -260,28 +297,36 @@ def _run_size(out, folder, size, admin, *, repeats, warmup, with_peer, largest):
         peer = peer_import_function(flat, theme.pk)
         pairs.append(("peer", peer))
     saved = our_import(path, admin)
-    out.write(f"{size:,} actions ({path.stat().st_size / 1024:,.0f} KB, {openpyxl_read(path):,} rows): the import writes "
-              f"{saved.actions_created:,} actions with their owners, sources and history, and {saved.updates_created:,} "
-              f"progress updates recorded as {admin.get_username()}.")
+    out.write(
+        f"{size:,} actions ({path.stat().st_size / 1024:,.0f} KB, {openpyxl_read(path):,} rows): the import writes "
+        f"{saved.actions_created:,} actions with their owners, sources and history, and {saved.updates_created:,} "
+        f"progress updates recorded as {admin.get_username()}."
+    )
     timings = _interleaved(pairs, repeats=repeats, warmup=warmup)
     by_label = dict(zip([label for label, _f in pairs], timings, strict=True))
     ours, dry, floor = by_label["import"], by_label["dry run"], by_label["floor"]
     _ratio, line = ratio_line(ours, floor, target=TARGET_RATIO)
     out.write(line)
     dry_ratio = dry.cpu_median / ours.cpu_median if ours.cpu_median else float("inf")
-    out.write(f"  {dry.describe()}\n  dry run {dry.cpu_median / floor.cpu_median:.2f}× the floor, {dry_ratio:.2f}× the import "
-              f"(target < 1×): {'meets' if dry_ratio < 1 else 'MISSES'}")
+    out.write(
+        f"  {dry.describe()}\n  dry run {dry.cpu_median / floor.cpu_median:.2f}× the floor, {dry_ratio:.2f}× the import "
+        f"(target < 1×): {'meets' if dry_ratio < 1 else 'MISSES'}"
+    )
     if peer is not None:
         theirs = by_label["peer"]
-        out.write(f"  {theirs.describe()}\n  peer {theirs.cpu_median / floor.cpu_median:.2f}× the floor; "
-                  f"ours is {ours.cpu_median / theirs.cpu_median:.2f}× the peer's time (it writes action rows only)")
+        out.write(
+            f"  {theirs.describe()}\n  peer {theirs.cpu_median / floor.cpu_median:.2f}× the floor; "
+            f"ours is {ours.cpu_median / theirs.cpu_median:.2f}× the peer's time (it writes action rows only)"
+        )
     memory = {"import": peak_memory(lambda: our_import(path, admin)), "floor": peak_memory(lambda: openpyxl_read(path))}
     if peer is not None:
         memory["peer"] = peak_memory(peer)
     line = f"  peak memory (tracemalloc): import {_mb(memory['import'])}, floor {_mb(memory['floor'])}"
     if "peer" in memory:
         verdict = "meets" if memory["import"] <= memory["peer"] else "MISSES"
-        line += f", peer {_mb(memory['peer'])}" + (f" (target: import ≤ peer at {size:,}): {verdict}" if largest else "")
+        line += f", peer {_mb(memory['peer'])}" + (
+            f" (target: import ≤ peer at {size:,}): {verdict}" if largest else ""
+        )
     else:
         line += " (the peer's with --peer)"
     out.write(line)

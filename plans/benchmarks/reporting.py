@@ -17,6 +17,7 @@ periods given by id) and the pairs counted with GROUP BY. Target: the cold first
 floor, and under 100 KB of HTML.
 
 """
+
 import datetime
 import statistics
 import time
@@ -62,32 +63,46 @@ def _generate(n_actions, n_periods):
     for i in range(n_periods):
         year, month = divmod(start.month - 1 + i, 12)
         months.append(datetime.date(start.year + year, month + 1, 1))
-    periods = ReportingPeriod.objects.bulk_create([
-        ReportingPeriod(plan=plan, month=m, closed=i < n_periods - 1) for i, m in enumerate(months)
-    ])
+    periods = ReportingPeriod.objects.bulk_create(
+        [ReportingPeriod(plan=plan, month=m, closed=i < n_periods - 1) for i, m in enumerate(months)]
+    )
     periods = list(ReportingPeriod.objects.filter(plan=plan).order_by("month"))
-    actions = Action.objects.bulk_create([
-        Action(
-            theme=themes[i % len(themes)], ref=f"{i % 8 + 1}.{i}", position=i,
-            action_text=f"Benchmark action {i}: review the threshold document with partners and audit its use.",
-            due_date=months[min(i % n_periods, n_periods - 1)],
-        )
-        for i in range(n_actions)
-    ])
+    actions = Action.objects.bulk_create(
+        [
+            Action(
+                theme=themes[i % len(themes)],
+                ref=f"{i % 8 + 1}.{i}",
+                position=i,
+                action_text=f"Benchmark action {i}: review the threshold document with partners and audit its use.",
+                due_date=months[min(i % n_periods, n_periods - 1)],
+            )
+            for i in range(n_actions)
+        ]
+    )
     through = Action.owners.through
     through.objects.bulk_create(
         [through(action_id=a.pk, owner_id=owners[i % len(owners)].pk) for i, a in enumerate(actions)]
-        + [through(action_id=a.pk, owner_id=owners[(i * 7 + 3) % len(owners)].pk) for i, a in enumerate(actions) if i % 3 == 0]
+        + [
+            through(action_id=a.pk, owner_id=owners[(i * 7 + 3) % len(owners)].pk)
+            for i, a in enumerate(actions)
+            if i % 3 == 0
+        ]
     )
     rags = [Rag.GREY, Rag.GREEN, Rag.AMBER, Rag.GREEN, Rag.RED, Rag.GREEN, Rag.BLUE]
     updates = []
     for i, action in enumerate(actions):
         for j, period in enumerate(periods):
-            updates.append(ProgressUpdate(
-                action_id=action.pk, period_id=period.pk, author=user, progress_rag=rags[(i + j // 4) % len(rags)],  # a change every 4 months
-                impact_rag=rags[(i * 3 + j) % len(rags)], note=f"Update {j} on action {i}: progress as reported.",
-                created_at=datetime.datetime(period.month.year, period.month.month, 12, tzinfo=datetime.UTC),
-            ))
+            updates.append(
+                ProgressUpdate(
+                    action_id=action.pk,
+                    period_id=period.pk,
+                    author=user,
+                    progress_rag=rags[(i + j // 4) % len(rags)],  # a change every 4 months
+                    impact_rag=rags[(i * 3 + j) % len(rags)],
+                    note=f"Update {j} on action {i}: progress as reported.",
+                    created_at=datetime.datetime(period.month.year, period.month.month, 12, tzinfo=datetime.UTC),
+                )
+            )
     ProgressUpdate.objects.bulk_create(updates, batch_size=2000)
     period_snapshots_backfill(plan=plan)
     _measures_and_highlights(plan, periods, user)
@@ -98,25 +113,45 @@ def _measures_and_highlights(plan, periods, user):
     """Six measures, each read every month with two milestones, and a highlight report a period."""
     from plans.models import HighlightReport, Measure, MeasureMilestone, MeasureReading
 
-    measures = Measure.objects.bulk_create([
-        Measure(plan=plan, name=f"Benchmark measure {n}", unit="%", baseline=40 + n, target=80 + n,
-                target_date=periods[-1].month)
-        for n in range(6)
-    ])
-    MeasureMilestone.objects.bulk_create([
-        MeasureMilestone(measure=m, due_date=periods[len(periods) * k // 3].month, value=50 + 10 * k)
-        for m in measures for k in (1, 2)
-    ])
-    MeasureReading.objects.bulk_create([
-        MeasureReading(measure=m, period=p, value=40 + (j * 7 + n) % 45, recorded_by=user)
-        for n, m in enumerate(measures) for j, p in enumerate(periods)
-    ])
-    HighlightReport.objects.bulk_create([
-        HighlightReport(period=p, achievements="Front door restructured; audits on time.",
-                        risks="Recruitment of social workers.", decisions="Agree the revised timescale.",
-                        updated_by=user)
-        for p in periods
-    ])
+    measures = Measure.objects.bulk_create(
+        [
+            Measure(
+                plan=plan,
+                name=f"Benchmark measure {n}",
+                unit="%",
+                baseline=40 + n,
+                target=80 + n,
+                target_date=periods[-1].month,
+            )
+            for n in range(6)
+        ]
+    )
+    MeasureMilestone.objects.bulk_create(
+        [
+            MeasureMilestone(measure=m, due_date=periods[len(periods) * k // 3].month, value=50 + 10 * k)
+            for m in measures
+            for k in (1, 2)
+        ]
+    )
+    MeasureReading.objects.bulk_create(
+        [
+            MeasureReading(measure=m, period=p, value=40 + (j * 7 + n) % 45, recorded_by=user)
+            for n, m in enumerate(measures)
+            for j, p in enumerate(periods)
+        ]
+    )
+    HighlightReport.objects.bulk_create(
+        [
+            HighlightReport(
+                period=p,
+                achievements="Front door restructured; audits on time.",
+                risks="Recruitment of social workers.",
+                decisions="Agree the revised timescale.",
+                updated_by=user,
+            )
+            for p in periods
+        ]
+    )
 
 
 def lean_floor(plan, period, periods):
@@ -129,7 +164,7 @@ def lean_floor(plan, period, periods):
     ids = [p.pk for p in periods if p.month <= period.month]
     update, action, theme = (m._meta.db_table for m in (ProgressUpdate, Action, Theme))
     sql = (
-        f"SELECT pair, COUNT(*) FROM (SELECT (SELECT u.progress_rag || '|' || u.impact_rag FROM {update} u "
+        f"SELECT pair, COUNT(*) FROM (SELECT (SELECT u.progress_rag || '|' || u.impact_rag FROM {update} u "  # noqa: S608 - table names from the models; values are parameters
         f"WHERE u.action_id = a.id AND u.period_id IN ({', '.join(['%s'] * len(ids))}) "
         f"ORDER BY u.created_at DESC, u.id DESC LIMIT 1) AS pair "
         f"FROM {action} a JOIN {theme} t ON a.theme_id = t.id WHERE t.plan_id = %s) s GROUP BY pair"
@@ -178,30 +213,48 @@ def _dashboard(out, *, plan, periods, repeats):
     def floor():
         return lean_floor(plan, open_period, periods)
 
-    out.write("Dashboard, signed in as a board member. Floor: one SQL statement counting the open period's "
-              "(progress, impact) pairs, each action's latest update found by a correlated index lookup.")
+    out.write(
+        "Dashboard, signed in as a board member. Floor: one SQL statement counting the open period's "
+        "(progress, impact) pairs, each action's latest update found by a correlated index lookup."
+    )
     for label, period in (("open period", open_period), ("closed period", closed_period)):
         url = f"{base}?period={period.slug}"
         page(url)  # the session and the code paths warm
-        cold, lean = compare((f"first screen, {label}, cold", lambda: page(url)), ("floor", floor),
-                             repeats=repeats, warmup=1, before_each=_empty_caches)
+        cold, lean = compare(
+            (f"first screen, {label}, cold", lambda url=url: page(url)),
+            ("floor", floor),
+            repeats=repeats,
+            warmup=1,
+            before_each=_empty_caches,
+        )
         ratio, text = ratio_line(cold, lean, target=TARGET_DASHBOARD_RATIO)
         size = len(page(url).content) / 1024
-        queries = _query_count(lambda: page(url))
-        out.write(f"{text}\n  {size:.0f} KB of HTML (target < {TARGET_DASHBOARD_KB} KB): "
-                  f"{'meets' if size < TARGET_DASHBOARD_KB else 'MISSES'}; {queries} queries")
+        queries = _query_count(lambda url=url: page(url))
+        out.write(
+            f"{text}\n  {size:.0f} KB of HTML (target < {TARGET_DASHBOARD_KB} KB): "
+            f"{'meets' if size < TARGET_DASHBOARD_KB else 'MISSES'}; {queries} queries"
+        )
         if period.closed:
-            warm, _ = measure(f"first screen, {label}, warm (figures in the cache)", lambda: page(url),
-                              repeats=repeats, warmup=1)
+            warm, _ = measure(
+                f"first screen, {label}, warm (figures in the cache)",
+                lambda url=url: page(url),
+                repeats=repeats,
+                warmup=1,
+            )
             out.write(f"  {warm.describe()}")
     for section in DASHBOARD_SECTIONS:
         if section == "glance":
             continue
         url = f"{base}?period={open_period.slug}&section={section}"
-        timing, _ = measure(f"{DASHBOARD_SECTIONS[section]} (open period, cold)", lambda: page(url),
-                            repeats=repeats, warmup=1, before_each=_empty_caches)
+        timing, _ = measure(
+            f"{DASHBOARD_SECTIONS[section]} (open period, cold)",
+            lambda url=url: page(url),
+            repeats=repeats,
+            warmup=1,
+            before_each=_empty_caches,
+        )
         size = len(page(url).content) / 1024
-        out.write(f"  {timing.describe()}; {size:.0f} KB; {_query_count(lambda: page(url))} queries")
+        out.write(f"  {timing.describe()}; {size:.0f} KB; {_query_count(lambda url=url: page(url))} queries")
 
 
 def _query_count(function):
@@ -228,8 +281,10 @@ def run(*, out, options):
         with transaction.atomic():
             started = time.perf_counter()
             plan, periods = _generate(n_actions, n_periods)
-            out.write(f"Generated {n_actions} actions × {n_periods} monthly updates ({n_periods - 1} periods closed) "
-                      f"in {time.perf_counter() - started:.1f} s (rolled back afterwards).")
+            out.write(
+                f"Generated {n_actions} actions × {n_periods} monthly updates ({n_periods - 1} periods closed) "
+                f"in {time.perf_counter() - started:.1f} s (rolled back afterwards)."
+            )
             periods = plan_periods(plan=plan)
             _dashboard(out, plan=plan, periods=periods, repeats=repeat)
 

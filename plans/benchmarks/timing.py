@@ -5,6 +5,7 @@ cold), with CPU time (this process) and wall time, and reported as the minimum a
 with n printed. `compare` runs the figure and the floor interleaved, so a machine that gets busier
 half way through slows both alike.
 """
+
 import gc
 import statistics
 import time

@@ -2,12 +2,14 @@
 
 Forms only read and tidy input; the services in plans/services/ validate the rules and write.
 """
+
 from django import forms
 from django.db import models
 
+from improvement.concurrency import VersionedFormMixin
+from improvement.forms import NameField
 from plans.models import (
     Action,
-    ActionCategory,
     ActionStatus,
     BoardWeek,
     MeasureDirection,
@@ -16,8 +18,6 @@ from plans.models import (
     Source,
     Weekday,
 )
-from improvement.forms import NameField
-from improvement.concurrency import VersionedFormMixin
 from plans.models.actions import ACTION_PLAN_FIELDS, names_after_due_date
 from plans.services.sources import source_match_key
 from plans.services.structure import source_references_parse
@@ -42,8 +42,12 @@ class IsoDateField(forms.DateField):
 
 def date_field(label, required=False, help_text=""):
     return IsoDateField(
-        label=label, required=required, widget=DateInput, help_text=help_text,
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"], validators=[validate_plan_date],
+        label=label,
+        required=required,
+        widget=DateInput,
+        help_text=help_text,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        validators=[validate_plan_date],
         error_messages={
             "invalid": f"{label.replace(' (optional)', '')} must be a real date, for example 31/03/2027",
             "required": f"Enter the {label.lower()}",
@@ -53,30 +57,46 @@ def date_field(label, required=False, help_text=""):
 
 def text(label, required=False, rows=3, max_length=10_000, help_text=""):
     return forms.CharField(
-        label=label, required=required, widget=forms.Textarea(attrs={"rows": rows}), max_length=max_length,
+        label=label,
+        required=required,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        max_length=max_length,
         help_text=help_text,
-        error_messages={"max_length": f"{label} must be {max_length:,} characters or fewer",
-                        "required": f"Enter the {label.lower()}"},
+        error_messages={
+            "max_length": f"{label} must be {max_length:,} characters or fewer",
+            "required": f"Enter the {label.lower()}",
+        },
     )
 
 
 def line(label, required=False, max_length=300, help_text=""):
     """A one-line field: names, titles, codes, refs, normalised as they are typed (NameField)."""
     return NameField(
-        label=label, required=required, max_length=max_length, help_text=help_text,
-        error_messages={"max_length": f"{label.replace(' (optional)', '')} must be {max_length} characters or fewer",
-                        "required": f"Enter the {label.lower()}"},
+        label=label,
+        required=required,
+        max_length=max_length,
+        help_text=help_text,
+        error_messages={
+            "max_length": f"{label.replace(' (optional)', '')} must be {max_length} characters or fewer",
+            "required": f"Enter the {label.lower()}",
+        },
     )
 
 
 def number(label, required=False, help_text=""):
     return forms.DecimalField(
-        label=label, required=required, max_digits=12, decimal_places=2, help_text=help_text,
-        error_messages={"invalid": f"{label.replace(' (optional)', '')} must be a number, like 75 or 12.5",
-                        "required": f"Enter the {label.lower()}",
-                        "max_digits": f"{label} must be smaller than 10,000,000,000",
-                        "max_decimal_places": f"{label} can have at most 2 decimal places",
-                        "max_whole_digits": f"{label} must be smaller than 10,000,000,000"},
+        label=label,
+        required=required,
+        max_digits=12,
+        decimal_places=2,
+        help_text=help_text,
+        error_messages={
+            "invalid": f"{label.replace(' (optional)', '')} must be a number, like 75 or 12.5",
+            "required": f"Enter the {label.lower()}",
+            "max_digits": f"{label} must be smaller than 10,000,000,000",
+            "max_decimal_places": f"{label} can have at most 2 decimal places",
+            "max_whole_digits": f"{label} must be smaller than 10,000,000,000",
+        },
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
 
@@ -90,14 +110,20 @@ class PlanForm(forms.Form):
     start_date = date_field("Start date (optional)", help_text="No action can be due before the plan starts.")
     end_date = date_field("End date (optional)")
     board_week = forms.TypedChoiceField(
-        label="The board meets on the (optional)", required=False, coerce=int, empty_value=None,
+        label="The board meets on the (optional)",
+        required=False,
+        coerce=int,
+        empty_value=None,
         choices=[("", "Not set"), *BoardWeek.choices],
         help_text="With the day below, for example the second Tuesday of each month. Each reporting period "
-                  "gets its board meeting date from it: the board reads a month at its meeting the month after.",
+        "gets its board meeting date from it: the board reads a month at its meeting the month after.",
         error_messages={"invalid_choice": "Choose the week of the month from the list"},
     )
     board_weekday = forms.TypedChoiceField(
-        label="Day of the week (optional)", required=False, coerce=int, empty_value=None,
+        label="Day of the week (optional)",
+        required=False,
+        coerce=int,
+        empty_value=None,
         choices=[("", "Not set"), *Weekday.choices],
         error_messages={"invalid_choice": "Choose the day of the week from the list"},
     )
@@ -112,16 +138,26 @@ class PlanEditForm(VersionedFormMixin, PlanForm):
     loaded with (no lost updates). Archived: read-only, out of My actions and lists, still reported."""
 
     coordinators = forms.ModelMultipleChoiceField(
-        label="Coordinators", queryset=None, widget=forms.CheckboxSelectMultiple,
+        label="Coordinators",
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
         help_text="People in the Coordinator group who keep this plan right and may update any of its actions.",
-        error_messages={"required": "Keep at least one coordinator", "invalid_choice": "Select coordinators from the list",
-                        "invalid_pk_value": "Select coordinators from the list"},
+        error_messages={
+            "required": "Keep at least one coordinator",
+            "invalid_choice": "Select coordinators from the list",
+            "invalid_pk_value": "Select coordinators from the list",
+        },
     )
     board_members = forms.ModelMultipleChoiceField(
-        label="Board members (optional)", queryset=None, widget=forms.CheckboxSelectMultiple, required=False,
+        label="Board members (optional)",
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
         help_text="People in the Board group who read this plan's dashboard and packs.",
-        error_messages={"invalid_choice": "Select board members from the list",
-                        "invalid_pk_value": "Select board members from the list"},
+        error_messages={
+            "invalid_choice": "Select board members from the list",
+            "invalid_pk_value": "Select board members from the list",
+        },
     )
 
     def __init__(self, *args, **kwargs):
@@ -140,8 +176,12 @@ class PlanEditForm(VersionedFormMixin, PlanForm):
 class ThemeForm(forms.Form):
     number = line("Number (optional)", max_length=20, help_text="As written in the plan, for example 2 or AFI 3")
     title = line("Title", required=True)
-    lead = forms.ModelChoiceField(label="Lead (optional)", queryset=Owner.objects.order_by("title", "agency"),
-                                  required=False, empty_label="No lead")
+    lead = forms.ModelChoiceField(
+        label="Lead (optional)",
+        queryset=Owner.objects.order_by("title", "agency"),
+        required=False,
+        empty_label="No lead",
+    )
     objective = text("Objective (optional)")
     outcomes = text("Outcomes (optional)")
 
@@ -186,8 +226,17 @@ def _action_field_order():
     names = [plan_field.name for plan_field in ACTION_PLAN_FIELDS]
     split = names.index("category") + 1
     return [
-        "theme", *names[:split], "owners", "new_owner_title", "new_owner_agency", "source_references",
-        "new_source_code", "new_source_title", *names[split:], "cross_references", "cross_reference_note",
+        "theme",
+        *names[:split],
+        "owners",
+        "new_owner_title",
+        "new_owner_agency",
+        "source_references",
+        "new_source_code",
+        "new_source_title",
+        *names[split:],
+        "cross_references",
+        "cross_reference_note",
     ]
 
 
@@ -195,36 +244,61 @@ class ActionForm(forms.ModelForm):
     """An action: its own fields come from the model (ACTION_PLAN_FIELDS, one declaration), the
     theme, owners, sources and cross references are chosen from this plan's."""
 
-    theme = forms.ModelChoiceField(label="Theme", queryset=None, empty_label=None,
-                                   error_messages={"required": "Select a theme", "invalid_choice": "Select a theme of this plan"})
+    theme = forms.ModelChoiceField(
+        label="Theme",
+        queryset=None,
+        empty_label=None,
+        error_messages={"required": "Select a theme", "invalid_choice": "Select a theme of this plan"},
+    )
     owners = OwnerChoiceField(
-        label="Owners (optional)", queryset=Owner.objects.order_by("title", "agency"), required=False,
+        label="Owners (optional)",
+        queryset=Owner.objects.order_by("title", "agency"),
+        required=False,
         widget=forms.SelectMultiple,
         help_text="Select every role that owns this action: hold Ctrl (Cmd on a Mac) to choose several.",
-        error_messages={"invalid_choice": "Select owners from the list", "invalid_pk_value": "Select owners from the list"},
+        error_messages={
+            "invalid_choice": "Select owners from the list",
+            "invalid_pk_value": "Select owners from the list",
+        },
     )
-    new_owner_title = line("Add a new owner role (optional)", help_text="If the role is not in the list, for example Head of Early Help")
+    new_owner_title = line(
+        "Add a new owner role (optional)", help_text="If the role is not in the list, for example Head of Early Help"
+    )
     new_owner_agency = line("Agency of the new role (optional)", max_length=200)
     source_references = text(
-        "Derived from (optional)", rows=2, max_length=2_000,
+        "Derived from (optional)",
+        rows=2,
+        max_length=2_000,
         help_text="Source codes and paragraphs, separated by semicolons, for example JTAI 3.4; Nat. Enq 1.6",
     )
-    new_source_code = line("Add a new source (optional)", max_length=50,
-                           help_text="If the source is not in the list of known sources, its code, for example OIS 2024")
+    new_source_code = line(
+        "Add a new source (optional)",
+        max_length=50,
+        help_text="If the source is not in the list of known sources, its code, for example OIS 2024",
+    )
     new_source_title = line("Title of the new source (optional)")
     cross_references = forms.ModelMultipleChoiceField(
-        label="Cross references (optional)", queryset=None, required=False,
+        label="Cross references (optional)",
+        queryset=None,
+        required=False,
         help_text="Other actions of this plan this one depends on or relates to.",
-        error_messages={"invalid_choice": "Select cross references from this plan's actions",
-                        "invalid_pk_value": "Select cross references from this plan's actions"},
+        error_messages={
+            "invalid_choice": "Select cross references from this plan's actions",
+            "invalid_pk_value": "Select cross references from this plan's actions",
+        },
     )
 
     field_order = _action_field_order()
 
     class Meta:
         model = Action
-        fields = ("theme", *(plan_field.name for plan_field in ACTION_PLAN_FIELDS), "owners", "cross_references",
-                  "cross_reference_note")
+        fields = (
+            "theme",
+            *(plan_field.name for plan_field in ACTION_PLAN_FIELDS),
+            "owners",
+            "cross_references",
+            "cross_reference_note",
+        )
         formfield_callback = action_formfield
         labels = {"category": "Category"}
         help_texts = {
@@ -257,7 +331,9 @@ class ActionForm(forms.ModelForm):
         if data.get("new_source_code"):
             codes.append(data["new_source_code"])
         try:
-            data["parsed_source_references"] = source_references_parse(data.get("source_references", ""), known_codes=codes)
+            data["parsed_source_references"] = source_references_parse(
+                data.get("source_references", ""), known_codes=codes
+            )
         except forms.ValidationError as error:
             self.add_error("source_references", error)
         if data.get("new_owner_agency") and not data.get("new_owner_title"):
@@ -278,7 +354,8 @@ class ActionEditForm(VersionedFormMixin, ActionForm):
     needs who agreed the move and when."""
 
     due_date_agreed_by = line(
-        "Who agreed to move the due date", max_length=200,
+        "Who agreed to move the due date",
+        max_length=200,
         help_text="Only when the due date moves: for example board, or Improvement Board",
     )
     due_date_agreed_on = date_field("Date the move was agreed", help_text="Only when the due date moves")
@@ -297,12 +374,17 @@ class ActionEditForm(VersionedFormMixin, ActionForm):
 
 class CloseActionForm(VersionedFormMixin, forms.Form):
     status = forms.ChoiceField(
-        label="How is the action being closed?", widget=forms.RadioSelect,
+        label="How is the action being closed?",
+        widget=forms.RadioSelect,
         choices=[(ActionStatus.COMPLETED, "Completed"), (ActionStatus.WITHDRAWN, "Withdrawn")],
         error_messages={"required": "Select whether the action was completed or withdrawn"},
     )
-    reason = text("Reason", required=True, rows=4,
-                  help_text="What was achieved, or why the action is no longer needed. Its history is kept.")
+    reason = text(
+        "Reason",
+        required=True,
+        rows=4,
+        help_text="What was achieved, or why the action is no longer needed. Its history is kept.",
+    )
     completed_date = date_field("Completion date (optional)", help_text="If completed; leave empty for today.")
 
 
@@ -321,9 +403,15 @@ class HoldersForm(VersionedFormMixin, forms.Form):
     """Who holds a role, carrying the role's version as the page showed it (no lost updates)."""
 
     holders = forms.ModelMultipleChoiceField(
-        label="Who holds this role", queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
+        label="Who holds this role",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         help_text="The accounts that see this role's actions in My actions.",
-        error_messages={"invalid_choice": "Select people from the list", "invalid_pk_value": "Select people from the list"},
+        error_messages={
+            "invalid_choice": "Select people from the list",
+            "invalid_pk_value": "Select people from the list",
+        },
     )
 
     def __init__(self, *args, **kwargs):
@@ -341,14 +429,24 @@ class OwnerMergeForm(forms.Form):
     """Two roles that are the same: the one to keep, and the one merged into it."""
 
     keep = forms.ModelChoiceField(
-        label="Role to keep", queryset=Owner.objects.order_by("title", "agency"), empty_label="Choose a role",
+        label="Role to keep",
+        queryset=Owner.objects.order_by("title", "agency"),
+        empty_label="Choose a role",
         help_text="Its title stays. Start typing to search.",
-        error_messages={"required": "Choose the role to keep", "invalid_choice": "Choose the role to keep from the list"},
+        error_messages={
+            "required": "Choose the role to keep",
+            "invalid_choice": "Choose the role to keep from the list",
+        },
     )
     merge = forms.ModelChoiceField(
-        label="Role to merge into it", queryset=Owner.objects.order_by("title", "agency"), empty_label="Choose a role",
+        label="Role to merge into it",
+        queryset=Owner.objects.order_by("title", "agency"),
+        empty_label="Choose a role",
         help_text="Its actions, holders and history move to the role kept, and it is removed.",
-        error_messages={"required": "Choose the role to merge", "invalid_choice": "Choose the role to merge from the list"},
+        error_messages={
+            "required": "Choose the role to merge",
+            "invalid_choice": "Choose the role to merge from the list",
+        },
     )
 
     def clean(self):
@@ -365,12 +463,21 @@ class MeasureForm(forms.Form):
     baseline = number("Baseline (optional)")
     target = number("Target (optional)")
     target_date = date_field("Target date (optional)")
-    direction = forms.ChoiceField(label="Which way is better?", choices=MeasureDirection.choices, widget=forms.RadioSelect,
-                                  error_messages={"required": "Select whether higher or lower is better"})
+    direction = forms.ChoiceField(
+        label="Which way is better?",
+        choices=MeasureDirection.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether higher or lower is better"},
+    )
     actions = forms.ModelMultipleChoiceField(
-        label="Linked actions (optional)", queryset=None, required=False,
+        label="Linked actions (optional)",
+        queryset=None,
+        required=False,
         help_text="The actions whose impact this measure shows.",
-        error_messages={"invalid_choice": "Select actions of this plan", "invalid_pk_value": "Select actions of this plan"},
+        error_messages={
+            "invalid_choice": "Select actions of this plan",
+            "invalid_pk_value": "Select actions of this plan",
+        },
     )
 
     def __init__(self, *args, plan, **kwargs):
@@ -389,18 +496,28 @@ class MilestoneForm(forms.Form):
 
 
 class ReadingForm(forms.Form):
-    period = forms.ModelChoiceField(label="Reporting period", queryset=None, empty_label=None,
-                                    error_messages={"required": "Select a reporting period",
-                                                    "invalid_choice": "Select a reporting period of this plan"})
+    period = forms.ModelChoiceField(
+        label="Reporting period",
+        queryset=None,
+        empty_label=None,
+        error_messages={
+            "required": "Select a reporting period",
+            "invalid_choice": "Select a reporting period of this plan",
+        },
+    )
     value = number("Reading", required=True)
     note = text("Note (optional)")
-    source = line("Source (optional)", help_text="Where the figure comes from, for example the monthly performance report")
+    source = line(
+        "Source (optional)", help_text="Where the figure comes from, for example the monthly performance report"
+    )
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
         # Open periods first; a closed month without its reading can still get one, marked late.
         self.fields["period"].queryset = plan.periods.order_by("closed", "-month")
-        self.fields["period"].label_from_instance = lambda p: f"{p.label} (closed: recorded late)" if p.closed else p.label
+        self.fields["period"].label_from_instance = lambda p: (
+            f"{p.label} (closed: recorded late)" if p.closed else p.label
+        )
 
 
 class SourceForm(forms.Form):
@@ -411,6 +528,8 @@ class SourceForm(forms.Form):
 
 class ParagraphsForm(VersionedFormMixin, forms.Form):
     paragraphs = text(
-        "Paragraphs", rows=12, max_length=100_000,
+        "Paragraphs",
+        rows=12,
+        max_length=100_000,
         help_text="One per line: the paragraph number, then its text. For example “3.4 Partners should ensure …”",
     )

@@ -1,4 +1,5 @@
 """Forms for importing a plan from a spreadsheet (kept apart from forms.py to keep merges small)."""
+
 from django import forms
 from django.conf import settings
 
@@ -7,7 +8,6 @@ from plans.models import Plan
 from plans.services.status_labels import SCALE_CHOICES
 
 FIELD_CHOICES = [("", "Ignore this column")] + [(name, label) for name, (label, _words) in FIELDS.items()]
-
 
 
 class PlanUploadForm(forms.Form):
@@ -62,7 +62,11 @@ def column_groups(sheets):
         group = groups.get(key)
         if group is None:
             group = groups[key] = ColumnGroup(
-                number=len(groups) + 1, sheets=[], headers=sheet.headers, mapping=dict(sheet.mapping), columns=set(),
+                number=len(groups) + 1,
+                sheets=[],
+                headers=sheet.headers,
+                mapping=dict(sheet.mapping),
+                columns=set(),
             )
         group.sheets.append(sheet.name)
         group.columns |= set(sheet.headers) | set(sheet.mapping) | set(sheet.columns)
@@ -73,8 +77,12 @@ class ImportOptionsForm(forms.Form):
     """The title, the plan to update, and the column mapping of every sheet, which the admin may correct."""
 
     title = forms.CharField(
-        label="Plan title", max_length=300,
-        error_messages={"required": "Enter the plan's title", "max_length": "The plan's title must be 300 characters or fewer"},
+        label="Plan title",
+        max_length=300,
+        error_messages={
+            "required": "Enter the plan's title",
+            "max_length": "The plan's title must be 300 characters or fewer",
+        },
     )
     plan = forms.ModelChoiceField(
         label="Is this a newer version of a plan already here?",
@@ -95,9 +103,14 @@ class ImportOptionsForm(forms.Form):
                 letter = _letter(index)
                 used = group.mapping.get(index, "")
                 self.fields[group.field_name(index)] = forms.ChoiceField(
-                    label=f"Column {letter}: “{header}”", choices=FIELD_CHOICES, required=False, initial=used,
+                    label=f"Column {letter}: “{header}”",
+                    choices=FIELD_CHOICES,
+                    required=False,
+                    initial=used,
                     help_text="" if used else "Not used now: choose what it holds if the plan needs it.",
-                    error_messages={"invalid_choice": f"Choose what column {letter} of {group.described} holds from the list"},
+                    error_messages={
+                        "invalid_choice": f"Choose what column {letter} of {group.described} holds from the list"
+                    },
                 )
                 group.field_names.append(group.field_name(index))
                 self.column_fields.append(group.field_name(index))
@@ -114,18 +127,30 @@ class ImportOptionsForm(forms.Form):
             where = f" on sheet {group.described}" if several else ""
             first = group.field_names[0]
             # Progress notes and RAGs may come from several columns (one per month, or a RAG and a status).
-            duplicates = sorted({FIELDS[name][0] for name in chosen if chosen.count(name) > 1 and name not in PERIOD_FIELDS})
+            duplicates = sorted(
+                {FIELDS[name][0] for name in chosen if chosen.count(name) > 1 and name not in PERIOD_FIELDS}
+            )
             if duplicates:
-                field_name = next(n for n in group.field_names if cleaned.get(n) and FIELDS[cleaned[n]][0] in duplicates)
-                self.add_error(field_name, f"Choose each kind of column once{where}: {', '.join(duplicates)} is chosen more than once.")
+                field_name = next(
+                    n for n in group.field_names if cleaned.get(n) and FIELDS[cleaned[n]][0] in duplicates
+                )
+                self.add_error(
+                    field_name,
+                    f"Choose each kind of column once{where}: {', '.join(duplicates)} is chosen more than once.",
+                )
             elif not {"action", "ref"} & set(chosen):
-                self.add_error(first, f"Choose which column{f' of sheet {group.described}' if several else ''} holds the action (or its ref)."
-                               + (" To skip the sheet, ignore every column of it." if several else ""))
+                self.add_error(
+                    first,
+                    f"Choose which column{f' of sheet {group.described}' if several else ''} holds the action (or its ref)."
+                    + (" To skip the sheet, ignore every column of it." if several else ""),
+                )
             elif len(set(chosen)) < 2:
                 self.add_error(first, f"Choose at least an Action or Ref column, and one other column{where}.")
         if self.groups and not anything:
-            self.add_error(self.groups[0].field_names[0] if self.groups[0].field_names else None,
-                           "Choose which column holds the action (or its ref).")
+            self.add_error(
+                self.groups[0].field_names[0] if self.groups[0].field_names else None,
+                "Choose which column holds the action (or its ref).",
+            )
         return cleaned
 
     def mapping(self):
@@ -133,7 +158,9 @@ class ImportOptionsForm(forms.Form):
         chosen = {}
         for group in self.groups:
             columns = {
-                int(name.removeprefix(group.prefix)): self.cleaned_data[name] for name in group.field_names if self.cleaned_data.get(name)
+                int(name.removeprefix(group.prefix)): self.cleaned_data[name]
+                for name in group.field_names
+                if self.cleaned_data.get(name)
             }
             for sheet in group.sheets:
                 chosen[sheet] = dict(columns)
@@ -141,7 +168,11 @@ class ImportOptionsForm(forms.Form):
 
     def detected(self):
         """The mapping the preview shows now, in the same shape as mapping()."""
-        return {sheet: {index: name for index, name in group.mapping.items()} for group in self.groups for sheet in group.sheets}
+        return {
+            sheet: {index: name for index, name in group.mapping.items()}
+            for group in self.groups
+            for sheet in group.sheets
+        }
 
     @property
     def column_bound_fields(self):
@@ -168,9 +199,13 @@ class StatusLabelsForm(forms.Form):
         self.label_fields = []
         for number, item in enumerate(self.labels, start=1):
             unknown = not item.known
-            notes = [f"{item.count} cell{'s' if item.count != 1 else ''} in the {item.columns} column{'s' if len(item.fields) > 1 else ''}."]
+            notes = [
+                f"{item.count} cell{'s' if item.count != 1 else ''} in the {item.columns} column{'s' if len(item.fields) > 1 else ''}."
+            ]
             if unknown:
-                notes.append("Not read: left empty. It is not a RAG or status we know: choose what it means, or No rating.")
+                notes.append(
+                    "Not read: left empty. It is not a RAG or status we know: choose what it means, or No rating."
+                )
             elif item.label in chosen:
                 notes.append("As you chose.")
             elif item.key in remembered:
@@ -181,7 +216,9 @@ class StatusLabelsForm(forms.Form):
             self.fields[name] = forms.ChoiceField(
                 label=f"“{item.label}” is read as",
                 choices=([("", "Not decided yet")] if unknown else []) + SCALE_CHOICES,
-                required=False, initial=item.read_as, help_text=" ".join(notes),
+                required=False,
+                initial=item.read_as,
+                help_text=" ".join(notes),
                 error_messages={"invalid_choice": f"Choose what “{item.label}” means from the list"},
             )
             self.label_fields.append(name)
@@ -191,13 +228,16 @@ class StatusLabelsForm(forms.Form):
         if self.confirming:
             for name, item in zip(self.label_fields, self.labels):
                 if not item.known and not cleaned.get(name) and name not in self.errors:
-                    self.add_error(name, f"Choose what “{item.label}” means on the RAG scale, or No rating, before importing")
+                    self.add_error(
+                        name, f"Choose what “{item.label}” means on the RAG scale, or No rating, before importing"
+                    )
         return cleaned
 
     def changed_choices(self):
         """{label: slug} for the labels the admin set to something other than what they are read as now."""
         return {
-            item.label: self.cleaned_data[name] for name, item in zip(self.label_fields, self.labels)
+            item.label: self.cleaned_data[name]
+            for name, item in zip(self.label_fields, self.labels)
             if self.cleaned_data.get(name) and self.cleaned_data[name] != item.read_as
         }
 

@@ -1,4 +1,5 @@
 """Forms for recording progress and editing owners."""
+
 from django import forms
 from django.core.validators import URLValidator
 
@@ -71,6 +72,5 @@ class ProgressUpdateForm(forms.Form):
             except forms.ValidationError:
                 raise forms.ValidationError(
                     f"Evidence link “{link[:80]}” must be a web address starting with http:// or https://"
-                )
+                ) from None
         return "\n".join(links)
-

@@ -1,4 +1,5 @@
 """Forms for board reporting: the highlight report."""
+
 from django import forms
 
 from improvement.concurrency import VersionedFormMixin
@@ -11,15 +12,23 @@ class HighlightReportForm(VersionedFormMixin, forms.Form):
     version_min_value = 0
 
     achievements = forms.CharField(
-        label="Key achievements", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 5}),
+        label="Key achievements",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"max_length": "Key achievements must be 5,000 characters or fewer"},
     )
     risks = forms.CharField(
-        label="Risks and issues", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 5}),
+        label="Risks and issues",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"max_length": "Risks and issues must be 5,000 characters or fewer"},
     )
     decisions = forms.CharField(
-        label="Decisions needed from the board", required=False, max_length=5000,
+        label="Decisions needed from the board",
+        required=False,
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"max_length": "Decisions needed must be 5,000 characters or fewer"},
     )

@@ -1,4 +1,5 @@
 """Forms of the monthly round: no change since last month, reviewing an update, comments, reminders."""
+
 from django import forms
 
 from plans.forms.progress import without_invisible_characters
@@ -35,8 +36,10 @@ class ReviewForm(forms.Form):
     update = forms.IntegerField(widget=forms.HiddenInput)
     decision = forms.ChoiceField(
         choices=ReviewDecision.choices,
-        error_messages={"required": "Choose to accept or challenge the update",
-                        "invalid_choice": "Choose to accept or challenge the update"},
+        error_messages={
+            "required": "Choose to accept or challenge the update",
+            "invalid_choice": "Choose to accept or challenge the update",
+        },
     )
     comment = forms.CharField(
         label="Comment",
@@ -54,7 +57,9 @@ class ReviewForm(forms.Form):
         comment = without_invisible_characters(cleaned.get("comment") or "").strip()
         cleaned["comment"] = comment
         if cleaned.get("decision") == ReviewDecision.CHALLENGED and not comment:
-            self.add_error("comment", "Say why you challenge the update, for example “Green, but the audit says otherwise”")
+            self.add_error(
+                "comment", "Say why you challenge the update, for example “Green, but the audit says otherwise”"
+            )
         return cleaned
 
 
@@ -80,7 +85,9 @@ class ReminderForm(forms.Form):
     """Send reminders now: to everyone who has not reported, or to the people ticked."""
 
     people = forms.MultipleChoiceField(
-        label="Who to remind", required=False, widget=forms.CheckboxSelectMultiple,
+        label="Who to remind",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": "Choose people from the list"},
     )
     everyone = forms.BooleanField(required=False)

@@ -1,4 +1,5 @@
 """Pure helpers turning one messy cell into clean values: text, owners, sources, RAG, dates."""
+
 import calendar
 import datetime
 import functools
@@ -14,7 +15,9 @@ _TAG = re.compile(r"<[^>]+>")
 _NEEDS_CLEANING = re.compile(r"[<\n\r\t\xa0]|  ")
 _BLOCK_TAGS = re.compile(r"<\s*(br|/p|/div|/li|/tr|/h\d)\s*/?>", re.I)
 _LIST_ITEM = re.compile(r"<\s*li[^>]*>", re.I)
-_LOOKS_LIKE_HTML = re.compile(r"</?\s*(p|br|ul|ol|li|div|span|b|i|strong|em|u|sup|sub|font|table|tr|td|h\d)\b[^>]*>", re.I)
+_LOOKS_LIKE_HTML = re.compile(
+    r"</?\s*(p|br|ul|ol|li|div|span|b|i|strong|em|u|sup|sub|font|table|tr|td|h\d)\b[^>]*>", re.I
+)
 
 
 def clean_text(value):
@@ -51,12 +54,57 @@ def normalise_label(text):
 # ---------------------------------------------------------------- owners
 
 ROLE_NOUNS = {
-    "manager", "managers", "director", "directors", "head", "worker", "workers", "officer", "officers",
-    "lead", "leads", "team", "teams", "panel", "group", "board", "chair", "chairs", "scrutineer",
-    "practitioner", "practitioners", "lawyer", "executive", "inspector", "superintendent", "adviser",
-    "advisor", "nurse", "doctor", "coordinator", "co-ordinator", "commissioner", "service", "services",
-    "partnership", "consultant", "administrator", "analyst", "secretary", "clerk", "governor", "governors",
-    "leader", "leaders", "chief", "principal", "deputy", "mayor", "councillor", "cllr", "officer.",
+    "manager",
+    "managers",
+    "director",
+    "directors",
+    "head",
+    "worker",
+    "workers",
+    "officer",
+    "officers",
+    "lead",
+    "leads",
+    "team",
+    "teams",
+    "panel",
+    "group",
+    "board",
+    "chair",
+    "chairs",
+    "scrutineer",
+    "practitioner",
+    "practitioners",
+    "lawyer",
+    "executive",
+    "inspector",
+    "superintendent",
+    "adviser",
+    "advisor",
+    "nurse",
+    "doctor",
+    "coordinator",
+    "co-ordinator",
+    "commissioner",
+    "service",
+    "services",
+    "partnership",
+    "consultant",
+    "administrator",
+    "analyst",
+    "secretary",
+    "clerk",
+    "governor",
+    "governors",
+    "leader",
+    "leaders",
+    "chief",
+    "principal",
+    "deputy",
+    "mayor",
+    "councillor",
+    "cllr",
+    "officer.",
 }
 _STOP_WORDS = {"of", "for", "the", "and", "in", "to", "with", "on", "at"}
 _LABEL = re.compile(r"(?:^|\s)\(?([a-z]|[ivx]{1,4})\)\s+", re.I)
@@ -107,10 +155,39 @@ def _starts_like_role(text):
 
 # Words a role title starts with: "Head of …", "Director of …", "Interim Head …", "Service Manager …".
 ROLE_STARTS = {
-    "head", "director", "manager", "officer", "chair", "lead", "worker", "practitioner", "lawyer", "nurse",
-    "inspector", "superintendent", "commissioner", "coordinator", "co-ordinator", "adviser", "advisor", "consultant",
+    "head",
+    "director",
+    "manager",
+    "officer",
+    "chair",
+    "lead",
+    "worker",
+    "practitioner",
+    "lawyer",
+    "nurse",
+    "inspector",
+    "superintendent",
+    "commissioner",
+    "coordinator",
+    "co-ordinator",
+    "adviser",
+    "advisor",
+    "consultant",
 }
-ROLE_QUALIFIERS = {"interim", "acting", "assistant", "deputy", "senior", "principal", "service", "strategic", "designated", "named", "independent", "t/detective"}
+ROLE_QUALIFIERS = {
+    "interim",
+    "acting",
+    "assistant",
+    "deputy",
+    "senior",
+    "principal",
+    "service",
+    "strategic",
+    "designated",
+    "named",
+    "independent",
+    "t/detective",
+}
 
 
 def _starts_with_role_title(text):
@@ -122,26 +199,85 @@ def _starts_with_role_title(text):
 
 # A piece after ", " naming an organisation belongs to the role before it: "Designated Nurse, Westshire Health".
 _ORGANISATIONS = {
-    "health", "council", "police", "trust", "nhs", "icb", "ccg", "school", "schools", "college", "university",
-    "hospital", "hospitals", "constabulary", "foundation", "academy", "borough", "county", "authority", "ics",
-    "cafcass", "dwp", "ltd", "limited", "charity", "cic", "hub", "unit", "agency", "directorate",
+    "health",
+    "council",
+    "police",
+    "trust",
+    "nhs",
+    "icb",
+    "ccg",
+    "school",
+    "schools",
+    "college",
+    "university",
+    "hospital",
+    "hospitals",
+    "constabulary",
+    "foundation",
+    "academy",
+    "borough",
+    "county",
+    "authority",
+    "ics",
+    "cafcass",
+    "dwp",
+    "ltd",
+    "limited",
+    "charity",
+    "cic",
+    "hub",
+    "unit",
+    "agency",
+    "directorate",
 }
 
 
 def _is_organisation(text):
     words = [w.strip("().,").lower() for w in _words(text)]
-    return bool(words) and any(w in _ORGANISATIONS for w in words) and not _starts_with_role_title(text) and not any(
-        w in {"manager", "director", "head", "officer", "lead", "nurse", "worker", "chair", "coordinator"} for w in words
+    return (
+        bool(words)
+        and any(w in _ORGANISATIONS for w in words)
+        and not _starts_with_role_title(text)
+        and not any(
+            w in {"manager", "director", "head", "officer", "lead", "nurse", "worker", "chair", "coordinator"}
+            for w in words
+        )
     )
 
 
-_POSTS = {"manager", "director", "head", "officer", "lead", "worker", "nurse", "doctor", "inspector", "chair", "coordinator",
-          "co-ordinator", "adviser", "advisor", "consultant", "practitioner", "commissioner", "superintendent", "psychologist",
-          "administrator", "analyst", "executive", "leader", "governor", "paediatrician", "lawyer", "solicitor"}
+_POSTS = {
+    "manager",
+    "director",
+    "head",
+    "officer",
+    "lead",
+    "worker",
+    "nurse",
+    "doctor",
+    "inspector",
+    "chair",
+    "coordinator",
+    "co-ordinator",
+    "adviser",
+    "advisor",
+    "consultant",
+    "practitioner",
+    "commissioner",
+    "superintendent",
+    "psychologist",
+    "administrator",
+    "analyst",
+    "executive",
+    "leader",
+    "governor",
+    "paediatrician",
+    "lawyer",
+    "solicitor",
+}
 
 
 def _ends_with_post(text):
-    """"Housing Options Manager": a person's post (not a service, team or board)."""
+    """ "Housing Options Manager": a person's post (not a service, team or board)."""
     words = _words(text)
     return len(words) >= 2 and words[-1].strip("().,").lower() in _POSTS
 
@@ -155,7 +291,7 @@ def _split_joined(text):
         return commas  # "Jane Smith, Tom Jones" or a list of emails
     pieces, joiners, pos = [], [], 0
     for match in _JOINER.finditer(text):
-        pieces.append(text[pos:match.start()])
+        pieces.append(text[pos : match.start()])
         joiners.append(match.group(0))
         pos = match.end()
     pieces.append(text[pos:])
@@ -165,24 +301,40 @@ def _split_joined(text):
     for position, (joiner, piece) in enumerate(zip(joiners, pieces[1:]), start=1):
         # "Officer & Learning & Development Officer": the piece runs on through further "&"s.
         extended = piece
-        for later_joiner, later in zip(joiners[position:], pieces[position + 1:]):
+        for later_joiner, later in zip(joiners[position:], pieces[position + 1 :]):
             if later_joiner.strip() != "&":
                 break
             extended = extended + later_joiner + later
         role_then_team = (
-            joiner.startswith(",") and _is_acronym(piece.strip()) and len(piece.split()) == 1
-            and len(_words(current)) >= 2 and _words(current)[-1].strip("().,").lower() in ROLE_NOUNS
+            joiner.startswith(",")
+            and _is_acronym(piece.strip())
+            and len(piece.split()) == 1
+            and len(_words(current)) >= 2
+            and _words(current)[-1].strip("().,").lower() in ROLE_NOUNS
         )  # "Detective Inspector, MASH": the team the role works in
         name_then_role = joiner.startswith(",") and (
             (_is_person(current.strip()) and not _is_person(piece.strip())) or _is_organisation(piece) or role_then_team
         )
         # "Director of Resources and Deputy Chief Executive" is one joint post: " and " needs a role title on both sides.
         whole_roles = _starts_with_role_title(current) and (
-            _starts_with_role_title(piece) or (joiner.strip() == "&" and _ends_with_post(piece) and not _is_organisation(piece))
+            _starts_with_role_title(piece)
+            or (joiner.strip() == "&" and _ends_with_post(piece) and not _is_organisation(piece))
         )
-        role_after_role = joiner.startswith(",") and _starts_with_role_title(current) and _ends_with_post(piece) and not _is_organisation(piece)
-        runs_on = joiner.strip() == "&" and _ends_like_role(current) and not _starts_like_role(piece) and _starts_like_role(extended)
-        if (whole_roles or role_after_role or runs_on or (_ends_like_role(current) and _starts_like_role(piece))) and not name_then_role:
+        role_after_role = (
+            joiner.startswith(",")
+            and _starts_with_role_title(current)
+            and _ends_with_post(piece)
+            and not _is_organisation(piece)
+        )
+        runs_on = (
+            joiner.strip() == "&"
+            and _ends_like_role(current)
+            and not _starts_like_role(piece)
+            and _starts_like_role(extended)
+        )
+        if (
+            whole_roles or role_after_role or runs_on or (_ends_like_role(current) and _starts_like_role(piece))
+        ) and not name_then_role:
             # "Dara Lloyd, Manager, ..." is one person with their post, not two owners.
             result.append(current.strip())
             current = piece
@@ -203,7 +355,7 @@ def _lone_word(piece):
 
 
 def _join_slashed_words(pieces):
-    """"Head of Early Help/Prevention": a slash next to a lone ordinary word is part of one role."""
+    """ "Head of Early Help/Prevention": a slash next to a lone ordinary word is part of one role."""
     joined = []
     for piece in pieces:
         if joined and piece.strip() and (_lone_word(piece) or _lone_word(joined[-1])):
@@ -221,7 +373,20 @@ def normalise_role_title(text):
 
 
 # Placeholders that name nobody: the action has no owner yet.
-_NO_OWNER = {"tbc", "tbd", "n/a", "na", "none", "?", "to be confirmed", "to be agreed", "to be decided", "tba", "not yet assigned", "unassigned"}
+_NO_OWNER = {
+    "tbc",
+    "tbd",
+    "n/a",
+    "na",
+    "none",
+    "?",
+    "to be confirmed",
+    "to be agreed",
+    "to be decided",
+    "tba",
+    "not yet assigned",
+    "unassigned",
+}
 _OWNER_LABEL = re.compile(
     r"(?:^|(?<=[\s/;,(]))(?:(?:joint |co-?|delivery |strategic |operational |overall )?leads?(?: officers?)?|support(?:ed by)?|"
     r"supporting(?: officers?)?|owners?|accountable(?: officer)?|responsible(?: officer)?|contributors?|sro|partners?)\s*:\s*",
@@ -271,10 +436,46 @@ def _split_owner_text(text):
 KNOWN_SOURCE_SPELLINGS = {"NATENQ": "Nat. Enq"}
 # Words between a source's code and its paragraphs: "JTAI paras 14, 15" is JTAI 14 and JTAI 15.
 _SOURCE_FILLER = {
-    "and", "see", "also", "ref", "refs", "para", "paras", "paragraph", "paragraphs", "p", "pp", "section",
-    "sections", "s", "rec", "recs", "recommendation", "recommendations", "no", "nos", "number", "numbers",
-    "finding", "findings", "point", "points", "page", "pages", "area", "areas", "for", "improvement", "of",
-    "the", "in", "report", "letter", "judgement", "at", "on",
+    "and",
+    "see",
+    "also",
+    "ref",
+    "refs",
+    "para",
+    "paras",
+    "paragraph",
+    "paragraphs",
+    "p",
+    "pp",
+    "section",
+    "sections",
+    "s",
+    "rec",
+    "recs",
+    "recommendation",
+    "recommendations",
+    "no",
+    "nos",
+    "number",
+    "numbers",
+    "finding",
+    "findings",
+    "point",
+    "points",
+    "page",
+    "pages",
+    "area",
+    "areas",
+    "for",
+    "improvement",
+    "of",
+    "the",
+    "in",
+    "report",
+    "letter",
+    "judgement",
+    "at",
+    "on",
 }
 _SOURCE_TOKEN = re.compile(r"(?P<num>\d+(?:\.\d+)*[a-z]?)(?![A-Za-z])|(?P<word>[A-Za-z][A-Za-z.'’]*)")
 
@@ -349,7 +550,9 @@ def _parse_sources_text(text, spellings, default_code):
     for match in _SOURCE_TOKEN.finditer(text):
         if match.group("word"):
             word = match.group("word")
-            if word.lower().rstrip(".") in _SOURCE_FILLER and not (word.isupper() and len(word) > 1 and word.lower() not in {"para", "paras", "pp"}):
+            if word.lower().rstrip(".") in _SOURCE_FILLER and not (
+                word.isupper() and len(word) > 1 and word.lower() not in {"para", "paras", "pp"}
+            ):
                 previous_was_word = False
                 continue
             if not previous_was_word:
@@ -387,12 +590,24 @@ def _parse_sources_text(text, spellings, default_code):
 # ---------------------------------------------------------------- RAG
 
 RAG_WORDS = {
-    "b": Rag.BLUE, "blue": Rag.BLUE, "complete": Rag.BLUE, "completed": Rag.BLUE,
-    "g": Rag.GREEN, "green": Rag.GREEN,
-    "a": Rag.AMBER, "amber": Rag.AMBER,
-    "r": Rag.RED, "red": Rag.RED,
-    "gr": Rag.GREY, "grey": Rag.GREY, "gray": Rag.GREY, "not started": Rag.GREY, "not yet started": Rag.GREY,
+    "b": Rag.BLUE,
+    "blue": Rag.BLUE,
+    "complete": Rag.BLUE,
+    "completed": Rag.BLUE,
+    "g": Rag.GREEN,
+    "green": Rag.GREEN,
+    "a": Rag.AMBER,
+    "amber": Rag.AMBER,
+    "r": Rag.RED,
+    "red": Rag.RED,
+    "gr": Rag.GREY,
+    "grey": Rag.GREY,
+    "gray": Rag.GREY,
+    "not started": Rag.GREY,
+    "not yet started": Rag.GREY,
 }
+
+
 class UnknownRag(ValueError):
     pass
 
@@ -433,10 +648,15 @@ _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_abb
 _MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS["sept"] = 9
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY_MONTH_YEAR = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)" + _MONTH + r",?(?:\s+|-)(?P<year>\d{4}|\d{2})\b", re.I)
+_DAY_MONTH_YEAR = re.compile(
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)" + _MONTH + r",?(?:\s+|-)(?P<year>\d{4}|\d{2})\b", re.I
+)
 _MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?(?:\s+|-|\s*'\s*)(?P<year>\d{4}|'?\d{2})\b", re.I)
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
-_FY_QUARTER = re.compile(r"\bQ(?P<q>[1-4])\s*(?:FY\s*)?(?P<start>20\d\d|\d\d)\s*[/\-–]\s*(?P<end>\d{2,4})\b|\b(?:FY\s*)?(?P<start2>20\d\d)\s*[/\-–]\s*(?P<end2>\d{2,4})\s*Q(?P<q2>[1-4])\b", re.I)
+_FY_QUARTER = re.compile(
+    r"\bQ(?P<q>[1-4])\s*(?:FY\s*)?(?P<start>20\d\d|\d\d)\s*[/\-–]\s*(?P<end>\d{2,4})\b|\b(?:FY\s*)?(?P<start2>20\d\d)\s*[/\-–]\s*(?P<end2>\d{2,4})\s*Q(?P<q2>[1-4])\b",
+    re.I,
+)
 _CALENDAR_QUARTER = re.compile(r"\bQ(?P<q>[1-4])\s+(?P<year>20\d\d)\b(?!\s*[/\-–]\s*\d)", re.I)
 _FINANCIAL_YEAR = re.compile(r"\b(?:FY\s*)?(?P<start>20\d\d)\s*[/\-–]\s*(?P<end>\d{2}|20\d\d)\b")
 _NUMERIC = re.compile(r"\b(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>\d{4}|\d{2})\b")
@@ -464,7 +684,9 @@ def parse_due_date(value):
     return _due_date_in(clean_text(value))
 
 
-_TERM = re.compile(r"\b(?P<term>autumn|spring|summer)\s+term\s+(?P<year>20\d\d)(?:\s*[/\-–]\s*(?P<end>\d{2}|20\d\d))?\b", re.I)
+_TERM = re.compile(
+    r"\b(?P<term>autumn|spring|summer)\s+term\s+(?P<year>20\d\d)(?:\s*[/\-–]\s*(?P<end>\d{2}|20\d\d))?\b", re.I
+)
 _TERM_END = {"autumn": 12, "spring": 3, "summer": 7}
 _EXCEL_SERIAL = re.compile(r"\d{5}(?:\.0+)?")
 
@@ -529,7 +751,9 @@ def _due_date_in(text):
 
 
 _TIMESCALE_START = re.compile(
-    r"\b(\d{1,2}(st|nd|rd|th)?\s+)?" + _MONTH + r"\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\bQ[1-4]\b|\bongoing\b|\bby\s|\bmonthly\b|\bquarterly\b|\b(19|20)\d\d\b",
+    r"\b(\d{1,2}(st|nd|rd|th)?\s+)?"
+    + _MONTH
+    + r"\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\bQ[1-4]\b|\bongoing\b|\bby\s|\bmonthly\b|\bquarterly\b|\b(19|20)\d\d\b",
     re.I,
 )
 
@@ -548,4 +772,4 @@ def split_lead_and_timescale(value):
     match = _TIMESCALE_START.search(text)
     if not match or match.start() == 0:
         return ("", text) if match else (text, "")
-    return text[:match.start()].strip(" ,;-–"), text[match.start():].strip()
+    return text[: match.start()].strip(" ,;-–"), text[match.start() :].strip()

@@ -12,28 +12,78 @@ five-point scale (blue, green, amber/yellow/orange, red/pink, grey); a colour it
 Only cells that need it are looked at: a key row, rows above the header, a legend beside the table,
 and a RAG cell that is empty (so the row stream stays cheap).
 """
+
 import colorsys
 import re
 
 from plans.rag import Rag
 
 # Excel's theme colour index → the clrScheme element it names (the first two pairs are swapped).
-_THEME_ORDER = ["lt1", "dk1", "lt2", "dk2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6", "hlink", "folHlink"]
+_THEME_ORDER = [
+    "lt1",
+    "dk1",
+    "lt2",
+    "dk2",
+    "accent1",
+    "accent2",
+    "accent3",
+    "accent4",
+    "accent5",
+    "accent6",
+    "hlink",
+    "folHlink",
+]
 _OFFICE_THEME = {
-    "lt1": "FFFFFF", "dk1": "000000", "lt2": "E7E6E6", "dk2": "44546A", "accent1": "4472C4", "accent2": "ED7D31",
-    "accent3": "A5A5A5", "accent4": "FFC000", "accent5": "5B9BD5", "accent6": "70AD47", "hlink": "0563C1", "folHlink": "954F72",
+    "lt1": "FFFFFF",
+    "dk1": "000000",
+    "lt2": "E7E6E6",
+    "dk2": "44546A",
+    "accent1": "4472C4",
+    "accent2": "ED7D31",
+    "accent3": "A5A5A5",
+    "accent4": "FFC000",
+    "accent5": "5B9BD5",
+    "accent6": "70AD47",
+    "hlink": "0563C1",
+    "folHlink": "954F72",
 }
 _SCHEME_COLOUR = re.compile(
-    rb"<a:(dk1|lt1|dk2|lt2|accent[1-6]|hlink|folHlink)>\s*<a:(?:srgbClr\s+val|sysClr\s[^>]*?lastClr)=\"([0-9A-Fa-f]{6})\"", re.S
+    rb"<a:(dk1|lt1|dk2|lt2|accent[1-6]|hlink|folHlink)>\s*<a:(?:srgbClr\s+val|sysClr\s[^>]*?lastClr)=\"([0-9A-Fa-f]{6})\"",
+    re.S,
 )
 
 # Excel's standard RAG shades (and the "Good", "Neutral", "Bad" cell styles): matched exactly first.
 STANDARD = {
     Rag.BLUE: ["0070C0", "00B0F0", "0000FF", "1D70B8", "9BC2E6", "BDD7EE", "DDEBF7", "8EA9DB", "4472C4", "5B9BD5"],
     Rag.GREEN: ["00B050", "00FF00", "92D050", "008000", "00703C", "C6EFCE", "A9D08E", "70AD47", "C6E0B4", "E2EFDA"],
-    Rag.AMBER: ["FFC000", "FFBF00", "FFA500", "FFFF00", "FFDD00", "F47738", "FFEB9C", "FFD966", "FFE699", "F4B084", "ED7D31", "FFF2CC"],
+    Rag.AMBER: [
+        "FFC000",
+        "FFBF00",
+        "FFA500",
+        "FFFF00",
+        "FFDD00",
+        "F47738",
+        "FFEB9C",
+        "FFD966",
+        "FFE699",
+        "F4B084",
+        "ED7D31",
+        "FFF2CC",
+    ],
     Rag.RED: ["FF0000", "C00000", "D4351C", "FFC7CE", "FF7C80", "F8CBAD"],
-    Rag.GREY: ["BFBFBF", "808080", "A6A6A6", "D9D9D9", "B1B4B6", "505A5F", "D0CECE", "AEAAAA", "767171", "E7E6E6", "F2F2F2"],
+    Rag.GREY: [
+        "BFBFBF",
+        "808080",
+        "A6A6A6",
+        "D9D9D9",
+        "B1B4B6",
+        "505A5F",
+        "D0CECE",
+        "AEAAAA",
+        "767171",
+        "E7E6E6",
+        "F2F2F2",
+    ],
 }
 _STANDARD = {rgb: rag for rag, colours in STANDARD.items() for rgb in colours}
 
@@ -52,7 +102,7 @@ def theme_colours(workbook):
 def _tinted(rgb, tint):
     if not tint:
         return rgb
-    red, green, blue = (int(rgb[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    red, green, blue = (int(rgb[i : i + 2], 16) / 255 for i in (0, 2, 4))
     hue, light, sat = colorsys.rgb_to_hls(red, green, blue)
     light = light * (1 + tint) if tint < 0 else light * (1 - tint) + tint
     red, green, blue = colorsys.hls_to_rgb(hue, min(1.0, max(0.0, light)), sat)
@@ -60,14 +110,14 @@ def _tinted(rgb, tint):
 
 
 def fill_rgb(fill, theme=None):
-    """"RRGGBB" of a solid fill (an RGB, indexed or theme colour), or None when there is none."""
+    """ "RRGGBB" of a solid fill (an RGB, indexed or theme colour), or None when there is none."""
     if fill is None or getattr(fill, "fill_type", None) != "solid":
         return None
     return colour_rgb(fill.fgColor, theme)
 
 
 def font_rgb(font, theme=None):
-    """"RRGGBB" of a cell's font colour (a "●" coloured as its rating), or None."""
+    """ "RRGGBB" of a cell's font colour (a "●" coloured as its rating), or None."""
     return colour_rgb(getattr(font, "color", None), theme) if font is not None else None
 
 
@@ -110,7 +160,7 @@ def colour_rag(rgb):
     if rgb in _STANDARD:
         return _STANDARD[rgb], True
     try:
-        red, green, blue = (int(rgb[i:i + 2], 16) for i in (0, 2, 4))
+        red, green, blue = (int(rgb[i : i + 2], 16) for i in (0, 2, 4))
     except ValueError:
         return None, False
     if min(red, green, blue) > 0xF0:

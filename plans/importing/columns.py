@@ -3,6 +3,7 @@ variants, qualifiers and abbreviations) and from what its cells hold (RAG words 
 refs, sources, long text); the best-scoring assignment wins, each field once (a progress note or
 RAG column per period may repeat). Pure functions.
 """
+
 import functools
 import re
 
@@ -11,22 +12,264 @@ from plans.importing.values import header_period, looks_like_date, looks_like_re
 
 # field: (label shown to the admin, whole-header phrases that mean it)
 FIELDS = {
-    "theme": ("Theme", ["theme", "area for improvement", "areas for improvement", "strategic aim", "aim", "priority area", "workstream", "strand", "priority", "bucket", "bucket name", "group", "section", "theme title", "key priority"]),
-    "ref": ("Ref", ["ref", "ref no", "action no", "action number", "no", "number", "action ref", "reference no", "item", "id", "task id", "code", "action id", "wbs", "#", "action code"]),
-    "improvement_need": ("Improvement need", ["improvement need", "improvement needs", "need", "what needs to improve", "area of weakness", "recommendation", "issue", "finding", "weakness", "what we need to improve", "areas for development", "requirement"]),
-    "action": ("Action", ["action", "actions", "action text", "action required", "actions required", "what we will do", "activity", "task", "task name", "name", "title", "action title", "actions to be taken", "what", "item name", "milestone", "deliverable action", "description of action"]),
+    "theme": (
+        "Theme",
+        [
+            "theme",
+            "area for improvement",
+            "areas for improvement",
+            "strategic aim",
+            "aim",
+            "priority area",
+            "workstream",
+            "strand",
+            "priority",
+            "bucket",
+            "bucket name",
+            "group",
+            "section",
+            "theme title",
+            "key priority",
+        ],
+    ),
+    "ref": (
+        "Ref",
+        [
+            "ref",
+            "ref no",
+            "action no",
+            "action number",
+            "no",
+            "number",
+            "action ref",
+            "reference no",
+            "item",
+            "id",
+            "task id",
+            "code",
+            "action id",
+            "wbs",
+            "#",
+            "action code",
+        ],
+    ),
+    "improvement_need": (
+        "Improvement need",
+        [
+            "improvement need",
+            "improvement needs",
+            "need",
+            "what needs to improve",
+            "area of weakness",
+            "recommendation",
+            "issue",
+            "finding",
+            "weakness",
+            "what we need to improve",
+            "areas for development",
+            "requirement",
+        ],
+    ),
+    "action": (
+        "Action",
+        [
+            "action",
+            "actions",
+            "action text",
+            "action required",
+            "actions required",
+            "what we will do",
+            "activity",
+            "task",
+            "task name",
+            "name",
+            "title",
+            "action title",
+            "actions to be taken",
+            "what",
+            "item name",
+            "milestone",
+            "deliverable action",
+            "description of action",
+        ],
+    ),
     "category": ("Category", ["category", "type", "action type"]),
-    "sources": ("Sources (derived from)", ["derived from", "reference to", "references", "source", "sources", "reference", "ofsted ref", "inspection ref", "jtai ref", "letter ref", "in ref", "report paragraph", "para", "paragraph"]),
-    "owners": ("Owners", ["action owner", "action owners", "owner", "owners", "lead", "leads", "lead person", "lead persons", "lead officer", "responsible", "responsible officer", "who", "assigned to", "assignee", "person", "people", "resource names", "accountable", "by whom"]),
-    "owners_and_timescale": ("Lead and timescale", ["lead and timescale", "lead timescale", "owner and timescale", "lead and date", "owner and deadline", "who and when"]),
-    "timescale": ("Timescale", ["timescale", "timescales", "deadline", "by when", "when", "timeframe", "time frame", "target", "timing", "timeline", "time line"]),
-    "due_date": ("Due date", ["due date", "due", "target date", "completion date", "end date", "finish", "end", "date due", "deadline date", "revised due date", "date"]),
-    "expected_impact": ("Expected impact", ["expected impact", "expected impact outcome", "expected outcome", "outcome", "outcomes", "impact", "intended impact", "intended outcome", "what difference will it make", "success looks like", "what good looks like"]),
-    "measures": ("Measures of success", ["measures", "measure", "measures of success", "measure of success", "impact measure", "impact measures", "success measures", "success criteria", "evidence of success", "evidence", "kpi", "kpis", "performance indicator", "how will we know", "how we will measure"]),
-    "reporting_mechanism": ("Reporting mechanism", ["reporting mechanism", "reporting mechanisms", "reporting", "reported to", "governance", "oversight", "monitoring"]),
+    "sources": (
+        "Sources (derived from)",
+        [
+            "derived from",
+            "reference to",
+            "references",
+            "source",
+            "sources",
+            "reference",
+            "ofsted ref",
+            "inspection ref",
+            "jtai ref",
+            "letter ref",
+            "in ref",
+            "report paragraph",
+            "para",
+            "paragraph",
+        ],
+    ),
+    "owners": (
+        "Owners",
+        [
+            "action owner",
+            "action owners",
+            "owner",
+            "owners",
+            "lead",
+            "leads",
+            "lead person",
+            "lead persons",
+            "lead officer",
+            "responsible",
+            "responsible officer",
+            "who",
+            "assigned to",
+            "assignee",
+            "person",
+            "people",
+            "resource names",
+            "accountable",
+            "by whom",
+        ],
+    ),
+    "owners_and_timescale": (
+        "Lead and timescale",
+        [
+            "lead and timescale",
+            "lead timescale",
+            "owner and timescale",
+            "lead and date",
+            "owner and deadline",
+            "who and when",
+        ],
+    ),
+    "timescale": (
+        "Timescale",
+        [
+            "timescale",
+            "timescales",
+            "deadline",
+            "by when",
+            "when",
+            "timeframe",
+            "time frame",
+            "target",
+            "timing",
+            "timeline",
+            "time line",
+        ],
+    ),
+    "due_date": (
+        "Due date",
+        [
+            "due date",
+            "due",
+            "target date",
+            "completion date",
+            "end date",
+            "finish",
+            "end",
+            "date due",
+            "deadline date",
+            "revised due date",
+            "date",
+        ],
+    ),
+    "expected_impact": (
+        "Expected impact",
+        [
+            "expected impact",
+            "expected impact outcome",
+            "expected outcome",
+            "outcome",
+            "outcomes",
+            "impact",
+            "intended impact",
+            "intended outcome",
+            "what difference will it make",
+            "success looks like",
+            "what good looks like",
+        ],
+    ),
+    "measures": (
+        "Measures of success",
+        [
+            "measures",
+            "measure",
+            "measures of success",
+            "measure of success",
+            "impact measure",
+            "impact measures",
+            "success measures",
+            "success criteria",
+            "evidence of success",
+            "evidence",
+            "kpi",
+            "kpis",
+            "performance indicator",
+            "how will we know",
+            "how we will measure",
+        ],
+    ),
+    "reporting_mechanism": (
+        "Reporting mechanism",
+        [
+            "reporting mechanism",
+            "reporting mechanisms",
+            "reporting",
+            "reported to",
+            "governance",
+            "oversight",
+            "monitoring",
+        ],
+    ),
     "output": ("Output", ["output", "outputs", "deliverable", "deliverables"]),
-    "latest_note": ("Progress note", ["progress to date", "review note for this period", "review note", "progress note", "latest note", "progress update", "update", "progress", "comments", "commentary", "notes", "note", "narrative", "current position", "position statement", "latest update"]),
-    "progress_rag": ("Progress RAG", ["rag", "progress rag", "rag rating", "rag status", "status", "rating", "r a g", "progress status", "progress rating", "current rag", "overall rag", "delivery rag", "rag progress", "traffic light", "state"]),
+    "latest_note": (
+        "Progress note",
+        [
+            "progress to date",
+            "review note for this period",
+            "review note",
+            "progress note",
+            "latest note",
+            "progress update",
+            "update",
+            "progress",
+            "comments",
+            "commentary",
+            "notes",
+            "note",
+            "narrative",
+            "current position",
+            "position statement",
+            "latest update",
+        ],
+    ),
+    "progress_rag": (
+        "Progress RAG",
+        [
+            "rag",
+            "progress rag",
+            "rag rating",
+            "rag status",
+            "status",
+            "rating",
+            "r a g",
+            "progress status",
+            "progress rating",
+            "current rag",
+            "overall rag",
+            "delivery rag",
+            "rag progress",
+            "traffic light",
+            "state",
+        ],
+    ),
     "impact_rag": ("Impact RAG", ["impact rag", "impact rating", "rag impact", "impact status", "impact rag rating"]),
 }
 # Fields several columns may share: one column per reporting period ("Update June", "Update Sept").
@@ -34,49 +277,291 @@ PERIOD_FIELDS = {"latest_note", "progress_rag", "impact_rag"}
 
 # Single words (after variants) and what they suggest, with a weight.
 WORDS = {
-    "theme": {"theme": 8, "themes": 8, "priority": 5, "priorities": 5, "workstream": 7, "strand": 7, "aim": 5, "bucket": 8, "section": 4, "area": 3, "domain": 5, "pillar": 6, "objective": 3, "group": 3, "programme": 3},
+    "theme": {
+        "theme": 8,
+        "themes": 8,
+        "priority": 5,
+        "priorities": 5,
+        "workstream": 7,
+        "strand": 7,
+        "aim": 5,
+        "bucket": 8,
+        "section": 4,
+        "area": 3,
+        "domain": 5,
+        "pillar": 6,
+        "objective": 3,
+        "group": 3,
+        "programme": 3,
+    },
     "ref": {"ref": 7, "no": 5, "number": 5, "id": 6, "code": 4, "wbs": 6, "item": 2, "#": 6, "num": 5},
-    "improvement_need": {"need": 7, "needs": 7, "weakness": 6, "issue": 5, "issues": 5, "recommendation": 6, "recommendations": 6, "finding": 4, "findings": 4, "requirement": 5, "improve": 3, "concern": 4, "gap": 4},
-    "action": {"action": 6, "actions": 6, "activity": 6, "activities": 6, "task": 6, "tasks": 6, "do": 3, "deliver": 3, "name": 2, "title": 2, "step": 5, "steps": 5, "milestone": 4, "intervention": 5, "what": 2},
+    "improvement_need": {
+        "need": 7,
+        "needs": 7,
+        "weakness": 6,
+        "issue": 5,
+        "issues": 5,
+        "recommendation": 6,
+        "recommendations": 6,
+        "finding": 4,
+        "findings": 4,
+        "requirement": 5,
+        "improve": 3,
+        "concern": 4,
+        "gap": 4,
+    },
+    "action": {
+        "action": 6,
+        "actions": 6,
+        "activity": 6,
+        "activities": 6,
+        "task": 6,
+        "tasks": 6,
+        "do": 3,
+        "deliver": 3,
+        "name": 2,
+        "title": 2,
+        "step": 5,
+        "steps": 5,
+        "milestone": 4,
+        "intervention": 5,
+        "what": 2,
+    },
     "category": {"category": 7, "type": 4, "kind": 4, "classification": 5},
-    "sources": {"source": 7, "sources": 7, "derived": 7, "ofsted": 6, "inspection": 5, "jtai": 7, "ilacs": 7, "letter": 5, "paragraph": 6, "para": 6, "paras": 6, "report": 3, "reference": 4, "references": 5, "in": 0, "judgement": 4, "finding": 3, "findings": 3, "recommendation": 2, "wsoa": 6},
-    "owners": {"owner": 8, "owners": 8, "lead": 6, "leads": 6, "responsible": 8, "officer": 4, "who": 6, "accountable": 7, "person": 5, "persons": 5, "people": 5, "assigned": 8, "assignee": 8, "resource": 5, "resources": 4, "manager": 3, "sro": 7, "whom": 6, "champion": 4},
-    "timescale": {"timescale": 8, "timescales": 8, "deadline": 7, "when": 6, "timeframe": 8, "timing": 6, "timeline": 7, "target": 3, "by": 1, "completion": 3},
-    "due_date": {"due": 8, "date": 4, "end": 3, "finish": 6, "completion": 4, "deadline": 5, "target": 3, "revised": 2, "by": 1},
-    "expected_impact": {"impact": 6, "outcome": 6, "outcomes": 6, "expected": 3, "intended": 3, "difference": 5, "benefit": 4, "benefits": 4, "look": 2, "good": 1},
-    "measures": {"measure": 7, "measures": 7, "success": 5, "evidence": 6, "kpi": 7, "kpis": 7, "indicator": 6, "indicators": 6, "criteria": 5, "metric": 6, "metrics": 6, "know": 3, "target": 2, "data": 2},
-    "reporting_mechanism": {"reporting": 7, "mechanism": 6, "governance": 5, "reported": 6, "oversight": 5, "monitoring": 4, "monitored": 4, "board": 2, "forum": 4},
+    "sources": {
+        "source": 7,
+        "sources": 7,
+        "derived": 7,
+        "ofsted": 6,
+        "inspection": 5,
+        "jtai": 7,
+        "ilacs": 7,
+        "letter": 5,
+        "paragraph": 6,
+        "para": 6,
+        "paras": 6,
+        "report": 3,
+        "reference": 4,
+        "references": 5,
+        "in": 0,
+        "judgement": 4,
+        "finding": 3,
+        "findings": 3,
+        "recommendation": 2,
+        "wsoa": 6,
+    },
+    "owners": {
+        "owner": 8,
+        "owners": 8,
+        "lead": 6,
+        "leads": 6,
+        "responsible": 8,
+        "officer": 4,
+        "who": 6,
+        "accountable": 7,
+        "person": 5,
+        "persons": 5,
+        "people": 5,
+        "assigned": 8,
+        "assignee": 8,
+        "resource": 5,
+        "resources": 4,
+        "manager": 3,
+        "sro": 7,
+        "whom": 6,
+        "champion": 4,
+    },
+    "timescale": {
+        "timescale": 8,
+        "timescales": 8,
+        "deadline": 7,
+        "when": 6,
+        "timeframe": 8,
+        "timing": 6,
+        "timeline": 7,
+        "target": 3,
+        "by": 1,
+        "completion": 3,
+    },
+    "due_date": {
+        "due": 8,
+        "date": 4,
+        "end": 3,
+        "finish": 6,
+        "completion": 4,
+        "deadline": 5,
+        "target": 3,
+        "revised": 2,
+        "by": 1,
+    },
+    "expected_impact": {
+        "impact": 6,
+        "outcome": 6,
+        "outcomes": 6,
+        "expected": 3,
+        "intended": 3,
+        "difference": 5,
+        "benefit": 4,
+        "benefits": 4,
+        "look": 2,
+        "good": 1,
+    },
+    "measures": {
+        "measure": 7,
+        "measures": 7,
+        "success": 5,
+        "evidence": 6,
+        "kpi": 7,
+        "kpis": 7,
+        "indicator": 6,
+        "indicators": 6,
+        "criteria": 5,
+        "metric": 6,
+        "metrics": 6,
+        "know": 3,
+        "target": 2,
+        "data": 2,
+    },
+    "reporting_mechanism": {
+        "reporting": 7,
+        "mechanism": 6,
+        "governance": 5,
+        "reported": 6,
+        "oversight": 5,
+        "monitoring": 4,
+        "monitored": 4,
+        "board": 2,
+        "forum": 4,
+    },
     "output": {"output": 7, "outputs": 7, "deliverable": 6, "deliverables": 6, "product": 3},
-    "latest_note": {"update": 7, "updates": 7, "progress": 5, "comment": 7, "comments": 7, "commentary": 7, "note": 6, "notes": 6, "narrative": 6, "position": 4, "review": 4, "remarks": 6, "achieved": 3, "latest": 2, "current": 1, "description": 2},
-    "progress_rag": {"rag": 8, "status": 6, "rating": 5, "rated": 5, "traffic": 5, "light": 2, "brag": 8, "rag'd": 8, "state": 4, "health": 3},
+    "latest_note": {
+        "update": 7,
+        "updates": 7,
+        "progress": 5,
+        "comment": 7,
+        "comments": 7,
+        "commentary": 7,
+        "note": 6,
+        "notes": 6,
+        "narrative": 6,
+        "position": 4,
+        "review": 4,
+        "remarks": 6,
+        "achieved": 3,
+        "latest": 2,
+        "current": 1,
+        "description": 2,
+    },
+    "progress_rag": {
+        "rag": 8,
+        "status": 6,
+        "rating": 5,
+        "rated": 5,
+        "traffic": 5,
+        "light": 2,
+        "brag": 8,
+        "rag'd": 8,
+        "state": 4,
+        "health": 3,
+    },
     "impact_rag": {},
 }
 # Short forms written in headers.
 VARIANTS = {
-    "resp": "responsible", "respons": "responsible", "ref": "ref", "refs": "ref", "reference": "reference",
-    "num": "no", "nr": "no", "nbr": "no", "tgt": "target", "comp": "completion", "compl": "completion",
-    "upd": "update", "comms": "comments", "desc": "description", "officers": "officer", "measurement": "measure",
-    "measures": "measures", "timescales": "timescale", "dates": "date", "deadlines": "deadline", "statuses": "status",
-    "ratings": "rating", "updates": "update", "outcomes": "outcome", "impacts": "impact", "owners": "owner",
-    "leads": "lead", "risks": "risk", "sept": "sep", "actions": "action", "tasks": "task", "needs": "need",
+    "resp": "responsible",
+    "respons": "responsible",
+    "ref": "ref",
+    "refs": "ref",
+    "reference": "reference",
+    "num": "no",
+    "nr": "no",
+    "nbr": "no",
+    "tgt": "target",
+    "comp": "completion",
+    "compl": "completion",
+    "upd": "update",
+    "comms": "comments",
+    "desc": "description",
+    "officers": "officer",
+    "measurement": "measure",
+    "measures": "measures",
+    "timescales": "timescale",
+    "dates": "date",
+    "deadlines": "deadline",
+    "statuses": "status",
+    "ratings": "rating",
+    "updates": "update",
+    "outcomes": "outcome",
+    "impacts": "impact",
+    "owners": "owner",
+    "leads": "lead",
+    "risks": "risk",
+    "sept": "sep",
+    "actions": "action",
+    "tasks": "task",
+    "needs": "need",
 }
 # Words that say the column is not the field its other words suggest.
 NEGATIVE = {
-    "due_date": {"start", "created", "begin", "original", "baseline", "completed", "modified", "last", "closed", "opened", "meeting", "raised", "logged", "note"},
+    "due_date": {
+        "start",
+        "created",
+        "begin",
+        "original",
+        "baseline",
+        "completed",
+        "modified",
+        "last",
+        "closed",
+        "opened",
+        "meeting",
+        "raised",
+        "logged",
+        "note",
+    },
     "timescale": {"start", "created"},
     "owners": {"created", "completed", "modified"},
     "ref": {"predecessors", "successors", "parent", "plan", "source", "sources"},
-    "action": {"owner", "owners", "no", "number", "ref", "id", "date", "due", "lead", "status", "rag", "type", "category", "theme"},
+    "action": {
+        "owner",
+        "owners",
+        "no",
+        "number",
+        "ref",
+        "id",
+        "date",
+        "due",
+        "lead",
+        "status",
+        "rag",
+        "type",
+        "category",
+        "theme",
+    },
     "progress_rag": {"impact"},
     "latest_note": {"date", "rag", "status"},
     "expected_impact": {"rag", "rating", "status"},
     "theme": {"lead", "owner", "id", "rag"},
 }
 RAG_WORDS_IN_HEADER = {"rag", "status", "rating", "rated", "brag", "traffic"}
-REPORT_WORDS = {"ofsted": "Ofsted", "jtai": "JTAI", "ilacs": "ILACS", "letter": "Letter", "wsoa": "WSOA", "inspection": "Ofsted"}
-_MONTH_OR_QUARTER = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bq[1-4]\b|\b20\d\d\b", re.I)
+REPORT_WORDS = {
+    "ofsted": "Ofsted",
+    "jtai": "JTAI",
+    "ilacs": "ILACS",
+    "letter": "Letter",
+    "wsoa": "WSOA",
+    "inspection": "Ofsted",
+}
+_MONTH_OR_QUARTER = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bq[1-4]\b|\b20\d\d\b", re.I
+)
 
-PHRASES = {normalise_label(phrase): name for name, (_label, phrases) in FIELDS.items() for phrase in phrases if normalise_label(phrase)}
+PHRASES = {
+    normalise_label(phrase): name
+    for name, (_label, phrases) in FIELDS.items()
+    for phrase in phrases
+    if normalise_label(phrase)
+}
 SQUASHED_PHRASES = {phrase.replace(" ", ""): name for phrase, name in PHRASES.items()}
 
 
@@ -114,7 +599,9 @@ def header_scores(text):
     # "Recommendation from Ofsted": what follows "from" qualifies; the head noun is before it.
     head_at = words.index("from") - 1 if "from" in words[1:] else len(words) - 1
     for position, word in enumerate(words):
-        head = position == head_at or (head_at == len(words) - 1 and position == len(words) - 2 and words[-1] in {"s", "to", "date", "by"})
+        head = position == head_at or (
+            head_at == len(words) - 1 and position == len(words) - 2 and words[-1] in {"s", "to", "date", "by"}
+        )
         for name, weights in WORDS.items():
             weight = weights.get(word, 0)
             if word == "in" and "IN" in upper_words:
@@ -134,7 +621,11 @@ def header_scores(text):
         elif not (wordset & {"date", "note", "comment", "comments", "update"}):
             scores["progress_rag"] = base
     report_named = wordset & set(REPORT_WORDS) or ("in" in wordset and "IN" in upper_words)
-    if report_named and (wordset & {"ref", "reference", "para", "paras", "paragraph", "no", "number", "#"} or words[head_at] in REPORT_WORDS or len(words) == 1):
+    if report_named and (
+        wordset & {"ref", "reference", "para", "paras", "paragraph", "no", "number", "#"}
+        or words[head_at] in REPORT_WORDS
+        or len(words) == 1
+    ):
         scores["sources"] = max(scores.get("sources", 0), scores.get("ref", 0) + 4, 12)
     if "lead" in wordset and wordset & {"timescale", "date", "when", "deadline"} and "and" in label.split():
         scores["owners_and_timescale"] = 25
@@ -166,9 +657,11 @@ def report_code(header):
 
 
 def is_percent_header(header):
-    """"% complete", "Percent Complete", "% done", "Progress %": how much of the action is done."""
+    """ "% complete", "Percent Complete", "% done", "Progress %": how much of the action is done."""
     words = set(header_words(header or ""))
-    return ("percent" in words or "pct" in words) and bool(words & {"complete", "completed", "completion", "done", "progress"})
+    return ("percent" in words or "pct" in words) and bool(
+        words & {"complete", "completed", "completion", "done", "progress"}
+    )
 
 
 def is_period_column(header):
@@ -177,7 +670,9 @@ def is_period_column(header):
 
 # ---------------------------------------------------------------- contents
 
-_SOURCE_CELL = re.compile(r"^(?:[A-Z][A-Za-z.]{1,10}\s*)+(?:paras?\.?\s*|para(?:graph)?s?\s*)?\d{1,3}(?:\.\d{1,3})*[a-z]?(?:\s*[,/&]\s*\d{1,3}(?:\.\d{1,3})*[a-z]?)*$")
+_SOURCE_CELL = re.compile(
+    r"^(?:[A-Z][A-Za-z.]{1,10}\s*)+(?:paras?\.?\s*|para(?:graph)?s?\s*)?\d{1,3}(?:\.\d{1,3})*[a-z]?(?:\s*[,/&]\s*\d{1,3}(?:\.\d{1,3})*[a-z]?)*$"
+)
 
 
 def content_profile(values):
@@ -192,17 +687,63 @@ def content_profile(values):
     sources = sum(1 for text in texts if _SOURCE_CELL.match(text)) / count
     length = sum(len(text) for text in texts) / count
     distinct = len(set(texts)) / count
-    numbers = sum(1 for value in values if isinstance(value, (int, float)) and not isinstance(value, bool) or (
-        isinstance(value, str) and re.fullmatch(r"\s*\d+(?:\.\d+)?\s*%?\s*", value))) / count
+    numbers = (
+        sum(
+            1
+            for value in values
+            if isinstance(value, (int, float))
+            and not isinstance(value, bool)
+            or (isinstance(value, str) and re.fullmatch(r"\s*\d+(?:\.\d+)?\s*%?\s*", value))
+        )
+        / count
+    )
     flags = sum(1 for text in texts if text.lower() in {"true", "false", "yes", "no", "y", "n"}) / count
     priorities = sum(1 for text in texts if text.lower() in PRIORITY_WORDS) / count
-    return {"count": count, "status": status, "dates": dates, "refs": refs, "sources": sources, "length": length, "distinct": distinct,
-            "numbers": numbers, "flags": flags, "priorities": priorities, "labels": len(set(texts))}
+    return {
+        "count": count,
+        "status": status,
+        "dates": dates,
+        "refs": refs,
+        "sources": sources,
+        "length": length,
+        "distinct": distinct,
+        "numbers": numbers,
+        "flags": flags,
+        "priorities": priorities,
+        "labels": len(set(texts)),
+    }
 
 
 PRIORITY_WORDS = {"urgent", "important", "high", "medium", "low", "critical", "normal", "p1", "p2", "p3", "p4"}
-TEXT_FIELD_NAMES = {"action", "latest_note", "expected_impact", "measures", "improvement_need", "theme", "owners", "sources", "output", "reporting_mechanism", "timescale"}
-NOT_DUE = {"created", "modified", "updated", "start", "last", "baseline", "original", "closed", "opened", "meeting", "raised", "logged", "added", "note"}
+TEXT_FIELD_NAMES = {
+    "action",
+    "latest_note",
+    "expected_impact",
+    "measures",
+    "improvement_need",
+    "theme",
+    "owners",
+    "sources",
+    "output",
+    "reporting_mechanism",
+    "timescale",
+}
+NOT_DUE = {
+    "created",
+    "modified",
+    "updated",
+    "start",
+    "last",
+    "baseline",
+    "original",
+    "closed",
+    "opened",
+    "meeting",
+    "raised",
+    "logged",
+    "added",
+    "note",
+}
 
 
 def content_scores(profile):
@@ -255,12 +796,22 @@ def assign_columns(headers, profiles):
                 scores.pop("progress_rag", None)
             if set(header_words(header)) & NOT_DUE:
                 scores.pop("due_date", None) if scores.get("due_date", 0) < 20 else None
-            if profile.get("status", 0) >= 0.8 and profile.get("labels", 99) <= 12 and profile.get("length", 99) < 25 and "impact_rag" not in scores:
+            if (
+                profile.get("status", 0) >= 0.8
+                and profile.get("labels", 99) <= 12
+                and profile.get("length", 99) < 25
+                and "impact_rag" not in scores
+            ):
                 # A column of status words is a status, whatever its header says ("Progress").
                 scores["progress_rag"] = max(scores.get("progress_rag", 0), 22, scores.get("latest_note", 0) + 2)
             if profile.get("dates", 0) >= 0.8 and "progress_rag" in scores and scores["progress_rag"] < 20:
                 scores.pop("progress_rag")
-            if profile.get("status", 0) < 0.2 and profile.get("length", 0) > 25 and "progress_rag" in scores and header_period(header) is None:
+            if (
+                profile.get("status", 0) < 0.2
+                and profile.get("length", 0) > 25
+                and "progress_rag" in scores
+                and header_period(header) is None
+            ):
                 scores["progress_rag"] -= 10  # a "Status" column of sentences is a note
                 scores["latest_note"] = max(scores.get("latest_note", 0), 8)
             if profile.get("length", 0) > 60 and "ref" in scores:
@@ -269,7 +820,12 @@ def assign_columns(headers, profiles):
                 scores.pop("ref", None)  # "% Complete" holding 1 and 0.5 is not a ref
             if profile.get("numbers", 0) >= 0.8 and profile.get("length", 0) >= 8 and scores.get("ref", 0) < 25:
                 scores.pop("ref", None)  # a long system number (a tool's item id) is not the plan's ref
-            if "sources" in scores and profile.get("sources", 0) < 0.2 and profile.get("length", 0) > 25 and scores["sources"] < 20:
+            if (
+                "sources" in scores
+                and profile.get("sources", 0) < 0.2
+                and profile.get("length", 0) > 25
+                and scores["sources"] < 20
+            ):
                 # "Recommendation from Ofsted" holding sentences: the need, not the source paragraph.
                 scores["improvement_need"] = max(scores.get("improvement_need", 0), scores.pop("sources"))
         for name, score in scores.items():
@@ -277,7 +833,7 @@ def assign_columns(headers, profiles):
                 candidates.append((score, -index, index, name))
     candidates.sort(reverse=True)
     mapping, taken = {}, set()
-    for score, _order, index, name in candidates:
+    for _score, _order, index, name in candidates:
         if index in mapping:
             continue
         if name in taken and not (name in PERIOD_FIELDS and header_period(headers.get(index, "")) is not None):
@@ -290,7 +846,11 @@ def assign_columns(headers, profiles):
     rag_columns = [i for i, n in mapping.items() if n == "progress_rag"]
     if len(rag_columns) == 1 and "rag" in header_words(headers.get(rag_columns[0], "")):
         for index, header in headers.items():
-            if index not in mapping and set(header_words(header)) & {"status", "state"} and not set(header_words(header)) & {"impact", "date"}:
+            if (
+                index not in mapping
+                and set(header_words(header)) & {"status", "state"}
+                and not set(header_words(header)) & {"impact", "date"}
+            ):
                 profile = profiles.get(index, {})
                 if profile.get("status", 0) >= 0.3 or profile.get("count", 0) == 0 or not profile:
                     mapping[index] = "progress_rag"
@@ -300,7 +860,11 @@ def assign_columns(headers, profiles):
     for index, name in mapping.items():
         by_field.setdefault(name, []).append(index)
     for name, indexes in by_field.items():
-        if name == "progress_rag" and len(indexes) == 2 and any("rag" in header_words(headers.get(i, "")) for i in indexes):
+        if (
+            name == "progress_rag"
+            and len(indexes) == 2
+            and any("rag" in header_words(headers.get(i, "")) for i in indexes)
+        ):
             continue
         if len(indexes) > 1 and any(header_period(headers.get(i, "")) is None for i in indexes):
             keep = [i for i in indexes if header_period(headers.get(i, "")) is None][:1]

@@ -4,6 +4,7 @@ Each problem raises ImportFileError with one message in the admin's words. Nothi
 part of the workbook in memory whole: sizes come from the zip's directory, and the sheets and
 shared strings are read as a stream, a chunk at a time.
 """
+
 import re
 import zipfile
 
@@ -63,7 +64,9 @@ def check_workbook_file(fileobj, *, name="", size=None, max_bytes=None):
             "Workbook (.xlsx) and upload that."
         )
     if lower.endswith((".xlsm", ".xltm", ".xlam")):
-        raise ImportFileError("The file contains macros (.xlsm). Save it as an Excel Workbook (.xlsx) without macros and upload that.")
+        raise ImportFileError(
+            "The file contains macros (.xlsm). Save it as an Excel Workbook (.xlsx) without macros and upload that."
+        )
     if not zipfile.is_zipfile(fileobj):
         fileobj.seek(0)
         raise ImportFileError("The file is not an Excel spreadsheet. Choose an Excel Workbook (.xlsx).")
@@ -98,7 +101,9 @@ def check_workbook_file(fileobj, *, name="", size=None, max_bytes=None):
                 if TEXT_PART.match(info.filename):
                     _check_text_part(archive, info)
     except zipfile.BadZipFile:
-        raise ImportFileError("The file is damaged or not an Excel spreadsheet. Save it again from Excel and upload that.")
+        raise ImportFileError(
+            "The file is damaged or not an Excel spreadsheet. Save it again from Excel and upload that."
+        ) from None
     finally:
         fileobj.seek(0)
 
@@ -131,8 +136,7 @@ def _check_external_links(archive, names):
     if linked or (rels in names and EXTERNAL_LINK_TYPE.search(_read_small(archive, rels))):
         where = ", ".join(linked) or rels
         raise ImportFileError(
-            f"The file has external links: cells that take their values from other workbooks ({where}). "
-            f"{BREAK_LINKS}"
+            f"The file has external links: cells that take their values from other workbooks ({where}). {BREAK_LINKS}"
         )
 
 

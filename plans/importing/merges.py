@@ -3,6 +3,7 @@
 The <mergeCells> block sits after the sheet's data, so the part is read in chunks and only the
 `<mergeCell ref="B4:B6"/>` elements are picked out: memory stays flat however long the sheet.
 """
+
 import re
 
 from openpyxl.utils.cell import range_boundaries
@@ -16,7 +17,10 @@ def sheet_merges(worksheet):
     path = getattr(worksheet, "_worksheet_path", None)
     archive = getattr(getattr(worksheet, "parent", None), "_archive", None)
     if not path or archive is None:
-        return [tuple(range_boundaries(str(cells))) for cells in getattr(getattr(worksheet, "merged_cells", None), "ranges", [])]
+        return [
+            tuple(range_boundaries(str(cells)))
+            for cells in getattr(getattr(worksheet, "merged_cells", None), "ranges", [])
+        ]
     ranges = []
     tail = b""
     with archive.open(path) as stream:
@@ -66,7 +70,7 @@ class Merges:
                 if values[index] in (None, ""):
                     values[index] = value if column == min_col else None
                     filled.add(index)
-        for min_col, min_row, max_col, max_row in self.starting.get(row, []):
+        for min_col, _min_row, max_col, max_row in self.starting.get(row, []):
             value = values[min_col - 1] if min_col - 1 < len(values) else None
             if value not in (None, ""):
                 self.active.append((min_col, max_col, max_row, value))

@@ -6,6 +6,7 @@ each row a kind (rows.py); values.py and cleaning.py read one cell each. tools.p
 exports of Smartsheet, monday.com, Planner, Project, Pentana and Word tables and applies their
 rules. Nothing here touches the database.
 """
+
 import datetime
 import itertools
 import re
@@ -15,14 +16,14 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from plans.categories import category_label
 from plans.importing import rows as kinds
 from plans.importing import tools
-from plans.importing.colours import learn_key, theme_colours
 from plans.importing.cleaning import clean_text, normalise_label
+from plans.importing.colours import learn_key, theme_colours
 from plans.importing.columns import FIELDS, PERIOD_FIELDS, field_for_header  # noqa: F401 (FIELDS is the form's list)
 from plans.importing.files import ImportFileError, check_workbook_file
 from plans.importing.merges import Merges, hidden_columns, sheet_merges
-from plans.importing.stream import stream_rows
 from plans.importing.sheets import (
     HEADER_SEARCH_ROWS,
     PROFILE_ROWS,
@@ -35,29 +36,66 @@ from plans.importing.sheets import (
     detect_mapping,
     find_header,
 )
+from plans.importing.stream import stream_rows
 from plans.importing.values import looks_like_ref
-from plans.categories import category_label
 from plans.rag import Rag
 
-__all__ = ["FIELDS", "ParsedAction", "ParsedPlan", "ParsedTheme", "RowWarning", "SkippedRow", "read_plan_workbook", "field_for_header"]
+__all__ = [
+    "FIELDS",
+    "ParsedAction",
+    "ParsedPlan",
+    "ParsedTheme",
+    "RowWarning",
+    "SkippedRow",
+    "read_plan_workbook",
+    "field_for_header",
+]
 
 # A plan has tens or a few hundred actions; a sheet far longer than this is probably not the plan.
 LARGE_SHEET_ROWS = 5000
 _SKIP_SHEET_NAMES = {
-    "key": "a key or legend", "legend": "a key or legend", "rag key": "a key or legend", "guidance": "guidance notes",
-    "instructions": "guidance notes", "how to use": "guidance notes", "abbreviations": "a list of abbreviations",
-    "glossary": "a list of abbreviations", "acronyms": "a list of abbreviations", "cover": "a cover sheet",
-    "front sheet": "a cover sheet", "contents": "a contents page", "summary": "a summary of the other sheets",
-    "dashboard": "a summary of the other sheets", "overview": "a summary of the other sheets",
-    "rag summary": "a summary of the other sheets", "version control": "the version history",
-    "change log": "the version history", "lists": "drop-down lists", "lookups": "drop-down lists",
-    "resource table": "the tool's resource list", "assignment table": "the tool's assignment list",
+    "key": "a key or legend",
+    "legend": "a key or legend",
+    "rag key": "a key or legend",
+    "guidance": "guidance notes",
+    "instructions": "guidance notes",
+    "how to use": "guidance notes",
+    "abbreviations": "a list of abbreviations",
+    "glossary": "a list of abbreviations",
+    "acronyms": "a list of abbreviations",
+    "cover": "a cover sheet",
+    "front sheet": "a cover sheet",
+    "contents": "a contents page",
+    "summary": "a summary of the other sheets",
+    "dashboard": "a summary of the other sheets",
+    "overview": "a summary of the other sheets",
+    "rag summary": "a summary of the other sheets",
+    "version control": "the version history",
+    "change log": "the version history",
+    "lists": "drop-down lists",
+    "lookups": "drop-down lists",
+    "resource table": "the tool's resource list",
+    "assignment table": "the tool's assignment list",
     "info table": "the tool's project information",
 }
 
 
-_GENERIC_SHEET = re.compile(r"^(?:sheet|feuil|tabelle|hoja)\s*\d*$|^(?:tasks?|data|export|report|table\d*|task_table\d*|page\s*\d*)$", re.I)
-_NOT_TITLES = {"contents", "cover", "index", "summary", "key", "glossary", "introduction", "overview", "notes", "guidance", "instructions"}
+_GENERIC_SHEET = re.compile(
+    r"^(?:sheet|feuil|tabelle|hoja)\s*\d*$|^(?:tasks?|data|export|report|table\d*|task_table\d*|page\s*\d*)$", re.I
+)
+_NOT_TITLES = {
+    "contents",
+    "cover",
+    "index",
+    "summary",
+    "key",
+    "glossary",
+    "introduction",
+    "overview",
+    "notes",
+    "guidance",
+    "instructions",
+}
 _TOOL_SHEETS = re.compile(r"^(?:resource|assignment|info)_?table\d*$", re.I)
 
 
@@ -209,7 +247,9 @@ class ParsedPlan:
             else:
                 lines.append(f"Sheet “{sheet.name}”: skipped, {sheet.reason}.")
         for skipped in self.skipped_rows:
-            lines.append(f"Skipped {skipped.sheet} row {skipped.row}: {skipped.reason}{f' ({skipped.text[:60]})' if skipped.text else ''}")
+            lines.append(
+                f"Skipped {skipped.sheet} row {skipped.row}: {skipped.reason}{f' ({skipped.text[:60]})' if skipped.text else ''}"
+            )
         for status in self.statuses:
             target = status["rag"] or ("closed" if status["closed"] else "not mapped")
             lines.append(f"Status “{status['label']}” ({FIELDS[status['field']][0]}) → {target}")
@@ -240,17 +280,27 @@ def read_plan_workbook(source, *, name="", mapping=None, title="", progress=None
         try:
             source = close = open(source, "rb")
         except OSError as error:
-            raise ImportFileError(f"The file could not be opened: {error.strerror}.")
+            raise ImportFileError(f"The file could not be opened: {error.strerror}.") from None
     try:
         check_workbook_file(source, name=name)
         try:
             workbook = load_workbook(source, read_only=True, data_only=True)
         except Exception:
-            raise ImportFileError("The file is damaged or not an Excel spreadsheet. Save it again from Excel and upload that.")
+            raise ImportFileError(
+                "The file is damaged or not an Excel spreadsheet. Save it again from Excel and upload that."
+            ) from None
         try:
             return _read(workbook, name=name, mapping=mapping, title=title, progress=progress, statuses=statuses)
-        except (zipfile.BadZipFile, SyntaxError, KeyError, EOFError, OSError):  # SyntaxError: broken XML (ElementTree or lxml)
-            raise ImportFileError("The file is damaged and could not be read to the end. Save it again from Excel and upload that.")
+        except (
+            zipfile.BadZipFile,
+            SyntaxError,
+            KeyError,
+            EOFError,
+            OSError,
+        ):  # SyntaxError: broken XML (ElementTree or lxml)
+            raise ImportFileError(
+                "The file is damaged and could not be read to the end. Save it again from Excel and upload that."
+            ) from None
         finally:
             workbook.close()
     finally:
@@ -260,8 +310,19 @@ def read_plan_workbook(source, *, name="", mapping=None, title="", progress=None
 
 def _themes_sheet(rows):
     """A sheet listing themes (Number, Title, Lead, Objective): {number: {...}} or None."""
-    wanted = {"number": "number", "no": "number", "theme no": "number", "theme": "title", "title": "title", "theme title": "title",
-              "lead": "lead", "theme lead": "lead", "objective": "objective", "objectives": "objective", "outcomes": "outcomes"}
+    wanted = {
+        "number": "number",
+        "no": "number",
+        "theme no": "number",
+        "theme": "title",
+        "title": "title",
+        "theme title": "title",
+        "lead": "lead",
+        "theme lead": "lead",
+        "objective": "objective",
+        "objectives": "objective",
+        "outcomes": "outcomes",
+    }
     if not rows:
         return None
     columns = {}
@@ -321,22 +382,41 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
         listed = _themes_sheet(first_rows[:500])
         header_labels = {normalise_label(clean_text(value)) for value in (first_rows[0] if first_rows else [])}
         if _TOOL_SHEETS.match(sheet.title.strip()):
-            reports.append(SheetReport(name=sheet.title, read=False, reason="it is the project tool's resource, assignment or information table, not tasks"))
+            reports.append(
+                SheetReport(
+                    name=sheet.title,
+                    read=False,
+                    reason="it is the project tool's resource, assignment or information table, not tasks",
+                )
+            )
             continue
         if listed is not None and (
-            header is None or re.search(r"theme|priorit|\baims?\b|objective|outcome", sheet.title, re.I)
+            header is None
+            or re.search(r"theme|priorit|\baims?\b|objective|outcome", sheet.title, re.I)
             or not header_labels & {"action", "actions", "ref", "owner", "action owner", "due date", "timescale"}
         ):
             themes_sheet.update(listed)
-            reports.append(SheetReport(name=sheet.title, read=False, reason="it lists the themes (their titles, leads and objectives are used)"))
+            reports.append(
+                SheetReport(
+                    name=sheet.title,
+                    read=False,
+                    reason="it lists the themes (their titles, leads and objectives are used)",
+                )
+            )
             continue
         report = SheetReport(name=sheet.title, read=False)
         reports.append(report)
         if header is None:
             reason = _SKIP_SHEET_NAMES.get(normalise_label(sheet.title).replace("_", " "))
-            report.reason = (f"it looks like {reason}" if reason else "no header row naming plan columns (such as Ref, Action, Owner) was found") if any(
-                value not in (None, "") for row in first_rows for value in row
-            ) else "it is empty"
+            report.reason = (
+                (
+                    f"it looks like {reason}"
+                    if reason
+                    else "no header row naming plan columns (such as Ref, Action, Owner) was found"
+                )
+                if any(value not in (None, "") for row in first_rows for value in row)
+                else "it is empty"
+            )
             candidates.append((sheet, None, first_rows, merges, report))
             for cells in buffered:  # a key or legend sheet: what its colours mean
                 learn_key(cells, workbook_key, read_status=kinds_status, theme=palette)
@@ -349,23 +429,36 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
             "No header row was recognised in the first rows of any sheet. The plan needs a header row "
             "naming its columns, for example Ref, Action, Action Owner, Timescale."
         )
-    tool = tools.detect(workbook, [(sheet, header, rows) for sheet, header, rows, _m, _r in candidates],
-                        cells={name: buffered for name, (_stream, buffered) in buffers.items()})
+    tool = tools.detect(
+        workbook,
+        [(sheet, header, rows) for sheet, header, rows, _m, _r in candidates],
+        cells={name: buffered for name, (_stream, buffered) in buffers.items()},
+    )
     collector = Collector(themes_sheet)
     plan_sheets = [item for item in candidates if item[1] is not None]
     multi = len(plan_sheets) > 1
     # The plan's title: the first lone text above the first plan sheet's header (or on a cover sheet before it).
     given_title, title = title, ""
     # The plan sheet's own title first; else a cover sheet before it.
-    ordered = [item for item in candidates if item[1] is not None][:1] + [item for item in candidates if item[1] is None]
+    ordered = [item for item in candidates if item[1] is not None][:1] + [
+        item for item in candidates if item[1] is None
+    ]
     if True:
-        for sheet, header, rows, _merges, _report in ordered:
+        for _sheet, header, rows, _merges, _report in ordered:
             limit = header[0] if header else min(len(rows), 12)
             for row in rows[:limit]:
                 text = _lone_text(row)
-                if (text and len(text) < 200 and not kinds.is_note(text) and not kinds.is_key_heading(text) and not kinds.theme_row(text)
-                        and not kinds.theme_field(text) and not kinds.category_of(text) and not (tool and tool.is_banner(text))
-                        and normalise_label(text) not in _NOT_TITLES):
+                if (
+                    text
+                    and len(text) < 200
+                    and not kinds.is_note(text)
+                    and not kinds.is_key_heading(text)
+                    and not kinds.theme_row(text)
+                    and not kinds.theme_field(text)
+                    and not kinds.category_of(text)
+                    and not (tool and tool.is_banner(text))
+                    and normalise_label(text) not in _NOT_TITLES
+                ):
                     title = text
                     break
             if title:
@@ -379,7 +472,7 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
     first = None
     for sheet, header, first_rows, merges, report in plan_sheets:
         header_index, header_lines, headers = header
-        data_rows = first_rows[header_index + header_lines:]
+        data_rows = first_rows[header_index + header_lines :]
         detected, _profiles = detect_mapping(headers, data_rows)
         chosen = _override(mapping, sheet.title, headers, first.headers if first else None)
         if chosen == {} and mapping and isinstance(mapping.get(sheet.title), dict):
@@ -398,7 +491,11 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
         if chosen is None:
             sheet_mapping = _without_hidden_duplicates(report.hidden, sheet_mapping, headers)
         width = max([max(headers, default=-1) + 1] + [len(row) for row in first_rows])
-        columns = [i for i in range(width) if any(i < len(row) and row[i] not in (None, "") for row in first_rows[header_index:])]
+        columns = [
+            i
+            for i in range(width)
+            if any(i < len(row) and row[i] not in (None, "") for row in first_rows[header_index:])
+        ]
         report.header_row, report.header_rows, report.headers = header_index + 1, header_lines, headers
         report.mapping, report.columns = sheet_mapping, sorted(set(columns) | set(sheet_mapping))
         ref_index = next((i for i, n in sorted(sheet_mapping.items()) if n == "ref"), None)
@@ -408,19 +505,32 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
             refs = sum(1 for row in filled if ref_index < len(row) and looks_like_ref(clean_text(row[ref_index])))
             ref_share = refs / len(filled) if filled else 1.0
         # Actions before any theme row belong to the sheet's theme: its name (unless a default name like "Sheet1").
-        default_theme = ("", _sheet_theme_title(sheet.title)) if multi or not _GENERIC_SHEET.match(sheet.title.strip()) else None
+        default_theme = (
+            ("", _sheet_theme_title(sheet.title)) if multi or not _GENERIC_SHEET.match(sheet.title.strip()) else None
+        )
         stream, buffered = buffers.pop(sheet.title)
         sheet_key = _sheet_fill_key(buffered, header_index, header_lines, headers, palette)
         for rgb, rag in workbook_key.items():
             sheet_key.setdefault(rgb, rag)
         reader = SheetReader(
-            collector=collector, sheet=sheet.title, mapping=sheet_mapping, headers=headers, header_rows=header_lines,
-            merges=merges, tool=tool, default_theme=default_theme, ref_share=ref_share, fill_key=sheet_key, palette=palette,
+            collector=collector,
+            sheet=sheet.title,
+            mapping=sheet_mapping,
+            headers=headers,
+            header_rows=header_lines,
+            merges=merges,
+            tool=tool,
+            default_theme=default_theme,
+            ref_share=ref_share,
+            fill_key=sheet_key,
+            palette=palette,
         )
         if statuses:
             reader.status_extra = {**reader.status_extra, **statuses}
         # Rows above the header: the title, then theme headings, Lead:/Objective: rows, keys and notes.
-        last_text_row = max((n for n, row in enumerate(first_rows[:header_index], start=1) if _lone_text(row)), default=0)
+        last_text_row = max(
+            (n for n, row in enumerate(first_rows[:header_index], start=1) if _lone_text(row)), default=0
+        )
         for number, row in enumerate(first_rows[:header_index], start=1):
             merges.fill(number, list(row)) if merges.ranges else None
             text = _lone_text(row)
@@ -432,15 +542,21 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
                 collector.skip(sheet.title, number, f"the {tool.name} export's heading", text)
                 continue
             index = next(i for i, value in enumerate(row) if value not in (None, ""))
-            if not reader.label_row(number, index, text, heading=number == header_index == last_text_row, before_header=True):
+            if not reader.label_row(
+                number, index, text, heading=number == header_index == last_text_row, before_header=True
+            ):
                 collector.skip(sheet.title, number, "a title or note above the header", text)
         reader.in_key = False
         first_data_row = header_index + header_lines + 1
         if sheet.max_row and sheet.max_row > LARGE_SHEET_ROWS:
-            notice = (f"Sheet “{sheet.title}” holds {sheet.max_row:,} rows, far more than any plan (plans hold tens or a few "
-                      f"hundred actions). Check it is the plan; reading it may take a while.")
+            notice = (
+                f"Sheet “{sheet.title}” holds {sheet.max_row:,} rows, far more than any plan (plans hold tens or a few "
+                f"hundred actions). Check it is the plan; reading it may take a while."
+            )
             collector.warn(sheet.title, 0, notice)
-        for row_number, cells in enumerate(itertools.chain(buffered[first_data_row - 1:], stream), start=first_data_row):
+        for row_number, cells in enumerate(
+            itertools.chain(buffered[first_data_row - 1 :], stream), start=first_data_row
+        ):
             reader.read_row(row_number, cells)
             state["rows"] += 1
             if progress and state["rows"] % 250 == 0:
@@ -459,7 +575,9 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
         progress(state["rows"], total)
     # A sheet that only sums up the others (Summary, Dashboard) is not read twice.
     if first is None:
-        raise ImportFileError("A header row was found but no actions below it. Check the file holds the plan's actions.")
+        raise ImportFileError(
+            "A header row was found but no actions below it. Check the file holds the plan's actions."
+        )
     _finish(collector)
     used = {action.theme for action in collector.actions}
     themes = [theme for theme in collector.themes if theme.number in used]
@@ -500,8 +618,14 @@ def _without_hidden_duplicates(hidden, mapping, headers):
             del mapping[index]
             continue
         # The field may be in a visible column of the same title that the hidden one took it from.
-        alternative = next((other for other, header in sorted(headers.items())
-                            if other not in hidden and other not in mapping and field_for_header(header) == name), None)
+        alternative = next(
+            (
+                other
+                for other, header in sorted(headers.items())
+                if other not in hidden and other not in mapping and field_for_header(header) == name
+            ),
+            None,
+        )
         if alternative is not None:
             del mapping[index]
             mapping[alternative] = name
@@ -520,7 +644,7 @@ def _sheet_fill_key(buffered, header_index, header_lines, headers, palette):
     for cells in buffered[:header_index]:
         learn_key(cells, key, read_status=kinds_status, theme=palette)
     beside = max(headers, default=-1) + 1
-    for cells in buffered[header_index + header_lines:]:
+    for cells in buffered[header_index + header_lines :]:
         if len(cells) > beside:
             learn_key(cells, key, read_status=kinds_status, theme=palette, beside=beside)
     return key

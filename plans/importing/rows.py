@@ -2,21 +2,41 @@
 legend, total, repeated page header, action or continuation. Pure functions of the row's texts and
 features; sheets.py walks the rows and acts on the kinds.
 """
+
 import re
 
 from plans.importing.cleaning import normalise_label
 
 CATEGORY_LABELS = {
-    "business fundamentals": "business_fundamental", "business fundamental": "business_fundamental",
-    "business as usual": "business_fundamental", "bau": "business_fundamental", "core business": "business_fundamental",
-    "business as usual actions": "business_fundamental", "business as usual bau": "business_fundamental",
-    "change priorities": "change_priority", "change priority": "change_priority",
-    "step change priorities": "change_priority", "step change priority": "change_priority",
-    "change priorities actions": "change_priority", "transformation priorities": "change_priority",
+    "business fundamentals": "business_fundamental",
+    "business fundamental": "business_fundamental",
+    "business as usual": "business_fundamental",
+    "bau": "business_fundamental",
+    "core business": "business_fundamental",
+    "business as usual actions": "business_fundamental",
+    "business as usual bau": "business_fundamental",
+    "change priorities": "change_priority",
+    "change priority": "change_priority",
+    "step change priorities": "change_priority",
+    "step change priority": "change_priority",
+    "change priorities actions": "change_priority",
+    "transformation priorities": "change_priority",
 }
 
-_SPELLED = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
-            "ten": "10", "eleven": "11", "twelve": "12"}
+_SPELLED = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+}
 _NUMBER = r"(?P<number>\d{1,2}(?:\.\d{1,2})?[a-z]?|[A-H]\b|[IVX]{1,4}\b|(?:" + "|".join(_SPELLED) + r")\b)"
 THEME_WORDS = (
     r"theme|area for improvement|areas for improvement|area of improvement|improvement area|strategic aim|aim|"
@@ -43,13 +63,21 @@ NOTE_ROW = re.compile(
     r"classification|official\b|protect\b|restricted\b|draft\b|end of (?:plan|document|report))",
     re.I,
 )
-KEY_ROW = re.compile(r"^(?:(?:rag|action|status|icon|progress)\s+)?(?:key|legend|rag key|rag rating key|status key|rating key|key to rag|rag definitions?|definitions|status|statuses|status icons?)\b\s*[:\-–]?\s*$|^(?:rag\s+)?(?:key|legend)\b", re.I)
-TOTAL_ROW = re.compile(r"^(?:sub[\s\-]?totals?|grand totals?|totals?|overall totals?|count|number of actions|no\.? of actions|summary|% complete)\b", re.I)
-RAG_COLOUR_WORD = re.compile(r"^(?:b|g|a|r|gr|blue|green|amber|red|grey|gray|yellow|black|purple|complete|completed)$", re.I)
+KEY_ROW = re.compile(
+    r"^(?:(?:rag|action|status|icon|progress)\s+)?(?:key|legend|rag key|rag rating key|status key|rating key|key to rag|rag definitions?|definitions|status|statuses|status icons?)\b\s*[:\-–]?\s*$|^(?:rag\s+)?(?:key|legend)\b",
+    re.I,
+)
+TOTAL_ROW = re.compile(
+    r"^(?:sub[\s\-]?totals?|grand totals?|totals?|overall totals?|count|number of actions|no\.? of actions|summary|% complete)\b",
+    re.I,
+)
+RAG_COLOUR_WORD = re.compile(
+    r"^(?:b|g|a|r|gr|blue|green|amber|red|grey|gray|yellow|black|purple|complete|completed)$", re.I
+)
 
 
 def category_of(text):
-    """"Business as usual" → business_fundamental; "Change priorities" → change_priority; else ""."""
+    """ "Business as usual" → business_fundamental; "Change priorities" → change_priority; else ""."""
     label = normalise_label(text or "")
     if label in CATEGORY_LABELS:
         return CATEGORY_LABELS[label]
@@ -112,11 +140,13 @@ def is_rag_word(text):
 
 
 SUBITEMS = re.compile(r"^(?:sub-?items?|sub-?tasks?|checklist(?: items?)?|milestones?)$", re.I)
-CODED_HEADING = re.compile(r"^(?P<code>[A-Z]{2,8})\s?(?P<number>[A-Z]?\d{1,2}(?:\.\d{1,2})?)\s*[:\-–—.]?\s+(?P<title>[A-Za-z].{2,})$", re.S)
+CODED_HEADING = re.compile(
+    r"^(?P<code>[A-Z]{2,8})\s?(?P<number>[A-Z]?\d{1,2}(?:\.\d{1,2})?)\s*[:\-–—.]?\s+(?P<title>[A-Za-z].{2,})$", re.S
+)
 
 
 def is_subitems_heading(text):
-    """"Subitems", "Sub-tasks", "Checklist": the header of a block of steps under an action."""
+    """ "Subitems", "Sub-tasks", "Checklist": the header of a block of steps under an action."""
     return bool(SUBITEMS.match(text.strip()))
 
 

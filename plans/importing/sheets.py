@@ -3,13 +3,12 @@ columns, then walk its rows, giving each a kind (theme, theme field, category, n
 repeated header, action, continuation) and acting on it. Results go into a Collector shared by every
 sheet of the workbook, so themes, refs and source spellings carry across sheets.
 """
+
 import functools
 import re
 from dataclasses import dataclass
 
 from plans.importing import rows as kinds
-from plans.rag import Rag
-from plans.importing.colours import colour_rag, fill_rgb, font_rgb, learn_key
 from plans.importing.cleaning import (
     KNOWN_SOURCE_SPELLINGS,
     clean_text,
@@ -20,17 +19,19 @@ from plans.importing.cleaning import (
     split_lead_and_timescale,
     split_owners,
 )
+from plans.importing.colours import colour_rag, fill_rgb, font_rgb, learn_key
 from plans.importing.columns import (
     FIELDS,
-    is_percent_header,
     PERIOD_FIELDS,
     assign_columns,
     content_profile,
     field_for_header,
+    is_percent_header,
     report_code,
 )
 from plans.importing.values import (
     EMAIL,
+    Status,
     clean_ref,
     header_period,
     looks_like_person,
@@ -40,12 +41,22 @@ from plans.importing.values import (
     period_slug,
     read_status,
     status_key,
-    Status,
 )
+from plans.rag import Rag
 
 HEADER_SEARCH_ROWS = 100  # plans open with a foreword, governance and a glossary
 PROFILE_ROWS = 200
-TEXT_FIELDS = ["ref", "improvement_need", "action", "timescale", "expected_impact", "measures", "reporting_mechanism", "output", "latest_note"]
+TEXT_FIELDS = [
+    "ref",
+    "improvement_need",
+    "action",
+    "timescale",
+    "expected_impact",
+    "measures",
+    "reporting_mechanism",
+    "output",
+    "latest_note",
+]
 CORE_FIELDS = {"action", "ref", "improvement_need"}
 # Timescales that are not dates and so need no warning.
 NOT_A_DATE = re.compile(
@@ -164,11 +175,17 @@ def find_header(rows, merges=None):
         if index + 1 < len(texts):
             below = texts[index + 1]
             below_words = [text for text in below if text]
-            if below_words and all(len(text) <= 40 and (not looks_like_ref(text) or header_period(text)) and not looks_like_status(text)
-                                   for text in below_words):  # "Q1" under "Progress update" is a period, not a ref
+            if below_words and all(
+                len(text) <= 40 and (not looks_like_ref(text) or header_period(text)) and not looks_like_status(text)
+                for text in below_words
+            ):  # "Q1" under "Progress update" is a period, not a ref
                 width = max(len(row), len(below))
                 joined = [
-                    " ".join(part for part in ((row[i] if i < len(row) else ""), (below[i] if i < len(below) else "")) if part)
+                    " ".join(
+                        part
+                        for part in ((row[i] if i < len(row) else ""), (below[i] if i < len(below) else ""))
+                        if part
+                    )
                     for i in range(width)
                 ]
                 joined_mapping = _header_fields(joined)
@@ -177,16 +194,22 @@ def find_header(rows, merges=None):
                 spans = merges.across.get(index + 1, []) if merges is not None else []
                 widest = max((end - start + 1 for start, end in spans), default=0)
                 grouped = (
-                    bool(spans) and 0 < sum(1 for t in row if t) < len(below_words) and widest < len(below_words)
+                    bool(spans)
+                    and 0 < sum(1 for t in row if t) < len(below_words)
+                    and widest < len(below_words)
                     and all(len(t) <= 40 for t in row if t)
                 )  # not a title merged across the whole table
                 if not grouped and spans and len(_header_fields(row)) >= 2:
                     # "Progress update" merged over Q1..Q4 beside single-row titles: the row below names only the
                     # merged group's columns.
                     under = {i for start, end in spans if end > start for i in range(start - 1, end)}
-                    grouped = all(i in under for i, text in enumerate(below) if text) and all(len(t) <= 40 for t in row if t)
+                    grouped = all(i in under for i, text in enumerate(below) if text) and all(
+                        len(t) <= 40 for t in row if t
+                    )
                 best_alone = max(len(mapping), len(_header_fields(below)))
-                if _is_header(joined_mapping) and (len(joined_mapping) > best_alone or (grouped and len(joined_mapping) >= best_alone)):
+                if _is_header(joined_mapping) and (
+                    len(joined_mapping) > best_alone or (grouped and len(joined_mapping) >= best_alone)
+                ):
                     mapping, chosen, lines = joined_mapping, joined, 2
         if _is_header(mapping) and (best is None or len(mapping) > len(best[3])):
             best = (index, lines, {i: chosen[i] for i in range(len(chosen)) if chosen[i]}, mapping)
@@ -197,11 +220,22 @@ def find_header(rows, merges=None):
     return best[0], best[1], best[2]
 
 
-_INDICATOR_WORDS = {"pi", "indicator", "kpi", "value", "trend", "baseline", "actual", "polarity", "direction", "performance"}
+_INDICATOR_WORDS = {
+    "pi",
+    "indicator",
+    "kpi",
+    "value",
+    "trend",
+    "baseline",
+    "actual",
+    "polarity",
+    "direction",
+    "performance",
+}
 
 
 def is_indicator_header(texts):
-    """"Code | PI Title | Current Value | Current Target | Status | Short Trend": a block of performance
+    """ "Code | PI Title | Current Value | Current Target | Status | Short Trend": a block of performance
     indicators, not actions."""
     words = [set(normalise_label(text).split()) for text in texts if text and len(text) <= 40]
     if len(words) < 3:
@@ -223,7 +257,8 @@ def detect_mapping(headers, data_rows):
     # A column of long texts with no clear header is the action when none was found.
     if "action" not in mapping.values():
         candidates = [
-            (profile.get("length", 0), index) for index, profile in profiles.items()
+            (profile.get("length", 0), index)
+            for index, profile in profiles.items()
             if index not in mapping and profile.get("count", 0) >= 2 and profile.get("length", 0) > 25
         ]
         if candidates:
@@ -256,13 +291,22 @@ class Collector:
         """The theme with this number or title, started if new."""
         title = (title or "").strip()
         for theme in self.themes:
-            if title and theme.title == title and (not number or theme.number == number or theme.number.startswith(f"{number}-")):
+            if (
+                title
+                and theme.title == title
+                and (not number or theme.number == number or theme.number.startswith(f"{number}-"))
+            ):
                 return theme
         number = (number or "").strip() or self._next_number()
         known = self.themes_sheet.get(number, {})
         theme = ParsedTheme(
-            number=number, title=title or known.get("title", ""), lead=normalise_role_title(known.get("lead", "")),
-            objective=known.get("objective", ""), outcomes=known.get("outcomes", ""), row=row, sheet=sheet,
+            number=number,
+            title=title or known.get("title", ""),
+            lead=normalise_role_title(known.get("lead", "")),
+            objective=known.get("objective", ""),
+            outcomes=known.get("outcomes", ""),
+            row=row,
+            sheet=sheet,
         )
         if any(other.number == number for other in self.themes):
             theme.number = f"{number}-{len(self.themes) + 1}"
@@ -282,8 +326,12 @@ class Collector:
         entry = self.statuses.get(key)
         if entry is None:
             entry = self.statuses[key] = {
-                "field": name, "label": status.label, "rag": status.rag.label if status.rag else None,
-                "closed": status.closed, "known": status.known, "count": 0,
+                "field": name,
+                "label": status.label,
+                "rag": status.rag.label if status.rag else None,
+                "closed": status.closed,
+                "known": status.known,
+                "count": 0,
             }
         entry["count"] += 1
 
@@ -292,8 +340,21 @@ class Collector:
 
 
 class SheetReader:
-    def __init__(self, *, collector, sheet, mapping, headers, header_rows, merges, tool=None, default_theme=None, ref_share=1.0,
-                 fill_key=None, palette=None):
+    def __init__(
+        self,
+        *,
+        collector,
+        sheet,
+        mapping,
+        headers,
+        header_rows,
+        merges,
+        tool=None,
+        default_theme=None,
+        ref_share=1.0,
+        fill_key=None,
+        palette=None,
+    ):
         self.c = collector
         self.fill_key = fill_key if fill_key is not None else {}  # the sheet's own RAG key: RRGGBB → Rag
         self.palette = palette  # the workbook's theme colours
@@ -302,7 +363,9 @@ class SheetReader:
         # With no RAG or status column, a "% complete" column rates: 100 % Blue, started Green, 0 % Grey.
         self.percent_index = None
         if "progress_rag" not in mapping.values() and not (tool is not None and tool.slug == "project"):
-            self.percent_index = next((i for i, header in sorted(headers.items()) if i not in mapping and is_percent_header(header)), None)
+            self.percent_index = next(
+                (i for i, header in sorted(headers.items()) if i not in mapping and is_percent_header(header)), None
+            )
         self.sheet = sheet
         self.mapping = mapping
         self.headers = headers
@@ -344,7 +407,9 @@ class SheetReader:
         self.first_column = min(mapping) if mapping else 0
         self.header_threshold = max(2, (len(mapping) + 1) // 2)
         if hasattr(self, "c"):
-            self.source_code = report_code(headers.get(self.columns["sources"][0], "")) if "sources" in self.columns else ""
+            self.source_code = (
+                report_code(headers.get(self.columns["sources"][0], "")) if "sources" in self.columns else ""
+            )
 
     # -- helpers
 
@@ -377,7 +442,10 @@ class SheetReader:
         return None, None
 
     def is_repeated_header(self, texts):
-        if sum(1 for index in self.mapping if index < len(texts) and 0 < len(texts[index]) <= 70) < self.header_threshold:
+        if (
+            sum(1 for index in self.mapping if index < len(texts) and 0 < len(texts[index]) <= 70)
+            < self.header_threshold
+        ):
             return False
         same = 0
         for index, name in self.mapping.items():
@@ -386,7 +454,9 @@ class SheetReader:
             text = texts[index]
             if not text or len(text) > 70:
                 continue
-            if text == self.headers.get(index) or (len(text) <= 40 and not _DIGIT.search(text) and _field_of_header(text) == name):
+            if text == self.headers.get(index) or (
+                len(text) <= 40 and not _DIGIT.search(text) and _field_of_header(text) == name
+            ):
                 same += 1
                 if same >= self.header_threshold:
                     return True
@@ -475,7 +545,9 @@ class SheetReader:
         own = {index: text for index, text in texts.items() if index not in filled_by_merge}
         if self.skip_next:
             self.skip_next = False
-            if all(len(text) < 40 for text in own.values()) and not any(self.mapping.get(i) == "ref" and looks_like_ref(t) for i, t in own.items()):
+            if all(len(text) < 40 for text in own.values()) and not any(
+                self.mapping.get(i) == "ref" and looks_like_ref(t) for i, t in own.items()
+            ):
                 self.skip(row, "the header's second line, repeated")
                 return
         line = [texts.get(i, "") for i in range(max(texts) + 1)]
@@ -490,7 +562,9 @@ class SheetReader:
         first_text = texts[first_index]
         if kinds.is_subitems_heading(first_text) and len(own) > 1:
             self.in_subitems = True
-            self.skip(row, "the header of sub-items (steps of the action above, not actions)", " | ".join(texts.values()))
+            self.skip(
+                row, "the header of sub-items (steps of the action above, not actions)", " | ".join(texts.values())
+            )
             return
         if self.in_subitems:
             if first_index > self.first_column and values and (not values[0] if self.first_column == 0 else True):
@@ -500,10 +574,16 @@ class SheetReader:
         if len(own) >= 3 and all(len(text) <= 40 for text in own.values()):
             if is_indicator_header(line):
                 self.in_indicators = True
-                self.skip(row, "the header of a block of performance indicators (not actions)", " | ".join(own.values()))
+                self.skip(
+                    row, "the header of a block of performance indicators (not actions)", " | ".join(own.values())
+                )
                 return
             fields = _header_fields(line)
-            if _is_header(fields) and len(fields) >= 3 and not any(looks_like_ref(t) or looks_like_status(t) for t in own.values()):
+            if (
+                _is_header(fields)
+                and len(fields) >= 3
+                and not any(looks_like_ref(t) or looks_like_status(t) for t in own.values())
+            ):
                 # A block with a header of its own (another column order): read the rows below by it.
                 self.in_indicators = False
                 headers = {i: t for i, t in enumerate(line) if t}
@@ -522,16 +602,21 @@ class SheetReader:
             self.learn_key(cells)
             self.skip(row, "a RAG key or legend", " | ".join(texts.values()))
             return
-        if len(own) > 1 and kinds.is_key_heading(first_text) and all(
-                looks_like_status(text) for index, text in own.items() if index != first_index):
+        if (
+            len(own) > 1
+            and kinds.is_key_heading(first_text)
+            and all(looks_like_status(text) for index, text in own.items() if index != first_index)
+        ):
             self.learn_key(cells)  # "Key: | Complete | On track | ...", each word in its colour
             self.skip(row, "a RAG key or legend", " | ".join(own.values()))
             return
         if kinds.is_total(first_text) and not looks_like_ref(first_text):
             self.skip(row, "a total", " | ".join(texts.values()))
             return
-        if kinds.is_note(first_text) and self.mapping.get(min(texts)) != "action" or (
-            kinds.is_note(first_text) and len(own) == 1
+        if (
+            kinds.is_note(first_text)
+            and self.mapping.get(min(texts)) != "action"
+            or (kinds.is_note(first_text) and len(own) == 1)
         ):
             self.skip(row, "a note", first_text)
             return
@@ -548,14 +633,20 @@ class SheetReader:
             return
         distinct = set(own.values())
         lone_index = min(own) if len(distinct) == 1 else None
-        if (lone_index is not None and self.theme_has_actions and not self.has_refs and self.mapping.get(lone_index) == "action"
-                and self.next_paragraph({"action": own[lone_index]}, {})):
+        if (
+            lone_index is not None
+            and self.theme_has_actions
+            and not self.has_refs
+            and self.mapping.get(lone_index) == "action"
+            and self.next_paragraph({"action": own[lone_index]}, {})
+        ):
             distinct = ()  # the action's next paragraph, not a heading or the theme's objective
         if len(distinct) == 1:
             index = min(own)
             text = own[index]
             heading = (
-                self.merges.width_merged(row) >= 3 or self.is_bold(cells, index)
+                self.merges.width_merged(row) >= 3
+                or self.is_bold(cells, index)
                 or (self.after_blank and index == self.first_column and len(text) <= 80 and not text.endswith("."))
                 or (self.tool is not None and self.tool.slug == "monday" and index == self.first_column)
             )
@@ -563,15 +654,27 @@ class SheetReader:
                 return
         # A number alone with a title and nothing else, merged or bold: a numbered theme row.
         ref_index = self.columns.get("ref", [None])[0]
-        if ref_index is not None and len(own) == 2 and ref_index in own and re.fullmatch(r"\d{1,2}\.?|[A-H]\.?", own[ref_index]):
+        if (
+            ref_index is not None
+            and len(own) == 2
+            and ref_index in own
+            and re.fullmatch(r"\d{1,2}\.?|[A-H]\.?", own[ref_index])
+        ):
             other = next(i for i in own if i != ref_index)
             if (self.merges.width_merged(row) >= 3 or self.is_bold(cells, other)) and len(own[other]) <= 150:
                 self.start_theme(row, own[ref_index].rstrip("."), own[other])
                 return
-        if (ref_index is not None and len(own) == 2 and ref_index in own and re.fullmatch(r"[A-Z]{2,8}\s?\d{1,3}", own[ref_index])
-                and self.mapping.get(next(i for i in own if i != ref_index)) in ("action", "improvement_need", "theme")):
+        if (
+            ref_index is not None
+            and len(own) == 2
+            and ref_index in own
+            and re.fullmatch(r"[A-Z]{2,8}\s?\d{1,3}", own[ref_index])
+            and self.mapping.get(next(i for i in own if i != ref_index)) in ("action", "improvement_need", "theme")
+        ):
             other = next(i for i in own if i != ref_index)
-            if (self.merges.width_merged(row) >= 3 or self.is_bold(cells, other) or self.is_bold(cells, ref_index)) and len(own[other]) <= 150:
+            if (
+                self.merges.width_merged(row) >= 3 or self.is_bold(cells, other) or self.is_bold(cells, ref_index)
+            ) and len(own[other]) <= 150:
                 # "CSIP01 | Leadership and workforce" in bold, nothing else: a performance system's plan group.
                 self.start_theme(row, own[ref_index], own[other])
                 return
@@ -587,10 +690,14 @@ class SheetReader:
             parsed = kinds.theme_row(theme_value)
             if parsed is None:
                 match = _THEME_CELL.match(theme_value)
-                parsed = (match["number"], match["title"].strip()) if match and match["title"].strip() else ("", theme_value)
+                parsed = (
+                    (match["number"], match["title"].strip()) if match and match["title"].strip() else ("", theme_value)
+                )
             number, title = parsed
             same = self.theme is not None and (
-                (self.theme.number == number and (not title or self.theme.title == title)) if number else self.theme.title == title
+                (self.theme.number == number and (not title or self.theme.title == title))
+                if number
+                else self.theme.title == title
             )
             if not same:
                 self.start_theme(row, number, title)
@@ -599,14 +706,24 @@ class SheetReader:
         if not text["ref"] and text["action"] and not by_field.get("owners") and len(text["action"]) <= 120:
             numbered = kinds.NUMBERED_HEADING.match(text["action"]) or kinds.THEME_ROW.match(text["action"])
             parsed_heading = kinds.theme_row(text["action"]) if numbered else None
-            if parsed_heading and parsed_heading[0] and ("ref" in self.columns or not set(by_field) - {"action", "theme"}):
+            if (
+                parsed_heading
+                and parsed_heading[0]
+                and ("ref" in self.columns or not set(by_field) - {"action", "theme"})
+            ):
                 # "1. Neglect" in the action column with no ref or owner: a parent row, the theme.
                 self.start_theme(row, parsed_heading[0], parsed_heading[1])
                 self.skip(row, "a theme heading with roll-up values", " | ".join(texts.values()))
                 return
             action_index = self.columns.get("action", [None])[0]
-            if (self.has_refs and not by_field.get("progress_rag") and len(text["action"]) <= 80 and action_index is not None
-                    and self.is_bold(cells, action_index) and not any(self.is_bold(cells, i) for i in self.columns.get("ref", []))):
+            if (
+                self.has_refs
+                and not by_field.get("progress_rag")
+                and len(text["action"]) <= 80
+                and action_index is not None
+                and self.is_bold(cells, action_index)
+                and not any(self.is_bold(cells, i) for i in self.columns.get("ref", []))
+            ):
                 # A bold parent row with no ref, owner or status (its dates roll up its children): a theme.
                 if self.tool is not None and hasattr(self.tool, "heading_made"):
                     self.tool.heading_made(self, row)
@@ -628,19 +745,37 @@ class SheetReader:
                 self.skip(row, "no action text or ref", " | ".join(texts.values()))
                 return
         self.ensure_theme(row)
-        if not text["ref"] and text["action"] and "ref" not in self.columns or (not text["ref"] and not self.has_refs and text["action"]):
+        if (
+            not text["ref"]
+            and text["action"]
+            and "ref" not in self.columns
+            or (not text["ref"] and not self.has_refs and text["action"])
+        ):
             labelled = self.list_label(text["action"])
             if labelled:
                 text["ref"], text["action"] = labelled
-        if (getattr(self, "gap_after_action", False) and self.has_refs and not text["ref"] and not filled_by_merge
-                and not set(by_field) & {"owners", "due_date", "timescale", "progress_rag", "impact_rag", "sources", "owners_and_timescale"}
-                and re.search(r"[\d:%]", " ".join(own.values()))):
+        if (
+            getattr(self, "gap_after_action", False)
+            and self.has_refs
+            and not text["ref"]
+            and not filled_by_merge
+            and not set(by_field)
+            & {"owners", "due_date", "timescale", "progress_rag", "impact_rag", "sources", "owners_and_timescale"}
+            and re.search(r"[\d:%]", " ".join(own.values()))
+        ):
             # Below the actions, after a blank row, with no ref: a count, a sign-off or a note, not more of the action.
             self.skip(row, "a note or count below the actions", " | ".join(own.values()))
             return
-        continues = self.current is not None and not text["ref"] and not self.force_new and (
-            self.has_refs or not text["action"] or all(i in filled_by_merge for i in self.columns.get("action", []))
-            or self.next_paragraph(text, by_field)
+        continues = (
+            self.current is not None
+            and not text["ref"]
+            and not self.force_new
+            and (
+                self.has_refs
+                or not text["action"]
+                or all(i in filled_by_merge for i in self.columns.get("action", []))
+                or self.next_paragraph(text, by_field)
+            )
         )
         if continues:
             self.fold(row, text, by_field, values, cells, filled_by_merge)
@@ -650,20 +785,26 @@ class SheetReader:
     def next_paragraph(self, text, by_field):
         """With no refs, a row that carries on the action above: a Word cell's next paragraph pasted into its
         own row (a bullet, a sentence going on in lower case, or after "We will:"), with no date or rating."""
-        if self.current is None or self.current.sheet != self.sheet or set(by_field) & {"due_date", "timescale", "progress_rag", "impact_rag", "ref"}:
+        if (
+            self.current is None
+            or self.current.sheet != self.sheet
+            or set(by_field) & {"due_date", "timescale", "progress_rag", "impact_rag", "ref"}
+        ):
             return False
         first = text["action"][:1]
         previous = (self.current.action or "").rstrip()
         return first in "•·-–*▪◦" or first.islower() or previous[-1:] in (":", ",", ";")
 
     def list_label(self, action):
-        """"(a) Set a standard …" under recommendation 1, with no ref column: (ref "1a", the text without its label).
+        """ "(a) Set a standard …" under recommendation 1, with no ref column: (ref "1a", the text without its label).
         Letters join the theme's number ("1a"), roman numerals and numbers follow a dot ("2.ii", "3.1")."""
         match = _LIST_LABEL.match(action)
         if not match or not getattr(self, "theme_numbered", False) or self.theme is None:
             return None
         label = (match["a"] or match["b"]).lower()
-        roman = re.fullmatch(r"[ivx]{1,4}", label) and (len(label) > 1 or self.last_label in ("", "roman") and label == "i" or self.last_label == "roman")
+        roman = re.fullmatch(r"[ivx]{1,4}", label) and (
+            len(label) > 1 or self.last_label in ("", "roman") and label == "i" or self.last_label == "roman"
+        )
         if roman:
             self.last_label = "roman"
             ref = f"{self.theme.number}.{label}"
@@ -673,23 +814,31 @@ class SheetReader:
         else:
             self.last_label = "letter"
             ref = f"{self.theme.number}{label}"
-        return ref, action[match.end():].strip()
+        return ref, action[match.end() :].strip()
 
     def is_status_list(self, own):
         """A row of nothing but status words ("Overdue; Neglected"), outside the status columns: a legend."""
         rag_columns = set(self.columns.get("progress_rag", [])) | set(self.columns.get("impact_rag", []))
-        if not own or len(own) > 4 or any(index in rag_columns for index in own) or any(len(text) > 80 for text in own.values()):
+        if (
+            not own
+            or len(own) > 4
+            or any(index in rag_columns for index in own)
+            or any(len(text) > 80 for text in own.values())
+        ):
             return False
         for text in own.values():
             parts = [part for part in re.split(r"[;,/\n]", text) if part.strip()]
-            if not parts or not all((status := read_status(part)) is not None and status.known or (status is not None and status.closed) for part in parts):
+            if not parts or not all(
+                (status := read_status(part)) is not None and status.known or (status is not None and status.closed)
+                for part in parts
+            ):
                 return False
             if looks_like_ref(text) or len(text) > 80:
                 return False
         return True
 
     def is_status_count(self, own):
-        """"Achieved | 1 | On track | 2": how many actions have each status (a summary, not an action)."""
+        """ "Achieved | 1 | On track | 2": how many actions have each status (a summary, not an action)."""
         if len(own) < 3 or any(len(text) > 30 for text in own.values()):
             return False
         statuses = sum(1 for text in own.values() if looks_like_status(text) and not looks_like_ref(text))
@@ -703,11 +852,15 @@ class SheetReader:
             return False
         rag_columns = set(self.columns.get("progress_rag", [])) | set(self.columns.get("impact_rag", []))
         for index, text in own.items():
-            if kinds.is_rag_word(text) and index not in rag_columns and (self.mapping.get(index) != "ref" or len(text) > 2):
+            if (
+                kinds.is_rag_word(text)
+                and index not in rag_columns
+                and (self.mapping.get(index) != "ref" or len(text) > 2)
+            ):
                 others = [t for i, t in own.items() if i != index]
-                return all(read_status(t) is not None and (read_status(t).known or len(t) < 100) for t in others) and not any(
-                    looks_like_ref(t) for t in others
-                )
+                return all(
+                    read_status(t) is not None and (read_status(t).known or len(t) < 100) for t in others
+                ) and not any(looks_like_ref(t) for t in others)
         return False
 
     @staticmethod
@@ -747,13 +900,20 @@ class SheetReader:
             if not status.known and index < len(cells):
                 # A dot coloured by its font ("●"), or a label of the tool's own coloured as its rating: read the colour.
                 cell = cells[index]
-                rgb = font_rgb(getattr(cell, "font", None), self.palette) if status.label in _DOTS else fill_rgb(getattr(cell, "fill", None), self.palette)
+                rgb = (
+                    font_rgb(getattr(cell, "font", None), self.palette)
+                    if status.label in _DOTS
+                    else fill_rgb(getattr(cell, "fill", None), self.palette)
+                )
                 if rgb is not None:
                     self.fills_now[name] = (rgb, status.label)
                     continue
             self.c.status(name, status)
             if not status.known:
-                self.warn(row, f"{FIELDS[name][0]} “{status.label}” is not a RAG rating or status we know (Blue, Green, Amber, Red or Grey); left empty. Check the status labels below.")
+                self.warn(
+                    row,
+                    f"{FIELDS[name][0]} “{status.label}” is not a RAG rating or status we know (Blue, Green, Amber, Red or Grey); left empty. Check the status labels below.",
+                )
                 continue
             closed = closed or status.closed
             if rag is None and status.rag is not None:
@@ -798,8 +958,11 @@ class SheetReader:
                 continue
             if not known:
                 what = f"“{label}” in a colour" if label else "only a fill colour"
-                self.warn(row, f"{FIELDS[name][0]} is {what} (#{rgb}) that is not a RAG colour, and no key on the sheet "
-                               "says what it means; left empty. Check the status labels below.")
+                self.warn(
+                    row,
+                    f"{FIELDS[name][0]} is {what} (#{rgb}) that is not a RAG colour, and no key on the sheet "
+                    "says what it means; left empty. Check the status labels below.",
+                )
                 continue
             setattr(action, name, rag.value)
         self.pending_fills = []
@@ -844,7 +1007,8 @@ class SheetReader:
             ref=text["ref"],
             improvement_need=text["improvement_need"],
             action=text["action"],
-            category=(kinds.category_of(clean_text(by_field.get("category"))) if "category" in by_field else "") or self.category,
+            category=(kinds.category_of(clean_text(by_field.get("category"))) if "category" in by_field else "")
+            or self.category,
             owners=owners,
             sources=sources,
             timescale=timescale[:300],
@@ -863,7 +1027,10 @@ class SheetReader:
         if action.ref:
             key = (self.theme.number, action.ref)
             if action.ref in self.c.refs_seen and self.c.refs_seen[action.ref][1] == self.sheet:
-                self.warn(row, f"Ref {action.ref} is used again (first on row {self.c.refs_seen[action.ref][0]}); both actions are kept, in order.")
+                self.warn(
+                    row,
+                    f"Ref {action.ref} is used again (first on row {self.c.refs_seen[action.ref][0]}); both actions are kept, in order.",
+                )
             elif action.ref not in self.c.refs_seen:
                 self.c.refs_seen[action.ref] = (row, self.sheet)
             del key
@@ -898,7 +1065,9 @@ class SheetReader:
             if source not in action.sources:
                 action.sources.append(source)
         if action.due_date is None:
-            action.due_date = parse_due_date(by_field["due_date"]) if by_field.get("due_date") not in (None, "") else None
+            action.due_date = (
+                parse_due_date(by_field["due_date"]) if by_field.get("due_date") not in (None, "") else None
+            )
         if action.due_date is None and action.timescale:
             action.due_date = parse_due_date(action.timescale)
         for name in ("progress_rag", "impact_rag"):

@@ -11,8 +11,8 @@ openpyxl's iter_rows pads them, so the reader cannot tell the two apart
 (tests/plans/test_import_stream.py compares them cell by cell on every workbook of the corpus).
 Each row element is dropped once read: memory stays flat however long the sheet.
 """
-from defusedxml.ElementTree import iterparse
 
+from defusedxml.ElementTree import iterparse
 from openpyxl.cell.read_only import EMPTY_CELL
 from openpyxl.cell.text import Text
 from openpyxl.utils.cell import column_index_from_string

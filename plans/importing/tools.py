@@ -6,6 +6,7 @@ rows) and returns a Tool whose rules the sheet reader applies: status labels of 
 rows above the header, sub-items and milestones kept out, hierarchy (outline levels, indentation)
 made themes. A file that only resembles a tool scores too low and goes through the general reader.
 """
+
 import re
 
 from plans.importing.cleaning import clean_text, normalise_label
@@ -99,8 +100,13 @@ class Hierarchical(Tool):
             return
         placeholder = reader.placeholder
         others = [a for a in reader.c.actions if a.sheet != reader.sheet]
-        if (placeholder is not None and placeholder in reader.c.themes and placeholder.sheet == reader.sheet
-                and all(a.theme == placeholder.number for a in actions) and not any(a.theme == placeholder.number for a in others)):
+        if (
+            placeholder is not None
+            and placeholder in reader.c.themes
+            and placeholder.sheet == reader.sheet
+            and all(a.theme == placeholder.number for a in actions)
+            and not any(a.theme == placeholder.number for a in others)
+        ):
             reader.c.themes.remove(placeholder)  # the tree's parents make the themes
         keep = self.restructure(reader, actions, levels)
         kept = set(map(id, keep))
@@ -121,14 +127,30 @@ class Hierarchical(Tool):
     @staticmethod
     def unthemed(reader, action):
         """An action above the first parent row: under the sheet's own theme."""
-        theme = reader.c.theme("", reader.default_theme[1] if reader.default_theme else "Actions", row=action.row, sheet=reader.sheet)
+        theme = reader.c.theme(
+            "", reader.default_theme[1] if reader.default_theme else "Actions", row=action.row, sheet=reader.sheet
+        )
         action.theme = theme.number
 
 
 class Smartsheet(Hierarchical):
     slug, name = "smartsheet", "Smartsheet"
-    marks = {"task name", "primary column", "assigned to", "start", "end date", "duration", "predecessors", "complete", "percent complete",
-             "at risk", "comments", "status", "rag", "finish"}
+    marks = {
+        "task name",
+        "primary column",
+        "assigned to",
+        "start",
+        "end date",
+        "duration",
+        "predecessors",
+        "complete",
+        "percent complete",
+        "at risk",
+        "comments",
+        "status",
+        "rag",
+        "finish",
+    }
     statuses = {"yellow": Rag.AMBER, "gray": Rag.GREY, "empty": Rag.GREY, "full": Rag.BLUE}
 
     def score(self, sheet_names, header_labels, first_texts, signals=None):
@@ -184,7 +206,12 @@ class Smartsheet(Hierarchical):
         for action, level, is_parent in zip(actions, levels, parent):
             if level == top and is_parent and has_parents:
                 theme = self.make_theme(reader, action)
-                reader.c.skip(reader.sheet, action.row, "a parent row (its dates and % complete are roll-ups); made a theme", action.action)
+                reader.c.skip(
+                    reader.sheet,
+                    action.row,
+                    "a parent row (its dates and % complete are roll-ups); made a theme",
+                    action.action,
+                )
                 continue
             if level > action_level:
                 reader.c.skip(reader.sheet, action.row, "a sub-task of the action above", action.action)
@@ -199,8 +226,21 @@ class Smartsheet(Hierarchical):
 
 class Project(Hierarchical):
     slug, name = "project", "Microsoft Project"
-    marks = {"outline level", "wbs", "resource names", "complete", "percent complete", "duration", "start", "finish", "predecessors",
-             "unique id", "baseline finish", "name", "id"}
+    marks = {
+        "outline level",
+        "wbs",
+        "resource names",
+        "complete",
+        "percent complete",
+        "duration",
+        "start",
+        "finish",
+        "predecessors",
+        "unique id",
+        "baseline finish",
+        "name",
+        "id",
+    }
     sheet_names = (r"^task_?table",)
     statuses = {"on schedule": Rag.GREEN, "future task": Rag.GREY, "late": Rag.RED, "complete": Rag.BLUE}
 
@@ -220,7 +260,9 @@ class Project(Hierarchical):
             mapping = {i: n for i, n in mapping.items() if n != "due_date"}
             mapping[finish] = "due_date"
         self.outline = _header_index(headers, "outline level")
-        self.percent = _header_index(headers, "complete", "percent complete") if "progress_rag" not in mapping.values() else None
+        self.percent = (
+            _header_index(headers, "complete", "percent complete") if "progress_rag" not in mapping.values() else None
+        )
         return mapping
 
     outline = None
@@ -235,7 +277,11 @@ class Project(Hierarchical):
         super().finish_sheet(reader)
         # With no status or RAG column, % Complete rates: 100 % Blue, started Green, 0 % Grey.
         for action in reader.c.actions:
-            if action.sheet == reader.sheet and action.progress_rag is None and (reader.sheet, action.row) in self.flags:
+            if (
+                action.sheet == reader.sheet
+                and action.progress_rag is None
+                and (reader.sheet, action.row) in self.flags
+            ):
                 done = next(iter(self.flags[(reader.sheet, action.row)]))
                 done = done / 100 if done > 1 else done
                 action.progress_rag = (Rag.BLUE if done >= 1 else Rag.GREEN if done > 0 else Rag.GREY).value
@@ -263,7 +309,12 @@ class Project(Hierarchical):
             if is_parent:
                 if level == top:
                     theme = self.make_theme(reader, action)
-                    reader.c.skip(reader.sheet, action.row, "a summary task (its dates and % complete are roll-ups); made a theme", action.action)
+                    reader.c.skip(
+                        reader.sheet,
+                        action.row,
+                        "a summary task (its dates and % complete are roll-ups); made a theme",
+                        action.action,
+                    )
                 else:
                     reader.c.skip(reader.sheet, action.row, "a summary task below a theme (a roll-up)", action.action)
                 continue
@@ -281,7 +332,7 @@ class Project(Hierarchical):
             index, lines, headers = header
             outline = _header_index(headers, "outline level")
             name = _header_index(headers, "name", "task name")
-            for row in rows[index + lines:index + lines + 3]:
+            for row in rows[index + lines : index + lines + 3]:
                 if outline is not None and name is not None and outline < len(row) and row[outline] in (0, "0"):
                     return clean_text(row[name])
         return ""
@@ -289,8 +340,26 @@ class Project(Hierarchical):
 
 class Monday(Tool):
     slug, name, article = "monday", "monday.com board", "a"
-    marks = {"name", "person", "owner", "status", "date", "timeline", "priority", "last updated", "item id", "subitems", "people"}
-    statuses = {"working on it": Rag.GREEN, "stuck": Rag.RED, "done": Rag.BLUE, "waiting for review": Rag.AMBER, "pending": Rag.AMBER}
+    marks = {
+        "name",
+        "person",
+        "owner",
+        "status",
+        "date",
+        "timeline",
+        "priority",
+        "last updated",
+        "item id",
+        "subitems",
+        "people",
+    }
+    statuses = {
+        "working on it": Rag.GREEN,
+        "stuck": Rag.RED,
+        "done": Rag.BLUE,
+        "waiting for review": Rag.AMBER,
+        "pending": Rag.AMBER,
+    }
 
     @property
     def sentence(self):
@@ -305,9 +374,26 @@ class Monday(Tool):
 
 class Planner(Tool):
     slug, name = "planner", "Microsoft Planner"
-    marks = {"task id", "task name", "bucket name", "progress", "priority", "assigned to", "created by", "created date", "start date",
-             "due date", "is recurring", "late", "completed date", "completed by", "completed checklist items", "checklist items",
-             "labels", "description"}
+    marks = {
+        "task id",
+        "task name",
+        "bucket name",
+        "progress",
+        "priority",
+        "assigned to",
+        "created by",
+        "created date",
+        "start date",
+        "due date",
+        "is recurring",
+        "late",
+        "completed date",
+        "completed by",
+        "completed checklist items",
+        "checklist items",
+        "labels",
+        "description",
+    }
     banners = (r"^plan name$", r"^plan id$", r"^date of export$")
     statuses = {"in progress": Rag.GREEN, "not started": Rag.GREY, "completed": Rag.BLUE}
 
@@ -319,7 +405,15 @@ class Planner(Tool):
         if progress is not None:
             mapping = {i: n for i, n in mapping.items() if n != "progress_rag"}
             mapping[progress] = "progress_rag"
-        for label in ("priority", "task id", "labels", "checklist items", "completed checklist items", "created by", "completed by"):
+        for label in (
+            "priority",
+            "task id",
+            "labels",
+            "checklist items",
+            "completed checklist items",
+            "created by",
+            "completed by",
+        ):
             index = _header_index(headers, label)
             if index is not None and label != "labels":
                 mapping.pop(index, None)
@@ -340,7 +434,11 @@ class Planner(Tool):
         return ""
 
     def row_kind(self, reader, row, values, texts, cells):
-        if self.late is not None and self.late < len(values) and str(values[self.late]).strip().lower() in ("true", "1", "yes"):
+        if (
+            self.late is not None
+            and self.late < len(values)
+            and str(values[self.late]).strip().lower() in ("true", "1", "yes")
+        ):
             self.flags.setdefault((reader.sheet, row), set()).add("late")
         return None
 
@@ -353,13 +451,35 @@ class Planner(Tool):
 
 class Pentana(Tool):
     slug, name = "pentana", "Pentana (Covalent) report"
-    marks = {"code", "title", "description", "status", "progress", "original due date", "due date", "assigned to", "managed by",
-             "latest note", "note date", "icon"}
+    marks = {
+        "code",
+        "title",
+        "description",
+        "status",
+        "progress",
+        "original due date",
+        "due date",
+        "assigned to",
+        "managed by",
+        "latest note",
+        "note date",
+        "icon",
+    }
     banners = (r"^generated on\b", r"^generated by\b", r"^report (?:run|produced)\b", r"^filter\b", r"^period\b")
     statuses = {
-        "completed": Rag.BLUE, "in progress": Rag.GREEN, "ok": Rag.GREEN, "check progress": Rag.AMBER, "warning": Rag.AMBER,
-        "overdue": Rag.RED, "neglected": Rag.RED, "alert": Rag.RED, "not started": Rag.GREY, "assigned": Rag.GREY,
-        "unassigned": Rag.GREY, "unknown": Rag.GREY, "data only": Rag.GREY,
+        "completed": Rag.BLUE,
+        "in progress": Rag.GREEN,
+        "ok": Rag.GREEN,
+        "check progress": Rag.AMBER,
+        "warning": Rag.AMBER,
+        "overdue": Rag.RED,
+        "neglected": Rag.RED,
+        "alert": Rag.RED,
+        "not started": Rag.GREY,
+        "assigned": Rag.GREY,
+        "unassigned": Rag.GREY,
+        "unknown": Rag.GREY,
+        "data only": Rag.GREY,
     }
 
     def adjust_mapping(self, mapping, headers):
@@ -380,7 +500,12 @@ class Pentana(Tool):
         if ref_index is None or reader.current is None:
             return None
         ref = clean_text(values[ref_index]) if ref_index < len(values) else ""
-        if ref and reader.current.ref and ref.startswith(reader.current.ref + ".") and reader.current.sheet == reader.sheet:
+        if (
+            ref
+            and reader.current.ref
+            and ref.startswith(reader.current.ref + ".")
+            and reader.current.sheet == reader.sheet
+        ):
             reader.skip(row, "a milestone of the action above", " | ".join(texts.values()))
             return "skip"
         return None
@@ -391,8 +516,10 @@ class WordTable(Tool):
 
     @property
     def sentence(self):
-        return ("This looks like a table pasted from Word: rows split by paragraph were joined back into one action, "
-                "repeated page headers and footnotes were left out.")
+        return (
+            "This looks like a table pasted from Word: rows split by paragraph were joined back into one action, "
+            "repeated page headers and footnotes were left out."
+        )
 
     def score(self, sheet_names, header_labels, first_texts):
         return 0  # decided from the sheet's shape in detect()
@@ -410,7 +537,7 @@ def detect(workbook, candidates, cells=None):
     sheet_names = [sheet.title for sheet, _header, _rows in candidates]
     header_labels, first_texts = [], []
     repeated_headers, merged_rows, lone_rows, group_blocks = 0, 0, 0, 0
-    for sheet, header, rows in candidates:
+    for _sheet, header, rows in candidates:
         for row in rows[:60]:
             for value in row:
                 if value not in (None, ""):
@@ -423,18 +550,26 @@ def detect(workbook, candidates, cells=None):
         labels = [_label(text) for _i, text in sorted(headers.items())]
         header_labels.extend(labels)
         signature = [clean_text(v) for v in rows[index]]
-        repeats = [number for number, row in enumerate(rows) if number > index and [clean_text(v) for v in row] == signature]
+        repeats = [
+            number for number, row in enumerate(rows) if number > index and [clean_text(v) for v in row] == signature
+        ]
         repeated_headers += len(repeats)
         # monday.com: each group is a lone group-name row, then the board's header starting "Name".
         if labels[:1] == ["name"]:
-            def lone(number):
+
+            def lone(number, rows=rows):
                 return number >= 0 and len([v for v in rows[number] if v not in (None, "")]) == 1
+
             group_blocks += sum(1 for number in [index] + repeats if lone(number - 1))
     scores = []
     signals = _signals(candidates, first_texts, cells or {})
     for tool_class in TOOLS:
         tool = tool_class()
-        score = tool.score(sheet_names, header_labels, first_texts, signals) if tool_class is Smartsheet else tool.score(sheet_names, header_labels, first_texts)
+        score = (
+            tool.score(sheet_names, header_labels, first_texts, signals)
+            if tool_class is Smartsheet
+            else tool.score(sheet_names, header_labels, first_texts)
+        )
         if tool_class is Monday and group_blocks >= 2:
             score += 8
         # Needs several of its marks: a council sheet with "Status" and "Comments" is not Smartsheet.
@@ -454,7 +589,11 @@ def detect(workbook, candidates, cells=None):
 def _signals(candidates, first_texts, cells):
     """Marks of a Smartsheet export beyond its column titles: RYG words, indentation, checkboxes."""
     words = {text.lower() for text in first_texts}
-    signals = {"yellow_or_gray": bool(words & {"yellow", "gray"}), "checkbox": bool(words & {"true", "false"}), "indented": False}
+    signals = {
+        "yellow_or_gray": bool(words & {"yellow", "gray"}),
+        "checkbox": bool(words & {"true", "false"}),
+        "indented": False,
+    }
     for sheet, header, _rows in candidates:
         if header is None:
             continue
@@ -463,7 +602,7 @@ def _signals(candidates, first_texts, cells):
         if rows is None:
             rows = list(sheet.iter_rows(min_row=start + 1, max_row=start + 41, max_col=3))
         else:
-            rows = rows[start:start + 40]
+            rows = rows[start : start + 40]
         for row in rows:
             for cell in row[:3]:
                 alignment = getattr(cell, "alignment", None)
@@ -482,7 +621,12 @@ def _merged_row_share(workbook, candidates):
             continue
         ranges = sheet_merges(sheet)
         data = max(1, len(rows) - header[0] - header[1])
-        down = {row for min_col, min_row, max_col, max_row in ranges if max_row > min_row for row in range(min_row, max_row + 1)}
+        down = {
+            row
+            for min_col, min_row, max_col, max_row in ranges
+            if max_row > min_row
+            for row in range(min_row, max_row + 1)
+        }
         across = [r for r in ranges if r[2] - r[0] >= 3 and r[1] == r[3]]
         return (len(down) + 2 * len(across)) / data
     return 0

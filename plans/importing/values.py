@@ -2,6 +2,7 @@
 a person (rather than a role). Pure functions, no database; cleaning.py holds text, owners, sources
 and dates.
 """
+
 import datetime
 import functools
 import re
@@ -15,39 +16,157 @@ from plans.rag import Rag
 # lower case with punctuation made spaces ("on-track" is "on track").
 STATUS_WORDS = {
     Rag.BLUE: [
-        "b", "blue", "complete", "completed", "done", "achieved", "delivered", "finished", "met", "fully met",
-        "embedded", "completed and embedded", "complete embedded", "closed complete", "complete and closed",
-        "completed closed", "evidenced", "impact evidenced", "fully achieved", "100", "100 complete",
+        "b",
+        "blue",
+        "complete",
+        "completed",
+        "done",
+        "achieved",
+        "delivered",
+        "finished",
+        "met",
+        "fully met",
+        "embedded",
+        "completed and embedded",
+        "complete embedded",
+        "closed complete",
+        "complete and closed",
+        "completed closed",
+        "evidenced",
+        "impact evidenced",
+        "fully achieved",
+        "100",
+        "100 complete",
     ],
     Rag.GREEN: [
-        "g", "green", "on track", "on target", "on schedule", "in progress", "progressing", "progressing well",
-        "good progress", "working on it", "ongoing on track", "ok", "started", "underway", "under way",
-        "in hand", "on time", "progressing as expected", "active",
+        "g",
+        "green",
+        "on track",
+        "on target",
+        "on schedule",
+        "in progress",
+        "progressing",
+        "progressing well",
+        "good progress",
+        "working on it",
+        "ongoing on track",
+        "ok",
+        "started",
+        "underway",
+        "under way",
+        "in hand",
+        "on time",
+        "progressing as expected",
+        "active",
     ],
     Rag.AMBER: [
-        "a", "amber", "yellow", "at risk", "some slippage", "slippage", "slipping", "partially", "partially met",
-        "partially complete", "partially achieved", "partly met", "minor delay", "minor slippage", "behind",
-        "behind schedule", "check progress", "warning", "needs attention", "requires attention", "some risk",
-        "off track recoverable", "in progress at risk", "on hold", "paused", "under review", "in review", "awaiting review",
-        "waiting for review", "needs review", "minor concern", "some concerns", "partially on track", "slightly behind",
+        "a",
+        "amber",
+        "yellow",
+        "at risk",
+        "some slippage",
+        "slippage",
+        "slipping",
+        "partially",
+        "partially met",
+        "partially complete",
+        "partially achieved",
+        "partly met",
+        "minor delay",
+        "minor slippage",
+        "behind",
+        "behind schedule",
+        "check progress",
+        "warning",
+        "needs attention",
+        "requires attention",
+        "some risk",
+        "off track recoverable",
+        "in progress at risk",
+        "on hold",
+        "paused",
+        "under review",
+        "in review",
+        "awaiting review",
+        "waiting for review",
+        "needs review",
+        "minor concern",
+        "some concerns",
+        "partially on track",
+        "slightly behind",
     ],
     Rag.RED: [
-        "r", "red", "off track", "delayed", "not on track", "overdue", "late", "stuck", "blocked",
-        "significant slippage", "not met", "not achieved", "alert", "critical", "at risk of not being met",
-        "serious concern", "failed", "missed", "significantly off track", "significantly behind", "needs help", "help needed",
-        "major concern", "not achieved on time", "escalated",
+        "r",
+        "red",
+        "off track",
+        "delayed",
+        "not on track",
+        "overdue",
+        "late",
+        "stuck",
+        "blocked",
+        "significant slippage",
+        "not met",
+        "not achieved",
+        "alert",
+        "critical",
+        "at risk of not being met",
+        "serious concern",
+        "failed",
+        "missed",
+        "significantly off track",
+        "significantly behind",
+        "needs help",
+        "help needed",
+        "major concern",
+        "not achieved on time",
+        "escalated",
     ],
     Rag.GREY: [
-        "gr", "grey", "gray", "not started", "not yet started", "not yet due", "not due", "not due yet",
-        "future", "planned", "pending", "to do", "todo", "upcoming", "scheduled", "not begun", "new",
-        "not yet begun", "unknown", "data only", "assigned", "not yet", "not commenced", "yet to start", "not yet commenced",
+        "gr",
+        "grey",
+        "gray",
+        "not started",
+        "not yet started",
+        "not yet due",
+        "not due",
+        "not due yet",
+        "future",
+        "planned",
+        "pending",
+        "to do",
+        "todo",
+        "upcoming",
+        "scheduled",
+        "not begun",
+        "new",
+        "not yet begun",
+        "unknown",
+        "data only",
+        "assigned",
+        "not yet",
+        "not commenced",
+        "yet to start",
+        "not yet commenced",
     ],
 }
 # Statuses that say an action is open or live: no rating of their own.
 OPEN_WORDS = {"open", "live", "opened", "reopened", "re opened", "in place", "n a", "na", "tbc"}
 CLOSED_WORDS = {
-    "cancelled", "canceled", "withdrawn", "closed", "no longer required", "superseded", "removed", "deleted",
-    "merged", "not required", "closed cancelled", "dropped", "complete and closed", "closed complete",
+    "cancelled",
+    "canceled",
+    "withdrawn",
+    "closed",
+    "no longer required",
+    "superseded",
+    "removed",
+    "deleted",
+    "merged",
+    "not required",
+    "closed cancelled",
+    "dropped",
+    "complete and closed",
+    "closed complete",
     "completed closed",
 }
 _STATUS = {word: rag for rag, words in STATUS_WORDS.items() for word in words}
@@ -80,8 +199,6 @@ def read_status(value, extra=None):
     if len(label) > 120:
         return Status(label, None, known=False)
     return _read_status_cached(label, tuple(sorted(extra.items())) if extra else ())
-
-
 
 
 @functools.lru_cache(maxsize=4096)
@@ -123,7 +240,12 @@ def _read_status(value, extra=None):
         if part in _STATUS and (len(part) > 2 or len(parts) > 1):
             return Status(label, _STATUS[part])
     words = key.split()
-    if words and words[0] in _STATUS and len(words[0]) > 2 and words[0] in {"blue", "green", "amber", "red", "grey", "gray", "yellow"}:
+    if (
+        words
+        and words[0] in _STATUS
+        and len(words[0]) > 2
+        and words[0] in {"blue", "green", "amber", "red", "grey", "gray", "yellow"}
+    ):
         return Status(label, _STATUS[words[0]])  # "Green on track"
     for size in (3, 2):
         head = " ".join(words[:size])
@@ -139,8 +261,17 @@ _SPLIT_RATINGS = {"b", "g", "a", "r", "blue", "green", "amber", "red"}
 _PHRASES = [("not on track", Rag.RED), ("off track", Rag.RED), ("behind schedule", Rag.AMBER), ("on track", Rag.GREEN)]
 # Ticks and coloured circles typed or pasted into a RAG cell.
 _SYMBOLS = {
-    "✓": Rag.BLUE, "✔": Rag.BLUE, "☑": Rag.BLUE, "✅": Rag.BLUE, "🟢": Rag.GREEN, "🟡": Rag.AMBER, "🟠": Rag.AMBER,
-    "🔴": Rag.RED, "🔵": Rag.BLUE, "⚪": Rag.GREY, "⚫": None,
+    "✓": Rag.BLUE,
+    "✔": Rag.BLUE,
+    "☑": Rag.BLUE,
+    "✅": Rag.BLUE,
+    "🟢": Rag.GREEN,
+    "🟡": Rag.AMBER,
+    "🟠": Rag.AMBER,
+    "🔴": Rag.RED,
+    "🔵": Rag.BLUE,
+    "⚪": Rag.GREY,
+    "⚫": None,
 }
 
 
@@ -159,13 +290,13 @@ _REF = re.compile(
 
 
 def looks_like_ref(text):
-    """"1.1", "1.1.2", "1a", "A1", "B3a", "E.1", "Action 3", "2)": a short ref, not a sentence."""
+    """ "1.1", "1.1.2", "1a", "A1", "B3a", "E.1", "Action 3", "2)": a short ref, not a sentence."""
     text = clean_text(text)
     return bool(text) and len(text) <= 16 and bool(_REF.match(text))
 
 
 def clean_ref(text):
-    """"1.1." and "2)" are refs 1.1 and 2; "Action 3" stays as written."""
+    """ "1.1." and "2)" are refs 1.1 and 2; "Action 3" stays as written."""
     text = clean_text(text)
     if text[-1:] in (".", ")") and re.fullmatch(r"[\w.\-]*\w[.)]", text):
         return text[:-1]
@@ -175,8 +306,19 @@ def clean_ref(text):
 # ---------------------------------------------------------------- periods
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH_WORD = re.compile(
     r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?\s*'?(\d{4}|\d{2})?\b",
@@ -230,16 +372,81 @@ def period_order(period, position):
 
 EMAIL = re.compile(r"[\w.+'\-]+@[\w\-]+(?:\.[\w\-]+)+")
 ORGANISATION_WORDS = {
-    "health", "council", "police", "trust", "nhs", "icb", "ccg", "school", "schools", "college", "university",
-    "hospital", "constabulary", "foundation", "partnership", "probation", "academy", "borough", "county",
-    "authority", "services", "service", "board", "team", "unit", "centre", "center", "department", "directorate",
+    "health",
+    "council",
+    "police",
+    "trust",
+    "nhs",
+    "icb",
+    "ccg",
+    "school",
+    "schools",
+    "college",
+    "university",
+    "hospital",
+    "constabulary",
+    "foundation",
+    "partnership",
+    "probation",
+    "academy",
+    "borough",
+    "county",
+    "authority",
+    "services",
+    "service",
+    "board",
+    "team",
+    "unit",
+    "centre",
+    "center",
+    "department",
+    "directorate",
 }
 _ROLE_WORDS = {
-    "manager", "director", "head", "officer", "lead", "chair", "worker", "nurse", "doctor", "inspector",
-    "superintendent", "coordinator", "co-ordinator", "adviser", "advisor", "consultant", "practitioner",
-    "executive", "chief", "principal", "assistant", "deputy", "senior", "team", "group", "panel", "board",
-    "partnership", "service", "services", "administrator", "analyst", "commissioner", "designated", "named",
-    "interim", "acting", "social", "business", "safeguarding", "quality", "performance", "all", "strategic",
+    "manager",
+    "director",
+    "head",
+    "officer",
+    "lead",
+    "chair",
+    "worker",
+    "nurse",
+    "doctor",
+    "inspector",
+    "superintendent",
+    "coordinator",
+    "co-ordinator",
+    "adviser",
+    "advisor",
+    "consultant",
+    "practitioner",
+    "executive",
+    "chief",
+    "principal",
+    "assistant",
+    "deputy",
+    "senior",
+    "team",
+    "group",
+    "panel",
+    "board",
+    "partnership",
+    "service",
+    "services",
+    "administrator",
+    "analyst",
+    "commissioner",
+    "designated",
+    "named",
+    "interim",
+    "acting",
+    "social",
+    "business",
+    "safeguarding",
+    "quality",
+    "performance",
+    "all",
+    "strategic",
 }
 
 
@@ -254,7 +461,9 @@ def looks_like_person(text):
         return False
     if any(w.lower().strip(".,") in _ROLE_WORDS | ORGANISATION_WORDS for w in words):
         return False
-    return all(re.fullmatch(r"(?:[A-Z][a-z'’\-]+(?:-[A-Z][a-z]+)?|[A-Z]\.?|(?:Mc|Mac|O['’])[A-Z][a-z]+)", w) for w in words)
+    return all(
+        re.fullmatch(r"(?:[A-Z][a-z'’\-]+(?:-[A-Z][a-z]+)?|[A-Z]\.?|(?:Mc|Mac|O['’])[A-Z][a-z]+)", w) for w in words
+    )
 
 
 def looks_like_date(value):

@@ -1,4 +1,5 @@
 """The plans domain: plans, themes, owners, sources, actions, progress and measures."""
+
 from plans.models.actions import Action, ActionCategory, ActionStatus
 from plans.models.importing import StatusLabelMapping
 from plans.models.measures import Measure, MeasureDirection, MeasureMilestone, MeasureReading

@@ -1,4 +1,5 @@
 """Actions: what a plan will do, owned by roles, answering paragraphs of sources."""
+
 from dataclasses import dataclass
 
 from django.db import models
@@ -8,7 +9,6 @@ from simple_history.models import HistoricalRecords
 from plans import categories
 from plans.categories import CATEGORY_LABELS
 from plans.models.versioning import Versioned
-
 from plans.querysets import ActionQuerySet
 from plans.validators import validate_plan_date
 
@@ -67,7 +67,7 @@ def names_after_due_date():
     """The declared fields after the due date: the free-text details of an action, shown in turn on its
     page and its form."""
     names = [plan_field.name for plan_field in ACTION_PLAN_FIELDS]
-    return names[names.index("due_date") + 1:]
+    return names[names.index("due_date") + 1 :]
 
 
 class Action(Versioned):
@@ -78,7 +78,9 @@ class Action(Versioned):
     action_text = models.TextField("action")
     category = models.CharField(max_length=30, choices=ActionCategory.choices, default=ActionCategory.NONE, blank=True)
     owners = models.ManyToManyField("plans.Owner", blank=True, related_name="actions")
-    sources = models.ManyToManyField("plans.Source", through="plans.SourceReference", blank=True, related_name="actions")
+    sources = models.ManyToManyField(
+        "plans.Source", through="plans.SourceReference", blank=True, related_name="actions"
+    )
     timescale = models.CharField(max_length=300, blank=True, help_text="As written in the plan.")
     due_date = models.DateField(null=True, blank=True, validators=[validate_plan_date])
     original_due_date = models.DateField(
@@ -94,7 +96,8 @@ class Action(Versioned):
     closed_reason = models.TextField(blank=True)
     completed_date = models.DateField(null=True, blank=True, validators=[validate_plan_date])
     imported_note = models.TextField(
-        "imported progress note", blank=True,
+        "imported progress note",
+        blank=True,
         help_text="A progress note the imported spreadsheet gave without a RAG rating, kept as written.",
     )
 
@@ -115,8 +118,10 @@ class Action(Versioned):
     def plan_details(self):
         """(label, value) of its own fields after the due date, in the declaration's order: the
         action page lists them in turn, so a field declared there shows without a template change."""
-        return [(str(self._meta.get_field(name).verbose_name).capitalize(), getattr(self, name))
-                for name in names_after_due_date()]
+        return [
+            (str(self._meta.get_field(name).verbose_name).capitalize(), getattr(self, name))
+            for name in names_after_due_date()
+        ]
 
     @property
     def due_date_moved(self):

@@ -1,4 +1,5 @@
 """Impact measures, their milestones, and a reading per reporting period."""
+
 from decimal import Decimal
 
 from django.conf import settings

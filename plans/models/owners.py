@@ -1,4 +1,5 @@
 """Owners: roles that own actions, held by user accounts that change over time."""
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -12,7 +13,9 @@ class Owner(Versioned):
     title = models.CharField(max_length=300)
     agency = models.CharField(max_length=200, blank=True)
     holders = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="owner_roles",
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="owner_roles",
         help_text="The user accounts that currently hold this role.",
     )
 

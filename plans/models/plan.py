@@ -1,4 +1,5 @@
 """Plans and their themes, and the board's meeting schedule."""
+
 import calendar
 import datetime
 
@@ -8,7 +9,6 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from plans.models.versioning import Versioned
-
 from plans.validators import validate_plan_date
 
 
@@ -57,15 +57,22 @@ class Plan(Versioned):
     start_date = models.DateField(null=True, blank=True, validators=[validate_plan_date])
     end_date = models.DateField(null=True, blank=True, validators=[validate_plan_date])
     coordinators = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="coordinated_plans",
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="coordinated_plans",
         help_text="People who keep this plan's structure right and may update any of its actions.",
     )
     board_members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="board_plans",
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="board_plans",
         help_text="Improvement board members who read this plan's dashboard and packs.",
     )
     board_week = models.PositiveSmallIntegerField(
-        "board meets on the", choices=BoardWeek.choices, null=True, blank=True,
+        "board meets on the",
+        choices=BoardWeek.choices,
+        null=True,
+        blank=True,
         help_text="With board_weekday, the board's schedule: for example the second Tuesday of each month.",
     )
     board_weekday = models.PositiveSmallIntegerField("day", choices=Weekday.choices, null=True, blank=True)

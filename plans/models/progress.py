@@ -1,4 +1,5 @@
 """Monthly progress updates: append-only, a correction is a new update."""
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -25,12 +26,17 @@ class ProgressUpdate(models.Model):
         default=False, help_text="Reported as no change since the last update: its RAGs are copied from it."
     )
     late_for = models.ForeignKey(
-        "plans.ReportingPeriod", on_delete=models.PROTECT, null=True, blank=True, related_name="late_updates",
+        "plans.ReportingPeriod",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="late_updates",
         help_text="The closed month this update reports on: recorded in the open period after that month "
-                  "closed, so the board read the month without it.",
+        "closed, so the board read the month without it.",
     )
     imported_from = models.CharField(
-        max_length=255, blank=True,
+        max_length=255,
+        blank=True,
         help_text="The spreadsheet this update was read from; blank for updates people recorded here.",
     )
 
@@ -46,10 +52,6 @@ class ProgressUpdate(models.Model):
     def __str__(self):
         return f"{self.action.ref} {self.get_progress_rag_display()} ({self.created_at:%d %b %Y})"
 
-    @property
-    def evidence_link_list(self):
-        return [line.strip() for line in self.evidence_links.splitlines() if line.strip()]
-
     def save(self, *args, **kwargs):
         # The history is the record the board relies on: rows are written once.
         if not self._state.adding:
@@ -58,3 +60,7 @@ class ProgressUpdate(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("A progress update cannot be deleted.")
+
+    @property
+    def evidence_link_list(self):
+        return [line.strip() for line in self.evidence_links.splitlines() if line.strip()]

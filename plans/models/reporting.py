@@ -1,5 +1,6 @@
 """Monthly reporting periods; what a closed period said, frozen; the highlight report; reminder
 bookkeeping."""
+
 import calendar
 
 from django.conf import settings
@@ -133,10 +134,17 @@ class ReminderLog(models.Model):
     action_count = models.PositiveIntegerField(default=0)
     actions = models.ManyToManyField("plans.Action", blank=True, related_name="+")
     sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         help_text="The coordinator who pressed Send; empty when the daily command sent it.",
     )
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "plan", "date"], name="one_reminder_per_user_plan_day")]
+
+    def __str__(self):
+        return f"Reminder to {self.user} about {self.plan} on {self.date:%d %B %Y}"

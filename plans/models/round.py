@@ -1,4 +1,5 @@
 """The monthly round: coordinators' reviews of updates, comments on actions, due dates moved."""
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords

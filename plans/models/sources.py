@@ -1,5 +1,6 @@
 """Sources (inspection reports, reviews) actions answer to, their numbered paragraphs (so coverage
 can flag those no action answers) and the references from actions to them."""
+
 import re
 
 from django.db import models

@@ -1,4 +1,5 @@
 """A version number on the rows people edit, for optimistic locking (see plans/concurrency.py)."""
+
 from django.db import models
 
 

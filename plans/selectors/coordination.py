@@ -2,13 +2,22 @@
 
 Kept apart from selectors.py so parallel work on other pages merges cleanly.
 """
+
 from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 
-from plans.models import Action, Measure, MeasureMilestone, MeasureReading, Owner, ProgressUpdate, Source, SourceReference
+from plans.models import (
+    Action,
+    Measure,
+    MeasureMilestone,
+    MeasureReading,
+    Owner,
+    ProgressUpdate,
+    Source,
+    SourceReference,
+)
 from plans.models.sources import paragraph_sort_key
-
 
 # Measures ------------------------------------------------------------------------------------
 
@@ -50,12 +59,16 @@ def milestone_due_by(milestones, date):
 def measure_page(*, pk):
     """The measure, one row per reporting period of its plan with the reading and the milestone
     due by the period's end, whether the reading meets it; a fixed number of queries."""
-    measure = Measure.objects.select_related("plan").prefetch_related(
-        Prefetch("milestones", queryset=MeasureMilestone.objects.order_by("due_date")),
-        Prefetch("actions", queryset=Action.objects.with_current_rag().select_related("theme").in_plan_order()),
-        Prefetch("plan__periods"),
-        Prefetch("readings", queryset=MeasureReading.objects.select_related("recorded_by")),
-    ).get(pk=pk)
+    measure = (
+        Measure.objects.select_related("plan")
+        .prefetch_related(
+            Prefetch("milestones", queryset=MeasureMilestone.objects.order_by("due_date")),
+            Prefetch("actions", queryset=Action.objects.with_current_rag().select_related("theme").in_plan_order()),
+            Prefetch("plan__periods"),
+            Prefetch("readings", queryset=MeasureReading.objects.select_related("recorded_by")),
+        )
+        .get(pk=pk)
+    )
     milestones = list(measure.milestones.all())
     readings = {r.period_id: r for r in measure.readings.all()}
     rows = []
@@ -66,7 +79,10 @@ def measure_page(*, pk):
         rows.append(ReadingRow(period=period, reading=reading, milestone=milestone, met=met))
     latest = next((row.reading for row in reversed(rows) if row.reading), None)
     return MeasurePage(
-        measure=measure, rows=rows, milestones=milestones, actions=list(measure.actions.all()),
+        measure=measure,
+        rows=rows,
+        milestones=milestones,
+        actions=list(measure.actions.all()),
         target_met=measure.is_met(latest.value, measure.target) if latest else None,
     )
 
@@ -109,10 +125,13 @@ def source_coverage(*, source, plans):
     references = (
         SourceReference.objects.filter(source=source, action__theme__plan__in=plans)
         .select_related("action__theme__plan")
-        .annotate(current_progress_rag=Subquery(
-            ProgressUpdate.objects.filter(action=OuterRef("action_id"))
-            .order_by("-created_at", "-pk").values("progress_rag")[:1]
-        ))
+        .annotate(
+            current_progress_rag=Subquery(
+                ProgressUpdate.objects.filter(action=OuterRef("action_id"))
+                .order_by("-created_at", "-pk")
+                .values("progress_rag")[:1]
+            )
+        )
         .order_by("action__theme__position", "action__position", "action__pk")
     )
     rows = {p.number: ParagraphRow(number=p.number, text=p.text, listed=True) for p in source.paragraphs.all()}
@@ -129,15 +148,21 @@ def source_coverage(*, source, plans):
     ordered = sorted(rows.values(), key=lambda r: paragraph_sort_key(r.number))
     answered = sum(1 for r in ordered if r.answered)
     return Coverage(
-        source=source, plans=list(plans), rows=ordered, answered=answered, total=len(ordered),
+        source=source,
+        plans=list(plans),
+        rows=ordered,
+        answered=answered,
+        total=len(ordered),
         percent=coverage_percent(answered, len(ordered)),
-        unlisted_only=not any(r.listed for r in ordered), general_actions=general,
+        unlisted_only=not any(r.listed for r in ordered),
+        general_actions=general,
     )
 
 
 def source_list():
     return Source.objects.annotate(
-        n_paragraphs=Count("paragraphs", distinct=True), n_references=Count("references", distinct=True),
+        n_paragraphs=Count("paragraphs", distinct=True),
+        n_references=Count("references", distinct=True),
     ).order_by("code")
 
 
@@ -145,4 +170,8 @@ def source_list():
 
 
 def owner_list():
-    return Owner.objects.prefetch_related("holders").annotate(n_actions=Count("actions", distinct=True)).order_by("title", "agency")
+    return (
+        Owner.objects.prefetch_related("holders")
+        .annotate(n_actions=Count("actions", distinct=True))
+        .order_by("title", "agency")
+    )

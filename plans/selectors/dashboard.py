@@ -115,8 +115,8 @@ def _status_in(period, outer, periods=None):
     # period__month__lte, without a join to the periods for every update looked at.
     up_to = [p.pk for p in periods if p.month <= period.month] if periods is not None else None
     updates = ProgressUpdate.objects.filter(action=OuterRef(outer))
-    updates = updates.filter(period_id__in=up_to) if up_to is not None else updates.filter(
-        period__month__lte=period.month
+    updates = (
+        updates.filter(period_id__in=up_to) if up_to is not None else updates.filter(period__month__lte=period.month)
     )
     return Coalesce(
         Subquery(updates.order_by("-created_at", "-pk").values(pair=_pair("progress_rag", "impact_rag"))[:1]),
@@ -158,8 +158,9 @@ class _Source:
             self.queryset = Action.objects.for_plan(self.plan).annotate(
                 now=_status_in(period, "pk", periods),
                 updated=Exists(ProgressUpdate.objects.filter(action=OuterRef("pk"), period=period)),
-                due_passed=Case(When(due_date__lt=self.as_of, then=Value(True)), default=Value(False),
-                                output_field=BooleanField()),
+                due_passed=Case(
+                    When(due_date__lt=self.as_of, then=Value(True)), default=Value(False), output_field=BooleanField()
+                ),
                 **earlier,
             )
             self.fields = ("now", *earlier, "status", "due_passed", "updated")
@@ -181,13 +182,22 @@ class _Source:
         else:
             previous = _split(key["e0"])[0] if self.earlier else None
             overdue = is_overdue(
-                status=key["status"], progress_rag=progress, as_of=self.as_of,
+                status=key["status"],
+                progress_rag=progress,
+                as_of=self.as_of,
                 due_date=self.as_of - datetime.timedelta(days=1) if key["due_passed"] else None,
             )
             stale = is_stale(status=key["status"], progress_rag=progress, updated_in_period=key["updated"])
         return StatusGroup(
-            theme_id=theme_id, progress=progress, impact=impact, previous=previous,
-            earlier_impacts=tuple(earlier), overdue=bool(overdue), stale=bool(stale), n=n, fields=tuple(values),
+            theme_id=theme_id,
+            progress=progress,
+            impact=impact,
+            previous=previous,
+            earlier_impacts=tuple(earlier),
+            overdue=bool(overdue),
+            stale=bool(stale),
+            n=n,
+            fields=tuple(values),
         )
 
     def groups(self):
@@ -208,7 +218,7 @@ class _Source:
         columns = ", ".join(["id", *keys, *order])
         partition = ", ".join(keys)
         sql = (
-            f"WITH s({columns}) AS MATERIALIZED ({sql}) "
+            f"WITH s({columns}) AS MATERIALIZED ({sql}) "  # noqa: S608 - column names and SQL from the ORM; values are parameters
             f"SELECT id, {partition}, n FROM ("
             f"SELECT s.*, ROW_NUMBER() OVER (PARTITION BY {partition} ORDER BY {', '.join(order)}) AS rn, "
             f"COUNT(*) OVER (PARTITION BY {partition}) AS n FROM s) numbered "
@@ -240,9 +250,7 @@ def _figures(groups, *, has_previous):
         progress=RagSummary.from_counts(progress),
         impact=RagSummary.from_counts(impact),
         counts=counts,
-        by_theme={
-            key: (RagSummary.from_counts(p), RagSummary.from_counts(i)) for key, (p, i) in themes.items()
-        },
+        by_theme={key: (RagSummary.from_counts(p), RagSummary.from_counts(i)) for key, (p, i) in themes.items()},
         groups=groups,
     )
 
@@ -279,13 +287,18 @@ def action_lists(*, plan, period, periods, names, limit, today=None):
         shown = status_rows(plan=plan, period=period, as_of=today, periods=periods, action_ids=every)
         rows = {row.action_id: row for row in _with_due_date_moves(shown, period=period)}
         if "without_impact" in names:
-            reasons = {row.action_id: row for row in progress_without_impact_rows(
-                [rows[i] for i in ids["without_impact"] if i in rows], plan=plan, period=period, periods=periods
-            )}
+            reasons = {
+                row.action_id: row
+                for row in progress_without_impact_rows(
+                    [rows[i] for i in ids["without_impact"] if i in rows], plan=plan, period=period, periods=periods
+                )
+            }
             rows.update(reasons)  # those rows carry their reason; the rule gave the same answer by group
     return {
         name: ActionList(
-            name=name, caption=LISTS[name], total=totals[name],
+            name=name,
+            caption=LISTS[name],
+            total=totals[name],
             rows=[rows[action_id] for action_id in ids[name] if action_id in rows],
         )
         for name in names
@@ -314,16 +327,22 @@ def by_owner(*, plan, period, periods, today=None):
     one grouped query (an action with several owners counts once for each)."""
     if period.closed:
         links = ActionSnapshot.owners.through.objects.filter(actionsnapshot__period=period).values(
-            "owner_id", "owner__title", now=_pair("actionsnapshot__progress_rag", "actionsnapshot__impact_rag"),
+            "owner_id",
+            "owner__title",
+            now=_pair("actionsnapshot__progress_rag", "actionsnapshot__impact_rag"),
         )
         unowned = ActionSnapshot.objects.filter(period=period, owners__isnull=True).values(
             now=_pair("progress_rag", "impact_rag")
         )
     else:
         links = Action.owners.through.objects.filter(action__theme__plan=plan).values(
-            "owner_id", "owner__title", now=_status_in(period, "action_id", periods),
+            "owner_id",
+            "owner__title",
+            now=_status_in(period, "action_id", periods),
         )
-        unowned = Action.objects.for_plan(plan).filter(owners__isnull=True).values(now=_status_in(period, "pk", periods))
+        unowned = (
+            Action.objects.for_plan(plan).filter(owners__isnull=True).values(now=_status_in(period, "pk", periods))
+        )
     owners = {}
     for row in links.annotate(n=Count("pk")).order_by():
         entry = owners.setdefault(row["owner_id"], (row["owner__title"], {}, {}))
@@ -331,9 +350,7 @@ def by_owner(*, plan, period, periods, today=None):
     for row in unowned.annotate(n=Count("pk")).order_by():
         _add_pair(owners.setdefault(None, ("No owner", {}, {})), row["now"], row["n"])
     ordered = sorted(owners.items(), key=lambda item: (item[0] is None, item[1][0].casefold(), item[0] or 0))
-    return [
-        (key, title, RagSummary.from_counts(p), RagSummary.from_counts(i)) for key, (title, p, i) in ordered
-    ]
+    return [(key, title, RagSummary.from_counts(p), RagSummary.from_counts(i)) for key, (title, p, i) in ordered]
 
 
 def _add_pair(entry, pair, n):
@@ -401,8 +418,10 @@ def trend(*, plan, period, periods, current=None, last=None, by_theme=False, tod
     for p in shown:
         if p.closed:
             continue
-        live = current if current is not None and p.pk == period.pk else figures(
-            plan=plan, period=p, periods=periods, today=today
+        live = (
+            current
+            if current is not None and p.pk == period.pk
+            else figures(plan=plan, period=p, periods=periods, today=today)
         )
         for g in live.groups:
             entry = counts.setdefault((p.pk, g.theme_id) if by_theme else (p.pk,), ({}, {}, {}))
@@ -416,7 +435,9 @@ def trend(*, plan, period, periods, current=None, last=None, by_theme=False, tod
     def point(p, key):
         progress, impact, moved = counts.get(key, ({}, {}, {}))
         return TrendPoint(
-            period=p, progress=RagSummary.from_counts(progress), impact=RagSummary.from_counts(impact),
+            period=p,
+            progress=RagSummary.from_counts(progress),
+            impact=RagSummary.from_counts(impact),
             movement=None if p.pk == first else {name: moved.get(name, 0) for name in MOVEMENTS},
         )
 

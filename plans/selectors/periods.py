@@ -1,4 +1,5 @@
 """Reads about reporting periods: what closing one will freeze, and who has not reported for it."""
+
 import datetime
 from dataclasses import dataclass
 
@@ -38,7 +39,10 @@ def period_close_preview(*, plan, period, periods, today=None):
     next_month = (periods[-1].month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
     report = HighlightReport.objects.filter(period=period).first()
     return ClosePreview(
-        period=period, progress=progress, impact=impact, action_count=len(rows),
+        period=period,
+        progress=progress,
+        impact=impact,
+        action_count=len(rows),
         round=round_status(plan=plan, period=period, today=today),
         has_highlight_report=report is not None and not report.is_empty,
         earlier_open=earlier_open[0] if earlier_open else None,

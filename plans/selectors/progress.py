@@ -1,4 +1,5 @@
 """Reads for an owner's work: the open period, My actions and one action's page."""
+
 from dataclasses import dataclass
 
 from django.db.models import Prefetch

@@ -5,6 +5,7 @@ while the period is open, the rows frozen by period_close once closed). See
 docs/decisions/0002-period-status.md. The dashboard is a fixed number of queries, whatever the
 number of actions or periods.
 """
+
 import dataclasses
 from dataclasses import dataclass, field
 
@@ -12,7 +13,12 @@ from django.db.models import Count, Max, Prefetch, Sum
 from django.utils import timezone
 
 from plans.models import (
-    ActionSnapshot, HighlightReport, Measure, MeasureReading, Owner, ReportingPeriod,
+    ActionSnapshot,
+    HighlightReport,
+    Measure,
+    MeasureReading,
+    Owner,
+    ReportingPeriod,
 )
 from plans.querysets import RagSummary
 from plans.rag import Rag, rag_from_value
@@ -25,6 +31,7 @@ NO_RATING = "none"
 
 
 # ---------------------------------------------------------------- periods
+
 
 def plan_periods(*, plan):
     return list(ReportingPeriod.objects.filter(plan=plan).select_related("closed_by").order_by("month"))
@@ -57,6 +64,7 @@ def previous_period(periods, period):
 
 
 # ---------------------------------------------------------------- the dashboard
+
 
 @dataclass
 class GroupSummary:
@@ -164,8 +172,10 @@ def _trend(*, plan, periods, period, current=None):
     counts = {}
     if closed_ids:
         for period_id, rag, n in (
-            ActionSnapshot.objects.filter(period_id__in=closed_ids).values_list("period_id", "progress_rag")
-            .annotate(n=Count("pk")).order_by()
+            ActionSnapshot.objects.filter(period_id__in=closed_ids)
+            .values_list("period_id", "progress_rag")
+            .annotate(n=Count("pk"))
+            .order_by()
         ):
             counts.setdefault(period_id, {})[rag_from_value(rag)] = n
     points = []
@@ -182,15 +192,19 @@ def _trend(*, plan, periods, period, current=None):
 
 def measure_statuses(*, plan, period):
     """Each measure of the plan with its readings up to `period`, against milestones and target."""
-    readings = MeasureReading.objects.filter(period__month__lte=period.month).select_related("period").order_by(
-        "period__month"
+    readings = (
+        MeasureReading.objects.filter(period__month__lte=period.month)
+        .select_related("period")
+        .order_by("period__month")
     )
     if period.closed and period.closed_at:
         # Frozen: a reading recorded late, after the period closed, never changes what the board read.
         readings = readings.filter(created_at__lte=period.closed_at)
-    measures = Measure.objects.filter(plan=plan).prefetch_related(
-        "milestones", Prefetch("readings", queryset=readings, to_attr="readings_so_far")
-    ).order_by("name")
+    measures = (
+        Measure.objects.filter(plan=plan)
+        .prefetch_related("milestones", Prefetch("readings", queryset=readings, to_attr="readings_so_far"))
+        .order_by("name")
+    )
     result = []
     for measure in measures:
         readings_so_far = measure.readings_so_far
@@ -209,12 +223,20 @@ def measure_statuses(*, plan, period):
                 trend = "better" if measure.is_met(latest.value, earlier.value) else "worse"
         elif latest and measure.baseline is not None and latest.value != measure.baseline:
             trend = "better" if measure.is_met(latest.value, measure.baseline) else "worse"
-        result.append(MeasureStatus(
-            measure=measure, latest=latest, milestones=milestones, next_milestone=next_milestone,
-            target_met=measure.is_met(latest.value if latest else None, measure.target),
-            milestone_met=measure.is_met(latest.value if latest else None, current_goal.value if current_goal else None),
-            trend=trend, readings=readings_so_far,
-        ))
+        result.append(
+            MeasureStatus(
+                measure=measure,
+                latest=latest,
+                milestones=milestones,
+                next_milestone=next_milestone,
+                target_met=measure.is_met(latest.value if latest else None, measure.target),
+                milestone_met=measure.is_met(
+                    latest.value if latest else None, current_goal.value if current_goal else None
+                ),
+                trend=trend,
+                readings=readings_so_far,
+            )
+        )
     return result
 
 
@@ -224,9 +246,9 @@ def _note_due_date_moves(rows, *, plan, period):
     from plans.models import DueDateChange
 
     latest = {}
-    for change in DueDateChange.objects.filter(
-        action__theme__plan=plan, created_at__date__lte=period.end
-    ).order_by("created_at", "pk"):
+    for change in DueDateChange.objects.filter(action__theme__plan=plan, created_at__date__lte=period.end).order_by(
+        "created_at", "pk"
+    ):
         latest[change.action_id] = change
     if not latest:
         return rows
@@ -256,10 +278,7 @@ def board_dashboard(*, plan, period, periods=None, today=None, all_rows=False):
     every = _note_due_date_moves(every, plan=plan, period=period)
     by_theme = _groups(every, _theme_keys, _theme_order)
     by_owner = _groups(every, _owner_keys, _owner_order)
-    interesting = [
-        r for r in every
-        if r.progress_rag == Rag.RED or r.is_overdue or r.is_stale or r.moved
-    ]
+    interesting = [r for r in every if r.progress_rag == Rag.RED or r.is_overdue or r.is_stale or r.moved]
     movement = {"completed": [], "improved": [], "worsened": [], "changed": []}
     if previous is not None:
         for row in interesting:
@@ -267,9 +286,15 @@ def board_dashboard(*, plan, period, periods=None, today=None, all_rows=False):
                 movement[row.movement].append(row)
     highlight = HighlightReport.objects.filter(period=period).first()
     return BoardDashboard(
-        plan=plan, period=period, periods=periods, previous=previous,
-        progress=progress, impact=impact,
-        by_theme=by_theme, by_owner=by_owner, trend=_trend(plan=plan, periods=periods, period=period, current=progress),
+        plan=plan,
+        period=period,
+        periods=periods,
+        previous=previous,
+        progress=progress,
+        impact=impact,
+        by_theme=by_theme,
+        by_owner=by_owner,
+        trend=_trend(plan=plan, periods=periods, period=period, current=progress),
         movement=movement,
         red=[r for r in interesting if r.progress_rag == Rag.RED],
         overdue=[r for r in interesting if r.is_overdue],

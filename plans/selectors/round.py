@@ -1,17 +1,24 @@
 """Reads of the monthly round: an owner's way through their actions, open challenges, the
 coordinators' review queue and counts, who has not reported, and the reminders sent."""
+
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 
-from plans.selectors.status import status_rows
-from plans.selectors import progress as selectors
 from plans.models import (
-    Action, ActionComment, Owner, ProgressUpdate, ReminderLog, ReviewDecision, UpdateReview,
+    Action,
+    ActionComment,
+    Owner,
+    ProgressUpdate,
+    ReminderLog,
+    ReviewDecision,
+    UpdateReview,
 )
-
+from plans.selectors import progress as selectors
+from plans.selectors.status import status_rows
 
 # -- owners -------------------------------------------------------------------------------------
+
 
 @dataclass
 class OwnerRound:
@@ -43,9 +50,7 @@ def _latest_review():
 
 def _answered(review_outer="pk"):
     """A challenge is answered by a newer update of the action or a reply naming it."""
-    newer = ProgressUpdate.objects.filter(
-        action=OuterRef("update__action"), created_at__gt=OuterRef("created_at")
-    )
+    newer = ProgressUpdate.objects.filter(action=OuterRef("update__action"), created_at__gt=OuterRef("created_at"))
     reply = ActionComment.objects.filter(review=OuterRef(review_outer))
     return Exists(newer) | Exists(reply)
 
@@ -67,6 +72,7 @@ def open_challenges(*, actions):
 
 # -- an action's thread --------------------------------------------------------------------------
 
+
 @dataclass
 class ThreadEntry:
     kind: str  # "update", "review", "comment"
@@ -78,12 +84,8 @@ def action_thread(*, action):
     """The action's updates, reviews, comments and due-date moves in one list, newest first (three
     queries beyond what action_detail prefetched)."""
     updates = list(action.updates.all())
-    reviews = list(
-        UpdateReview.objects.filter(update__action=action).select_related("reviewer", "update__period")
-    )
-    comments = list(
-        ActionComment.objects.filter(action=action).select_related("author", "review__reviewer")
-    )
+    reviews = list(UpdateReview.objects.filter(update__action=action).select_related("reviewer", "update__period"))
+    comments = list(ActionComment.objects.filter(action=action).select_related("author", "review__reviewer"))
     entries = [ThreadEntry("update", u.created_at, u) for u in updates]
     entries += [ThreadEntry("review", r.created_at, r) for r in reviews]
     entries += [ThreadEntry("comment", c.created_at, c) for c in comments]
@@ -105,8 +107,10 @@ def thread_open_challenge(thread):
     replied = {e.item.review_id for e in thread if e.kind == "comment" and e.item.review_id}
     newest_update = next((e.item for e in thread if e.kind == "update"), None)
     open_ones = [
-        review for review in latest_review.values()
-        if review.is_challenge and review.pk not in replied
+        review
+        for review in latest_review.values()
+        if review.is_challenge
+        and review.pk not in replied
         and not (newest_update and newest_update.created_at > review.created_at)
     ]
     return min(open_ones, key=lambda r: (r.created_at, r.pk)) if open_ones else None
@@ -114,12 +118,13 @@ def thread_open_challenge(thread):
 
 # -- coordinators --------------------------------------------------------------------------------
 
+
 def review_queue(*, plan, period, unreviewed=False):
     """Every update of the period (or those not reviewed yet), newest first, with the action's
     previous RAGs and its latest review."""
-    previous = ProgressUpdate.objects.filter(
-        action=OuterRef("action"), created_at__lt=OuterRef("created_at")
-    ).order_by("-created_at", "-pk")
+    previous = ProgressUpdate.objects.filter(action=OuterRef("action"), created_at__lt=OuterRef("created_at")).order_by(
+        "-created_at", "-pk"
+    )
     latest = _latest_review()
     queue = (
         ProgressUpdate.objects.filter(action__theme__plan=plan, period=period)
@@ -211,11 +216,19 @@ def round_status(*, plan, period, today):
         chaser.reminded_today = chaser.user.pk in reminded
     by_role = sorted(roles.values(), key=lambda item: (item[0] is None, str(item[0] or "").lower()))
     by_person = sorted(people.values(), key=lambda c: (c.user.get_full_name() or c.user.get_username()).lower())
-    unheld = [(owner, actions) for owner, actions in by_role if owner is not None and not any(
-        u.is_active for u in owner.holders.all())]
+    unheld = [
+        (owner, actions)
+        for owner, actions in by_role
+        if owner is not None and not any(u.is_active for u in owner.holders.all())
+    ]
     return RoundPage(
-        period=period, missing=missing, by_role=by_role, by_person=by_person, unheld=unheld,
-        reminders=reminders_sent(plan=plan), counts=review_counts(plan=plan, period=period),
+        period=period,
+        missing=missing,
+        by_role=by_role,
+        by_person=by_person,
+        unheld=unheld,
+        reminders=reminders_sent(plan=plan),
+        counts=review_counts(plan=plan, period=period),
     )
 
 

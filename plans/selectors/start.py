@@ -5,6 +5,7 @@ coordinate (the plans when they coordinate several); board members on their plan
 list of their boards when they sit on several); audit leads on the audits; everyone else on My
 actions, the owners' start (agency auditors who own no action go to the audits).
 """
+
 from dataclasses import dataclass, field
 
 from django.urls import reverse

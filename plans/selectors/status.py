@@ -284,10 +284,8 @@ def _snapshot_rows(*, period, action_ids=None):
         snapshots = snapshots.filter(action_id__in=action_ids)
         links = links.filter(actionsnapshot__action_id__in=action_ids)
     owners = {}
-    for snapshot_id, owner_id, title in (
-        links
-        .order_by("owner__title", "owner_id")
-        .values_list("actionsnapshot_id", "owner_id", "owner__title")
+    for snapshot_id, owner_id, title in links.order_by("owner__title", "owner_id").values_list(
+        "actionsnapshot_id", "owner_id", "owner__title"
     ):
         owners.setdefault(snapshot_id, []).append((owner_id, title))
     return [
@@ -312,8 +310,7 @@ def _snapshot_rows(*, period, action_ids=None):
             is_overdue=snap["is_overdue"],
             is_stale=snap["is_stale"],
         )
-        for snap in snapshots.order_by("theme_position", "position", "pk")
-        .values(
+        for snap in snapshots.order_by("theme_position", "position", "pk").values(
             "pk",
             "action_id",
             "ref",
@@ -360,9 +357,7 @@ def earlier_impact_rags(*, plan, period, periods=None, action_ids=None, count=IM
             found[(action_id, period_id)] = rag_from_value(impact)
     for p in earlier:
         if not p.closed:
-            for row in _live_rows(
-                plan=plan, period=p, as_of=overdue_as_of(p), periods=periods, action_ids=action_ids
-            ):
+            for row in _live_rows(plan=plan, period=p, as_of=overdue_as_of(p), periods=periods, action_ids=action_ids):
                 found[(row.action_id, p.pk)] = row.impact_rag
     result = {}
     for action_id in {action_id for action_id, _ in found}:

@@ -1,4 +1,5 @@
 """Reads for a plan's structure: the plans a user may read, a plan with its themes."""
+
 from django.db.models import Prefetch
 
 from plans import permissions

@@ -1,4 +1,5 @@
 """Writes about actions: recording progress."""
+
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,7 +19,15 @@ class RecordedUpdate:
 
 
 def progress_update_record(
-    *, action, author, progress_rag, note, impact_rag="", evidence_links="", period=None, created_at=None,
+    *,
+    action,
+    author,
+    progress_rag,
+    note,
+    impact_rag="",
+    evidence_links="",
+    period=None,
+    created_at=None,
     no_change=False,
 ):
     """Append a progress update to an action for the open reporting period.

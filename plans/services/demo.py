@@ -1,4 +1,5 @@
 """The demo: the Solihull plan, months of plausible progress, and one account per role."""
+
 import datetime
 import json
 import random
@@ -15,7 +16,7 @@ from plans.services.owners import owner_get_or_create
 from plans.services.plan_data import plan_create_from_data
 from plans.services.roles import ADMIN, BOARD, COORDINATOR, OWNER, role_groups_ensure
 
-DEMO_PASSWORD = "improvement-demo"
+DEMO_PASSWORD = "improvement-demo"  # noqa: S105 - the demo accounts' published password
 DEMO_PLAN_FILE = settings.BASE_DIR / "fixtures" / "solihull_iocs_plan.json"
 DEMO_MONTHS = 6
 
@@ -125,18 +126,25 @@ def plan_demo_load(*, today=None):
 
 
 def _progress_history_create(*, plan, users, today):
-    rnd = random.Random(20240601)
+    rnd = random.Random(20240601)  # noqa: S311 - repeatable demo data
     months = [_month_start(today, back) for back in reversed(range(DEMO_MONTHS))]
     periods = []
     for month in months:
         # update_or_create: the plan was given its open period (this month) when it was created.
-        periods.append(ReportingPeriod.objects.update_or_create(plan=plan, month=month, defaults=dict(
-            board_meeting_date=plan.board_meeting_for(month),
-            closed=month < months[-1],
-            closed_at=timezone.make_aware(datetime.datetime.combine(_month_start(month, -1), datetime.time(17)))
-            if month < months[-1] else None,
-            closed_by=users["coordinator"] if month < months[-1] else None,
-        ))[0])
+        periods.append(
+            ReportingPeriod.objects.update_or_create(
+                plan=plan,
+                month=month,
+                defaults=dict(
+                    board_meeting_date=plan.board_meeting_for(month),
+                    closed=month < months[-1],
+                    closed_at=timezone.make_aware(datetime.datetime.combine(_month_start(month, -1), datetime.time(17)))
+                    if month < months[-1]
+                    else None,
+                    closed_by=users["coordinator"] if month < months[-1] else None,
+                ),
+            )[0]
+        )
     actions = list(Action.objects.for_plan(plan).prefetch_related("owners__holders").in_plan_order())
     new_updates = []
     for action in actions:
@@ -153,18 +161,22 @@ def _progress_history_create(*, plan, users, today):
             rag = _next_rag(rnd, previous)
             impact = "" if rag == Rag.GREY else rnd.choice([Rag.GREY, Rag.AMBER, Rag.GREEN, rag])
             day = min(20, 5 + rnd.randrange(0, 15))
-            created_at = timezone.make_aware(datetime.datetime.combine(period.month.replace(day=day), datetime.time(10)))
+            created_at = timezone.make_aware(
+                datetime.datetime.combine(period.month.replace(day=day), datetime.time(10))
+            )
             if created_at > timezone.now():
                 created_at = timezone.now() - datetime.timedelta(minutes=len(new_updates) + 1)
-            new_updates.append(ProgressUpdate(
-                action=action,
-                period=period,
-                author=author,
-                progress_rag=rag,
-                impact_rag=impact,
-                note=rnd.choice(NOTES[rag]),
-                created_at=created_at,
-            ))
+            new_updates.append(
+                ProgressUpdate(
+                    action=action,
+                    period=period,
+                    author=author,
+                    progress_rag=rag,
+                    impact_rag=impact,
+                    note=rnd.choice(NOTES[rag]),
+                    created_at=created_at,
+                )
+            )
             previous = rag
     ProgressUpdate.objects.bulk_create(new_updates)
     from plans.services.periods import period_snapshots_backfill

@@ -1,4 +1,5 @@
 """Export a plan as JSON-ready data and as a finished Excel workbook that imports back unchanged."""
+
 import datetime
 import json
 
@@ -18,8 +19,9 @@ RELATED_AFTER = "category"
 
 def _own_fields(*, json_only=False):
     """The action's own fields (field, model field), split where the related columns go."""
-    fields = [(field, Action._meta.get_field(field.name)) for field in ACTION_PLAN_FIELDS
-              if field.in_json or not json_only]
+    fields = [
+        (field, Action._meta.get_field(field.name)) for field in ACTION_PLAN_FIELDS if field.in_json or not json_only
+    ]
     split = next(i for i, (field, _model_field) in enumerate(fields) if field.name == RELATED_AFTER) + 1
     return fields[:split], fields[split:]
 
@@ -52,7 +54,10 @@ def _plan_actions(plan):
         Action.objects.filter(theme__plan=plan)
         .select_related("theme")
         .prefetch_related(
-            Prefetch("source_references", queryset=SourceReference.objects.select_related("source").order_by("position", "pk")),
+            Prefetch(
+                "source_references",
+                queryset=SourceReference.objects.select_related("source").order_by("position", "pk"),
+            ),
             Prefetch("updates", queryset=latest, to_attr="updates_newest_first"),
         )
         .order_by("theme__position", "theme__pk", "position", "pk")
@@ -62,8 +67,14 @@ def _plan_actions(plan):
 def _json_action_keys():
     before, after = _own_fields(json_only=True)
     return [
-        "theme", *[field.key for field, _ in before], "owners", "sources", *[field.key for field, _ in after],
-        "progress_rag", "impact_rag", "latest_note",
+        "theme",
+        *[field.key for field, _ in before],
+        "owners",
+        "sources",
+        *[field.key for field, _ in after],
+        "progress_rag",
+        "impact_rag",
+        "latest_note",
     ]
 
 
@@ -105,16 +116,20 @@ def plan_export_data(*, plan, complete=False):
     before, after = _own_fields()
     for action in _plan_actions(plan):
         latest = action.updates_newest_first[0] if action.updates_newest_first else None
-        actions.append({
-            "theme": action.theme.number,
-            **{field.key: _json_value(action, model_field) for field, model_field in before},
-            "owners": owners.get(action.pk, []),
-            "sources": [{"code": ref.source.code, "paragraph": ref.paragraph} for ref in action.source_references.all()],
-            **{field.key: _json_value(action, model_field) for field, model_field in after},
-            "progress_rag": Rag(latest.progress_rag).slug if latest and latest.progress_rag else None,
-            "impact_rag": Rag(latest.impact_rag).slug if latest and latest.impact_rag else None,
-            "latest_note": latest.note if latest else "",
-        })
+        actions.append(
+            {
+                "theme": action.theme.number,
+                **{field.key: _json_value(action, model_field) for field, model_field in before},
+                "owners": owners.get(action.pk, []),
+                "sources": [
+                    {"code": ref.source.code, "paragraph": ref.paragraph} for ref in action.source_references.all()
+                ],
+                **{field.key: _json_value(action, model_field) for field, model_field in after},
+                "progress_rag": Rag(latest.progress_rag).slug if latest and latest.progress_rag else None,
+                "impact_rag": Rag(latest.impact_rag).slug if latest and latest.impact_rag else None,
+                "latest_note": latest.note if latest else "",
+            }
+        )
     if not complete:
         actions = [{key: action[key] for key in JSON_ACTION_KEYS} for action in actions]
     return {
@@ -138,19 +153,25 @@ def plan_export_json(*, plan):
     return json.dumps(plan_export_data(plan=plan), indent=2, ensure_ascii=False) + "\n"
 
 
-
 def plan_export_workbook(*, plan, data=None):
     """Return the plan as .xlsx bytes: one row per action (the RAG cells worded and coloured), the
     themes on their own sheet; each sheet one table under a frozen header row."""
     data = data or plan_export_data(plan=plan, complete=True)
     workbook = workbook_new(
         title=f"{data['title']}: improvement plan",
-        description=(f"The improvement plan of {data['organisation']}: every action with its owners, sources, "
-                     "timescale, latest progress and impact RAG and note (sheet Plan), and the themes (sheet Themes). "
-                     "It imports back unchanged."),
+        description=(
+            f"The improvement plan of {data['organisation']}: every action with its owners, sources, "
+            "timescale, latest progress and impact RAG and note (sheet Plan), and the themes (sheet Themes). "
+            "It imports back unchanged."
+        ),
     )
-    sheet = table_sheet(workbook, "Plan", [header for header, _key, _width in PLAN_COLUMNS],
-                        widths=[width for _header, _key, width in PLAN_COLUMNS], freeze="C2")
+    sheet = table_sheet(
+        workbook,
+        "Plan",
+        [header for header, _key, _width in PLAN_COLUMNS],
+        widths=[width for _header, _key, width in PLAN_COLUMNS],
+        freeze="C2",
+    )
     theme_labels = {theme["number"]: f"{theme['number']} – {theme['title']}" for theme in data["themes"]}
     words = {rag.slug: rag for rag in RAG_ORDER}
     own_fields = [pair for part in _own_fields() for pair in part]

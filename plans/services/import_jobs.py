@@ -6,6 +6,7 @@ step so a reader never sees half of it. The worker (`manage.py db_worker`) and t
 share MEDIA_ROOT. The status lives in a file, not the database, because the write runs in one
 transaction: rows counted inside it could not be seen by the page polling for them until the end.
 """
+
 import hashlib
 import json
 import os

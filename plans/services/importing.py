@@ -6,13 +6,13 @@ attributed to the importing admin. A RAG in the sheet never overrides an update 
 in the product after the sheet was last saved (its modified date, else the upload time): it is reported
 as a conflict and skipped.
 """
+
 import datetime
 import re
 import zipfile
 from dataclasses import dataclass, field
-from defusedxml import DefusedXmlException
-from defusedxml import ElementTree
 
+from defusedxml import DefusedXmlException, ElementTree
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -25,7 +25,12 @@ from plans.services.people import people_found, people_mapping_apply, people_map
 from plans.services.plan_data import PlanSaveResult, history_reason, plan_changes, plan_save_from_data
 
 __all__ = [
-    "ImportFileError", "ImportResult", "plan_import", "plan_import_changes", "plan_import_preview", "workbook_saved_at",
+    "ImportFileError",
+    "ImportResult",
+    "plan_import",
+    "plan_import_changes",
+    "plan_import_preview",
+    "workbook_saved_at",
 ]
 
 
@@ -81,8 +86,20 @@ def plan_import_changes(*, parsed, plan, as_of=None, people=None):
     return plan_changes(plan=plan, data=data, as_of=as_of)
 
 
-def plan_import(*, parsed, author, plan=None, title="", name="", as_of=None, coordinators=(), board_members=(),
-                people=None, rags_as=None, progress=None):
+def plan_import(
+    *,
+    parsed,
+    author,
+    plan=None,
+    title="",
+    name="",
+    as_of=None,
+    coordinators=(),
+    board_members=(),
+    people=None,
+    rags_as=None,
+    progress=None,
+):
     """Write a read plan: a new draft plan, or a newer version of `plan` (actions matched by theme and ref).
 
     Everything is written in one transaction; progress updates are never changed or removed.
@@ -98,8 +115,15 @@ def plan_import(*, parsed, author, plan=None, title="", name="", as_of=None, coo
     as_of = as_of or timezone.now()
     with transaction.atomic():
         saved = plan_save_from_data(
-            data=data, plan=plan, author=rags_as or author, history_user=author, reason=history_reason(name or parsed.title),
-            as_of=as_of, status=PlanStatus.DRAFT, progress=progress, source_name=name or "spreadsheet",
+            data=data,
+            plan=plan,
+            author=rags_as or author,
+            history_user=author,
+            reason=history_reason(name or parsed.title),
+            as_of=as_of,
+            status=PlanStatus.DRAFT,
+            progress=progress,
+            source_name=name or "spreadsheet",
         )
         if saved.created:
             saved.plan._history_user = author
@@ -122,11 +146,15 @@ def import_summary(saved):
     )
     if saved.conflicts:
         refs = ", ".join(change.ref or "(no ref)" for change in saved.conflicts[:20])
-        summary += (f" {len(saved.conflicts)} RAG ratings in the file were skipped: an update was recorded here after the "
-                    f"file was saved ({refs}).")
+        summary += (
+            f" {len(saved.conflicts)} RAG ratings in the file were skipped: an update was recorded here after the "
+            f"file was saved ({refs})."
+        )
     if saved.actions_not_in_file:
         refs = ", ".join(a.ref or "(no ref)" for a in saved.actions_not_in_file[:20])
-        summary += f" {len(saved.actions_not_in_file)} actions were not in the file and were kept with their history: {refs}."
+        summary += (
+            f" {len(saved.actions_not_in_file)} actions were not in the file and were kept with their history: {refs}."
+        )
     return summary
 
 

@@ -5,12 +5,13 @@ period may be corrected; the correction replaces the value and the earlier value
 reading's correction history (see docs/decisions/0006-measure-reading-corrections.md). Readings
 for closed periods are what the board read and cannot be entered or changed.
 """
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from improvement.concurrency import many_to_many, save_if_unchanged
-from plans.models import MeasureDirection, Measure, MeasureMilestone, MeasureReading
+from plans.models import Measure, MeasureDirection, MeasureMilestone, MeasureReading
 from plans.models.measures import value_problem
 from plans.services import stripped
 from plans.validators import check_dates
@@ -65,7 +66,9 @@ def measure_update(*, measure, expected_version, actions=None, **fields):
     if actions is not None:
         actions = list(actions)
         _check_actions(measure.plan, actions)
-    related = {"actions": many_to_many(Measure, "actions", actions, label="Linked actions")} if actions is not None else {}
+    related = (
+        {"actions": many_to_many(Measure, "actions", actions, label="Linked actions")} if actions is not None else {}
+    )
     with transaction.atomic():
         save_if_unchanged(measure, expected_version=expected_version, changes=stripped(fields), related=related)
         if actions is not None:
@@ -104,8 +107,9 @@ def reading_late_check(*, measure, period):
     if not period.closed:
         return False
     if MeasureReading.objects.filter(measure=measure, period=period).exists():
-        raise ValidationError({"period": f"{period.label} is closed and already has its reading: "
-                                         "the board read it and it cannot change"})
+        raise ValidationError(
+            {"period": f"{period.label} is closed and already has its reading: the board read it and it cannot change"}
+        )
     return True
 
 
@@ -133,11 +137,20 @@ def reading_record(*, measure, period, value, recorded_by, note="", source="", n
         reading = MeasureReading.objects.select_for_update().filter(measure=measure, period=period).first()
         if reading is None:
             reading = MeasureReading.objects.create(
-                measure=measure, period=period, value=value, note=note, source=source, recorded_by=recorded_by,
+                measure=measure,
+                period=period,
+                value=value,
+                note=note,
+                source=source,
+                recorded_by=recorded_by,
                 late=late,
             )
             return reading, False
-        who = reading.recorded_by.get_full_name() or reading.recorded_by.get_username() if reading.recorded_by else "unknown"
+        who = (
+            reading.recorded_by.get_full_name() or reading.recorded_by.get_username()
+            if reading.recorded_by
+            else "unknown"
+        )
         earlier = f"Earlier reading {measure.value_text(reading.value)} (recorded by {who}"
         earlier += f", source: {reading.source}" if reading.source else ""
         earlier += f"), replaced on {timezone.localtime(now):%-d %B %Y}"

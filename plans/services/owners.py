@@ -9,11 +9,12 @@ Actions are owned by roles, not people: reassigning a role changes its holders, 
 follows the new post-holder at once, while every past ProgressUpdate keeps pointing at the user
 who wrote it (updates reference the author, never the role, and are never rewritten).
 """
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from improvement.text import name_key, normalise_name
 from improvement.concurrency import many_to_many, save_if_unchanged
+from improvement.text import name_key, normalise_name
 from plans.models import Owner
 
 
@@ -117,9 +118,14 @@ def owner_reassign(*, owner, holders, expected_version):
     holders = list(holders)
     with transaction.atomic():
         before = set(owner.holders.all())
-        save_if_unchanged(owner, expected_version=expected_version, changes={}, related={
-            "holders": many_to_many(Owner, "holders", holders, label="Who holds this role", describe=_person),
-        })
+        save_if_unchanged(
+            owner,
+            expected_version=expected_version,
+            changes={},
+            related={
+                "holders": many_to_many(Owner, "holders", holders, label="Who holds this role", describe=_person),
+            },
+        )
         owner.holders.set(holders)
     after = set(holders)
     return sorted(after - before, key=lambda u: u.pk), sorted(before - after, key=lambda u: u.pk)

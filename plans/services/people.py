@@ -5,6 +5,7 @@ Plans own actions by role ("Head of Service"); tools' exports often name people 
 existing role or keeps a role named after them. The choice is remembered (PersonRoleMapping) and
 applied to the next import: nothing is mapped that an admin did not choose.
 """
+
 import re
 
 from plans.models import Owner, PersonRoleMapping
@@ -13,11 +14,53 @@ EMAIL = re.compile(r"^[\w.+'-]+@[\w-]+(\.[\w-]+)+$")
 NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*\.?$|^[A-Z]\.?$")
 # Words that make a title a role, not a person's name.
 ROLE_WORDS = {
-    "head", "director", "manager", "officer", "lead", "leads", "service", "services", "team", "board", "chair",
-    "coordinator", "co-ordinator", "advisor", "adviser", "nurse", "doctor", "principal", "social", "worker",
-    "assistant", "deputy", "chief", "executive", "partnership", "council", "police", "health", "safeguarding",
-    "group", "panel", "unit", "all", "partners", "agencies", "business", "quality", "practice", "senior",
-    "designated", "named", "commissioner", "analyst", "administrator", "consultant", "specialist", "governance",
+    "head",
+    "director",
+    "manager",
+    "officer",
+    "lead",
+    "leads",
+    "service",
+    "services",
+    "team",
+    "board",
+    "chair",
+    "coordinator",
+    "co-ordinator",
+    "advisor",
+    "adviser",
+    "nurse",
+    "doctor",
+    "principal",
+    "social",
+    "worker",
+    "assistant",
+    "deputy",
+    "chief",
+    "executive",
+    "partnership",
+    "council",
+    "police",
+    "health",
+    "safeguarding",
+    "group",
+    "panel",
+    "unit",
+    "all",
+    "partners",
+    "agencies",
+    "business",
+    "quality",
+    "practice",
+    "senior",
+    "designated",
+    "named",
+    "commissioner",
+    "analyst",
+    "administrator",
+    "consultant",
+    "specialist",
+    "governance",
 }
 
 
@@ -29,7 +72,9 @@ def looks_like_a_person(title):
     words = title.split(" ")
     if not 2 <= len(words) <= 4:
         return False
-    return all(NAME_WORD.match(word) for word in words) and not any(w.casefold().strip(".") in ROLE_WORDS for w in words)
+    return all(NAME_WORD.match(word) for word in words) and not any(
+        w.casefold().strip(".") in ROLE_WORDS for w in words
+    )
 
 
 def people_found(parsed):
@@ -69,7 +114,10 @@ def people_mapping_apply(*, data, choices=None):
     def mapped(title):
         return choices.get(" ".join(str(title).split()), title)
 
-    themes = [{**theme, "lead": mapped(theme["lead"]) if theme.get("lead") else theme.get("lead")} for theme in data.get("themes", [])]
+    themes = [
+        {**theme, "lead": mapped(theme["lead"]) if theme.get("lead") else theme.get("lead")}
+        for theme in data.get("themes", [])
+    ]
     actions = []
     for action in data.get("actions", []):
         owners = []
@@ -84,12 +132,15 @@ def people_mapping_apply(*, data, choices=None):
 def people_mappings_remember(*, choices, author=None):
     """Remember each person mapped to an existing role, for the next import (and forget those the
     admin now keeps as a role called after them)."""
-    roles = {owner.title: owner for owner in Owner.objects.filter(title__in=[r for r in choices.values() if r], agency="")}
+    roles = {
+        owner.title: owner for owner in Owner.objects.filter(title__in=[r for r in choices.values() if r], agency="")
+    }
     for name, role in choices.items():
         owner = roles.get(role)
         if owner is None:  # a role called after them: forget an earlier choice
             PersonRoleMapping.objects.filter(key=PersonRoleMapping.key_for(name)).delete()
             continue
         PersonRoleMapping.objects.update_or_create(
-            key=PersonRoleMapping.key_for(name), defaults={"name": " ".join(name.split()), "owner": owner, "chosen_by": author},
+            key=PersonRoleMapping.key_for(name),
+            defaults={"name": " ".join(name.split()), "owner": owner, "chosen_by": author},
         )

@@ -2,6 +2,7 @@
 
 A plan always has an open period: closing one opens the next in the same transaction (its board
 meeting date from the plan's board schedule), so an update is never left without a period."""
+
 import datetime
 from dataclasses import dataclass
 
@@ -9,11 +10,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from plans import permissions
 from improvement.concurrency import save_if_unchanged
+from plans import permissions
 from plans.models import ActionSnapshot, HighlightReport, ReportingPeriod
-from plans.validators import LATEST_DATE, check_dates
 from plans.selectors.status import status_rows
+from plans.validators import LATEST_DATE, check_dates
 
 
 def _next_month(month):
@@ -37,7 +38,9 @@ def _period_open_next(*, plan, board_meeting_date=None, today=None):
     if month > LATEST_DATE:
         raise ValidationError(f"Reporting periods cannot go past {LATEST_DATE:%B %Y}")
     if board_meeting_date and board_meeting_date < month:
-        raise ValidationError({"board_meeting_date": "The board meeting date must be on or after the start of the period"})
+        raise ValidationError(
+            {"board_meeting_date": "The board meeting date must be on or after the start of the period"}
+        )
     if board_meeting_date is None:
         scheduled = plan.board_meeting_for(month)
         board_meeting_date = scheduled if scheduled and scheduled <= LATEST_DATE else None
@@ -129,12 +132,25 @@ def _snapshot_write(*, period, periods, today=None):
     rows = status_rows(plan=period.plan, period=period, as_of=today, periods=periods, frozen=False)
     snapshots = [
         ActionSnapshot(
-            period=period, action_id=row.action_id, theme_id=row.theme_id, theme_number=row.theme_number,
-            theme_title=row.theme_title, theme_position=row.theme_position, position=row.position, ref=row.ref,
-            action_text=row.action_text, owner_titles=row.owners, due_date=row.due_date, status=row.status,
-            progress_rag=row.progress_rag or "", impact_rag=row.impact_rag or "",
-            previous_progress_rag=row.previous_progress_rag or "", note=row.note,
-            latest_update_at=row.latest_update_at, is_overdue=row.is_overdue, is_stale=row.is_stale,
+            period=period,
+            action_id=row.action_id,
+            theme_id=row.theme_id,
+            theme_number=row.theme_number,
+            theme_title=row.theme_title,
+            theme_position=row.theme_position,
+            position=row.position,
+            ref=row.ref,
+            action_text=row.action_text,
+            owner_titles=row.owners,
+            due_date=row.due_date,
+            status=row.status,
+            progress_rag=row.progress_rag or "",
+            impact_rag=row.impact_rag or "",
+            previous_progress_rag=row.previous_progress_rag or "",
+            note=row.note,
+            latest_update_at=row.latest_update_at,
+            is_overdue=row.is_overdue,
+            is_stale=row.is_stale,
         )
         for row in rows
     ]

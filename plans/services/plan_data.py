@@ -13,6 +13,7 @@ anything in it changed: an edit page opened before the import is refused, not sa
 attributed to the importing user and named with the import's reason ("Import of plan.xlsx"):
 bulk writes record theirs explicitly, since bulk_create/bulk_update send no signals.
 """
+
 import datetime
 import functools
 from dataclasses import dataclass, field
@@ -23,9 +24,6 @@ from django.db.models import DateField, F, Prefetch
 from django.utils import timezone
 
 from improvement.bulk import RowInserter
-from plans.models.actions import ACTION_PLAN_FIELDS
-from plans.services import owners as owner_services
-from plans.services import sources as source_services
 from plans.models import (
     Action,
     ActionCategory,
@@ -39,6 +37,9 @@ from plans.models import (
     SourceReference,
     Theme,
 )
+from plans.models.actions import ACTION_PLAN_FIELDS
+from plans.services import owners as owner_services
+from plans.services import sources as source_services
 
 CATEGORY_BY_NAME = {choice.value: choice for choice in ActionCategory} | {
     choice.label.lower(): choice for choice in ActionCategory
@@ -84,7 +85,9 @@ def owner_get_or_create(title, cache, audit=None):
     naming the import; `cache` starts as {}."""
     audit = audit or _Audit(now=timezone.now())
     return owner_services.owner_get_or_create(
-        title=title, cache=cache, stamp=lambda owner: _stamp(owner, author=audit.author, reason=audit.reason, now=audit.now)
+        title=title,
+        cache=cache,
+        stamp=lambda owner: _stamp(owner, author=audit.author, reason=audit.reason, now=audit.now),
     )
 
 
@@ -96,7 +99,9 @@ def source_get_or_create(code, cache, audit=None):
     """
     audit = audit or _Audit(now=timezone.now())
     return source_services.source_get_or_create(
-        code=code, cache=cache, stamp=lambda source: _stamp(source, author=audit.author, reason=audit.reason, now=audit.now)
+        code=code,
+        cache=cache,
+        stamp=lambda source: _stamp(source, author=audit.author, reason=audit.reason, now=audit.now),
     )
 
 
@@ -276,7 +281,9 @@ def _owner_titles(item):
     return titles
 
 
-_source_key = functools.lru_cache(maxsize=4096)(source_services.source_match_key)  # a plan names a few sources, many times
+_source_key = functools.lru_cache(maxsize=4096)(
+    source_services.source_match_key
+)  # a plan names a few sources, many times
 
 
 def _source_pairs(item):
@@ -302,7 +309,10 @@ def _existing_actions_by_key(plan):
         .select_related("theme")
         .prefetch_related(
             Prefetch("owners", queryset=Owner.objects.order_by("title")),
-            Prefetch("source_references", queryset=SourceReference.objects.select_related("source").order_by("position", "pk")),
+            Prefetch(
+                "source_references",
+                queryset=SourceReference.objects.select_related("source").order_by("position", "pk"),
+            ),
         )
         .order_by("theme__position", "position", "pk")
     )
@@ -338,14 +348,19 @@ def _compare(action, item):
     new_owners = _owner_titles(item)
     if set(old_owners) != set(new_owners):
         changes.append(FieldChange("owners", "Owners", _display("owners", old_owners), _display("owners", new_owners)))
-    old_sources = [(source_services.source_match_key(r.source.code), r.paragraph) for r in action.source_references.all()]
+    old_sources = [
+        (source_services.source_match_key(r.source.code), r.paragraph) for r in action.source_references.all()
+    ]
     new_sources = [(source_services.source_match_key(code), paragraph) for code, paragraph in _source_pairs(item)]
     if old_sources != new_sources:
-        changes.append(FieldChange(
-            "sources", "Sources",
-            _display("sources", [f"{r.source.code} {r.paragraph}".strip() for r in action.source_references.all()]),
-            _display("sources", [f"{code} {paragraph}".strip() for code, paragraph in _source_pairs(item)]),
-        ))
+        changes.append(
+            FieldChange(
+                "sources",
+                "Sources",
+                _display("sources", [f"{r.source.code} {r.paragraph}".strip() for r in action.source_references.all()]),
+                _display("sources", [f"{code} {paragraph}".strip() for code, paragraph in _source_pairs(item)]),
+            )
+        )
     return changes
 
 
@@ -370,8 +385,11 @@ def plan_changes(*, plan, data, as_of=None, record_rags=True):
         if theme is None:
             changes.themes_added.append(number)
         elif (theme.title, theme.objective, theme.outcomes, theme.position, theme.lead.title if theme.lead else "") != (
-            (item.get("title") or f"Theme {number}")[:300], item.get("objective") or "", item.get("outcomes") or "",
-            position, _title(item.get("lead") or ""),
+            (item.get("title") or f"Theme {number}")[:300],
+            item.get("objective") or "",
+            item.get("outcomes") or "",
+            position,
+            _title(item.get("lead") or ""),
         ):
             changes.themes_changed.append(number)
 
@@ -383,8 +401,15 @@ def plan_changes(*, plan, data, as_of=None, record_rags=True):
         if matches:
             action = matches.pop(0)
             diff = _compare(action, item)
-            change = ActionChange("changed" if diff else "unchanged", str(item["theme"]), action.ref, text,
-                                  action=action, item=item, changes=diff)
+            change = ActionChange(
+                "changed" if diff else "unchanged",
+                str(item["theme"]),
+                action.ref,
+                text,
+                action=action,
+                item=item,
+                changes=diff,
+            )
             matched.append(change)
         else:
             change = ActionChange("added", str(item["theme"]), (item.get("ref") or "")[:50], text, item=item)
@@ -398,7 +423,9 @@ def plan_changes(*, plan, data, as_of=None, record_rags=True):
             continue
         previous = latest.get(change.action.pk)
         if previous and (previous.progress_rag, previous.impact_rag, previous.note) == (
-            progress.value, impact.value if impact else "", note
+            progress.value,
+            impact.value if impact else "",
+            note,
         ):
             continue
         if previous and as_of is not None and previous.created_at > as_of and not previous.imported_from:
@@ -409,7 +436,9 @@ def plan_changes(*, plan, data, as_of=None, record_rags=True):
 
     for actions in waiting.values():
         for action in actions:
-            changes.actions.append(ActionChange("not_in_file", action.theme.number, action.ref, action.action_text, action=action))
+            changes.actions.append(
+                ActionChange("not_in_file", action.theme.number, action.ref, action.action_text, action=action)
+            )
     return changes
 
 
@@ -441,8 +470,20 @@ def plan_create_from_data(*, data, author=None, period=None):
 
 
 @transaction.atomic
-def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None, reason="Import", as_of=None,
-                        status=None, history_user=None, progress=None, source_name=""):
+def plan_save_from_data(
+    *,
+    data,
+    plan=None,
+    author=None,
+    period=None,
+    now=None,
+    reason="Import",
+    as_of=None,
+    status=None,
+    history_user=None,
+    progress=None,
+    source_name="",
+):
     """Create a plan from `data`, or bring `plan` up to date with it; return a PlanSaveResult.
 
     With an `author`, an action's RAG (and note) in the data becomes a new ProgressUpdate when it
@@ -456,15 +497,20 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None, 
     audit = _Audit(author=history_user or author, reason=reason, now=now)
     created = plan is None
     if created:
-        plan = _stamp(Plan(
-            title=data["title"][:300],
-            organisation=data.get("organisation") or "",
-            vision=data.get("vision") or "",
-            version_label=data.get("version_label") or "",
-            status=status or PlanStatus.ACTIVE,
-            start_date=_date(data.get("start_date")),
-            end_date=_date(data.get("end_date")),
-        ), author=audit.author, reason=reason, now=now)
+        plan = _stamp(
+            Plan(
+                title=data["title"][:300],
+                organisation=data.get("organisation") or "",
+                vision=data.get("vision") or "",
+                version_label=data.get("version_label") or "",
+                status=status or PlanStatus.ACTIVE,
+                start_date=_date(data.get("start_date")),
+                end_date=_date(data.get("end_date")),
+            ),
+            author=audit.author,
+            reason=reason,
+            now=now,
+        )
         plan.save()
     changes = plan_changes(plan=None if created else plan, data=data, as_of=as_of, record_rags=author is not None)
     result = PlanSaveResult(plan=plan, created=created, changes=changes)
@@ -520,19 +566,25 @@ def plan_save_from_data(*, data, plan=None, author=None, period=None, now=None, 
     # Written a chunk of actions at a time (the actions, their owners, sources, history records and
     # the sheet's RAGs), so a long import tells `progress` how far it has got, and only one chunk's
     # new Action instances are held at a time: an added change's `action` is None once written.
-    updates = _UpdateRecorder(plan=plan, author=author, period=period, now=now, source_name=source_name) if author is not None else None
+    updates = (
+        _UpdateRecorder(plan=plan, author=author, period=period, now=now, source_name=source_name)
+        if author is not None
+        else None
+    )
     written = new_actions + changed
     total = len(written)
     if progress:
         progress(0, total)
     for start in range(0, total, WRITE_CHUNK):
-        chunk = written[start:start + WRITE_CHUNK]
+        chunk = written[start : start + WRITE_CHUNK]
         fresh = [change for change in chunk if change.kind == "added"]
         old = [change for change in chunk if change.kind == "changed"]
         for change in fresh:
             change.action = _added_action(change, themes[change.theme], positions[id(change)])
         fresh_rows = writer.actions_insert([change.action for change in fresh])
-        _bulk_update_versioned([change.action for change in old], [*ACTION_FIELDS, "original_due_date", "closed_reason"])
+        _bulk_update_versioned(
+            [change.action for change in old], [*ACTION_FIELDS, "original_due_date", "closed_reason"]
+        )
         _owners_write(chunk, writer)
         _sources_write(chunk, writer)
         _actions_history(fresh_rows, old, writer)
@@ -659,9 +711,16 @@ class _Writer:
         """History records of `model` for `rows` (tuples of the tracked `fields`), named after the import."""
         history_model, tracked = _history_of(model)
         assert tracked == set(fields), f"history of {model.__name__}: {sorted(tracked ^ set(fields))}"
-        inserter = self.inserter(history_model, [
-            *fields, "history_date", "history_change_reason", "history_type", "history_user_id",
-        ])
+        inserter = self.inserter(
+            history_model,
+            [
+                *fields,
+                "history_date",
+                "history_change_reason",
+                "history_type",
+                "history_user_id",
+            ],
+        )
         stamp = (self.audit.now, self.audit.reason, history_type, self.user_id)
         rows = [(*row, *stamp) for row in rows]
         if returning:
@@ -732,19 +791,24 @@ def _sources_write(written, writer):
         SourceReference.objects.filter(pk__in=[reference.pk for reference in delete]).delete()
     if update:
         SourceReference.objects.bulk_update(update, ["position"], batch_size=500)
-        history.bulk_history_create(update, update=True, default_user=audit.author,
-                                    default_change_reason=audit.reason, default_date=audit.now)
+        history.bulk_history_create(
+            update, update=True, default_user=audit.author, default_change_reason=audit.reason, default_date=audit.now
+        )
     if create:
         fields = ["action_id", "source_id", "paragraph", "position"]
         ids = writer.inserter(SourceReference, fields).insert_returning(create)
-        writer.history_insert(SourceReference, ["id", *fields], [(pk, *row) for pk, row in zip(ids, create, strict=True)], "+")
+        writer.history_insert(
+            SourceReference, ["id", *fields], [(pk, *row) for pk, row in zip(ids, create, strict=True)], "+"
+        )
 
 
 def _history_rows(model, instances, history_type, audit):
     history_model = model.history.model
     rows = [
         history_model(
-            history_date=audit.now, history_user=audit.author, history_change_reason=audit.reason,
+            history_date=audit.now,
+            history_user=audit.author,
+            history_change_reason=audit.reason,
             history_type=history_type,
             **{f.attname: getattr(instance, f.attname) for f in history_model.tracked_fields},
         )
@@ -765,13 +829,19 @@ def _actions_history(new_rows, changed, writer):
     if actions:
         fields = sorted(_history_of(Action)[1])
         ids = writer.history_insert(
-            Action, fields, [tuple(getattr(action, name) for name in fields) for action in actions], "~", returning=True,
+            Action,
+            fields,
+            [tuple(getattr(action, name) for name in fields) for action in actions],
+            "~",
+            returning=True,
         )
         history_ids.update(zip((action.pk for action in actions), ids, strict=True))
     if not history_ids:
         return
     owners_history = apps.get_model("plans", "HistoricalAction_owners")
-    links = Action.owners.through.objects.filter(action_id__in=list(history_ids)).values_list("id", "action_id", "owner_id")
+    links = Action.owners.through.objects.filter(action_id__in=list(history_ids)).values_list(
+        "id", "action_id", "owner_id"
+    )
     writer.inserter(owners_history, ["history_id", "id", "action_id", "owner_id"]).insert(
         (history_ids[action_id], link_id, action_id, owner_id) for link_id, action_id, owner_id in links
     )
@@ -788,9 +858,19 @@ class _UpdateRecorder:
         self.periods = {p.month: p for p in ReportingPeriod.objects.filter(plan=plan)}
         self.source_name = str(source_name)[:255]
         self.count = 0
-        self.inserter = RowInserter(ProgressUpdate, [
-            "action_id", "period_id", "author_id", "progress_rag", "impact_rag", "note", "created_at", "imported_from",
-        ])
+        self.inserter = RowInserter(
+            ProgressUpdate,
+            [
+                "action_id",
+                "period_id",
+                "author_id",
+                "progress_rag",
+                "impact_rag",
+                "note",
+                "created_at",
+                "imported_from",
+            ],
+        )
 
     def record(self, changes):
         rows = []
@@ -799,10 +879,18 @@ class _UpdateRecorder:
                 continue
             progress_rag, impact_rag, note = _sheet_rags(change.item)
             chosen = _note_period(self.plan, change.item, self.periods) or self.default
-            rows.append((
-                change.action.pk, chosen.pk if chosen else None, self.author.pk, progress_rag.value,
-                impact_rag.value if impact_rag else "", note, self.now, self.source_name,
-            ))
+            rows.append(
+                (
+                    change.action.pk,
+                    chosen.pk if chosen else None,
+                    self.author.pk,
+                    progress_rag.value,
+                    impact_rag.value if impact_rag else "",
+                    note,
+                    self.now,
+                    self.source_name,
+                )
+            )
         self.inserter.insert(rows)
         self.count += len(rows)
 

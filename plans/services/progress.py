@@ -2,6 +2,7 @@
 
 Progress updates stay append-only: "no change since last month" is a new dated, authored update
 copying the RAGs of the latest one; a review or a comment is its own row, never an edit."""
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -33,8 +34,15 @@ def progress_update_no_change(*, action, author, note, created_at=None, period=N
     if latest is None:
         raise ValidationError("This action has no earlier update to repeat: record its progress instead")
     recorded = progress_update_record(
-        action=action, author=author, progress_rag=latest.progress_rag, impact_rag=latest.impact_rag,
-        note=note, evidence_links="", created_at=created_at, no_change=True, period=period,
+        action=action,
+        author=author,
+        progress_rag=latest.progress_rag,
+        impact_rag=latest.impact_rag,
+        note=note,
+        evidence_links="",
+        created_at=created_at,
+        no_change=True,
+        period=period,
     )
     return recorded
 
@@ -48,7 +56,9 @@ def update_review(*, update, reviewer, decision, comment="", now=None):
         raise ValidationError({"decision": "Choose to accept or challenge the update"})
     comment = without_invisible_characters(comment or "").strip()
     if decision == ReviewDecision.CHALLENGED and not comment:
-        raise ValidationError({"comment": "Say why you challenge the update, for example “Green, but the audit says otherwise”"})
+        raise ValidationError(
+            {"comment": "Say why you challenge the update, for example “Green, but the audit says otherwise”"}
+        )
     if len(comment) > COMMENT_MAX_LENGTH:
         raise ValidationError({"comment": "Comment must be 5,000 characters or fewer"})
     if update.period_id and update.period.closed:

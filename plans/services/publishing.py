@@ -1,6 +1,7 @@
 """A plan's draft → published step: an imported plan is a draft, seen by admins and its
 coordinators only, until one of them publishes it; then it is in its owners' My actions, on its
 board's lists and in the reminders."""
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 

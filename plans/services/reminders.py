@@ -1,4 +1,5 @@
 """Reminding owners, before the board, of the actions they have not updated for the open period."""
+
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -35,7 +36,9 @@ def update_reminders_send(*, today=None, plan=None, users=None, sent_by=None):
     """
     today = today or timezone.localdate()
     result = RemindersResult()
-    plans = Plan.objects.exclude(status__in=[PlanStatus.CLOSED, PlanStatus.ARCHIVED, PlanStatus.DRAFT])  # a draft's owners are not yet asked
+    plans = Plan.objects.exclude(
+        status__in=[PlanStatus.CLOSED, PlanStatus.ARCHIVED, PlanStatus.DRAFT]
+    )  # a draft's owners are not yet asked
     if plan is not None:
         plans = plans.filter(pk=plan.pk)
     chosen = None if users is None else {user.pk for user in users}
@@ -61,8 +64,13 @@ def update_reminders_send(*, today=None, plan=None, users=None, sent_by=None):
             try:
                 with transaction.atomic():
                     log = ReminderLog.objects.create(
-                        user=user, plan=plan, period=period, date=today, action_count=len(actions),
-                        sent_by=sent_by, sent_at=timezone.now(),
+                        user=user,
+                        plan=plan,
+                        period=period,
+                        date=today,
+                        action_count=len(actions),
+                        sent_by=sent_by,
+                        sent_at=timezone.now(),
                     )
                     log.actions.set(actions)
                     _send(user=user, plan=plan, period=period, actions=actions)
@@ -76,7 +84,9 @@ def update_reminders_send(*, today=None, plan=None, users=None, sent_by=None):
 
 def _send(*, user, plan, period, actions):
     context = {
-        "user": user, "plan": plan, "period": period,
+        "user": user,
+        "plan": plan,
+        "period": period,
         "actions": [
             {"action": a, "url": absolute_url(reverse("plans:progress_update_create", args=[a.pk]))} for a in actions
         ],

@@ -1,4 +1,5 @@
 """The board pack: PDF (WeasyPrint) and Excel (openpyxl), both from the same BoardDashboard."""
+
 from django.template.loader import render_to_string
 from django.utils import timezone
 from openpyxl.chart import BarChart, LineChart, Reference
@@ -44,10 +45,15 @@ def measure_chart_alt(status, *, period, full):
         by = f" by {measure.target_date:%B %Y}" if measure.target_date else ""
         parts.append(f"target {measure.value_text(measure.target)}{by}")
     if status.next_milestone:
-        parts.append(f"next milestone {measure.value_text(status.next_milestone.value)} by "
-                     f"{status.next_milestone.due_date:%B %Y}")
-    where = ("The measures table above gives the latest figures; the appendix gives every reading."
-             if full else "The measures table above gives the latest figures.")
+        parts.append(
+            f"next milestone {measure.value_text(status.next_milestone.value)} by "
+            f"{status.next_milestone.due_date:%B %Y}"
+        )
+    where = (
+        "The measures table above gives the latest figures; the appendix gives every reading."
+        if full
+        else "The measures table above gives the latest figures."
+    )
     return "; ".join(parts) + ". " + where
 
 
@@ -94,8 +100,19 @@ def board_pack_filename(*, plan, period, extension):
 
 RAG_COLUMNS = [*RAG_ORDER, None]
 MONTH_FORMAT = "mmmm yyyy"
-ROW_HEADERS = ["Theme", "Ref", "Action", "Owners", "Due date", "Progress RAG", "Impact RAG", "Previous progress RAG",
-               "Overdue", "No update this period", "Latest note"]
+ROW_HEADERS = [
+    "Theme",
+    "Ref",
+    "Action",
+    "Owners",
+    "Due date",
+    "Progress RAG",
+    "Impact RAG",
+    "Previous progress RAG",
+    "Overdue",
+    "No update this period",
+    "Latest note",
+]
 
 
 def _rag_label(rag):
@@ -135,14 +152,21 @@ def _summary_sheet(wb, title, summary, *, rating):
         point.graphicalProperties.solidFill = rag_colour(rag.value if rag else None).fill.lstrip("#")
         point.graphicalProperties.line.solidFill = "0B0C0C"
         series.data_points.append(point)
-    chart_place(ws, chart, "F2", title=f"{rating} RAG: number of actions",
-                description=f"Bar chart of how many actions have each {rating.lower()} RAG (Blue, Green, Amber, "
-                            f"Red, Grey, no rating). The table in columns A to D gives the same figures.")
+    chart_place(
+        ws,
+        chart,
+        "F2",
+        title=f"{rating} RAG: number of actions",
+        description=f"Bar chart of how many actions have each {rating.lower()} RAG (Blue, Green, Amber, "
+        f"Red, Grey, no rating). The table in columns A to D gives the same figures.",
+    )
     return ws
 
 
 def _group_sheet(wb, title, groups, label, attribute):
-    ws = table_sheet(wb, title, [label, *[_rag_label(r) for r in RAG_COLUMNS], "Total"], widths=[40] + [11] * (len(RAG_COLUMNS) + 1))
+    ws = table_sheet(
+        wb, title, [label, *[_rag_label(r) for r in RAG_COLUMNS], "Total"], widths=[40] + [11] * (len(RAG_COLUMNS) + 1)
+    )
     for row, group in enumerate(groups, start=2):
         summary = getattr(group, attribute)
         cell_write(ws, row, 1, group.label)
@@ -153,8 +177,12 @@ def _group_sheet(wb, title, groups, label, attribute):
 
 
 def _trend_sheet(wb, trend):
-    ws = table_sheet(wb, "Progress RAG trend", ["Period", *[_rag_label(r) for r in RAG_COLUMNS], "Total", "Closed"],
-                     widths=[18] + [11] * (len(RAG_COLUMNS) + 2))
+    ws = table_sheet(
+        wb,
+        "Progress RAG trend",
+        ["Period", *[_rag_label(r) for r in RAG_COLUMNS], "Total", "Closed"],
+        widths=[18] + [11] * (len(RAG_COLUMNS) + 2),
+    )
     for row, point in enumerate(trend, start=2):
         cell_write(ws, row, 1, point.period.month, number_format=MONTH_FORMAT)
         for column, rag in enumerate(RAG_COLUMNS, start=2):
@@ -169,15 +197,24 @@ def _trend_sheet(wb, trend):
         chart.overlap = 100
         chart.y_axis.title = "Number of actions"
         last = len(trend) + 1
-        chart.add_data(Reference(ws, min_col=2, max_col=len(RAG_COLUMNS) + 1, min_row=1, max_row=last), titles_from_data=True)
+        chart.add_data(
+            Reference(ws, min_col=2, max_col=len(RAG_COLUMNS) + 1, min_row=1, max_row=last), titles_from_data=True
+        )
         chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
         for series, rag in zip(chart.series, RAG_COLUMNS):
             series.graphicalProperties.solidFill = rag_colour(rag.value if rag else None).fill.lstrip("#")
             series.graphicalProperties.line.solidFill = "0B0C0C"
-        chart_place(ws, chart, "J2", title="Progress RAG by period", width_cm=20, height_cm=10,
-                    description="Stacked column chart of the progress RAG mix in each period: how many actions were "
-                                "Blue, Green, Amber, Red, Grey or had no rating. The table in columns A to I gives the "
-                                "same figures.")
+        chart_place(
+            ws,
+            chart,
+            "J2",
+            title="Progress RAG by period",
+            width_cm=20,
+            height_cm=10,
+            description="Stacked column chart of the progress RAG mix in each period: how many actions were "
+            "Blue, Green, Amber, Red, Grey or had no rating. The table in columns A to I gives the "
+            "same figures.",
+        )
     return ws
 
 
@@ -222,7 +259,9 @@ def _measure_readings_sheet(wb, measures):
         chart.y_axis.title = status.measure.unit or "Reading"
         chart.y_axis.scaling.min = 0  # from zero, as on the pages and in the PDF
         columns = 4 if status.measure.target is not None else 3
-        chart.add_data(Reference(ws, min_col=3, max_col=columns, min_row=first, max_row=row - 1), titles_from_data=False)
+        chart.add_data(
+            Reference(ws, min_col=3, max_col=columns, min_row=first, max_row=row - 1), titles_from_data=False
+        )
         chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=row - 1))
         chart.series[0].tx = SeriesLabel(v="Reading")
         chart.series[0].graphicalProperties.line.solidFill = "1D70B8"
@@ -232,10 +271,15 @@ def _measure_readings_sheet(wb, measures):
             chart.series[1].graphicalProperties.line.dashStyle = "dash"
             chart.series[1].tx = SeriesLabel(v="Target")
         chart.legend.position = "b"
-        chart_place(ws, chart, f"F{2 + placed * 18}", title=f"{status.measure.name}: readings against the target",
-                    description=f"Line chart of the readings of {status.measure.name} by month, from zero, with the "
-                                f"target as a dashed line. The table in rows {first} to {row - 1} of columns A to D gives "
-                                f"the same figures.")
+        chart_place(
+            ws,
+            chart,
+            f"F{2 + placed * 18}",
+            title=f"{status.measure.name}: readings against the target",
+            description=f"Line chart of the readings of {status.measure.name} by month, from zero, with the "
+            f"target as a dashed line. The table in rows {first} to {row - 1} of columns A to D gives "
+            f"the same figures.",
+        )
         placed += 1
     return table_finish(ws)
 
@@ -250,27 +294,34 @@ def board_pack_xlsx(*, plan, period, today=None):
     d = pack.dashboard
     wb = workbook_new(
         title=f"Board pack: {plan.title}, {period.label}",
-        description=(f"The improvement board's pack for {period.label} ({plan.organisation}): RAG summaries with "
-                     "charts, the trend, figures by theme and by owner, movement, exceptions, every action, the "
-                     "measures and the highlight report, one table per sheet."),
+        description=(
+            f"The improvement board's pack for {period.label} ({plan.organisation}): RAG summaries with "
+            "charts, the trend, figures by theme and by owner, movement, exceptions, every action, the "
+            "measures and the highlight report, one table per sheet."
+        ),
     )
     ws = table_sheet(wb, "About this pack", ["Item", "Value"], widths=[28, 70], autofilter=False)
     if period.closed:
         status = f"Final: period closed {period.closed_at:%-d %B %Y}" if period.closed_at else "Final: period closed"
     else:
         status = "Provisional: period still open"
-    for row, (item, value, number_format) in enumerate((
-        ("Plan", plan.title, None),
-        ("Organisation", plan.organisation, None),
-        ("Reporting period", period.month, MONTH_FORMAT),
-        ("Board meeting", period.board_meeting_date or "Not set", None),
-        ("Plan version", plan.version_label or "—", None),
-        ("Status of figures", status, None),
-        ("Issued", _local_date(period.closed_at) or (today or timezone.localdate()), None),
-        ("Number of actions", d.progress.total, None),
-    ), start=2):
+    for row, (item, value, number_format) in enumerate(
+        (
+            ("Plan", plan.title, None),
+            ("Organisation", plan.organisation, None),
+            ("Reporting period", period.month, MONTH_FORMAT),
+            ("Board meeting", period.board_meeting_date or "Not set", None),
+            ("Plan version", plan.version_label or "—", None),
+            ("Status of figures", status, None),
+            ("Issued", _local_date(period.closed_at) or (today or timezone.localdate()), None),
+            ("Number of actions", d.progress.total, None),
+        ),
+        start=2,
+    ):
         cell_write(ws, row, 1, item, bold=True)
-        cell_write(ws, row, 2, value, number_format=number_format, wrap=True).alignment = Alignment(horizontal="left", wrap_text=True)
+        cell_write(ws, row, 2, value, number_format=number_format, wrap=True).alignment = Alignment(
+            horizontal="left", wrap_text=True
+        )
 
     _summary_sheet(wb, "Progress RAG summary", d.progress, rating="Progress")
     _summary_sheet(wb, "Impact RAG summary", d.impact, rating="Impact")
@@ -280,8 +331,12 @@ def board_pack_xlsx(*, plan, period, today=None):
     _group_sheet(wb, "Progress by owner", d.by_owner, "Owner", "progress")
     _group_sheet(wb, "Impact by owner", d.by_owner, "Owner", "impact")
 
-    ws = table_sheet(wb, "Movement", ["Movement", "Theme", "Ref", "Action", "Owners", "Previous progress RAG",
-                                      "Progress RAG", "Latest note"], widths=[12, 28, 8, 60, 30, 12, 12, 60])
+    ws = table_sheet(
+        wb,
+        "Movement",
+        ["Movement", "Theme", "Ref", "Action", "Owners", "Previous progress RAG", "Progress RAG", "Latest note"],
+        widths=[12, 28, 8, 60, 30, 12, 12, 60],
+    )
     row = 2
     for kind in ("completed", "improved", "worsened", "changed"):
         for r in d.movement.get(kind, []):
@@ -293,8 +348,12 @@ def board_pack_xlsx(*, plan, period, today=None):
             row += 1
     table_finish(ws)
 
-    ws = table_sheet(wb, "Exceptions", ["Exception", "Theme", "Ref", "Action", "Owners", "Due date", "Progress RAG",
-                                        "Latest note"], widths=[22, 28, 8, 60, 30, 12, 12, 60])
+    ws = table_sheet(
+        wb,
+        "Exceptions",
+        ["Exception", "Theme", "Ref", "Action", "Owners", "Due date", "Progress RAG", "Latest note"],
+        widths=[22, 28, 8, 60, 30, 12, 12, 60],
+    )
     row = 2
     for kind, rows in (("Red", d.red), ("Overdue", d.overdue), ("No update this period", d.stale)):
         for r in rows:
@@ -310,9 +369,24 @@ def board_pack_xlsx(*, plan, period, today=None):
 
     _rows_sheet(wb, "All actions", d.rows)
 
-    ws = table_sheet(wb, "Measures", ["Measure", "Unit", "Direction", "Baseline", "Latest reading", "Reading period",
-                                      "Next milestone", "Next milestone due", "Target", "Target met",
-                                      "Since previous reading"], widths=[40, 8, 18, 10, 14, 16, 14, 16, 10, 10, 14])
+    ws = table_sheet(
+        wb,
+        "Measures",
+        [
+            "Measure",
+            "Unit",
+            "Direction",
+            "Baseline",
+            "Latest reading",
+            "Reading period",
+            "Next milestone",
+            "Next milestone due",
+            "Target",
+            "Target met",
+            "Since previous reading",
+        ],
+        widths=[40, 8, 18, 10, 14, 16, 14, 16, 10, 10, 14],
+    )
     for row, m in enumerate(d.measures, start=2):
         cell_write(ws, row, 1, m.measure.name)
         cell_write(ws, row, 2, m.measure.unit)
@@ -335,17 +409,24 @@ def board_pack_xlsx(*, plan, period, today=None):
 
     ws = table_sheet(wb, "Highlight report", ["Section", "Text"], widths=[32, 100], autofilter=False)
     h = d.highlight
-    for row, (label, value) in enumerate((
-        ("Key achievements", h.achievements if h else ""),
-        ("Risks and issues", h.risks if h else ""),
-        ("Decisions needed from the board", h.decisions if h else ""),
-    ), start=2):
+    for row, (label, value) in enumerate(
+        (
+            ("Key achievements", h.achievements if h else ""),
+            ("Risks and issues", h.risks if h else ""),
+            ("Decisions needed from the board", h.decisions if h else ""),
+        ),
+        start=2,
+    ):
         cell_write(ws, row, 1, label, bold=True)
         cell_write(ws, row, 2, value or "None recorded", wrap=True)
 
     if d.reviews is not None:
-        ws = table_sheet(wb, "Review of updates", ["Accepted", "Challenged", "Not reviewed", "Updates"], widths=[14, 14, 14, 14])
-        for column, value in enumerate([d.reviews.accepted, d.reviews.challenged, d.reviews.unreviewed, d.reviews.total], 1):
+        ws = table_sheet(
+            wb, "Review of updates", ["Accepted", "Challenged", "Not reviewed", "Updates"], widths=[14, 14, 14, 14]
+        )
+        for column, value in enumerate(
+            [d.reviews.accepted, d.reviews.challenged, d.reviews.unreviewed, d.reviews.total], 1
+        ):
             cell_write(ws, 2, column, value)
         table_finish(ws)
     return workbook_bytes(wb)

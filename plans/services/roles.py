@@ -1,4 +1,5 @@
 """The four role groups and the Django permissions each carries (for the admin site)."""
+
 from django.contrib.auth.models import Group, Permission
 
 from plans.permissions import ADMIN, BOARD, COORDINATOR, OWNER, ROLE_GROUPS

@@ -1,12 +1,13 @@
 """Writes about sources: the one place sources are matched by code, and their list of paragraphs,
 which coverage is checked against."""
+
 import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from improvement.text import name_key, normalise_name
 from improvement.concurrency import RelatedSet, save_if_unchanged
+from improvement.text import name_key, normalise_name
 from plans.models import Source, SourceParagraph
 from plans.models.sources import paragraph_sort_key
 from plans.services.structure import PARAGRAPH
@@ -56,9 +57,14 @@ def source_paragraphs_set(*, source, paragraphs, expected_version=None):
     """
     with transaction.atomic():
         if expected_version is not None:
-            yours = [_paragraph_words(number, text) for number, text in sorted(paragraphs, key=lambda row: paragraph_sort_key(row[0]))]
+            yours = [
+                _paragraph_words(number, text)
+                for number, text in sorted(paragraphs, key=lambda row: paragraph_sort_key(row[0]))
+            ]
             save_if_unchanged(
-                source, expected_version=expected_version, changes={},
+                source,
+                expected_version=expected_version,
+                changes={},
                 related={"paragraphs": RelatedSet(label="Paragraphs", yours=yours, read=_paragraphs_now)},
             )
         existing = {p.number: p for p in source.paragraphs.all()}

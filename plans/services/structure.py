@@ -5,6 +5,7 @@ atomically. Edits made from a page carry the version the page was loaded with
 (`expected_version`): a save over someone else's newer change raises ConcurrentEditError and
 writes nothing (plans/concurrency.py).
 """
+
 import re
 from dataclasses import dataclass, field
 
@@ -13,8 +14,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from improvement.text import normalise_name
 from improvement.concurrency import RelatedSet, many_to_many, rows_as_of, save_if_unchanged
+from improvement.text import normalise_name
 from plans.models import (
     Action,
     ActionStatus,
@@ -30,7 +31,15 @@ from plans.services import stripped
 from plans.validators import check_dates
 
 PLAN_FIELDS = (
-    "title", "organisation", "vision", "version_label", "status", "start_date", "end_date", "board_week", "board_weekday",
+    "title",
+    "organisation",
+    "vision",
+    "version_label",
+    "status",
+    "start_date",
+    "end_date",
+    "board_week",
+    "board_weekday",
 )
 THEME_FIELDS = ("number", "title", "lead", "objective", "outcomes")
 # What a coordinator sets on an action: its theme, its own fields (their one declaration), and the
@@ -72,12 +81,16 @@ def plan_create(*, created_by, title, start_date=None, end_date=None, today=None
     today = today or timezone.localdate()
     with transaction.atomic():
         plan = Plan.objects.create(
-            title=title.strip(), start_date=start_date, end_date=end_date,
+            title=title.strip(),
+            start_date=start_date,
+            end_date=end_date,
             **{k: v for k, v in fields.items() if k in PLAN_FIELDS},
         )
         plan.coordinators.add(created_by)
         first_month = max(today.replace(day=1), start_date.replace(day=1) if start_date else today.replace(day=1))
-        ReportingPeriod.objects.create(plan=plan, month=first_month, board_meeting_date=plan.board_meeting_for(first_month))
+        ReportingPeriod.objects.create(
+            plan=plan, month=first_month, board_meeting_date=plan.board_meeting_for(first_month)
+        )
     return plan
 
 
@@ -95,21 +108,35 @@ def plan_update(*, plan, expected_version, coordinators=None, board_members=None
     if start and "start_date" in fields and start != plan.start_date:
         early = Action.objects.for_plan(plan).filter(due_date__lt=start).order_by("due_date").first()
         if early:
-            raise ValidationError({"start_date": (
-                f"Start date must be on or before {early.due_date:%-d %B %Y}, when action "
-                f"{early.ref or early.pk} is due"
-            )})
+            raise ValidationError(
+                {
+                    "start_date": (
+                        f"Start date must be on or before {early.due_date:%-d %B %Y}, when action "
+                        f"{early.ref or early.pk} is due"
+                    )
+                }
+            )
     related = {}
     if coordinators is not None:
         coordinators = list(coordinators)
         if not coordinators:
             raise ValidationError({"coordinators": "Keep at least one coordinator"})
-        related["coordinators"] = many_to_many(Plan, "coordinators", coordinators, label="Coordinators",
-                                               describe=lambda u: u.get_full_name() or u.get_username())
+        related["coordinators"] = many_to_many(
+            Plan,
+            "coordinators",
+            coordinators,
+            label="Coordinators",
+            describe=lambda u: u.get_full_name() or u.get_username(),
+        )
     if board_members is not None:
         board_members = list(board_members)
-        related["board_members"] = many_to_many(Plan, "board_members", board_members, label="Board members",
-                                                describe=lambda u: u.get_full_name() or u.get_username())
+        related["board_members"] = many_to_many(
+            Plan,
+            "board_members",
+            board_members,
+            label="Board members",
+            describe=lambda u: u.get_full_name() or u.get_username(),
+        )
     with transaction.atomic():
         save_if_unchanged(plan, expected_version=expected_version, changes=stripped(fields), related=related)
         if coordinators is not None:
@@ -151,7 +178,9 @@ def theme_create(*, plan, title, **fields):
     with transaction.atomic():
         last = plan.themes.aggregate(last=Max("position"))["last"]
         return Theme.objects.create(
-            plan=plan, title=title.strip(), position=0 if last is None else last + 1,
+            plan=plan,
+            title=title.strip(),
+            position=0 if last is None else last + 1,
             **{k: v for k, v in fields.items() if k in THEME_FIELDS},
         )
 
@@ -250,7 +279,7 @@ def source_references_parse(text, *, known_codes):
         if match is None:
             problems.append(f"“{entry[:60]}” does not start with a known source code")
             continue
-        paragraph = entry[len(match):].strip()
+        paragraph = entry[len(match) :].strip()
         if paragraph and (len(paragraph) > 50 or not PARAGRAPH.match(paragraph)):
             problems.append(f"“{entry[:60]}”: “{paragraph[:30]}” is not a paragraph number like 3.4")
             continue
@@ -258,7 +287,8 @@ def source_references_parse(text, *, known_codes):
             pairs.append((match, paragraph))
     if problems:
         raise ValidationError(
-            "Could not read " + "; ".join(problems)
+            "Could not read "
+            + "; ".join(problems)
             + ". Write each as a source code and paragraph, for example “JTAI 3.4”, separated by semicolons,"
             " or add the source first."
         )
@@ -338,18 +368,24 @@ def _duplicate_ref_warnings(action):
     return []
 
 
-def action_create(
-    *, plan, theme, action_text, owners=(), source_references=(), cross_references=(), **fields
-):
+def action_create(*, plan, theme, action_text, owners=(), source_references=(), cross_references=(), **fields):
     """Add an action at the end of the plan. `source_references` is [(source code, paragraph)]."""
-    _validate_action(plan=plan, theme=theme, action_text=action_text, due_date=fields.get("due_date"),
-                     cross_references=cross_references)
+    _validate_action(
+        plan=plan,
+        theme=theme,
+        action_text=action_text,
+        due_date=fields.get("due_date"),
+        cross_references=cross_references,
+    )
     with transaction.atomic():
         last = Action.objects.for_plan(plan).aggregate(last=Max("position"))["last"]
         values = {k: (v.strip() if isinstance(v, str) else v) for k, v in fields.items() if k in ACTION_FIELDS}
         action = Action.objects.create(
-            theme=theme, action_text=action_text.strip(), position=0 if last is None else last + 1,
-            original_due_date=fields.get("due_date"), **values,
+            theme=theme,
+            action_text=action_text.strip(),
+            position=0 if last is None else last + 1,
+            original_due_date=fields.get("due_date"),
+            **values,
         )
         action.owners.set(owners)
         action.cross_references.set(cross_references)
@@ -386,14 +422,27 @@ def _due_date_move(*, action, fields, agreed_by, agreed_on, changed_by, today=No
     if errors:
         raise ValidationError(errors)
     return DueDateChange(
-        action=action, from_date=action.due_date, to_date=fields["due_date"], agreed_by=agreed_by,
-        agreed_on=agreed_on, changed_by=changed_by, created_at=timezone.now(),
+        action=action,
+        from_date=action.due_date,
+        to_date=fields["due_date"],
+        agreed_by=agreed_by,
+        agreed_on=agreed_on,
+        changed_by=changed_by,
+        created_at=timezone.now(),
     )
 
 
 def action_update(
-    *, action, expected_version, owners=None, source_references=None, cross_references=None,
-    due_date_agreed_by="", due_date_agreed_on=None, changed_by=None, **fields
+    *,
+    action,
+    expected_version,
+    owners=None,
+    source_references=None,
+    cross_references=None,
+    due_date_agreed_by="",
+    due_date_agreed_on=None,
+    changed_by=None,
+    **fields,
 ):
     """Change an action, if nobody has saved it since `expected_version` (else ConcurrentEditError,
     naming what they changed, owners and sources included). A due date that moves keeps the first
@@ -403,11 +452,16 @@ def action_update(
         raise TypeError(f"action_update does not change {sorted(unknown)}")
     plan = action.theme.plan
     _validate_action(
-        plan=plan, theme=fields.get("theme", action.theme), action_text=fields.get("action_text", action.action_text),
-        due_date=fields.get("due_date", action.due_date), cross_references=cross_references, this=action,
+        plan=plan,
+        theme=fields.get("theme", action.theme),
+        action_text=fields.get("action_text", action.action_text),
+        due_date=fields.get("due_date", action.due_date),
+        cross_references=cross_references,
+        this=action,
     )
-    move = _due_date_move(action=action, fields=fields, agreed_by=due_date_agreed_by, agreed_on=due_date_agreed_on,
-                          changed_by=changed_by)
+    move = _due_date_move(
+        action=action, fields=fields, agreed_by=due_date_agreed_by, agreed_on=due_date_agreed_on, changed_by=changed_by
+    )
     related = {}
     if owners is not None:
         owners = list(owners)
@@ -459,11 +513,15 @@ def action_close(*, action, status, reason, expected_version, completed_date=Non
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        save_if_unchanged(action, expected_version=expected_version, changes={
-            "status": status,
-            "closed_reason": reason.strip(),
-            "completed_date": (completed_date or today) if status == ActionStatus.COMPLETED else None,
-        })
+        save_if_unchanged(
+            action,
+            expected_version=expected_version,
+            changes={
+                "status": status,
+                "closed_reason": reason.strip(),
+                "completed_date": (completed_date or today) if status == ActionStatus.COMPLETED else None,
+            },
+        )
     return action
 
 

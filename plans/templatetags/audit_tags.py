@@ -1,4 +1,5 @@
 """Template helpers for the audit trail, edit conflicts and the locked-out page; no queries."""
+
 from django import template
 
 register = template.Library()

@@ -1,4 +1,5 @@
 """Template helpers for RAG display, measure values and form fields; none of them touches the database."""
+
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -31,7 +32,9 @@ def rag_tag(value):
     would be most of the page's time."""
     info = rag_info(value)
     if info["meaning"]:
-        return format_html('<strong class="app-rag app-rag--{}" title="{}">{}</strong>', info["css"], info["meaning"], info["label"])
+        return format_html(
+            '<strong class="app-rag app-rag--{}" title="{}">{}</strong>', info["css"], info["meaning"], info["label"]
+        )
     return format_html('<strong class="app-rag app-rag--{}">{}</strong>', info["css"], info["label"])
 
 
@@ -43,9 +46,14 @@ def select_options(field):
     the plan, and a template pass per option was a large part of that page's time."""
     selected = mark_safe(" selected")  # noqa: S308 - a constant
     return format_html_join(
-        "", '<option value="{}"{}>{}</option>',
+        "",
+        '<option value="{}"{}>{}</option>',
         (
-            ("" if option.data["value"] is None else option.data["value"], selected if option.data["selected"] else "", option.data["label"])
+            (
+                "" if option.data["value"] is None else option.data["value"],
+                selected if option.data["selected"] else "",
+                option.data["label"],
+            )
             for option in field.subwidgets
         ),
     )

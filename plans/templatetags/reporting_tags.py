@@ -1,5 +1,6 @@
 """Template helpers for the dashboard and board pack; none of them touches the database, and the
 tables' rows are drawn by their templates (plans/reporting/_rows_table.html, _group_table.html)."""
+
 import base64
 from urllib.parse import urlencode
 

@@ -1,5 +1,6 @@
 """Shared pieces of the coordinators' pages: loading the plan, refusing who may not edit,
 and handing a service's ValidationError back to the form."""
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.views import View
@@ -69,7 +70,7 @@ class PlanObjectMixin:
             try:
                 self._plan = Plan.objects.get(pk=self.kwargs["pk"])
             except Plan.DoesNotExist:
-                raise Http404("No plan with that number")
+                raise Http404("No plan with that number") from None
         return self._plan
 
 
@@ -83,7 +84,7 @@ class ActionObjectMixin:
                     .get(pk=self.kwargs["pk"])
                 )
             except Action.DoesNotExist:
-                raise Http404("No action with that number")
+                raise Http404("No action with that number") from None
         return self._action
 
     def get_plan(self):

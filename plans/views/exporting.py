@@ -1,4 +1,5 @@
 """Plan downloads in the JSON export's format (the same as `export_plan --format json`, importable again)."""
+
 from django.http import HttpResponse
 from django.utils.text import slugify
 from django.views import View

@@ -1,4 +1,5 @@
 """The audit trail: an action's history of changes, and the audit log for administrators."""
+
 import datetime
 
 from django.contrib.auth import get_user_model
@@ -6,9 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.views.generic import TemplateView
 
-from plans import permissions
-
 from improvement import audit
+from plans import permissions
 from plans.views.progress import ActionMixin, ReadOnlyMixin
 
 HISTORY_PAGE_SIZE = 50
@@ -70,7 +70,12 @@ class AuditLogView(ReadOnlyMixin, TemplateView):
         page = Paginator(audit.audit_log_rows(filters), AUDIT_LOG_PAGE_SIZE).get_page(params.get("page"))
         query = params.copy()
         query.pop("page", None)
-        users = get_user_model().objects.filter(is_active=True).order_by("username").only("id", "username", "first_name", "last_name")
+        users = (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .order_by("username")
+            .only("id", "username", "first_name", "last_name")
+        )
         return super().get_context_data(
             page=page,
             entries=audit.audit_log_entries(list(page.object_list)),

@@ -3,6 +3,7 @@
 The uploaded file waits in MEDIA_ROOT/imports under a random name that only the uploading
 session knows; nothing is written to the database until the admin confirms.
 """
+
 import datetime
 import secrets
 import time
@@ -17,8 +18,8 @@ from django.utils.text import slugify
 from django.views import View
 
 from plans import permissions
-from plans.forms.importing import ImportOptionsForm, PlanUploadForm, StatusLabelsForm
 from plans.forms.import_setup import ImportSetupForm
+from plans.forms.importing import ImportOptionsForm, PlanUploadForm, StatusLabelsForm
 from plans.importing.files import ImportFileError, check_workbook_file
 from plans.models import Plan
 from plans.services.exporting import plan_export_workbook
@@ -114,7 +115,10 @@ class PlanImportUploadView(AdminOnlyMixin, View):
                     imports.pop(stale)
                     (folder / f"{stale}.xlsx").unlink(missing_ok=True)
                 imports[token] = {
-                    "name": upload.name, "title": parsed.title if parsed else "", "mapping": None, "plan": None,
+                    "name": upload.name,
+                    "title": parsed.title if parsed else "",
+                    "mapping": None,
+                    "plan": None,
                     "uploaded_at": timezone.now().isoformat(),
                 }
                 request.session[SESSION_KEY] = imports
@@ -161,8 +165,11 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
         parsed = parsed_load(token, key)
         if parsed is None:
             parsed = plan_import_preview(
-                source=path, name=entry["name"], mapping=mapping_from_session(entry.get("mapping")),
-                title=entry.get("title") or "", statuses=reading,
+                source=path,
+                name=entry["name"],
+                mapping=mapping_from_session(entry.get("mapping")),
+                title=entry.get("title") or "",
+                statuses=reading,
             )
             parsed_save(token, key, parsed)
         return parsed
@@ -182,33 +189,42 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
         column_sheets = _column_sheets(parsed, form)
         sheet_order = {sheet.name: number for number, sheet in enumerate(parsed.sheets)}
         warned = tuple(f"Sheet “{sheet.name}” holds " for sheet in large_sheets)
-        return render(self.request, self.template_name, {
-            "statuses": statuses,
-            "warnings": sorted(parsed.warnings, key=lambda warning: (sheet_order.get(warning.sheet, 0), warning.row)),
-            "error_forms": [form, setup, statuses],
-            "has_errors": bool(form.errors or setup.errors or statuses.errors),
-            "column_sheets": column_sheets,
-            "any_unused": any(item["unused"] for item in column_sheets),
-            "unused_total": sum(len(item["unused"]) for item in column_sheets),
-            "large_sheets": large_sheets,
-            "notices": [notice for notice in parsed.notices if not notice.startswith(warned)] if warned else parsed.notices,
-            "update_plan": plan,
-            "changes": changes,
-            "changed_shown": changes.changed[:CHANGES_SHOWN] if changes else [],
-            "added_shown": changes.added[:CHANGES_SHOWN] if changes else [],
-            "saved_at": saved_at,
-            "nav_section": "import",
-            "entry": entry,
-            "parsed": parsed,
-            "form": form,
-            "setup": setup,
-            "rows_read": rows,
-            "large_sheet": rows > large_sheet_rows() and not large_sheets,
-            "in_background": rows > background_rows(),
-            "actions": parsed.actions[:PREVIEW_ACTIONS],
-            "more_actions": max(0, len(parsed.actions) - PREVIEW_ACTIONS),
-            "theme_titles": {theme.number: theme.title for theme in parsed.themes},
-        }, status=status)
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "statuses": statuses,
+                "warnings": sorted(
+                    parsed.warnings, key=lambda warning: (sheet_order.get(warning.sheet, 0), warning.row)
+                ),
+                "error_forms": [form, setup, statuses],
+                "has_errors": bool(form.errors or setup.errors or statuses.errors),
+                "column_sheets": column_sheets,
+                "any_unused": any(item["unused"] for item in column_sheets),
+                "unused_total": sum(len(item["unused"]) for item in column_sheets),
+                "large_sheets": large_sheets,
+                "notices": [notice for notice in parsed.notices if not notice.startswith(warned)]
+                if warned
+                else parsed.notices,
+                "update_plan": plan,
+                "changes": changes,
+                "changed_shown": changes.changed[:CHANGES_SHOWN] if changes else [],
+                "added_shown": changes.added[:CHANGES_SHOWN] if changes else [],
+                "saved_at": saved_at,
+                "nav_section": "import",
+                "entry": entry,
+                "parsed": parsed,
+                "form": form,
+                "setup": setup,
+                "rows_read": rows,
+                "large_sheet": rows > large_sheet_rows() and not large_sheets,
+                "in_background": rows > background_rows(),
+                "actions": parsed.actions[:PREVIEW_ACTIONS],
+                "more_actions": max(0, len(parsed.actions) - PREVIEW_ACTIONS),
+                "theme_titles": {theme.number: theme.title for theme in parsed.themes},
+            },
+            status=status,
+        )
 
     def options_form(self, entry, parsed, data=None):
         plan = entry.get("plan")
@@ -221,8 +237,11 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
     def status_form(self, entry, parsed, data=None, confirming=False):
         labels = status_labels_found(parsed)
         return StatusLabelsForm(
-            data, labels=labels, remembered=set(self.remembered_statuses),
-            chosen=entry.get("statuses") or {}, confirming=confirming,
+            data,
+            labels=labels,
+            remembered=set(self.remembered_statuses),
+            chosen=entry.get("statuses") or {},
+            confirming=confirming,
         )
 
     def setup_form(self, entry, parsed, data=None):
@@ -240,7 +259,12 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
             messages.error(request, str(error))
             return redirect("plans:plan_import")
         return self.render_preview(
-            entry, path, parsed, self.options_form(entry, parsed), self.setup_form(entry, parsed), self.status_form(entry, parsed),
+            entry,
+            path,
+            parsed,
+            self.options_form(entry, parsed),
+            self.setup_form(entry, parsed),
+            self.status_form(entry, parsed),
         )
 
     def post(self, request, token):
@@ -259,12 +283,20 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
             # A new title needs no second reading (a long one for a large file).
             entry = {**entry, "title": form.cleaned_data["title"]}
             parsed.title = form.cleaned_data["title"]
-            reading = status_labels_reading_key(status_labels_for_reading(entry.get("statuses"), remembered=self.remembered_statuses))
+            reading = status_labels_reading_key(
+                status_labels_for_reading(entry.get("statuses"), remembered=self.remembered_statuses)
+            )
             parsed_save(token, parsed_key(entry.get("mapping"), entry["title"], reading), parsed)
         elif columns_changed or labels_changed:
-            changed = {**entry, "title": form.cleaned_data["title"], "statuses": {**(entry.get("statuses") or {}), **labels_changed}}
+            changed = {
+                **entry,
+                "title": form.cleaned_data["title"],
+                "statuses": {**(entry.get("statuses") or {}), **labels_changed},
+            }
             if columns_changed:
-                changed["mapping"] = {sheet: {str(k): v for k, v in columns.items()} for sheet, columns in mapping.items()}
+                changed["mapping"] = {
+                    sheet: {str(k): v for k, v in columns.items()} for sheet, columns in mapping.items()
+                }
             try:
                 parsed = self.read(changed, path, token)
             except ImportFileError as error:
@@ -274,7 +306,10 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
             if columns_changed and confirming:
                 # Columns read differently make a different plan: the admin sees it before importing it.
                 confirming = False
-                messages.info(request, "The file was read again with the columns you chose. Check the preview, then import the plan.")
+                messages.info(
+                    request,
+                    "The file was read again with the columns you chose. Check the preview, then import the plan.",
+                )
         plan = form.cleaned_data["plan"]
         entry["plan"] = plan.pk if plan else None
         entry["coordinators"] = [user.pk for user in setup.cleaned_data["coordinators"]]
@@ -291,8 +326,14 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
         if (getattr(parsed, "rows_read", 0) or 0) > background_rows():
             return self.start_in_background(token, entry, saved_at)
         result = plan_import(
-            parsed=parsed, author=request.user, plan=plan, title=form.cleaned_data["title"], name=entry["name"],
-            as_of=saved_at, coordinators=setup.cleaned_data["coordinators"], board_members=setup.cleaned_data["board_members"],
+            parsed=parsed,
+            author=request.user,
+            plan=plan,
+            title=form.cleaned_data["title"],
+            name=entry["name"],
+            as_of=saved_at,
+            coordinators=setup.cleaned_data["coordinators"],
+            board_members=setup.cleaned_data["board_members"],
             people=entry["people"],
         )
         status_labels_remember(choices=entry.get("statuses") or {}, author=request.user)
@@ -305,9 +346,16 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
         jobs = self.request.session.get(JOBS_KEY, [])
         self.request.session[JOBS_KEY] = [*jobs[-4:], token]
         plan_import_run.enqueue(
-            token=token, user_id=self.request.user.pk, name=entry["name"], mapping=entry.get("mapping"),
-            title=entry.get("title") or "", plan_id=entry.get("plan"), as_of=saved_at.isoformat(),
-            coordinators=entry["coordinators"], board_members=entry["board_members"], people=entry["people"],
+            token=token,
+            user_id=self.request.user.pk,
+            name=entry["name"],
+            mapping=entry.get("mapping"),
+            title=entry.get("title") or "",
+            plan_id=entry.get("plan"),
+            as_of=saved_at.isoformat(),
+            coordinators=entry["coordinators"],
+            board_members=entry["board_members"],
+            people=entry["people"],
             statuses=entry.get("statuses") or {},
         )
         return redirect("plans:plan_import_status", token=token)
@@ -321,7 +369,8 @@ def _column_sheets(parsed, form):
             continue
         unused = [
             (_letter(index), header, form.field_for_column(sheet.name, index))
-            for index, header in sheet.unused_columns if index in sheet.headers or index in sheet.columns
+            for index, header in sheet.unused_columns
+            if index in sheet.headers or index in sheet.columns
         ]
         used = [(_letter(index), header, label) for index, header, label in sheet.used_columns]
         sheets.append({"sheet": sheet, "used": used, "unused": unused})
@@ -349,10 +398,17 @@ class PlanImportStatusView(AdminOnlyMixin, View):
         if status.get("state") == "read":  # read in the background: on to the preview
             return redirect("plans:plan_import_preview", token=token)
         running = status.get("state") not in ("done", "failed")
-        return render(request, self.template_name, {
-            "status": status, "running": running, "refresh_seconds": self.refresh_seconds, "nav_section": "import",
-            "plan_url": Plan(pk=status["plan_id"]).get_absolute_url() if status.get("plan_id") else None,
-        })
+        return render(
+            request,
+            self.template_name,
+            {
+                "status": status,
+                "running": running,
+                "refresh_seconds": self.refresh_seconds,
+                "nav_section": "import",
+                "plan_url": Plan(pk=status["plan_id"]).get_absolute_url() if status.get("plan_id") else None,
+            },
+        )
 
 
 class PlanPublishView(PlanAccessMixin, View):
@@ -377,7 +433,9 @@ class PlanPublishView(PlanAccessMixin, View):
         except ValidationError as error:
             messages.info(request, error.messages[0])
         else:
-            messages.success(request, f"“{plan.title}” is published: its owners see their actions and its board sees it.")
+            messages.success(
+                request, f"“{plan.title}” is published: its owners see their actions and its board sees it."
+            )
         return redirect(plan.get_absolute_url())
 
 

@@ -1,11 +1,12 @@
 """Measures of a plan: list, define, milestones, readings, and the measure's page with its chart."""
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import TemplateView
 
-from plans import permissions
 from improvement.concurrency import ConcurrentEditError, ConcurrentEditViewMixin, without_version
+from plans import permissions
 from plans.forms.coordination import MeasureEditForm, MeasureForm, MilestoneForm, ReadingForm
 from plans.models import Measure, MeasureMilestone
 from plans.selectors.coordination import measure_page, plan_measures
@@ -27,8 +28,10 @@ class MeasureListView(PlanAccessMixin, TemplateView):
     def get_context_data(self, **kwargs):
         plan = self.get_plan()
         return super().get_context_data(
-            plan=plan, measures=list(plan_measures(plan=plan)),
-            can_coordinate=permissions.coordinates(self.request.user, plan), **kwargs,
+            plan=plan,
+            measures=list(plan_measures(plan=plan)),
+            can_coordinate=permissions.coordinates(self.request.user, plan),
+            **kwargs,
         )
 
 
@@ -77,7 +80,9 @@ class MeasureEditView(ConcurrentEditViewMixin, MeasureObjectMixin, CoordinatorFo
     def get_context_data(self, **kwargs):
         measure = self.get_measure()
         kwargs.setdefault("milestone_form", MilestoneForm())
-        return super().get_context_data(measure=measure, milestones=list(measure.milestones.order_by("due_date")), **kwargs)
+        return super().get_context_data(
+            measure=measure, milestones=list(measure.milestones.order_by("due_date")), **kwargs
+        )
 
     def post(self, request, *args, **kwargs):
         if "milestone_submit" in request.POST:
@@ -94,11 +99,15 @@ class MeasureEditView(ConcurrentEditViewMixin, MeasureObjectMixin, CoordinatorFo
                     if typed is None:
                         messages.success(request, "Milestone added.")
                         return redirect("plans:measure_edit", pk=self.get_measure().pk)
-                    messages.success(request, "Milestone added. Your changes to the measure are not saved yet: "
-                                              "check them and press Save measure.")
+                    messages.success(
+                        request,
+                        "Milestone added. Your changes to the measure are not saved yet: "
+                        "check them and press Save measure.",
+                    )
                     return self.render_to_response(self.get_context_data(form=typed))
-            return self.render_to_response(self.get_context_data(
-                milestone_form=form, **({"form": typed} if typed is not None else {})))
+            return self.render_to_response(
+                self.get_context_data(milestone_form=form, **({"form": typed} if typed is not None else {}))
+            )
         return super().post(request, *args, **kwargs)
 
     def _typed_measure(self, data):
@@ -112,7 +121,8 @@ class MeasureEditView(ConcurrentEditViewMixin, MeasureObjectMixin, CoordinatorFo
         saved = self.get_initial()
         as_text = lambda value: "" if value is None else str(value)  # noqa: E731
         changed = any(as_text(saved.get(name)) != as_text(initial[name]) for name in MEASURE_FIELDS) or (
-            sorted(map(str, initial["actions"])) != sorted(str(a.pk) for a in saved["actions"]))
+            sorted(map(str, initial["actions"])) != sorted(str(a.pk) for a in saved["actions"])
+        )
         if not changed:
             return None
         form = self.get_form_class()(plan=self.get_plan(), instance=self.get_measure(), initial=initial)
@@ -160,12 +170,15 @@ class MeasureDetailView(MeasureObjectMixin, CoordinatorFormView):
         readings = [(row.period.month, row.reading.value) for row in page.rows if row.reading]
         late = [row.period.month for row in page.rows if row.reading and row.reading.late]
         chart = measure_chart_svg(
-            measure=page.measure, readings=readings, milestones=[(m.due_date, m.value) for m in page.milestones],
+            measure=page.measure,
+            readings=readings,
+            milestones=[(m.due_date, m.value) for m in page.milestones],
             late=late,
         )
         can_coordinate = permissions.coordinates(self.request.user, self.get_plan())
-        return super().get_context_data(page=page, measure=page.measure, chart=chart,
-                                        can_coordinate=can_coordinate, **kwargs)
+        return super().get_context_data(
+            page=page, measure=page.measure, chart=chart, can_coordinate=can_coordinate, **kwargs
+        )
 
     def form_valid(self, form):
         try:

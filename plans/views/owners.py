@@ -1,12 +1,13 @@
 """Owner roles and who holds them: list, add, edit, reassign."""
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.views.generic import FormView, TemplateView
 
-from plans import permissions
 from improvement.concurrency import ConcurrentEditError, ConcurrentEditViewMixin
+from plans import permissions
 from plans.forms.coordination import HoldersForm, OwnerEditForm, OwnerForm, OwnerMergeForm
 from plans.models import Action, Owner
 from plans.selectors.coordination import owner_list
@@ -60,7 +61,7 @@ class OwnerEditView(ConcurrentEditViewMixin, OwnersAllowedMixin, TemplateView):
             try:
                 self._owner = Owner.objects.prefetch_related("holders").get(pk=self.kwargs["pk"])
             except Owner.DoesNotExist:
-                raise Http404("No role with that number")
+                raise Http404("No role with that number") from None
         return self._owner
 
     def dispatch(self, request, *args, **kwargs):
@@ -73,7 +74,8 @@ class OwnerEditView(ConcurrentEditViewMixin, OwnersAllowedMixin, TemplateView):
         kwargs.setdefault("form", OwnerEditForm(instance=owner, initial={"title": owner.title, "agency": owner.agency}))
         kwargs.setdefault("holders_form", HoldersForm(instance=owner, initial={"holders": list(owner.holders.all())}))
         actions = list(
-            Action.objects.filter(owners=owner).select_related("theme__plan")
+            Action.objects.filter(owners=owner)
+            .select_related("theme__plan")
             .order_by("theme__plan__title", "theme__position", "theme__pk", "position", "pk")
         )
         return super().get_context_data(owner=owner, actions=actions, **kwargs)
@@ -144,5 +146,7 @@ class OwnerMergeView(OwnersAllowedMixin, FormView):
         except PermissionDenied as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
-        messages.success(self.request, f"“{merged}” merged into “{keep}”: {moved} action{'' if moved == 1 else 's'} moved.")
+        messages.success(
+            self.request, f"“{merged}” merged into “{keep}”: {moved} action{'' if moved == 1 else 's'} moved."
+        )
         return redirect("plans:owner_edit", pk=keep.pk)

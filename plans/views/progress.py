@@ -1,4 +1,5 @@
 """Pages for owners, coordinators and board members: My actions, plans, actions, progress updates."""
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -9,17 +10,15 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from plans import permissions
-from plans.selectors import progress as selectors
-from plans.selectors import structure
-
-from plans.selectors import reporting as selectors_reporting
-
-from plans.selectors import round as selectors_round
 from plans.filters import ActionFilter
 from plans.forms.progress import RAG_HINTS, ProgressUpdateForm
 from plans.forms.round import CommentForm, NoChangeForm
 from plans.models import Action, Plan
 from plans.rag import rag_from_value
+from plans.selectors import progress as selectors
+from plans.selectors import reporting as selectors_reporting
+from plans.selectors import round as selectors_round
+from plans.selectors import structure
 from plans.selectors.start import start_page
 from plans.selectors.status import is_overdue, status_rows
 from plans.services.actions import progress_update_record
@@ -37,7 +36,7 @@ class PlanAccessMixin:
             try:
                 plan = structure.plan_with_themes(pk=self.kwargs[self.plan_url_kwarg])
             except Plan.DoesNotExist:
-                raise Http404("No plan with that number")
+                raise Http404("No plan with that number") from None
             if not permissions.can_view_plan(self.request.user, plan):
                 raise PermissionDenied("You do not have access to this plan.")
             self._plan = plan
@@ -150,7 +149,7 @@ class ActionMixin:
             try:
                 action = selectors.action_detail(pk=self.kwargs["pk"])
             except Action.DoesNotExist:
-                raise Http404("No action with that number")
+                raise Http404("No action with that number") from None
             if not permissions.can_view_plan(self.request.user, action.theme.plan):
                 raise PermissionDenied("You do not have access to this plan.")
             self._action = action
@@ -168,8 +167,10 @@ class ActionDetailView(ReadOnlyMixin, ActionMixin, TemplateView):
         thread = selectors_round.action_thread(action=action)
         return super().get_context_data(
             overdue=is_overdue(
-                status=action.status, due_date=action.due_date,
-                progress_rag=rag_from_value(action.current_progress_rag), as_of=today,
+                status=action.status,
+                due_date=action.due_date,
+                progress_rag=rag_from_value(action.current_progress_rag),
+                as_of=today,
             ),
             action=action,
             plan=action.theme.plan,
@@ -220,7 +221,9 @@ class ProgressUpdateCreateView(ActionMixin, FormView):
             if form.is_valid():
                 try:
                     recorded = progress_update_no_change(
-                        action=self.get_action(), author=request.user, note=form.cleaned_data["note"],
+                        action=self.get_action(),
+                        author=request.user,
+                        note=form.cleaned_data["note"],
                         period=self.reported_period(),
                     )
                 except ValidationError as error:
@@ -258,8 +261,10 @@ class ProgressUpdateCreateView(ActionMixin, FormView):
         action = self.get_action()
         period = f" for {recorded.period.label}" if recorded.period else ""
         if recorded.late_for:
-            period = (f" in {recorded.period.label}, marked late for {recorded.late_for.label} "
-                      f"({recorded.late_for.label} closed before it was saved, so its board figures do not include it)")
+            period = (
+                f" in {recorded.period.label}, marked late for {recorded.late_for.label} "
+                f"({recorded.late_for.label} closed before it was saved, so its board figures do not include it)"
+            )
         ref = action.ref or "(no ref)"
         if not permissions.holds_role_owning(self.request.user, action):
             messages.success(self.request, f"{what}{period}.")
@@ -269,5 +274,7 @@ class ProgressUpdateCreateView(ActionMixin, FormView):
         if round_.next_action is None:
             messages.success(self.request, f"{what}{period} on action {ref}. {done} Nothing else needs an update.")
             return redirect("plans:my_actions")
-        messages.success(self.request, f"{what}{period} on action {ref}. {done} Next: action {round_.next_action.ref or '(no ref)'}.")
+        messages.success(
+            self.request, f"{what}{period} on action {ref}. {done} Next: action {round_.next_action.ref or '(no ref)'}."
+        )
         return redirect("plans:progress_update_create", pk=round_.next_action.pk)

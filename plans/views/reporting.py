@@ -1,5 +1,6 @@
 """Board reporting pages: the dashboard, the board pack (PDF and Excel), closing and opening periods,
 the highlight report. Board members read; coordinators (and admins) also write."""
+
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,15 +15,14 @@ from improvement.concurrency import ConcurrentEditError, ConcurrentEditViewMixin
 from plans import permissions
 from plans.charts import on_track_chart, rag_trend_chart, theme_chart
 from plans.forms.reporting import HighlightReportForm
-from plans.selectors import reporting as selectors_reporting
-from plans.models import HighlightReport, Plan
+from plans.models import BoardPackState, HighlightReport, Plan
 from plans.rag import RAG_ORDER
 from plans.selectors import dashboard
-from plans.services import periods as period_services
-from plans.models import BoardPackState
-from plans.services import packs, reports
-from plans.services.measure_charts import measure_status_charts
+from plans.selectors import reporting as selectors_reporting
 from plans.selectors.periods import period_close_preview
+from plans.services import packs, reports
+from plans.services import periods as period_services
+from plans.services.measure_charts import measure_status_charts
 from plans.views.coordination import CoordinatorButtonView, CoordinatorsOnlyMixin
 from plans.views.progress import ReadOnlyMixin
 
@@ -37,7 +37,7 @@ class BoardReportMixin:
             try:
                 plan = Plan.objects.get(pk=self.kwargs["pk"])
             except Plan.DoesNotExist:
-                raise Http404("No plan with that number")
+                raise Http404("No plan with that number") from None
             if not permissions.can_read_board_reports(self.request.user, plan):
                 raise PermissionDenied("Only the plan's board members and coordinators can read its board reports.")
             self._plan = plan
@@ -112,7 +112,7 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
         try:
             return max(1, int(self.request.GET.get("page") or 1))
         except ValueError:
-            raise Http404("That page number is not a whole number.")
+            raise Http404("That page number is not a whole number.") from None
 
     def get_context_data(self, **kwargs):
         plan = self.get_plan()
@@ -126,7 +126,10 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
         section = self.get_section()
         page = self.get_page_number() if section == "owners" else 1
         context.update(
-            period=period, periods=periods, section=section, section_label=DASHBOARD_SECTIONS[section],
+            period=period,
+            periods=periods,
+            section=section,
+            section_label=DASHBOARD_SECTIONS[section],
             sections=DASHBOARD_SECTIONS,
         )
         if period.closed:
@@ -136,7 +139,9 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
             )
             html = cache.get(key)
             if html is None:
-                html = self._section_html(section, plan=plan, period=period, periods=periods, page=page, context=context)
+                html = self._section_html(
+                    section, plan=plan, period=period, periods=periods, page=page, context=context
+                )
                 cache.set(key, str(html), CLOSED_FIGURES_SECONDS)
             html = mark_safe(html)  # noqa: S308 - rendered by the section's template, escaped there
         else:
@@ -149,8 +154,15 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
         context.update(data)
         return render_to_string(
             f"plans/reporting/dashboard_{section}.html",
-            {**data, "plan": plan, "period": period, "periods": periods, "rag_columns": [*RAG_ORDER, None],
-             "row_limit": DASHBOARD_ROW_LIMIT, "can_coordinate": context["can_coordinate"]},
+            {
+                **data,
+                "plan": plan,
+                "period": period,
+                "periods": periods,
+                "rag_columns": [*RAG_ORDER, None],
+                "row_limit": DASHBOARD_ROW_LIMIT,
+                "can_coordinate": context["can_coordinate"],
+            },
             request=self.request,
         )
 
@@ -158,7 +170,9 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
         figures = dashboard.figures(plan=plan, period=period, periods=periods)
         trend = dashboard.trend(plan=plan, period=period, periods=periods, current=figures, last=GLANCE_PERIODS)
         return {
-            "figures": figures, "trend": trend, "boards": [p for p in trend if p.movement is not None][-MOVEMENT_BOARDS:],
+            "figures": figures,
+            "trend": trend,
+            "boards": [p for p in trend if p.movement is not None][-MOVEMENT_BOARDS:],
             "previous": selectors_reporting.previous_period(periods, period),
             "glance_chart": on_track_chart(trend),
             "review_counts": {"reviews": selectors_reporting.review_counts(plan=plan, period=period), "period": period},
@@ -176,24 +190,29 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
         themes = {t.pk: t for t in plan.themes.order_by("position", "pk")}
         small = [
             (theme, by_theme[key], theme_chart(by_theme[key], title=f"{theme.number} {theme.title}".strip()))
-            for key, theme in themes.items() if key in by_theme
+            for key, theme in themes.items()
+            if key in by_theme
         ]
         return {
             # The charts draw the last GLANCE_PERIODS periods (the page stays light); the table has them all.
-            "trend": trend, "progress_chart": rag_trend_chart(trend[-GLANCE_PERIODS:], width=560, height=300),
+            "trend": trend,
+            "progress_chart": rag_trend_chart(trend[-GLANCE_PERIODS:], width=560, height=300),
             "impact_chart": rag_trend_chart(
                 trend[-GLANCE_PERIODS:], title="Impact RAG by period", field="impact", width=560, height=300
             ),
-            "theme_trends": small, "boards": [p for p in trend if p.movement is not None][-MOVEMENT_BOARDS:],
+            "theme_trends": small,
+            "boards": [p for p in trend if p.movement is not None][-MOVEMENT_BOARDS:],
         }
 
     def _themes(self, *, plan, period, periods, page):
         figures = dashboard.figures(plan=plan, period=period, periods=periods)
         labels = {t.pk: f"{t.number} {t.title}".strip() for t in plan.themes.order_by("position", "pk")}
         groups = [
-            selectors_reporting.GroupSummary(key=key, label=label, progress=figures.by_theme[key][0],
-                                             impact=figures.by_theme[key][1])
-            for key, label in labels.items() if key in figures.by_theme
+            selectors_reporting.GroupSummary(
+                key=key, label=label, progress=figures.by_theme[key][0], impact=figures.by_theme[key][1]
+            )
+            for key, label in labels.items()
+            if key in figures.by_theme
         ]
         return {"groups": groups}
 
@@ -214,16 +233,22 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
         return {"measures": measures, "measure_charts": measure_status_charts(measures)}
 
     def _exceptions(self, *, plan, period, periods, page):
-        return {"lists": list(dashboard.action_lists(
-            plan=plan, period=period, periods=periods, names=dashboard.EXCEPTIONS, limit=DASHBOARD_ROW_LIMIT
-        ).values())}
+        return {
+            "lists": list(
+                dashboard.action_lists(
+                    plan=plan, period=period, periods=periods, names=dashboard.EXCEPTIONS, limit=DASHBOARD_ROW_LIMIT
+                ).values()
+            )
+        }
 
     def _movement(self, *, plan, period, periods, page):
         return {
             "previous": selectors_reporting.previous_period(periods, period),
-            "lists": list(dashboard.action_lists(
-                plan=plan, period=period, periods=periods, names=dashboard.MOVEMENTS, limit=DASHBOARD_ROW_LIMIT
-            ).values()),
+            "lists": list(
+                dashboard.action_lists(
+                    plan=plan, period=period, periods=periods, names=dashboard.MOVEMENTS, limit=DASHBOARD_ROW_LIMIT
+                ).values()
+            ),
         }
 
 
@@ -253,10 +278,14 @@ class BoardPackPdfView(ReadOnlyMixin, BoardReportMixin, View):
             if document.state != BoardPackState.DONE:
                 return redirect(_pack_status_url(plan, period))
             suffix = "-full" if not period.closed else ""
-            return _pdf_response(packs.board_pack_bytes(document),
-                                 reports.board_pack_filename(plan=plan, period=period, extension="pdf").replace(".pdf", f"{suffix}.pdf"))
+            return _pdf_response(
+                packs.board_pack_bytes(document),
+                reports.board_pack_filename(plan=plan, period=period, extension="pdf").replace(".pdf", f"{suffix}.pdf"),
+            )
         pdf = reports.board_pack_pdf(plan=plan, period=period, base_url=request.build_absolute_uri("/"), full=False)
-        return _pdf_response(pdf, reports.board_pack_filename(plan=plan, period=period, extension="pdf").replace(".pdf", "-summary.pdf"))
+        return _pdf_response(
+            pdf, reports.board_pack_filename(plan=plan, period=period, extension="pdf").replace(".pdf", "-summary.pdf")
+        )
 
 
 class BoardPackFullPdfView(BoardPackPdfView):
@@ -278,8 +307,13 @@ class BoardPackStatusView(ReadOnlyMixin, BoardReportMixin, TemplateView):
         document = packs.board_pack_request(period=period, retry="retry" in self.request.GET)
         running = document.state in (BoardPackState.QUEUED, BoardPackState.RUNNING)
         return super().get_context_data(
-            plan=plan, period=period, document=document, running=running, refresh_seconds=self.refresh_seconds,
-            dashboard_url=_dashboard_url(plan, period), **kwargs,
+            plan=plan,
+            period=period,
+            document=document,
+            running=running,
+            refresh_seconds=self.refresh_seconds,
+            dashboard_url=_dashboard_url(plan, period),
+            **kwargs,
         )
 
 

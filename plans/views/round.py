@@ -1,5 +1,6 @@
 """The monthly round: the coordinators' review queue and round page (who has not reported, send
 reminders now), and comments on an action (and replies to a challenge) by anyone who reads it."""
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,16 +9,14 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from plans.selectors import progress as selectors
-
-from plans.selectors import round as selectors_round
 from plans.forms.round import CommentForm, ReminderForm, ReviewForm
 from plans.models import ProgressUpdate, UpdateReview
+from plans.selectors import progress as selectors
+from plans.selectors import round as selectors_round
 from plans.services.progress import action_comment_add, update_review
 from plans.services.reminders import update_reminders_send
 from plans.views.coordination import CoordinatorsOnlyMixin, PlanObjectMixin
 from plans.views.progress import ActionMixin
-
 
 REVIEW_PAGE_SIZE = 25
 
@@ -45,27 +44,37 @@ class ReviewQueueView(RoundMixin, TemplateView):
         query = self.request.GET.copy()
         query.pop("page", None)
         return super().get_context_data(
-            plan=plan, period=period, updates=list(page.object_list), page=page, unreviewed=unreviewed,
+            plan=plan,
+            period=period,
+            updates=list(page.object_list),
+            page=page,
+            unreviewed=unreviewed,
             filter_query=query.urlencode(),
             counts=selectors_round.review_counts(plan=plan, period=period) if period else None,
             **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
-        plan, period = self.get_plan(), self.get_period()
+        plan = self.get_plan()
+        self.get_period()
         form = ReviewForm(request.POST)
         update = None
         if form.is_valid():
             update = (
                 ProgressUpdate.objects.select_related("action__theme__plan", "period")
-                .filter(pk=form.cleaned_data["update"], action__theme__plan=plan).first()
+                .filter(pk=form.cleaned_data["update"], action__theme__plan=plan)
+                .first()
             )
             if update is None:
                 form.add_error(None, "That update is not one of this plan's: reload the page and try again")
             else:
                 try:
-                    update_review(update=update, reviewer=request.user, decision=form.cleaned_data["decision"],
-                                  comment=form.cleaned_data["comment"])
+                    update_review(
+                        update=update,
+                        reviewer=request.user,
+                        decision=form.cleaned_data["decision"],
+                        comment=form.cleaned_data["comment"],
+                    )
                 except ValidationError as error:
                     form.add_error(None, error)
         if form.errors:
@@ -102,7 +111,10 @@ class RoundView(RoundMixin, TemplateView):
         result = update_reminders_send(plan=plan, users=users, sent_by=request.user)
         if result.sent:
             names = ", ".join(user.get_full_name() or user.get_username() for user, _plan, _n in result.sent)
-            messages.success(request, f"Reminder sent to {len(result.sent)} {'person' if len(result.sent) == 1 else 'people'}: {names}.")
+            messages.success(
+                request,
+                f"Reminder sent to {len(result.sent)} {'person' if len(result.sent) == 1 else 'people'}: {names}.",
+            )
         for user, why in result.skipped_users:
             messages.warning(request, f"No reminder sent to {user.get_full_name() or user.get_username()}: {why}.")
         if not result.sent and not result.skipped_users:
@@ -126,12 +138,15 @@ class ActionCommentView(ActionMixin, TemplateView):
             return None
         return (
             UpdateReview.objects.select_related("update", "reviewer")
-            .filter(pk=value, update__action=self.get_action(), decision="challenged").first()
+            .filter(pk=value, update__action=self.get_action(), decision="challenged")
+            .first()
         )
 
     def get_context_data(self, **kwargs):
         action = self.get_action()
-        review = self.get_review(self.request.GET.get("review") or (kwargs.get("form").data.get("review") if kwargs.get("form") else ""))
+        review = self.get_review(
+            self.request.GET.get("review") or (kwargs.get("form").data.get("review") if kwargs.get("form") else "")
+        )
         kwargs.setdefault("form", CommentForm(initial={"review": review.pk if review else None}))
         return super().get_context_data(action=action, plan=action.theme.plan, review=review, **kwargs)
 
@@ -144,7 +159,9 @@ class ActionCommentView(ActionMixin, TemplateView):
                 form.add_error(None, "That challenge is not about this action: reload the page and try again")
             else:
                 try:
-                    action_comment_add(action=action, author=request.user, text=form.cleaned_data["text"], review=review)
+                    action_comment_add(
+                        action=action, author=request.user, text=form.cleaned_data["text"], review=review
+                    )
                 except ValidationError as error:
                     form.add_error(None, error)
                 except PermissionDenied:

@@ -1,12 +1,13 @@
 """Sources and recommendation coverage: which paragraphs the plan's actions answer."""
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.views.generic import FormView, TemplateView
 
-from plans import permissions
 from improvement.concurrency import ConcurrentEditError, ConcurrentEditViewMixin
+from plans import permissions
 from plans.forms.coordination import ParagraphsForm, SourceForm
 from plans.models import Source
 from plans.selectors.coordination import source_coverage, source_list
@@ -39,8 +40,10 @@ class SourceListView(SourcesReadableMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            sources=list(source_list()), can_manage=permissions.can_manage_sources(self.request.user),
-            plans=self.visible_plans, **kwargs,
+            sources=list(source_list()),
+            can_manage=permissions.can_manage_sources(self.request.user),
+            plans=self.visible_plans,
+            **kwargs,
         )
 
 
@@ -57,7 +60,7 @@ class SourceDetailView(SourcesReadableMixin, TemplateView):
         try:
             source = Source.objects.prefetch_related("paragraphs").get(pk=self.kwargs["pk"])
         except Source.DoesNotExist:
-            raise Http404("No source with that number")
+            raise Http404("No source with that number") from None
         visible = self.visible_plans
         plans = visible
         chosen = self.request.GET.get("plan")
@@ -69,8 +72,12 @@ class SourceDetailView(SourcesReadableMixin, TemplateView):
             plans = [selected]
         coverage = source_coverage(source=source, plans=plans)
         return super().get_context_data(
-            source=source, coverage=coverage, visible_plans=visible, selected_plan=selected,
-            can_manage=permissions.can_manage_sources(self.request.user), **kwargs,
+            source=source,
+            coverage=coverage,
+            visible_plans=visible,
+            selected_plan=selected,
+            can_manage=permissions.can_manage_sources(self.request.user),
+            **kwargs,
         )
 
 
@@ -106,7 +113,7 @@ class SourceParagraphsView(ConcurrentEditViewMixin, SourcesAllowedMixin, FormVie
             try:
                 self._source = Source.objects.get(pk=self.kwargs["pk"])
             except Source.DoesNotExist:
-                raise Http404("No source with that number")
+                raise Http404("No source with that number") from None
         return self._source
 
     def get_form_kwargs(self):

@@ -1,12 +1,13 @@
 """Coordinators' pages for a plan's structure: the plan, its themes, its actions."""
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import TemplateView
 
-from plans import permissions
 from improvement.concurrency import ConcurrentEditError, ConcurrentEditViewMixin, without_version
+from plans import permissions
 from plans.forms.coordination import (
     ActionEditForm,
     ActionForm,
@@ -57,7 +58,8 @@ class PlanUpdateView(ConcurrentEditViewMixin, PlanObjectMixin, CoordinatorFormVi
         plan = self.get_plan()
         return {
             **{name: getattr(plan, name) for name in structure.PLAN_FIELDS},
-            "coordinators": list(plan.coordinators.all()), "board_members": list(plan.board_members.all()),
+            "coordinators": list(plan.coordinators.all()),
+            "board_members": list(plan.board_members.all()),
         }
 
     def get_context_data(self, **kwargs):
@@ -72,8 +74,12 @@ class PlanUpdateView(ConcurrentEditViewMixin, PlanObjectMixin, CoordinatorFormVi
             return self.edit_conflict(form, error)
         except ValidationError as error:
             return self.service_failed(form, error)
-        messages.success(self.request, "Plan archived: it is read-only and out of My actions and the list of plans, "
-                                       "and its board reports stay." if plan.status == "archived" else "Plan details saved.")
+        messages.success(
+            self.request,
+            "Plan archived: it is read-only and out of My actions and the list of plans, and its board reports stay."
+            if plan.status == "archived"
+            else "Plan details saved.",
+        )
         return redirect(plan.get_absolute_url())
 
 
@@ -98,8 +104,11 @@ class PlanDeleteView(PlanObjectMixin, TemplateView):
         try:
             structure.plan_delete(plan=plan, confirm_title=request.POST.get("confirm_title", ""))
         except ValidationError as error:
-            return self.render_to_response(self.get_context_data(error=error.message_dict["confirm_title"][0],
-                                                                 typed=request.POST.get("confirm_title", "")))
+            return self.render_to_response(
+                self.get_context_data(
+                    error=error.message_dict["confirm_title"][0], typed=request.POST.get("confirm_title", "")
+                )
+            )
         messages.success(request, f"Plan “{title}” deleted with everything in it.")
         return redirect("plans:plan_list")
 
@@ -139,8 +148,9 @@ class ThemeListView(PlanObjectMixin, CoordinatorFormView):
 class ThemeObjectMixin:
     def get_theme(self):
         if not hasattr(self, "_theme"):
-            self._theme = get_object_or_404(Theme.objects.select_related("plan"), pk=self.kwargs["theme_pk"],
-                                            plan_id=self.kwargs["pk"])
+            self._theme = get_object_or_404(
+                Theme.objects.select_related("plan"), pk=self.kwargs["theme_pk"], plan_id=self.kwargs["pk"]
+            )
         return self._theme
 
     def get_plan(self):
@@ -190,10 +200,18 @@ class ThemeMoveView(ThemeObjectMixin, CoordinatorButtonView):
         except ConcurrentEditError as error:
             plan = error.current or theme.plan
             themes = list(plan.themes.select_related("lead").order_by("position", "pk"))
-            return render(request, "plans/theme/list.html", {
-                "plan": plan, "themes": themes, "form": ThemeForm(), "edit_conflict": error,
-                "nav_section": "plans",
-            }, status=409)
+            return render(
+                request,
+                "plans/theme/list.html",
+                {
+                    "plan": plan,
+                    "themes": themes,
+                    "form": ThemeForm(),
+                    "edit_conflict": error,
+                    "nav_section": "plans",
+                },
+                status=409,
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -219,11 +237,13 @@ class ActionFormMixin:
             try:
                 structure.source_create(code=data["new_source_code"], title=data["new_source_title"])
             except ValidationError as error:
-                raise ValidationError({"new_source_code": error.message_dict.get("code", error.messages)})
+                raise ValidationError({"new_source_code": error.message_dict.get("code", error.messages)}) from None
         fields = {name: data[name] for name in structure.ACTION_FIELDS if name in data}
         return dict(
-            owners=owners, source_references=data["parsed_source_references"],
-            cross_references=list(data["cross_references"]), **fields,
+            owners=owners,
+            source_references=data["parsed_source_references"],
+            cross_references=list(data["cross_references"]),
+            **fields,
         )
 
     def saved(self, result, verb):
@@ -272,10 +292,12 @@ class ActionUpdateView(ConcurrentEditViewMixin, ActionFormMixin, ActionObjectMix
             with transaction.atomic():
                 kwargs = self.service_kwargs(form.cleaned_data)
                 result = structure.action_update(
-                    action=self.get_action(), expected_version=form.cleaned_data["version"],
+                    action=self.get_action(),
+                    expected_version=form.cleaned_data["version"],
                     due_date_agreed_by=form.cleaned_data.get("due_date_agreed_by", ""),
                     due_date_agreed_on=form.cleaned_data.get("due_date_agreed_on"),
-                    changed_by=self.request.user, **kwargs
+                    changed_by=self.request.user,
+                    **kwargs,
                 )
         except ConcurrentEditError as error:
             return self.edit_conflict(form, error)

@@ -1,4 +1,5 @@
 """The read-only data feed: what each endpoint gives, filters, pagination, query counts, and access by token."""
+
 import datetime
 
 import pytest
@@ -74,8 +75,13 @@ def test_themes_periods_and_actions_filter_by_plan(client, world):
 
 
 def test_action_statuses_give_each_action_s_status_in_the_period(client, world):
-    ProgressUpdateFactory(action=world.action, period=world.period, progress_rag=Rag.AMBER, impact_rag=Rag.RED,
-                          note="Recovery plan agreed")
+    ProgressUpdateFactory(
+        action=world.action,
+        period=world.period,
+        progress_rag=Rag.AMBER,
+        impact_rag=Rag.RED,
+        note="Recovery plan agreed",
+    )
     rows = _get(client, "action_status_list", _bearer(world.board), period=world.period.pk)["results"]
     by_ref = {row["ref"]: row for row in rows}
     assert by_ref["1.1"]["progress_rag"] == "amber" and by_ref["1.1"]["impact_rag"] == "red"
@@ -89,9 +95,15 @@ def test_action_statuses_give_each_action_s_status_in_the_period(client, world):
 
 
 def test_a_closed_period_s_statuses_are_what_the_board_read(client, world):
-    previous = ReportingPeriodFactory(plan=world.plan, month=(world.period.month - datetime.timedelta(days=1)).replace(day=1))
-    ProgressUpdateFactory(action=world.action, period=previous, progress_rag=Rag.GREEN,
-                          created_at=timezone.now() - datetime.timedelta(days=40))
+    previous = ReportingPeriodFactory(
+        plan=world.plan, month=(world.period.month - datetime.timedelta(days=1)).replace(day=1)
+    )
+    ProgressUpdateFactory(
+        action=world.action,
+        period=previous,
+        progress_rag=Rag.GREEN,
+        created_at=timezone.now() - datetime.timedelta(days=40),
+    )
     period_close(period=previous, user=world.coordinator)
     ProgressUpdateFactory(action=world.action, period=world.period, progress_rag=Rag.RED)
     headers = _bearer(world.coordinator)
@@ -111,13 +123,18 @@ def test_action_statuses_need_a_period_or_a_plan(client, world):
 def test_measures_carry_milestones_and_readings_and_filter_by_period(client, world):
     measure = MeasureFactory(plan=world.plan, name="Assessments judged good")
     MeasureMilestoneFactory(measure=measure, value=70, label="Autumn")
-    earlier = ReportingPeriodFactory(plan=world.plan, month=(world.period.month - datetime.timedelta(days=1)).replace(day=1))
+    earlier = ReportingPeriodFactory(
+        plan=world.plan, month=(world.period.month - datetime.timedelta(days=1)).replace(day=1)
+    )
     MeasureReadingFactory(measure=measure, period=earlier, value=55)
     MeasureReadingFactory(measure=measure, period=world.period, value=64)
     headers = _bearer(world.owner)
     [row] = _get(client, "measure_list", headers, plan=world.plan.pk)["results"]
     assert row["milestones"] == [{"due_date": "2026-09-30", "value": "70.00", "label": "Autumn"}]
-    assert [(r["month"], r["value"]) for r in row["readings"]] == [(earlier.slug, "55.00"), (world.period.slug, "64.00")]
+    assert [(r["month"], r["value"]) for r in row["readings"]] == [
+        (earlier.slug, "55.00"),
+        (world.period.slug, "64.00"),
+    ]
     [only] = _get(client, "measure_list", headers, period=world.period.pk)["results"]
     assert [r["value"] for r in only["readings"]] == ["64.00"]
 
@@ -126,16 +143,24 @@ def test_measures_carry_milestones_and_readings_and_filter_by_period(client, wor
 def audited(db):
     """A programme with one standard, two agencies and three cases: figures 2 of 3 met overall."""
     programme = AuditProgrammeFactory()
-    standard = StandardFactory(kloe=KeyLineOfEnquiryFactory(programme=programme, number=1), number=1, text="Voice of the child")
+    standard = StandardFactory(
+        kloe=KeyLineOfEnquiryFactory(programme=programme, number=1), number=1, text="Voice of the child"
+    )
     police, health = AgencyFactory(name="Police"), AgencyFactory(name="Health")
     results = [JudgementResult.MET, JudgementResult.MET, JudgementResult.NOT_MET]
     for n, result in enumerate(results, start=1):
         case = AuditCaseFactory(programme=programme, code=f"Case {n}", agencies=[police, health])
-        Judgement.objects.create(case=case, agency=police, standard=standard, result=result,
-                                 reason="No record of the child's views" if result == JudgementResult.NOT_MET else "",
-                                 status=JudgementStatus.SUBMITTED)
-        Judgement.objects.create(case=case, agency=health, standard=standard, result=JudgementResult.MET,
-                                 status=JudgementStatus.SUBMITTED)
+        Judgement.objects.create(
+            case=case,
+            agency=police,
+            standard=standard,
+            result=result,
+            reason="No record of the child's views" if result == JudgementResult.NOT_MET else "",
+            status=JudgementStatus.SUBMITTED,
+        )
+        Judgement.objects.create(
+            case=case, agency=health, standard=standard, result=JudgementResult.MET, status=JudgementStatus.SUBMITTED
+        )
     return programme
 
 
@@ -145,10 +170,21 @@ def test_audit_findings_are_figures_never_cases(client, world, audited):
     assert programme["case_count"] == 3
     rows = _get(client, "audit_finding_list", headers, programme=audited.pk)["results"]
     overall = [r for r in rows if r["agency"] is None]
-    assert overall == [{
-        "programme": audited.pk, "kloe": 1, "standard": 1, "standard_text": "Voice of the child", "agency": None,
-        "unit": "cases", "met": 2, "not_met": 1, "not_applicable": 0, "applicable": 3, "percent_met": 67,
-    }]
+    assert overall == [
+        {
+            "programme": audited.pk,
+            "kloe": 1,
+            "standard": 1,
+            "standard_text": "Voice of the child",
+            "agency": None,
+            "unit": "cases",
+            "met": 2,
+            "not_met": 1,
+            "not_applicable": 0,
+            "applicable": 3,
+            "percent_met": 67,
+        }
+    ]
     police = next(r for r in rows if r["agency"] == "Police")
     assert (police["met"], police["not_met"], police["unit"]) == (2, 1, "cases")
     text = str(rows)
@@ -181,8 +217,9 @@ def _grow(world, n):
         MeasureReadingFactory(measure=measure, period=world.period)
 
 
-@pytest.mark.parametrize("name", ["plan_list", "theme_list", "period_list", "action_list", "action_status_list",
-                                  "measure_list"])
+@pytest.mark.parametrize(
+    "name", ["plan_list", "theme_list", "period_list", "action_list", "action_status_list", "measure_list"]
+)
 def test_each_page_takes_a_fixed_number_of_queries(client, world, name, django_assert_max_num_queries):
     _grow(world, 25)
     headers = _bearer(world.owner)

@@ -1,5 +1,6 @@
 """Personal API tokens: created on one's own page (shown once, with an expiry), hashed at rest, revocable,
 and reading exactly what their user may read."""
+
 import datetime
 import hashlib
 
@@ -69,8 +70,9 @@ def test_nobody_revokes_another_person_s_token(client, world):
 
 
 def test_an_expired_token_reads_nothing(client, world):
-    created = api_token_create(user=world.board, name="Power BI", days=30,
-                               now=timezone.now() - datetime.timedelta(days=31))
+    created = api_token_create(
+        user=world.board, name="Power BI", days=30, now=timezone.now() - datetime.timedelta(days=31)
+    )
     refused = client.get(reverse("api:plan_list"), **_bearer(created.secret))
     assert refused.status_code == 401
     assert "expired" in refused.json()["detail"]
@@ -97,7 +99,11 @@ def test_no_token_no_session_is_refused_with_401(client, world):
 
 def test_a_token_opens_the_feed_only_not_the_site(client, world):
     secret = api_token_create(user=world.admin, name="Power BI", days=30).secret
-    for url in (reverse("plans:plan_list"), reverse("api:token_list"), reverse("plans:plan_export_json", args=[world.plan.pk])):
+    for url in (
+        reverse("plans:plan_list"),
+        reverse("api:token_list"),
+        reverse("plans:plan_export_json", args=[world.plan.pk]),
+    ):
         response = client.get(url, **_bearer(secret))
         assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
     # ...and it cannot make a token either

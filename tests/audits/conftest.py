@@ -1,4 +1,5 @@
 """Audit fixtures: a small programme with three agencies, users per audit role, and helpers."""
+
 import datetime
 from dataclasses import dataclass
 
@@ -48,8 +49,10 @@ class Audit:
 @pytest.fixture
 def audit(db):
     programme = programme_create(
-        title="Multi-agency case audit 2015-16", period_start=datetime.date(2015, 4, 1),
-        period_end=datetime.date(2016, 3, 31), priorities=["Neglect", "Early Help"],
+        title="Multi-agency case audit 2015-16",
+        period_start=datetime.date(2015, 4, 1),
+        period_end=datetime.date(2016, 3, 31),
+        priorities=["Neglect", "Early Help"],
     )
     kloe1 = kloe_create(programme=programme, number=1, question="Is information shared well?")
     kloe2 = kloe_create(programme=programme, number=2, question="Is the voice of the child heard?")
@@ -65,8 +68,19 @@ def audit(db):
     health_user = UserFactory(username="health-auditor", groups=[AGENCY_AUDITOR])
     AgencyMembership.objects.create(user=health_user, agency=health)
     return Audit(
-        programme=programme, kloe1=kloe1, kloe2=kloe2, s1=s1, s2=s2, s3=s3, police=police, health=health,
-        education=education, lead=lead, police_user=police_user, health_user=health_user,
-        board=UserFactory(username="board-member", groups=[BOARD]), admin=UserFactory(username="boss", groups=[ADMIN]),
+        programme=programme,
+        kloe1=kloe1,
+        kloe2=kloe2,
+        s1=s1,
+        s2=s2,
+        s3=s3,
+        police=police,
+        health=health,
+        education=education,
+        lead=lead,
+        police_user=police_user,
+        health_user=health_user,
+        board=UserFactory(username="board-member", groups=[BOARD]),
+        admin=UserFactory(username="boss", groups=[ADMIN]),
         nobody=UserFactory(username="no-audit-role"),
     )

@@ -1,5 +1,6 @@
 """The audits models are in the audit trail: who changed a programme, a case, a judgement or a
 lesson, when, from what to what, on the audit log page and in each row's history."""
+
 import html
 
 import pytest
@@ -30,10 +31,20 @@ def test_a_judgement_saved_from_its_sheet_shows_on_the_audit_log_with_who_and_wh
     case = audit.case("MACA-2015-01", [audit.police])
     url = reverse("audits:judgement_entry", args=[case.pk, audit.police.pk])
     client.force_login(audit.police_user)
-    client.post(url, {f"result_{audit.s1.pk}": MET, f"result_{audit.s2.pk}": MET, f"result_{audit.s3.pk}": NA,
-                      "action": "draft"})
-    client.post(url, {f"result_{audit.s1.pk}": MET, f"result_{audit.s2.pk}": NOT_MET, f"result_{audit.s3.pk}": NA,
-                      f"reason_{audit.s2.pk}": "Minutes never shared", "action": "draft"})
+    client.post(
+        url,
+        {f"result_{audit.s1.pk}": MET, f"result_{audit.s2.pk}": MET, f"result_{audit.s3.pk}": NA, "action": "draft"},
+    )
+    client.post(
+        url,
+        {
+            f"result_{audit.s1.pk}": MET,
+            f"result_{audit.s2.pk}": NOT_MET,
+            f"result_{audit.s3.pk}": NA,
+            f"reason_{audit.s2.pk}": "Minutes never shared",
+            "action": "draft",
+        },
+    )
     client.force_login(audit.admin)
 
     response = client.get(reverse("plans:audit_log"), {"model": "audits.judgement"})
@@ -55,15 +66,27 @@ def test_setting_up_a_programme_is_recorded_row_by_row(audit):
     """Bulk writes (priorities, standards copied, attendance) record their history too."""
     from audits.services.setup import learning_event_record, programme_create
 
-    copy = programme_create(title="Case audit 2016-17", period_start=audit.programme.period_start,
-                            period_end=audit.programme.period_end, priorities=["Neglect"], copy_from=audit.programme)
-    learning_event_record(programme=copy, title="Learning event", date=audit.programme.period_end,
-                          attendance={audit.police: 4, audit.health: 2})
+    copy = programme_create(
+        title="Case audit 2016-17",
+        period_start=audit.programme.period_start,
+        period_end=audit.programme.period_end,
+        priorities=["Neglect"],
+        copy_from=audit.programme,
+    )
+    learning_event_record(
+        programme=copy,
+        title="Learning event",
+        date=audit.programme.period_end,
+        attendance={audit.police: 4, audit.health: 2},
+    )
 
     from audits.models import AuditPriority, LearningEventAttendance, Standard
 
-    for model, rows in [(AuditPriority, copy.priorities.all()), (Standard, Standard.objects.filter(kloe__programme=copy)),
-                        (LearningEventAttendance, LearningEventAttendance.objects.filter(event__programme=copy))]:
+    for model, rows in [
+        (AuditPriority, copy.priorities.all()),
+        (Standard, Standard.objects.filter(kloe__programme=copy)),
+        (LearningEventAttendance, LearningEventAttendance.objects.filter(event__programme=copy)),
+    ]:
         assert rows.exists()
         assert model.history.filter(id__in=rows.values("pk"), history_type="+").count() == rows.count(), model
 

@@ -6,13 +6,21 @@ then the stale form is posted. The save is refused (409) with what they changed,
 keeps their change, what this person typed stays in the form, and saving again from the refused
 page (now carrying the current versions) goes through.
 """
+
 import html
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from audits.models import AgencyMembership, AuditProgramme, Judgement, JudgementRevision, JudgementStatus, ProgrammeStatus
+from audits.models import (
+    AgencyMembership,
+    AuditProgramme,
+    Judgement,
+    JudgementRevision,
+    JudgementStatus,
+    ProgrammeStatus,
+)
 from audits.permissions import AGENCY_AUDITOR, AUDIT_LEAD
 from tests.audits.conftest import MET, NA, NOT_MET
 from tests.factories import UserFactory
@@ -46,8 +54,13 @@ def sheet_versions(response):
 
 def sheet_post(audit, versions, *, s1=MET, s2=MET, s3=NA, reason2="", evidence1="", action="submit"):
     return {
-        f"result_{audit.s1.pk}": s1, f"result_{audit.s2.pk}": s2, f"result_{audit.s3.pk}": s3,
-        f"reason_{audit.s2.pk}": reason2, f"evidence_{audit.s1.pk}": evidence1, "action": action, **versions,
+        f"result_{audit.s1.pk}": s1,
+        f"result_{audit.s2.pk}": s2,
+        f"result_{audit.s3.pk}": s3,
+        f"reason_{audit.s2.pk}": reason2,
+        f"evidence_{audit.s1.pk}": evidence1,
+        "action": action,
+        **versions,
     }
 
 
@@ -69,8 +82,11 @@ def test_sheet_carries_the_version_of_each_judgement_it_shows(audit, client):
     versions = sheet_versions(client.get(sheet_url(case, audit.police)))
 
     judgement = Judgement.objects.get(case=case, agency=audit.police, standard=audit.s1)
-    assert versions == {f"version_{audit.s1.pk}": judgement.version, f"version_{audit.s2.pk}": 0,
-                        f"version_{audit.s3.pk}": 0}
+    assert versions == {
+        f"version_{audit.s1.pk}": judgement.version,
+        f"version_{audit.s2.pk}": 0,
+        f"version_{audit.s3.pk}": 0,
+    }
 
 
 def test_stale_judgement_sheet_is_refused_whole_and_shows_their_judgement(audit, client, second_police_auditor):
@@ -79,8 +95,9 @@ def test_stale_judgement_sheet_is_refused_whole_and_shows_their_judgement(audit,
     url = sheet_url(case, audit.police)
     client.force_login(audit.police_user)
     versions = sheet_versions(client.get(url))
-    theirs = sheet_post(audit, sheet_versions(second_police_auditor.get(url)), s2=NOT_MET,
-                        reason2="Minutes never shared with school")
+    theirs = sheet_post(
+        audit, sheet_versions(second_police_auditor.get(url)), s2=NOT_MET, reason2="Minutes never shared with school"
+    )
     assert second_police_auditor.post(url, theirs).status_code == 302
 
     response = client.post(url, sheet_post(audit, versions, s2=MET, evidence1="Strategy meeting notes"))
@@ -117,7 +134,10 @@ def test_sheet_opened_before_someone_judged_a_standard_is_refused(audit, client,
     response = client.post(url, sheet_post(audit, versions, s3=NA, action="draft"))
 
     conflicts = assert_refused(response, "judgement")
-    assert (conflicts["Standard 3: result"].theirs, conflicts["Standard 3: result"].yours) == ("Not met", "Not applicable")
+    assert (conflicts["Standard 3: result"].theirs, conflicts["Standard 3: result"].yours) == (
+        "Not met",
+        "Not applicable",
+    )
     assert Judgement.objects.get(case=case, agency=audit.police, standard=audit.s3).result == NOT_MET
     assert not Judgement.objects.filter(case=case, agency=audit.police, standard=audit.s1).exists()
 
@@ -147,7 +167,10 @@ def test_programme_status_refuses_a_stale_save_and_shows_their_status(audit, cli
 
     conflicts = assert_refused(response, "audit programme", "Lee Two saved it")
     assert (conflicts["Status"].original, conflicts["Status"].theirs, conflicts["Status"].yours) == (
-        "Planning", "Reporting", "Closed")
+        "Planning",
+        "Reporting",
+        "Closed",
+    )
     assert AuditProgramme.objects.get(pk=audit.programme.pk).status == ProgrammeStatus.REPORTING
     assert response.context["form"]["status"].value() == "closed"
 

@@ -1,4 +1,5 @@
 """The audit overview PDF and the findings workbook as a screen reader's tools read them."""
+
 from django.template.loader import render_to_string
 
 from audits.models import LearningEvent, LearningEventAttendance
@@ -18,11 +19,17 @@ def test_overview_pdf_is_tagged_with_headings_in_order_and_captioned_tables(audi
     response = client.get(f"/audits/{audit.programme.pk}/overview.pdf")
     html = render_to_string("audits/programme/overview_pdf.html", overview_context(programme=audit.programme))
 
-    s = assert_accessible_pdf(response.content, title=f"{audit.programme.title}: overview report",
-                              html_captions=html_caption_count(html))
+    s = assert_accessible_pdf(
+        response.content, title=f"{audit.programme.title}: overview report", html_captions=html_caption_count(html)
+    )
     h2 = [title for tag, title in s.headings if tag == "H2"]
-    assert h2 == ["Findings by key line of enquiry and standard", "Findings by agency", "Learning event",
-                  "Learning log", "Single-agency improvement plan"]
+    assert h2 == [
+        "Findings by key line of enquiry and standard",
+        "Findings by agency",
+        "Learning event",
+        "Learning log",
+        "Single-agency improvement plan",
+    ]
     assert [tag for tag, _ in s.headings][:3] == ["H1", "H2", "H3"]  # each KLOE under the findings
     assert all(title.startswith("KLOE ") for tag, title in s.headings if tag == "H3")
     assert s.tags.count("Caption") >= 4
@@ -33,8 +40,11 @@ def test_findings_workbook_is_navigable_with_its_chart_described(audit, client):
     client.force_login(audit.lead)
     response = client.get(f"/audits/{audit.programme.pk}/findings.xlsx")
 
-    assert_navigable_workbook(response.content, title=f"{audit.programme.title}: findings",
-                              sheets=["By standard", "By KLOE", "By agency", "Judgements by agency"])
+    assert_navigable_workbook(
+        response.content,
+        title=f"{audit.programme.title}: findings",
+        sheets=["By standard", "By KLOE", "By agency", "Judgements by agency"],
+    )
     [description] = chart_descriptions(response.content)
     assert description.startswith("Bar chart of the percentage of applicable cases that met")
     assert "gives the same figures" in description

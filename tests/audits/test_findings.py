@@ -1,14 +1,26 @@
 """Findings arithmetic, checked by hand: "N of M cases (P%)", not applicable excluded, rounding."""
+
 import pytest
 
 from audits.selectors import Figure, findings, percentage
 from tests.audits.conftest import MET, NA, NOT_MET
 
 
-@pytest.mark.parametrize("numerator, denominator, expected", [
-    (2, 3, 67), (1, 3, 33), (1, 8, 13), (3, 8, 38), (9, 11, 82), (7, 11, 64), (1, 2, 50), (0, 5, 0), (5, 5, 100),
-    (1, 200, 1),  # 0.5% rounds half up to 1, not to even (0)
-])
+@pytest.mark.parametrize(
+    "numerator, denominator, expected",
+    [
+        (2, 3, 67),
+        (1, 3, 33),
+        (1, 8, 13),
+        (3, 8, 38),
+        (9, 11, 82),
+        (7, 11, 64),
+        (1, 2, 50),
+        (0, 5, 0),
+        (5, 5, 100),
+        (1, 200, 1),  # 0.5% rounds half up to 1, not to even (0)
+    ],
+)
 def test_percentage_rounds_half_up(numerator, denominator, expected):
     assert percentage(numerator, denominator) == expected
 
@@ -59,7 +71,11 @@ def test_a_case_meets_a_standard_only_when_no_agency_judged_it_not_met(audit):
     # by agency: each agency's own judgements
     by_agency = {row.agency.short_name: row for row in result.agencies}
     assert (by_agency["Police"].figure.met, by_agency["Police"].figure.not_met) == (5, 0)
-    assert (by_agency["HEFT"].figure.met, by_agency["HEFT"].figure.not_met, by_agency["HEFT"].figure.not_applicable) == (0, 1, 2)
+    assert (
+        by_agency["HEFT"].figure.met,
+        by_agency["HEFT"].figure.not_met,
+        by_agency["HEFT"].figure.not_applicable,
+    ) == (0, 1, 2)
     # matrix: standard 1 × HEFT = 0 met, 1 not met
     s1_cells = dict(zip([row.agency.short_name for row in result.agencies], result.matrix[0][1]))
     assert (s1_cells["HEFT"].met, s1_cells["HEFT"].not_met, s1_cells["Police"].met) == (0, 1, 2)
@@ -77,11 +93,15 @@ def test_drafts_are_not_counted(audit):
 def test_one_of_eight_is_thirteen_percent_and_least_met_come_first(audit):
     cases = [audit.case(f"Case {n}", [audit.police]) for n in range(1, 9)]
     for index, case in enumerate(cases):
-        audit.judge(case, audit.police, {
-            audit.s1: MET if index == 0 else NOT_MET,  # 1 of 8
-            audit.s2: MET,  # 8 of 8
-            audit.s3: MET if index < 4 else NOT_MET,  # 4 of 8
-        })
+        audit.judge(
+            case,
+            audit.police,
+            {
+                audit.s1: MET if index == 0 else NOT_MET,  # 1 of 8
+                audit.s2: MET,  # 8 of 8
+                audit.s3: MET if index < 4 else NOT_MET,  # 4 of 8
+            },
+        )
 
     result = findings(programme=audit.programme)
 

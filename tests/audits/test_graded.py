@@ -1,4 +1,5 @@
 """Graded audits: "% good or better" per month, and feeding it into a plan measure."""
+
 import datetime
 
 import pytest
@@ -31,7 +32,8 @@ def graded(db):
 def test_trend_gives_percent_good_or_better_per_month(graded):
     trend = graded_trend(area="Assessments")
     assert [(row.month, row.good_or_better, row.total, row.percent) for row in trend] == [
-        (MARCH, 2, 3, 67), (APRIL, 7, 8, 88),
+        (MARCH, 2, 3, 67),
+        (APRIL, 7, 8, 88),
     ]
 
 
@@ -56,8 +58,9 @@ def test_closed_period_with_a_reading_and_empty_month_are_refused(graded, world)
         graded_percentage_record(area="Assessments", month=APRIL, measure=measure, period=closed)
     MeasureReading.objects.all().delete()
     with pytest.raises(ValidationError, match="No Assessments items"):
-        graded_percentage_record(area="Assessments", month=datetime.date(2015, 1, 1), measure=measure,
-                                 period=world.period)
+        graded_percentage_record(
+            area="Assessments", month=datetime.date(2015, 1, 1), measure=measure, period=world.period
+        )
     assert not MeasureReading.objects.exists()
 
 
@@ -69,25 +72,48 @@ def test_trend_page_shows_table_and_chart_and_lead_records_reading(graded, world
     page = client.get("/audits/graded/?area=Assessments").content.decode()
     assert '<img class="app-chart__image" src="data:image/svg+xml;base64,' in page and "88%" in page and "67%" in page
 
-    response = client.post("/audits/graded/?area=Assessments", {
-        "month": APRIL.isoformat(), "measure": measure.pk, "period": world.period.pk,
-    })
+    response = client.post(
+        "/audits/graded/?area=Assessments",
+        {
+            "month": APRIL.isoformat(),
+            "measure": measure.pk,
+            "period": world.period.pk,
+        },
+    )
     assert response.status_code == 302
     assert MeasureReading.objects.get(measure=measure).value == 88
 
     client.force_login(audit.board)
-    assert client.post("/audits/graded/?area=Assessments", {
-        "month": MARCH.isoformat(), "measure": measure.pk, "period": world.period.pk,
-    }).status_code == 403
+    assert (
+        client.post(
+            "/audits/graded/?area=Assessments",
+            {
+                "month": MARCH.isoformat(),
+                "measure": measure.pk,
+                "period": world.period.pk,
+            },
+        ).status_code
+        == 403
+    )
     assert MeasureReading.objects.get(measure=measure).value == 88
 
 
 def test_graded_item_form_refuses_a_name_as_item_code(audit, client):
     client.force_login(audit.lead)
-    refused = client.post("/audits/graded/new/", {"kind": "child_journey", "area": "Assessments",
-                                                  "month": "2016-04-12", "item_code": "Olivia Brown", "grade": "good"})
-    accepted = client.post("/audits/graded/new/", {"kind": "child_journey", "area": "Assessments",
-                                                   "month": "2016-04-12", "item_code": "CJA-04", "grade": "good"})
+    refused = client.post(
+        "/audits/graded/new/",
+        {
+            "kind": "child_journey",
+            "area": "Assessments",
+            "month": "2016-04-12",
+            "item_code": "Olivia Brown",
+            "grade": "good",
+        },
+    )
+    accepted = client.post(
+        "/audits/graded/new/",
+        {"kind": "child_journey", "area": "Assessments", "month": "2016-04-12", "item_code": "CJA-04", "grade": "good"},
+    )
     assert refused.status_code == 200 and "There is a problem" in refused.content.decode()
     assert accepted.status_code == 302
     assert list(GradedAuditItem.objects.values_list("item_code", "month")) == [("CJA-04", APRIL)]

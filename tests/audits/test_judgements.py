@@ -1,4 +1,5 @@
 """Judgement entry: every standard by KLOE, draft then submit, reasons, history, who may enter."""
+
 import pytest
 
 from audits.models import Judgement, JudgementRevision, JudgementStatus
@@ -11,8 +12,11 @@ def _url(case, agency):
 
 def _post(audit, *, s1=MET, s2=MET, s3=NA, reason2="", action="submit"):
     return {
-        f"result_{audit.s1.pk}": s1, f"result_{audit.s2.pk}": s2, f"result_{audit.s3.pk}": s3,
-        f"reason_{audit.s2.pk}": reason2, "action": action,
+        f"result_{audit.s1.pk}": s1,
+        f"result_{audit.s2.pk}": s2,
+        f"result_{audit.s3.pk}": s3,
+        f"reason_{audit.s2.pk}": reason2,
+        "action": action,
     }
 
 
@@ -26,7 +30,7 @@ def test_page_shows_every_standard_grouped_by_kloe(audit, client, django_assert_
 
     content = response.content.decode()
     assert response.status_code == 200
-    assert content.count("<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--m\">") == 2
+    assert content.count('<legend class="govuk-fieldset__legend govuk-fieldset__legend--m">') == 2
     assert content.index("KLOE 1") < content.index("Standard 1") < content.index("KLOE 2") < content.index("Standard 3")
     assert "Save draft" in content and "Submit" in content
 

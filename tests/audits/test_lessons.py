@@ -1,4 +1,5 @@
 """The learning log closes the loop: a lesson raises plan actions, each shows the other."""
+
 import datetime
 
 from audits.services.lessons import lesson_record
@@ -9,19 +10,33 @@ from tests.factories import OwnerFactory
 
 def test_lesson_raises_an_action_shown_both_ways_with_its_rag(audit, world, client):
     world.plan.coordinators.add(audit.lead)
-    lesson = lesson_record(programme=audit.programme, area_of_development="Feedback from referrals is not timely",
-                           next_steps="Performance reporting to LSCB on MASH", kloe=audit.kloe1)
+    lesson = lesson_record(
+        programme=audit.programme,
+        area_of_development="Feedback from referrals is not timely",
+        next_steps="Performance reporting to LSCB on MASH",
+        kloe=audit.kloe1,
+    )
     owner = OwnerFactory(title="Head of MASH")
     client.force_login(audit.lead)
 
-    response = client.post(f"/audits/lessons/{lesson.pk}/raise-action/", {
-        "theme": world.theme.pk, "ref": "1.9", "action_text": "Report MASH feedback times to the board monthly",
-        "owners": [owner.pk], "due_date": "2026-03-31",
-    })
+    response = client.post(
+        f"/audits/lessons/{lesson.pk}/raise-action/",
+        {
+            "theme": world.theme.pk,
+            "ref": "1.9",
+            "action_text": "Report MASH feedback times to the board monthly",
+            "owners": [owner.pk],
+            "due_date": "2026-03-31",
+        },
+    )
 
     assert response.status_code == 302
     action = Action.objects.get(ref="1.9")
-    assert (action.theme.plan, list(action.owners.all()), action.due_date) == (world.plan, [owner], datetime.date(2026, 3, 31))
+    assert (action.theme.plan, list(action.owners.all()), action.due_date) == (
+        world.plan,
+        [owner],
+        datetime.date(2026, 3, 31),
+    )
     assert list(action.lessons.all()) == [lesson]
 
     # the action's page says where it came from
@@ -34,8 +49,14 @@ def test_lesson_raises_an_action_shown_both_ways_with_its_rag(audit, world, clie
     client.force_login(audit.board)
     before = client.get(f"/audits/lessons/{lesson.pk}/").content.decode()
     assert "Head of MASH" in before and "No rating" in before
-    progress_update_record(action=action, author=world.admin, progress_rag=Rag.AMBER, impact_rag="",
-                           note="Recruitment delayed", period=world.period)
+    progress_update_record(
+        action=action,
+        author=world.admin,
+        progress_rag=Rag.AMBER,
+        impact_rag="",
+        note="Recruitment delayed",
+        period=world.period,
+    )
     after = client.get(f"/audits/lessons/{lesson.pk}/").content.decode()
     assert "app-rag--A" in after and "Amber" in after
 
@@ -44,9 +65,16 @@ def test_raising_an_action_needs_an_owner_and_a_coordinated_plan(audit, world, c
     lesson = lesson_record(programme=audit.programme, area_of_development="Supervision")
     client.force_login(audit.lead)
 
-    response = client.post(f"/audits/lessons/{lesson.pk}/raise-action/", {
-        "theme": world.theme.pk, "ref": "1.9", "action_text": "x", "owners": [], "due_date": "2026-03-31",
-    })
+    response = client.post(
+        f"/audits/lessons/{lesson.pk}/raise-action/",
+        {
+            "theme": world.theme.pk,
+            "ref": "1.9",
+            "action_text": "x",
+            "owners": [],
+            "due_date": "2026-03-31",
+        },
+    )
 
     assert response.status_code == 200  # the lead does not coordinate plan A: the theme is not a choice
     assert "There is a problem" in response.content.decode()

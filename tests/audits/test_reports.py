@@ -1,4 +1,5 @@
 """The overview report PDF and the findings workbook: real files, read back."""
+
 from io import BytesIO
 
 from openpyxl import load_workbook
@@ -38,7 +39,7 @@ def test_overview_pdf_has_findings_event_and_lessons(audit, client, django_asser
 
 
 def test_findings_workbook_holds_the_figures_and_is_formula_safe(audit, client, django_assert_max_num_queries):
-    audit.s1.text = "=HYPERLINK(\"http://example.org\")"
+    audit.s1.text = '=HYPERLINK("http://example.org")'
     audit.s1.save()
     _judged(audit)
     client.force_login(audit.lead)
@@ -51,8 +52,10 @@ def test_findings_workbook_holds_the_figures_and_is_formula_safe(audit, client, 
     assert rows[0][:5] == ("KLOE", "Standard", "Text", "Met", "Applicable cases")
     s1 = rows[1]
     assert s1[1] == 1 and s1[3:6] == (2, 3, 67)
-    assert s1[2] == "=HYPERLINK(\"http://example.org\")"  # as written, stored as text, never run
+    assert s1[2] == '=HYPERLINK("http://example.org")'  # as written, stored as text, never run
     assert workbook["By standard"]["C2"].data_type == "s" and workbook["By standard"]["C2"].quotePrefix
     assert rows[3][-1] == "no applicable cases"
     assert {row[0] for row in workbook["By agency"].iter_rows(min_row=2, values_only=True)} == {
-        "West Midlands Police", "Heart of England NHS Foundation Trust"}
+        "West Midlands Police",
+        "Heart of England NHS Foundation Trust",
+    }

@@ -4,6 +4,7 @@ Every test in this folder is marked `browser` automatically and runs against pyt
 `live_server` (a real server on 127.0.0.1 with a transactional test database, static files
 served through the staticfiles finders). See tests/browser/README.md.
 """
+
 import os
 from pathlib import Path
 

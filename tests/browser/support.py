@@ -9,6 +9,7 @@ anything runs off the screen (the page wider than the window; wide tables must s
 box, which takes keyboard focus) and runs axe-core, failing on any violation of impact serious or
 critical.
 """
+
 import os
 import re
 from pathlib import Path
@@ -223,8 +224,10 @@ class Journey:
                 assert not overflow, f"{page.url} at {viewport['width']}px: " + "; ".join(overflow)
                 if accessibility and self.javascript:
                     blocking = [v for v in axe_violations(page) if v["impact"] in BLOCKING_IMPACTS]
-                    assert not blocking, (f"axe found serious or critical problems on {page.url} at "
-                                          f"{viewport['width']}px:\n{describe_violations(blocking)}")
+                    assert not blocking, (
+                        f"axe found serious or critical problems on {page.url} at "
+                        f"{viewport['width']}px:\n{describe_violations(blocking)}"
+                    )
         finally:
             if page.viewport_size != size:
                 page.set_viewport_size(size)
@@ -341,7 +344,9 @@ class Hands:
         page = self.page
         self.press(page.get_by_role("navigation", name="Menu").get_by_role("link", name="Plans"))
         self.at(list_name, title="Plans")
-        self.press(page.get_by_role("table", name="Improvement plans you can read").get_by_role("link", name=plan.title))
+        self.press(
+            page.get_by_role("table", name="Improvement plans you can read").get_by_role("link", name=plan.title)
+        )
         self.at(name, title=plan.title)
 
     def download(self, target):
@@ -463,9 +468,12 @@ class Keyboard(Hands):
     def check(self, target):
         if target.get_attribute("type") == "radio":
             # Tab enters a radio group once (on its checked radio, or its first); arrows move and choose.
-            self.focus(target, arrived=lambda: target.evaluate(
-                "el => document.activeElement.type === 'radio' && document.activeElement.name === el.name"
-            ))
+            self.focus(
+                target,
+                arrived=lambda: target.evaluate(
+                    "el => document.activeElement.type === 'radio' && document.activeElement.name === el.name"
+                ),
+            )
             for _ in range(20):
                 if target.evaluate("el => el === document.activeElement"):
                     break

@@ -1,5 +1,6 @@
 """An audit lead enters one agency's judgements for a case (met, not met with a reason, not
 applicable), saves a draft, submits, and reads the findings: with the mouse, then the keyboard only."""
+
 import datetime
 
 from playwright.sync_api import expect
@@ -17,8 +18,11 @@ PROGRAMME = "Multi-agency case audit 2015-16"
 def audit_with_one_case_judged(lead):
     """Two KLOEs, three standards, two cases; the police have submitted case MACA-02 as all met."""
     programme = programme_create(
-        title=PROGRAMME, organisation="Solihull Local Safeguarding Children Board",
-        period_start=datetime.date(2015, 4, 1), period_end=datetime.date(2016, 3, 31), priorities=["Neglect"],
+        title=PROGRAMME,
+        organisation="Solihull Local Safeguarding Children Board",
+        period_start=datetime.date(2015, 4, 1),
+        period_end=datetime.date(2016, 3, 31),
+        priorities=["Neglect"],
     )
     kloe1 = kloe_create(programme=programme, number=1, question="Is information shared well?")
     kloe2 = kloe_create(programme=programme, number=2, question="Is the voice of the child heard?")
@@ -31,8 +35,13 @@ def audit_with_one_case_judged(lead):
     case_create(programme=programme, code="MACA-01", agencies=[police])
     judged = case_create(programme=programme, code="MACA-02", agencies=[police])
     judged = type(judged).objects.prefetch_related("agencies").get(pk=judged.pk)
-    judgements_save(case=judged, agency=police, user=lead, submit=True,
-                    entries=[JudgementEntry(standard=s, result=JudgementResult.MET) for s in standards])
+    judgements_save(
+        case=judged,
+        agency=police,
+        user=lead,
+        submit=True,
+        entries=[JudgementEntry(standard=s, result=JudgementResult.MET) for s in standards],
+    )
     return programme
 
 
@@ -55,8 +64,11 @@ def test_audit_lead_enters_judgements_then_reads_the_findings(hands, transaction
     hands.at("audit-judgements", title=entry_title)
     standard = {
         n: page.get_by_role("group", name=f"Standard {n}: {text}")
-        for n, text in [(1, "The right agencies are involved"), (2, "Partners share information"),
-                        (3, "The child's wishes and feelings are gathered")]
+        for n, text in [
+            (1, "The right agencies are involved"),
+            (2, "Partners share information"),
+            (3, "The child's wishes and feelings are gathered"),
+        ]
     }
     hands.check(standard[1].get_by_label("Met or exceeded"))
     hands.check(standard[2].get_by_label("Not met", exact=True))
@@ -75,14 +87,18 @@ def test_audit_lead_enters_judgements_then_reads_the_findings(hands, transaction
     hands.press(page.get_by_role("link", name="Enter judgements for West Midlands Police"))
     hands.at("audit-judgements", title=entry_title)
     expect(standard[2].get_by_label("Not met", exact=True)).to_be_checked()
-    expect(page.get_by_label("Why standard 2 was not met")).to_have_value("Health not invited to the strategy discussion")
+    expect(page.get_by_label("Why standard 2 was not met")).to_have_value(
+        "Health not invited to the strategy discussion"
+    )
     hands.press(page.get_by_role("button", name="Submit"))
 
     hands.at("audit-case-after-draft", title=f"Case MACA-01 – {PROGRAMME}")
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text("judgements for MACA-01 submitted.")
     expect(police.locator("td")).to_have_text(["3", "3", "0", "Enter judgements for West Midlands Police"])
     assert set(Judgement.objects.filter(case__code="MACA-01").values_list("result", flat=True)) == {
-        JudgementResult.MET, JudgementResult.NOT_MET, JudgementResult.NOT_APPLICABLE,
+        JudgementResult.MET,
+        JudgementResult.NOT_MET,
+        JudgementResult.NOT_APPLICABLE,
     }
 
     hands.press(page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name=PROGRAMME))

@@ -1,5 +1,6 @@
 """An improvement board member reads the plan and its dashboard, narrows it to the Red actions, downloads
 the board pack, and cannot change anything."""
+
 import datetime
 import io
 import re
@@ -9,10 +10,9 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from plans.models import Action, Rag
 from plans.selectors import reporting as selectors_reporting
 from plans.selectors.dashboard import figures as dashboard_figures
-
-from plans.models import Action, Rag
 from plans.services.demo import DEMO_PASSWORD
 
 
@@ -66,7 +66,9 @@ def test_board_member_filters_the_plan_to_red_actions_and_is_refused_recording_p
     assert response.status == 403
     journey.check("forbidden", title="You cannot do this")
     expect(page.get_by_role("heading", level=1)).to_have_text("You cannot do this")
-    expect(page.get_by_text("Only the action's owners and the plan's coordinators can record progress.")).to_be_visible()
+    expect(
+        page.get_by_text("Only the action's owners and the plan's coordinators can record progress.")
+    ).to_be_visible()
 
 
 def test_board_member_reads_the_dashboard_drills_into_red_and_downloads_the_board_pack(hands, demo):
@@ -106,7 +108,13 @@ def test_board_member_reads_the_dashboard_drills_into_red_and_downloads_the_boar
     excel = hands.download(page.get_by_role("link", name=f"Board pack for {period.label} (Excel)"))
     assert excel.suggested_filename.endswith(".xlsx")
     book = load_workbook(io.BytesIO(Path(excel.path()).read_bytes()), read_only=True)
-    cells = {str(value) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for value in row if value is not None}
+    cells = {
+        str(value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    }
     assert any(plan.title in cell for cell in cells), "the plan's title is not in the Excel board pack"
     # The period is in the workbook's title, and a date (not text) on its "About this pack" sheet.
     assert period.label in book.properties.title
@@ -147,8 +155,12 @@ def assert_first_screen(page, figures):
     for locator in shown:
         box = locator.bounding_box()
         assert box and box["y"] + box["height"] <= FIRST_SCREEN, f"below the first screen: {locator} ({box})"
-    for name, words in (("red", "Red"), ("overdue", "overdue"), ("stale", "no update this period"),
-                        ("without_impact", "progress without impact")):
+    for name, words in (
+        ("red", "Red"),
+        ("overdue", "overdue"),
+        ("stale", "no update this period"),
+        ("without_impact", "progress without impact"),
+    ):
         expect(page.get_by_role("link", name=f"{figures.counts[name]} {words}", exact=True)).to_be_visible()
 
 

@@ -1,5 +1,6 @@
 """A plan coordinator adds an action with two owners and its source paragraph, moves its due date,
 and records a measure's reading: with the mouse, then the keyboard only."""
+
 import datetime
 import re
 

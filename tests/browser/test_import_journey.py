@@ -1,5 +1,6 @@
 """An admin imports the council's plan from its own spreadsheet, corrects how one column was read,
 and finds the plan with every action the spreadsheet holds: with the mouse, then the keyboard only."""
+
 import re
 from pathlib import Path
 
@@ -30,7 +31,9 @@ def test_admin_imports_the_solihull_workbook_after_correcting_a_column(hands, tr
 
     hands.at("import-preview", title=f"Check the import of {SOLIHULL_WORKBOOK.name}")
     expect(page.get_by_text(f"{SOLIHULL_ACTIONS} actions", exact=True)).to_be_visible()
-    expect(page.get_by_role("table", name="Themes that would be created or updated").locator("tbody tr")).to_have_count(6)
+    expect(page.get_by_role("table", name="Themes that would be created or updated").locator("tbody tr")).to_have_count(
+        6
+    )
     assert not Plan.objects.exists()  # nothing is written before the admin confirms
 
     # The title read from the file name is corrected, and column C is not to be imported.
@@ -43,7 +46,9 @@ def test_admin_imports_the_solihull_workbook_after_correcting_a_column(hands, tr
 
     hands.at("import-preview-corrected", title=f"Check the import of {SOLIHULL_WORKBOOK.name}")
     expect(page.get_by_label("Plan title")).to_have_value(TITLE)
-    expect(page.get_by_label("Column C: “Improvement Need”").locator("option:checked")).to_have_text("Ignore this column")
+    expect(page.get_by_label("Column C: “Improvement Need”").locator("option:checked")).to_have_text(
+        "Ignore this column"
+    )
     expect(page.get_by_text(f"{SOLIHULL_ACTIONS} actions", exact=True)).to_be_visible()
     hands.press(page.get_by_role("button", name="Import the plan"))
 
@@ -58,7 +63,9 @@ def test_admin_imports_the_solihull_workbook_after_correcting_a_column(hands, tr
     assert not Action.objects.filter(theme__plan=plan).exclude(improvement_need="").exists()  # column C ignored
 
     # A fresh import is a draft, seen by admins and its coordinators, until it is published.
-    expect(page.locator(".govuk-warning-text").filter(has_text="Only admins and this plan's coordinators can see it")).to_be_visible()
+    expect(
+        page.locator(".govuk-warning-text").filter(has_text="Only admins and this plan's coordinators can see it")
+    ).to_be_visible()
     hands.press(page.get_by_role("button", name="Publish the plan"))
     hands.at("publish-plan", title=f"Publish {TITLE}")
     hands.press(page.get_by_role("button", name="Yes, publish the plan"))

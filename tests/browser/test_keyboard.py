@@ -2,6 +2,7 @@
 
 Every Tab stop on the way must show a visible focus indicator (`Journey.tab_to` checks each one).
 """
+
 from playwright.sync_api import expect
 
 from plans.models import ProgressUpdate, Rag

@@ -1,4 +1,5 @@
 """The page frame: GOV.UK Frontend's styles and scripts load, and the header is the 6.x markup."""
+
 from playwright.sync_api import expect
 
 from plans.services.demo import DEMO_PASSWORD

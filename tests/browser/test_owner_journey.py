@@ -1,6 +1,7 @@
 """An action owner's monthly round, end to end in Chromium, as the owner sees it: an update with an
 error corrected, save and next, "no change since last month", answering a coordinator's challenge,
 and a comment."""
+
 import re
 
 from django.contrib.auth import get_user_model
@@ -19,8 +20,9 @@ def _challenge_one_of_the_owners_updates():
     owner, coordinator = users.get(username="owner"), users.get(username="coordinator")
     action = Action.objects.owned_by_user(owner).open().filter(updates__isnull=False).in_plan_order().last()
     update = action.updates.order_by("-created_at").first()
-    UpdateReview.objects.create(update=update, reviewer=coordinator, decision="challenged", comment=CHALLENGE,
-                                created_at=timezone.now())
+    UpdateReview.objects.create(
+        update=update, reviewer=coordinator, decision="challenged", comment=CHALLENGE, created_at=timezone.now()
+    )
     return action
 
 
@@ -80,7 +82,11 @@ def test_owner_records_an_amber_update_after_correcting_a_missing_note(journey, 
     assert (update.progress_rag, update.author.username) == (Rag.AMBER, "owner")
 
     # Nothing has changed on this one: no change since last month, with a short note.
-    before = ProgressUpdate.objects.filter(action__ref=next_ref, action__theme__plan=demo.plan).order_by("-created_at").first()
+    before = (
+        ProgressUpdate.objects.filter(action__ref=next_ref, action__theme__plan=demo.plan)
+        .order_by("-created_at")
+        .first()
+    )
     page.get_by_label("Short note").fill("Waiting for the partnership's decision in January.")
     page.get_by_role("button", name="No change since last month").click()
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text("No change since last month recorded")
@@ -90,9 +96,12 @@ def test_owner_records_an_amber_update_after_correcting_a_missing_note(journey, 
 
     # My actions: the first action is done; the challenge is still waiting for an answer.
     page.get_by_role("link", name="My actions").click()
-    row = page.get_by_role("table", name="Actions owned by your roles").locator("tbody tr").filter(
-        has=page.get_by_role("link", name=ref, exact=True)
-    ).first
+    row = (
+        page.get_by_role("table", name="Actions owned by your roles")
+        .locator("tbody tr")
+        .filter(has=page.get_by_role("link", name=ref, exact=True))
+        .first
+    )
     expect(row).to_contain_text("Updated")
     expect(row).to_contain_text(note[:40])
 

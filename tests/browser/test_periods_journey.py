@@ -2,13 +2,14 @@
 coordinator closes the month after reading what will be frozen and who has not reported, and the
 next month is open at once; every role signs in and lands where its work is; an owner at 375 px
 reaches "Record progress" without scrolling sideways. With the mouse, then the keyboard only."""
+
 import datetime
 import re
 
 from playwright.sync_api import expect
 
-from plans.selectors import reporting as selectors_reporting
 from plans.models import ReportingPeriod
+from plans.selectors import reporting as selectors_reporting
 from plans.services.demo import DEMO_PASSWORD
 from tests.browser.support import MOBILE
 

@@ -1,4 +1,5 @@
 """Printing a page (or saving it as PDF) gives the content on A4, RAG words readable without colour."""
+
 import io
 
 import pypdf
@@ -19,8 +20,16 @@ def test_plan_prints_on_a4_with_rag_words_and_without_navigation(journey, demo):
     shown_rags = set(page.locator("tbody .app-rag").all_inner_texts())
 
     page.emulate_media(media="print")
-    for hidden in [".govuk-template__header", ".govuk-service-navigation", ".govuk-template__footer",
-                   ".govuk-skip-link", ".govuk-breadcrumbs", ".app-filters", ".govuk-button", ".govuk-pagination"]:
+    for hidden in [
+        ".govuk-template__header",
+        ".govuk-service-navigation",
+        ".govuk-template__footer",
+        ".govuk-skip-link",
+        ".govuk-breadcrumbs",
+        ".app-filters",
+        ".govuk-button",
+        ".govuk-pagination",
+    ]:
         for element in page.locator(hidden).all():
             expect(element).to_be_hidden()
 
@@ -32,8 +41,15 @@ def test_plan_prints_on_a4_with_rag_words_and_without_navigation(journey, demo):
     assert shown_rags >= {"Red", "Green"}
     for word in shown_rags:
         assert word in text
-    for navigation in ["My actions", "Sign out", "Skip to main content", "Filter actions", "Apply filters",
-                       "Next page", "Improvement plan tracker"]:
+    for navigation in [
+        "My actions",
+        "Sign out",
+        "Skip to main content",
+        "Filter actions",
+        "Apply filters",
+        "Next page",
+        "Improvement plan tracker",
+    ]:
         assert navigation not in text, f"{navigation!r} is printed"
     # Every action of the page's first table page is there, by ref.
     first_refs = [a.ref for a in Action.objects.for_plan(demo.plan).in_plan_order()[:5]]

@@ -1,6 +1,7 @@
 """A coordinator's monthly round in Chromium: reviewing the month's updates (accept, and challenge
 after a refused empty challenge), chasing who has not reported with a reminder sent from the
 product, merging two owner roles found by searching, and recording a late reading."""
+
 import re
 
 from django.contrib.auth import get_user_model
@@ -21,10 +22,22 @@ def _month_so_far(plan):
     period = plan.periods.get(closed=False)
     actions = list(Action.objects.owned_by_user(owner).open().for_plan(plan).in_plan_order()[:2])
     now = timezone.now()
-    first = ProgressUpdate.objects.create(action=actions[0], period=period, author=owner, progress_rag=Rag.GREEN,
-                                          note="Review me: the panel met twice.", created_at=now - timezone.timedelta(minutes=5))
-    second = ProgressUpdate.objects.create(action=actions[1], period=period, author=owner, progress_rag=Rag.GREEN,
-                                           note="Review me: all on track.", created_at=now)
+    first = ProgressUpdate.objects.create(
+        action=actions[0],
+        period=period,
+        author=owner,
+        progress_rag=Rag.GREEN,
+        note="Review me: the panel met twice.",
+        created_at=now - timezone.timedelta(minutes=5),
+    )
+    second = ProgressUpdate.objects.create(
+        action=actions[1],
+        period=period,
+        author=owner,
+        progress_rag=Rag.GREEN,
+        note="Review me: all on track.",
+        created_at=now,
+    )
     duplicate = Owner.objects.create(title="Head of probation")
     Action.objects.for_plan(plan).in_plan_order().last().owners.add(duplicate)
     Measure.objects.create(plan=plan, name=MEASURE, unit="%", direction="lower")
@@ -69,7 +82,9 @@ def test_coordinator_reviews_chases_merges_roles_and_records_a_late_reading(jour
     expect(page.locator(".govuk-error-summary")).to_contain_text("Choose who to remind")
     page.get_by_role("group", name="Who to remind").get_by_label("Alex Morgan").check()
     page.get_by_role("button", name="Send reminder to those ticked").click()
-    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("Reminder sent to 1 person: Alex Morgan")
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
+        "Reminder sent to 1 person: Alex Morgan"
+    )
     sent = page.get_by_role("table", name="Reminders sent for this plan, newest first")
     expect(sent.locator("tbody tr").first).to_contain_text("Alex Morgan")
     page.get_by_role("button", name="Send reminder to everyone not reported").click()
@@ -86,7 +101,8 @@ def test_coordinator_reviews_chases_merges_roles_and_records_a_late_reading(jour
     hands.pick(page.get_by_label("Role to merge into it"), "Head of probation")
     page.get_by_role("button", name="Merge roles").click()
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
-        "“Head of probation” merged into “Head of Probation”: 1 action moved")
+        "“Head of probation” merged into “Head of Probation”: 1 action moved"
+    )
     assert not Owner.objects.filter(pk=duplicate.pk).exists()
 
     # A late reading for a closed month: marked late, the month's frozen figures unchanged.

@@ -1,4 +1,5 @@
 """Signing in: a wrong password is explained, and the explanation leads back to the form."""
+
 from playwright.sync_api import expect
 
 from plans.services.demo import DEMO_PASSWORD

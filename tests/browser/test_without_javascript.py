@@ -1,4 +1,5 @@
 """Progressive enhancement: with JavaScript off, an owner still signs in and records an update."""
+
 import pytest
 from playwright.sync_api import expect
 

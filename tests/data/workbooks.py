@@ -2,6 +2,7 @@
 
 Each function returns the workbook as bytes; the layouts follow the plans in ../shared/seeds/.
 """
+
 import io
 import zipfile
 
@@ -28,17 +29,55 @@ def solihull_layout():
     ws.append(["Theme 1: Leadership and Governance"])
     ws.append(["Lead: Director of Children’s Services"])
     ws.append(["Objective: Leadership and governance support the safeguarding of children."])
-    ws.append(["1.1", "Monitoring in place", "Impact measures to be developed", "IOCS", "Interim Assistant Director Improvement", "Dec 2026", "G"])
+    ws.append(
+        [
+            "1.1",
+            "Monitoring in place",
+            "Impact measures to be developed",
+            "IOCS",
+            "Interim Assistant Director Improvement",
+            "Dec 2026",
+            "G",
+        ]
+    )
     ws.append([None, None, "Report monthly to the board", None, None, None, None])
-    ws.append(["1.2", "<p>Finance</p><ul><li>Forecasting</li><li>Oversight</li></ul>", "Review finance",
-               "JTAI 1.1a / 6.1b", "Assistant Director - Children's Safeguarding / Finance Manager", "31 Jan 2027", "Amber"])
+    ws.append(
+        [
+            "1.2",
+            "<p>Finance</p><ul><li>Forecasting</li><li>Oversight</li></ul>",
+            "Review finance",
+            "JTAI 1.1a / 6.1b",
+            "Assistant Director - Children's Safeguarding / Finance Manager",
+            "31 Jan 2027",
+            "Amber",
+        ]
+    )
     ws.append(["Theme 2: Partnerships"])
-    ws.append(["2.14", "MASH capacity", "Increase partner presence", "Nat. Enq 1.6 / 1.8 /1.9",
-               "T/Detective Chief Superintendent Public Protection Unit / T/Detective Chief Inspector Public Protection Unit", "Mar 2027", "Complete"])
+    ws.append(
+        [
+            "2.14",
+            "MASH capacity",
+            "Increase partner presence",
+            "Nat. Enq 1.6 / 1.8 /1.9",
+            "T/Detective Chief Superintendent Public Protection Unit / T/Detective Chief Inspector Public Protection Unit",
+            "Mar 2027",
+            "Complete",
+        ]
+    )
     ws.append(["2.15", "Thresholds", "Review threshold document", "Nat Enq. 1.1", "As above", "12/12/2026", None])
     ws.append(["Theme 3: Workforce"])
     ws.append(["Ref", "Improvement Need", "Action", "Derived From", "Action Owner", "Timescale", "RAG"])
-    ws.append(["2.14", "Leaders skilled", "Leadership training", "IOCS", "Head of Service - Family Support and Child Protection Service", "when funded", "Purple"])
+    ws.append(
+        [
+            "2.14",
+            "Leaders skilled",
+            "Leadership training",
+            "IOCS",
+            "Head of Service - Family Support and Child Protection Service",
+            "when funded",
+            "Purple",
+        ]
+    )
     ws.append(["3.2", "Supervision", None, "IOCS", "Sue Butcher, Jane Parry, Kate Bargh", "Sep 2026", None])
     return to_bytes(wb)
 
@@ -58,19 +97,61 @@ def walsall_layout():
     ws.append(["Action", "Reference", "Action", "Timescale", "Lead", "Measures", "Review note", "R"])
     ws.append(["No.", "to:", None, None, "Person(s)", "of success", "for this period", "A G"])
     ws.append(["Theme 1: Governance and partnership"])
-    ws.append(["1.1", "IN 3.1", "WSCB to review multi-agency thresholds", "WSCB to consider – 31 Jan 2013  Plan for WSCB work – 31 Mar 2013",
-               "Rose Collinson", "WSCB have agreed the action", "New WSCB chair appointed Dec 2012", "Gr"])
-    ws.append(["Strengthen the role and leadership of Walsall Safeguarding Board (WSCB) in support, challenge and scrutiny"])
-    ws.append(["1.2", "IN 1.7, 3.1 OIS 2012", "Partner endorsement of the plan", "Dec 2012 and ongoing", "Rose Collinson",
-               "<ul> <li>Partner agreement to baseline</li> <li>Formal endorsement</li> </ul>", "Partners endorsed the plan", "Green"])
+    ws.append(
+        [
+            "1.1",
+            "IN 3.1",
+            "WSCB to review multi-agency thresholds",
+            "WSCB to consider – 31 Jan 2013  Plan for WSCB work – 31 Mar 2013",
+            "Rose Collinson",
+            "WSCB have agreed the action",
+            "New WSCB chair appointed Dec 2012",
+            "Gr",
+        ]
+    )
+    ws.append(
+        ["Strengthen the role and leadership of Walsall Safeguarding Board (WSCB) in support, challenge and scrutiny"]
+    )
+    ws.append(
+        [
+            "1.2",
+            "IN 1.7, 3.1 OIS 2012",
+            "Partner endorsement of the plan",
+            "Dec 2012 and ongoing",
+            "Rose Collinson",
+            "<ul> <li>Partner agreement to baseline</li> <li>Formal endorsement</li> </ul>",
+            "Partners endorsed the plan",
+            "Green",
+        ]
+    )
     ws.append(["Theme 2: Assessment"])
     ws.append(["Action", "Reference", "Action", "Timescale", "Lead", "Measures", "Review note", "R"])
     ws.append(["No.", "to:", None, None, "Person(s)", "of success", "for this period", "A G"])
-    ws.append(["3.3", "OIS 2012 IN 1.4, 1.6", "Assessments of satisfactory quality", "31 Mar 2013", "Sue Butcher, Jane Parry, Kate Bargh",
-               "Case file audit", "Signs of safety clarified with staff", None])
+    ws.append(
+        [
+            "3.3",
+            "OIS 2012 IN 1.4, 1.6",
+            "Assessments of satisfactory quality",
+            "31 Mar 2013",
+            "Sue Butcher, Jane Parry, Kate Bargh",
+            "Case file audit",
+            "Signs of safety clarified with staff",
+            None,
+        ]
+    )
     ws.cell(row=ws.max_row, column=8).fill = PatternFill("solid", fgColor="FFFF0000")
-    ws.append(["3.8", "PR 2012", "Core groups meet regularly", "Identify baseline Jan 2013; first target Mar 2013", "Graham Reiter",
-               "Attendance statistics", "Baseline being obtained", "A"])
+    ws.append(
+        [
+            "3.8",
+            "PR 2012",
+            "Core groups meet regularly",
+            "Identify baseline Jan 2013; first target Mar 2013",
+            "Graham Reiter",
+            "Attendance statistics",
+            "Baseline being obtained",
+            "A",
+        ]
+    )
     return to_bytes(wb)
 
 
@@ -86,15 +167,60 @@ def lscb_layout():
     ws.append([None, "ACTION", "LEAD", "TIMESCALE", "OUTPUT", "PROGRESS TO DATE"])
     ws.append(["1. To lead, listen to and advise on safeguarding issues for children and young people within Solihull"])
     ws.append(["Business Fundamentals"])
-    ws.append(["1.1", "Provide information on safeguarding.", "Julie Harrison, Senior Communications Officer.", "July 12 – June 13", "Communication plan", None])
-    ws.append(["1.2", "Provide a procedural framework.", "Liz Murphy, Safeguarding Children Business Manager", "Jan 13", "Framework", None])
+    ws.append(
+        [
+            "1.1",
+            "Provide information on safeguarding.",
+            "Julie Harrison, Senior Communications Officer.",
+            "July 12 – June 13",
+            "Communication plan",
+            None,
+        ]
+    )
+    ws.append(
+        [
+            "1.2",
+            "Provide a procedural framework.",
+            "Liz Murphy, Safeguarding Children Business Manager",
+            "Jan 13",
+            "Framework",
+            None,
+        ]
+    )
     ws.append([None, "Change Priorities"])
-    ws.append(["1.7", "Deliver a Child Sexual Exploitation communications campaign", "Julie Harrison, Senior Communications Officer.", "July 12 – June 13", "Campaign", None])
+    ws.append(
+        [
+            "1.7",
+            "Deliver a Child Sexual Exploitation communications campaign",
+            "Julie Harrison, Senior Communications Officer.",
+            "July 12 – June 13",
+            "Campaign",
+            None,
+        ]
+    )
     ws.append(["2. To use learning to influence safeguarding practice and improve outcomes"])
     ws.append(["Business Fundamentals"])
-    ws.append(["2.2", "Review all child deaths", "Paul Nash Safeguarding Officer and Dara Lloyd, Manager, Child Death Review Process", "July 12 – June 13", "All deaths reviewed", None])
+    ws.append(
+        [
+            "2.2",
+            "Review all child deaths",
+            "Paul Nash Safeguarding Officer and Dara Lloyd, Manager, Child Death Review Process",
+            "July 12 – June 13",
+            "All deaths reviewed",
+            None,
+        ]
+    )
     ws.append(["2.4", "Change Priorities"])
-    ws.append(["2.5", "Evaluate the impact of training", "Sally Andrews Training and Development Officer", "To be implemented Jan 13 onwards", "Agreed model", None])
+    ws.append(
+        [
+            "2.5",
+            "Evaluate the impact of training",
+            "Sally Andrews Training and Development Officer",
+            "To be implemented Jan 13 onwards",
+            "Agreed model",
+            None,
+        ]
+    )
     return to_bytes(wb)
 
 
@@ -106,24 +232,78 @@ def shropshire_layout():
     wb = Workbook()
     ws = wb.active
     ws.title = "Action plan"
-    header = ["Ref", "Actions", "Expected Impact/Outcome", "Impact Measure", "Reporting\nMechanism", "Lead and\nTimescale",
-              "Progress to date", "Progress\nRAG", "Impact\nRAG"]
+    header = [
+        "Ref",
+        "Actions",
+        "Expected Impact/Outcome",
+        "Impact Measure",
+        "Reporting\nMechanism",
+        "Lead and\nTimescale",
+        "Progress to date",
+        "Progress\nRAG",
+        "Impact\nRAG",
+    ]
     ws.append(["SHROPSHIRE CHILDREN’S SERVICES POST OFSTED IMPROVEMENT ACTION PLAN"])
     ws.append(["Area for Improvement 1:"])
     ws.append(["Quality of Practice"])
     ws.append(["The quality of practice will evidence it is consistently good or outstanding."])
     # The first header is on two lines, as the PDF of the plan shows it.
-    ws.append(["Ref", "Actions", "Expected Impact/Outcome", "Impact Measure", "Reporting", "Lead and", "Progress to date", "Progress", "Impact"])
+    ws.append(
+        [
+            "Ref",
+            "Actions",
+            "Expected Impact/Outcome",
+            "Impact Measure",
+            "Reporting",
+            "Lead and",
+            "Progress to date",
+            "Progress",
+            "Impact",
+        ]
+    )
     ws.append([None, None, None, None, "Mechanism", "Timescale", None, "RAG", "RAG"])
-    ws.append(["1.1", "The QA framework needs to increase in its efficacy", "The quality of QA activity improves",
-               "Assessments judged good increases to 90%, milestones 70%/80%", "Monthly/ Quarterly QA reports",
-               "SM QA\nJan 2024", "PIP Officer in post", "Green", "Amber"])
-    ws.append([None, "Demonstrating a clear pathway to consistent quality auditing", None, None, None, None, "Q4 report in development", None, None])
+    ws.append(
+        [
+            "1.1",
+            "The QA framework needs to increase in its efficacy",
+            "The quality of QA activity improves",
+            "Assessments judged good increases to 90%, milestones 70%/80%",
+            "Monthly/ Quarterly QA reports",
+            "SM QA\nJan 2024",
+            "PIP Officer in post",
+            "Green",
+            "Amber",
+        ]
+    )
+    ws.append(
+        [
+            None,
+            "Demonstrating a clear pathway to consistent quality auditing",
+            None,
+            None,
+            None,
+            None,
+            "Q4 report in development",
+            None,
+            None,
+        ]
+    )
     ws.append(["Area for Improvement 2:"])
     ws.append(["Child Protection"])
     ws.append(header)
-    ws.append(["2.1", "Strategy discussions are timely", "Children are safeguarded", "Timeliness of strategy discussions",
-               "Monthly board", "Head of Service 12/12/2023", "Training delivered", "Blue", "Green"])
+    ws.append(
+        [
+            "2.1",
+            "Strategy discussions are timely",
+            "Children are safeguarded",
+            "Timeliness of strategy discussions",
+            "Monthly board",
+            "Head of Service 12/12/2023",
+            "Training delivered",
+            "Blue",
+            "Green",
+        ]
+    )
     return to_bytes(wb)
 
 
@@ -151,7 +331,13 @@ def with_macros():
 def encrypted():
     """What Excel writes for a password-protected workbook: an OLE container with an EncryptedPackage."""
     header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
-    return header + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 100 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 1000
+    return (
+        header
+        + "EncryptionInfo".encode("utf-16-le")
+        + b"\x00" * 100
+        + "EncryptedPackage".encode("utf-16-le")
+        + b"\x00" * 1000
+    )
 
 
 def old_xls():

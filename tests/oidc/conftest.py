@@ -1,5 +1,6 @@
 """A real OpenID Connect provider for the sign-in tests: npm oidc-provider (tests/oidc/provider.mjs), started as
 a subprocess on a free 127.0.0.1 port, and the settings that point the app at it."""
+
 import html
 import re
 import shutil
@@ -43,8 +44,13 @@ def _start(**env):
     process = subprocess.Popen(
         [node, str(SCRIPT)],
         cwd=ROOT,
-        env={"PATH": "/usr/bin:/bin", "PORT": str(port), "REDIRECT_URIS": CALLBACK,
-             "POST_LOGOUT_REDIRECT_URIS": AFTER_SIGN_OUT, **{k: str(v) for k, v in env.items()}},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "PORT": str(port),
+            "REDIRECT_URIS": CALLBACK,
+            "POST_LOGOUT_REDIRECT_URIS": AFTER_SIGN_OUT,
+            **{k: str(v) for k, v in env.items()},
+        },
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,

@@ -1,4 +1,5 @@
 """Organisation sign-in is configured from the environment alone."""
+
 import json
 
 from tests.test_settings import run_manage
@@ -13,15 +14,27 @@ CODE = (
 
 def test_sign_in_settings_come_from_the_environment():
     result = run_manage(
-        "shell", "-c", CODE,
-        OIDC_ISSUER="https://login.microsoftonline.com/tenant-id/v2.0", OIDC_CLIENT_ID="client-id",
-        OIDC_CLIENT_SECRET="secret", OIDC_ALLOWED_EMAIL_DOMAINS="solihull.gov.uk, solihull.nhs.uk",
-        OIDC_USERNAME_CLAIM="upn", OIDC_EMAIL_CLAIM="mail", PASSWORD_SIGN_IN="false", OIDC_PROVIDER_NAME="Solihull Council",
+        "shell",
+        "-c",
+        CODE,
+        OIDC_ISSUER="https://login.microsoftonline.com/tenant-id/v2.0",
+        OIDC_CLIENT_ID="client-id",
+        OIDC_CLIENT_SECRET="secret",
+        OIDC_ALLOWED_EMAIL_DOMAINS="solihull.gov.uk, solihull.nhs.uk",
+        OIDC_USERNAME_CLAIM="upn",
+        OIDC_EMAIL_CLAIM="mail",
+        PASSWORD_SIGN_IN="false",
+        OIDC_PROVIDER_NAME="Solihull Council",
     )
     values = json.loads(result.stdout.strip().splitlines()[-1])
     assert values == {
-        "on": True, "domains": ["solihull.gov.uk", "solihull.nhs.uk"], "id": "client-id", "username": "upn",
-        "email": "mail", "passwords": False, "name": "Solihull Council",
+        "on": True,
+        "domains": ["solihull.gov.uk", "solihull.nhs.uk"],
+        "id": "client-id",
+        "username": "upn",
+        "email": "mail",
+        "passwords": False,
+        "name": "Solihull Council",
         # Signing out goes on to the provider's end-session page: the CSP lets the form's redirect go there.
         "form_action": ["'self'", "https://login.microsoftonline.com"],
     }

@@ -1,4 +1,5 @@
 """Sign-in with the organisation's accounts, against a real OpenID Connect provider (tests/oidc/provider.mjs)."""
+
 import re
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 
@@ -10,7 +11,14 @@ from django.urls import reverse
 
 from improvement.oidc import OrganisationSignInBackend
 from tests.oidc.conftest import (
-    AFTER_SIGN_OUT, CALLBACK, CLIENT_ID, CLIENT_SECRET, OTHER_CLIENT_ID, OTHER_CLIENT_SECRET, configure, sign_in,
+    AFTER_SIGN_OUT,
+    CALLBACK,
+    CLIENT_ID,
+    CLIENT_SECRET,
+    OTHER_CLIENT_ID,
+    OTHER_CLIENT_SECRET,
+    configure,
+    sign_in,
 )
 
 pytestmark = pytest.mark.django_db
@@ -102,14 +110,29 @@ def test_an_expired_id_token_is_refused(client, settings, slow_clock_provider, p
 
 def _id_token_for(provider, provider_browser, client_id, client_secret, nonce):
     """A real ID token from the provider for `client_id` (the code flow, as that app would run it)."""
-    query = urlencode({"response_type": "code", "client_id": client_id, "redirect_uri": CALLBACK,
-                       "scope": "openid email", "state": "s", "nonce": nonce})
+    query = urlencode(
+        {
+            "response_type": "code",
+            "client_id": client_id,
+            "redirect_uri": CALLBACK,
+            "scope": "openid email",
+            "state": "s",
+            "nonce": nonce,
+        }
+    )
     back = provider_browser.follow(f"{provider.issuer}/auth?{query}", login="jane.smith")
     code = parse_qs(urlsplit(back).query)["code"][0]
-    tokens = requests.post(f"{provider.issuer}/token", timeout=10, data={
-        "grant_type": "authorization_code", "code": code, "redirect_uri": CALLBACK,
-        "client_id": client_id, "client_secret": client_secret,
-    })
+    tokens = requests.post(
+        f"{provider.issuer}/token",
+        timeout=10,
+        data={
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": CALLBACK,
+            "client_id": client_id,
+            "client_secret": client_secret,
+        },
+    )
     tokens.raise_for_status()
     return tokens.json()["id_token"]
 
@@ -145,8 +168,9 @@ def test_sign_out_ends_the_provider_session_too(client, sso, provider_browser):
     confirm = provider_browser.follow(end_session)
     form = re.search(r'<form[^>]*action="([^"]+)"', confirm.text)
     xsrf = re.search(r'name="xsrf" value="([^"]+)"', confirm.text).group(1)
-    back = provider_browser.http.post(urljoin(end_session, form.group(1)), data={"xsrf": xsrf, "logout": "yes"},
-                                      allow_redirects=False, timeout=10)
+    back = provider_browser.http.post(
+        urljoin(end_session, form.group(1)), data={"xsrf": xsrf, "logout": "yes"}, allow_redirects=False, timeout=10
+    )
     assert back.headers["Location"] == AFTER_SIGN_OUT
     # The provider has forgotten the person: signing in again asks who they are.
     again = client.get("/oidc/authenticate/")
@@ -195,7 +219,9 @@ def test_passwords_switched_off_refuse_every_password_sign_in(client, sso, setti
     assert response.status_code == 200
     assert "Passwords are switched off here" in response.content.decode()
     assert not _signed_in(client)
-    admin_login = client.post(reverse("admin:login"), {"username": world.admin.username, "password": "a-long-password-1"})
+    admin_login = client.post(
+        reverse("admin:login"), {"username": world.admin.username, "password": "a-long-password-1"}
+    )
     assert admin_login.status_code == 200  # the form again, not a redirect into the admin
     assert not _signed_in(client)
 

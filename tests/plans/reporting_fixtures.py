@@ -1,4 +1,5 @@
 """A hand-counted plan for board reporting tests (imported by tests/plans/test_reporting*.py)."""
+
 import datetime
 from dataclasses import dataclass
 
@@ -8,7 +9,13 @@ from django.utils import timezone
 from plans.models import Rag
 from plans.permissions import BOARD, COORDINATOR
 from tests.factories import (
-    ActionFactory, OwnerFactory, PlanFactory, ProgressUpdateFactory, ReportingPeriodFactory, ThemeFactory, UserFactory,
+    ActionFactory,
+    OwnerFactory,
+    PlanFactory,
+    ProgressUpdateFactory,
+    ReportingPeriodFactory,
+    ThemeFactory,
+    UserFactory,
 )
 
 JAN, FEB, MAR = datetime.date(2026, 1, 1), datetime.date(2026, 2, 1), datetime.date(2026, 3, 1)
@@ -35,9 +42,13 @@ class Board:
 def update(action, period, progress, impact="", day=None, note=None, author=None):
     extra = {"author": author} if author else {}
     return ProgressUpdateFactory(
-        action=action, period=period, progress_rag=progress, impact_rag=impact,
+        action=action,
+        period=period,
+        progress_rag=progress,
+        impact_rag=impact,
         note=note or f"{action.ref} {progress} in {period.label}",
-        created_at=at(day or period.month + datetime.timedelta(days=10)), **extra,
+        created_at=at(day or period.month + datetime.timedelta(days=10)),
+        **extra,
     )
 
 
@@ -83,10 +94,10 @@ def board(db):
     plan.coordinators.add(coordinator)
     board_member = UserFactory(username="boardie", groups=[BOARD])
     plan.board_members.add(board_member)
-    return Board(plan, jan, feb, mar, [t1, t2], [o1, o2], [a11, a12, a13, a21, a22, a23], coordinator, board_member, author)
+    return Board(
+        plan, jan, feb, mar, [t1, t2], [o1, o2], [a11, a12, a13, a21, a22, a23], coordinator, board_member, author
+    )
 
 
 def counts(summary):
     return {(rag.label if rag else "No rating"): n for rag, n, _ in summary}
-
-

@@ -2,6 +2,7 @@
 services, the JSON and Excel exports, the JSON import, the re-import comparison and the data feed all
 follow the declaration. A field added there shows up everywhere these tests look, with no other list
 to keep."""
+
 import datetime
 import io
 
@@ -142,7 +143,10 @@ def test_the_action_page_and_its_form_show_every_declared_detail(client, declare
     page = client.get(declared_action.get_absolute_url()).content.decode()
     form = client.get(reverse("plans:action_edit", args=[declared_action.pk])).content.decode()
 
-    assert names_after_due_date() == [f.name for f in ACTION_PLAN_FIELDS][[f.name for f in ACTION_PLAN_FIELDS].index("due_date") + 1:]
+    assert (
+        names_after_due_date()
+        == [f.name for f in ACTION_PLAN_FIELDS][[f.name for f in ACTION_PLAN_FIELDS].index("due_date") + 1 :]
+    )
     for name in names_after_due_date():
         label = str(Action._meta.get_field(name).verbose_name).capitalize()
         value = getattr(declared_action, name)

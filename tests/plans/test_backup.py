@@ -1,4 +1,5 @@
 """Backup and restore, end to end: every plan, user and audit record comes back identical."""
+
 import gzip
 import json
 
@@ -17,6 +18,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def plan_snapshot(plan):
     """Everything a plan says, by natural values (no internal ids of users or roles)."""
+
     def names(users):
         return sorted(u.username for u in users.all())
 
@@ -30,24 +32,51 @@ def plan_snapshot(plan):
                 "theme": [t.pk, t.number, t.title, t.objective, t.lead.title if t.lead else None, t.version],
                 "actions": [
                     {
-                        "fields": [a.pk, a.ref, a.position, a.action_text, a.improvement_need, a.timescale,
-                                   str(a.due_date), a.status, a.category, a.version],
+                        "fields": [
+                            a.pk,
+                            a.ref,
+                            a.position,
+                            a.action_text,
+                            a.improvement_need,
+                            a.timescale,
+                            str(a.due_date),
+                            a.status,
+                            a.category,
+                            a.version,
+                        ],
                         "owners": sorted([o.title, o.agency, names(o.holders)] for o in a.owners.all()),
                         "sources": [[r.source.code, r.paragraph] for r in a.source_references.all()],
-                        "updates": [[u.author.username, u.progress_rag, u.impact_rag, u.note, u.evidence_links,
-                                     u.created_at.isoformat(), str(u.period.month) if u.period else None]
-                                    for u in a.updates.all()],
-                        "history": [[e.kind, e.who.username if e.who else None, e.when.isoformat(),
-                                     [[c.field, c.before, c.after] for c in e.changes]]
-                                    for e in audit.object_history(a)],
+                        "updates": [
+                            [
+                                u.author.username,
+                                u.progress_rag,
+                                u.impact_rag,
+                                u.note,
+                                u.evidence_links,
+                                u.created_at.isoformat(),
+                                str(u.period.month) if u.period else None,
+                            ]
+                            for u in a.updates.all()
+                        ],
+                        "history": [
+                            [
+                                e.kind,
+                                e.who.username if e.who else None,
+                                e.when.isoformat(),
+                                [[c.field, c.before, c.after] for c in e.changes],
+                            ]
+                            for e in audit.object_history(a)
+                        ],
                     }
                     for a in t.actions.all()
                 ],
             }
             for t in plan.themes.all()
         ],
-        "measures": [[m.name, str(m.target), [[str(r.period.month), str(r.value)] for r in m.readings.all()]]
-                     for m in plan.measures.all()],
+        "measures": [
+            [m.name, str(m.target), [[str(r.period.month), str(r.value)] for r in m.readings.all()]]
+            for m in plan.measures.all()
+        ],
     }
 
 
@@ -60,7 +89,9 @@ def everything():
 
 
 def build_data(world):
-    progress_update_record(action=world.action, author=world.owner, progress_rag="A", note="Behind; recovery plan <b>agreed</b>.")
+    progress_update_record(
+        action=world.action, author=world.owner, progress_rag="A", note="Behind; recovery plan <b>agreed</b>."
+    )
     ProgressUpdateFactory(action=world.other_action, author=world.coordinator, period=world.period, note="Ünïcödé 学校")
     MeasureFactory(plan=world.plan, name="Assessments judged good")
     world.action.action_text = "Changed text"
@@ -86,8 +117,12 @@ def test_backup_then_restore_into_a_new_database_gives_back_everything(world, tm
     assert everything() == before
     assert {key: model.history.count() for key, (label, model) in audit.audited_models().items()} == history_counts
     # The restored database works: updates append, sequences continue after the restored ids.
-    progress_update_record(action=Plan.objects.get(pk=world.plan.pk).themes.first().actions.first(),
-                           author=get_user_model().objects.get(username="owner-user"), progress_rag="G", note="After restore")
+    progress_update_record(
+        action=Plan.objects.get(pk=world.plan.pk).themes.first().actions.first(),
+        author=get_user_model().objects.get(username="owner-user"),
+        progress_rag="G",
+        note="After restore",
+    )
 
 
 def test_restore_refuses_a_database_that_is_not_empty(world, tmp_path):
@@ -101,7 +136,6 @@ def test_restore_refuses_a_database_that_is_not_empty(world, tmp_path):
 def test_restore_of_a_missing_file_says_so(tmp_path, db):
     with pytest.raises(CommandError, match="There is no backup at"):
         call_command("restore", str(tmp_path / "nothing.json.gz"))
-
 
 
 @pytest.mark.parametrize("cut", ["half", "gzip_whole_json_cut", "not_gzip"])

@@ -1,5 +1,6 @@
 """Bad input on every form: empty, huge, wrong type, script tags, SQL, unicode tricks, NUL bytes.
 Each gets a clear message (or is stored and shown harmlessly), nothing else changes, nothing runs."""
+
 import pytest
 from django.urls import reverse
 
@@ -35,7 +36,10 @@ def post_update(client, world, **fields):
         ({"progress_rag": SQL}, "Select a progress RAG rating from the list"),
         ({"impact_rag": "7"}, "Select an impact RAG rating from the list"),
         ({"note": "Bad\x00note"}, "Progress note must not contain hidden control characters"),
-        ({"evidence_links": "https://intranet.example.org/a\x00"}, "Evidence links must not contain hidden control characters"),
+        (
+            {"evidence_links": "https://intranet.example.org/a\x00"},
+            "Evidence links must not contain hidden control characters",
+        ),
         ({"evidence_links": "javascript:alert(1)"}, "must be a web address starting with http:// or https://"),
         ({"evidence_links": "file:///etc/passwd"}, "must be a web address starting with http:// or https://"),
         ({"evidence_links": "../../etc/passwd"}, "must be a web address starting with http:// or https://"),
@@ -84,7 +88,9 @@ def test_other_unicode_is_kept(client, world):
 def test_a_plan_filter_with_malicious_input_is_harmless(client, world):
     client.force_login(world.coordinator)
     for query in (SQL, SCRIPT, "\x00", "%", "_", "x" * 5000):
-        response = client.get(reverse("plans:plan_detail", args=[world.plan.pk]), {"q": query, "theme": SQL, "page": "-1"})
+        response = client.get(
+            reverse("plans:plan_detail", args=[world.plan.pk]), {"q": query, "theme": SQL, "page": "-1"}
+        )
         assert response.status_code in (200, 404), query
         assert SCRIPT not in response.content.decode()
 

@@ -1,4 +1,5 @@
 """No lost updates: a save made over someone else's newer save is refused, showing what changed."""
+
 import threading
 
 import pytest
@@ -38,7 +39,9 @@ def test_second_of_two_simultaneous_edits_is_refused_and_shows_both_versions(cli
 
     other = Client()
     other.force_login(other_admin)
-    first = other.post(edit_url(owner), {"title": "Head of Safeguarding and QA", "agency": "Council", "version": loaded_version})
+    first = other.post(
+        edit_url(owner), {"title": "Head of Safeguarding and QA", "agency": "Council", "version": loaded_version}
+    )
     assert first.status_code == 302
 
     second = client.post(edit_url(owner), {"title": "Head of Quality", "agency": "", "version": loaded_version})
@@ -67,7 +70,10 @@ def test_saving_again_after_seeing_the_conflict_is_a_deliberate_overwrite(client
     conflict = client.post(edit_url(owner), {"title": "Head of Quality", "agency": "", "version": stale})
     assert conflict.status_code == 409
 
-    retry = client.post(edit_url(owner), {"title": "Head of Quality", "agency": "", "version": conflict.context["form"]["version"].value()})
+    retry = client.post(
+        edit_url(owner),
+        {"title": "Head of Quality", "agency": "", "version": conflict.context["form"]["version"].value()},
+    )
 
     assert retry.status_code == 302
     owner.refresh_from_db()

@@ -2,6 +2,7 @@
 
 (Which routes a board member or a visitor may use is walked once, for every route, in
 tests/test_url_access.py.)"""
+
 import io
 
 import pytest
@@ -14,10 +15,16 @@ pytestmark = pytest.mark.django_db
 
 def snapshot():
     return [
-        list(Plan.objects.values()), list(Theme.objects.values()), list(Action.objects.values()),
-        list(Owner.objects.values()), list(Owner.holders.through.objects.values()), list(Measure.objects.values()),
-        list(MeasureMilestone.objects.values()), list(MeasureReading.objects.values()),
-        list(Source.objects.values()), list(SourceParagraph.objects.values()),
+        list(Plan.objects.values()),
+        list(Theme.objects.values()),
+        list(Action.objects.values()),
+        list(Owner.objects.values()),
+        list(Owner.holders.through.objects.values()),
+        list(Measure.objects.values()),
+        list(MeasureMilestone.objects.values()),
+        list(MeasureReading.objects.values()),
+        list(Source.objects.values()),
+        list(SourceParagraph.objects.values()),
     ]
 
 

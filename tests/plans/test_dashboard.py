@@ -1,18 +1,17 @@
 """The board dashboard counted by the database (plans.selectors.dashboard) and its pages: the same
 figures as the status read model's rules, lists that fetch only what they show, bounded pages."""
+
 import datetime
 import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from plans.models import Rag
 from plans.selectors import dashboard
-from plans.selectors.status import movement, progress_without_impact_rows, status_rows
 from plans.selectors.reporting import plan_periods
-from plans.services.periods import period_close
+from plans.selectors.status import movement, progress_without_impact_rows, status_rows
 from tests.factories import OwnerFactory
 from tests.plans.reporting_fixtures import board, update  # noqa: F401 (fixture)
 from tests.plans.test_reporting_views import _bulk_plan, close_jan_feb, dashboard_url
@@ -74,8 +73,14 @@ def test_the_hand_counted_february(board):
     assert [n for _, n, _ in figures.progress] == [1, 1, 0, 2, 1, 1]
     assert [n for _, n, _ in figures.impact] == [0, 1, 1, 0, 0, 4]
     assert figures.counts == {
-        "red": 2, "overdue": 1, "stale": 2, "without_impact": 0,
-        "completed": 1, "improved": 1, "worsened": 1, "changed": 0,
+        "red": 2,
+        "overdue": 1,
+        "stale": 2,
+        "without_impact": 0,
+        "completed": 1,
+        "improved": 1,
+        "worsened": 1,
+        "changed": 0,
     }
     theme1 = board.themes[0].pk
     assert [n for _, n, _ in figures.by_theme[theme1][0]] == [1, 0, 0, 2, 0, 0]
@@ -90,8 +95,12 @@ def test_lists_show_the_first_actions_in_plan_order_and_count_them_all(board, cl
     rows = status_rows(plan=board.plan, period=board.feb, as_of=TODAY, periods=periods)
     with django_assert_max_num_queries(5):
         lists = dashboard.action_lists(
-            plan=board.plan, period=board.feb, periods=periods, names=[*dashboard.EXCEPTIONS, *dashboard.MOVEMENTS],
-            limit=4, today=TODAY,
+            plan=board.plan,
+            period=board.feb,
+            periods=periods,
+            names=[*dashboard.EXCEPTIONS, *dashboard.MOVEMENTS],
+            limit=4,
+            today=TODAY,
         )
     expected = {
         "red": [r for r in rows if r.progress_rag == Rag.RED],

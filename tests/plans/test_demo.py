@@ -1,4 +1,5 @@
 """The demo: the whole Solihull plan, months of progress, one account per role, idempotent."""
+
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
@@ -14,14 +15,21 @@ def test_load_demo_loads_the_whole_plan_idempotently():
     counts = (Plan.objects.count(), Theme.objects.count(), Action.objects.count(), ProgressUpdate.objects.count())
     call_command("load_demo")
 
-    assert (Plan.objects.count(), Theme.objects.count(), Action.objects.count(), ProgressUpdate.objects.count()) == counts
+    assert (
+        Plan.objects.count(),
+        Theme.objects.count(),
+        Action.objects.count(),
+        ProgressUpdate.objects.count(),
+    ) == counts
     # the audits demo adds a single-agency plan and actions raised from lessons into this plan
     plan = Plan.objects.get(title__startswith="Improving Outcomes")
     assert (plan.themes.count(), Action.objects.for_plan(plan).filter(lessons__isnull=True).count()) == (6, 118)
     assert ReportingPeriod.objects.count() >= 3
     assert ReportingPeriod.objects.filter(plan=plan, closed=False).count() == 1
     assert {s.source.code for s in SourceReference.objects.select_related("source")} == {"IOCS", "JTAI", "Nat. Enq"}
-    refs = SourceReference.objects.filter(action__ref="2.14", action__theme__number="2").values_list("source__code", "paragraph")
+    refs = SourceReference.objects.filter(action__ref="2.14", action__theme__number="2").values_list(
+        "source__code", "paragraph"
+    )
     assert set(refs) == {("JTAI", "1.1a"), ("JTAI", "6.1b")}
     # owners are split into roles, not kept as "A / B / C"
     assert not Owner.objects.filter(title__contains=" / ").exists()

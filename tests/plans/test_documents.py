@@ -1,5 +1,6 @@
 """The board pack and the plan export as a screen reader's tools read them: a tagged PDF and
 workbooks with properties, named sheets, one frozen header row, charts with alternative text."""
+
 import datetime
 
 from django.urls import reverse
@@ -15,7 +16,6 @@ from tests.documents import (
 )
 from tests.factories import MeasureFactory, MeasureReadingFactory
 from tests.plans.reporting_fixtures import board  # noqa: F401 (fixture)
-
 
 RAG_WORDS = {"Blue", "Green", "Amber", "Red", "Grey", "No rating"}
 
@@ -37,13 +37,22 @@ def test_board_pack_pdf_is_tagged_with_headings_tables_and_described_charts(clie
     response = client.get(reverse("plans:board_pack_pdf", args=[board.plan.pk]) + "?period=2026-02")
     html = reports.board_pack_html(pack=board_pack(plan=board.plan, period=board.feb, full=False))
 
-    s = assert_accessible_pdf(response.content, title=f"Board pack: {board.plan.title}, February 2026",
-                              html_captions=html_caption_count(html))
+    s = assert_accessible_pdf(
+        response.content, title=f"Board pack: {board.plan.title}, February 2026", html_captions=html_caption_count(html)
+    )
 
-    assert s.headings[:4] == [("H1", board.plan.title), ("H2", "Improvement board pack: February 2026"),
-                              ("H2", "Highlight report"), ("H2", "Summary of progress")]
+    assert s.headings[:4] == [
+        ("H1", board.plan.title),
+        ("H2", "Improvement board pack: February 2026"),
+        ("H2", "Highlight report"),
+        ("H2", "Summary of progress"),
+    ]
     assert [title for _, title in s.headings if _ == "H2"][3:] == [
-        "Movement since January 2026", "Exceptions", "Progress without impact", "Measures"]
+        "Movement since January 2026",
+        "Exceptions",
+        "Progress without impact",
+        "Measures",
+    ]
     assert ("H3", "Re-referrals within 12 months") in s.headings
     # The trend chart and the measure's chart, each saying what it shows and where its figures are.
     assert len(s.figure_alts) == 2
@@ -56,7 +65,7 @@ def test_board_pack_pdf_is_tagged_with_headings_tables_and_described_charts(clie
     first = [kind for kind, _ in s.tables[0]]
     assert first[0] == "Caption"
     assert first.index("THead") < first.index("TBody")
-    assert first[first.index("THead"):first.index("TBody")].count("TH") == 7  # 6 RAG columns and Total
+    assert first[first.index("THead") : first.index("TBody")].count("TH") == 7  # 6 RAG columns and Total
 
 
 def test_full_board_pack_pdf_is_tagged_with_its_appendix(client, board):
@@ -66,8 +75,9 @@ def test_full_board_pack_pdf_is_tagged_with_its_appendix(client, board):
     client.force_login(board.board)
     response = client.get(reverse("plans:board_pack_full_pdf", args=[board.plan.pk]) + "?period=2026-02")
     html = reports.board_pack_html(pack=board_pack(plan=board.plan, period=board.feb, full=True))
-    s = assert_accessible_pdf(response.content, title=f"Board pack: {board.plan.title}, February 2026",
-                              html_captions=html_caption_count(html))
+    s = assert_accessible_pdf(
+        response.content, title=f"Board pack: {board.plan.title}, February 2026", html_captions=html_caption_count(html)
+    )
     assert [title for _, title in s.headings if _ == "H2"][-1] == "Appendix: every action, by theme, owner and measure"
     assert ("H3", "Every action, by theme") in s.headings and ("H3", "Each measure's readings") in s.headings
     assert "the appendix gives every reading" in s.figure_alts[1]
@@ -79,11 +89,27 @@ def test_excel_pack_is_navigable_with_charts_described_and_dates_as_dates(client
     response = client.get(reverse("plans:board_pack_xlsx", args=[board.plan.pk]) + "?period=2026-02")
 
     wb = assert_navigable_workbook(
-        response.content, title=f"Board pack: {board.plan.title}, February 2026",
-        sheets=["About this pack", "Progress RAG summary", "Impact RAG summary", "Progress RAG trend",
-                "Progress by theme", "Impact by theme", "Progress by owner", "Impact by owner", "Movement",
-                "Exceptions", "Progress without impact", "All actions", "Measures", "Measure readings",
-                "Highlight report", "Review of updates"])
+        response.content,
+        title=f"Board pack: {board.plan.title}, February 2026",
+        sheets=[
+            "About this pack",
+            "Progress RAG summary",
+            "Impact RAG summary",
+            "Progress RAG trend",
+            "Progress by theme",
+            "Impact by theme",
+            "Progress by owner",
+            "Impact by owner",
+            "Movement",
+            "Exceptions",
+            "Progress without impact",
+            "All actions",
+            "Measures",
+            "Measure readings",
+            "Highlight report",
+            "Review of updates",
+        ],
+    )
 
     descriptions = chart_descriptions(response.content)
     assert len(descriptions) == 4  # progress and impact RAG counts, the trend, and the measure's readings
@@ -103,7 +129,11 @@ def test_excel_pack_is_navigable_with_charts_described_and_dates_as_dates(client
     assert about["Reporting period"].number_format == "mmmm yyyy"
     assert about["Board meeting"].is_date or about["Board meeting"].value == "Not set"
     header = [cell.value for cell in wb["All actions"][1]]
-    due = [row[header.index("Due date")] for row in wb["All actions"].iter_rows(min_row=2) if row[header.index("Due date")].value]
+    due = [
+        row[header.index("Due date")]
+        for row in wb["All actions"].iter_rows(min_row=2)
+        if row[header.index("Due date")].value
+    ]
     assert due and all(cell.is_date and cell.number_format == "d mmm yyyy" for cell in due)
     trend = [row[0] for row in wb["Progress RAG trend"].iter_rows(min_row=2)]
     assert [cell.value.date() for cell in trend] == [datetime.date(2026, 1, 1), datetime.date(2026, 2, 1)]
@@ -116,8 +146,9 @@ def test_excel_pack_is_navigable_with_charts_described_and_dates_as_dates(client
 def test_plan_export_workbook_is_navigable(client, board):
     client.force_login(board.board)
     response = client.get(reverse("plans:plan_export_xlsx", args=[board.plan.pk]))
-    wb = assert_navigable_workbook(response.content, title=f"{board.plan.title}: improvement plan",
-                                   sheets=["Plan", "Themes"])
+    wb = assert_navigable_workbook(
+        response.content, title=f"{board.plan.title}: improvement plan", sheets=["Plan", "Themes"]
+    )
     assert wb["Plan"].freeze_panes == "C2"
     header = [cell.value for cell in wb["Plan"][1]]
     for row in wb["Plan"].iter_rows(min_row=2):

@@ -1,4 +1,5 @@
 """Exports: the JSON shape, a finished workbook, formula safety, and the round trip through the importer."""
+
 import datetime
 import io
 import json
@@ -27,10 +28,20 @@ def rich_plan(world):
     world.theme.lead = OwnerFactory(title="Director of Children's Services")
     world.theme.save()
     second = ThemeFactory(plan=plan, number="2", title="Partnerships", position=world.theme.position + 1)
-    ProgressUpdateFactory(action=world.action, progress_rag=Rag.AMBER, impact_rag=Rag.RED, note="Slipped: =recovery plan agreed")
+    ProgressUpdateFactory(
+        action=world.action, progress_rag=Rag.AMBER, impact_rag=Rag.RED, note="Slipped: =recovery plan agreed"
+    )
     dup = ActionFactory(
-        theme=second, ref="1.1", position=0, action_text="=HYPERLINK(\"http://evil\")", improvement_need="+cmd", timescale="Mar 2027",
-        due_date=datetime.date(2027, 3, 31), expected_impact="-minus", measures_of_success="@sum", category="change_priority",
+        theme=second,
+        ref="1.1",
+        position=0,
+        action_text='=HYPERLINK("http://evil")',
+        improvement_need="+cmd",
+        timescale="Mar 2027",
+        due_date=datetime.date(2027, 3, 31),
+        expected_impact="-minus",
+        measures_of_success="@sum",
+        category="change_priority",
         owners=[world.other_role, OwnerFactory(title="T/Detective Chief Inspector Public Protection Unit")],
     )
     SourceReferenceFactory(action=dup, source__code="Nat. Enq", paragraph="1.6", position=0)
@@ -44,12 +55,32 @@ def test_json_export_has_the_documented_shape(rich_plan):
     assert set(data) == {"title", "organisation", "themes", "actions"}
     assert set(data["themes"][0]) == {"number", "title", "lead", "objective"}
     assert set(data["actions"][0]) == {
-        "theme", "ref", "improvement_need", "action", "category", "owners", "sources", "timescale", "due_date",
-        "expected_impact", "measures", "progress_rag", "impact_rag", "latest_note",
+        "theme",
+        "ref",
+        "improvement_need",
+        "action",
+        "category",
+        "owners",
+        "sources",
+        "timescale",
+        "due_date",
+        "expected_impact",
+        "measures",
+        "progress_rag",
+        "impact_rag",
+        "latest_note",
     }
     first = data["actions"][0]
-    assert (first["ref"], first["progress_rag"], first["impact_rag"], first["due_date"]) == ("1.1", "amber", "red", "2020-01-31")
-    assert data["actions"][-1]["sources"] == [{"code": "Nat. Enq", "paragraph": "1.6"}, {"code": "IOCS", "paragraph": ""}]
+    assert (first["ref"], first["progress_rag"], first["impact_rag"], first["due_date"]) == (
+        "1.1",
+        "amber",
+        "red",
+        "2020-01-31",
+    )
+    assert data["actions"][-1]["sources"] == [
+        {"code": "Nat. Enq", "paragraph": "1.6"},
+        {"code": "IOCS", "paragraph": ""},
+    ]
     assert [a["theme"] for a in data["actions"]] == ["1", "1", "2"]  # plan order
     json.dumps(data)
 
@@ -135,7 +166,7 @@ def test_plan_page_offers_the_json_download_next_to_excel(client, world):
     client.force_login(world.board)
     page = client.get(reverse("plans:plan_detail", args=[world.plan.pk])).content.decode()
     excel = page.index(reverse("plans:plan_export_xlsx", args=[world.plan.pk]))
-    assert reverse("plans:plan_export_json", args=[world.plan.pk]) in page[excel:excel + 300]
+    assert reverse("plans:plan_export_json", args=[world.plan.pk]) in page[excel : excel + 300]
 
 
 def test_round_trip_of_the_json_download_through_the_json_import(client, rich_plan, world):
@@ -155,7 +186,9 @@ def test_export_plan_json_imports_again_with_import_plan(rich_plan, world, tmp_p
 
     path = tmp_path / "plan.json"
     call_command("export_plan", str(rich_plan.pk), "--format", "json", "-o", str(path))
-    call_command("import_plan", str(path), "--title", "Plan A (restored)", "--as", world.admin.username, stdout=io.StringIO())
+    call_command(
+        "import_plan", str(path), "--title", "Plan A (restored)", "--as", world.admin.username, stdout=io.StringIO()
+    )
     copy = Plan.objects.get(title="Plan A (restored)")
     assert copy.status == "draft"
     exported = json.loads(path.read_text())

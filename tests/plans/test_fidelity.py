@@ -1,4 +1,5 @@
 """The corpus scorer: a lost action, a junk action and a wrong owner each lower the score."""
+
 import copy
 
 from plans.benchmarks.fidelity import norm, pair_actions, score
@@ -9,12 +10,33 @@ EXPECTED = {
     "title": "Westshire improvement plan",
     "themes": [{"number": "1", "title": "Leadership"}, {"number": "2", "title": "Front door"}],
     "actions": [
-        {"ref": "1.1", "theme": "Leadership", "action": "Relaunch the supervision policy", "owners": ["Principal Social Worker"],
-         "sources": ["Ofsted 34"], "progress_rag": "green", "due_date": "2025-03-31"},
-        {"ref": "1.2", "theme": "Leadership", "action": "Audit management oversight", "owners": ["Head of Service CIN/CP", "Designated Nurse, Westshire Health"],
-         "sources": ["JTAI 14", "JTAI 15"], "progress_rag": "amber", "due_date": None},
-        {"ref": "2.1", "theme": "Front door", "action": "Review the threshold document", "owners": ["MASH Team Manager"],
-         "sources": [], "progress_rag": None, "closed": True},
+        {
+            "ref": "1.1",
+            "theme": "Leadership",
+            "action": "Relaunch the supervision policy",
+            "owners": ["Principal Social Worker"],
+            "sources": ["Ofsted 34"],
+            "progress_rag": "green",
+            "due_date": "2025-03-31",
+        },
+        {
+            "ref": "1.2",
+            "theme": "Leadership",
+            "action": "Audit management oversight",
+            "owners": ["Head of Service CIN/CP", "Designated Nurse, Westshire Health"],
+            "sources": ["JTAI 14", "JTAI 15"],
+            "progress_rag": "amber",
+            "due_date": None,
+        },
+        {
+            "ref": "2.1",
+            "theme": "Front door",
+            "action": "Review the threshold document",
+            "owners": ["MASH Team Manager"],
+            "sources": [],
+            "progress_rag": None,
+            "closed": True,
+        },
     ],
     "skipped_rows_at_least": 1,
 }
@@ -25,12 +47,33 @@ PARSED = {
     "skipped_rows": 2,
     "themes": [{"number": "1", "title": "Leadership"}, {"number": "2", "title": "Front door"}],
     "actions": [
-        {"ref": "1.1", "theme": "1", "action": "Relaunch the supervision  policy", "owners": ["Principal Social Worker"],
-         "sources": [{"code": "Ofsted", "paragraph": "34"}], "progress_rag": "green", "due_date": "2025-03-31"},
-        {"ref": "1.2", "theme": "1", "action": "Audit management oversight", "owners": ["Designated Nurse, Westshire Health", "Head of Service CIN/CP"],
-         "sources": [{"code": "JTAI", "paragraph": "15"}, {"code": "JTAI", "paragraph": "14"}], "progress_rag": "amber", "due_date": None},
-        {"ref": "2.1", "theme": "2", "action": "Review the threshold document", "owners": ["MASH Team Manager"],
-         "sources": [], "progress_rag": None, "closed": True},
+        {
+            "ref": "1.1",
+            "theme": "1",
+            "action": "Relaunch the supervision  policy",
+            "owners": ["Principal Social Worker"],
+            "sources": [{"code": "Ofsted", "paragraph": "34"}],
+            "progress_rag": "green",
+            "due_date": "2025-03-31",
+        },
+        {
+            "ref": "1.2",
+            "theme": "1",
+            "action": "Audit management oversight",
+            "owners": ["Designated Nurse, Westshire Health", "Head of Service CIN/CP"],
+            "sources": [{"code": "JTAI", "paragraph": "15"}, {"code": "JTAI", "paragraph": "14"}],
+            "progress_rag": "amber",
+            "due_date": None,
+        },
+        {
+            "ref": "2.1",
+            "theme": "2",
+            "action": "Review the threshold document",
+            "owners": ["MASH Team Manager"],
+            "sources": [],
+            "progress_rag": None,
+            "closed": True,
+        },
     ],
 }
 
@@ -42,7 +85,9 @@ def parsed():
 def test_a_faithful_reading_scores_every_fact():
     result = score(EXPECTED, parsed())
     assert result.wrong == []
-    assert result.facts_right == result.facts_expected == 1 + 1 + 2 + 1 + 7 + 7 + 7  # title, tool, themes, skipped rows, actions
+    assert (
+        result.facts_right == result.facts_expected == 1 + 1 + 2 + 1 + 7 + 7 + 7
+    )  # title, tool, themes, skipped rows, actions
     assert result.fidelity == 1.0
 
 
@@ -109,7 +154,12 @@ def test_an_absent_fact_is_not_scored():
 
 def test_actions_pair_in_order_on_ref_and_text():
     expected = [{"ref": "1", "action": "a"}, {"ref": "2", "action": "b"}, {"ref": "3", "action": "c"}]
-    got = [{"ref": "1", "action": "a"}, {"ref": "x", "action": "junk"}, {"ref": "3", "action": "c"}, {"ref": "2", "action": "b"}]
+    got = [
+        {"ref": "1", "action": "a"},
+        {"ref": "x", "action": "junk"},
+        {"ref": "3", "action": "c"},
+        {"ref": "2", "action": "b"},
+    ]
     assert pair_actions(expected, got) in ([(0, 0), (2, 2)], [(0, 0), (1, 3)])
     assert pair_actions([{"action": "Same text"}], [{"ref": "9", "action": "same  TEXT"}]) == [(0, 0)]
 

@@ -1,5 +1,6 @@
 """The audit trail: every change to plans, themes, actions, owners and measures, who and when,
 before and after; the action's History page and the admins' audit log."""
+
 import pytest
 from django.urls import reverse
 
@@ -19,7 +20,10 @@ def change_action(action, user, **fields):
 def test_editing_through_a_page_records_who_and_before_and_after(client, world):
     client.force_login(world.admin)
     owner = world.owner_role
-    client.post(reverse("plans:owner_edit", args=[owner.pk]), {"title": "Head of Safeguarding", "agency": "Council", "version": owner.version})
+    client.post(
+        reverse("plans:owner_edit", args=[owner.pk]),
+        {"title": "Head of Safeguarding", "agency": "Council", "version": owner.version},
+    )
 
     record = Owner.history.filter(id=owner.pk).latest("history_date")
     assert record.history_user == world.admin

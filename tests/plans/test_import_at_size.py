@@ -1,5 +1,6 @@
 """Large imports: the streamed rows are openpyxl's own, the write reports its progress as it goes and
 writes every row a save would (defaults, history, updates), and the import benchmark runs."""
+
 import datetime
 import io
 from pathlib import Path
@@ -26,8 +27,13 @@ def _same_rows(path):
             ours, theirs = list(stream_rows(sheet)), list(sheet.iter_rows())
             assert len(ours) == len(theirs), sheet.title
             for number, (mine, openpyxls) in enumerate(zip(ours, theirs, strict=True), start=1):
-                assert [(type(c.value), c.value) for c in mine] == [(type(c.value), c.value) for c in openpyxls], (sheet.title, number)
-                assert [(c.font, c.fill, c.alignment) for c in mine] == [(c.font, c.fill, c.alignment) for c in openpyxls], (sheet.title, number)
+                assert [(type(c.value), c.value) for c in mine] == [(type(c.value), c.value) for c in openpyxls], (
+                    sheet.title,
+                    number,
+                )
+                assert [(c.font, c.fill, c.alignment) for c in mine] == [
+                    (c.font, c.fill, c.alignment) for c in openpyxls
+                ], (sheet.title, number)
     finally:
         book.close()
 
@@ -59,9 +65,16 @@ def _data(actions):
         "title": "Large plan",
         "themes": [{"number": "1", "title": "Leadership"}],
         "actions": [
-            {"ref": f"1.{n}", "theme": "1", "action": f"Action {n}", "owners": ["Head of Service", f"Team {n % 3}"],
-                "sources": [{"code": "JTAI", "paragraph": str(n % 7)}], "due_date": "2027-03-31",
-                "progress_rag": "green" if n % 2 else None, "latest_note": "On track"}
+            {
+                "ref": f"1.{n}",
+                "theme": "1",
+                "action": f"Action {n}",
+                "owners": ["Head of Service", f"Team {n % 3}"],
+                "sources": [{"code": "JTAI", "paragraph": str(n % 7)}],
+                "due_date": "2027-03-31",
+                "progress_rag": "green" if n % 2 else None,
+                "latest_note": "On track",
+            }
             for n in range(actions)
         ],
     }
@@ -71,38 +84,66 @@ def _data(actions):
 def test_a_long_import_reports_progress_while_it_writes_and_writes_every_row(world):
     actions = WRITE_CHUNK * 2 + 5
     heard = []
-    result = plan_save_from_data(data=_data(actions), author=world.admin, reason="Import of large.xlsx",
-                                 progress=lambda done, total: heard.append((done, total)))
+    result = plan_save_from_data(
+        data=_data(actions),
+        author=world.admin,
+        reason="Import of large.xlsx",
+        progress=lambda done, total: heard.append((done, total)),
+    )
     assert heard == [(0, actions), (WRITE_CHUNK, actions), (WRITE_CHUNK * 2, actions), (actions, actions)]
     saved = Action.objects.filter(theme__plan=result.plan)
     assert saved.count() == actions == result.actions_created
     first = saved.get(ref="1.1")
     assert (first.version, first.status, first.original_due_date.isoformat(), first.cross_reference_note) == (
-        1, ActionStatus.OPEN, "2027-03-31", "")
+        1,
+        ActionStatus.OPEN,
+        "2027-03-31",
+        "",
+    )
     assert sorted(first.owners.values_list("title", flat=True)) == ["Head of Service", "Team 1"]
     assert Owner.objects.filter(title__in=["Head of Service", "Team 0", "Team 1", "Team 2"]).count() == 4
     assert SourceReference.objects.filter(action__theme__plan=result.plan).count() == actions
     # Every row has its history record naming the import, and each action's record its owners.
     records = Action.history.model.objects.filter(id__in=saved.values("pk"))
-    assert set(records.values_list("history_type", "history_user", "history_change_reason")) == {("+", world.admin.pk, "Import of large.xlsx")}
+    assert set(records.values_list("history_type", "history_user", "history_change_reason")) == {
+        ("+", world.admin.pk, "Import of large.xlsx")
+    }
     assert records.count() == actions
     owners_history = apps.get_model("plans", "HistoricalAction_owners")
     assert owners_history.objects.filter(history__in=records).count() == actions * 2
-    assert SourceReference.history.model.objects.filter(action_id__in=saved.values("pk"), history_type="+").count() == actions
+    assert (
+        SourceReference.history.model.objects.filter(action_id__in=saved.values("pk"), history_type="+").count()
+        == actions
+    )
     updates = ProgressUpdate.objects.filter(action__theme__plan=result.plan)
     assert updates.count() == result.updates_created == actions // 2
     update = updates.get(action=saved.get(ref="1.1"))
     assert (update.progress_rag, update.author, update.note, update.evidence_links, update.no_change) == (
-        Rag.GREEN, world.admin, "On track", "", False)
+        Rag.GREEN,
+        world.admin,
+        "On track",
+        "",
+        False,
+    )
 
 
 @pytest.mark.django_db
 def test_the_import_benchmark_runs_quick_and_leaves_nothing_behind(world):
-    before = (Plan.objects.count(), Action.objects.count(), get_user_model().objects.count(), ProgressUpdate.objects.count())
+    before = (
+        Plan.objects.count(),
+        Action.objects.count(),
+        get_user_model().objects.count(),
+        ProgressUpdate.objects.count(),
+    )
     out = io.StringIO()
     call_command("benchmark", "importing", "--quick", "--peer", stdout=out)
     printed = out.getvalue()
     assert "ratio" in printed and "(target ≤ 2×)" in printed and "dry run" in printed and "peak memory" in printed
     assert "progress updates recorded as" in printed and " 0 progress updates" not in printed
     assert "peer:" in printed  # django-import-export is in the test extra
-    assert (Plan.objects.count(), Action.objects.count(), get_user_model().objects.count(), ProgressUpdate.objects.count()) == before
+    assert (
+        Plan.objects.count(),
+        Action.objects.count(),
+        get_user_model().objects.count(),
+        ProgressUpdate.objects.count(),
+    ) == before

@@ -1,4 +1,5 @@
 """The pure helpers behind the importer: owners, sources, RAG, dates, HTML, lead and timescale."""
+
 import datetime
 
 import pytest
@@ -20,23 +21,38 @@ from plans.rag import Rag
 @pytest.mark.parametrize(
     "cell, owners",
     [
-        ("Assistant Director - Children's Safeguarding / Finance Manager", ["Assistant Director - Children's Safeguarding", "Finance Manager"]),
+        (
+            "Assistant Director - Children's Safeguarding / Finance Manager",
+            ["Assistant Director - Children's Safeguarding", "Finance Manager"],
+        ),
         ("Head of Probation/Service Manager QA", ["Head of Probation", "Service Manager QA"]),
         ("Head of Probation\nService Manager QA", ["Head of Probation", "Service Manager QA"]),
         ("a) Head of Service Safeguards b) Service Manager QA", ["Head of Service Safeguards", "Service Manager QA"]),
         ("Sue Butcher, Jane Parry, Kate Bargh", ["Sue Butcher", "Jane Parry", "Kate Bargh"]),
         ("Head of Probation & Director of Nursing", ["Head of Probation", "Director of Nursing"]),
-        ("Principle Social Worker, HSB manager and Assistant Youth Offending Team Manager",
-         ["Principle Social Worker", "HSB manager", "Assistant Youth Offending Team Manager"]),
+        (
+            "Principle Social Worker, HSB manager and Assistant Youth Offending Team Manager",
+            ["Principle Social Worker", "HSB manager", "Assistant Youth Offending Team Manager"],
+        ),
         ("YOS, MASH and HSB", ["YOS", "MASH", "HSB"]),
-        ("Service Manager Exploitation, Missing and Youth Justice Service and HSB Team",
-         ["Service Manager Exploitation, Missing and Youth Justice Service", "HSB Team"]),
+        (
+            "Service Manager Exploitation, Missing and Youth Justice Service and HSB Team",
+            ["Service Manager Exploitation, Missing and Youth Justice Service", "HSB Team"],
+        ),
         ("T/Detective Chief Inspector Public Protection Unit", ["T/Detective Chief Inspector Public Protection Unit"]),
-        ("Head of Service - Family Support and Child Protection Service", ["Head of Service - Family Support and Child Protection Service"]),
-        ("Interim Head of Service Early Help and Partnerships, MASH and Childrens Assessment Service",
-         ["Interim Head of Service Early Help and Partnerships, MASH and Childrens Assessment Service"]),
+        (
+            "Head of Service - Family Support and Child Protection Service",
+            ["Head of Service - Family Support and Child Protection Service"],
+        ),
+        (
+            "Interim Head of Service Early Help and Partnerships, MASH and Childrens Assessment Service",
+            ["Interim Head of Service Early Help and Partnerships, MASH and Childrens Assessment Service"],
+        ),
         ("HR Business Manager Childrens & Schools", ["HR Business Manager Childrens & Schools"]),
-        ("Assistant Director - Quality Assurance, Performance and Improvement", ["Assistant Director - Quality Assurance, Performance and Improvement"]),
+        (
+            "Assistant Director - Quality Assurance, Performance and Improvement",
+            ["Assistant Director - Quality Assurance, Performance and Improvement"],
+        ),
         ("Julie Harrison, Senior Communications Officer.", ["Julie Harrison, Senior Communications Officer"]),
         ("Director of Children’s Services", ["Director of Children's Services"]),
         ("", []),
@@ -77,9 +93,22 @@ def test_spellings_of_one_source_are_made_one_and_bare_numbers_are_reported():
 
 @pytest.mark.parametrize(
     "value, rag",
-    [("B", Rag.BLUE), ("G", Rag.GREEN), ("A", Rag.AMBER), ("R", Rag.RED), ("Gr", Rag.GREY), ("blue", Rag.BLUE),
-     ("Green", Rag.GREEN), ("AMBER", Rag.AMBER), ("Red", Rag.RED), ("Grey", Rag.GREY), ("Complete", Rag.BLUE),
-     ("Completed", Rag.BLUE), ("", None), (None, None)],
+    [
+        ("B", Rag.BLUE),
+        ("G", Rag.GREEN),
+        ("A", Rag.AMBER),
+        ("R", Rag.RED),
+        ("Gr", Rag.GREY),
+        ("blue", Rag.BLUE),
+        ("Green", Rag.GREEN),
+        ("AMBER", Rag.AMBER),
+        ("Red", Rag.RED),
+        ("Grey", Rag.GREY),
+        ("Complete", Rag.BLUE),
+        ("Completed", Rag.BLUE),
+        ("", None),
+        (None, None),
+    ],
 )
 def test_rag_read_from_codes_and_words(value, rag):
     assert parse_rag(value) == rag
@@ -92,7 +121,14 @@ def test_unknown_rag_is_an_error():
 
 @pytest.mark.parametrize(
     "colour, rag",
-    [("FFFF0000", Rag.RED), ("FF00B050", Rag.GREEN), ("FFFFC000", Rag.AMBER), ("FF0070C0", Rag.BLUE), ("FFBFBFBF", Rag.GREY), ("FFFFFFFF", None)],
+    [
+        ("FFFF0000", Rag.RED),
+        ("FF00B050", Rag.GREEN),
+        ("FFFFC000", Rag.AMBER),
+        ("FF0070C0", Rag.BLUE),
+        ("FFBFBFBF", Rag.GREY),
+        ("FFFFFFFF", None),
+    ],
 )
 def test_rag_read_from_fill_colour(colour, rag):
     assert rag_from_fill(PatternFill("solid", fgColor=colour)) == rag
@@ -126,5 +162,8 @@ def test_lead_and_timescale_cells_split_into_both():
 
 
 def test_html_fragments_become_plain_text_with_list_items_as_lines():
-    assert clean_text("<p>Finance</p><ul><li>Forecasting &amp; budgets</li><li>Oversight</li></ul>") == "Finance\nForecasting & budgets\nOversight"
+    assert (
+        clean_text("<p>Finance</p><ul><li>Forecasting &amp; budgets</li><li>Oversight</li></ul>")
+        == "Finance\nForecasting & budgets\nOversight"
+    )
     assert clean_text("Risk <5% of cases") == "Risk <5% of cases"

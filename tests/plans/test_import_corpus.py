@@ -4,6 +4,7 @@ themes, categories, due dates, closed actions, the title, the tool and the rows 
 
 The workbooks are built by tests/data/corpus/build.py; their facts are in <slug>.json beside them.
 """
+
 import pytest
 
 from plans.benchmarks.fidelity import CORPUS, corpus_slugs, expected_facts, score_workbook
@@ -22,13 +23,19 @@ def test_the_committed_workbooks_are_what_the_builder_writes(tmp_path):
     built = build.build(tmp_path)
     assert sorted(built) == SLUGS
     for slug in SLUGS:
-        assert (tmp_path / f"{slug}.json").read_text() == (CORPUS / f"{slug}.json").read_text(), f"{slug}.json is stale: run tests/data/corpus/build.py"
-        assert (tmp_path / f"{slug}.xlsx").read_bytes() == (CORPUS / f"{slug}.xlsx").read_bytes(), f"{slug}.xlsx is stale: run tests/data/corpus/build.py"
+        assert (tmp_path / f"{slug}.json").read_text() == (CORPUS / f"{slug}.json").read_text(), (
+            f"{slug}.json is stale: run tests/data/corpus/build.py"
+        )
+        assert (tmp_path / f"{slug}.xlsx").read_bytes() == (CORPUS / f"{slug}.xlsx").read_bytes(), (
+            f"{slug}.xlsx is stale: run tests/data/corpus/build.py"
+        )
 
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_fact_of_the_workbook_comes_out_right(slug):
     result = score_workbook(slug)
-    summary = (f"{slug}: {result.facts_right} of {result.facts_expected} facts right, {len(result.lost_actions)} actions lost, "
-               f"{len(result.junk_actions)} junk actions ({expected_facts(slug)['description']})")
+    summary = (
+        f"{slug}: {result.facts_right} of {result.facts_expected} facts right, {len(result.lost_actions)} actions lost, "
+        f"{len(result.junk_actions)} junk actions ({expected_facts(slug)['description']})"
+    )
     assert result.wrong == [], summary + "\n  " + "\n  ".join(result.wrong)

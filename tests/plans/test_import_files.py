@@ -1,6 +1,7 @@
 """Workbooks refused before openpyxl reads them: external links, DDE, and cells or sheets larger
 than a plan could need (issue 13, points 6 and 7). Each workbook is built here, with openpyxl and
 zipfile, from the Solihull layout the importer reads."""
+
 import io
 import random
 import zipfile
@@ -57,8 +58,10 @@ def with_cell(value, cell="C5"):
 def with_long_cell(text):
     """A workbook whose cell C5 holds `text` (openpyxl would not write a cell longer than Excel allows)."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(with_cell("PLACEHOLDER"))) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+    with (
+        zipfile.ZipFile(io.BytesIO(with_cell("PLACEHOLDER"))) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
         for item in source.infolist():
             archive.writestr(item, source.read(item.filename).replace(b"PLACEHOLDER", text.encode()))
     return out.getvalue()
@@ -69,8 +72,10 @@ def huge_sheet(megabytes):
     so well as to look like a zip bomb), written a row at a time."""
     out = io.BytesIO()
     rnd = random.Random(13)
-    with zipfile.ZipFile(io.BytesIO(workbooks.solihull_layout())) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+    with (
+        zipfile.ZipFile(io.BytesIO(workbooks.solihull_layout())) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
         for item in source.infolist():
             if not item.filename.startswith("xl/worksheets/"):
                 archive.writestr(item, source.read(item.filename))
@@ -88,14 +93,22 @@ def huge_sheet(megabytes):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("content, words", [
-    (rewritten(workbooks.solihull_layout(), {"xl/externalLinks/externalLink1.xml": EXTERNAL_LINK}, rels=True),
-     "external links"),
-    (rewritten(workbooks.solihull_layout(), rels=True), "external links"),
-    (rewritten(workbooks.solihull_layout(), {"xl/externalLinks/externalLink1.xml": DDE_LINK}, rels=True), "DDE link"),
-    (with_cell("=cmd|'/C calc'!A0"), "DDE formula"),
-    (with_cell("=MSEXCEL|'\\..\\..\\..\\Windows\\System32\\cmd.exe /c calc.exe'!''"), "DDE formula"),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (
+            rewritten(workbooks.solihull_layout(), {"xl/externalLinks/externalLink1.xml": EXTERNAL_LINK}, rels=True),
+            "external links",
+        ),
+        (rewritten(workbooks.solihull_layout(), rels=True), "external links"),
+        (
+            rewritten(workbooks.solihull_layout(), {"xl/externalLinks/externalLink1.xml": DDE_LINK}, rels=True),
+            "DDE link",
+        ),
+        (with_cell("=cmd|'/C calc'!A0"), "DDE formula"),
+        (with_cell("=MSEXCEL|'\\..\\..\\..\\Windows\\System32\\cmd.exe /c calc.exe'!''"), "DDE formula"),
+    ],
+)
 def test_workbooks_linking_to_other_workbooks_or_programs_are_refused(world, content, words):
     counts = (Plan.objects.count(), Action.objects.count())
     with pytest.raises(ImportFileError) as error:

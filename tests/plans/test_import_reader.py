@@ -1,6 +1,7 @@
 """The spreadsheet reader on layouts it must understand without a mapping (issues 14 and 20, reading
 side): every sheet, columns by meaning, status words, row kinds, merged cells, values, progress
 columns per period, large sheets, and other tools' exports. Real workbooks built with openpyxl."""
+
 import datetime
 import io
 
@@ -57,7 +58,11 @@ def test_every_plan_sheet_is_read_in_order_with_its_name_as_theme_and_other_shee
 
     parsed = read(book)
     assert parsed.title == "Northmoor Children's Services Improvement Plan 2025"
-    assert [(a.ref, theme_title(parsed, a)) for a in parsed.actions] == [("1.1", "Early help"), ("1.2", "Early help"), ("2.1", "Workforce")]
+    assert [(a.ref, theme_title(parsed, a)) for a in parsed.actions] == [
+        ("1.1", "Early help"),
+        ("1.2", "Early help"),
+        ("2.1", "Workforce"),
+    ]
     assert [s.name for s in parsed.sheets_read] == ["Early help", "Workforce"]
     skipped = {s.name: s.reason for s in parsed.sheets_skipped}
     assert set(skipped) == {"Cover", "Summary", "Key", "Old plan"}
@@ -71,11 +76,24 @@ def test_every_plan_sheet_is_read_in_order_with_its_name_as_theme_and_other_shee
 @pytest.mark.parametrize(
     "header, field",
     [
-        ("Ofsted ref", "sources"), ("Inspection report paragraph", "sources"), ("Letter ref", "sources"), ("IN ref", "sources"),
-        ("Status (Sept)", "progress_rag"), ("RAG (progress)", "progress_rag"), ("RAG rating – impact", "impact_rag"),
-        ("Update October 2024", "latest_note"), ("Measure of success", "measures"), ("Evidence", "measures"),
-        ("Lead officer", "owners"), ("Responsible", "owners"), ("By when", "timescale"), ("Action ref", "ref"),
-        ("Action owner", "owners"), ("Area for improvement", "theme"), ("Due date", "due_date"), ("Resp. officer", "owners"),
+        ("Ofsted ref", "sources"),
+        ("Inspection report paragraph", "sources"),
+        ("Letter ref", "sources"),
+        ("IN ref", "sources"),
+        ("Status (Sept)", "progress_rag"),
+        ("RAG (progress)", "progress_rag"),
+        ("RAG rating – impact", "impact_rag"),
+        ("Update October 2024", "latest_note"),
+        ("Measure of success", "measures"),
+        ("Evidence", "measures"),
+        ("Lead officer", "owners"),
+        ("Responsible", "owners"),
+        ("By when", "timescale"),
+        ("Action ref", "ref"),
+        ("Action owner", "owners"),
+        ("Area for improvement", "theme"),
+        ("Due date", "due_date"),
+        ("Resp. officer", "owners"),
     ],
 )
 def test_headers_are_recognised_by_meaning(header, field):
@@ -86,8 +104,11 @@ def test_columns_with_unclear_headers_are_recognised_by_their_cells_and_unused_c
     book = Workbook()
     sheet = book.active
     sheet.append(["Ref", "Action", "Column C", "Column D", "Office use"])
-    rows = [("1.1", "Agree thresholds", "On track", datetime.date(2025, 3, 31)), ("1.2", "Audit plans", "At risk", datetime.date(2025, 6, 30)),
-            ("1.3", "Train staff", "Complete", datetime.date(2024, 12, 31))]
+    rows = [
+        ("1.1", "Agree thresholds", "On track", datetime.date(2025, 3, 31)),
+        ("1.2", "Audit plans", "At risk", datetime.date(2025, 6, 30)),
+        ("1.3", "Train staff", "Complete", datetime.date(2024, 12, 31)),
+    ]
     for ref, action, status, due in rows:
         sheet.append([ref, action, status, due, "x"])
     parsed = read(book)
@@ -132,11 +153,29 @@ def test_a_flat_mapping_still_corrects_a_single_sheet_and_a_per_sheet_mapping_co
 @pytest.mark.parametrize(
     "value, rag",
     [
-        ("Complete", Rag.BLUE), ("Completed", Rag.BLUE), ("Done", Rag.BLUE), ("Achieved", Rag.BLUE), ("On track", Rag.GREEN),
-        ("At risk", Rag.AMBER), ("Some slippage", Rag.AMBER), ("Partially", Rag.AMBER), ("Off track", Rag.RED), ("Delayed", Rag.RED),
-        ("Not on track", Rag.RED), ("Overdue", Rag.RED), ("Not started", Rag.GREY), ("Not yet due", Rag.GREY), ("B", Rag.BLUE),
-        ("G", Rag.GREEN), ("A", Rag.AMBER), ("R", Rag.RED), ("Gr", Rag.GREY), ("Blue - complete", Rag.BLUE), ("Green (on track)", Rag.GREEN),
-        ("Yellow", Rag.AMBER), ("Gray", Rag.GREY),
+        ("Complete", Rag.BLUE),
+        ("Completed", Rag.BLUE),
+        ("Done", Rag.BLUE),
+        ("Achieved", Rag.BLUE),
+        ("On track", Rag.GREEN),
+        ("At risk", Rag.AMBER),
+        ("Some slippage", Rag.AMBER),
+        ("Partially", Rag.AMBER),
+        ("Off track", Rag.RED),
+        ("Delayed", Rag.RED),
+        ("Not on track", Rag.RED),
+        ("Overdue", Rag.RED),
+        ("Not started", Rag.GREY),
+        ("Not yet due", Rag.GREY),
+        ("B", Rag.BLUE),
+        ("G", Rag.GREEN),
+        ("A", Rag.AMBER),
+        ("R", Rag.RED),
+        ("Gr", Rag.GREY),
+        ("Blue - complete", Rag.BLUE),
+        ("Green (on track)", Rag.GREEN),
+        ("Yellow", Rag.AMBER),
+        ("Gray", Rag.GREY),
     ],
 )
 def test_status_words_letters_and_suffixes_map_to_the_scale(value, rag):
@@ -194,10 +233,18 @@ def test_row_kinds_make_themes_categories_and_skips_with_row_numbers():
     sheet.append(["Blue", "Complete"])  # 20
     parsed = read(book)
     assert [(a.ref, theme_title(parsed, a)) for a in parsed.actions] == [
-        ("2.1", "Workforce"), ("2.2", "Workforce"), ("3.1", "Practice"), ("B1", "Partnerships"), ("4.1", "Return home interviews"),
+        ("2.1", "Workforce"),
+        ("2.2", "Workforce"),
+        ("3.1", "Practice"),
+        ("B1", "Partnerships"),
+        ("4.1", "Return home interviews"),
     ]
     workforce = parsed.themes[0]
-    assert (workforce.number, workforce.lead, workforce.objective) == ("2", "Director of Children's Services", "stable teams keep children safe")
+    assert (workforce.number, workforce.lead, workforce.objective) == (
+        "2",
+        "Director of Children's Services",
+        "stable teams keep children safe",
+    )
     assert [a.category for a in parsed.actions[:2]] == ["business_fundamental", "change_priority"]
     skipped = {row.row: row.reason for row in parsed.skipped_rows}
     assert "note" in skipped[8] and "total" in skipped[18] and "key" in skipped[19] and "key" in skipped[20]
@@ -250,10 +297,17 @@ def test_refs_in_any_form(ref):
 @pytest.mark.parametrize(
     "text, due",
     [
-        ("end of March 2025", datetime.date(2025, 3, 31)), ("Q3 2024/25", datetime.date(2024, 12, 31)),
-        ("Q4 2024/25", datetime.date(2025, 3, 31)), ("Q1 2025/26", datetime.date(2025, 6, 30)), ("31/03/2025", datetime.date(2025, 3, 31)),
-        ("31-Mar-2025", datetime.date(2025, 3, 31)), ("Mar-25", datetime.date(2025, 3, 31)), ("2025-03-31", datetime.date(2025, 3, 31)),
-        ("2024-10-01 - 2025-01-31", datetime.date(2025, 1, 31)), ("Ongoing", None), ("Monthly", None),
+        ("end of March 2025", datetime.date(2025, 3, 31)),
+        ("Q3 2024/25", datetime.date(2024, 12, 31)),
+        ("Q4 2024/25", datetime.date(2025, 3, 31)),
+        ("Q1 2025/26", datetime.date(2025, 6, 30)),
+        ("31/03/2025", datetime.date(2025, 3, 31)),
+        ("31-Mar-2025", datetime.date(2025, 3, 31)),
+        ("Mar-25", datetime.date(2025, 3, 31)),
+        ("2025-03-31", datetime.date(2025, 3, 31)),
+        ("2024-10-01 - 2025-01-31", datetime.date(2025, 1, 31)),
+        ("Ongoing", None),
+        ("Monthly", None),
     ],
 )
 def test_dates_as_councils_write_them(text, due):
@@ -270,8 +324,14 @@ def test_dates_as_councils_write_them(text, due):
         ("Detective Inspector, MASH", ["Detective Inspector, MASH"]),
         ("Head of Service; Team Manager", ["Head of Service", "Team Manager"]),
         ("Head of Service & Principal Social Worker", ["Head of Service", "Principal Social Worker"]),
-        ("Head of Service Leaving Care, Housing Options Manager", ["Head of Service Leaving Care", "Housing Options Manager"]),
-        ("Quality Assurance Officer & Learning & Development Officer", ["Quality Assurance Officer", "Learning & Development Officer"]),
+        (
+            "Head of Service Leaving Care, Housing Options Manager",
+            ["Head of Service Leaving Care", "Housing Options Manager"],
+        ),
+        (
+            "Quality Assurance Officer & Learning & Development Officer",
+            ["Quality Assurance Officer", "Learning & Development Officer"],
+        ),
         ("Priya Shah, j.okafor@westshire.gov.uk", ["Priya Shah", "j.okafor@westshire.gov.uk"]),
         ("Jane Smith,Tom Reid[50%]", ["Jane Smith", "Tom Reid"]),
     ],
@@ -339,8 +399,12 @@ def test_a_sheet_far_longer_than_any_plan_is_warned_about(monkeypatch):
 @pytest.mark.parametrize(
     "slug, tool, words",
     [
-        ("smartsheet_export", "smartsheet", "Smartsheet"), ("monday_export", "monday", "monday.com"), ("planner_export", "planner", "Planner"),
-        ("project_export", "project", "Project"), ("pentana_export", "pentana", "Pentana"), ("word_table_paste", "word", "Word"),
+        ("smartsheet_export", "smartsheet", "Smartsheet"),
+        ("monday_export", "monday", "monday.com"),
+        ("planner_export", "planner", "Planner"),
+        ("project_export", "project", "Project"),
+        ("pentana_export", "pentana", "Pentana"),
+        ("word_table_paste", "word", "Word"),
     ],
 )
 def test_each_tool_is_recognised_and_named_for_the_preview(slug, tool, words):
@@ -383,7 +447,8 @@ def test_smartsheet_parent_rows_become_themes_and_sub_tasks_stay_out():
     parsed = read(book)
     assert parsed.detected_tool == "smartsheet"
     assert [(a.action, theme_title(parsed, a), a.progress_rag) for a in parsed.actions] == [
-        ("Review thresholds", "Front door", Rag.AMBER), ("Audit contacts", "Front door", Rag.GREY),
+        ("Review thresholds", "Front door", Rag.AMBER),
+        ("Audit contacts", "Front door", Rag.GREY),
     ]
     assert parsed.actions[0].owners == ["Priya Shah", "Tom Reid"]
     assert set(parsed.people) == {"Priya Shah", "Tom Reid"}
@@ -410,7 +475,9 @@ def test_planner_late_tasks_are_red_and_buckets_are_themes():
 
 
 @pytest.mark.django_db
-def test_the_preview_shows_sheets_columns_statuses_owner_splits_people_and_skipped_rows(client, world, settings, tmp_path):
+def test_the_preview_shows_sheets_columns_statuses_owner_splits_people_and_skipped_rows(
+    client, world, settings, tmp_path
+):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.urls import reverse
 

@@ -2,6 +2,7 @@
 (or none), colours no RAG means reported, ratings as codes and symbols, owners labelled "Lead:" and
 "Support:", school-term and serial dates, lettered actions under a numbered recommendation, a Word
 cell's paragraphs pasted into rows, and count rows under a theme's actions. Real workbooks."""
+
 import datetime
 import io
 
@@ -42,9 +43,19 @@ def rated_by_fill(colours):
 
 @pytest.mark.parametrize(
     "rgb, rag, known",
-    [("00B050", Rag.GREEN, True), ("6B8E23", Rag.GREEN, True), ("B22222", Rag.RED, True), ("FFB366", Rag.AMBER, True),
-     ("FFFF99", Rag.AMBER, True), ("4F81BD", Rag.BLUE, True), ("D9D9D9", Rag.GREY, True), ("FFC7CE", Rag.RED, True),
-     ("FFFFFF", None, True), ("7030A0", None, False), ("000000", None, False)],
+    [
+        ("00B050", Rag.GREEN, True),
+        ("6B8E23", Rag.GREEN, True),
+        ("B22222", Rag.RED, True),
+        ("FFB366", Rag.AMBER, True),
+        ("FFFF99", Rag.AMBER, True),
+        ("4F81BD", Rag.BLUE, True),
+        ("D9D9D9", Rag.GREY, True),
+        ("FFC7CE", Rag.RED, True),
+        ("FFFFFF", None, True),
+        ("7030A0", None, False),
+        ("000000", None, False),
+    ],
 )
 def test_a_colour_with_no_key_maps_by_its_hue_and_purple_or_black_are_not_guessed(rgb, rag, known):
     assert colour_rag(rgb) == (rag, known)
@@ -53,7 +64,11 @@ def test_a_colour_with_no_key_maps_by_its_hue_and_purple_or_black_are_not_guesse
 def test_a_key_sheet_after_the_plan_says_what_the_councils_own_shades_mean():
     book, _sheet = rated_by_fill(["FF7030A0", "FF00A3A3", "FFFF66CC"])
     key = book.create_sheet("Key")
-    for colour, words in (("FF7030A0", "Blue – complete"), ("FF00A3A3", "Green – on track"), ("FFFF66CC", "Red – off track")):
+    for colour, words in (
+        ("FF7030A0", "Blue – complete"),
+        ("FF00A3A3", "Green – on track"),
+        ("FFFF66CC", "Red – off track"),
+    ):
         key.append([None, words])
         key.cell(row=key.max_row, column=1).fill = filled(colour)
     parsed = read(book)
@@ -82,7 +97,9 @@ def test_a_colour_no_rag_means_is_reported_and_left_empty():
 def test_theme_colours_are_resolved_with_their_tint():
     book, sheet = rated_by_fill([])
     sheet.append(["1.1", "Action one", "Head of Service", None])
-    sheet.cell(row=2, column=4).fill = PatternFill("solid", fgColor=Color(theme=6, tint=0.4))  # Office 2007 Accent 3: green
+    sheet.cell(row=2, column=4).fill = PatternFill(
+        "solid", fgColor=Color(theme=6, tint=0.4)
+    )  # Office 2007 Accent 3: green
     assert read(book).actions[0].progress_rag == Rag.GREEN
 
 
@@ -98,9 +115,20 @@ def test_a_dot_coloured_by_its_font_is_read_by_its_colour():
 
 @pytest.mark.parametrize(
     "text, rag",
-    [("A/R", Rag.RED), ("Amber/Green", Rag.AMBER), ("G/B", Rag.GREEN), ("B (complete)", Rag.BLUE), ("✓", Rag.BLUE), ("🟢", Rag.GREEN),
-     ("🟠", Rag.AMBER), ("🔴", Rag.RED), ("Significantly off track", Rag.RED), ("Under review", Rag.AMBER), ("Not yet", Rag.GREY),
-     ("Broadly on track", Rag.GREEN)],
+    [
+        ("A/R", Rag.RED),
+        ("Amber/Green", Rag.AMBER),
+        ("G/B", Rag.GREEN),
+        ("B (complete)", Rag.BLUE),
+        ("✓", Rag.BLUE),
+        ("🟢", Rag.GREEN),
+        ("🟠", Rag.AMBER),
+        ("🔴", Rag.RED),
+        ("Significantly off track", Rag.RED),
+        ("Under review", Rag.AMBER),
+        ("Not yet", Rag.GREY),
+        ("Broadly on track", Rag.GREEN),
+    ],
 )
 def test_ratings_written_as_codes_symbols_and_phrases(text, rag):
     assert read_status(text).rag == rag
@@ -108,15 +136,24 @@ def test_ratings_written_as_codes_symbols_and_phrases(text, rag):
 
 def test_owner_labels_lead_and_support_are_not_part_of_the_roles():
     assert split_owners("Lead: Head of SEND / Support: EHC Team Manager") == ["Head of SEND", "EHC Team Manager"]
-    assert split_owners("Lead: Designated Clinical Officer; Support: Head of SEND") == ["Designated Clinical Officer", "Head of SEND"]
+    assert split_owners("Lead: Designated Clinical Officer; Support: Head of SEND") == [
+        "Designated Clinical Officer",
+        "Head of SEND",
+    ]
     assert split_owners("Detective Inspector, Exploitation Hub") == ["Detective Inspector, Exploitation Hub"]
 
 
 @pytest.mark.parametrize(
     "text, due",
-    [("Spring term 2025", datetime.date(2025, 3, 31)), ("End of summer term 2025", datetime.date(2025, 7, 31)),
-     ("Autumn term 2024", datetime.date(2024, 12, 31)), ("Summer term 2024/25", datetime.date(2025, 7, 31)),
-     ("45747", datetime.date(2025, 3, 31)), ("Sept 25", datetime.date(2025, 9, 30)), ("By Q2", None)],
+    [
+        ("Spring term 2025", datetime.date(2025, 3, 31)),
+        ("End of summer term 2025", datetime.date(2025, 7, 31)),
+        ("Autumn term 2024", datetime.date(2024, 12, 31)),
+        ("Summer term 2024/25", datetime.date(2025, 7, 31)),
+        ("45747", datetime.date(2025, 3, 31)),
+        ("Sept 25", datetime.date(2025, 9, 30)),
+        ("By Q2", None),
+    ],
 )
 def test_school_terms_and_date_serials_typed_as_text(text, due):
     assert parse_due_date(text) == due
@@ -137,7 +174,10 @@ def test_lettered_actions_under_a_numbered_recommendation_take_its_number():
     sheet.append([None, "ii) Add two social workers", "Head of Assessment", "Red"])
     parsed = read(book)
     assert [(a.ref, a.action) for a in parsed.actions] == [
-        ("1a", "Set a supervision standard"), ("1b", "Audit twenty plans a month"), ("2.ii", "Add two social workers")]
+        ("1a", "Set a supervision standard"),
+        ("1b", "Audit twenty plans a month"),
+        ("2.ii", "Add two social workers"),
+    ]
     assert [theme.title for theme in parsed.themes] == ["Management oversight", "Assessments"]
 
 
@@ -149,7 +189,10 @@ def test_a_word_cells_paragraphs_in_their_own_rows_make_one_action_and_an_ownerl
     sheet.append(["and report the findings to the board", None, None, None])
     sheet.append(["Commission a parenting programme", None, "December 2025", "Not started"])
     parsed = read(book)
-    assert [a.action for a in parsed.actions] == ["Audit 40 neglect cases\nand report the findings to the board", "Commission a parenting programme"]
+    assert [a.action for a in parsed.actions] == [
+        "Audit 40 neglect cases\nand report the findings to the board",
+        "Commission a parenting programme",
+    ]
 
 
 def test_count_and_sign_off_rows_below_the_actions_are_skipped_not_added_to_the_last_action():
@@ -187,7 +230,10 @@ def test_theme_rows_may_spell_their_numbers():
     sheet.append(["Priority Two – Commissioning"])
     sheet.append(["2.1", "Join the regional framework", "Head of Commissioning"])
     parsed = read(book)
-    assert [(theme.number, theme.title) for theme in parsed.themes] == [("1", "Homes close to home"), ("2", "Commissioning")]
+    assert [(theme.number, theme.title) for theme in parsed.themes] == [
+        ("1", "Homes close to home"),
+        ("2", "Commissioning"),
+    ]
 
 
 def test_refs_typed_as_numbers_keep_their_tenth_and_placeholder_owners_name_nobody():

@@ -1,4 +1,5 @@
 """The import journey on the web: admins only, upload → preview → confirm; bad files change nothing."""
+
 import re
 
 import pytest
@@ -151,8 +152,8 @@ def test_oversized_upload_is_refused(client, world, media, settings):
 def test_someone_elses_upload_cannot_be_previewed(client, world, media):
     client.force_login(world.admin)
     preview_url = upload(client, workbooks.walsall_layout())["Location"]
-    from tests.factories import UserFactory
     from plans.permissions import ADMIN
+    from tests.factories import UserFactory
 
     client.force_login(UserFactory(username="other-admin", groups=[ADMIN]))
     assert client.get(preview_url).status_code == 404

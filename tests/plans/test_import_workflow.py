@@ -1,6 +1,7 @@
 """The write side of importing: the audit trail of every import, drafts and publishing, what a
 re-import will change (and conflicts with later updates), notes without a RAG, people mapped to
 roles, and large imports in the background with a progress page."""
+
 import datetime
 import io
 import re
@@ -14,7 +15,18 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
 
-from plans.models import Action, ActionStatus, Owner, PersonRoleMapping, Plan, PlanStatus, ProgressUpdate, Rag, ReportingPeriod, SourceReference
+from plans.models import (
+    Action,
+    ActionStatus,
+    Owner,
+    PersonRoleMapping,
+    Plan,
+    PlanStatus,
+    ProgressUpdate,
+    Rag,
+    ReportingPeriod,
+    SourceReference,
+)
 from plans.permissions import ADMIN
 from plans.services.importing import plan_import, plan_import_preview, workbook_saved_at
 from plans.services.plan_data import plan_changes, plan_save_from_data
@@ -26,9 +38,33 @@ pytestmark = pytest.mark.django_db
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER = ["Ref", "Action", "Action Owner", "Timescale", "Derived From", "Progress RAG", "Progress notes"]
 ROWS = [
-    ["1.1", "Relaunch the threshold document with partners", "Head of Service Safeguards", "31/03/2027", "JTAI 3.1", "G", "Launched in March"],
-    ["1.2", "Audit strategy discussions monthly", "Principal Social Worker", "30/06/2027", "IOCS", "A", "Two audits done"],
-    ["1.3", "Recruit permanent team managers", "HR Business Partner", "30/09/2027", "IOCS", None, "Adverts out, no rating yet"],
+    [
+        "1.1",
+        "Relaunch the threshold document with partners",
+        "Head of Service Safeguards",
+        "31/03/2027",
+        "JTAI 3.1",
+        "G",
+        "Launched in March",
+    ],
+    [
+        "1.2",
+        "Audit strategy discussions monthly",
+        "Principal Social Worker",
+        "30/06/2027",
+        "IOCS",
+        "A",
+        "Two audits done",
+    ],
+    [
+        "1.3",
+        "Recruit permanent team managers",
+        "HR Business Partner",
+        "30/09/2027",
+        "IOCS",
+        None,
+        "Adverts out, no rating yet",
+    ],
 ]
 
 
@@ -54,8 +90,12 @@ def with_modified(content, when):
         for item in source.infolist():
             data = source.read(item.filename)
             if item.filename == "docProps/core.xml":
-                stamp = when.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp.encode() + rb"\g<2>", data)
+                stamp = when.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+                data = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    rb"\g<1>" + stamp.encode() + rb"\g<2>",
+                    data,
+                )
             target.writestr(item, data)
     return out.getvalue()
 
@@ -84,7 +124,9 @@ def form_fields(html):
     for name, body in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', html, re.S):
         match = re.search(r'<option value="([^"]*)" selected>', body)
         fields[name] = match.group(1) if match else ""
-    for name, value in re.findall(r'<input class="govuk-input[^"]*" id="[^"]*" name="([^"]+)" type="text" value="([^"]*)"', html):
+    for name, value in re.findall(
+        r'<input class="govuk-input[^"]*" id="[^"]*" name="([^"]+)" type="text" value="([^"]*)"', html
+    ):
         fields[name] = value
     return fields
 
@@ -108,8 +150,16 @@ def test_import_plan_records_every_action_owner_and_source_in_the_audit_trail_as
     record = records.get(id=first.pk)
     assert [row.owner.title for row in record.owners.all()] == ["Head of Service Safeguards"]
     references = SourceReference.objects.filter(action__theme__plan=plan)
-    assert history(SourceReference, id__in=references.values("pk"), history_user=world.admin,
-                   history_change_reason="Import of westshire.xlsx").count() == references.count() == 3
+    assert (
+        history(
+            SourceReference,
+            id__in=references.values("pk"),
+            history_user=world.admin,
+            history_change_reason="Import of westshire.xlsx",
+        ).count()
+        == references.count()
+        == 3
+    )
     new_role = Owner.objects.get(title="HR Business Partner")
     assert history(Owner, id=new_role.pk).get().history_change_reason == "Import of westshire.xlsx"
     assert history(Plan, id=plan.pk, history_type="+").get().history_user == world.admin
@@ -125,25 +175,38 @@ def test_reimport_with_update_records_what_changed_and_leaves_unchanged_actions_
     versions = {a.pk: a.version for a in (changed, unchanged)}
 
     rows = [list(row) for row in ROWS]
-    rows[0][1], rows[0][3], rows[0][2] = "Relaunch the threshold document in schools", "30/04/2027", "Head of Service Safeguards / Head of Probation"
+    rows[0][1], rows[0][3], rows[0][2] = (
+        "Relaunch the threshold document in schools",
+        "30/04/2027",
+        "Head of Service Safeguards / Head of Probation",
+    )
     newer = tmp_path / "westshire-v2.xlsx"
     newer.write_bytes(workbook(rows))
     out = io.StringIO()
     call_command("import_plan", str(newer), "--update", str(plan.pk), "--as", world.admin.username, stdout=out)
     assert "0 actions added, 1 changed, 2 unchanged" in out.getvalue()
-    assert "Action: Relaunch the threshold document with partners → Relaunch the threshold document in schools" in out.getvalue()
+    assert (
+        "Action: Relaunch the threshold document with partners → Relaunch the threshold document in schools"
+        in out.getvalue()
+    )
 
     assert Action.objects.get(pk=unchanged.pk).version == versions[unchanged.pk]
     assert history(Action, id=unchanged.pk).count() == 1  # its creation only
     assert Action.objects.get(pk=changed.pk).version == versions[changed.pk] + 1
     record = history(Action, id=changed.pk).latest("history_date", "history_id")
-    assert (record.history_type, record.history_user, record.history_change_reason) == ("~", world.admin, "Import of westshire-v2.xlsx")
+    assert (record.history_type, record.history_user, record.history_change_reason) == (
+        "~",
+        world.admin,
+        "Import of westshire-v2.xlsx",
+    )
 
     client.force_login(world.admin)
     html = client.get(reverse("plans:action_history", args=[changed.pk])).content.decode()
     assert "No changes recorded" not in html
     assert "Import of westshire-v2.xlsx" in html
-    assert "Relaunch the threshold document with partners" in html and "Relaunch the threshold document in schools" in html
+    assert (
+        "Relaunch the threshold document with partners" in html and "Relaunch the threshold document in schools" in html
+    )
     assert "31 March 2027" in html or "2027-03-31" in html or "March 31, 2027" in html
     assert "Head of Probation" in html  # the owner added
     log = client.get(reverse("plans:audit_log")).content.decode()
@@ -158,7 +221,9 @@ def test_import_through_the_page_is_attributed_to_the_admin_and_named_after_the_
     plan = Plan.objects.get(title="Westshire improvement plan")
     assert response["Location"] == plan.get_absolute_url()
     records = history(Action, id__in=Action.objects.filter(theme__plan=plan).values("pk"))
-    assert {(r.history_user_id, r.history_change_reason) for r in records} == {(world.admin.pk, "Import of westshire plan.xlsx")}
+    assert {(r.history_user_id, r.history_change_reason) for r in records} == {
+        (world.admin.pk, "Import of westshire plan.xlsx")
+    }
 
 
 # ------------------------------------------------------------------------ 14.7 notes and who rates
@@ -177,9 +242,17 @@ def test_a_note_without_a_rag_is_kept_on_the_action_and_shown(client, world):
 
 def test_a_note_column_naming_its_month_records_the_update_in_that_period(world):
     data = {
-        "title": "Dated notes", "themes": [{"number": "1", "title": "Leadership"}],
+        "title": "Dated notes",
+        "themes": [{"number": "1", "title": "Leadership"}],
         "actions": [
-            {"theme": "1", "ref": "1.1", "action": "Do it", "progress_rag": "green", "latest_note": "On track", "note_period": "2026-09"},
+            {
+                "theme": "1",
+                "ref": "1.1",
+                "action": "Do it",
+                "progress_rag": "green",
+                "latest_note": "On track",
+                "note_period": "2026-09",
+            },
             {"theme": "1", "ref": "1.2", "action": "Do that", "progress_rag": "amber", "latest_note": "Slipping"},
         ],
     }
@@ -191,7 +264,8 @@ def test_a_note_column_naming_its_month_records_the_update_in_that_period(world)
 
 def test_actions_the_file_marks_cancelled_or_closed_are_kept_closed(world):
     data = {
-        "title": "Closed ones", "themes": [{"number": "1", "title": "Leadership"}],
+        "title": "Closed ones",
+        "themes": [{"number": "1", "title": "Leadership"}],
         "actions": [
             {"theme": "1", "ref": "1.1", "action": "Cancelled one", "closed": True, "progress_rag": "red"},
             {"theme": "1", "ref": "1.2", "action": "Finished one", "closed": True, "progress_rag": "blue"},
@@ -223,7 +297,12 @@ def test_import_plan_says_first_who_the_rags_are_recorded_as(world, tmp_path):
     out = io.StringIO()
     call_command("import_plan", str(path), stdout=out)
     assert f"recorded as {world.admin.username}" in out.getvalue()
-    assert ProgressUpdate.objects.filter(action__theme__plan__title="Westshire improvement plan", author=world.admin).count() == 2
+    assert (
+        ProgressUpdate.objects.filter(
+            action__theme__plan__title="Westshire improvement plan", author=world.admin
+        ).count()
+        == 2
+    )
 
 
 # ---------------------------------------------------------------------- 14.8 what a re-import does
@@ -231,7 +310,9 @@ def test_import_plan_says_first_who_the_rags_are_recorded_as(world, tmp_path):
 
 def test_preview_of_a_reimport_shows_each_change_field_by_field_and_writes_nothing(client, world, media):
     plan = plan_import(parsed=read(workbook()), author=world.admin, name="westshire.xlsx").plan
-    rows = [list(row) for row in ROWS[:2]] + [["1.4", "Publish the practice standards", "Principal Social Worker", "31/12/2027", "IOCS", None, None]]
+    rows = [list(row) for row in ROWS[:2]] + [
+        ["1.4", "Publish the practice standards", "Principal Social Worker", "31/12/2027", "IOCS", None, None]
+    ]
     rows[1][1] = "Audit strategy discussions every fortnight"
     client.force_login(world.admin)
     preview = upload(client, workbook(rows))["Location"]
@@ -240,7 +321,10 @@ def test_preview_of_a_reimport_shows_each_change_field_by_field_and_writes_nothi
     html = client.get(preview).content.decode()
     assert "What will change in Westshire improvement plan" in html
     assert "<strong>1</strong> action added" in html and "<strong>1</strong> action changed" in html
-    assert "<strong>1</strong> action unchanged (not touched)" in html and "<strong>1</strong> action not in the file" in html
+    assert (
+        "<strong>1</strong> action unchanged (not touched)" in html
+        and "<strong>1</strong> action not in the file" in html
+    )
     assert "Audit strategy discussions monthly" in html and "Audit strategy discussions every fortnight" in html
     assert "1/1.4 Publish the practice standards" in html
     assert "1/1.3 Recruit permanent team managers" in html  # not in the file, kept
@@ -252,9 +336,14 @@ def test_a_sheet_rag_never_overrides_an_owners_later_update(client, world, media
     saved = timezone.now() - datetime.timedelta(days=10)
     plan = plan_import(parsed=read(workbook()), author=world.admin, as_of=saved).plan
     action = Action.objects.get(theme__plan=plan, ref="1.1")
-    later = ProgressUpdate.objects.create(action=action, author=world.owner, progress_rag=Rag.RED, note="Stalled", created_at=timezone.now())
+    later = ProgressUpdate.objects.create(
+        action=action, author=world.owner, progress_rag=Rag.RED, note="Stalled", created_at=timezone.now()
+    )
     rows = [list(row) for row in ROWS]
-    rows[0][5], rows[1][5] = "B", "G"  # 1.1 as the sheet (saved before the owner's update) has it; 1.2 has no later update
+    rows[0][5], rows[1][5] = (
+        "B",
+        "G",
+    )  # 1.1 as the sheet (saved before the owner's update) has it; 1.2 has no later update
     content = workbook(rows, modified=saved + datetime.timedelta(days=1))
     assert workbook_saved_at(io.BytesIO(content)) == (saved + datetime.timedelta(days=1)).replace(microsecond=0)
 
@@ -266,7 +355,10 @@ def test_a_sheet_rag_never_overrides_an_owners_later_update(client, world, media
     assert "Conflicts:" in html and "1/1.1 Relaunch the threshold document" in html and "Stalled" not in html
     client.post(preview, {**fields, "plan": str(plan.pk), "confirm": "yes"})
     assert action.updates.order_by("-created_at", "-pk").first() == later  # the owner's update still stands
-    assert Action.objects.get(theme__plan=plan, ref="1.2").updates.order_by("-created_at", "-pk").first().progress_rag == Rag.GREEN
+    assert (
+        Action.objects.get(theme__plan=plan, ref="1.2").updates.order_by("-created_at", "-pk").first().progress_rag
+        == Rag.GREEN
+    )
 
 
 # ------------------------------------------------------------------------------ 14.9 drafts
@@ -282,8 +374,17 @@ def test_a_fresh_import_is_a_draft_seen_by_admins_and_its_coordinators_until_pub
     html = client.get(preview).content.decode()
     assert 'value="Westshire improvement plan"' in html  # the sheet's title, not the file name
     fields = form_fields(html)
-    client.post(preview, {**fields, "title": "Westshire plan 2027", "plan": "", "coordinators": [world.coordinator.pk],
-                          "board_members": [world.board.pk], "confirm": "yes"})
+    client.post(
+        preview,
+        {
+            **fields,
+            "title": "Westshire plan 2027",
+            "plan": "",
+            "coordinators": [world.coordinator.pk],
+            "board_members": [world.board.pk],
+            "confirm": "yes",
+        },
+    )
     plan = Plan.objects.get(title="Westshire plan 2027")
     assert plan.status == PlanStatus.DRAFT
     assert list(plan.coordinators.all()) == [world.coordinator] and list(plan.board_members.all()) == [world.board]
@@ -312,7 +413,10 @@ def test_a_fresh_import_is_a_draft_seen_by_admins_and_its_coordinators_until_pub
     assert history(Plan, id=plan.pk).latest("history_date", "history_id").history_change_reason == "Published"
 
     client.force_login(holder)
-    assert role.title in client.get(reverse("plans:my_actions")).content.decode() or "Relaunch the threshold document" in client.get(reverse("plans:my_actions")).content.decode()
+    assert (
+        role.title in client.get(reverse("plans:my_actions")).content.decode()
+        or "Relaunch the threshold document" in client.get(reverse("plans:my_actions")).content.decode()
+    )
     client.force_login(world.board)
     assert client.get(reverse("plans:board_dashboard", args=[plan.pk])).status_code == 200
 
@@ -337,7 +441,11 @@ def test_people_named_as_owners_are_mapped_to_roles_and_the_mapping_is_remembere
     client.force_login(world.admin)
     preview = upload(client, workbook(rows))["Location"]
     html = client.get(preview).content.decode()
-    assert "People named as owners" in html and "“Sue Butcher” in the file is" in html and "“Jane Parry” in the file is" in html
+    assert (
+        "People named as owners" in html
+        and "“Sue Butcher” in the file is" in html
+        and "“Jane Parry” in the file is" in html
+    )
     fields = form_fields(html)
     assert fields["person_0"] == "" and fields["person_1"] == ""  # nothing chosen for the admin
     client.post(preview, {**fields, "plan": "", "person_0": world.owner_role.title, "confirm": "yes"})
@@ -368,11 +476,16 @@ def test_people_named_as_owners_are_mapped_to_roles_and_the_mapping_is_remembere
 
 
 def big_workbook(count=60):
-    rows = [[f"1.{n}", f"Action number {n}", "Head of Service Safeguards", "31/03/2027", "IOCS", "G", "On track"] for n in range(1, count + 1)]
+    rows = [
+        [f"1.{n}", f"Action number {n}", "Head of Service Safeguards", "31/03/2027", "IOCS", "G", "On track"]
+        for n in range(1, count + 1)
+    ]
     return workbook(rows, title="Large plan")
 
 
-def test_a_large_import_is_read_and_written_in_the_background_and_its_page_shows_rows_read_and_written(client, world, media, settings):
+def test_a_large_import_is_read_and_written_in_the_background_and_its_page_shows_rows_read_and_written(
+    client, world, media, settings
+):
     settings.IMPORT_BACKGROUND_ROWS = 20
     settings.IMPORT_LARGE_SHEET_ROWS = 20
     client.force_login(world.admin)
@@ -427,7 +540,10 @@ def test_a_long_read_shows_rows_read_so_far(client, world, media):
     session.save()
     import_status_write("job", state="reading", name="big.xlsx", rows_read=5000, rows_total=20000)
     page = client.get(reverse("plans:plan_import_status", args=["job"])).content.decode()
-    assert "Rows read: <strong>5,000</strong> of 20,000 (25%)" in page and '<meta http-equiv="refresh" content="2">' in page
+    assert (
+        "Rows read: <strong>5,000</strong> of 20,000 (25%)" in page
+        and '<meta http-equiv="refresh" content="2">' in page
+    )
 
 
 def test_a_kept_reading_that_was_tampered_with_is_not_loaded(media):

@@ -1,5 +1,6 @@
 """Importing plans from councils' spreadsheets: every layout in seeds/, the real Solihull workbook,
 re-import keeping history, and bad files changing nothing."""
+
 import datetime
 import io
 import json
@@ -31,7 +32,10 @@ def actions_by_ref(plan):
 
 
 def owner_titles(action):
-    return [link.owner.title for link in Action.owners.through.objects.filter(action=action).order_by("pk").select_related("owner")]
+    return [
+        link.owner.title
+        for link in Action.owners.through.objects.filter(action=action).order_by("pk").select_related("owner")
+    ]
 
 
 def source_pairs(action):
@@ -44,7 +48,11 @@ def source_pairs(action):
 def test_solihull_layout_themes_fields_continuations_and_duplicates(world):
     parsed = read(workbooks.solihull_layout())
     assert parsed.title == "Solihull Improving Outcomes for Children Plan"
-    assert [(t.number, t.title) for t in parsed.themes] == [("1", "Leadership and Governance"), ("2", "Partnerships"), ("3", "Workforce")]
+    assert [(t.number, t.title) for t in parsed.themes] == [
+        ("1", "Leadership and Governance"),
+        ("2", "Partnerships"),
+        ("3", "Workforce"),
+    ]
     assert parsed.themes[0].lead == "Director of Children's Services"
     assert parsed.themes[0].objective.startswith("Leadership and governance")
     refs = [(a.theme, a.ref) for a in parsed.actions]
@@ -67,7 +75,8 @@ def test_solihull_layout_themes_fields_continuations_and_duplicates(world):
     plan = result.plan
     saved = actions_by_ref(plan)
     assert owner_titles(saved[("2", "2.14")]) == [
-        "T/Detective Chief Superintendent Public Protection Unit", "T/Detective Chief Inspector Public Protection Unit",
+        "T/Detective Chief Superintendent Public Protection Unit",
+        "T/Detective Chief Inspector Public Protection Unit",
     ]
     assert source_pairs(saved[("1", "1.2")]) == [("JTAI", "1.1a"), ("JTAI", "6.1b")]
     assert saved[("1", "1.2")].due_date == datetime.date(2027, 1, 31)
@@ -81,7 +90,16 @@ def test_solihull_layout_themes_fields_continuations_and_duplicates(world):
 def test_walsall_layout_two_line_header_title_rows_and_fill_colour_rag(world):
     parsed = read(workbooks.walsall_layout())
     assert parsed.header_rows == 2
-    assert set(parsed.mapping.values()) >= {"ref", "sources", "action", "timescale", "owners", "measures", "latest_note", "progress_rag"}
+    assert set(parsed.mapping.values()) >= {
+        "ref",
+        "sources",
+        "action",
+        "timescale",
+        "owners",
+        "measures",
+        "latest_note",
+        "progress_rag",
+    }
     assert [(a.theme, a.ref) for a in parsed.actions] == [("1", "1.1"), ("1", "1.2"), ("2", "3.3"), ("2", "3.8")]
     one, two, three, four = parsed.actions
     assert one.timescale == "WSCB to consider – 31 Jan 2013 Plan for WSCB work – 31 Mar 2013"
@@ -107,12 +125,18 @@ def test_lscb_layout_strategic_aims_and_categories():
     ]
     got = [(a.theme, a.ref, a.category) for a in parsed.actions]
     assert got == [
-        ("1", "1.1", "business_fundamental"), ("1", "1.2", "business_fundamental"), ("1", "1.7", "change_priority"),
-        ("2", "2.2", "business_fundamental"), ("2", "2.5", "change_priority"),
+        ("1", "1.1", "business_fundamental"),
+        ("1", "1.2", "business_fundamental"),
+        ("1", "1.7", "change_priority"),
+        ("2", "2.2", "business_fundamental"),
+        ("2", "2.5", "change_priority"),
     ]
     assert parsed.actions[0].output == "Communication plan"
     assert parsed.actions[0].owners == ["Julie Harrison, Senior Communications Officer"]
-    assert parsed.actions[3].owners == ["Paul Nash Safeguarding Officer", "Dara Lloyd, Manager, Child Death Review Process"]
+    assert parsed.actions[3].owners == [
+        "Paul Nash Safeguarding Officer",
+        "Dara Lloyd, Manager, Child Death Review Process",
+    ]
 
 
 def test_shropshire_layout_areas_lead_and_timescale_and_two_rags(world):
@@ -122,7 +146,11 @@ def test_shropshire_layout_areas_lead_and_timescale_and_two_rags(world):
     assert parsed.themes[0].objective == "The quality of practice will evidence it is consistently good or outstanding."
     first, second = parsed.actions
     assert (first.owners, first.timescale, first.due_date) == (["SM QA"], "Jan 2024", datetime.date(2024, 1, 31))
-    assert (second.owners, second.timescale, second.due_date) == (["Head of Service"], "12/12/2023", datetime.date(2023, 12, 12))
+    assert (second.owners, second.timescale, second.due_date) == (
+        ["Head of Service"],
+        "12/12/2023",
+        datetime.date(2023, 12, 12),
+    )
     assert first.measures == "Assessments judged good increases to 90%, milestones 70%/80%"
     assert first.reporting_mechanism == "Monthly/ Quarterly QA reports"
     assert first.latest_note == "PIP Officer in post\nQ4 report in development"
@@ -150,7 +178,9 @@ def test_real_solihull_workbook_recovers_every_action_owner_and_source(world):
     expected = json.loads((Path(settings.BASE_DIR) / "fixtures" / "solihull_iocs_plan.json").read_text())
     parsed = read_plan_workbook(SOLIHULL_EXAMPLE)
     assert len(parsed.themes) == 6 and len(parsed.actions) == 118
-    assert [(t.number, t.title, t.lead) for t in parsed.themes] == [(t["number"], t["title"], t["lead"]) for t in expected["themes"]]
+    assert [(t.number, t.title, t.lead) for t in parsed.themes] == [
+        (t["number"], t["title"], t["lead"]) for t in expected["themes"]
+    ]
 
     def dashes(titles):
         return [title.replace("–", "-") for title in titles]
@@ -162,7 +192,11 @@ def test_real_solihull_workbook_recovers_every_action_owner_and_source(world):
         assert got.action == want["action"], got.ref
     plan = plan_import(parsed=parsed, author=world.admin).plan
     assert Action.objects.filter(theme__plan=plan).count() == 118
-    assert set(Source.objects.filter(references__action__theme__plan=plan).values_list("code", flat=True)) == {"IOCS", "JTAI", "Nat. Enq"}
+    assert set(Source.objects.filter(references__action__theme__plan=plan).values_list("code", flat=True)) == {
+        "IOCS",
+        "JTAI",
+        "Nat. Enq",
+    }
 
 
 # ---------------------------------------------------------------- re-import
@@ -174,6 +208,7 @@ def test_reimport_updates_matched_actions_adds_new_reports_missing_and_keeps_his
     old_update = before[("1", "1.1")].updates.get()
 
     from openpyxl import load_workbook
+
     book = load_workbook(io.BytesIO(workbooks.solihull_layout()))
     sheet = book.active
     sheet["C7"] = "Impact measures developed and agreed"
@@ -185,7 +220,11 @@ def test_reimport_updates_matched_actions_adds_new_reports_missing_and_keeps_his
     result = plan_import(parsed=read(newer), author=world.admin, plan=first)
     saved = result.saved
     assert Plan.objects.filter(title=first.title).count() == 1
-    assert (saved.actions_created, saved.actions_updated, saved.actions_unchanged) == (1, 1, 4)  # unchanged ones untouched
+    assert (saved.actions_created, saved.actions_updated, saved.actions_unchanged) == (
+        1,
+        1,
+        4,
+    )  # unchanged ones untouched
     assert [(a.theme.number, a.ref) for a in saved.actions_not_in_file] == [("2", "2.15")]
     after = actions_by_ref(first)
     assert after[("1", "1.1")].pk == before[("1", "1.1")].pk
@@ -240,7 +279,9 @@ def test_import_plan_command_writes_and_summarises(world, tmp_path):
     path = tmp_path / "walsall.xlsx"
     path.write_bytes(workbooks.walsall_layout())
     out = io.StringIO()
-    call_command("import_plan", str(path), "--title", "Walsall improvement plan", "--author", world.admin.username, stdout=out)
+    call_command(
+        "import_plan", str(path), "--title", "Walsall improvement plan", "--author", world.admin.username, stdout=out
+    )
     plan = Plan.objects.get(title="Walsall improvement plan")
     assert Action.objects.filter(theme__plan=plan).count() == 4
     assert "2 themes, 4 actions" in out.getvalue()
@@ -275,7 +316,12 @@ def test_theme_lead_and_outcomes_rows_and_aim_rows_fill_the_theme():
     sheet.append(["2.1", "Run learning events", "Training Manager & Head of Probation"])
     parsed = read(workbooks.to_bytes(book))
     theme = parsed.themes[0]
-    assert (theme.number, theme.title, theme.lead, theme.outcomes) == ("2", "Learning", "Head of Service Safeguards", "Practice improves")
+    assert (theme.number, theme.title, theme.lead, theme.outcomes) == (
+        "2",
+        "Learning",
+        "Head of Service Safeguards",
+        "Practice improves",
+    )
     assert parsed.actions[0].owners == ["Training Manager", "Head of Probation"]
 
 

@@ -1,4 +1,5 @@
 """Measures: definition, milestones, readings per period, corrections, chart and query counts."""
+
 import base64
 import datetime
 import re
@@ -23,21 +24,30 @@ def month(year, m):
 
 @pytest.fixture
 def measure(world):
-    m = MeasureFactory(plan=world.plan, name="Assessments on time", unit="%", baseline=50, target=90,
-                       target_date=datetime.date(2026, 12, 31))
+    m = MeasureFactory(
+        plan=world.plan,
+        name="Assessments on time",
+        unit="%",
+        baseline=50,
+        target=90,
+        target_date=datetime.date(2026, 12, 31),
+    )
     m.actions.add(world.action)
     return m
 
 
-@pytest.mark.parametrize("role, list_status, detail_status, edit_status", [
-    ("admin", 200, 200, 200),
-    ("coordinator", 200, 200, 200),
-    ("owner", 200, 200, 403),
-    ("board", 200, 200, 403),
-    ("outsider_coordinator", 403, 403, 403),
-    ("outsider_board", 403, 403, 403),
-    ("nobody", 403, 403, 403),
-])
+@pytest.mark.parametrize(
+    "role, list_status, detail_status, edit_status",
+    [
+        ("admin", 200, 200, 200),
+        ("coordinator", 200, 200, 200),
+        ("owner", 200, 200, 403),
+        ("board", 200, 200, 403),
+        ("outsider_coordinator", 403, 403, 403),
+        ("outsider_board", 403, 403, 403),
+        ("nobody", 403, 403, 403),
+    ],
+)
 def test_measure_pages_by_role(client, world, measure, role, list_status, detail_status, edit_status):
     client.force_login(world.user(role))
     assert client.get(reverse("plans:measure_list", args=[world.plan.pk])).status_code == list_status
@@ -49,12 +59,22 @@ def test_measure_pages_by_role(client, world, measure, role, list_status, detail
 @pytest.mark.parametrize("role", ["owner", "board", "outsider_coordinator", "nobody"])
 def test_readers_cannot_record_readings_or_change_measures(client, world, measure, role):
     client.force_login(world.user(role))
-    response = client.post(reverse("plans:measure_detail", args=[measure.pk]), {"period": world.period.pk, "value": "70"})
+    response = client.post(
+        reverse("plans:measure_detail", args=[measure.pk]), {"period": world.period.pk, "value": "70"}
+    )
     assert response.status_code == 403
-    assert client.post(reverse("plans:measure_edit", args=[measure.pk]),
-                       {"name": "Hijacked", "direction": "higher"}).status_code == 403
-    assert client.post(reverse("plans:measure_create", args=[world.plan.pk]),
-                       {"name": "New", "direction": "higher"}).status_code == 403
+    assert (
+        client.post(
+            reverse("plans:measure_edit", args=[measure.pk]), {"name": "Hijacked", "direction": "higher"}
+        ).status_code
+        == 403
+    )
+    assert (
+        client.post(
+            reverse("plans:measure_create", args=[world.plan.pk]), {"name": "New", "direction": "higher"}
+        ).status_code
+        == 403
+    )
     assert not MeasureReading.objects.exists()
     measure.refresh_from_db()
     assert measure.name == "Assessments on time" and Measure.objects.count() == 1
@@ -62,10 +82,18 @@ def test_readers_cannot_record_readings_or_change_measures(client, world, measur
 
 def test_define_a_measure_with_milestones_and_linked_actions(client, world):
     client.force_login(world.coordinator)
-    response = client.post(reverse("plans:measure_create", args=[world.plan.pk]), {
-        "name": "Re-referrals within 12 months", "unit": "%", "baseline": "24", "target": "18",
-        "target_date": "2026-12-31", "direction": "lower", "actions": [world.action.pk, world.other_action.pk],
-    })
+    response = client.post(
+        reverse("plans:measure_create", args=[world.plan.pk]),
+        {
+            "name": "Re-referrals within 12 months",
+            "unit": "%",
+            "baseline": "24",
+            "target": "18",
+            "target_date": "2026-12-31",
+            "direction": "lower",
+            "actions": [world.action.pk, world.other_action.pk],
+        },
+    )
     measure = Measure.objects.get(name="Re-referrals within 12 months")
     assert response["Location"] == reverse("plans:measure_edit", args=[measure.pk])
     assert set(measure.actions.all()) == {world.action, world.other_action}
@@ -91,13 +119,16 @@ def test_board_cannot_remove_a_milestone(client, world, measure):
     assert measure.milestones.exists()
 
 
-@pytest.mark.parametrize("data, field, message", [
-    ({"name": "", "direction": "higher"}, "name", "Enter the name"),
-    ({"name": "M", "direction": ""}, "direction", "Select whether higher or lower is better"),
-    ({"name": "M", "direction": "higher", "baseline": "fifty"}, "baseline", "Baseline must be a number"),
-    ({"name": "M", "direction": "higher", "target": "1.234"}, "target", "at most 2 decimal places"),
-    ({"name": "M", "direction": "higher", "target_date": "2026-13-01"}, "target_date", "must be a real date"),
-])
+@pytest.mark.parametrize(
+    "data, field, message",
+    [
+        ({"name": "", "direction": "higher"}, "name", "Enter the name"),
+        ({"name": "M", "direction": ""}, "direction", "Select whether higher or lower is better"),
+        ({"name": "M", "direction": "higher", "baseline": "fifty"}, "baseline", "Baseline must be a number"),
+        ({"name": "M", "direction": "higher", "target": "1.234"}, "target", "at most 2 decimal places"),
+        ({"name": "M", "direction": "higher", "target_date": "2026-13-01"}, "target_date", "must be a real date"),
+    ],
+)
 def test_measure_form_validation(client, world, data, field, message):
     client.force_login(world.coordinator)
     response = client.post(reverse("plans:measure_create", args=[world.plan.pk]), data)
@@ -145,28 +176,35 @@ def test_a_late_reading_for_a_closed_month_is_marked_late_and_leaves_its_frozen_
 
     from plans.selectors.reporting import measure_statuses
 
-    closed = ReportingPeriodFactory(plan=world.plan, month=month(2025, 1), closed=True,
-                                    closed_at=timezone.now() - datetime.timedelta(days=30))
+    closed = ReportingPeriodFactory(
+        plan=world.plan, month=month(2025, 1), closed=True, closed_at=timezone.now() - datetime.timedelta(days=30)
+    )
     assert measure_statuses(plan=world.plan, period=closed)[0].latest is None
     client.force_login(world.coordinator)
-    response = client.post(reverse("plans:measure_detail", args=[measure.pk]), {"period": closed.pk, "value": "55"},
-                           follow=True)
+    response = client.post(
+        reverse("plans:measure_detail", args=[measure.pk]), {"period": closed.pk, "value": "55"}, follow=True
+    )
     reading = MeasureReading.objects.get()
     assert (reading.period, reading.value, reading.late) == (closed, Decimal("55"), True)
     content = response.content.decode()
     assert "recorded late" in content and ">Late<" in content
-    [chart] = re.findall(r'<img class="app-chart__image" src="data:image/svg\+xml;base64,([^"]+)" alt="Chart of readings', content)
+    [chart] = re.findall(
+        r'<img class="app-chart__image" src="data:image/svg\+xml;base64,([^"]+)" alt="Chart of readings', content
+    )
     assert "Reading recorded late" in base64.b64decode(chart).decode()  # the chart's series for late readings
     # What the board read for January stays as it was; later months see the reading.
     assert measure_statuses(plan=world.plan, period=closed)[0].latest is None
     assert measure_statuses(plan=world.plan, period=world.period)[0].latest == reading
 
 
-@pytest.mark.parametrize("data, message", [
-    ({"value": ""}, "Enter the reading"),
-    ({"value": "sixty"}, "Reading must be a number"),
-    ({"value": "60", "period": "999999"}, "Select a reporting period of this plan"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"value": ""}, "Enter the reading"),
+        ({"value": "sixty"}, "Reading must be a number"),
+        ({"value": "60", "period": "999999"}, "Select a reporting period of this plan"),
+    ],
+)
 def test_reading_form_validation(client, world, measure, data, message):
     client.force_login(world.coordinator)
     response = client.post(reverse("plans:measure_detail", args=[measure.pk]), {"period": world.period.pk, **data})
@@ -185,22 +223,30 @@ def test_milestone_due_by_picks_the_latest_due_on_or_before():
     class M:
         def __init__(self, d):
             self.due_date = d
+
     milestones = [M(datetime.date(2026, 3, 31)), M(datetime.date(2026, 6, 30))]
     assert milestone_due_by(milestones, datetime.date(2026, 2, 28)) is None
     assert milestone_due_by(milestones, datetime.date(2026, 3, 31)) is milestones[0]
     assert milestone_due_by(milestones, datetime.date(2026, 6, 30)) is milestones[1]
 
 
-@pytest.mark.parametrize("direction, values, expected", [
-    ("higher", [55, 70, 80], [True, False, True]),
-    ("lower", [65, 45, 50], [False, True, True]),
-])
+@pytest.mark.parametrize(
+    "direction, values, expected",
+    [
+        ("higher", [55, 70, 80], [True, False, True]),
+        ("lower", [65, 45, 50], [False, True, True]),
+    ],
+)
 def test_readings_against_milestones(world, direction, values, expected):
     # Milestones due by March and by May (50 then 75 rising, or 60 then 50 falling);
     # periods Feb (no milestone due yet), Mar, May, Jun (May's milestone still the one due).
     measure = MeasureFactory(plan=world.plan, direction=direction, target=90 if direction == "higher" else 10)
-    MeasureMilestone.objects.create(measure=measure, due_date=datetime.date(2026, 3, 31), value=50 if direction == "higher" else 60)
-    MeasureMilestone.objects.create(measure=measure, due_date=datetime.date(2026, 5, 31), value=75 if direction == "higher" else 50)
+    MeasureMilestone.objects.create(
+        measure=measure, due_date=datetime.date(2026, 3, 31), value=50 if direction == "higher" else 60
+    )
+    MeasureMilestone.objects.create(
+        measure=measure, due_date=datetime.date(2026, 5, 31), value=75 if direction == "higher" else 50
+    )
     feb = ReportingPeriodFactory(plan=world.plan, month=month(2026, 2))
     periods = [ReportingPeriodFactory(plan=world.plan, month=month(2026, m)) for m in (3, 5, 6)]
     MeasureReadingFactory(measure=measure, period=feb, value=10)
@@ -218,9 +264,11 @@ def test_measure_page_shows_chart_table_and_target_status(client, world, measure
     MeasureReadingFactory(measure=measure, period=world.period, value=72, note="Better", source="Mosaic")
     client.force_login(world.board)
     page = client.get(reverse("plans:measure_detail", args=[measure.pk])).content.decode()
-    [chart] = re.findall(r'<img class="app-chart__image" src="data:image/svg\+xml;base64,([^"]+)" alt="Chart of readings', page)
+    [chart] = re.findall(
+        r'<img class="app-chart__image" src="data:image/svg\+xml;base64,([^"]+)" alt="Chart of readings', page
+    )
     svg = base64.b64decode(chart).decode()
-    assert svg.startswith("<svg") and "<script" not in svg and 'Reading' in svg and ": 72%</title>" in svg
+    assert svg.startswith("<svg") and "<script" not in svg and "Reading" in svg and ": 72%</title>" in svg
     assert "72%" in page and "Target not yet met" in page
     assert "Record a reading" not in page
 
@@ -232,8 +280,15 @@ def test_chart_renders_readings_milestones_and_target(world, measure):
         milestones=[(datetime.date(2026, 6, 30), Decimal("75"))],
     )
     assert svg.startswith("<svg") and "<?xml" not in svg and "<script" not in svg
-    for label in ("Reading January 2026: 55%", "Reading March 2026: 68%", "Milestone June 2026: 75%", "Dec 2026",
-                  "Reading", "Milestone", "Target 90%"):
+    for label in (
+        "Reading January 2026: 55%",
+        "Reading March 2026: 68%",
+        "Milestone June 2026: 75%",
+        "Dec 2026",
+        "Reading",
+        "Milestone",
+        "Target 90%",
+    ):
         assert label in svg
     assert "#1d70b8" in svg
 
@@ -256,7 +311,7 @@ def test_measure_page_query_count_is_fixed(client, world, measure, size, django_
 
 @pytest.mark.parametrize("size", [1, 40])
 def test_measure_list_query_count_is_fixed(client, world, size, django_assert_max_num_queries):
-    for i in range(size):
+    for _i in range(size):
         MeasureFactory(plan=world.plan).actions.add(world.action)
     client.force_login(world.board)
     with django_assert_max_num_queries(10):
@@ -286,7 +341,12 @@ def test_measure_page_query_count_is_the_same_for_small_and_large_data(client, w
 def test_chart_spaces_months_evenly_and_names_the_measure(world, measure):
     from plans.services.measure_charts import months_between
 
-    assert months_between(month(2025, 11), month(2026, 2)) == [month(2025, 11), month(2025, 12), month(2026, 1), month(2026, 2)]
+    assert months_between(month(2025, 11), month(2026, 2)) == [
+        month(2025, 11),
+        month(2025, 12),
+        month(2026, 1),
+        month(2026, 2),
+    ]
     svg = measure_chart_svg(measure=measure, readings=[(month(2026, 9), Decimal("80"))], milestones=[])
     for label in ("Sep 2026", "Oct 2026", "Nov 2026", "Dec 2026"):
         assert label in svg
@@ -309,16 +369,21 @@ def test_measure_values_are_written_as_people_write_them(value, unit, shown):
     assert measure_value(value, unit) == shown
 
 
-@pytest.mark.parametrize("unit, value, message", [
-    ("%", "-5", "percentage: enter a number from 0 to 100"),
-    ("%", "100.5", "percentage: enter a number from 0 to 100"),
-    ("days", "-1", "The reading must be 0 or more"),
-    ("", "-3", "The reading must be 0 or more"),
-])
+@pytest.mark.parametrize(
+    "unit, value, message",
+    [
+        ("%", "-5", "percentage: enter a number from 0 to 100"),
+        ("%", "100.5", "percentage: enter a number from 0 to 100"),
+        ("days", "-1", "The reading must be 0 or more"),
+        ("", "-3", "The reading must be 0 or more"),
+    ],
+)
 def test_a_reading_outside_its_units_range_is_refused(client, world, measure, unit, value, message):
     Measure.objects.filter(pk=measure.pk).update(unit=unit)
     client.force_login(world.coordinator)
-    response = client.post(reverse("plans:measure_detail", args=[measure.pk]), {"period": world.period.pk, "value": value})
+    response = client.post(
+        reverse("plans:measure_detail", args=[measure.pk]), {"period": world.period.pk, "value": value}
+    )
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not MeasureReading.objects.exists()
@@ -345,14 +410,24 @@ def test_targets_baselines_and_milestones_follow_the_unit_too(world, measure):
 
 def test_a_bad_milestone_keeps_everything_typed_in_the_measure_and_shows_one_summary(client, world, measure):
     client.force_login(world.coordinator)
-    response = client.post(reverse("plans:measure_edit", args=[measure.pk]), {
-        "name": "Assessments in 45 days (renamed)", "unit": "%", "baseline": "52", "target": "85",
-        "target_date": "2027-03-31", "direction": "higher", "version": measure.version,
-        "milestone_submit": "1", "due_date": "2026-06-30", "value": "seventy",
-    })
+    response = client.post(
+        reverse("plans:measure_edit", args=[measure.pk]),
+        {
+            "name": "Assessments in 45 days (renamed)",
+            "unit": "%",
+            "baseline": "52",
+            "target": "85",
+            "target_date": "2027-03-31",
+            "direction": "higher",
+            "version": measure.version,
+            "milestone_submit": "1",
+            "due_date": "2026-06-30",
+            "value": "seventy",
+        },
+    )
     page = response.content.decode()
     assert response.status_code == 200
-    assert page.count("class=\"govuk-error-summary\"") == 1
+    assert page.count('class="govuk-error-summary"') == 1
     assert "Value to reach must be a number" in page
     for typed in ('value="Assessments in 45 days (renamed)"', 'value="52"', 'value="85"', 'value="2027-03-31"'):
         assert typed in page

@@ -1,4 +1,5 @@
 """Model invariants: progress updates are append-only; the RAG scale is the contract's."""
+
 import pytest
 from django.contrib import admin
 from django.test import RequestFactory
@@ -12,7 +13,11 @@ pytestmark = pytest.mark.django_db
 
 def test_rag_scale_has_codes_labels_and_meanings():
     assert [(r.value, r.label) for r in Rag] == [
-        ("B", "Blue"), ("G", "Green"), ("A", "Amber"), ("R", "Red"), ("Gr", "Grey")
+        ("B", "Blue"),
+        ("G", "Green"),
+        ("A", "Amber"),
+        ("R", "Red"),
+        ("Gr", "Grey"),
     ]
     assert Rag.BLUE.meaning == "Completed"
     assert Rag.GREY.meaning == "Not yet started, not yet due"

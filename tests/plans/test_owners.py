@@ -1,4 +1,5 @@
 """Owner roles: who manages them, renaming, and reassigning post-holders with history kept."""
+
 import pytest
 from django.urls import reverse
 
@@ -11,14 +12,17 @@ from tests.factories import ActionFactory, OwnerFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("role, list_status, own_role_status, foreign_role_status", [
-    ("admin", 200, 200, 200),
-    ("coordinator", 200, 200, 403),
-    ("outsider_coordinator", 200, 403, 200),
-    ("owner", 403, 403, 403),
-    ("board", 403, 403, 403),
-    ("nobody", 403, 403, 403),
-])
+@pytest.mark.parametrize(
+    "role, list_status, own_role_status, foreign_role_status",
+    [
+        ("admin", 200, 200, 200),
+        ("coordinator", 200, 200, 403),
+        ("outsider_coordinator", 200, 403, 200),
+        ("owner", 403, 403, 403),
+        ("board", 403, 403, 403),
+        ("nobody", 403, 403, 403),
+    ],
+)
 def test_who_manages_owner_roles(client, world, role, list_status, own_role_status, foreign_role_status):
     # owner_role owns actions only in plan A; a fresh role owns only plan B's action.
     plan_b_role = OwnerFactory(title="Plan B lead")
@@ -73,9 +77,11 @@ def test_reassigning_a_role_moves_my_actions_and_keeps_past_authors(client, worl
     successor = UserFactory(username="successor", first_name="Sam", last_name="Successor", groups=[OWNER])
 
     client.force_login(world.coordinator)
-    response = client.post(reverse("plans:owner_edit", args=[world.owner_role.pk]),
-                           {"holders_submit": "1", "holders": [successor.pk], "version": world.owner_role.version},
-                           follow=True)
+    response = client.post(
+        reverse("plans:owner_edit", args=[world.owner_role.pk]),
+        {"holders_submit": "1", "holders": [successor.pk], "version": world.owner_role.version},
+        follow=True,
+    )
     page = response.content.decode()
     assert "Sam Successor now holds the role" in page and "no longer holds it" in page
 
@@ -96,25 +102,28 @@ def test_reassigning_a_role_moves_my_actions_and_keeps_past_authors(client, worl
 
 def test_reassign_service_reports_changes(world):
     successor = UserFactory(username="next")
-    added, removed = owner_reassign(owner=world.owner_role, holders=[world.owner, successor],
-                                    expected_version=world.owner_role.version)
+    added, removed = owner_reassign(
+        owner=world.owner_role, holders=[world.owner, successor], expected_version=world.owner_role.version
+    )
     assert (added, removed) == ([successor], [])
-    added, removed = owner_reassign(owner=world.owner_role, holders=[successor],
-                                    expected_version=world.owner_role.version)
+    added, removed = owner_reassign(
+        owner=world.owner_role, holders=[successor], expected_version=world.owner_role.version
+    )
     assert (added, removed) == ([], [world.owner])
 
 
 def test_holders_form_refuses_unknown_users(client, world):
     client.force_login(world.coordinator)
-    response = client.post(reverse("plans:owner_edit", args=[world.owner_role.pk]),
-                           {"holders_submit": "1", "holders": ["999999"]})
+    response = client.post(
+        reverse("plans:owner_edit", args=[world.owner_role.pk]), {"holders_submit": "1", "holders": ["999999"]}
+    )
     assert "Select people from the list" in response.content.decode()
     assert list(world.owner_role.holders.all()) == [world.owner]
 
 
 def test_owner_list_query_count_does_not_grow(client, world, django_assert_max_num_queries):
     client.force_login(world.admin)
-    for n in range(30):
+    for _n in range(30):
         role = OwnerFactory()
         role.holders.add(UserFactory())
         ActionFactory(theme=world.theme, owners=[role])

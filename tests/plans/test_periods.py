@@ -1,14 +1,22 @@
 """Periods that cannot go wrong: confirmation before closing, the next period opened at once with its
 board date from the plan's schedule, never a moment without an open period, late updates."""
+
 import datetime
 import importlib
 
 import pytest
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from plans.models import (
-    ActionSnapshot, BoardWeek, Plan, ProgressUpdate, Rag, ReportingPeriod, Weekday,
+    ActionSnapshot,
+    BoardWeek,
+    Plan,
+    ProgressUpdate,
+    Rag,
+    ReportingPeriod,
+    Weekday,
 )
 from plans.models.plan import nth_weekday
 from plans.services import periods as period_services
@@ -66,7 +74,7 @@ def test_closing_enqueues_the_post_close_work_once_committed(board, django_captu
 
 
 def test_a_refused_close_opens_nothing(board):
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError, match="periods close in order"):
         period_close(period=board.feb, user=board.coordinator)  # January first: periods close in order
     assert ReportingPeriod.objects.filter(plan=board.plan).count() == 3
     assert not ReportingPeriod.objects.get(pk=board.feb.pk).closed
@@ -76,8 +84,12 @@ def test_an_update_made_after_its_month_closed_goes_to_the_open_period_marked_la
     action = board.actions[4]  # 2.2: no update at all
     period_close(period=board.jan, user=board.coordinator, today=datetime.date(2026, 2, 3))
     recorded = progress_update_record(
-        action=action, author=board.coordinator, progress_rag=Rag.AMBER, note="Late for January", period=board.jan,
-        created_at=datetime.datetime(2026, 2, 4, 10, tzinfo=datetime.timezone.utc),
+        action=action,
+        author=board.coordinator,
+        progress_rag=Rag.AMBER,
+        note="Late for January",
+        period=board.jan,
+        created_at=datetime.datetime(2026, 2, 4, 10, tzinfo=datetime.UTC),
     )
     update = ProgressUpdate.objects.get(pk=recorded.update.pk)
     assert update.period == board.feb and update.late_for == board.jan
@@ -88,7 +100,11 @@ def test_an_update_made_after_its_month_closed_goes_to_the_open_period_marked_la
 
 def test_an_update_for_the_open_period_is_not_late(board):
     recorded = progress_update_record(
-        action=board.actions[4], author=board.coordinator, progress_rag=Rag.GREEN, note="On time", period=board.jan,
+        action=board.actions[4],
+        author=board.coordinator,
+        progress_rag=Rag.GREEN,
+        note="On time",
+        period=board.jan,
     )
     assert recorded.period == board.jan and recorded.late_for is None
 
@@ -96,8 +112,8 @@ def test_an_update_for_the_open_period_is_not_late(board):
 def test_an_update_is_never_without_a_period():
     plan = PlanFactory()
     action = ActionFactory(theme=ThemeFactory(plan=plan))
-    from tests.factories import UserFactory
     from plans.permissions import ADMIN
+    from tests.factories import UserFactory
 
     admin = UserFactory(groups=[ADMIN])
     recorded = progress_update_record(action=action, author=admin, progress_rag=Rag.GREEN, note="First")
@@ -170,13 +186,17 @@ def test_an_owner_saving_after_the_month_closed_is_told_it_was_recorded_late(cli
 
     action = board.actions[4]
     owner = action.owners.first()
-    board.author.groups.add(*__import__("django.contrib.auth.models", fromlist=["Group"]).Group.objects.filter(name=OWNER))
+    board.author.groups.add(
+        *__import__("django.contrib.auth.models", fromlist=["Group"]).Group.objects.filter(name=OWNER)
+    )
     owner.holders.add(board.author)
     client.force_login(board.author)
     url = reverse("plans:progress_update_create", args=[action.pk])
     assert client.get(url).status_code == 200  # the page the owner loaded while January was open
     period_close(period=board.jan, user=board.coordinator, today=datetime.date(2026, 2, 3))
-    response = client.post(url, {"period": board.jan.pk, "progress_rag": "A", "note": "Written in January"}, follow=True)
+    response = client.post(
+        url, {"period": board.jan.pk, "progress_rag": "A", "note": "Written in January"}, follow=True
+    )
     update = ProgressUpdate.objects.filter(action=action).latest("created_at")
     assert update.late_for == board.jan and update.period == board.mar  # the open period owners report for now
     assert "marked late for January 2026" in response.content.decode()
@@ -190,8 +210,11 @@ def test_the_board_schedule_is_set_on_the_plan_edit_page(client, world):
     page = client.get(url).content.decode()
     assert "The board meets on the (optional)" in page
     data = {
-        "version": world.plan.version, "title": world.plan.title, "status": "active",
-        "coordinators": [world.coordinator.pk], "board_week": "2",
+        "version": world.plan.version,
+        "title": world.plan.title,
+        "status": "active",
+        "coordinators": [world.coordinator.pk],
+        "board_week": "2",
     }
     response = client.post(url, data)
     assert "Choose both the week and the day the board meets, or neither" in response.content.decode()

@@ -1,4 +1,5 @@
 """Reads: current RAG, RAG summary arithmetic (overdue and stale: test_status.py)."""
+
 import datetime
 
 import pytest
@@ -19,9 +20,17 @@ def at(day):
 
 def test_current_rag_is_that_of_the_latest_update():
     action = ActionFactory()
-    ProgressUpdateFactory(action=action, progress_rag=Rag.RED, impact_rag=Rag.RED, note="old", created_at=at(TODAY - datetime.timedelta(days=40)))
+    ProgressUpdateFactory(
+        action=action,
+        progress_rag=Rag.RED,
+        impact_rag=Rag.RED,
+        note="old",
+        created_at=at(TODAY - datetime.timedelta(days=40)),
+    )
     ProgressUpdateFactory(action=action, progress_rag=Rag.AMBER, impact_rag=Rag.GREEN, note="new", created_at=at(TODAY))
-    ProgressUpdateFactory(action=action, progress_rag=Rag.GREEN, note="middle", created_at=at(TODAY - datetime.timedelta(days=10)))
+    ProgressUpdateFactory(
+        action=action, progress_rag=Rag.GREEN, note="middle", created_at=at(TODAY - datetime.timedelta(days=10))
+    )
 
     annotated = Action.objects.with_current_rag().get(pk=action.pk)
 

@@ -1,5 +1,6 @@
 """One RAG palette: the Sass the pages use holds the same colours as plans.rag.RAG_PALETTE, which the
 charts, workbooks and PDF read; every word stays readable on its colour."""
+
 import re
 
 from django.conf import settings
@@ -12,7 +13,7 @@ SASS_NAMES = {Rag.BLUE: "blue", Rag.GREEN: "green", Rag.AMBER: "amber", Rag.RED:
 
 
 def _luminance(hex_colour):
-    channels = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    channels = [int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 

@@ -1,15 +1,17 @@
 """Board reporting: period status rules, snapshots, the dashboard's arithmetic, movement, exceptions."""
+
 import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from plans.models import ActionSnapshot, Rag
-from plans.selectors.status import status_rows
 from plans.selectors.reporting import board_dashboard
+from plans.selectors.status import status_rows
 from plans.services.periods import highlight_report_save, period_close, period_create_next
 from tests.factories import ActionFactory, MeasureFactory, MeasureReadingFactory
 from tests.plans.reporting_fixtures import board, counts, update  # noqa: F401 (fixture)
+
 
 def feb_dashboard(board, **kwargs):
     return board_dashboard(plan=board.plan, period=board.feb, today=datetime.date(2026, 3, 10), **kwargs)
@@ -87,11 +89,17 @@ def test_closing_freezes_the_period(board):
     ActionFactory(theme=board.themes[0], ref="1.9")
     after = feb_dashboard(board)
     assert counts(after.progress) == counts(before.progress) == FEB_PROGRESS
-    assert [(g.label, counts(g.progress)) for g in after.by_theme] == [(g.label, counts(g.progress)) for g in before.by_theme]
-    assert [(g.label, counts(g.progress)) for g in after.by_owner] == [(g.label, counts(g.progress)) for g in before.by_owner]
+    assert [(g.label, counts(g.progress)) for g in after.by_theme] == [
+        (g.label, counts(g.progress)) for g in before.by_theme
+    ]
+    assert [(g.label, counts(g.progress)) for g in after.by_owner] == [
+        (g.label, counts(g.progress)) for g in before.by_owner
+    ]
     assert [r.ref for r in after.red] == ["1.2", "1.3"]
     assert [r.ref for r in after.movement["completed"]] == ["1.1"]
-    assert [(p.period, counts(p.progress)) for p in after.trend] == [(p.period, counts(p.progress)) for p in before.trend]
+    assert [(p.period, counts(p.progress)) for p in after.trend] == [
+        (p.period, counts(p.progress)) for p in before.trend
+    ]
 
 
 def test_closed_period_dashboard_uses_a_bounded_number_of_queries(board, django_assert_max_num_queries):
@@ -117,7 +125,9 @@ def test_board_members_cannot_close_periods_or_write_the_highlight_report(board)
 
 
 def test_highlight_report_is_frozen_with_its_period(board):
-    highlight_report_save(period=board.jan, user=board.coordinator, expected_version=0, achievements="New front door", risks="Recruitment")
+    highlight_report_save(
+        period=board.jan, user=board.coordinator, expected_version=0, achievements="New front door", risks="Recruitment"
+    )
     period_close(period=board.jan, user=board.coordinator)
     with pytest.raises(ValidationError):
         highlight_report_save(period=board.jan, user=board.coordinator, expected_version=1, achievements="Changed")

@@ -1,4 +1,5 @@
 """send_update_reminders: who gets an email, what it lists, and never twice a day."""
+
 import datetime
 from io import StringIO
 
@@ -18,7 +19,8 @@ def test_owners_are_reminded_of_actions_without_an_update_this_period(world, set
     result = update_reminders_send()
     # Plan A's 1.2 was updated this period; the probation role's plan B action was not.
     assert sorted((u.username, p.title, n) for u, p, n in result.sent) == [
-        ("owner-user", "Plan A", 1), ("probation", "Plan B", 1),
+        ("owner-user", "Plan A", 1),
+        ("probation", "Plan B", 1),
     ]
     assert len(mail.outbox) == 2
     email = next(m for m in mail.outbox if m.to == ["owner-user@example.org"])

@@ -1,4 +1,5 @@
 """Board reporting through the web: permissions, drill-down, the PDF and Excel packs, query counts."""
+
 import datetime
 import io
 import re
@@ -88,7 +89,9 @@ def test_coordinator_writes_the_highlight_report(client, board):
     client.force_login(board.coordinator)
     url = reverse("plans:highlight_report_edit", args=[board.plan.pk, "2026-02"])
     assert 'name="version" value="0"' in client.get(url).content.decode()  # no report yet
-    response = client.post(url, {"version": "0", "achievements": "Front door redesigned", "risks": "", "decisions": "Agree funding"})
+    response = client.post(
+        url, {"version": "0", "achievements": "Front door redesigned", "risks": "", "decisions": "Agree funding"}
+    )
     assert response.status_code == 302
     assert HighlightReport.objects.get(period=board.feb).decisions == "Agree funding"
     client.force_login(board.board)
@@ -104,7 +107,9 @@ def test_two_coordinators_writing_the_highlight_report_at_once_cannot_overwrite_
     client.post(url, {"version": "0", "achievements": "Front door redesigned", "risks": "", "decisions": ""})
 
     client.force_login(second)
-    response = client.post(url, {"version": "0", "achievements": "Audit programme started", "risks": "", "decisions": ""})
+    response = client.post(
+        url, {"version": "0", "achievements": "Audit programme started", "risks": "", "decisions": ""}
+    )
     assert response.status_code == 409
     html = response.content.decode()
     assert "Someone else changed this highlight report while you were editing it" in html
@@ -115,7 +120,15 @@ def test_two_coordinators_writing_the_highlight_report_at_once_cannot_overwrite_
     # Having seen their text, saving again (the page now carries the current version) is deliberate.
     version = re.search(r'name="version" value="(\d+)"', html).group(1)
     assert version == "1"
-    response = client.post(url, {"version": version, "achievements": "Front door redesigned; audit programme started", "risks": "", "decisions": ""})
+    response = client.post(
+        url,
+        {
+            "version": version,
+            "achievements": "Front door redesigned; audit programme started",
+            "risks": "",
+            "decisions": "",
+        },
+    )
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.achievements == "Front door redesigned; audit programme started" and report.updated_by == second
@@ -148,7 +161,9 @@ def test_clicking_a_count_lands_on_those_actions(client, board, closed):
     # Each cell of the by-theme and by-owner tables leads to its own actions, as many as it counts.
     for section in ("themes", "owners"):
         links.update(_drill_links(client.get(dashboard_url(board, section=section)).content.decode()))
-    group_links = {label: url for label, url in links.items() if re.search(r", (Red|Green|Amber|Blue|Grey|No rating): \d+$", label)}
+    group_links = {
+        label: url for label, url in links.items() if re.search(r", (Red|Green|Amber|Blue|Grey|No rating): \d+$", label)
+    }
     assert any("theme=" in url for url in group_links.values()) and any("owner=" in url for url in group_links.values())
     for label, url in group_links.items():
         assert "period=2026-02" in url and re.search(r"(progress|impact)_rag=", url), url
@@ -157,7 +172,9 @@ def test_clicking_a_count_lands_on_those_actions(client, board, closed):
 
 
 def test_pdf_contains_the_summary_table_and_exceptions(client, board):
-    highlight_report_save(period=board.feb, user=board.coordinator, expected_version=0, achievements="Front door redesigned")
+    highlight_report_save(
+        period=board.feb, user=board.coordinator, expected_version=0, achievements="Front door redesigned"
+    )
     client.force_login(board.board)
     response = client.get(reverse("plans:board_pack_pdf", args=[board.plan.pk]) + "?period=2026-02")
     assert response.status_code == 200
@@ -184,11 +201,28 @@ def _rows(ws):
 def test_excel_pack_holds_the_same_figures(client, board):
     client.force_login(board.board)
     wb = _xlsx(client, board)
-    assert wb.sheetnames == ["About this pack", "Progress RAG summary", "Impact RAG summary", "Progress RAG trend",
-                             "Progress by theme", "Impact by theme", "Progress by owner", "Impact by owner", "Movement",
-                             "Exceptions", "Progress without impact", "All actions", "Measures", "Measure readings",
-                             "Highlight report", "Review of updates"]
-    assert _rows(wb["Review of updates"]) == [["Accepted", "Challenged", "Not reviewed", "Updates"], [0, 0, 5, 5]]  # five updates this period, none reviewed yet
+    assert wb.sheetnames == [
+        "About this pack",
+        "Progress RAG summary",
+        "Impact RAG summary",
+        "Progress RAG trend",
+        "Progress by theme",
+        "Impact by theme",
+        "Progress by owner",
+        "Impact by owner",
+        "Movement",
+        "Exceptions",
+        "Progress without impact",
+        "All actions",
+        "Measures",
+        "Measure readings",
+        "Highlight report",
+        "Review of updates",
+    ]
+    assert _rows(wb["Review of updates"]) == [
+        ["Accepted", "Challenged", "Not reviewed", "Updates"],
+        [0, 0, 5, 5],
+    ]  # five updates this period, none reviewed yet
     summary = _rows(wb["Progress RAG summary"])
     progress = {row[0]: row[2] for row in summary[1:7]}
     assert progress == {"Blue": 1, "Green": 1, "Amber": 0, "Red": 2, "Grey": 1, "No rating": 1}
@@ -242,17 +276,28 @@ def _bulk_plan(board, n_actions):
     from plans.models import Action, ProgressUpdate
 
     owner = board.owners[0]
-    actions = Action.objects.bulk_create([
-        Action(theme=board.themes[i % 2], ref=f"9.{i}", position=100 + i, action_text=f"Bulk action {i}")
-        for i in range(n_actions)
-    ])
+    actions = Action.objects.bulk_create(
+        [
+            Action(theme=board.themes[i % 2], ref=f"9.{i}", position=100 + i, action_text=f"Bulk action {i}")
+            for i in range(n_actions)
+        ]
+    )
     Action.owners.through.objects.bulk_create([Action.owners.through(action=a, owner=owner) for a in actions])
     rags = [Rag.GREEN, Rag.AMBER, Rag.RED, Rag.BLUE, Rag.GREY]
-    ProgressUpdate.objects.bulk_create([
-        ProgressUpdate(action=a, period=p, author=board.author, progress_rag=rags[(i + j) % 5], note="n",
-                       created_at=datetime.datetime(2026, p.month.month, 10, tzinfo=datetime.UTC))
-        for i, a in enumerate(actions) for j, p in enumerate([board.jan, board.feb])
-    ])
+    ProgressUpdate.objects.bulk_create(
+        [
+            ProgressUpdate(
+                action=a,
+                period=p,
+                author=board.author,
+                progress_rag=rags[(i + j) % 5],
+                note="n",
+                created_at=datetime.datetime(2026, p.month.month, 10, tzinfo=datetime.UTC),
+            )
+            for i, a in enumerate(actions)
+            for j, p in enumerate([board.jan, board.feb])
+        ]
+    )
 
 
 @pytest.mark.parametrize("closed", [False, True])
@@ -323,13 +368,19 @@ def _chart_images(html):
 
     return {
         unescape(alt): base64.b64decode(data).decode()
-        for data, alt in re.findall(r'<img class="app-chart__image" src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]+)"', html)
+        for data, alt in re.findall(
+            r'<img class="app-chart__image" src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]+)"', html
+        )
     }
 
 
 def test_dashboard_charts_each_measure_up_to_the_period(client, board):
-    _measure(board, "Assessments judged good", [(board.jan, "61.5"), (board.feb, "72"), (board.mar, "88.25")],
-             milestones=[(datetime.date(2026, 6, 30), 80)])
+    _measure(
+        board,
+        "Assessments judged good",
+        [(board.jan, "61.5"), (board.feb, "72"), (board.mar, "88.25")],
+        milestones=[(datetime.date(2026, 6, 30), 80)],
+    )
     client.force_login(board.board)
     charts = _chart_images(client.get(dashboard_url(board, section="measures")).content.decode())
     [(alt, svg)] = [(alt, svg) for alt, svg in charts.items() if alt.startswith("Assessments judged good")]
@@ -425,7 +476,9 @@ def test_dashboard_lists_link_to_every_action_beyond_the_first_10(client, board)
 def test_a_highlight_report_save_with_a_broken_version_is_refused_clearly_and_saves_nothing(client, board, version):
     client.force_login(board.coordinator)
     url = reverse("plans:highlight_report_edit", args=[board.plan.pk, "2026-02"])
-    response = client.post(url, {"version": version, "achievements": "Front door redesigned", "risks": "", "decisions": ""})
+    response = client.post(
+        url, {"version": version, "achievements": "Front door redesigned", "risks": "", "decisions": ""}
+    )
     assert response.status_code == 200
     assert "This page is out of date: open it again and redo your change" in response.content.decode()
     assert not HighlightReport.objects.filter(period=board.feb).exists()

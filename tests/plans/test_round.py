@@ -1,5 +1,6 @@
 """The monthly round: save and next, no change since last month, the coordinators' review queue,
 challenges and replies, comments, the round page and reminders sent from it."""
+
 import datetime
 
 import pytest
@@ -8,11 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from improvement import audit
-
-from plans.selectors import reporting as selectors_reporting
-
-from plans.selectors import round as selectors_round
 from plans.models import ActionComment, ProgressUpdate, Rag, ReminderLog, UpdateReview
+from plans.selectors import reporting as selectors_reporting
+from plans.selectors import round as selectors_round
 from plans.services.reminders import update_reminders_send
 from tests.factories import ActionFactory, ProgressUpdateFactory, UserFactory
 
@@ -27,12 +26,17 @@ def _update(**overrides):
 
 def _earlier(action, author, rag=Rag.GREEN, days=40):
     return ProgressUpdateFactory(
-        action=action, author=author, progress_rag=rag, impact_rag=Rag.AMBER,
-        created_at=timezone.now() - datetime.timedelta(days=days), period=None,
+        action=action,
+        author=author,
+        progress_rag=rag,
+        impact_rag=Rag.AMBER,
+        created_at=timezone.now() - datetime.timedelta(days=days),
+        period=None,
     )
 
 
 # -- 1. save and next, no change ----------------------------------------------------------------
+
 
 def test_save_goes_to_the_owners_next_action_needing_an_update_with_how_many_are_done(client, world):
     second = ActionFactory(theme=world.theme, ref="1.3", owners=[world.owner_role], position=5)
@@ -89,15 +93,28 @@ def test_no_change_refused_clearly_without_a_note_or_an_earlier_update(client, w
 
 # -- 2. review queue ------------------------------------------------------------------------------
 
-def test_review_queue_lists_the_periods_updates_newest_first_with_the_previous_rag(client, world, django_assert_max_num_queries):
+
+def test_review_queue_lists_the_periods_updates_newest_first_with_the_previous_rag(
+    client, world, django_assert_max_num_queries
+):
     _earlier(world.action, world.owner, rag=Rag.GREEN)
-    old = ProgressUpdateFactory(action=world.other_action, period=world.period, author=world.coordinator,
-                                note="Older update", created_at=timezone.now() - datetime.timedelta(hours=2))
-    new = ProgressUpdateFactory(action=world.action, period=world.period, author=world.owner,
-                                progress_rag=Rag.RED, note="Newer update")
+    old = ProgressUpdateFactory(
+        action=world.other_action,
+        period=world.period,
+        author=world.coordinator,
+        note="Older update",
+        created_at=timezone.now() - datetime.timedelta(hours=2),
+    )
+    new = ProgressUpdateFactory(
+        action=world.action, period=world.period, author=world.owner, progress_rag=Rag.RED, note="Newer update"
+    )
     for i in range(5):
-        ProgressUpdateFactory(action=ActionFactory(theme=world.theme, ref=f"9.{i}"), period=world.period,
-                              author=world.coordinator, created_at=timezone.now() - datetime.timedelta(days=1))
+        ProgressUpdateFactory(
+            action=ActionFactory(theme=world.theme, ref=f"9.{i}"),
+            period=world.period,
+            author=world.coordinator,
+            created_at=timezone.now() - datetime.timedelta(days=1),
+        )
     client.force_login(world.coordinator)
     with django_assert_max_num_queries(12):
         response = client.get(reverse("plans:review_queue", args=[world.plan.pk]))
@@ -117,10 +134,13 @@ def test_coordinator_accepts_and_challenges_and_the_counts_follow(client, world)
     client.force_login(world.coordinator)
 
     client.post(url, {"update": accepted.pk, "decision": "accepted"})
-    client.post(url, {"update": challenged.pk, "decision": "challenged", "comment": "Green, but the audit says otherwise"})
+    client.post(
+        url, {"update": challenged.pk, "decision": "challenged", "comment": "Green, but the audit says otherwise"}
+    )
 
     assert selectors_round.review_counts(plan=world.plan, period=world.period) == selectors_round.ReviewCounts(
-        accepted=1, challenged=1, unreviewed=0)
+        accepted=1, challenged=1, unreviewed=0
+    )
     review = UpdateReview.objects.get(update=challenged)
     assert (review.reviewer, review.comment) == (world.coordinator, "Green, but the audit says otherwise")
     dashboard = selectors_reporting.board_dashboard(plan=world.plan, period=world.period)
@@ -133,8 +153,10 @@ def test_coordinator_accepts_and_challenges_and_the_counts_follow(client, world)
 def test_a_challenge_without_a_comment_is_refused_clearly(client, world):
     update = ProgressUpdateFactory(action=world.action, period=world.period, author=world.owner)
     client.force_login(world.coordinator)
-    response = client.post(reverse("plans:review_queue", args=[world.plan.pk]),
-                           {"update": update.pk, "decision": "challenged", "comment": " "})
+    response = client.post(
+        reverse("plans:review_queue", args=[world.plan.pk]),
+        {"update": update.pk, "decision": "challenged", "comment": " "},
+    )
     content = response.content.decode()
     assert response.status_code == 200 and "<title>Error:" in content
     assert "Say why you challenge the update" in content
@@ -145,24 +167,32 @@ def test_a_challenge_without_a_comment_is_refused_clearly(client, world):
 def test_another_plans_update_cannot_be_reviewed(client, world):
     foreign = ProgressUpdateFactory(action=world.foreign_action, author=world.outsider_coordinator)
     client.force_login(world.coordinator)
-    response = client.post(reverse("plans:review_queue", args=[world.plan.pk]),
-                           {"update": foreign.pk, "decision": "accepted"})
+    response = client.post(
+        reverse("plans:review_queue", args=[world.plan.pk]), {"update": foreign.pk, "decision": "accepted"}
+    )
     assert response.status_code == 200 and "reload the page" in response.content.decode()
     assert not UpdateReview.objects.exists()
 
 
 def test_owner_sees_the_challenge_and_answers_with_a_reply(client, world):
     update = ProgressUpdateFactory(action=world.action, period=world.period, author=world.owner)
-    review = UpdateReview.objects.create(update=update, reviewer=world.coordinator, decision="challenged",
-                                         comment="Green, but the audit says otherwise", created_at=timezone.now())
+    review = UpdateReview.objects.create(
+        update=update,
+        reviewer=world.coordinator,
+        decision="challenged",
+        comment="Green, but the audit says otherwise",
+        created_at=timezone.now(),
+    )
     client.force_login(world.owner)
     my_actions = client.get(reverse("plans:my_actions")).content.decode()
     assert "Challenged updates" in my_actions and "Green, but the audit says otherwise" in my_actions
     action_page = client.get(world.action.get_absolute_url()).content.decode()
     assert "Update challenged" in action_page and f"?review={review.pk}" in action_page
 
-    response = client.post(reverse("plans:action_comment", args=[world.action.pk]),
-                           {"text": "The audit sampled last year's cases.", "review": review.pk})
+    response = client.post(
+        reverse("plans:action_comment", args=[world.action.pk]),
+        {"text": "The audit sampled last year's cases.", "review": review.pk},
+    )
 
     assert response.status_code == 302
     reply = ActionComment.objects.get()
@@ -174,10 +204,19 @@ def test_owner_sees_the_challenge_and_answers_with_a_reply(client, world):
 
 
 def test_a_new_update_answers_the_challenge(client, world):
-    update = ProgressUpdateFactory(action=world.action, period=world.period, author=world.owner,
-                                   created_at=timezone.now() - datetime.timedelta(hours=1))
-    UpdateReview.objects.create(update=update, reviewer=world.coordinator, decision="challenged",
-                                comment="Not Green", created_at=timezone.now() - datetime.timedelta(minutes=30))
+    update = ProgressUpdateFactory(
+        action=world.action,
+        period=world.period,
+        author=world.owner,
+        created_at=timezone.now() - datetime.timedelta(hours=1),
+    )
+    UpdateReview.objects.create(
+        update=update,
+        reviewer=world.coordinator,
+        decision="challenged",
+        comment="Not Green",
+        created_at=timezone.now() - datetime.timedelta(minutes=30),
+    )
     assert selectors_round.open_challenges(actions=[world.action])
     client.force_login(world.owner)
     assert "Update challenged" in client.get(world.action.get_absolute_url()).content.decode()
@@ -187,8 +226,9 @@ def test_a_new_update_answers_the_challenge(client, world):
 
 
 def test_a_closed_periods_updates_cannot_be_reviewed(world):
-    from plans.services.progress import update_review
     from django.core.exceptions import ValidationError
+
+    from plans.services.progress import update_review
 
     world.period.closed = True
     world.period.save()
@@ -198,6 +238,7 @@ def test_a_closed_periods_updates_cannot_be_reviewed(world):
 
 
 # -- 4. comments ----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("role", ["owner", "coordinator", "board"])
 def test_anyone_who_reads_the_action_comments_and_no_rag_changes(client, world, role):
@@ -224,7 +265,9 @@ def test_an_empty_comment_is_refused_clearly(client, world):
 def test_action_page_with_thread_keeps_its_query_count(client, world, django_assert_max_num_queries):
     for i in range(5):
         update = ProgressUpdateFactory(action=world.action, author=world.owner)
-        UpdateReview.objects.create(update=update, reviewer=world.coordinator, decision="accepted", created_at=timezone.now())
+        UpdateReview.objects.create(
+            update=update, reviewer=world.coordinator, decision="accepted", created_at=timezone.now()
+        )
         ActionComment.objects.create(action=world.action, author=world.board, text=f"c{i}", created_at=timezone.now())
     client.force_login(world.owner)
     with django_assert_max_num_queries(25):
@@ -232,6 +275,7 @@ def test_action_page_with_thread_keeps_its_query_count(client, world, django_ass
 
 
 # -- 3. chase -------------------------------------------------------------------------------------
+
 
 def test_round_page_shows_who_has_not_reported_by_role_and_person(client, world, django_assert_max_num_queries):
     other_holder = UserFactory(username="probation", first_name="Pat", last_name="Probation", email="p@example.org")
@@ -292,11 +336,18 @@ def test_sending_to_nobody_chosen_is_refused_clearly(client, world):
 
 # -- 7. moving a due date needs the board's agreement -------------------------------------------
 
+
 def _edit(world, action, **overrides):
     data = {
-        "theme": world.theme.pk, "ref": action.ref, "action_text": action.action_text, "category": "",
-        "owners": [o.pk for o in action.owners.all()], "source_references": "", "timescale": "",
-        "due_date": "2027-06-30", "version": action.version,
+        "theme": world.theme.pk,
+        "ref": action.ref,
+        "action_text": action.action_text,
+        "category": "",
+        "owners": [o.pk for o in action.owners.all()],
+        "source_references": "",
+        "timescale": "",
+        "due_date": "2027-06-30",
+        "version": action.version,
     }
     data.update(overrides)
     return data
@@ -319,15 +370,22 @@ def test_a_moved_due_date_says_who_agreed_it_on_the_action_in_its_history_and_in
 
     action = ActionFactory(theme=world.theme, ref="4.1", due_date=datetime.date(2027, 3, 31), owners=[world.owner_role])
     client.force_login(world.coordinator)
-    response = client.post(reverse("plans:action_edit", args=[action.pk]), _edit(
-        world, action, due_date_agreed_by="board", due_date_agreed_on="2026-11-14"))
+    response = client.post(
+        reverse("plans:action_edit", args=[action.pk]),
+        _edit(world, action, due_date_agreed_by="board", due_date_agreed_on="2026-11-14"),
+    )
     assert response.status_code == 302
     change = DueDateChange.objects.get()
     assert (change.from_date, change.to_date, change.changed_by) == (
-        datetime.date(2027, 3, 31), datetime.date(2027, 6, 30), world.coordinator)
+        datetime.date(2027, 3, 31),
+        datetime.date(2027, 6, 30),
+        world.coordinator,
+    )
     summary = "moved from 31 March 2027 by board, 14 November 2026"
     assert change.summary == summary
-    assert "Moved from 31 March 2027 by board, 14 November 2026" in client.get(action.get_absolute_url()).content.decode()
+    assert (
+        "Moved from 31 March 2027 by board, 14 November 2026" in client.get(action.get_absolute_url()).content.decode()
+    )
     assert DueDateChange.history.filter(id=change.pk).exists()
     dashboard = selectors_reporting.board_dashboard(plan=world.plan, period=world.period, all_rows=True)
     row = next(r for r in dashboard.rows if r.action_id == action.pk)
@@ -342,9 +400,15 @@ def test_a_moved_due_date_says_who_agreed_it_on_the_action_in_its_history_and_in
 
 # -- 8. plans that can be tidied ------------------------------------------------------------------
 
+
 def _plan_post(world, **overrides):
-    data = {"title": world.plan.title, "status": "active", "version": world.plan.version,
-            "coordinators": [world.coordinator.pk], "board_members": [world.board.pk]}
+    data = {
+        "title": world.plan.title,
+        "status": "active",
+        "version": world.plan.version,
+        "coordinators": [world.coordinator.pk],
+        "board_members": [world.board.pk],
+    }
     data.update(overrides)
     return data
 
@@ -355,8 +419,10 @@ def test_coordinators_and_board_members_are_set_on_the_plans_edit_page(client, w
     second = UserFactory(username="second-coordinator", groups=[COORDINATOR])
     reader = UserFactory(username="second-board", groups=[BOARD])
     client.force_login(world.coordinator)
-    response = client.post(reverse("plans:plan_edit", args=[world.plan.pk]), _plan_post(
-        world, coordinators=[world.coordinator.pk, second.pk], board_members=[reader.pk]))
+    response = client.post(
+        reverse("plans:plan_edit", args=[world.plan.pk]),
+        _plan_post(world, coordinators=[world.coordinator.pk, second.pk], board_members=[reader.pk]),
+    )
     assert response.status_code == 302
     assert set(world.plan.coordinators.all()) == {world.coordinator, second}
     assert list(world.plan.board_members.all()) == [reader]
@@ -364,14 +430,18 @@ def test_coordinators_and_board_members_are_set_on_the_plans_edit_page(client, w
     response = client.post(reverse("plans:plan_edit", args=[world.plan.pk]), _plan_post(world, coordinators=[]))
     assert "Keep at least one coordinator" in response.content.decode()
     # Only people of the right group can be chosen.
-    response = client.post(reverse("plans:plan_edit", args=[world.plan.pk]), _plan_post(
-        world, board_members=[world.nobody.pk]))
+    response = client.post(
+        reverse("plans:plan_edit", args=[world.plan.pk]), _plan_post(world, board_members=[world.nobody.pk])
+    )
     assert "Select board members from the list" in response.content.decode()
 
 
 def test_an_archived_plan_is_read_only_out_of_my_actions_and_lists_and_still_reported(client, world):
     client.force_login(world.coordinator)
-    assert client.post(reverse("plans:plan_edit", args=[world.plan.pk]), _plan_post(world, status="archived")).status_code == 302
+    assert (
+        client.post(reverse("plans:plan_edit", args=[world.plan.pk]), _plan_post(world, status="archived")).status_code
+        == 302
+    )
     client.force_login(world.owner)
     assert "None of your roles owns an open action" in client.get(reverse("plans:my_actions")).content.decode()
     assert client.get(reverse("plans:progress_update_create", args=[world.action.pk])).status_code == 403
@@ -388,7 +458,10 @@ def test_an_archived_plan_is_read_only_out_of_my_actions_and_lists_and_still_rep
     assert not mail.outbox
     # Restored on its edit page.
     world.plan.refresh_from_db()
-    assert client.post(reverse("plans:plan_edit", args=[world.plan.pk]), _plan_post(world, status="active")).status_code == 302
+    assert (
+        client.post(reverse("plans:plan_edit", args=[world.plan.pk]), _plan_post(world, status="active")).status_code
+        == 302
+    )
     assert client.get(reverse("plans:action_edit", args=[world.action.pk])).status_code == 200
 
 
@@ -397,7 +470,9 @@ def test_an_admin_deletes_a_test_plan_with_everything_in_it_after_confirming(cli
     from tests.factories import MeasureFactory
 
     update = ProgressUpdateFactory(action=world.action, period=world.period, author=world.owner)
-    UpdateReview.objects.create(update=update, reviewer=world.coordinator, decision="accepted", created_at=timezone.now())
+    UpdateReview.objects.create(
+        update=update, reviewer=world.coordinator, decision="accepted", created_at=timezone.now()
+    )
     ActionComment.objects.create(action=world.action, author=world.board, text="x", created_at=timezone.now())
     MeasureReading.objects.create(measure=MeasureFactory(plan=world.plan), period=world.period, value=1)
     url = reverse("plans:plan_delete", args=[world.plan.pk])
@@ -419,6 +494,7 @@ def test_an_admin_deletes_a_test_plan_with_everything_in_it_after_confirming(cli
 
 
 # -- 5. owners that can be found ------------------------------------------------------------------
+
 
 def test_owner_pickers_are_a_plain_multi_select_enhanced_by_accessible_autocomplete(client, world):
     from django.contrib.staticfiles import finders
@@ -446,7 +522,9 @@ def test_coordinator_merges_two_roles_that_are_the_same(client, world):
     update = ProgressUpdateFactory(action=moved, author=holder)
     client.force_login(world.coordinator)
 
-    response = client.post(reverse("plans:owner_merge"), {"keep": world.owner_role.pk, "merge": duplicate.pk}, follow=True)
+    response = client.post(
+        reverse("plans:owner_merge"), {"keep": world.owner_role.pk, "merge": duplicate.pk}, follow=True
+    )
 
     assert "merged into" in response.content.decode()
     assert not Owner.objects.filter(pk=duplicate.pk).exists()
@@ -459,11 +537,14 @@ def test_coordinator_merges_two_roles_that_are_the_same(client, world):
     assert deleted.history_change_reason.startswith("Merged into") and deleted.history_user == world.coordinator
 
 
-@pytest.mark.parametrize("data, message", [
-    ({"keep": "", "merge": ""}, "Choose the role to keep"),
-    ({"keep": "same", "merge": "same"}, "a role cannot be merged into itself"),
-    ({"keep": "same", "merge": "99999"}, "Choose the role to merge from the list"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"keep": "", "merge": ""}, "Choose the role to keep"),
+        ({"keep": "same", "merge": "same"}, "a role cannot be merged into itself"),
+        ({"keep": "same", "merge": "99999"}, "Choose the role to merge from the list"),
+    ],
+)
 def test_merging_roles_refuses_bad_choices_clearly(client, world, data, message):
     from plans.models import Owner
 
@@ -474,9 +555,14 @@ def test_merging_roles_refuses_bad_choices_clearly(client, world, data, message)
     assert Owner.objects.count() == 2
 
 
-@pytest.mark.parametrize("name, who", [
-    ("plans:action_comment", "board"), ("plans:owner_merge", "coordinator"), ("plans:plan_delete", "admin"),
-])
+@pytest.mark.parametrize(
+    "name, who",
+    [
+        ("plans:action_comment", "board"),
+        ("plans:owner_merge", "coordinator"),
+        ("plans:plan_delete", "admin"),
+    ],
+)
 def test_new_pages_keep_their_query_counts(client, world, django_assert_max_num_queries, name, who):
     for i in range(10):
         ActionFactory(theme=world.theme, ref=f"8.{i}", owners=[world.owner_role])

@@ -1,4 +1,5 @@
 """Sources and recommendation coverage: paragraphs, the actions answering them, the arithmetic."""
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -14,13 +15,16 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def jtai(world):
     source = Source.objects.get(code="JTAI")
-    source_paragraphs_set(source=source, paragraphs=[("3.1", "Thresholds"), ("3.2", "Strategy"), ("3.10", "Audit"),
-                                                      ("3.4", "Training")])
+    source_paragraphs_set(
+        source=source, paragraphs=[("3.1", "Thresholds"), ("3.2", "Strategy"), ("3.10", "Audit"), ("3.4", "Training")]
+    )
     return source
 
 
-@pytest.mark.parametrize("answered, total, percent", [(0, 0, 0), (0, 3, 0), (1, 3, 33), (2, 3, 67), (1, 8, 13),
-                                                      (1, 200, 1), (3, 3, 100), (199, 200, 100)])
+@pytest.mark.parametrize(
+    "answered, total, percent",
+    [(0, 0, 0), (0, 3, 0), (1, 3, 33), (2, 3, 67), (1, 8, 13), (1, 200, 1), (3, 3, 100), (199, 200, 100)],
+)
 def test_coverage_percent(answered, total, percent):
     assert coverage_percent(answered, total) == percent
 
@@ -64,13 +68,18 @@ def test_source_page_hides_plans_the_user_cannot_see(client, world, jtai):
     client.force_login(world.board)
     page = client.get(reverse("plans:source_detail", args=[jtai.pk])).content.decode()
     assert world.foreign_action.get_absolute_url() not in page
-    assert client.get(reverse("plans:source_detail", args=[jtai.pk]) + f"?plan={world.other_plan.pk}").status_code == 404
+    assert (
+        client.get(reverse("plans:source_detail", args=[jtai.pk]) + f"?plan={world.other_plan.pk}").status_code == 404
+    )
     assert client.get(reverse("plans:source_detail", args=[jtai.pk]) + "?plan=nonsense").status_code == 404
 
 
 def test_paragraph_parsing():
     assert source_paragraphs_parse("3.1 Partners should\n\n3.2: Leaders must\n3.4a") == [
-        ("3.1", "Partners should"), ("3.2", "Leaders must"), ("3.4a", "")]
+        ("3.1", "Partners should"),
+        ("3.2", "Leaders must"),
+        ("3.4a", ""),
+    ]
     with pytest.raises(ValidationError) as error:
         source_paragraphs_parse("3.1 ok\n!!! nonsense\n3.1 again")
     assert "line 2 does not start with a paragraph number" in str(error.value)
@@ -94,7 +103,10 @@ def test_two_people_editing_the_paragraphs_at_once_cannot_overwrite_each_other(c
     client.force_login(world.coordinator)
     loaded = jtai.version  # both opened the page at this version
     assert f'name="version" value="{loaded}"' in client.get(url).content.decode()
-    first = client.post(url, {"version": loaded, "paragraphs": "3.1 Thresholds\n3.2 Strategy\n3.4 Training\n3.10 Audit\n3.11 Added first"})
+    first = client.post(
+        url,
+        {"version": loaded, "paragraphs": "3.1 Thresholds\n3.2 Strategy\n3.4 Training\n3.10 Audit\n3.11 Added first"},
+    )
     assert first.status_code == 302
 
     client.force_login(world.admin)
@@ -106,21 +118,29 @@ def test_two_people_editing_the_paragraphs_at_once_cannot_overwrite_each_other(c
     assert sorted(jtai.paragraphs.values_list("number", flat=True)) == ["3.1", "3.10", "3.11", "3.2", "3.4"]
 
 
-@pytest.mark.parametrize("role, status", [("owner", 403), ("board", 403), ("nobody", 403), ("admin", 200),
-                                          ("outsider_coordinator", 200)])
+@pytest.mark.parametrize(
+    "role, status", [("owner", 403), ("board", 403), ("nobody", 403), ("admin", 200), ("outsider_coordinator", 200)]
+)
 def test_who_manages_sources(client, world, jtai, role, status):
     client.force_login(world.user(role))
     assert client.get(reverse("plans:source_paragraphs", args=[jtai.pk])).status_code == status
     assert client.get(reverse("plans:source_create")).status_code == status
     if status == 403:
-        assert client.post(reverse("plans:source_paragraphs", args=[jtai.pk]), {"paragraphs": "9.9 X"}).status_code == 403
+        assert (
+            client.post(reverse("plans:source_paragraphs", args=[jtai.pk]), {"paragraphs": "9.9 X"}).status_code == 403
+        )
         assert client.post(reverse("plans:source_create"), {"code": "NEW"}).status_code == 403
-        assert not SourceParagraph.objects.filter(number="9.9").exists() and not Source.objects.filter(code="NEW").exists()
+        assert (
+            not SourceParagraph.objects.filter(number="9.9").exists() and not Source.objects.filter(code="NEW").exists()
+        )
 
 
 def test_add_source_validation(client, world):
     client.force_login(world.coordinator)
-    assert "There is already a source called jtai" in client.post(reverse("plans:source_create"), {"code": "jtai"}).content.decode()
+    assert (
+        "There is already a source called jtai"
+        in client.post(reverse("plans:source_create"), {"code": "jtai"}).content.decode()
+    )
     assert "Enter the code" in client.post(reverse("plans:source_create"), {"code": ""}).content.decode()
     response = client.post(reverse("plans:source_create"), {"code": "Nat. Enq", "title": "National enquiry"})
     source = Source.objects.get(code="Nat. Enq")
@@ -199,7 +219,9 @@ def test_source_code_needs_letters(client, world):
 @pytest.mark.parametrize("version", ["", "abc", "0", "<script>"])
 def test_a_paragraphs_save_with_a_broken_version_is_refused_clearly_and_changes_nothing(client, world, jtai, version):
     client.force_login(world.coordinator)
-    response = client.post(reverse("plans:source_paragraphs", args=[jtai.pk]), {"version": version, "paragraphs": "9.9 New"})
+    response = client.post(
+        reverse("plans:source_paragraphs", args=[jtai.pk]), {"version": version, "paragraphs": "9.9 New"}
+    )
     assert response.status_code == 200
     assert "This page is out of date: open it again and redo your change" in response.content.decode()
     assert sorted(jtai.paragraphs.values_list("number", flat=True)) == ["3.1", "3.10", "3.2", "3.4"]

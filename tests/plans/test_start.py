@@ -1,5 +1,6 @@
 """Each role starts where its work is (plans.selectors.start), after signing in and at /; overdue is
 shown wherever an action is, from the one status read model."""
+
 import pytest
 from django.urls import reverse
 
@@ -20,13 +21,16 @@ def sign_in(client, user):
     return client.get(response.url)  # "/" then sends each role on
 
 
-@pytest.mark.parametrize("who, where", [
-    ("admin", lambda w: reverse("plans:plan_list")),
-    ("coordinator", lambda w: reverse("plans:round", args=[w.plan.pk])),
-    ("board", lambda w: reverse("plans:board_dashboard", args=[w.plan.pk])),
-    ("owner", lambda w: reverse("plans:my_actions")),
-    ("nobody", lambda w: reverse("plans:my_actions")),
-])
+@pytest.mark.parametrize(
+    "who, where",
+    [
+        ("admin", lambda w: reverse("plans:plan_list")),
+        ("coordinator", lambda w: reverse("plans:round", args=[w.plan.pk])),
+        ("board", lambda w: reverse("plans:board_dashboard", args=[w.plan.pk])),
+        ("owner", lambda w: reverse("plans:my_actions")),
+        ("nobody", lambda w: reverse("plans:my_actions")),
+    ],
+)
 def test_each_role_lands_where_its_work_is_after_signing_in(client, world, who, where):
     response = sign_in(client, world.user(who))
     assert response.status_code == 302 and response.url == where(world)

@@ -6,8 +6,8 @@ import pytest
 
 from plans.models import ActionSnapshot, ActionStatus, Rag
 from plans.querysets import RagSummary
-from plans.selectors.status import StatusRow, status_rows
 from plans.selectors.reporting import rag_summary
+from plans.selectors.status import StatusRow, status_rows
 from plans.services.periods import period_close
 from tests.factories import ActionFactory, ProgressUpdateFactory, ReportingPeriodFactory, ThemeFactory
 from tests.plans.reporting_fixtures import at, board, update  # noqa: F401 (fixture)

@@ -1,4 +1,5 @@
 """Plan structure: creating and editing plans, themes and actions, closing actions."""
+
 import datetime
 import html
 
@@ -36,12 +37,25 @@ def version(obj):
 
 def action_data(world, **overrides):
     data = {
-        "theme": world.theme.pk, "ref": "1.9", "improvement_need": "Thresholds are not understood",
-        "action_text": "Relaunch the threshold document with partners", "category": "",
-        "owners": [world.owner_role.pk], "new_owner_title": "", "new_owner_agency": "",
-        "source_references": "JTAI 3.4", "new_source_code": "", "new_source_title": "",
-        "timescale": "By March", "due_date": "2026-03-31", "expected_impact": "", "measures_of_success": "",
-        "reporting_mechanism": "", "output": "", "cross_references": [], "cross_reference_note": "",
+        "theme": world.theme.pk,
+        "ref": "1.9",
+        "improvement_need": "Thresholds are not understood",
+        "action_text": "Relaunch the threshold document with partners",
+        "category": "",
+        "owners": [world.owner_role.pk],
+        "new_owner_title": "",
+        "new_owner_agency": "",
+        "source_references": "JTAI 3.4",
+        "new_source_code": "",
+        "new_source_title": "",
+        "timescale": "By March",
+        "due_date": "2026-03-31",
+        "expected_impact": "",
+        "measures_of_success": "",
+        "reporting_mechanism": "",
+        "output": "",
+        "cross_references": [],
+        "cross_reference_note": "",
     }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
@@ -84,10 +98,16 @@ def test_anonymous_is_sent_to_login_from_edit_pages(client, world):
 
 def test_plan_create_makes_creator_coordinator_and_opens_a_period(client, world):
     client.force_login(world.outsider_coordinator)
-    response = client.post(reverse("plans:plan_create"), {
-        "title": "Children's services improvement plan", "organisation": "Anytown", "status": "active",
-        "start_date": "2026-01-01", "end_date": "2027-12-31",
-    })
+    response = client.post(
+        reverse("plans:plan_create"),
+        {
+            "title": "Children's services improvement plan",
+            "organisation": "Anytown",
+            "status": "active",
+            "start_date": "2026-01-01",
+            "end_date": "2027-12-31",
+        },
+    )
     plan = Plan.objects.get(title="Children's services improvement plan")
     assert response.status_code == 302 and response["Location"] == plan.get_absolute_url()
     assert list(plan.coordinators.all()) == [world.outsider_coordinator]
@@ -102,13 +122,23 @@ def test_only_admins_and_coordinators_create_plans(client, world, role):
     assert not Plan.objects.filter(title="X").exists()
 
 
-@pytest.mark.parametrize("data, field, message", [
-    ({"title": "", "status": "active"}, "title", "Enter the title"),
-    ({"title": "P", "status": "active", "start_date": "2026-02-30"}, "start_date", "Start date must be a real date"),
-    ({"title": "P", "status": "active", "start_date": "2026-05-01", "end_date": "2026-01-01"}, "end_date",
-     "End date must be the same as or after the start date"),
-    ({"title": "P", "status": "nonsense"}, "status", "Select a valid choice"),
-])
+@pytest.mark.parametrize(
+    "data, field, message",
+    [
+        ({"title": "", "status": "active"}, "title", "Enter the title"),
+        (
+            {"title": "P", "status": "active", "start_date": "2026-02-30"},
+            "start_date",
+            "Start date must be a real date",
+        ),
+        (
+            {"title": "P", "status": "active", "start_date": "2026-05-01", "end_date": "2026-01-01"},
+            "end_date",
+            "End date must be the same as or after the start date",
+        ),
+        ({"title": "P", "status": "nonsense"}, "status", "Select a valid choice"),
+    ],
+)
 def test_plan_form_refuses_bad_input_and_creates_nothing(client, world, data, field, message):
     client.force_login(world.coordinator)
     count = Plan.objects.count()
@@ -121,17 +151,26 @@ def test_plan_form_refuses_bad_input_and_creates_nothing(client, world, data, fi
 
 def test_plan_start_cannot_move_after_an_action_due_date(world):
     with pytest.raises(ValidationError) as error:
-        structure.plan_update(plan=world.plan, start_date=datetime.date(2021, 1, 1),
-                              expected_version=world.plan.version)
+        structure.plan_update(
+            plan=world.plan, start_date=datetime.date(2021, 1, 1), expected_version=world.plan.version
+        )
     assert "action 1.1 is due" in str(error.value)
 
 
 def test_plan_edit_saves(client, world):
     client.force_login(world.coordinator)
-    response = client.post(reverse("plans:plan_edit", args=[world.plan.pk]), {
-        "title": "Plan A v2", "status": "active", "version_label": "v2", "start_date": "2019-01-01",
-        "version": version(world.plan), "coordinators": [world.coordinator.pk], "board_members": [world.board.pk],
-    })
+    response = client.post(
+        reverse("plans:plan_edit", args=[world.plan.pk]),
+        {
+            "title": "Plan A v2",
+            "status": "active",
+            "version_label": "v2",
+            "start_date": "2019-01-01",
+            "version": version(world.plan),
+            "coordinators": [world.coordinator.pk],
+            "board_members": [world.board.pk],
+        },
+    )
     assert response.status_code == 302
     world.plan.refresh_from_db()
     assert (world.plan.title, world.plan.version_label) == ("Plan A v2", "v2")
@@ -145,21 +184,38 @@ def test_theme_add_edit_and_reorder(client, world):
     titles = lambda: list(world.plan.themes.order_by("position", "pk").values_list("title", flat=True))  # noqa: E731
     assert titles() == ["Leadership", "Early help", "Front door"]
     front_door = Theme.objects.get(title="Front door")
-    client.post(reverse("plans:theme_move", args=[world.plan.pk, front_door.pk]), {"direction": "up", "version": version(world.plan)})
+    client.post(
+        reverse("plans:theme_move", args=[world.plan.pk, front_door.pk]),
+        {"direction": "up", "version": version(world.plan)},
+    )
     assert titles() == ["Leadership", "Front door", "Early help"]
-    client.post(reverse("plans:theme_move", args=[world.plan.pk, front_door.pk]), {"direction": "up", "version": version(world.plan)})
-    client.post(reverse("plans:theme_move", args=[world.plan.pk, front_door.pk]), {"direction": "up", "version": version(world.plan)})  # already first
+    client.post(
+        reverse("plans:theme_move", args=[world.plan.pk, front_door.pk]),
+        {"direction": "up", "version": version(world.plan)},
+    )
+    client.post(
+        reverse("plans:theme_move", args=[world.plan.pk, front_door.pk]),
+        {"direction": "up", "version": version(world.plan)},
+    )  # already first
     assert titles() == ["Front door", "Leadership", "Early help"]
-    response = client.post(reverse("plans:theme_edit", args=[world.plan.pk, front_door.pk]), {"title": "", "number": "3", "version": version(front_door)})
+    response = client.post(
+        reverse("plans:theme_edit", args=[world.plan.pk, front_door.pk]),
+        {"title": "", "number": "3", "version": version(front_door)},
+    )
     assert "Enter the title" in response.content.decode()
-    client.post(reverse("plans:theme_edit", args=[world.plan.pk, front_door.pk]), {"title": "The front door", "number": "3", "version": version(front_door)})
+    client.post(
+        reverse("plans:theme_edit", args=[world.plan.pk, front_door.pk]),
+        {"title": "The front door", "number": "3", "version": version(front_door)},
+    )
     assert titles()[0] == "The front door"
 
 
 def test_theme_move_refused_to_board(client, world):
     other = ThemeFactory(plan=world.plan, title="Second")
     client.force_login(world.board)
-    response = client.post(reverse("plans:theme_move", args=[world.plan.pk, other.pk]), {"direction": "up", "version": version(world.plan)})
+    response = client.post(
+        reverse("plans:theme_move", args=[world.plan.pk, other.pk]), {"direction": "up", "version": version(world.plan)}
+    )
     assert response.status_code == 403
     assert list(world.plan.themes.order_by("position", "pk"))[0] == world.theme
 
@@ -174,15 +230,24 @@ def test_add_action_with_sources_two_owners_and_a_new_role(client, world):
     SourceFactory(code="Nat. Enq")
     SourceFactory(code="OIS 2012")
     client.force_login(world.coordinator)
-    response = client.post(reverse("plans:action_create", args=[world.plan.pk]), action_data(
-        world, owners=[world.owner_role.pk, world.other_role.pk], new_owner_title="Head of Early Help",
-        new_owner_agency="Council", source_references="JTAI 3.4; nat. enq 1.6; OIS 2012",
-        cross_references=[world.action.pk],
-    ))
+    response = client.post(
+        reverse("plans:action_create", args=[world.plan.pk]),
+        action_data(
+            world,
+            owners=[world.owner_role.pk, world.other_role.pk],
+            new_owner_title="Head of Early Help",
+            new_owner_agency="Council",
+            source_references="JTAI 3.4; nat. enq 1.6; OIS 2012",
+            cross_references=[world.action.pk],
+        ),
+    )
     action = Action.objects.get(ref="1.9")
     assert response.status_code == 302 and response["Location"] == action.get_absolute_url()
     assert {o.title for o in action.owners.all()} == {
-        "Head of Service Safeguards", "Head of Probation", "Head of Early Help"}
+        "Head of Service Safeguards",
+        "Head of Probation",
+        "Head of Early Help",
+    }
     assert [str(r) for r in action.source_references.all()] == ["JTAI 3.4", "Nat. Enq 1.6", "OIS 2012"]
     assert list(action.cross_references.all()) == [world.action]
     assert action.original_due_date == datetime.date(2026, 3, 31)
@@ -191,15 +256,17 @@ def test_add_action_with_sources_two_owners_and_a_new_role(client, world):
     for text in ("JTAI 3.4", "Nat. Enq 1.6", "OIS 2012"):
         assert f">{text}</a>" in page  # each reference links to its source's coverage page
     jtai = Source.objects.get(code="JTAI")
-    assert f'{reverse("plans:source_detail", args=[jtai.pk])}?plan={world.plan.pk}' in page
+    assert f"{reverse('plans:source_detail', args=[jtai.pk])}?plan={world.plan.pk}" in page
     assert "Edit action" in page
 
 
 def test_unreadable_source_reference_is_refused_clearly(client, world):
     client.force_login(world.coordinator)
     count = Action.objects.count()
-    response = client.post(reverse("plans:action_create", args=[world.plan.pk]),
-                           action_data(world, source_references="JTIA 3.4; JTAI 3..4!"))
+    response = client.post(
+        reverse("plans:action_create", args=[world.plan.pk]),
+        action_data(world, source_references="JTIA 3.4; JTAI 3..4!"),
+    )
     errors = " ".join(response.context["form"].errors["source_references"])
     assert "“JTIA 3.4” does not start with a known source code" in errors
     assert "is not a paragraph number like 3.4" in errors
@@ -209,38 +276,52 @@ def test_unreadable_source_reference_is_refused_clearly(client, world):
 
 def test_a_new_source_can_be_added_from_the_action_form(client, world):
     client.force_login(world.coordinator)
-    client.post(reverse("plans:action_create", args=[world.plan.pk]),
-                action_data(world, source_references="IOCS 2.1", new_source_code="IOCS", new_source_title="Review"))
+    client.post(
+        reverse("plans:action_create", args=[world.plan.pk]),
+        action_data(world, source_references="IOCS 2.1", new_source_code="IOCS", new_source_title="Review"),
+    )
     assert Source.objects.get(code="IOCS").title == "Review"
     assert SourceReference.objects.filter(source__code="IOCS", paragraph="2.1").exists()
 
 
 def test_new_source_is_not_created_when_the_action_is_refused(client, world):
     client.force_login(world.coordinator)
-    client.post(reverse("plans:action_create", args=[world.plan.pk]),
-                action_data(world, source_references="IOCS 2.1", new_source_code="IOCS", due_date="2025-01-01",
-                            new_owner_title="Brand new role"))
+    client.post(
+        reverse("plans:action_create", args=[world.plan.pk]),
+        action_data(
+            world,
+            source_references="IOCS 2.1",
+            new_source_code="IOCS",
+            due_date="2025-01-01",
+            new_owner_title="Brand new role",
+        ),
+    )
     assert not Source.objects.filter(code="IOCS").exists()
     assert not Owner.objects.filter(title="Brand new role").exists()
 
 
 def test_due_date_before_plan_start_is_refused(client, world):
     client.force_login(world.coordinator)
-    response = client.post(reverse("plans:action_create", args=[world.plan.pk]), action_data(world, due_date="2025-12-31"))
+    response = client.post(
+        reverse("plans:action_create", args=[world.plan.pk]), action_data(world, due_date="2025-12-31")
+    )
     assert response.status_code == 200
     assert "Due date must be on or after the plan's start, 1 January 2026" in html.unescape(response.content.decode())
     assert not Action.objects.filter(ref="1.9").exists()
 
 
-@pytest.mark.parametrize("overrides, field, message", [
-    ({"action_text": "   "}, "action_text", "Enter"),
-    ({"theme": "999999"}, "theme", "Select a theme of this plan"),
-    ({"due_date": "31/02/2026"}, "due_date", "Due date must be a real date"),
-    ({"owners": ["999999"]}, "owners", "Select owners from the list"),
-    ({"new_owner_agency": "Police"}, "new_owner_title", "Enter the new role's title"),
-    ({"ref": "x" * 51}, "ref", "Ref must be 50 characters or fewer"),
-    ({"new_source_code": "JTAI"}, "new_source_code", "There is already a source called JTAI"),
-])
+@pytest.mark.parametrize(
+    "overrides, field, message",
+    [
+        ({"action_text": "   "}, "action_text", "Enter"),
+        ({"theme": "999999"}, "theme", "Select a theme of this plan"),
+        ({"due_date": "31/02/2026"}, "due_date", "Due date must be a real date"),
+        ({"owners": ["999999"]}, "owners", "Select owners from the list"),
+        ({"new_owner_agency": "Police"}, "new_owner_title", "Enter the new role's title"),
+        ({"ref": "x" * 51}, "ref", "Ref must be 50 characters or fewer"),
+        ({"new_source_code": "JTAI"}, "new_source_code", "There is already a source called JTAI"),
+    ],
+)
 def test_action_form_validation(client, world, overrides, field, message):
     client.force_login(world.coordinator)
     response = client.post(reverse("plans:action_create", args=[world.plan.pk]), action_data(world, **overrides))
@@ -251,15 +332,19 @@ def test_action_form_validation(client, world, overrides, field, message):
 
 def test_cross_reference_to_another_plan_is_refused(client, world):
     client.force_login(world.coordinator)
-    response = client.post(reverse("plans:action_edit", args=[world.action.pk]),
-                           action_data(world, cross_references=[world.foreign_action.pk]))
+    response = client.post(
+        reverse("plans:action_edit", args=[world.action.pk]),
+        action_data(world, cross_references=[world.foreign_action.pk]),
+    )
     assert "Select cross references from this plan's actions" in html.unescape(response.content.decode())
     assert not world.action.cross_references.exists()
 
 
 def test_duplicate_ref_in_theme_warns_but_saves(client, world):
     client.force_login(world.coordinator)
-    response = client.post(reverse("plans:action_create", args=[world.plan.pk]), action_data(world, ref="1.1"), follow=True)
+    response = client.post(
+        reverse("plans:action_create", args=[world.plan.pk]), action_data(world, ref="1.1"), follow=True
+    )
     assert Action.objects.filter(theme=world.theme, ref="1.1").count() == 2
     assert "Ref 1.1 is already used in this theme; saved anyway" in response.content.decode()
 
@@ -299,9 +384,16 @@ def test_edit_form_shows_current_values(client, world):
 def test_editing_keeps_unchanged_source_references(client, world):
     reference = world.action.source_references.get()
     client.force_login(world.coordinator)
-    client.post(reverse("plans:action_edit", args=[world.action.pk]),
-                action_data(world, ref="1.1", due_date="2020-01-31", source_references="JTAI 3.1; JTAI 3.2",
-                            version=version(world.action)))
+    client.post(
+        reverse("plans:action_edit", args=[world.action.pk]),
+        action_data(
+            world,
+            ref="1.1",
+            due_date="2020-01-31",
+            source_references="JTAI 3.1; JTAI 3.2",
+            version=version(world.action),
+        ),
+    )
     assert reference.pk in world.action.source_references.values_list("pk", flat=True)
     assert [str(r) for r in world.action.source_references.all()] == ["JTAI 3.1", "JTAI 3.2"]
 
@@ -313,8 +405,15 @@ def test_close_action_completed_and_withdrawn(client, world):
     assert "Enter the reason" in response.content.decode()
     world.action.refresh_from_db()
     assert world.action.status == ActionStatus.OPEN
-    client.post(url, {"status": "completed", "reason": "Audit shows thresholds applied", "completed_date": "2026-02-01",
-                      "version": version(world.action)})
+    client.post(
+        url,
+        {
+            "status": "completed",
+            "reason": "Audit shows thresholds applied",
+            "completed_date": "2026-02-01",
+            "version": version(world.action),
+        },
+    )
     world.action.refresh_from_db()
     assert world.action.status == ActionStatus.COMPLETED
     assert world.action.completed_date == datetime.date(2026, 2, 1)
@@ -324,26 +423,38 @@ def test_close_action_completed_and_withdrawn(client, world):
     response = client.post(url, {"status": "withdrawn", "reason": "again", "version": version(world.action)})
     assert "already completed" in response.content.decode()
 
-    structure.action_close(action=world.other_action, status=ActionStatus.WITHDRAWN, reason="Merged into 1.1",
-                           expected_version=world.other_action.version)
+    structure.action_close(
+        action=world.other_action,
+        status=ActionStatus.WITHDRAWN,
+        reason="Merged into 1.1",
+        expected_version=world.other_action.version,
+    )
     world.other_action.refresh_from_db()
     assert world.other_action.status == ActionStatus.WITHDRAWN and world.other_action.completed_date is None
 
 
 def test_close_refuses_future_completion_date(world):
     with pytest.raises(ValidationError) as error:
-        structure.action_close(action=world.action, status="completed", reason="Done", expected_version=world.action.version,
-                               completed_date=datetime.date(2099, 1, 1))
+        structure.action_close(
+            action=world.action,
+            status="completed",
+            reason="Done",
+            expected_version=world.action.version,
+            completed_date=datetime.date(2099, 1, 1),
+        )
     assert "today or in the past" in str(error.value)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("JTAI 3.4", [("JTAI", "3.4")]),
-    ("jtai 3.4;  JTAI 3.4 ; Nat. Enq 1.6", [("JTAI", "3.4"), ("Nat. Enq", "1.6")]),
-    ("OIS 2012", [("OIS 2012", "")]),
-    ("OIS 2012 4.2a\nJTAI", [("OIS 2012", "4.2a"), ("JTAI", "")]),
-    ("", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("JTAI 3.4", [("JTAI", "3.4")]),
+        ("jtai 3.4;  JTAI 3.4 ; Nat. Enq 1.6", [("JTAI", "3.4"), ("Nat. Enq", "1.6")]),
+        ("OIS 2012", [("OIS 2012", "")]),
+        ("OIS 2012 4.2a\nJTAI", [("OIS 2012", "4.2a"), ("JTAI", "")]),
+        ("", []),
+    ],
+)
 def test_source_reference_parsing(text, expected):
     assert structure.source_references_parse(text, known_codes=["JTAI", "Nat. Enq", "OIS 2012", "OIS"]) == expected
 
@@ -368,19 +479,27 @@ def test_plan_page_shows_coordinator_links_only_to_coordinators(client, world):
 
 def test_editing_other_fields_of_an_action_already_due_before_the_start_is_allowed(world):
     # world.action was imported due 31 January 2020, before the plan's 2026 start.
-    result = structure.action_update(action=world.action, action_text="Reworded", due_date=world.action.due_date,
-                                     expected_version=world.action.version)
+    result = structure.action_update(
+        action=world.action,
+        action_text="Reworded",
+        due_date=world.action.due_date,
+        expected_version=world.action.version,
+    )
     assert result.obj.action_text == "Reworded"
     with pytest.raises(ValidationError):
-        structure.action_update(action=world.action, due_date=datetime.date(2020, 2, 28),
-                                expected_version=world.action.version)
-    structure.plan_update(plan=world.plan, title="Renamed", start_date=world.plan.start_date,
-                          expected_version=world.plan.version)
+        structure.action_update(
+            action=world.action, due_date=datetime.date(2020, 2, 28), expected_version=world.action.version
+        )
+    structure.plan_update(
+        plan=world.plan, title="Renamed", start_date=world.plan.start_date, expected_version=world.plan.version
+    )
 
 
 def test_unreadable_new_source_code_is_shown_on_its_field(client, world):
     client.force_login(world.coordinator)
-    response = client.post(reverse("plans:action_create", args=[world.plan.pk]),
-                           action_data(world, source_references="", new_source_code="123"))
+    response = client.post(
+        reverse("plans:action_create", args=[world.plan.pk]),
+        action_data(world, source_references="", new_source_code="123"),
+    )
     assert "Source code must contain letters" in " ".join(response.context["form"].errors["new_source_code"])
     assert not Action.objects.filter(ref="1.9").exists() and not Source.objects.filter(code="123").exists()

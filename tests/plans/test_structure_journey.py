@@ -1,4 +1,5 @@
 """The issue's "done when": a coordinator keeps the plan right end to end; a board member changes nothing."""
+
 import datetime
 import html
 
@@ -28,7 +29,10 @@ def test_coordinator_keeps_the_plan_right_and_board_member_changes_nothing(clien
     client.force_login(world.board)
     attempts = [
         (reverse("plans:action_create", args=[world.plan.pk]), {"theme": world.theme.pk, "action_text": "X"}),
-        (reverse("plans:action_edit", args=[world.action.pk]), {"theme": world.theme.pk, "action_text": "X", "due_date": "2027-01-01"}),
+        (
+            reverse("plans:action_edit", args=[world.action.pk]),
+            {"theme": world.theme.pk, "action_text": "X", "due_date": "2027-01-01"},
+        ),
         (reverse("plans:measure_detail", args=[measure.pk]), {"period": world.period.pk, "value": "1"}),
         (reverse("plans:owner_edit", args=[world.owner_role.pk]), {"holders_submit": "1", "holders": [world.board.pk]}),
         (reverse("plans:plan_edit", args=[world.plan.pk]), {"title": "Board's plan", "status": "active"}),
@@ -40,32 +44,64 @@ def test_coordinator_keeps_the_plan_right_and_board_member_changes_nothing(clien
 
     # The coordinator adds an action answering JTAI 3.4 with two owners.
     client.force_login(world.coordinator)
-    response = client.post(reverse("plans:action_create", args=[world.plan.pk]), {
-        "theme": world.theme.pk, "ref": "1.3", "action_text": "Multi-agency threshold training for all front-door staff",
-        "owners": [world.owner_role.pk, world.other_role.pk], "source_references": "JTAI 3.4",
-        "due_date": "2026-03-31", "timescale": "By March 2026", "measures_of_success": "90% trained",
-    })
+    response = client.post(
+        reverse("plans:action_create", args=[world.plan.pk]),
+        {
+            "theme": world.theme.pk,
+            "ref": "1.3",
+            "action_text": "Multi-agency threshold training for all front-door staff",
+            "owners": [world.owner_role.pk, world.other_role.pk],
+            "source_references": "JTAI 3.4",
+            "due_date": "2026-03-31",
+            "timescale": "By March 2026",
+            "measures_of_success": "90% trained",
+        },
+    )
     action = Action.objects.get(ref="1.3")
     assert response["Location"] == action.get_absolute_url()
 
     # ... moves its due date (with the board's agreement) ...
-    client.post(reverse("plans:action_edit", args=[action.pk]), {
-        "theme": world.theme.pk, "ref": "1.3", "action_text": action.action_text,
-        "owners": [world.owner_role.pk, world.other_role.pk], "source_references": "JTAI 3.4",
-        "due_date": "2026-06-30", "timescale": "By June 2026", "measures_of_success": "90% trained",
-        "version": Action.objects.get(pk=action.pk).version,
-        "due_date_agreed_by": "board", "due_date_agreed_on": "2026-01-14",
-    })
+    client.post(
+        reverse("plans:action_edit", args=[action.pk]),
+        {
+            "theme": world.theme.pk,
+            "ref": "1.3",
+            "action_text": action.action_text,
+            "owners": [world.owner_role.pk, world.other_role.pk],
+            "source_references": "JTAI 3.4",
+            "due_date": "2026-06-30",
+            "timescale": "By June 2026",
+            "measures_of_success": "90% trained",
+            "version": Action.objects.get(pk=action.pk).version,
+            "due_date_agreed_by": "board",
+            "due_date_agreed_on": "2026-01-14",
+        },
+    )
     # ... links the measure to it and records a reading ...
-    client.post(reverse("plans:measure_edit", args=[measure.pk]), {
-        "name": measure.name, "unit": "%", "target": "90", "direction": "higher", "actions": [action.pk],
-        "version": Measure.objects.get(pk=measure.pk).version,
-    })
-    client.post(reverse("plans:measure_detail", args=[measure.pk]),
-                {"period": world.period.pk, "value": "72", "note": "Up from 64", "source": "Performance report"})
+    client.post(
+        reverse("plans:measure_edit", args=[measure.pk]),
+        {
+            "name": measure.name,
+            "unit": "%",
+            "target": "90",
+            "direction": "higher",
+            "actions": [action.pk],
+            "version": Measure.objects.get(pk=measure.pk).version,
+        },
+    )
+    client.post(
+        reverse("plans:measure_detail", args=[measure.pk]),
+        {"period": world.period.pk, "value": "72", "note": "Up from 64", "source": "Performance report"},
+    )
     # ... and reassigns an owner role to the new post-holder.
-    client.post(reverse("plans:owner_edit", args=[world.owner_role.pk]),
-                {"holders_submit": "1", "holders": [successor.pk], "version": Owner.objects.get(pk=world.owner_role.pk).version})
+    client.post(
+        reverse("plans:owner_edit", args=[world.owner_role.pk]),
+        {
+            "holders_submit": "1",
+            "holders": [successor.pk],
+            "version": Owner.objects.get(pk=world.owner_role.pk).version,
+        },
+    )
 
     # Every change shows where users expect it.
     action_page = page(client, action.get_absolute_url())
@@ -79,6 +115,7 @@ def test_coordinator_keeps_the_plan_right_and_board_member_changes_nothing(clien
     assert action.get_absolute_url() in plan_page
 
     from plans.models import Source
+
     jtai = Source.objects.get(code="JTAI")
     coverage = page(client, reverse("plans:source_detail", args=[jtai.pk]) + f"?plan={world.plan.pk}")
     row = coverage.split("JTAI 3.4", 1)[1].split("</tr>", 1)[0]

@@ -1,4 +1,5 @@
 """Pages and forms for every role: login redirect, 403s, validation, history order, query counts."""
+
 import pytest
 from django.urls import reverse
 
@@ -29,13 +30,55 @@ def test_anonymous_visitor_is_sent_to_login(client, world, name):
 
 # (user, page) -> expected status on GET
 READ_MATRIX = {
-    "admin": {"my_actions": 200, "plan_list": 200, "plan_detail": 200, "action_detail": 200, "progress_update_create": 200},
-    "coordinator": {"my_actions": 200, "plan_list": 200, "plan_detail": 200, "action_detail": 200, "progress_update_create": 200},
-    "owner": {"my_actions": 200, "plan_list": 200, "plan_detail": 200, "action_detail": 200, "progress_update_create": 200},
-    "board": {"my_actions": 200, "plan_list": 200, "plan_detail": 200, "action_detail": 200, "progress_update_create": 403},
-    "outsider_coordinator": {"my_actions": 200, "plan_list": 200, "plan_detail": 403, "action_detail": 403, "progress_update_create": 403},
-    "outsider_board": {"my_actions": 200, "plan_list": 200, "plan_detail": 403, "action_detail": 403, "progress_update_create": 403},
-    "nobody": {"my_actions": 200, "plan_list": 200, "plan_detail": 403, "action_detail": 403, "progress_update_create": 403},
+    "admin": {
+        "my_actions": 200,
+        "plan_list": 200,
+        "plan_detail": 200,
+        "action_detail": 200,
+        "progress_update_create": 200,
+    },
+    "coordinator": {
+        "my_actions": 200,
+        "plan_list": 200,
+        "plan_detail": 200,
+        "action_detail": 200,
+        "progress_update_create": 200,
+    },
+    "owner": {
+        "my_actions": 200,
+        "plan_list": 200,
+        "plan_detail": 200,
+        "action_detail": 200,
+        "progress_update_create": 200,
+    },
+    "board": {
+        "my_actions": 200,
+        "plan_list": 200,
+        "plan_detail": 200,
+        "action_detail": 200,
+        "progress_update_create": 403,
+    },
+    "outsider_coordinator": {
+        "my_actions": 200,
+        "plan_list": 200,
+        "plan_detail": 403,
+        "action_detail": 403,
+        "progress_update_create": 403,
+    },
+    "outsider_board": {
+        "my_actions": 200,
+        "plan_list": 200,
+        "plan_detail": 403,
+        "action_detail": 403,
+        "progress_update_create": 403,
+    },
+    "nobody": {
+        "my_actions": 200,
+        "plan_list": 200,
+        "plan_detail": 403,
+        "action_detail": 403,
+        "progress_update_create": 403,
+    },
 }
 
 
@@ -56,7 +99,12 @@ def test_board_member_changes_nothing_post_answers_403(client, world, name):
 
 
 def valid_update(**overrides):
-    data = {"progress_rag": "A", "impact_rag": "G", "note": "Recruitment delayed; recovery plan agreed.", "evidence_links": ""}
+    data = {
+        "progress_rag": "A",
+        "impact_rag": "G",
+        "note": "Recruitment delayed; recovery plan agreed.",
+        "evidence_links": "",
+    }
     data.update(overrides)
     return data
 
@@ -71,7 +119,12 @@ def test_owner_records_update_and_sees_it_at_top_of_history(client, world):
     # The owner's only action was the last one to report: save and next leads back to My actions.
     assert response.redirect_chain[-1][0] == reverse("plans:my_actions")
     update = ProgressUpdate.objects.latest("created_at")
-    assert (update.author, update.progress_rag, update.impact_rag, update.period) == (world.owner, "A", "G", world.period)
+    assert (update.author, update.progress_rag, update.impact_rag, update.period) == (
+        world.owner,
+        "A",
+        "G",
+        world.period,
+    )
     assert "Progress update recorded" in response.content.decode()
     assert "1 of 1 of your actions done this month" in response.content.decode()
     content = client.get(world.action.get_absolute_url()).content.decode()
@@ -174,14 +227,16 @@ def test_filter_options_and_table_cells_escape_what_users_typed(client, world):
     client.force_login(world.board)
     html = client.get(reverse("plans:plan_detail", args=[world.plan.pk])).content.decode()
     assert "<script>alert" not in html
-    assert f'<option value="{world.other_role.pk}">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Lead</option>' in html
+    assert (
+        f'<option value="{world.other_role.pk}">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Lead</option>' in html
+    )
     assert '<td class="govuk-table__cell">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Lead</td>' in html
 
 
 def build_plan_with_actions(plan, count):
     theme = ThemeFactory(plan=plan)
     owners = [OwnerFactory(), OwnerFactory()]
-    for i in range(count):
+    for _i in range(count):
         action = ActionFactory(theme=theme, owners=owners)
         ProgressUpdateFactory(action=action, progress_rag=Rag.GREEN)
 
@@ -240,11 +295,20 @@ def test_the_django_admin_cannot_add_a_progress_update_on_someone_elses_behalf(c
     client.force_login(superuser)
     add = reverse("admin:plans_progressupdate_add")
     assert client.get(add).status_code == 403
-    response = client.post(add, {
-        "action": world.action.pk, "period": closed.pk, "author": world.owner.pk, "progress_rag": "G",
-        "impact_rag": "", "note": "Forged", "evidence_links": "",
-        "created_at_0": "2020-01-01", "created_at_1": "10:00:00",
-    })
+    response = client.post(
+        add,
+        {
+            "action": world.action.pk,
+            "period": closed.pk,
+            "author": world.owner.pk,
+            "progress_rag": "G",
+            "impact_rag": "",
+            "note": "Forged",
+            "evidence_links": "",
+            "created_at_0": "2020-01-01",
+            "created_at_1": "10:00:00",
+        },
+    )
     assert response.status_code == 403
     assert not ProgressUpdate.objects.exists()
     changelist = client.get(reverse("admin:plans_progressupdate_changelist"))

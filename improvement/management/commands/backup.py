@@ -1,4 +1,5 @@
 """`manage.py backup PATH`: write a full backup of the database as gzipped JSON."""
+
 from django.core.management.base import BaseCommand
 
 from improvement.backup import backup_write

@@ -1,4 +1,5 @@
 """Report the performance figures the product promises (timing lives here, never in tests)."""
+
 import importlib
 import pkgutil
 
@@ -27,7 +28,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("names", nargs="*", help="Benchmarks to run (default: all).")
         parser.add_argument("--quick", action="store_true", help="Smaller sizes, for a quick look.")
-        parser.add_argument("--peer", action="store_true", help="Also time the peer tools where a benchmark has one (importing: django-import-export).")
+        parser.add_argument(
+            "--peer",
+            action="store_true",
+            help="Also time the peer tools where a benchmark has one (importing: django-import-export).",
+        )
 
     def handle(self, *args, names, **options):
         available = benchmark_modules()

@@ -1,4 +1,5 @@
 """Load the demo plan, its progress history and the demo accounts (safe to run again)."""
+
 from django.core.management.base import BaseCommand
 
 from improvement.demo import demo_load
@@ -11,9 +12,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         result = demo_load()
         if result.created:
-            self.stdout.write(self.style.SUCCESS(
-                f"Loaded “{result.plan.title}” with {result.updates} progress updates."
-            ))
+            self.stdout.write(
+                self.style.SUCCESS(f"Loaded “{result.plan.title}” with {result.updates} progress updates.")
+            )
         else:
             self.stdout.write(f"“{result.plan.title}” is already loaded; demo accounts refreshed.")
         self.stdout.write(

@@ -1,4 +1,5 @@
 """`manage.py restore PATH`: load a backup into an empty, freshly migrated database."""
+
 from django.core.management.base import BaseCommand
 
 from improvement.backup import backup_restore

@@ -1,4 +1,5 @@
 """Export a plan as Excel (.xlsx) or JSON: a thin wrapper over plans.services.exporting."""
+
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
@@ -13,7 +14,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("plan_id", type=int)
         parser.add_argument("--format", choices=["xlsx", "json"], default="xlsx")
-        parser.add_argument("-o", "--output", default="", help="File to write (default: standard output for JSON, plan-ID.xlsx for Excel).")
+        parser.add_argument(
+            "-o",
+            "--output",
+            default="",
+            help="File to write (default: standard output for JSON, plan-ID.xlsx for Excel).",
+        )
 
     def handle(self, *args, plan_id, format, output, **options):
         plan = Plan.objects.filter(pk=plan_id).first()

@@ -1,5 +1,6 @@
 """Import a plan from a council's spreadsheet (.xlsx), or from the product's own JSON export (.json): a thin
 wrapper over plans.services.importing and plans.services.plan_data."""
+
 import json
 import sys
 from pathlib import Path
@@ -31,23 +32,52 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="The .xlsx file, or a .json file written by export_plan or the plan page's JSON download.")
-        parser.add_argument("--dry-run", action="store_true", help="Read and report (with --update: every change); write nothing.")
-        parser.add_argument("--title", default="", help="The plan's title (default: the sheet's title row or the file name).")
-        parser.add_argument("--update", type=int, metavar="PLAN_ID", help="Update this existing plan (matched by theme and ref).")
         parser.add_argument(
-            "--as", "--author", dest="as_user", default="", metavar="USERNAME",
-            help="Who the sheet's RAGs and notes are recorded as (progress updates) and who the audit trail names "
-                 "as importing (default: the first admin; refused when there is none and the sheet holds RAGs).",
+            "path", help="The .xlsx file, or a .json file written by export_plan or the plan page's JSON download."
         )
-        parser.add_argument("--coordinator", action="append", default=[], metavar="USERNAME", help="A coordinator of the new plan (repeatable).")
-        parser.add_argument("--board", action="append", default=[], metavar="USERNAME", help="A board member of the new plan (repeatable).")
-        parser.add_argument("--publish", action="store_true", help="Publish the new plan at once instead of leaving it a draft.")
         parser.add_argument(
-            "--status", action="append", default=[], metavar="LABEL=RAG",
+            "--dry-run", action="store_true", help="Read and report (with --update: every change); write nothing."
+        )
+        parser.add_argument(
+            "--title", default="", help="The plan's title (default: the sheet's title row or the file name)."
+        )
+        parser.add_argument(
+            "--update", type=int, metavar="PLAN_ID", help="Update this existing plan (matched by theme and ref)."
+        )
+        parser.add_argument(
+            "--as",
+            "--author",
+            dest="as_user",
+            default="",
+            metavar="USERNAME",
+            help="Who the sheet's RAGs and notes are recorded as (progress updates) and who the audit trail names "
+            "as importing (default: the first admin; refused when there is none and the sheet holds RAGs).",
+        )
+        parser.add_argument(
+            "--coordinator",
+            action="append",
+            default=[],
+            metavar="USERNAME",
+            help="A coordinator of the new plan (repeatable).",
+        )
+        parser.add_argument(
+            "--board",
+            action="append",
+            default=[],
+            metavar="USERNAME",
+            help="A board member of the new plan (repeatable).",
+        )
+        parser.add_argument(
+            "--publish", action="store_true", help="Publish the new plan at once instead of leaving it a draft."
+        )
+        parser.add_argument(
+            "--status",
+            action="append",
+            default=[],
+            metavar="LABEL=RAG",
             help="Read a status label as this RAG (blue, green, amber, red, grey or none for no rating), for example "
-                 "--status \"Stuck=red\" (repeatable). Labels chosen in the import page before are read as chosen there; "
-                 "a choice given here is remembered for the next import.",
+            '--status "Stuck=red" (repeatable). Labels chosen in the import page before are read as chosen there; '
+            "a choice given here is remembered for the next import.",
         )
 
     def progress(self, done, total):
@@ -66,25 +96,33 @@ class Command(BaseCommand):
         try:
             statuses = status_labels_parse(status)
         except ValueError as error:
-            raise CommandError(f"{error} Nothing was written.")
+            raise CommandError(f"{error} Nothing was written.") from None
         try:
             parsed = plan_import_preview(
-                source=path, name=path, title=title, progress=self.progress, statuses=status_labels_for_reading(statuses),
+                source=path,
+                name=path,
+                title=title,
+                progress=self.progress,
+                statuses=status_labels_for_reading(statuses),
             )
         except ImportFileError as error:
-            raise CommandError(f"{path}: {error}")
-        self.stdout.write(f"{parsed.title}: {len(parsed.themes)} themes, {len(parsed.actions)} actions, {len(parsed.warnings)} warnings "
-                          f"(sheet “{parsed.sheet}”, header on row {parsed.header_row}).")
+            raise CommandError(f"{path}: {error}") from None
+        self.stdout.write(
+            f"{parsed.title}: {len(parsed.themes)} themes, {len(parsed.actions)} actions, {len(parsed.warnings)} warnings "
+            f"(sheet “{parsed.sheet}”, header on row {parsed.header_row})."
+        )
         for line in parsed.report_lines() if hasattr(parsed, "report_lines") else []:
             self.stdout.write(f"  {line}")
         for warning in parsed.warnings:
             self.stdout.write(self.style.WARNING(f"  row {warning.row}: {warning.message}"))
         unread = sorted({item["label"] for item in getattr(parsed, "unmapped_statuses", [])})
         if unread:
-            self.stdout.write(self.style.WARNING(
-                f"  {len(unread)} status label(s) could not be read as a RAG and are left empty: "
-                f"{', '.join(f'“{label}”' for label in unread)}. Say what each means with --status \"LABEL=RAG\"."
-            ))
+            self.stdout.write(
+                self.style.WARNING(
+                    f"  {len(unread)} status label(s) could not be read as a RAG and are left empty: "
+                    f'{", ".join(f"“{label}”" for label in unread)}. Say what each means with --status "LABEL=RAG".'
+                )
+            )
         people = people_found(parsed)
         for name, role in remembered_roles(people).items():
             self.stdout.write(f"  “{name}” is taken as the role “{role}”, as an admin chose before.")
@@ -110,22 +148,33 @@ class Command(BaseCommand):
         coordinators = [self.named(username) for username in coordinator]
         board_members = [self.named(username) for username in board]
         result = plan_import(
-            parsed=parsed, author=None, rags_as=user, plan=plan, title=title, name=Path(path).name, as_of=saved_at,
-            coordinators=coordinators, board_members=board_members,
+            parsed=parsed,
+            author=None,
+            rags_as=user,
+            plan=plan,
+            title=title,
+            name=Path(path).name,
+            as_of=saved_at,
+            coordinators=coordinators,
+            board_members=board_members,
         )
         saved = result.saved
         if statuses:
             status_labels_remember(choices=statuses, author=user)
         verb = "Created" if saved.created else "Updated"
-        self.stdout.write(self.style.SUCCESS(
-            f"{verb} plan {saved.plan.pk} “{saved.plan.title}”: {saved.themes_created} themes added, "
-            f"{saved.actions_created} actions added, {saved.actions_updated} changed, {saved.actions_unchanged} unchanged, "
-            f"{saved.updates_created} progress updates recorded."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{verb} plan {saved.plan.pk} “{saved.plan.title}”: {saved.themes_created} themes added, "
+                f"{saved.actions_created} actions added, {saved.actions_updated} changed, {saved.actions_unchanged} unchanged, "
+                f"{saved.updates_created} progress updates recorded."
+            )
+        )
         for change in saved.conflicts:
             self.stdout.write(self.style.WARNING(self.conflict_text(change)))
         for action in saved.actions_not_in_file:
-            self.stdout.write(self.style.WARNING(f"  not in the file (kept, with its history): {action.ref} {action.short_text}"))
+            self.stdout.write(
+                self.style.WARNING(f"  not in the file (kept, with its history): {action.ref} {action.short_text}")
+            )
         if saved.created and publish:
             plan_publish(plan=saved.plan, user=user)
             self.stdout.write("Published: the plan is now in its owners' My actions and on its board's lists.")
@@ -141,11 +190,19 @@ class Command(BaseCommand):
             with open(path, encoding="utf-8") as handle:
                 data = json.load(handle)
         except OSError as error:
-            raise CommandError(f"{path}: the file could not be opened: {error.strerror}.")
+            raise CommandError(f"{path}: the file could not be opened: {error.strerror}.") from None
         except (UnicodeDecodeError, ValueError):
-            raise CommandError(f"{path}: this is not a JSON plan export (the file is not valid JSON). Nothing was written.")
-        if not isinstance(data, dict) or not isinstance(data.get("actions"), list) or not isinstance(data.get("themes", []), list):
-            raise CommandError(f"{path}: this is not a JSON plan export (it has no list of actions). Nothing was written.")
+            raise CommandError(
+                f"{path}: this is not a JSON plan export (the file is not valid JSON). Nothing was written."
+            ) from None
+        if (
+            not isinstance(data, dict)
+            or not isinstance(data.get("actions"), list)
+            or not isinstance(data.get("themes", []), list)
+        ):
+            raise CommandError(
+                f"{path}: this is not a JSON plan export (it has no list of actions). Nothing was written."
+            )
         if title:
             data["title"] = title
         plan = None
@@ -153,18 +210,28 @@ class Command(BaseCommand):
             plan = Plan.objects.filter(pk=update).first()
             if plan is None:
                 raise CommandError(f"There is no plan {update}.")
-        self.stdout.write(f"{data.get('title') or '(no title)'}: {len(data.get('themes', []))} themes, {len(data['actions'])} actions.")
+        self.stdout.write(
+            f"{data.get('title') or '(no title)'}: {len(data.get('themes', []))} themes, {len(data['actions'])} actions."
+        )
         if dry_run:
             self.stdout.write("Dry run: nothing was written.")
             return
-        user = self.user(as_user, rags=sum(1 for action in data["actions"] if isinstance(action, dict) and action.get("progress_rag")))
+        user = self.user(
+            as_user,
+            rags=sum(1 for action in data["actions"] if isinstance(action, dict) and action.get("progress_rag")),
+        )
         try:
             saved = plan_save_from_data(
-                data=data, plan=plan, author=user, reason=f"Import of {Path(path).name}",
+                data=data,
+                plan=plan,
+                author=user,
+                reason=f"Import of {Path(path).name}",
                 status=None if plan else PlanStatus.DRAFT,
             )
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise CommandError(f"{path}: the JSON does not hold a plan as export_plan writes it ({error}). Nothing was written.")
+            raise CommandError(
+                f"{path}: the JSON does not hold a plan as export_plan writes it ({error}). Nothing was written."
+            ) from None
         verb = "Created" if saved.created else "Updated"
         self.stdout.write(self.style.SUCCESS(f"{verb} plan {saved.plan.pk} “{saved.plan.title}”."))
 
@@ -211,5 +278,7 @@ class Command(BaseCommand):
                 )
             self.stdout.write("No admin account: the import is recorded in the audit trail without a user.")
             return None
-        self.stdout.write(f"The sheet's RAGs and notes are recorded as {user.username} (choose someone else with --as USERNAME).")
+        self.stdout.write(
+            f"The sheet's RAGs and notes are recorded as {user.username} (choose someone else with --as USERNAME)."
+        )
         return user

@@ -1,4 +1,5 @@
 """Email owners the actions they have not updated for the open period; safe to run daily from cron."""
+
 from django.core.management.base import BaseCommand
 
 from plans.services.reminders import update_reminders_send
