@@ -1,5 +1,5 @@
 """The write side of the import preview: who coordinates and reads the new plan, and which owner
-role each person the file names stands for (kept apart from import_forms.py, the reading side)."""
+role each person the file names stands for (kept apart from importing.py, the reading side)."""
 
 from django import forms
 from django.contrib.auth import get_user_model

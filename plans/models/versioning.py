@@ -1,4 +1,4 @@
-"""A version number on the rows people edit, for optimistic locking (see plans/concurrency.py)."""
+"""A version number on the rows people edit, for optimistic locking (see improvement/concurrency.py)."""
 
 from django.db import models
 

@@ -3,7 +3,7 @@
 One service function per entity edit. Every function validates before writing and writes
 atomically. Edits made from a page carry the version the page was loaded with
 (`expected_version`): a save over someone else's newer change raises ConcurrentEditError and
-writes nothing (plans/concurrency.py).
+writes nothing (improvement/concurrency.py).
 """
 
 import re
