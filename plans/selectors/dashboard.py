@@ -389,6 +389,10 @@ def _on_track(summary):
     return (on_track * 200 + summary.total) // (2 * summary.total) if summary.total else 0
 
 
+# Movement is shown for this many boards (periods) back, on the dashboard and in the pack.
+MOVEMENT_BOARDS = 3
+
+
 def trend(*, plan, period, periods, current=None, last=None, by_theme=False, today=None):
     """Progress and impact RAG mix (and movement) of each period up to `period` (the `last` few), as
     TrendPoints; with by_theme, {theme id: [TrendPoint]} instead. Closed periods are counted from

@@ -19,6 +19,7 @@ from improvement.spreadsheets import (
 )
 from plans.charts import rag_trend_chart
 from plans.rag import RAG_ORDER, rag_colour
+from plans.selectors import dashboard as dashboard_figures
 from plans.selectors.pack import board_pack
 from plans.selectors.reporting import board_dashboard
 from plans.services.measure_charts import measure_status_charts
@@ -59,6 +60,9 @@ def measure_chart_alt(status, *, period, full):
 
 def board_pack_context(pack):
     dashboard = pack.dashboard
+    points = dashboard_figures.trend(
+        plan=dashboard.plan, period=dashboard.period, periods=dashboard.periods, last=SUMMARY_TREND_PERIODS
+    )
     return {
         "pack": pack,
         "dashboard": dashboard,
@@ -67,6 +71,9 @@ def board_pack_context(pack):
         "trend_chart": rag_trend_chart(dashboard.trend),
         "trend": dashboard.trend[-SUMMARY_TREND_PERIODS:],
         "trend_more": len(dashboard.trend) > SUMMARY_TREND_PERIODS,
+        "impact_chart": rag_trend_chart(points, title="Impact RAG by period", field="impact"),
+        "impact_trend": points,
+        "boards": [p for p in points if p.movement is not None][-dashboard_figures.MOVEMENT_BOARDS :],
         "measure_charts": [
             (status, chart, measure_chart_alt(status, period=dashboard.period, full=pack.full))
             for status, chart in measure_status_charts(dashboard.measures)

@@ -71,8 +71,6 @@ DASHBOARD_ROW_LIMIT = 10
 OWNERS_PER_PAGE = 25
 # The first screen's trend: the last this many periods (the Trends section has every one).
 GLANCE_PERIODS = 12
-# Movement over the last this many boards.
-MOVEMENT_BOARDS = 3
 
 # The dashboard's sections, each one step from the first screen (?section=...).
 DASHBOARD_SECTIONS = {
@@ -172,7 +170,7 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
         return {
             "figures": figures,
             "trend": trend,
-            "boards": [p for p in trend if p.movement is not None][-MOVEMENT_BOARDS:],
+            "boards": [p for p in trend if p.movement is not None][-dashboard.MOVEMENT_BOARDS:],
             "previous": selectors_reporting.previous_period(periods, period),
             "glance_chart": on_track_chart(trend),
             "review_counts": {"reviews": selectors_reporting.review_counts(plan=plan, period=period), "period": period},
@@ -201,7 +199,7 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
                 trend[-GLANCE_PERIODS:], title="Impact RAG by period", field="impact", width=560, height=300
             ),
             "theme_trends": small,
-            "boards": [p for p in trend if p.movement is not None][-MOVEMENT_BOARDS:],
+            "boards": [p for p in trend if p.movement is not None][-dashboard.MOVEMENT_BOARDS:],
         }
 
     def _themes(self, *, plan, period, periods, page):

@@ -108,10 +108,12 @@ def test_the_summary_is_at_most_eight_pages_without_half_empty_pages_or_empty_ch
         assert heading in text
     assert "more in the full pack" in text
     assert "Action 59" not in text  # the appendix is not in the summary
-    # One chart per measure with a reading, and the trend; the measure with none says so in words.
+    # One chart per measure with a reading, and the progress and impact trends; the measure with
+    # none says so in words.
     structure = pdf_structure(response.content)
-    assert len(structure.figure_alts) == 2
-    assert structure.figure_alts[1].startswith("Line chart of Re-referrals within 12 months")
+    assert len(structure.figure_alts) == 3
+    assert structure.figure_alts[1].startswith("Stacked bar chart of the impact RAG mix")
+    assert structure.figure_alts[2].startswith("Line chart of Re-referrals within 12 months")
     assert "Children seen within 5 days No reading yet by February 2026: nothing to chart." in text
 
 

@@ -54,13 +54,17 @@ def test_board_pack_pdf_is_tagged_with_headings_tables_and_described_charts(clie
         "Measures",
     ]
     assert ("H3", "Re-referrals within 12 months") in s.headings
-    # The trend chart and the measure's chart, each saying what it shows and where its figures are.
-    assert len(s.figure_alts) == 2
+    # The progress and impact trend charts and the measure's chart, each saying what it shows and
+    # where its figures are; then the movement over the last boards.
+    assert len(s.figure_alts) == 3
     assert s.figure_alts[0].startswith("Stacked bar chart of the progress RAG mix in each period")
     assert "table that follows gives the same figures" in s.figure_alts[0]
-    assert s.figure_alts[1].startswith("Line chart of Re-referrals within 12 months")
-    assert "latest 22" in s.figure_alts[1] and "target 18" in s.figure_alts[1]
-    assert "measures table above gives the latest figures" in s.figure_alts[1]
+    assert s.figure_alts[1].startswith("Stacked bar chart of the impact RAG mix in each period")
+    assert ("H3", "Impact trend") in s.headings
+    assert ("H3", "Movement over the last 1 board") in s.headings
+    assert s.figure_alts[2].startswith("Line chart of Re-referrals within 12 months")
+    assert "latest 22" in s.figure_alts[2] and "target 18" in s.figure_alts[2]
+    assert "measures table above gives the latest figures" in s.figure_alts[2]
     # The first table (progress RAG summary): its caption, then its head of RAG words, then its body.
     first = [kind for kind, _ in s.tables[0]]
     assert first[0] == "Caption"
@@ -80,7 +84,7 @@ def test_full_board_pack_pdf_is_tagged_with_its_appendix(client, board):
     )
     assert [title for _, title in s.headings if _ == "H2"][-1] == "Appendix: every action, by theme, owner and measure"
     assert ("H3", "Every action, by theme") in s.headings and ("H3", "Each measure's readings") in s.headings
-    assert "the appendix gives every reading" in s.figure_alts[1]
+    assert "the appendix gives every reading" in s.figure_alts[2]
 
 
 def test_excel_pack_is_navigable_with_charts_described_and_dates_as_dates(client, board):
