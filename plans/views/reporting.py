@@ -170,7 +170,7 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
         return {
             "figures": figures,
             "trend": trend,
-            "boards": [p for p in trend if p.movement is not None][-dashboard.MOVEMENT_BOARDS:],
+            "boards": [p for p in trend if p.movement is not None][-dashboard.MOVEMENT_BOARDS :],
             "previous": selectors_reporting.previous_period(periods, period),
             "glance_chart": on_track_chart(trend),
             "review_counts": {"reviews": selectors_reporting.review_counts(plan=plan, period=period), "period": period},
@@ -199,7 +199,7 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
                 trend[-GLANCE_PERIODS:], title="Impact RAG by period", field="impact", width=560, height=300
             ),
             "theme_trends": small,
-            "boards": [p for p in trend if p.movement is not None][-dashboard.MOVEMENT_BOARDS:],
+            "boards": [p for p in trend if p.movement is not None][-dashboard.MOVEMENT_BOARDS :],
         }
 
     def _themes(self, *, plan, period, periods, page):

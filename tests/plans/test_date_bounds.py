@@ -74,7 +74,7 @@ def test_a_measure_holding_a_far_future_date_still_renders_its_pages(client, wor
     client.force_login(world.coordinator)
     for url in (
         reverse("plans:measure_detail", args=[far_measure.pk]),
-        reverse("plans:board_dashboard", args=[world.plan.pk]),
+        reverse("plans:board_dashboard", args=[world.plan.pk]) + "?section=measures",
     ):
         response = client.get(url)
         assert response.status_code == 200, url
