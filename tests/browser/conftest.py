@@ -39,6 +39,13 @@ def pytest_collection_modifyitems(config, items):
     items[:] = [i for i, b in zip(items, in_browser) if not b] + [i for i, b in zip(items, in_browser) if b]
 
 
+@pytest.fixture(autouse=True)
+def tasks_run_at_once(settings):
+    """Journeys queue background work (a closed period's full board pack) as the product does, on
+    the database queue, and no worker runs beside the live server: a page never waits for it."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless. `make test` installs it; Playwright's own download is never used."""
