@@ -5,11 +5,11 @@ from django import forms
 from audits.models import Agency, AuditProgramme, Grade, GradedAuditKind, JudgementResult, ProgrammeStatus
 from audits.pseudonymity import pseudonymous_code_validate
 from improvement.concurrency import VersionedFormMixin
-from improvement.forms import NameField
+from improvement.forms import NamedErrorsMixin, NameField
 from plans.validators import validate_plan_date
 
 
-class ProgrammeForm(forms.Form):
+class ProgrammeForm(NamedErrorsMixin, forms.Form):
     title = NameField(max_length=300, help_text='For example "Multi-agency case audit 2016-17".')
     organisation = NameField(max_length=200, required=False)
     period_start = forms.DateField(
@@ -38,12 +38,12 @@ class ProgrammeForm(forms.Form):
         return data
 
 
-class KloeForm(forms.Form):
+class KloeForm(NamedErrorsMixin, forms.Form):
     number = forms.IntegerField(min_value=1)
     question = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class StandardForm(forms.Form):
+class StandardForm(NamedErrorsMixin, forms.Form):
     kloe = forms.ModelChoiceField(queryset=None, label="Key line of enquiry")
     number = forms.IntegerField(min_value=1, help_text="Standards are numbered across the programme.")
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Standard")
@@ -53,12 +53,12 @@ class StandardForm(forms.Form):
         self.fields["kloe"].queryset = programme.kloes.all()
 
 
-class AgencyForm(forms.Form):
+class AgencyForm(NamedErrorsMixin, forms.Form):
     name = NameField(max_length=200)
     short_name = NameField(max_length=50, required=False, help_text='For tables, for example "CCG".')
 
 
-class CaseForm(forms.Form):
+class CaseForm(NamedErrorsMixin, forms.Form):
     code = forms.CharField(
         max_length=40,
         validators=[pseudonymous_code_validate],
@@ -168,7 +168,7 @@ class JudgementSheetForm(forms.Form):
         ]
 
 
-class LessonForm(forms.Form):
+class LessonForm(NamedErrorsMixin, forms.Form):
     area_of_development = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Area of development")
     action_being_taken = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}), required=False, label="Action already being taken"
@@ -181,7 +181,7 @@ class LessonForm(forms.Form):
         self.fields["kloe"].queryset = programme.kloes.all()
 
 
-class RaiseActionForm(forms.Form):
+class RaiseActionForm(NamedErrorsMixin, forms.Form):
     theme = forms.ModelChoiceField(
         queryset=None, label="Plan and theme", help_text="The plan the action joins, and where in it."
     )
@@ -199,7 +199,7 @@ class RaiseActionForm(forms.Form):
         self.fields["owners"].queryset = owners
 
 
-class GradedItemForm(forms.Form):
+class GradedItemForm(NamedErrorsMixin, forms.Form):
     kind = forms.ChoiceField(choices=GradedAuditKind.choices, label="Kind of audit")
     area = NameField(max_length=200, help_text='For example "Assessments".')
     month = forms.DateField(
@@ -219,7 +219,7 @@ class GradedItemForm(forms.Form):
 EVERY_MONTH = "every"
 
 
-class GradedReadingForm(forms.Form):
+class GradedReadingForm(NamedErrorsMixin, forms.Form):
     month = forms.ChoiceField(label="Month audited")
     measure = forms.ModelChoiceField(queryset=None, label="Plan measure")
     period = forms.ModelChoiceField(
@@ -254,7 +254,7 @@ class GradedReadingForm(forms.Form):
         return data
 
 
-class LearningEventForm(forms.Form):
+class LearningEventForm(NamedErrorsMixin, forms.Form):
     """The event, and how many people from each agency attended (one number field per agency)."""
 
     title = forms.CharField(max_length=300, initial="Multi-agency learning event")

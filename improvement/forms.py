@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
+from django.forms.utils import pretty_name
 
 
 class SignInForm(AuthenticationForm):
@@ -49,3 +50,32 @@ class NameField(forms.CharField):
         value = super().to_python(value)
         # A null character is refused by the field's own validator, with its message, not removed unseen.
         return value if "\x00" in value else normalise_name(value)
+
+
+class NamedErrorsMixin:
+    """Django's generic messages ("This field is required.", "Enter a valid date.") name the field
+    instead, in the users' words, so an error summary of several says which answer each is about;
+    and a drop-down's empty choice reads "Choose one" rather than dashes. Messages a form sets
+    itself are kept."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            label = str(field.label or pretty_name(name))
+            what = label[0].lower() + label[1:] if label[:2] != label[:2].upper() else label
+            choosing = isinstance(field, forms.ChoiceField | forms.ModelChoiceField)
+            messages = field.error_messages
+            if messages.get("required") == forms.Field.default_error_messages["required"]:
+                messages["required"] = f"{'Choose' if choosing else 'Enter'} the {what}"
+            if (
+                isinstance(field, forms.DateField)
+                and messages.get("invalid") == forms.DateField.default_error_messages["invalid"]
+            ):
+                messages["invalid"] = f"Enter the {what} as a real date, for example 31/3/2027"
+            if (
+                isinstance(field, forms.IntegerField)
+                and messages.get("invalid") == forms.IntegerField.default_error_messages["invalid"]
+            ):
+                messages["invalid"] = f"Enter the {what} as a whole number, for example 3"
+            if isinstance(field, forms.ModelChoiceField) and field.empty_label == "---------":
+                field.empty_label = "Choose one"

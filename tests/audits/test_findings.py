@@ -139,3 +139,12 @@ def test_the_findings_page_says_what_its_shading_means_in_words(client, audit):
     page = client.get(reverse("audits:findings", args=[audit.programme.pk])).content.decode()
     assert "80% or more met" in page and "under 50% met" in page
     assert "By key line of enquiry (KLOE)" in page
+
+
+def test_an_empty_audit_form_names_each_missing_answer_in_its_error_summary(client, audit):
+    client.force_login(audit.lead)
+    page = client.post(reverse("audits:case_create", args=[audit.programme.pk]), {"code": ""}).content.decode()
+    assert "Enter the case code" in page and "Choose the agencies involved" in page
+    assert "This field is required" not in page
+    page = client.get(reverse("audits:lesson_create", args=[audit.programme.pk])).content.decode()
+    assert "Choose one" in page and "---------" not in page
