@@ -54,7 +54,13 @@ def current_period_of(periods, today=None):
 
 
 def default_period(periods, today=None):
-    """The open period owners report for, else the latest."""
+    """The period the board reads next: a closed period whose board meeting is still to come (its
+    figures are final, and that meeting reads them), else the open period owners report for, else
+    the latest."""
+    today = today or timezone.localdate()
+    awaiting = [p for p in periods if p.closed and p.board_meeting_date and p.board_meeting_date >= today]
+    if awaiting:
+        return min(awaiting, key=lambda p: p.board_meeting_date)
     return current_period_of(periods, today) or (periods[-1] if periods else None)
 
 

@@ -56,6 +56,21 @@ def test_closing_a_period_opens_the_next_at_once_with_its_scheduled_board_date(b
     assert ReportingPeriod.objects.filter(plan=board.plan, closed=False).count() == 1
 
 
+def test_the_dashboard_opens_on_a_closed_month_until_its_board_has_met(client, board):
+    from plans.selectors.reporting import default_period, plan_periods
+
+    period_close(period=board.jan, user=board.coordinator, today=datetime.date(2026, 2, 3))
+    periods = plan_periods(plan=board.plan)
+    # January closed on 3 February; its board meets on 5 February: until then the board reads January.
+    assert default_period(periods, today=datetime.date(2026, 2, 4)) == board.jan
+    assert default_period(periods, today=datetime.date(2026, 2, 5)) == board.jan
+    assert default_period(periods, today=datetime.date(2026, 2, 6)) == board.feb
+    ReportingPeriod.objects.filter(pk=board.jan.pk).update(board_meeting_date=datetime.date(2099, 1, 1))
+    client.force_login(board.board)
+    page = client.get(reverse("plans:board_dashboard", args=[board.plan.pk])).content.decode()
+    assert "January 2026" in page.split("<h1", 1)[1].split("</h1>", 1)[0]
+
+
 def test_closing_a_period_keeps_a_later_open_period_rather_than_opening_another(board):
     result = period_close(period=board.jan, user=board.coordinator, today=datetime.date(2026, 2, 3))
     assert result.next_period == board.feb
