@@ -10,7 +10,7 @@ made themes. A file that only resembles a tool scores too low and goes through t
 import re
 
 from plans.importing.cleaning import clean_text, normalise_label
-from plans.importing.values import status_key
+from plans.importing.values import read_status, status_key
 from plans.rag import Rag
 
 
@@ -25,6 +25,9 @@ class Tool:
     sheet_names = ()  # regexes on sheet names
     statuses = {}
     banners = ()  # regexes of lines above the header that are the export's own
+
+    workbook = None  # set by detect(): row outline levels are read from its sheets
+    found_title = ""  # a title the tool found in the rows themselves (the root of a hierarchy)
 
     def __init__(self):
         self.levels = {}  # (sheet, row) → outline level
@@ -65,6 +68,60 @@ def _header_index(headers, *labels):
     return None
 
 
+def outline_level(workbook, sheet_name, row):
+    """A row's Excel outline level (the depth of its row group), as a tool's export wrote it; 0 if none."""
+    if workbook is None:
+        return 0
+    try:
+        sheet = workbook[sheet_name]
+    except KeyError:
+        return 0
+    levels = getattr(sheet, "_outline_levels", None)
+    if levels is not None:
+        return levels.get(row, 0)
+    dimensions = getattr(sheet, "row_dimensions", None)
+    if dimensions is not None and row in dimensions:
+        return int(dimensions[row].outline_level or 0)
+    return 0
+
+
+_TITLE = r"(?:(?:Dr|DI|DS|DC|DCI|DCS|Cllr|Mr|Mrs|Ms|Miss|Mx|Prof)\.?\s+)?"
+_PERSON = re.compile(_TITLE + r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}$")
+_EMAIL = re.compile(r"^[\w.'+-]+@[\w-]+(?:\.[\w-]+)+$")
+_ROLE_WORDS = {
+    "head", "manager", "director", "officer", "lead", "nurse", "service", "services", "team", "board",
+    "council", "partnership", "police", "health", "icb", "nhs", "trust", "practitioner", "worker",
+    "adviser", "advisor", "coordinator", "co-ordinator", "chair", "principal", "designated", "commissioner",
+    "senior", "assistant", "deputy", "social", "quality", "safeguarding", "school", "schools", "unit",
+    "partner", "partners", "group", "panel", "hub", "mash", "iro", "cin", "cp",
+}
+
+
+def looks_like_person(text):
+    """A person's name ("Helen Marsh", "DI Paul Grant") or an email address, not a role or an agency."""
+    text = text.strip()
+    if _EMAIL.match(text):
+        return True
+    return bool(_PERSON.match(text)) and not {word.lower() for word in re.findall(r"[\w-]+", text)} & _ROLE_WORDS
+
+
+def split_people(owners):
+    """Owners as written by a contact or people column: names joined by ", " are each one owner."""
+    out = []
+    for owner in owners:
+        parts = [part.strip() for part in owner.split(", ")]
+        out.extend(parts if len(parts) > 1 and all(looks_like_person(part) for part in parts) else [owner])
+    return out
+
+
+def _prefer(reader, name, index):
+    """Read this column first for the field (the others are its fallbacks)."""
+    indexes = reader.columns.get(name)
+    if indexes and index in indexes:
+        indexes.remove(index)
+        indexes.insert(0, index)
+
+
 def _reassign(mapping, index, name):
     if index is None:
         return mapping
@@ -81,6 +138,7 @@ class Hierarchical(Tool):
         return 0
 
     def row_kind(self, reader, row, values, texts, cells):
+        self.row = row
         level = self.level_of(reader, values, cells)
         if level is None:
             return None
@@ -170,16 +228,67 @@ class Smartsheet(Hierarchical):
         if index is None or index >= len(cells):
             return None
         alignment = getattr(cells[index], "alignment", None)
-        return int(getattr(alignment, "indent", 0) or 0)
+        indent = int(getattr(alignment, "indent", 0) or 0)
+        # The export writes the hierarchy as row groups; the primary column's indent may be lost on the way.
+        return max(indent, outline_level(self.workbook, reader.sheet, getattr(self, "row", 0)))
+
+    revised_labels = (
+        "revised end date",
+        "revised due date",
+        "revised finish",
+        "revised finish date",
+        "revised date",
+        "revised deadline",
+        "forecast end date",
+        "forecast finish",
+        "new end date",
+        "new due date",
+    )
+    rag_column = status_column = revised_column = None
+    prepared = None
 
     def adjust_mapping(self, mapping, headers):
-        rag = _header_index(headers, "rag", "rag status", "health")
+        rag = _header_index(headers, "rag", "rag status", "health", "health status")
         status = _header_index(headers, "status")
         if rag is not None and status is not None:
             mapping = {i: n for i, n in mapping.items() if n != "progress_rag"}
             mapping[rag] = "progress_rag"
             mapping[status] = "progress_rag"  # used when the RAG ball is empty (a cancelled action)
+        # Project sheets' system columns hold durations and row numbers, never the plan's refs.
+        for label in ("duration", "predecessors", "successors", "row id", "row number"):
+            index = _header_index(headers, label)
+            if index is not None and mapping.get(index) == "ref":
+                mapping.pop(index)
+        # A revised (or forecast) end date, when given, is the due date; the original end date is its fallback.
+        revised = _header_index(headers, *self.revised_labels)
+        if revised is not None:
+            mapping[revised] = "due_date"
+        self.rag_column, self.status_column, self.revised_column = rag, status, revised
+        self.prepared = None
         return mapping
+
+    def row_kind(self, reader, row, values, texts, cells):
+        if self.prepared != reader.sheet:
+            self.prepared = reader.sheet
+            if self.revised_column is not None:
+                _prefer(reader, "due_date", self.revised_column)
+            if self.rag_column is not None:
+                _prefer(reader, "progress_rag", self.rag_column)
+        index = self.status_column
+        if index is not None and index < len(values) and values[index] not in (None, ""):
+            if read_status(values[index], self.statuses).rag is Rag.BLUE:
+                self.flags.setdefault((reader.sheet, row), set()).add("done")
+        return super().row_kind(reader, row, values, texts, cells)
+
+    def finish_sheet(self, reader):
+        super().finish_sheet(reader)
+        # A task whose status is Complete is Blue on our scale, whatever colour its health ball kept.
+        for action in reader.c.actions:
+            if action.sheet == reader.sheet and any(", " in owner for owner in action.owners):
+                action.owners = split_people(action.owners)  # a contact list column joins people with ", "
+            if action.sheet == reader.sheet and not action.closed:
+                if "done" in self.flags.get((reader.sheet, action.row), set()):
+                    action.progress_rag = Rag.BLUE.value
 
     def heading_made(self, reader, row):
         """The sheet reader made a bold parent row a theme: remember its outline level."""
@@ -199,6 +308,18 @@ class Smartsheet(Hierarchical):
                 keep.append(action)
             return keep
         top = min(levels)
+        below = self.parents(levels)
+        if (
+            len(levels) > 2
+            and levels[0] == top
+            and all(level > top for level in levels[1:])
+            and sum(1 for is_parent, level in zip(below, levels) if is_parent and level == min(levels[1:])) >= 2
+        ):
+            # One row above all the others, over two or more groups: the plan itself (its title), not a theme.
+            root, actions, levels = actions[0], actions[1:], levels[1:]
+            self.found_title = root.action or ""
+            reader.c.skip(reader.sheet, root.row, "the top row of the hierarchy: the plan itself (its title)", root.action)
+            top = min(levels)
         parent = self.parents(levels)
         has_parents = any(p and level == top for p, level in zip(parent, levels))
         action_level = top + 1 if has_parents else top
@@ -365,6 +486,38 @@ class Monday(Tool):
     def sentence(self):
         return "This looks like a monday.com board export; its groups were read as themes and its status labels as monday.com writes them."
 
+    holding = re.compile(r"^(?:waiting|awaiting|pending|on hold|paused|blocked)\b")
+
+    def adjust_mapping(self, mapping, headers):
+        mapping = dict(mapping)
+        for index, text in headers.items():
+            label = _label(text)
+            # A board's Priority column holds Critical/High/Medium/Low: never the theme (the groups are).
+            if mapping.get(index) == "theme" and label in ("priority", "urgency", "importance"):
+                mapping.pop(index)
+            # The item's system number is not the plan's ref.
+            if mapping.get(index) == "ref" and label in ("item id", "pulse id", "id"):
+                mapping.pop(index)
+        return mapping
+
+    def row_kind(self, reader, row, values, texts, cells):
+        # A board's own labels for work held up ("Waiting for partners", "On hold", "Blocked"): amber (blocked red).
+        for index in reader.columns.get("progress_rag", []):
+            value = values[index] if index < len(values) else None
+            if isinstance(value, str) and value.strip():
+                key = status_key(value)
+                if key and key not in reader.status_extra and self.holding.match(key):
+                    if not read_status(value, reader.status_extra).known:
+                        rag = Rag.RED if key.startswith("blocked") else Rag.AMBER
+                        reader.status_extra = {**reader.status_extra, key: rag}
+        return None
+
+    def finish_sheet(self, reader):
+        # A People column joins the board's users with ", ": each is one owner.
+        for action in reader.c.actions:
+            if action.sheet == reader.sheet and any(", " in owner for owner in action.owners):
+                action.owners = split_people(action.owners)
+
     def score(self, sheet_names, header_labels, first_texts):
         score = super().score(sheet_names, header_labels, first_texts)
         if "subitems" in first_texts_labels(first_texts):
@@ -505,10 +658,52 @@ class Pentana(Tool):
             and reader.current.ref
             and ref.startswith(reader.current.ref + ".")
             and reader.current.sheet == reader.sheet
+            and (reader.current.owners or reader.current.due_date)  # an objective's row has neither
         ):
             reader.skip(row, "a milestone of the action above", " | ".join(texts.values()))
             return "skip"
         return None
+
+
+    def finish_sheet(self, reader):
+        """An objective's row (a code, a title, a roll-up status, no officer and no due date) whose code
+        begins the codes of the rows below it is their theme, not an action."""
+        actions = [a for a in reader.c.actions if a.sheet == reader.sheet]
+
+        def parent(index):
+            action, following = actions[index], actions[index + 1] if index + 1 < len(actions) else None
+            return bool(
+                action.ref
+                and not action.owners
+                and not action.due_date
+                and following is not None
+                and following.ref
+                and re.match(re.escape(action.ref) + r"[\s.\-/_:]", following.ref)
+            )
+
+        parents = [index for index in range(len(actions)) if parent(index)]
+        if not parents:
+            return
+        placeholder = reader.placeholder
+        if (
+            parents[0] == 0
+            and placeholder is not None
+            and placeholder in reader.c.themes
+            and all(a.theme == placeholder.number for a in actions)
+        ):
+            reader.c.themes.remove(placeholder)
+        dropped, theme, code = set(), None, None
+        for index, action in enumerate(actions):
+            if index in parents:
+                theme = reader.c.theme("", action.action or action.ref, row=action.row, sheet=reader.sheet)
+                code = action.ref
+                dropped.add(id(action))
+                reader.c.skip(reader.sheet, action.row, "an objective's row (its status is a roll-up); made a theme", action.action)
+                continue
+            if theme is not None and action.ref and action.ref.startswith(code):
+                action.theme = theme.number
+        reader.c.actions[:] = [a for a in reader.c.actions if id(a) not in dropped]
+        reader.actions_read -= len(dropped)
 
 
 class WordTable(Tool):
@@ -521,8 +716,23 @@ class WordTable(Tool):
             "repeated page headers and footnotes were left out."
         )
 
+    theme_rows = False  # set by detect(): the table has theme rows spanning its width
+
     def score(self, sheet_names, header_labels, first_texts):
         return 0  # decided from the sheet's shape in detect()
+
+    def adjust_mapping(self, mapping, headers):
+        """With theme rows across the table, a column of areas for improvement is each action's need."""
+        if not self.theme_rows:
+            return mapping
+        mapping = dict(mapping)
+        for index, name in list(mapping.items()):
+            if name == "theme":
+                if "improvement_need" in mapping.values():
+                    mapping.pop(index)
+                else:
+                    mapping[index] = "improvement_need"
+        return mapping
 
 
 def first_texts_labels(texts):
@@ -530,6 +740,7 @@ def first_texts_labels(texts):
 
 
 TOOLS = [Smartsheet, Monday, Planner, Project, Pentana]
+MONDAY_ONLY = {"last updated", "item id", "timeline", "creation log", "subitems", "people", "person"}
 
 
 def detect(workbook, candidates, cells=None):
@@ -555,11 +766,13 @@ def detect(workbook, candidates, cells=None):
         ]
         repeated_headers += len(repeats)
         # monday.com: each group is a lone group-name row, then the board's header starting "Name".
+        def lone(number, rows=rows):
+            return number >= 0 and len([v for v in rows[number] if v not in (None, "")]) == 1
+
         if labels[:1] == ["name"]:
-
-            def lone(number, rows=rows):
-                return number >= 0 and len([v for v in rows[number] if v not in (None, "")]) == 1
-
+            group_blocks += sum(1 for number in [index] + repeats if lone(number - 1))
+        elif set(labels) & MONDAY_ONLY:
+            # The item column renamed ("Action"): the group blocks and a column only monday writes say so.
             group_blocks += sum(1 for number in [index] + repeats if lone(number - 1))
     scores = []
     signals = _signals(candidates, first_texts, cells or {})
@@ -578,12 +791,29 @@ def detect(workbook, candidates, cells=None):
     best_score, _name, best = scores[0]
     runner_up = scores[1][0] if len(scores) > 1 else 0
     if best_score >= 10 and best_score >= runner_up + 3:
+        best.workbook = workbook
         return best
     merged_rows = _merged_row_share(workbook, candidates)
     if repeated_headers and merged_rows >= 0.2:
-        return WordTable()
+        word = WordTable()
+        word.theme_rows = _has_theme_rows(candidates)
+        return word
     del lone_rows
     return None
+
+
+def _has_theme_rows(candidates):
+    """Whether a table holds theme rows ("1. Children in care" alone on its row) below its header."""
+    from plans.importing.rows import theme_row
+
+    for _sheet, header, rows in candidates:
+        if header is None:
+            continue
+        for row in rows[header[0] + header[1] :]:
+            texts = {clean_text(value) for value in row if value not in (None, "")}
+            if len(texts) == 1 and theme_row(next(iter(texts))):
+                return True
+    return False
 
 
 def _signals(candidates, first_texts, cells):
