@@ -381,6 +381,7 @@ class Project(Hierarchical):
             mapping = {i: n for i, n in mapping.items() if n != "due_date"}
             mapping[finish] = "due_date"
         self.outline = _header_index(headers, "outline level")
+        self.summary = _header_index(headers, "summary")
         self.percent = (
             _header_index(headers, "complete", "percent complete") if "progress_rag" not in mapping.values() else None
         )
@@ -388,10 +389,29 @@ class Project(Hierarchical):
 
     outline = None
     percent = None
+    summary = None
+    # Project writes durations as "65 days" / "3 wks?" and dates as "Mon 02/09/24": Smartsheet writes "65d" and real dates.
+    project_duration = re.compile(r"^\d+(?:\.\d+)?\s?(?:e?days?|e?wks?|e?weeks?|e?hrs?|e?mons?|e?months?|e?mins?)\??$", re.I)
+    project_date = re.compile(r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w* \d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", re.I)
+
+    def score(self, sheet_names, header_labels, first_texts):
+        score = super().score(sheet_names, header_labels, first_texts)
+        if any(self.project_date.match(text) for text in first_texts):
+            score += 4
+        if any(self.project_duration.match(text) for text in first_texts):
+            score += 3
+        if "resource names" in header_labels:
+            score += 2  # Project's own name for the people and roles on a task
+        return score
 
     def row_kind(self, reader, row, values, texts, cells):
-        if self.percent is not None and self.percent < len(values) and isinstance(values[self.percent], (int, float)):
-            self.flags[(reader.sheet, row)] = {float(values[self.percent])}
+        if self.percent is not None and self.percent < len(values):
+            value = values[self.percent]
+            if isinstance(value, str):  # "60%", as Project writes it in a text export
+                match = re.match(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$", value)
+                value = float(match[1]) / 100 if match else None
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                self.flags[(reader.sheet, row)] = {float(value)}
         return super().row_kind(reader, row, values, texts, cells)
 
     def finish_sheet(self, reader):
@@ -412,12 +432,30 @@ class Project(Hierarchical):
         if index is None:
             ref = reader.columns.get("ref", [None])[0]
             text = clean_text(values[ref]) if ref is not None and ref < len(values) else ""
-            return text.count(".") + 1 if text else None
+            if text:
+                return text.count(".") + 1
+            return self.level_without_outline(reader, values, cells)
         value = values[index] if index < len(values) else None
         try:
             return int(float(value))
         except (TypeError, ValueError):
             return None
+
+    def level_without_outline(self, reader, values, cells):
+        """No Outline Level or WBS: a Summary (Yes/No) column, else the task name's indent (leading spaces
+        as a copied Gantt table keeps them, or the cell's indent). 1 is the top: 0 is only the project's own row."""
+        if self.summary is not None and self.summary < len(values):
+            flag = str(values[self.summary] or "").strip().lower()
+            if flag in ("yes", "no", "true", "false"):
+                return 1 if flag in ("yes", "true") else 2
+        index = reader.columns.get("action", [None])[0]
+        if index is None or index >= len(values) or not isinstance(values[index], str):
+            return None
+        raw = values[index].replace("\u00a0", " ")
+        spaces = len(raw) - len(raw.lstrip(" \t"))
+        alignment = getattr(cells[index], "alignment", None) if index < len(cells) else None
+        indent = int(getattr(alignment, "indent", 0) or 0)
+        return 1 + max(spaces, indent)
 
     def restructure(self, reader, actions, levels):
         parent = self.parents(levels)
@@ -646,6 +684,26 @@ class Pentana(Tool):
         due = _header_index(headers, "due date", "revised due date")
         if due is not None:
             mapping = _reassign(mapping, due, "due_date")
+        # A report of actions lists each one's parent (the objective or priority it is linked to): the theme.
+        parent = _header_index(
+            headers,
+            "parent title",
+            "parent name",
+            "parent item title",
+            "parent description",
+            "linked objective",
+            "linked objective title",
+            "objective title",
+            "parent",
+            "parent item",
+            "linked to",
+        )
+        codes = {"parent code", "parent item code", "linked objective code", "objective code"}
+        for index, text in headers.items():
+            if _label(text) in codes and mapping.get(index) in ("ref", "theme") and index != parent:
+                mapping.pop(index)  # the parent's code: its title says the theme
+        if parent is not None and "theme" not in mapping.values():
+            mapping = _reassign(mapping, parent, "theme")
         return mapping
 
     def row_kind(self, reader, row, values, texts, cells):

@@ -573,6 +573,77 @@ def word_table_repeated_headers(folder):
     return _write(folder, slug, wb, facts)
 
 
+# ---------------------------------------------------------------- written after the first fixes (probes)
+
+
+def project_gantt_copy(folder):
+    """A Project Gantt table copied into Excel: no Outline Level, WBS or Summary column; the task name
+    keeps its indent as leading spaces; Duration "60 days", Start/Finish "Mon 30/09/24" text, % Complete
+    "25%" text, Resource Names joined by ","; no RAG column (so % Complete rates)."""
+    slug = "unseen_tool_project_gantt_copy"
+    rows = [
+        ("Early help", None),
+        ("   Launch the family hub offer in three localities", ("Early Help Manager", "50%", "Fri 28/03/25", "green", "2025-03-28")),
+        ("   Train partners in the early help assessment", ("Early Help Manager,Partnership Officer", "100%", "Mon 30/09/24", "blue", "2024-09-30")),
+        ("Quality assurance", None),
+        ("   Introduce a practice week each quarter", ("Principal Social Worker", "0%", "Mon 30/06/25", "grey", "2025-06-30")),
+        ("   Publish a quarterly learning bulletin", ("Principal Social Worker", "25%", "Tue 31/12/24", "green", "2024-12-31")),
+    ]
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Task Name", "Duration", "Start", "Finish", "% Complete", "Resource Names"])
+    expected, themes, theme = [], [], None
+    for name, detail in rows:
+        if detail is None:
+            theme = name
+            themes.append(name)
+            ws.append([name, "200 days", "Mon 02/09/24", "Mon 30/06/25", "40%", None])
+            continue
+        resources, percent, finish, rag, due = detail
+        ws.append([name, "60 days", "Mon 02/09/24", finish, percent, resources])
+        expected.append({"theme": theme, "action": name.strip(), "owners": resources.split(","), "progress_rag": rag, "due_date": due})
+    facts = {
+        "description": "Microsoft Project Gantt table copied into Excel (sheet Sheet): no Outline Level, WBS or Summary column, the hierarchy only as leading spaces in Task Name; \"60 days\" durations and \"Mon 30/09/24\" dates as text; % Complete as \"25%\" text with no RAG column (100 % blue, started green, 0 % grey); Resource Names joined by \",\". Written after the first fixes, as a probe.",
+        "tool": "project",
+        "themes": _themes(themes),
+        "actions": expected,
+    }
+    return _write(folder, slug, wb, facts)
+
+
+def pentana_parent_columns(folder):
+    """A Pentana action report with no objective rows: each action names its parent in "Parent Code"
+    and "Parent Title" columns; dates as "31-Mar-2025" text; officers joined by "; "."""
+    slug = "unseen_tool_pentana_parent_columns"
+    rows = [
+        ("IP 1.1", "Agree the new supervision policy", "Completed", "100%", "30-Sep-2024", "Mark Lane", "IP 1", "Supervision and oversight", "blue"),
+        ("IP 1.2", "Audit supervision quality quarterly", "In Progress", "40%", "31-Mar-2025", "Mark Lane; Ruth Ng", "IP 1", "Supervision and oversight", "green"),
+        ("IP 2.1", "Recruit a permanent IRO manager", "Overdue", "10%", "31-Oct-2024", "Ruth Ng", "IP 2", "Independent reviewing", "red"),
+        ("IP 2.2", "Review IRO caseloads", "Check Progress", "50%", "31-Dec-2024", "Ruth Ng", "IP 2", "Independent reviewing", "amber"),
+    ]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Actions"
+    ws.append(["Improvement Plan Actions"])
+    ws.append(["Generated on: 04 November 2024"])
+    ws.append([])
+    ws.append(["Action Code", "Action Title", "Status", "Progress", "Due Date", "Assigned To", "Parent Code", "Parent Title", "Latest Note"])
+    expected, themes = [], []
+    for code, title, status, progress, due, officers, parent_code, parent_title, rag in rows:
+        ws.append([code, title, status, progress, due, officers, parent_code, parent_title, "Discussed at the performance meeting."])
+        if {"title": parent_title} not in themes:
+            themes.append({"title": parent_title})
+        iso = datetime.datetime.strptime(due, "%d-%b-%Y").date().isoformat()
+        expected.append({"ref": code, "theme": parent_title, "action": title, "owners": officers.split("; "), "progress_rag": rag, "due_date": iso})
+    facts = {
+        "description": "Pentana action report with no objective rows: each action's parent in Parent Code and Parent Title columns (the title is the theme); status words (Completed/In Progress/Overdue/Check Progress); dates as 31-Mar-2025 text; officers joined by \"; \". Written after the first fixes, as a probe.",
+        "tool": "pentana",
+        "themes": themes,
+        "actions": expected,
+    }
+    return _write(folder, slug, wb, facts)
+
+
 BUILDERS = [
     smartsheet_plan_row_harvey,
     smartsheet_emails_revised_dates,
@@ -582,6 +653,8 @@ BUILDERS = [
     project_outline_wbs,
     pentana_objective_rows,
     word_table_repeated_headers,
+    project_gantt_copy,
+    pentana_parent_columns,
 ]
 
 
