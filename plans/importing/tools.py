@@ -114,6 +114,23 @@ def split_people(owners):
     return out
 
 
+def resplit_people(reader):
+    """The sheet's actions with their people cells split (split_people), listed as people for the preview."""
+    for action in reader.c.actions:
+        if action.sheet != reader.sheet or not any(", " in owner for owner in action.owners):
+            continue
+        owners = split_people(action.owners)
+        if owners == list(action.owners):
+            continue
+        for owner in action.owners:
+            if ", " in owner:
+                reader.c.owner_splits.setdefault(owner, [part for part in owners if part in owner])
+        for person in owners:
+            if person not in action.owners:
+                reader.c.people[person] = reader.c.people.get(person, 0) + 1
+        action.owners = owners
+
+
 def _prefer(reader, name, index):
     """Read this column first for the field (the others are its fallbacks)."""
     indexes = reader.columns.get(name)
@@ -282,10 +299,9 @@ class Smartsheet(Hierarchical):
 
     def finish_sheet(self, reader):
         super().finish_sheet(reader)
+        resplit_people(reader)  # a contact list column joins people with ", "
         # A task whose status is Complete is Blue on our scale, whatever colour its health ball kept.
         for action in reader.c.actions:
-            if action.sheet == reader.sheet and any(", " in owner for owner in action.owners):
-                action.owners = split_people(action.owners)  # a contact list column joins people with ", "
             if action.sheet == reader.sheet and not action.closed:
                 if "done" in self.flags.get((reader.sheet, action.row), set()):
                     action.progress_rag = Rag.BLUE.value
@@ -552,9 +568,7 @@ class Monday(Tool):
 
     def finish_sheet(self, reader):
         # A People column joins the board's users with ", ": each is one owner.
-        for action in reader.c.actions:
-            if action.sheet == reader.sheet and any(", " in owner for owner in action.owners):
-                action.owners = split_people(action.owners)
+        resplit_people(reader)
 
     def score(self, sheet_names, header_labels, first_texts):
         score = super().score(sheet_names, header_labels, first_texts)
@@ -798,7 +812,7 @@ def first_texts_labels(texts):
 
 
 TOOLS = [Smartsheet, Monday, Planner, Project, Pentana]
-MONDAY_ONLY = {"last updated", "item id", "timeline", "creation log", "subitems", "people", "person"}
+MONDAY_ONLY = {"last updated", "item id", "creation log", "subitems", "people", "person"}
 
 
 def detect(workbook, candidates, cells=None):

@@ -118,3 +118,18 @@ def test_project_gantt_copy_reads_its_hierarchy_from_the_names_indent_and_rates_
         ("Launch the family hubs", "Early help", Rag.GREEN),  # 1 % is started, not done
         ("Train partners", "Early help", Rag.BLUE),
     ]
+
+
+def test_people_split_from_a_contact_cell_are_listed_for_the_preview():
+    day = datetime.date(2025, 3, 31)
+    book = smartsheet(
+        [
+            (0, ["Front door", None, day, None, "120d", None, "Yellow"]),
+            (1, ["Review thresholds", "Priya Shah, DI Karen Ross", day, None, "60d", "In Progress", "Yellow"]),
+            (0, ["Workforce", None, day, None, "90d", None, "Red"]),
+            (1, ["Recruit managers", "Tom Reid", day, None, "60d", "In Progress", "Red"]),
+        ]
+    )
+    parsed = read(book)
+    assert {"Priya Shah", "DI Karen Ross", "Tom Reid"} <= set(parsed.people)
+    assert "Priya Shah, DI Karen Ross" not in parsed.people
