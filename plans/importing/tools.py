@@ -382,7 +382,7 @@ class Project(Hierarchical):
     statuses = {"on schedule": Rag.GREEN, "future task": Rag.GREY, "late": Rag.RED, "complete": Rag.BLUE}
 
     def adjust_mapping(self, mapping, headers):
-        wbs = _header_index(headers, "wbs")
+        wbs = _header_index(headers, "wbs", "outline number", "wbs code")
         if wbs is not None:
             mapping = {i: n for i, n in mapping.items() if n != "ref"}
             mapping[wbs] = "ref"

@@ -644,6 +644,113 @@ def pentana_parent_columns(folder):
     return _write(folder, slug, wb, facts)
 
 
+def project_outline_number(folder):
+    """Project's Export Wizard with a map of ID, Name, Outline Number, Summary, Start, Finish, % Complete,
+    Resource Names and an unaliased custom field Text1 holding the RAG; dates as "31 March 2025 17:00"
+    text; % Complete as fractions; resources joined by ";"."""
+    slug = "unseen_tool_project_outline_number"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Task_Table1"
+    ws.append(["ID", "Name", "Outline Number", "Summary", "Start", "Finish", "% Complete", "Resource Names", "Text1"])
+    start = "02 September 2024 08:00"
+    ws.append([1, "Voice of the child", "1", "Yes", start, "31 March 2025 17:00", 0.5, None, None])
+    ws.append([2, "Add the child's words to every assessment", "1.1", "No", start, "31 December 2024 17:00", 1, "Team Managers", "Complete"])
+    ws.append([3, "Run a children's panel twice a year", "1.2", "No", start, "31 March 2025 17:00", 0.2, "Participation Officer;Head of Service", "Amber"])
+    ws.append([4, "Care planning", "2", "Yes", start, "30 June 2025 17:00", 0, None, None])
+    ws.append([5, "Review every care plan after a move", "2.1", "No", start, "30 June 2025 17:00", 0, "IRO Manager", "Not started"])
+    expected = [
+        {"ref": "1.1", "theme": "Voice of the child", "action": "Add the child's words to every assessment", "owners": ["Team Managers"], "progress_rag": "blue", "due_date": "2024-12-31"},
+        {"ref": "1.2", "theme": "Voice of the child", "action": "Run a children's panel twice a year", "owners": ["Participation Officer", "Head of Service"], "progress_rag": "amber", "due_date": "2025-03-31"},
+        {"ref": "2.1", "theme": "Care planning", "action": "Review every care plan after a move", "owners": ["IRO Manager"], "progress_rag": "grey", "due_date": "2025-06-30"},
+    ]
+    facts = {
+        "description": "Microsoft Project Export Wizard map: ID (a row number, not the ref), Outline Number (the refs and the hierarchy), Summary Yes/No, dates as \"31 March 2025 17:00\" text, % Complete as fractions, Resource Names joined by \";\", an unaliased Text1 field holding the RAG. Written after the first fixes, as a probe.",
+        "tool": "project",
+        "themes": _themes(["Voice of the child", "Care planning"]),
+        "actions": expected,
+    }
+    return _write(folder, slug, wb, facts)
+
+
+def smartsheet_status_only(folder):
+    """A Smartsheet project sheet with no RAG ball: the Status dropdown (Not Started / In Progress / At
+    Risk / Blocked / Complete) and an At Risk flag; themes at outline level 0, actions indented at level 1."""
+    slug = "unseen_tool_smartsheet_status_only"
+    groups = [
+        ("Workforce", [
+            ("Recruit team managers", "Amy Lee", "In Progress", "2025-01-31", "green", False),
+            ("Reduce caseloads to 18", "Amy Lee, Ben Ode", "At Risk", "2025-03-31", "amber", True),
+            ("Hold exit interviews with every leaver", "Ben Ode", "Blocked", "2024-11-30", "red", False),
+        ]),
+        ("Front door", [
+            ("Refresh the MASH protocol", "Cat Moss", "Complete", "2024-10-31", "blue", False),
+            ("Audit MASH decisions weekly", "Cat Moss", "Not Started", "2025-02-28", "grey", False),
+        ]),
+    ]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Improvement plan"
+    ws.append(["Task Name", "Assigned To", "Start", "Finish", "Status", "% Complete", "At Risk", "Comments"])
+    expected = []
+    for theme, items in groups:
+        ws.append([theme, None, _date("2024-09-01"), _date("2025-03-31"), None, 0.5, False, None])
+        for text, people, status, finish, rag, at_risk in items:
+            ws.append([text, people, _date("2024-09-01"), _date(finish), status, 0.5, at_risk, None])
+            ws.cell(ws.max_row, 1).alignment = Alignment(indent=1)
+            ws.row_dimensions[ws.max_row].outline_level = 1
+            expected.append({"theme": theme, "action": text, "owners": people.split(", "), "progress_rag": rag, "due_date": finish})
+    facts = {
+        "description": "Smartsheet project sheet with no RAG ball: Status dropdown words (In Progress green, At Risk amber, Blocked red, Complete blue, Not Started grey) beside an At Risk flag; themes at outline level 0, actions indented at level 1; contacts joined by \", \". Written after the first fixes, as a probe (it read right first time).",
+        "tool": "smartsheet",
+        "themes": _themes([theme for theme, _items in groups]),
+        "actions": expected,
+    }
+    return _write(folder, slug, wb, facts)
+
+
+def word_fill_only(folder):
+    """A Word table pasted into Excel whose RAG column is shading only; theme rows merged across; the
+    header repeated after each theme (page breaks); month-name timescales; two roles joined by " / "."""
+    slug = "unseen_tool_word_fill_only"
+    title = "Littleton Children's Services Improvement Plan 2024-25"
+    header = ["No.", "Action", "Responsible officer", "By when", "Update", "RAG"]
+    fills = {"green": "FF92D050", "amber": "FFFFC000", "red": "FFFF0000", "blue": "FF00B0F0", "grey": "FFA6A6A6"}
+    data = [
+        ("1", "Leadership", [
+            ("1.1", "Set up an improvement board chaired independently", "Director of Children's Services", "March 2025", "2025-03-31", "green"),
+            ("1.2", "Publish a self-evaluation every six months", "Assistant Director Quality", "September 2024", "2024-09-30", "blue"),
+        ]),
+        ("2", "Care leavers", [
+            ("2.1", "Offer every care leaver a home by 18", "Head of Service Care Leavers / Housing Options Manager", "June 2025", "2025-06-30", "amber"),
+            ("2.2", "Increase care leavers in education, employment or training", "Virtual School Head", "December 2024", "2024-12-31", "red"),
+        ]),
+    ]
+    wb = Workbook()
+    ws = wb.active
+    ws.append([title])
+    ws.append([])
+    expected = []
+    for number, theme, items in data:
+        ws.append(header)
+        ws.append([f"{number}. {theme}"])
+        ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=len(header))
+        for ref, text, officer, when, due, rag in items:
+            ws.append([ref, text, officer, when, "See the October update.", None])
+            ws.cell(ws.max_row, 6).fill = PatternFill("solid", fgColor=fills[rag])
+            expected.append({"ref": ref, "theme": theme, "action": text, "owners": officer.split(" / "), "progress_rag": rag, "due_date": due})
+    ws.append(["Page 2 of 2"])
+    facts = {
+        "description": "Word table pasted into Excel: RAG as cell shading only (no words, no key); the header repeated before each theme (page breaks); theme rows \"1. …\" merged across; month-name timescales; two roles joined by \" / \"; a \"Page 2 of 2\" line. Written after the first fixes, as a probe (it read right first time).",
+        "tool": "word",
+        "title": title,
+        "themes": _themes([theme for _n, theme, _items in data]),
+        "skipped_rows_at_least": 2,
+        "actions": expected,
+    }
+    return _write(folder, slug, wb, facts)
+
+
 BUILDERS = [
     smartsheet_plan_row_harvey,
     smartsheet_emails_revised_dates,
@@ -655,6 +762,9 @@ BUILDERS = [
     word_table_repeated_headers,
     project_gantt_copy,
     pentana_parent_columns,
+    project_outline_number,
+    smartsheet_status_only,
+    word_fill_only,
 ]
 
 
