@@ -722,6 +722,9 @@ class Pentana(Tool):
 
     def row_kind(self, reader, row, values, texts, cells):
         ref_index = reader.columns.get("ref", [None])[0]
+        if ref_index is not None and ref_index < len(cells):
+            if getattr(getattr(cells[ref_index], "font", None), "b", False):
+                self.flags.setdefault((reader.sheet, row), set()).add("bold")
         if ref_index is None or reader.current is None:
             return None
         ref = clean_text(values[ref_index]) if ref_index < len(values) else ""
@@ -739,19 +742,20 @@ class Pentana(Tool):
 
     def finish_sheet(self, reader):
         """An objective's row (a code, a title, a roll-up status, no officer and no due date) whose code
-        begins the codes of the rows below it is their theme, not an action."""
+        begins the codes of the rows below it, or which is bold above rows that are not, is the theme of
+        the rows below it (up to the next such row), not an action."""
         actions = [a for a in reader.c.actions if a.sheet == reader.sheet]
+
+        def bold(action):
+            return "bold" in self.flags.get((reader.sheet, action.row), set())
 
         def parent(index):
             action, following = actions[index], actions[index + 1] if index + 1 < len(actions) else None
-            return bool(
-                action.ref
-                and not action.owners
-                and not action.due_date
-                and following is not None
-                and following.ref
-                and re.match(re.escape(action.ref) + r"[\s.\-/_:]", following.ref)
-            )
+            if not action.ref or action.owners or action.due_date or following is None or not following.ref:
+                return False
+            if re.match(re.escape(action.ref) + r"[\s.\-/_:]", following.ref):
+                return True
+            return bold(action) and not bold(following) and bool(following.owners or following.due_date)
 
         parents = [index for index in range(len(actions)) if parent(index)]
         if not parents:
@@ -764,15 +768,14 @@ class Pentana(Tool):
             and all(a.theme == placeholder.number for a in actions)
         ):
             reader.c.themes.remove(placeholder)
-        dropped, theme, code = set(), None, None
+        dropped, theme = set(), None
         for index, action in enumerate(actions):
             if index in parents:
                 theme = reader.c.theme("", action.action or action.ref, row=action.row, sheet=reader.sheet)
-                code = action.ref
                 dropped.add(id(action))
                 reader.c.skip(reader.sheet, action.row, "an objective's row (its status is a roll-up); made a theme", action.action)
                 continue
-            if theme is not None and action.ref and action.ref.startswith(code):
+            if theme is not None:
                 action.theme = theme.number
         reader.c.actions[:] = [a for a in reader.c.actions if id(a) not in dropped]
         reader.actions_read -= len(dropped)
