@@ -505,6 +505,11 @@ class Project(Hierarchical):
             if header is None:
                 continue
             index, lines, headers = header
+            # Project for the web (Planner premium) writes "Project name | …" rows above the task table.
+            for row in rows[:index]:
+                texts = [clean_text(value) for value in row if value not in (None, "")]
+                if len(texts) == 2 and _label(texts[0]) in ("project name", "project title", "plan name", "name"):
+                    return texts[1]
             outline = _header_index(headers, "outline level")
             name = _header_index(headers, "name", "task name")
             for row in rows[index + lines : index + lines + 3]:

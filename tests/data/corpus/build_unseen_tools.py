@@ -789,6 +789,45 @@ def pentana_bold_objectives(folder):
     return _write(folder, slug, wb, facts)
 
 
+def project_for_the_web(folder):
+    """Project for the web (premium Planner) "Export to Excel": "Project name", "Project manager", start,
+    finish, duration and % complete rows above the task table; "Outline number" as refs and hierarchy;
+    "Assigned to" people joined by "; "; UK text dates; "% complete" text; a Bucket column (one bucket)."""
+    slug = "unseen_tool_project_for_the_web"
+    plan = "Safeguarding partnership plan"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Project tasks"
+    for key, value in [("Project name", plan), ("Project manager", "Lucy Grey"), ("Project start date", "02/09/2024"), ("Project finish date", "31/03/2026"), ("Project duration", "400 days"), ("Project % complete", "35%")]:
+        ws.append([key, value])
+    ws.append([])
+    ws.append(["Outline number", "Name", "Assigned to", "Start", "Finish", "Duration", "% complete", "Bucket", "Priority", "Labels", "Notes"])
+    rows = [
+        ("1", "Neglect strategy", None, "31/03/2025", "50%", None),
+        ("1.1", "Launch the neglect toolkit", "Kim Long; Ravi Das", "31/12/2024", "100%", "blue"),
+        ("1.2", "Train 200 practitioners in the toolkit", "Kim Long", "31/03/2025", "40%", "green"),
+        ("2", "Exploitation", None, "31/03/2026", "10%", None),
+        ("2.1", "Commission a return home interview service", "Ravi Das", "30/06/2025", "0%", "grey"),
+    ]
+    expected, themes, theme = [], [], None
+    for number, name, people, finish, percent, rag in rows:
+        ws.append([number, name, people, "02/09/2024", finish, "100 days", percent, "Strategy", "Medium", None, None])
+        if rag is None:
+            theme = name
+            themes.append({"title": name})
+            continue
+        day, month, year = finish.split("/")
+        expected.append({"ref": number, "theme": theme, "action": name, "owners": people.split("; "), "progress_rag": rag, "due_date": f"{year}-{month}-{day}"})
+    facts = {
+        "description": "Project for the web (premium Planner) export: Project name / manager / dates / duration / % complete rows above the task table (the name is the title); Outline number as refs and hierarchy (summary tasks are themes); Assigned to joined by \"; \"; UK text dates; % complete as text with no RAG column. Written after the first fixes, as a probe.",
+        "tool": "project",
+        "title": plan,
+        "themes": themes,
+        "actions": expected,
+    }
+    return _write(folder, slug, wb, facts)
+
+
 BUILDERS = [
     smartsheet_plan_row_harvey,
     smartsheet_emails_revised_dates,
@@ -804,6 +843,7 @@ BUILDERS = [
     smartsheet_status_only,
     word_fill_only,
     pentana_bold_objectives,
+    project_for_the_web,
 ]
 
 
