@@ -24,7 +24,9 @@ def theme_of(parsed, action):
     return next(theme.title for theme in parsed.themes if theme.number == action.theme)
 
 
-def smartsheet(rows, header=("Task Name", "Assigned To", "End Date", "Revised End Date", "Duration", "Status", "Health")):
+def smartsheet(
+    rows, header=("Task Name", "Assigned To", "End Date", "Revised End Date", "Duration", "Status", "Health")
+):
     book = Workbook()
     sheet = book.active
     sheet.title = "Improvement plan"
@@ -41,7 +43,18 @@ def test_smartsheet_hierarchy_written_only_as_row_groups_is_read_and_its_root_ro
         [
             (0, ["Westshire improvement plan", None, day, None, "200d", None, "Yellow"]),
             (1, ["Front door", None, day, None, "120d", None, "Yellow"]),
-            (2, ["Review thresholds", "Priya Shah, DI Karen Ross", day, datetime.date(2025, 6, 30), "60d", "In Progress", "Yellow"]),
+            (
+                2,
+                [
+                    "Review thresholds",
+                    "Priya Shah, DI Karen Ross",
+                    day,
+                    datetime.date(2025, 6, 30),
+                    "60d",
+                    "In Progress",
+                    "Yellow",
+                ],
+            ),
             (2, ["Audit contacts", "Priya Shah", day, None, "60d", "Complete", "Green"]),
             (1, ["Workforce", None, day, None, "90d", None, "Red"]),
             (2, ["Recruit managers", "Tom Reid", day, None, "60d", "In Progress", "Red"]),
@@ -72,12 +85,17 @@ def test_monday_board_with_a_renamed_item_column_and_a_priority_column_keeps_its
     book = Workbook()
     sheet = book.active
     sheet.append(["Eastshire plan board"])
-    for group, items in (("Leadership", ["Hold a monthly board", "Publish a self-evaluation"]), ("Practice", ["Audit supervision"])):
+    for group, items in (
+        ("Leadership", ["Hold a monthly board", "Publish a self-evaluation"]),
+        ("Practice", ["Audit supervision"]),
+    ):
         sheet.append([])
         sheet.append([group])
         sheet.append(["Action", "Person", "Status", "Priority", "Item ID", "Last updated"])
         for number, item in enumerate(items):
-            sheet.append([item, "Jo Hill", "Waiting for partners", "High", 1780001000 + number, "2024-10-28 14:02:11 UTC"])
+            sheet.append(
+                [item, "Jo Hill", "Waiting for partners", "High", 1780001000 + number, "2024-10-28 14:02:11 UTC"]
+            )
     parsed = read(book)
     assert parsed.detected_tool == "monday"
     assert [theme_of(parsed, a) for a in parsed.actions] == ["Leadership", "Leadership", "Practice"]
