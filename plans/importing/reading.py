@@ -579,6 +579,8 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
             "A header row was found but no actions below it. Check the file holds the plan's actions."
         )
     _finish(collector)
+    if tool is not None and tool.found_title and not given_title and not file_title:
+        title = tool.found_title  # the root row of a tool's hierarchy: the plan itself
     used = {action.theme for action in collector.actions}
     themes = [theme for theme in collector.themes if theme.number in used]
     notices = [warning.message for warning in collector.warnings if warning.row == 0]

@@ -84,6 +84,12 @@ def stream_rows(worksheet):
         yield from worksheet.iter_rows()
         return
     strings = worksheet._shared_strings
+    # Row outline levels (a tool's hierarchy written as Excel row groups), by row number, as rows are read.
+    outline = {}
+    try:
+        worksheet._outline_levels = outline
+    except AttributeError:
+        pass
     date_styles = book._date_formats
     max_col, max_row = worksheet.max_column, worksheet.max_row
     empty_row = (EMPTY_CELL,) * max_col if max_col is not None else ()
@@ -95,6 +101,9 @@ def stream_rows(worksheet):
                 continue
             attribute = element.get("r")
             number = (int(attribute) if attribute.isdigit() else int(float(attribute))) if attribute else number + 1
+            level = element.get("outlineLevel")
+            if level and level != "0":
+                outline[number] = int(level)
             if max_row is not None and number > max_row:
                 past_end = True
                 break
