@@ -105,6 +105,56 @@ ROLE_NOUNS = {
     "councillor",
     "cllr",
     "officer.",
+    "psychologist",
+    "paediatrician",
+    "psychiatrist",
+    "therapist",
+    "clinician",
+    "solicitor",
+    "senco",
+}
+# Words that name a service, a team or an area of work, never a person: "Detective Chief Inspector, Public
+# Protection" is one role with its unit, not a role and a person called "Public Protection".
+_SERVICE_WORDS = {
+    "protection",
+    "safeguarding",
+    "exploitation",
+    "care",
+    "children",
+    "families",
+    "family",
+    "education",
+    "inclusion",
+    "quality",
+    "assurance",
+    "improvement",
+    "practice",
+    "youth",
+    "justice",
+    "help",
+    "social",
+    "adults",
+    "commissioning",
+    "performance",
+    "workforce",
+    "development",
+    "learning",
+    "disability",
+    "disabilities",
+    "fostering",
+    "adoption",
+    "court",
+    "legal",
+    "public",
+    "finance",
+    "operations",
+    "partnerships",
+    "governance",
+    "strategy",
+    "intelligence",
+    "prevention",
+    "housing",
+    "health",
 }
 _STOP_WORDS = {"of", "for", "the", "and", "in", "to", "with", "on", "at"}
 _LABEL = re.compile(r"(?:^|\s)\(?([a-z]|[ivx]{1,4})\)\s+", re.I)
@@ -130,12 +180,12 @@ def _is_person(text):
     return (
         len(words) == 2
         and all(re.fullmatch(r"[A-Z][a-z'’\-]+", w) for w in words)
-        and not any(w.lower() in ROLE_NOUNS for w in words)
+        and not any(w.lower() in ROLE_NOUNS or w.lower() in _SERVICE_WORDS for w in words)
     )
 
 
 def _ends_like_role(text):
-    words = _words(text)
+    words = _words(re.sub(r"\s*\([^()]*\)\s*$", "", text))  # "Police Inspector (Youth Engagement)"
     if not words:
         return False
     last = words[-1].strip("().,").lower()
@@ -302,8 +352,8 @@ def _split_joined(text):
         # "Officer & Learning & Development Officer": the piece runs on through further "&"s.
         extended = piece
         for later_joiner, later in zip(joiners[position:], pieces[position + 1 :]):
-            if later_joiner.strip() != "&":
-                break
+            if later_joiner.strip() not in ("&", "and"):
+                break  # "Manager & Learning and Improvement Officer": the piece runs on to its post
             extended = extended + later_joiner + later
         role_then_team = (
             joiner.startswith(",")

@@ -2,13 +2,14 @@
 with no mapping and every expected fact right: actions, refs in order, owners, sources, RAGs,
 themes, categories, due dates, closed actions, the title, the tool and the rows skipped.
 
-The workbooks are built by tests/data/corpus/build.py; their facts are in <slug>.json beside them.
+The workbooks are built by tests/data/corpus/build.py, and those named unseen_* by build_unseen.py (layouts drawn
+without looking at the reader); their facts are in <slug>.json beside them.
 """
 
 import pytest
 
 from plans.benchmarks.fidelity import CORPUS, corpus_slugs, expected_facts, score_workbook
-from tests.data.corpus import build
+from tests.data.corpus import build, build_unseen
 
 SLUGS = corpus_slugs()
 
@@ -20,7 +21,7 @@ def test_the_corpus_has_twelve_council_layouts_and_every_tool():
 
 
 def test_the_committed_workbooks_are_what_the_builder_writes(tmp_path):
-    built = build.build(tmp_path)
+    built = build.build(tmp_path) + build_unseen.build(tmp_path)
     assert sorted(built) == SLUGS
     for slug in SLUGS:
         assert (tmp_path / f"{slug}.json").read_text() == (CORPUS / f"{slug}.json").read_text(), (
