@@ -818,6 +818,8 @@ def assign_columns(headers, profiles):
                 scores["ref"] -= 10
             if is_percent_header(header):
                 scores.pop("ref", None)  # "% Complete" holding 1 and 0.5 is not a ref
+            if header and looks_like_status(header) and profile.get("numbers", 0) >= 0.8:
+                scores.pop("ref", None)  # "Blue" or "On track" over numbers: a count of actions, not refs
             if profile.get("numbers", 0) >= 0.8 and profile.get("length", 0) >= 8 and scores.get("ref", 0) < 25:
                 scores.pop("ref", None)  # a long system number (a tool's item id) is not the plan's ref
             if (

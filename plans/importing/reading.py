@@ -514,6 +514,9 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
             ("", _sheet_theme_title(sheet.title)) if multi or not _GENERIC_SHEET.match(sheet.title.strip()) else None
         )
         named = _bare_theme_sheet(sheet.title, first_rows[:header_index])
+        numbered = kinds.theme_row(_sheet_theme_title(sheet.title))
+        if default_theme and numbered and numbered[0] and numbered[1]:
+            default_theme = (numbered[0], numbered[1])  # a tab "1. Leadership" or "Priority 2 - Workforce"
         if named is not None:
             default_theme, theme_title_row = (named[0], named[1]), named[2]
         else:
@@ -647,7 +650,8 @@ def _without_hidden_duplicates(hidden, mapping, headers):
 def _with_fill_only_rag(mapping, headers, data_cells, palette):
     """A column whose cells hold nothing but are filled in colours that differ from row to row and from the
     row's own background is a RAG shown by colour only ("Progress" with green, amber and red cells): it is
-    the progress RAG when no column of ratings was found (or the impact RAG when its header says impact)."""
+    the progress RAG when no column of ratings was found (or the impact RAG when its header says impact), and
+    a "RAG" column of colours comes before a "Status" column of words."""
     action_index = min((i for i, name in mapping.items() if name == "action"), default=None)
     if action_index is None:
         return mapping
@@ -669,10 +673,13 @@ def _with_fill_only_rag(mapping, headers, data_cells, palette):
             continue
         if not all(colour_rag(rgb)[1] for rgb in set(colours)):
             continue
-        impact = "impact" in normalise_label(headers.get(index, "")).split()
-        name = "impact_rag" if impact else "progress_rag"
-        if name in rated:
-            continue
+        words = normalise_label(headers.get(index, "")).split()
+        name = "impact_rag" if "impact" in words else "progress_rag"
+        if name in rated and not (
+            "rag" in words
+            and not any("rag" in normalise_label(headers.get(i, "")).split() for i, n in mapping.items() if n == name)
+        ):
+            continue  # (a "RAG" of colours beside a "Status" of words rates; the status is its fallback)
         mapping = {i: field for i, field in mapping.items() if i != index}
         mapping[index] = name
         rated.add(name)

@@ -257,7 +257,11 @@ def detect_mapping(headers, data_rows):
         profiles[index] = content_profile(values)
     mapping = assign_columns(headers, {i: p for i, p in profiles.items() if p.get("count")})
     if not _is_header(mapping):
-        mapping = {i: name for i, name in _header_fields([headers.get(i, "") for i in range(width)]).items()}
+        mapping = {
+            i: name
+            for i, name in _header_fields([headers.get(i, "") for i in range(width)]).items()
+            if not (name in ("action", "improvement_need") and profiles[i].get("numbers", 0) >= 0.8)
+        }  # "Actions" over 2, 3, 5: a count of actions (a summary sheet), not their text
     # A column of long texts with no clear header is the action when none was found.
     if "action" not in mapping.values():
         candidates = [
@@ -949,7 +953,25 @@ class SheetReader:
     def rag(self, row, name, values, cells):
         """(rag code or None, closed) from the field's cell: a word, letter, status or only a fill."""
         rag, closed, seen = None, False, False
-        for index in self.columns.get(name, []):
+        indexes = self.columns.get(name, [])
+        if (
+            len(indexes) > 1
+            and indexes[0] < len(cells)
+            and header_period(self.headers.get(indexes[0], "")) is None
+            and (values[indexes[0]] if indexes[0] < len(values) else None) in (None, "")
+        ):
+            # The RAG column shown by colour only, beside a status column of words: the colour rates, the status
+            # only says whether the action is closed.
+            rgb = fill_rgb(getattr(cells[indexes[0]], "fill", None), self.palette)
+            if rgb is not None and (rgb in self.fill_key or colour_rag(rgb)[0] is not None):
+                self.fills_now[name] = (rgb, "")
+                for index in indexes[1:]:
+                    value = values[index] if index < len(values) else None
+                    if value not in (None, ""):
+                        status = read_status(value, self.status_extra)
+                        closed = closed or bool(status and status.closed)
+                return None, closed
+        for index in indexes:
             value = values[index] if index < len(values) else None
             if value in (None, ""):
                 continue

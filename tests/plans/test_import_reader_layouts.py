@@ -229,3 +229,47 @@ def test_a_numbered_heading_merged_across_is_a_theme_and_a_plain_one_below_the_a
     assert themes_of(parsed) == ["The quality of help for disabled children", "Permanence for children in care"]
     assert [a["progress_rag"] for a in parsed.as_data()["actions"]] == ["green", "amber"]
     assert any(row.reason == "a note" and row.row == 7 for row in parsed.skipped_rows)
+
+
+def test_a_sheet_of_rag_counts_is_skipped_and_numbered_tabs_are_their_themes():
+    book = Workbook()
+    overview = book.active
+    overview.title = "Overview"
+    overview.append(["Theme", "Actions", "Blue", "Green", "Amber"])
+    overview.append(["Leadership", 2, 1, 1, 0])
+    overview.append(["Front door", 1, 0, 0, 1])
+    for name, ref in (("1. Leadership", "1.1"), ("2. Front door", "2.1")):
+        sheet = book.create_sheet(name)
+        sheet.append(["Ref.", "Action\n(what we will do)", "Action\nOwner", "Progress RAG\n(B/G/A/R)"])
+        sheet.append([ref, f"An action of {name[3:]}", "Head of Service", "G"])
+    parsed = read(book)
+    assert [(t["number"], t["title"]) for t in parsed.as_data()["themes"]] == [("1", "Leadership"), ("2", "Front door")]
+    assert [a["ref"] for a in parsed.as_data()["actions"]] == ["1.1", "2.1"]
+    assert not next(sheet for sheet in parsed.sheets if sheet.name == "Overview").read
+
+
+def test_a_rag_of_colours_beside_a_status_of_words_rates_the_action():
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tracker"
+    sheet.append(["Ref", "Action", "Owner", "Status", "RAG"])
+    for number, (status, colour) in enumerate([("In progress", "FFFFC000"), ("Complete", "FF0070C0")], start=1):
+        sheet.append([f"EH0{number}", f"Early help action {number}", "Head of Early Help", status, None])
+        sheet.cell(row=sheet.max_row, column=5).fill = PatternFill("solid", fgColor=colour)
+    parsed = read(book)
+    assert [a["progress_rag"] for a in parsed.as_data()["actions"]] == ["amber", "blue"]
+
+
+def test_a_header_repeated_under_each_theme_heading_is_a_council_layout_not_a_word_table():
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Actions"
+    for number, aim in ((1, "Children are safe from neglect"), (2, "Practitioners learn from reviews")):
+        sheet.append([f"Strategic Aim {number}: {aim}"])
+        sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=5)
+        sheet.append(["No.", "What", "Who", "When", "Status"])
+        sheet.append([1, f"First action for aim {number}", "Partnership Business Manager", "April 2025", "Achieved"])
+        sheet.append([2, f"Second action for aim {number}", "Partnership Business Manager", "May 2025", "On target"])
+    parsed = read(book)
+    assert not parsed.detected_tool
+    assert themes_of(parsed) == ["Children are safe from neglect"] * 2 + ["Practitioners learn from reviews"] * 2

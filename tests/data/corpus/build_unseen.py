@@ -1724,6 +1724,735 @@ def action_plan_status_suffix_subtotals():
     return c
 
 
+# ------------------------------------------------------------------ second round (drawn after the first was read right)
+
+
+def sheet_tabs_numbered_newline_headers():
+    """Post-ILACS plan: numbered sheet tabs, an overview and a version-control sheet, headers with line breaks."""
+    title = "Ashcombe Children's Services Improvement Plan 2024-25 (post-ILACS)"
+    c = Corpus(
+        "sheet_tabs_numbered_newline_headers",
+        "Post-ILACS plan kept as numbered sheet tabs ('1. Leadership', '2. Front door', '3. Care leavers') behind "
+        "an overview sheet of RAG counts and a version-control table (Version | Date | Author | Changes); headers "
+        "with line breaks ('Action\\n(what we will do)', 'Action\\nOwner', 'Target\\nDate', 'Progress RAG\\n(B/G/A/R)'); "
+        "owners one per line; dates '31/3/25', 'March 25', 'Jan 2025 - Mar 2025', 'By 31 March 2025', 'TBC'.",
+        title=title,
+    )
+    overview = c.sheet("Overview")
+    overview["A1"] = title
+    overview["A1"].font = BIG
+    write_row(overview, 3, ["Theme", "Actions", "Blue", "Green", "Amber", "Red"], bold=True)
+    write_row(overview, 4, ["Leadership", 2, 1, 1, 0, 0])
+    write_row(overview, 5, ["Front door", 2, 0, 1, 1, 0])
+    write_row(overview, 6, ["Care leavers", 2, 0, 0, 1, 1])
+    write_row(overview, 7, ["Total", 6, 1, 2, 2, 1])
+    versions = c.sheet("Version control")
+    write_row(versions, 1, ["Version", "Date", "Author", "Changes"], bold=True)
+    write_row(versions, 2, ["0.1", day("2024-05-01"), "Improvement Programme Manager", "First draft for the DCS"])
+    write_row(
+        versions, 3, ["1.0", day("2024-06-12"), "Improvement Programme Manager", "Agreed by the Improvement Board"]
+    )
+    write_row(versions, 4, ["1.1", day("2024-10-02"), "PMO Officer", "Quarter 2 updates added"])
+    tabs = [
+        (
+            "1. Leadership",
+            1,
+            "Leadership",
+            [
+                (
+                    "1.1",
+                    "Senior leaders do not know practice well enough",
+                    "Run monthly practice weeks with every senior leader observing practice",
+                    "Director of Children's Services\nAssistant Director Social Care",
+                    "31/3/25",
+                    "G",
+                    "Amber",
+                    ["Director of Children's Services", "Assistant Director Social Care"],
+                    "green",
+                    "amber",
+                    "2025-03-31",
+                ),
+                (
+                    "1.2",
+                    "Performance reports are not used",
+                    "Publish a monthly performance scorecard to team managers",
+                    "Head of Performance",
+                    "March 25",
+                    "B",
+                    "Green",
+                    ["Head of Performance"],
+                    "blue",
+                    "green",
+                    "2025-03-31",
+                ),
+            ],
+        ),
+        (
+            "2. Front door",
+            2,
+            "Front door",
+            [
+                (
+                    "2.1",
+                    "Thresholds are applied inconsistently",
+                    "Relaunch the threshold document with partners",
+                    "MASH Service Manager",
+                    "Jan 2025 - Mar 2025",
+                    "A",
+                    "Grey",
+                    ["MASH Service Manager"],
+                    "amber",
+                    "grey",
+                    "2025-03-31",
+                ),
+                (
+                    "2.2",
+                    "Strategy discussions are late",
+                    "Hold every strategy discussion within one working day of the decision",
+                    "MASH Service Manager\nDetective Inspector, MASH",
+                    "By 31 March 2025",
+                    "G",
+                    "Amber",
+                    ["MASH Service Manager", "Detective Inspector, MASH"],
+                    "green",
+                    "amber",
+                    "2025-03-31",
+                ),
+            ],
+        ),
+        (
+            "3. Care leavers",
+            3,
+            "Care leavers",
+            [
+                (
+                    "3.1",
+                    "Pathway plans are not written with young people",
+                    "Co-write every pathway plan with the young person",
+                    "Leaving Care Team Manager",
+                    "TBC",
+                    "R",
+                    "Red",
+                    ["Leaving Care Team Manager"],
+                    "red",
+                    "red",
+                    None,
+                ),
+                (
+                    "3.2",
+                    "Too few care leavers are in education or work",
+                    "Offer an apprenticeship with the council to every care leaver who wants one",
+                    "Head of Service Children in Care\nHR Business Partner",
+                    day("2025-07-31"),
+                    "A",
+                    "Grey",
+                    ["Head of Service Children in Care", "HR Business Partner"],
+                    "amber",
+                    "grey",
+                    "2025-07-31",
+                ),
+            ],
+        ),
+    ]
+    for sheet_name, number, theme, actions in tabs:
+        ws = c.sheet(sheet_name)
+        write_row(
+            ws,
+            1,
+            [
+                "Ref.",
+                "What needs to improve",
+                "Action\n(what we will do)",
+                "Action\nOwner",
+                "Target\nDate",
+                "Progress RAG\n(B/G/A/R)",
+                "Impact RAG",
+            ],
+            bold=True,
+        )
+        ws.freeze_panes = "A2"
+        c.theme(theme, number)
+        for row, (ref, need, text, owner, due, progress, impact, owners, rag, impact_rag, due_date) in enumerate(
+            actions, start=2
+        ):
+            write_row(ws, row, [ref, need, text, owner, due, progress, impact])
+            if isinstance(due, datetime.datetime):
+                ws.cell(row=row, column=5).number_format = "dd/mm/yyyy"
+            c.action(
+                text, ref=ref, theme=theme, owners=owners, progress_rag=rag, impact_rag=impact_rag, due_date=due_date
+            )
+    return c
+
+
+def caps_theme_rows_owner_first():
+    """Improvement board tracker: the lead is the first column, unnumbered capitals theme rows, sign-off rows."""
+    c = Corpus(
+        "caps_theme_rows_owner_first",
+        "Improvement board tracker whose first column is the lead; theme rows in bold capitals with no number "
+        "('LEADERSHIP AND GOVERNANCE') after a blank row; refs LG1, WF2; a 'BRAG' column of letters; milestone "
+        "dates as '31-Jan-25', '28 Feb 25', real dates; 'Signed off by:' and 'Date of next review:' rows at the foot.",
+    )
+    ws = c.sheet("Tracker")
+    ws["A1"] = "Improvement Board – action tracker"
+    ws["A1"].font = BIG
+    ws["A2"] = "Version 4 – updated 01/11/2024"
+    write_row(ws, 4, ["Lead", "Ref", "Action", "Milestone date", "BRAG", "Commentary"], bold=True)
+    ws.freeze_panes = "A5"
+    blocks = [
+        (
+            "LEADERSHIP AND GOVERNANCE",
+            "Leadership and governance",
+            [
+                (
+                    "Director of Children's Services",
+                    "LG1",
+                    "Refresh the Improvement Board's terms of reference",
+                    "31-Jan-25",
+                    "B",
+                    ["Director of Children's Services"],
+                    "blue",
+                    "2025-01-31",
+                ),
+                (
+                    "Head of Performance & Head of Quality Assurance",
+                    "LG2",
+                    "Agree one practice and performance report for the board",
+                    "28 Feb 25",
+                    "G",
+                    ["Head of Performance", "Head of Quality Assurance"],
+                    "green",
+                    "2025-02-28",
+                ),
+            ],
+        ),
+        (
+            "WORKFORCE",
+            "Workforce",
+            [
+                (
+                    "Head of Workforce Development",
+                    "WF1",
+                    "Reduce the vacancy rate for social workers to below 15%",
+                    day("2025-06-30"),
+                    "A",
+                    ["Head of Workforce Development"],
+                    "amber",
+                    "2025-06-30",
+                ),
+                (
+                    "Principal Social Worker",
+                    "WF2",
+                    "Launch the Assessed and Supported Year in Employment academy",
+                    day("2024-09-30"),
+                    "R",
+                    ["Principal Social Worker"],
+                    "red",
+                    "2024-09-30",
+                ),
+                (
+                    "HR Business Partner",
+                    "WF3",
+                    "Introduce exit interviews for every social worker who leaves",
+                    day("2025-04-30"),
+                    "Gr",
+                    ["HR Business Partner"],
+                    "grey",
+                    "2025-04-30",
+                ),
+            ],
+        ),
+    ]
+    row = 5
+    for heading, _title, actions in blocks:
+        row += 1  # a blank row before each theme
+        ws.cell(row=row, column=1, value=heading).font = BOLD
+        c.theme(heading)
+        row += 1
+        for lead, ref, text, due, rag, owners, expected_rag, due_date in actions:
+            write_row(ws, row, [lead, ref, text, due, rag, "Update at the December board"])
+            if isinstance(due, datetime.datetime):
+                ws.cell(row=row, column=4).number_format = "dd/mm/yyyy"
+            c.action(text, ref=ref, theme=heading, owners=owners, progress_rag=expected_rag, due_date=due_date)
+            row += 1
+    row += 1
+    ws.cell(row=row, column=1, value="Signed off by: Director of Children's Services")
+    ws.cell(row=row + 1, column=1, value="Date of next review: 12/03/2025")
+    c.skipped_at_least(2)
+    return c
+
+
+def status_words_beside_colour_rag():
+    """Early help plan: a Status column of words and a RAG column of colours only, no key."""
+    title = "Northbrook Early Help Partnership Plan – delivery tracker"
+    c = Corpus(
+        "status_words_beside_colour_rag",
+        "Early help delivery tracker with a 'Status' column of words (Complete, In progress, Not started, "
+        "Overdue) beside a 'RAG' column shown only by fill colours in Excel's usual shades with no key: the "
+        "RAG rates the action (the status is its fallback); the theme written on every row of a 'Workstream' "
+        "column; refs EH01; dates 'Mar-2025', '31/1/2025', 'Q3 2024-25'.",
+        title=title,
+    )
+    ws = c.sheet("Delivery tracker")
+    ws["A1"] = title
+    ws["A1"].font = BIG
+    write_row(ws, 3, ["Workstream", "Ref", "Action", "Owner", "Due", "Status", "RAG", "Notes"], bold=True)
+    ws.freeze_panes = "A4"
+    colours = {"blue": BLUE, "green": GREEN, "amber": AMBER, "red": RED, "grey": GREY}
+    rows = [
+        (
+            "Family hubs",
+            "EH01",
+            "Open the family hub in the town centre",
+            "Family Hubs Manager",
+            "Mar-2025",
+            "In progress",
+            "green",
+            "2025-03-31",
+        ),
+        (
+            "Family hubs",
+            "EH02",
+            "Train hub staff in the family support framework",
+            "Family Hubs Manager",
+            "31/1/2025",
+            "Complete",
+            "blue",
+            "2025-01-31",
+        ),
+        (
+            "Early help assessment",
+            "EH03",
+            "Move early help assessments onto the case record system",
+            "Business Systems Manager",
+            "Q3 2024-25",
+            "In progress",
+            "amber",
+            "2024-12-31",
+        ),
+        (
+            "Early help assessment",
+            "EH04",
+            "Audit twenty early help assessments each quarter",
+            "Early Help Quality Lead",
+            day("2025-06-30"),
+            "Not started",
+            "grey",
+            "2025-06-30",
+        ),
+        (
+            "Early help assessment",
+            "EH05",
+            "Step every family down from social care with an early help plan",
+            "Head of Early Help",
+            day("2024-11-30"),
+            "Overdue",
+            "red",
+            "2024-11-30",
+        ),
+    ]
+    seen = []
+    for row, (stream, ref, text, owner, due, status, rag, due_date) in enumerate(rows, start=4):
+        write_row(ws, row, [stream, ref, text, owner, due, status, None, "See the monthly highlight report"])
+        ws.cell(row=row, column=7).fill = fill(colours[rag])
+        if isinstance(due, datetime.datetime):
+            ws.cell(row=row, column=5).number_format = "dd/mm/yyyy"
+        if stream not in seen:
+            seen.append(stream)
+            c.theme(stream)
+        c.action(text, ref=ref, theme=stream, owners=[owner], progress_rag=rag, due_date=due_date)
+    return c
+
+
+def merged_action_header_spacer_columns():
+    """JTAI plan: the Action header merged over two columns, an empty spacer column, sources of two codes."""
+    title = "Westmoor Safeguarding Children Partnership – JTAI Action Plan (domestic abuse)"
+    c = Corpus(
+        "merged_action_header_spacer_columns",
+        "JTAI action plan whose 'Action' header is merged over two columns (the text in the first), an empty "
+        "narrow spacer column between the action and its owner, 'Recommendation N:' theme rows merged across the "
+        "table, refs R1.1, a 'Derived from' column holding 'JTAI 3.1; Ofsted 12' and 'JTAI 4.2', an action of two "
+        "bullet lines in one cell, RAG words with full stops ('Green.'), dates 'Sept 2025', '30/06/2025'.",
+        title=title,
+    )
+    ws = c.sheet("Action plan")
+    ws["A1"] = title
+    ws["A1"].font = BIG
+    write_row(ws, 3, ["Ref", "Action", None, None, "Owner", "Due", "RAG", "Derived from"], bold=True)
+    ws.merge_cells("B3:C3")
+    ws.column_dimensions["D"].width = 2
+    ws.freeze_panes = "A4"
+    recs = [
+        (
+            1,
+            "Improve the identification of domestic abuse at the front door",
+            [
+                (
+                    "R1.1",
+                    "Use the domestic abuse risk assessment in every contact where abuse is disclosed",
+                    "MASH Service Manager",
+                    "Sept 2025",
+                    "Green.",
+                    "JTAI 3.1; Ofsted 12",
+                    ["JTAI 3.1", "Ofsted 12"],
+                    "green",
+                    "2025-09-30",
+                ),
+                (
+                    "R1.2",
+                    "• Train MASH staff in coercive control\n• Refresh the training every year",
+                    "Domestic Abuse Coordinator",
+                    "30/06/2025",
+                    "Amber.",
+                    "JTAI 3.2",
+                    ["JTAI 3.2"],
+                    "amber",
+                    "2025-06-30",
+                ),
+            ],
+        ),
+        (
+            2,
+            "Hear the voice of children living with domestic abuse",
+            [
+                (
+                    "R2.1",
+                    "Record the child's own words in every strategy discussion",
+                    "Head of Service Safeguarding",
+                    day("2025-03-31"),
+                    "Red.",
+                    "JTAI 4.2",
+                    ["JTAI 4.2"],
+                    "red",
+                    "2025-03-31",
+                ),
+                (
+                    "R2.2",
+                    "Commission a therapeutic service for children after abuse",
+                    "Commissioning Manager",
+                    day("2025-12-31"),
+                    "Grey.",
+                    "JTAI 4.4",
+                    ["JTAI 4.4"],
+                    "grey",
+                    "2025-12-31",
+                ),
+            ],
+        ),
+    ]
+    row = 4
+    for number, theme, actions in recs:
+        merged_heading(ws, row, f"Recommendation {number}: {theme}", last=8)
+        c.theme(theme, number)
+        row += 1
+        for ref, text, owner, due, rag, sources, expected_sources, expected_rag, due_date in actions:
+            write_row(ws, row, [ref, text, None, None, owner, due, rag, sources])
+            if isinstance(due, datetime.datetime):
+                ws.cell(row=row, column=6).number_format = "dd/mm/yyyy"
+            c.action(
+                text,
+                ref=ref,
+                theme=theme,
+                owners=[owner],
+                sources=expected_sources,
+                progress_rag=expected_rag,
+                due_date=due_date,
+            )
+            row += 1
+    return c
+
+
+def quarterly_update_columns_single_rag():
+    """SEND plan: three quarterly update columns, an outcome column on every row, 'Priority N -' theme rows."""
+    title = "Riverside SEND Partnership – Priority Action Plan 2024-25"
+    c = Corpus(
+        "quarterly_update_columns_single_rag",
+        "SEND priority action plan: 'Priority N - ...' theme rows; an 'Outcome' column of a different sentence on "
+        "every row (the expected impact, not a theme); three update columns 'Update (Sept 24)', 'Update (Dec 24)', "
+        "'Update (Mar 25)' with the last one partly empty, and one 'RAG' column of words in capitals; dates "
+        "'Mar-2025', '31-Jan-25', 'Summer term 2025'.",
+        title=title,
+    )
+    ws = c.sheet("Priority plan")
+    ws["A1"] = title
+    ws["A1"].font = BIG
+    write_row(
+        ws,
+        3,
+        ["Ref", "Outcome", "Action", "Lead", "Due", "Update (Sept 24)", "Update (Dec 24)", "Update (Mar 25)", "RAG"],
+        bold=True,
+    )
+    ws.freeze_panes = "C4"
+    priorities = [
+        (
+            1,
+            "Identification of needs in the early years",
+            [
+                (
+                    "1.1",
+                    "Children's needs are identified before they start school",
+                    "Screen every two-year-old's development at the health visitor review",
+                    "Head of Public Health Nursing",
+                    "Mar-2025",
+                    "Screening tool chosen",
+                    "Pilot in two areas",
+                    "Rolled out everywhere",
+                    "GREEN",
+                    "green",
+                    "2025-03-31",
+                ),
+                (
+                    "1.2",
+                    "Nursery staff know how to support speech and language",
+                    "Train nursery staff in the speech and language pathway",
+                    "Early Years SEND Lead",
+                    "31-Jan-25",
+                    "Training booked",
+                    "Half of settings trained",
+                    None,
+                    "AMBER",
+                    "amber",
+                    "2025-01-31",
+                ),
+            ],
+        ),
+        (
+            2,
+            "Transition to adulthood",
+            [
+                (
+                    "2.1",
+                    "Young people know what will happen when they turn 18",
+                    "Start a transition conversation at every Year 9 review",
+                    "Preparing for Adulthood Lead",
+                    "Summer term 2025",
+                    "Template drafted",
+                    "Template agreed",
+                    "Used in 40% of reviews",
+                    "RED",
+                    "red",
+                    "2025-07-31",
+                ),
+                (
+                    "2.2",
+                    "Young people have work experience before leaving school",
+                    "Offer supported internships with three local employers",
+                    "Post-16 SEND Manager",
+                    day("2025-07-31"),
+                    "Employers approached",
+                    "Two signed up",
+                    "Three signed up",
+                    "COMPLETE",
+                    "blue",
+                    "2025-07-31",
+                ),
+            ],
+        ),
+    ]
+    row = 4
+    for number, theme, actions in priorities:
+        ws.cell(row=row, column=1, value=f"Priority {number} - {theme}").font = BOLD
+        c.theme(theme, number)
+        row += 1
+        for ref, outcome, text, lead, due, sept, dec, mar, rag, expected_rag, due_date in actions:
+            write_row(ws, row, [ref, outcome, text, lead, due, sept, dec, mar, rag])
+            if isinstance(due, datetime.datetime):
+                ws.cell(row=row, column=5).number_format = "dd/mm/yyyy"
+            c.action(text, ref=ref, theme=theme, owners=[lead], progress_rag=expected_rag, due_date=due_date)
+            row += 1
+    return c
+
+
+def repeated_header_blocks_strategic_aims():
+    """Partnership plan: each strategic aim heading followed by its own copy of the header row."""
+    title = "Eastvale Safeguarding Children Partnership – Business Plan Actions 2025"
+    c = Corpus(
+        "repeated_header_blocks_strategic_aims",
+        "Partnership business plan where each 'Strategic Aim N: ...' heading is followed by its own copy of the "
+        "header row ('No. | What | Who | When | How will we know | Status'); refs 1, 2, 3 restarting in each aim as "
+        "numbers; status words 'Achieved', 'On target', 'Partially achieved', 'Not yet started'; owners joined by "
+        "' / '; dates 'April 2025', '30 September 2025'.",
+        title=title,
+    )
+    ws = c.sheet("Actions")
+    ws["A1"] = title
+    ws["A1"].font = BIG
+    header = ["No.", "What", "Who", "When", "How will we know", "Status"]
+    aims = [
+        (
+            1,
+            "Children are safe from neglect",
+            [
+                (
+                    1,
+                    "Launch the multi-agency neglect toolkit",
+                    "Partnership Business Manager / Designated Nurse",
+                    "April 2025",
+                    "Achieved",
+                    ["Partnership Business Manager", "Designated Nurse"],
+                    "blue",
+                    "2025-04-30",
+                ),
+                (
+                    2,
+                    "Audit neglect cases across agencies twice a year",
+                    "Quality Assurance Sub-group Chair",
+                    "30 September 2025",
+                    "On target",
+                    ["Quality Assurance Sub-group Chair"],
+                    "green",
+                    "2025-09-30",
+                ),
+            ],
+        ),
+        (
+            2,
+            "Practitioners learn from local reviews",
+            [
+                (
+                    1,
+                    "Publish a learning briefing after each rapid review",
+                    "Learning and Development Officer",
+                    "April 2025",
+                    "Partially achieved",
+                    ["Learning and Development Officer"],
+                    "amber",
+                    "2025-04-30",
+                ),
+                (
+                    2,
+                    "Run a practitioner conference on the findings of local reviews",
+                    "Partnership Business Manager",
+                    "30 September 2025",
+                    "Not yet started",
+                    ["Partnership Business Manager"],
+                    "grey",
+                    "2025-09-30",
+                ),
+            ],
+        ),
+    ]
+    row = 3
+    for number, aim, actions in aims:
+        ws.cell(row=row, column=1, value=f"Strategic Aim {number}: {aim}").font = BOLD
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
+        c.theme(aim, number)
+        write_row(ws, row + 1, header, bold=True)
+        row += 2
+        for ref, text, who, when, status, owners, rag, due_date in actions:
+            write_row(ws, row, [ref, text, who, when, "Audit findings reported to the Executive", status])
+            c.action(text, ref=str(ref), theme=aim, owners=owners, progress_rag=rag, due_date=due_date)
+            row += 1
+        row += 1
+    return c
+
+
+def hidden_previous_rag_and_original_date():
+    """Corporate tracker: a hidden previous RAG beside the current one, a hidden original date beside the revised."""
+    title = "Children's Services Corporate Improvement Tracker"
+    c = Corpus(
+        "hidden_previous_rag_and_original_date",
+        "Corporate improvement tracker with a hidden 'Previous RAG' column beside 'Current RAG' and a hidden "
+        "'Original date' beside 'Revised date': the current RAG and the revised date count; refs CP-1; RAG letters; "
+        "a theme column 'Area' repeated on every row; a 'Total actions: 5' row at the foot.",
+        title=title,
+    )
+    ws = c.sheet("Tracker")
+    ws["A1"] = title
+    ws["A1"].font = BIG
+    write_row(
+        ws,
+        3,
+        [
+            "Area",
+            "Ref",
+            "Action",
+            "Responsible officer",
+            "Original date",
+            "Revised date",
+            "Previous RAG",
+            "Current RAG",
+        ],
+        bold=True,
+    )
+    ws.column_dimensions["E"].hidden = True
+    ws.column_dimensions["G"].hidden = True
+    ws.freeze_panes = "C4"
+    rows = [
+        (
+            "Finance",
+            "CP-1",
+            "Agree a sufficiency strategy that reduces residential placement costs",
+            "Head of Commissioning",
+            day("2024-09-30"),
+            day("2025-03-31"),
+            "G",
+            "A",
+            "amber",
+            "2025-03-31",
+        ),
+        (
+            "Finance",
+            "CP-2",
+            "Review every high-cost placement at a monthly panel",
+            "Assistant Director Children in Care",
+            day("2024-10-31"),
+            day("2024-12-31"),
+            "A",
+            "B",
+            "blue",
+            "2024-12-31",
+        ),
+        (
+            "Performance",
+            "CP-3",
+            "Replace the case record system's reports with a data warehouse",
+            "Head of Business Intelligence",
+            day("2025-01-31"),
+            day("2025-09-30"),
+            "G",
+            "R",
+            "red",
+            "2025-09-30",
+        ),
+        (
+            "Performance",
+            "CP-4",
+            "Publish team-level dashboards to every team manager",
+            "Head of Business Intelligence",
+            day("2025-02-28"),
+            day("2025-02-28"),
+            "Gr",
+            "G",
+            "green",
+            "2025-02-28",
+        ),
+        (
+            "Performance",
+            "CP-5",
+            "Train team managers to use the dashboards in supervision",
+            "Principal Social Worker",
+            day("2025-05-31"),
+            day("2025-06-30"),
+            "Gr",
+            "Gr",
+            "grey",
+            "2025-06-30",
+        ),
+    ]
+    seen = []
+    for row, (area, ref, text, owner, original, revised, previous, current, rag, due_date) in enumerate(rows, start=4):
+        write_row(ws, row, [area, ref, text, owner, original, revised, previous, current])
+        ws.cell(row=row, column=5).number_format = "dd/mm/yyyy"
+        ws.cell(row=row, column=6).number_format = "dd/mm/yyyy"
+        if area not in seen:
+            seen.append(area)
+            c.theme(area)
+        c.action(text, ref=ref, theme=area, owners=[owner], progress_rag=rag, due_date=due_date)
+    ws.cell(row=4 + len(rows), column=1, value="Total actions: 5").font = BOLD
+    c.skipped_at_least(1)
+    return c
+
+
 BUILDERS = [
     wsoa_cover_instructions,
     jtai_colour_key_top,
@@ -1736,6 +2465,13 @@ BUILDERS = [
     ilacs_summary_first_continuations,
     app_rag_first_fill_key_sheet,
     action_plan_status_suffix_subtotals,
+    sheet_tabs_numbered_newline_headers,
+    caps_theme_rows_owner_first,
+    status_words_beside_colour_rag,
+    merged_action_header_spacer_columns,
+    quarterly_update_columns_single_rag,
+    repeated_header_blocks_strategic_aims,
+    hidden_previous_rag_and_original_date,
 ]
 
 
