@@ -460,6 +460,7 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
                     and not kinds.category_of(text)
                     and not (tool and tool.is_banner(text))
                     and normalise_label(text) not in _NOT_TITLES
+                    and not re.fullmatch(r"\[.*\]", text)  # "[council logo]": a placeholder, not a title
                 ):
                     title = text
                     break

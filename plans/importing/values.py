@@ -220,6 +220,12 @@ def _read_status(value, extra=None):
     extra = extra or {}
     if key in extra:
         return Status(label, extra[key], closed=key in CLOSED_WORDS)
+    if re.match(r"\(?[a-z]\)\s+\w", label, re.I) and key not in _STATUS:
+        # "a) agree the data set": a list label, not the letter A of a rating; read what follows it.
+        rest = _read_status(re.sub(r"^\(?[a-z]\)\s+", "", label, flags=re.I), extra)
+        return Status(
+            label, rest.rag if rest else None, closed=bool(rest and rest.closed), known=bool(rest and rest.known)
+        )
     if key in CLOSED_WORDS:
         complete = any(word.startswith("complete") for word in key.split())  # "Closed - complete" is Blue
         return Status(label, _STATUS.get(key) if complete else None, closed=True)

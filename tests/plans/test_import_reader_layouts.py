@@ -273,3 +273,28 @@ def test_a_header_repeated_under_each_theme_heading_is_a_council_layout_not_a_wo
     parsed = read(book)
     assert not parsed.detected_tool
     assert themes_of(parsed) == ["Children are safe from neglect"] * 2 + ["Practitioners learn from reviews"] * 2
+
+
+def test_lettered_sub_steps_on_rows_of_their_own_are_part_of_the_action_not_a_rag_key():
+    assert not read_status("a) agree the data set").known
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Plan"
+    sheet["A1"] = "[council logo]"
+    sheet["A2"] = "Millbrook Focused Visit Action Plan"
+    sheet.append([])
+    sheet.append(["Ref", "Action", "Owner", "Status"])
+    sheet.append(["Action 1", "Introduce a weekly timeliness meeting", "Head of Service Assessment", "On track"])
+    sheet.append([None, "a) agree the data set"])
+    sheet.append([None, "b) invite every team manager"])
+    sheet.append(["Action 2", "Reduce caseloads to 20", "As above", "Off track"])
+    parsed = read(book)
+    actions = parsed.as_data()["actions"]
+    assert parsed.title == "Millbrook Focused Visit Action Plan"
+    assert [a["ref"] for a in actions] == ["Action 1", "Action 2"]
+    assert actions[0]["action"].split("\n") == [
+        "Introduce a weekly timeliness meeting",
+        "a) agree the data set",
+        "b) invite every team manager",
+    ]
+    assert actions[1]["owners"] == ["Head of Service Assessment"]

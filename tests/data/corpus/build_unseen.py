@@ -2453,6 +2453,394 @@ def hidden_previous_rag_and_original_date():
     return c
 
 
+# ------------------------------------------------------------------ third round
+
+
+def print_layout_vertical_header_merges():
+    """A printed layout: logo rows, the table from column B, single-row titles merged down beside a group, spacer rows."""
+    title = "Greyford Council – Children's Social Care Improvement Plan"
+    c = Corpus(
+        "print_layout_vertical_header_merges",
+        "Plan laid out for printing: logo and address rows, the table starting in column B, a two-row header whose "
+        "single titles are merged down over both rows beside a 'Progress' group over 'RAG' and 'Comment'; a blank "
+        "spacer row after every action; 'Theme 1 -' rows in bold; dates '31st Mar 25', 'Dec-24', 'December 2024', "
+        "'2025-03-31 00:00:00' as text, 'w/c 6 January 2025'.",
+        title=title,
+    )
+    ws = c.sheet("Improvement Plan")
+    ws["B1"] = "[council logo]"
+    ws["B2"] = title
+    ws["B2"].font = BIG
+    ws["B3"] = "Children's Services, Civic Centre, Greyford"
+    for column, text in ((2, "Ref"), (3, "Action"), (4, "Lead"), (5, "Deadline")):
+        ws.cell(row=5, column=column, value=text).font = BOLD
+        ws.merge_cells(start_row=5, start_column=column, end_row=6, end_column=column)
+    ws.cell(row=5, column=6, value="Progress").font = BOLD
+    ws.merge_cells(start_row=5, start_column=6, end_row=5, end_column=7)
+    ws.cell(row=6, column=6, value="RAG").font = BOLD
+    ws.cell(row=6, column=7, value="Comment").font = BOLD
+    ws.freeze_panes = "B7"
+    themes = [
+        (
+            1,
+            "Help and protection",
+            [
+                (
+                    "1.1",
+                    "Hold every initial child protection conference within 15 working days",
+                    "Safeguarding Service Manager",
+                    "31st Mar 25",
+                    "Green",
+                    "green",
+                    "2025-03-31",
+                ),
+                (
+                    "1.2",
+                    "Review all children subject to a plan for more than 18 months",
+                    "Head of Service Safeguarding",
+                    "Dec-24",
+                    "Blue",
+                    "blue",
+                    "2024-12-31",
+                ),
+            ],
+        ),
+        (
+            2,
+            "Children in care",
+            [
+                (
+                    "2.1",
+                    "Hold a placement stability meeting within five days of a disruption",
+                    "Head of Service Children in Care",
+                    "December 2024",
+                    "Amber",
+                    "amber",
+                    "2024-12-31",
+                ),
+                (
+                    "2.2",
+                    "Increase the number of children placed with in-house foster carers",
+                    "Fostering Service Manager",
+                    "2025-03-31 00:00:00",
+                    "Red",
+                    "red",
+                    "2025-03-31",
+                ),
+                (
+                    "2.3",
+                    "Bring every health assessment for children in care up to date",
+                    "Designated Nurse Children in Care",
+                    "w/c 6 January 2025",
+                    "Grey",
+                    "grey",
+                    "2025-01-06",
+                ),
+            ],
+        ),
+    ]
+    row = 7
+    for number, theme, actions in themes:
+        ws.cell(row=row, column=2, value=f"Theme {number} - {theme}").font = BOLD
+        c.theme(theme, number)
+        row += 1
+        for ref, text, lead, due, rag, expected_rag, due_date in actions:
+            write_row(ws, row, [ref, text, lead, due, rag, "Reported to the Improvement Board"], start=2)
+            c.action(text, ref=ref, theme=theme, owners=[lead], progress_rag=expected_rag, due_date=due_date)
+            row += 2  # a blank spacer row after every action
+    return c
+
+
+def business_plan_type_column_sources():
+    """LSCB-style business plan: strategic aim rows with Objective: rows, a Type column, sources of several kinds."""
+    title = "Harbourside Safeguarding Children Partnership – Business Plan 2025-26"
+    c = Corpus(
+        "business_plan_type_column_sources",
+        "Partnership business plan: 'Strategic aim N:' theme rows each followed by an 'Objective:' row; a 'Type' "
+        "column of 'Business fundamental' / 'Change priority' per action; a 'Source' column holding 'JTAI paras 14, "
+        "15', 'PR 2024', 'IN 3.1' and 'Ofsted 22; JTAI 7'; an 'Output' column; 'Progress to date' notes and a 'Q2 "
+        "RAG' column of words.",
+        title=title,
+    )
+    ws = c.sheet("Business Plan")
+    ws["A1"] = title
+    ws["A1"].font = BIG
+    write_row(
+        ws, 3, ["Ref", "Action", "Type", "Source", "Output", "Lead", "By", "Progress to date", "Q2 RAG"], bold=True
+    )
+    ws.freeze_panes = "A4"
+    aims = [
+        (
+            1,
+            "Children are protected from exploitation",
+            "Every agency recognises and responds to exploitation in the same way.",
+            [
+                (
+                    "1.1",
+                    "Adopt a single exploitation screening tool",
+                    "Business fundamental",
+                    "JTAI paras 14, 15",
+                    ["JTAI 14", "JTAI 15"],
+                    "Screening tool in use",
+                    "Head of Service Exploitation",
+                    "March 2026",
+                    "On track",
+                    "green",
+                    "2026-03-31",
+                    "business_fundamental",
+                ),
+                (
+                    "1.2",
+                    "Map exploitation hotspots with the police each month",
+                    "Change priority",
+                    "PR 2024",
+                    ["PR 2024"],
+                    "Monthly map",
+                    "Detective Inspector, Exploitation Hub",
+                    "Ongoing",
+                    "At risk",
+                    "amber",
+                    None,
+                    "change_priority",
+                ),
+            ],
+        ),
+        (
+            2,
+            "Learning improves practice",
+            "Lessons from reviews change what practitioners do.",
+            [
+                (
+                    "2.1",
+                    "Publish a briefing after every rapid review",
+                    "Business fundamental",
+                    "IN 3.1",
+                    ["IN 3.1"],
+                    "Briefings published",
+                    "Partnership Business Manager",
+                    "Q2 2025/26",
+                    "Complete",
+                    "blue",
+                    "2025-09-30",
+                    "business_fundamental",
+                ),
+                (
+                    "2.2",
+                    "Audit the use of learning from reviews in supervision",
+                    "Change priority",
+                    "Ofsted 22; JTAI 7",
+                    ["Ofsted 22", "JTAI 7"],
+                    "Audit report",
+                    "Quality Assurance Sub-group Chair",
+                    "Q4 2025/26",
+                    "Not started",
+                    "grey",
+                    "2026-03-31",
+                    "change_priority",
+                ),
+            ],
+        ),
+    ]
+    row = 4
+    for number, aim, objective, actions in aims:
+        ws.cell(row=row, column=1, value=f"Strategic aim {number}: {aim}").font = BOLD
+        ws.cell(row=row + 1, column=1, value=f"Objective: {objective}")
+        c.theme(aim, number)
+        row += 2
+        for ref, text, kind, source, sources, output, lead, due, rag, expected_rag, due_date, category in actions:
+            write_row(ws, row, [ref, text, kind, source, output, lead, due, "Work under way", rag])
+            c.action(
+                text,
+                ref=ref,
+                theme=aim,
+                owners=[lead],
+                sources=sources,
+                progress_rag=expected_rag,
+                due_date=due_date,
+                category=category,
+            )
+            row += 1
+    return c
+
+
+def action_n_refs_sub_steps_as_above():
+    """Focused visit plan: refs 'Action 1', lettered sub-steps on rows of their own, 'As above' owners."""
+    title = "Millbrook Children's Services – Focused Visit Action Plan"
+    c = Corpus(
+        "action_n_refs_sub_steps_as_above",
+        "Focused visit action plan: 'Area 1:' theme rows; refs 'Action 1', 'Action 2'; an action followed by "
+        "lettered sub-steps 'a) ...', 'b) ...' on rows of their own with no ref (part of the action); owners "
+        "'Lead: X' with 'Support: Y' on a new line, and 'As above'; a status column of words.",
+        title=title,
+    )
+    ws = c.sheet("Action plan")
+    ws["A1"] = title
+    ws["A1"].font = BIG
+    write_row(ws, 3, ["Ref", "Action", "Owner", "Timescale", "Status"], bold=True)
+    areas = [
+        (
+            1,
+            "Timeliness of assessments",
+            [
+                (
+                    "Action 1",
+                    [
+                        "Introduce a weekly assessment timeliness meeting",
+                        "a) agree the data set",
+                        "b) invite every team manager",
+                    ],
+                    "Lead: Head of Service Assessment\nSupport: Performance Analyst",
+                    "31/03/2025",
+                    "On track",
+                    ["Head of Service Assessment", "Performance Analyst"],
+                    "green",
+                    "2025-03-31",
+                ),
+                (
+                    "Action 2",
+                    ["Reduce caseloads in the assessment teams to 20"],
+                    "As above",
+                    "30/06/2025",
+                    "Off track",
+                    ["Head of Service Assessment", "Performance Analyst"],
+                    "red",
+                    "2025-06-30",
+                ),
+            ],
+        ),
+        (
+            2,
+            "Management oversight",
+            [
+                (
+                    "Action 3",
+                    ["Record a management decision on every contact within one working day"],
+                    "Lead: Front Door Service Manager",
+                    "31/01/2025",
+                    "Completed",
+                    ["Front Door Service Manager"],
+                    "blue",
+                    "2025-01-31",
+                ),
+                (
+                    "Action 4",
+                    ["Audit management oversight monthly", "a) publish the findings to all staff"],
+                    "Lead: Service Manager QA",
+                    "28/02/2025",
+                    "Not yet due",
+                    ["Service Manager QA"],
+                    "grey",
+                    "2025-02-28",
+                ),
+            ],
+        ),
+    ]
+    row = 4
+    for number, area, actions in areas:
+        ws.cell(row=row, column=1, value=f"Area {number}: {area}").font = BOLD
+        c.theme(area, number)
+        row += 1
+        for ref, lines, owner, due, status, owners, rag, due_date in actions:
+            write_row(ws, row, [ref, lines[0], owner, due, status])
+            row += 1
+            for step in lines[1:]:
+                ws.cell(row=row, column=2, value=step)
+                row += 1
+            c.action("\n".join(lines), ref=ref, theme=area, owners=owners, progress_rag=rag, due_date=due_date)
+    return c
+
+
+def monthly_status_columns_partly_filled():
+    """Youth justice tracker: a status column per month, the latest month filled for some actions only."""
+    title = "Southfield Youth Justice Service – Improvement Tracker"
+    c = Corpus(
+        "monthly_status_columns_partly_filled",
+        "Youth justice improvement tracker with 'Status Oct-24', 'Status Nov-24', 'Status Dec-24' columns and a "
+        "'Comments Dec-24' column; the December status is filled for some actions only, so each action takes its "
+        "latest filled month; themes in a first column merged down; refs 'YJ 1.1'.",
+        title=title,
+    )
+    ws = c.sheet("Tracker")
+    ws["A1"] = title
+    ws["A1"].font = BIG
+    write_row(
+        ws,
+        3,
+        [
+            "Theme",
+            "Ref",
+            "Action",
+            "Owner",
+            "Due",
+            "Status Oct-24",
+            "Status Nov-24",
+            "Status Dec-24",
+            "Comments Dec-24",
+        ],
+        bold=True,
+    )
+    ws.freeze_panes = "C4"
+    themes = [
+        (
+            "Reducing reoffending",
+            [
+                (
+                    "YJ 1.1",
+                    "Review every child's intervention plan at three months",
+                    "YJS Operations Manager",
+                    "Jan 2025",
+                    ("On track", "On track", "Complete"),
+                    "blue",
+                    "2025-01-31",
+                ),
+                (
+                    "YJ 1.2",
+                    "Offer speech and language screening to every child on an order",
+                    "YJS Speech and Language Therapist",
+                    "Mar 2025",
+                    ("Not started", "On track", None),
+                    "green",
+                    "2025-03-31",
+                ),
+            ],
+        ),
+        (
+            "Education, training and employment",
+            [
+                (
+                    "YJ 2.1",
+                    "Agree an education protocol with the virtual school",
+                    "YJS Education Officer",
+                    "Feb 2025",
+                    ("On track", "At risk", "Off track"),
+                    "red",
+                    "2025-02-28",
+                ),
+                (
+                    "YJ 2.2",
+                    "Track the school attendance of every child open to the service",
+                    "YJS Education Officer",
+                    "Apr 2025",
+                    ("Not started", "Not started", None),
+                    "grey",
+                    "2025-04-30",
+                ),
+            ],
+        ),
+    ]
+    row = 4
+    for theme, actions in themes:
+        c.theme(theme)
+        first = row
+        for ref, text, owner, due, statuses, rag, due_date in actions:
+            write_row(ws, row, [None, ref, text, owner, due, *statuses, "Discussed at the management board"])
+            c.action(text, ref=ref, theme=theme, owners=[owner], progress_rag=rag, due_date=due_date)
+            row += 1
+        ws.cell(row=first, column=1, value=theme)
+        ws.merge_cells(start_row=first, start_column=1, end_row=row - 1, end_column=1)
+    return c
+
+
 BUILDERS = [
     wsoa_cover_instructions,
     jtai_colour_key_top,
@@ -2472,6 +2860,10 @@ BUILDERS = [
     quarterly_update_columns_single_rag,
     repeated_header_blocks_strategic_aims,
     hidden_previous_rag_and_original_date,
+    print_layout_vertical_header_merges,
+    business_plan_type_column_sources,
+    action_n_refs_sub_steps_as_above,
+    monthly_status_columns_partly_filled,
 ]
 
 
