@@ -26,7 +26,7 @@ test-sqlite: install browser ## The whole suite on SQLite (browser tests include
 	env -u DATABASE_URL $(PY) -m pytest -m "not browser" -n $(PYTEST_WORKERS)
 	env -u DATABASE_URL $(PY) -m pytest -m browser
 
-test-postgres: install ## The suite again on a throwaway PostgreSQL 15 server started and stopped here (browser tests run once, on SQLite)
+test-postgres: install ## The tests that touch the database again, on a throwaway PostgreSQL 15 server started and stopped here (browser tests run once, on SQLite)
 	scripts/with-postgres $(PY) -m pytest -m "not browser" -n $(PYTEST_WORKERS)
 
 # Production-like: gunicorn, DJANGO_ENV=production, static files collected and served by whitenoise.
