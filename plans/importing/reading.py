@@ -656,7 +656,13 @@ def _with_fill_only_rag(mapping, headers, data_cells, palette):
     action_index = min((i for i, name in mapping.items() if name == "action"), default=None)
     if action_index is None:
         return mapping
-    rows = [cells for cells in data_cells if action_index < len(cells) and cells[action_index].value not in (None, "")]
+    rows = [
+        cells
+        for cells in data_cells
+        if action_index < len(cells)
+        and cells[action_index].value not in (None, "")
+        and sum(1 for i in mapping if i < len(cells) and cells[i].value not in (None, "")) >= 2
+    ]  # rows of actions (a ref, owner or date beside the text), not headings, notes or a key below the table
     if len(rows) < 2:
         return mapping
     rated = {name for name in mapping.values() if name in ("progress_rag", "impact_rag")}

@@ -298,3 +298,23 @@ def test_lettered_sub_steps_on_rows_of_their_own_are_part_of_the_action_not_a_ra
         "b) invite every team manager",
     ]
     assert actions[1]["owners"] == ["Head of Service Assessment"]
+
+
+def test_an_impact_column_of_colours_reads_by_the_key_below_the_table():
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Plan"
+    sheet.append(["Ref", "Action", "Lead", "Progress", "Impact"])
+    shades = {"green": "FFA9D08E", "red": "FFF4B084"}  # a light orange meaning Red, by the key
+    for number, impact in enumerate(["green", "red"], start=1):
+        sheet.append([f"N1.{number}", f"Neglect action {number}", "Head of Early Help", "On track", None])
+        sheet.cell(row=sheet.max_row, column=5).fill = PatternFill("solid", fgColor=shades[impact])
+    sheet.append([])
+    sheet.append(["Key"])
+    for impact, meaning in (("green", "Green – impact emerging"), ("red", "Red – no impact")):
+        sheet.append([None, meaning])
+        sheet.cell(row=sheet.max_row, column=1).fill = PatternFill("solid", fgColor=shades[impact])
+    parsed = read(book)
+    assert [a["impact_rag"] for a in parsed.as_data()["actions"]] == ["green", "red"]
+    assert [a["progress_rag"] for a in parsed.as_data()["actions"]] == ["green", "green"]
+    assert len(parsed.as_data()["actions"]) == 2

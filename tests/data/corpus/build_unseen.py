@@ -2841,6 +2841,313 @@ def monthly_status_columns_partly_filled():
     return c
 
 
+# ------------------------------------------------------------------ fourth round
+
+
+def hidden_old_sheet_lowercase_rag():
+    """A plan beside a hidden old version and a hidden dropdown list sheet; lowercase RAG letters; refs up to 1.10."""
+    title = "Lowbridge Children's Services Improvement Plan v3"
+    c = Corpus(
+        "hidden_old_sheet_lowercase_rag",
+        "Plan sheet beside a hidden older version of the plan and a hidden 'Lists' sheet holding the dropdown "
+        "values (neither read); an 'Improvement area' column repeated on every row; refs typed as numbers so that "
+        "1.10 is stored as 1.1 after 1.9; RAG letters in lower case and one 'n/a' (not a rating: left empty).",
+        title=title,
+    )
+    ws = c.sheet("Plan v3")
+    ws["A1"] = title
+    ws["A1"].font = BIG
+    write_row(ws, 3, ["Ref", "Improvement area", "Action", "Accountable lead", "Target", "RAG"], bold=True)
+    letters = ["g", "a", "b", "r", "g", "g", "a", "b", "n/a", "g"]
+    expected = {"g": "green", "a": "amber", "b": "blue", "r": "red", "n/a": None}
+    row = 4
+    area = "Quality of practice"
+    c.theme(area)
+    for number in range(1, 11):
+        ref_value = float(f"1.{number}")  # 1.10 becomes 1.1 when typed into Excel
+        text = f"Practice improvement action {number}: audit and improve a sample of {number * 5} cases"
+        write_row(
+            ws, row, [ref_value, area, text, "Head of Practice Improvement", day("2025-03-31"), letters[number - 1]]
+        )
+        ws.cell(row=row, column=5).number_format = "dd/mm/yyyy"
+        c.action(
+            text,
+            ref=f"1.{number}",
+            theme=area,
+            owners=["Head of Practice Improvement"],
+            progress_rag=expected[letters[number - 1]],
+            due_date="2025-03-31",
+        )
+        row += 1
+    area = "Workforce"
+    c.theme(area)
+    for number, (text, lead, rag) in enumerate(
+        [
+            ("Recruit a workforce development lead", "Head of Workforce", "b"),
+            ("Start a practice educator programme", "Principal Social Worker", "r"),
+        ],
+        start=1,
+    ):
+        write_row(ws, row, [float(f"2.{number}"), area, text, lead, day("2025-06-30"), rag])
+        ws.cell(row=row, column=5).number_format = "dd/mm/yyyy"
+        c.action(text, ref=f"2.{number}", theme=area, owners=[lead], progress_rag=expected[rag], due_date="2025-06-30")
+        row += 1
+    old = c.sheet("Plan v2 (old)")
+    write_row(old, 1, ["Ref", "Improvement area", "Action", "Accountable lead", "Target", "RAG"], bold=True)
+    write_row(
+        old,
+        2,
+        ["1.1", "Quality of practice", "An old action that was replaced", "Head of Service", day("2024-03-31"), "g"],
+    )
+    write_row(old, 3, ["1.2", "Quality of practice", "Another old action", "Head of Service", day("2024-03-31"), "a"])
+    old.sheet_state = "hidden"
+    lists = c.sheet("Lists")
+    for row, value in enumerate(["RAG", "b", "g", "a", "r", "n/a"], start=1):
+        lists.cell(row=row, column=1, value=value)
+    lists.sheet_state = "hidden"
+    return c
+
+
+def section_rows_priority_column():
+    """Section rows, a Priority column of High/Medium/Low, relative and immediate timescales."""
+    title = "Kestrel Borough – Ofsted Focused Visit Improvement Plan"
+    c = Corpus(
+        "section_rows_priority_column",
+        "Plan with 'SECTION A – ...' theme rows and refs A1, B2; a 'Priority' column of High / Medium / Low (not a "
+        "theme, not a RAG); timescales 'Immediate', '3 months' (no due date), 'End of Q1 2025/26', '30-Apr-2025'; "
+        "a 'Current position' RAG column of words.",
+        title=title,
+    )
+    ws = c.sheet("Plan")
+    ws["A1"] = title
+    ws["A1"].font = BIG
+    write_row(ws, 3, ["Ref", "Action", "Priority", "Owner", "Timescale", "Current position"], bold=True)
+    sections = [
+        (
+            "A",
+            "Front door and early help",
+            [
+                (
+                    "A1",
+                    "Agree a new consent model for referrals with partners",
+                    "High",
+                    "Front Door Service Manager",
+                    "Immediate",
+                    "Complete",
+                    "blue",
+                    None,
+                ),
+                (
+                    "A2",
+                    "Publish the early help offer on the council's website",
+                    "Medium",
+                    "Head of Early Help",
+                    "3 months",
+                    "On track",
+                    "green",
+                    None,
+                ),
+            ],
+        ),
+        (
+            "B",
+            "Children in need",
+            [
+                (
+                    "B1",
+                    "Review every child in need plan open longer than a year",
+                    "High",
+                    "Head of Service Children in Need",
+                    "End of Q1 2025/26",
+                    "Delayed",
+                    "red",
+                    "2025-06-30",
+                ),
+                (
+                    "B2",
+                    "Introduce child in need reviews chaired by team managers",
+                    "Low",
+                    "Head of Service Children in Need",
+                    "30-Apr-2025",
+                    "Not started",
+                    "grey",
+                    "2025-04-30",
+                ),
+            ],
+        ),
+    ]
+    row = 4
+    for letter, section, actions in sections:
+        merged_heading(ws, row, f"SECTION {letter} – {section}", last=6)
+        c.theme(section, letter)
+        row += 1
+        for ref, text, priority, owner, timescale, status, rag, due_date in actions:
+            write_row(ws, row, [ref, text, priority, owner, timescale, status])
+            c.action(text, ref=ref, theme=section, owners=[owner], progress_rag=rag, due_date=due_date)
+            row += 1
+    return c
+
+
+def impact_colours_key_below():
+    """Progress in words, impact by colour only, with the key below the table."""
+    title = "Fernhill Safeguarding Partnership – Neglect Strategy Action Plan"
+    c = Corpus(
+        "impact_colours_key_below",
+        "Neglect strategy action plan: progress as words under 'Progress', impact shown only by fill colour under "
+        "'Impact' with a 'Key' block below the table (a filled cell beside its meaning, in shades of its own); "
+        "'Outcome N:' theme rows; refs N1.1.",
+        title=title,
+    )
+    ws = c.sheet("Action plan")
+    ws["A1"] = title
+    ws["A1"].font = BIG
+    write_row(ws, 3, ["Ref", "Action", "Lead", "Due", "Progress", "Impact"], bold=True)
+    shades = {"blue": "FF9BC2E6", "green": "FFA9D08E", "amber": "FFFFE699", "red": "FFF4B084", "grey": "FFD0CECE"}
+    outcomes = [
+        (
+            1,
+            "Neglect is recognised early",
+            [
+                (
+                    "N1.1",
+                    "Train universal services in the neglect toolkit",
+                    "Partnership Training Officer",
+                    day("2025-03-31"),
+                    "Complete",
+                    "blue",
+                    "green",
+                ),
+                (
+                    "N1.2",
+                    "Add the neglect toolkit to the early help assessment",
+                    "Head of Early Help",
+                    day("2025-05-31"),
+                    "On track",
+                    "green",
+                    "grey",
+                ),
+            ],
+        ),
+        (
+            2,
+            "Children living with neglect get help that lasts",
+            [
+                (
+                    "N2.1",
+                    "Audit neglect cases that were stepped down to early help",
+                    "Quality Assurance Sub-group Chair",
+                    day("2025-01-31"),
+                    "Off track",
+                    "red",
+                    "red",
+                ),
+                (
+                    "N2.2",
+                    "Offer parenting support to every family on a neglect plan",
+                    "Family Support Manager",
+                    day("2025-09-30"),
+                    "Some slippage",
+                    "amber",
+                    "amber",
+                ),
+            ],
+        ),
+    ]
+    row = 4
+    for number, outcome, actions in outcomes:
+        ws.cell(row=row, column=1, value=f"Outcome {number}: {outcome}").font = BOLD
+        c.theme(outcome, number)
+        row += 1
+        for ref, text, lead, due, progress, rag, impact in actions:
+            write_row(ws, row, [ref, text, lead, due, progress, None])
+            ws.cell(row=row, column=4).number_format = "dd/mm/yyyy"
+            ws.cell(row=row, column=6).fill = fill(shades[impact])
+            c.action(
+                text,
+                ref=ref,
+                theme=outcome,
+                owners=[lead],
+                progress_rag=rag,
+                impact_rag=impact,
+                due_date=due.date().isoformat(),
+            )
+            row += 1
+    row += 1
+    ws.cell(row=row, column=1, value="Key").font = BOLD
+    for offset, (rag, meaning) in enumerate(
+        [
+            ("blue", "Impact evidenced"),
+            ("green", "Impact emerging"),
+            ("amber", "Limited impact so far"),
+            ("red", "No impact"),
+            ("grey", "Too early to say"),
+        ],
+        start=1,
+    ):
+        ws.cell(row=row + offset, column=1).fill = fill(shades[rag])
+        ws.cell(row=row + offset, column=2, value=f"{rag.capitalize()} – {meaning}")
+    c.skipped_at_least(5)
+    return c
+
+
+def list_export_no_refs():
+    """A plan kept as a SharePoint-style list: no refs, a Title column, Modified and Created By columns."""
+    c = Corpus(
+        "list_export_no_refs",
+        "A plan kept as a list on the council's intranet and exported: the header on row 1 ('Title | Theme | "
+        "Owner | Due Date | RAG Status | Latest Update | Modified | Created By'), no refs, the action in 'Title', "
+        "the theme repeated on every row, 'Modified' dates and a 'Created By' person (neither the due date nor an "
+        "owner).",
+    )
+    ws = c.sheet("Improvement actions")
+    write_row(
+        ws,
+        1,
+        ["Title", "Theme", "Owner", "Due Date", "RAG Status", "Latest Update", "Modified", "Created By"],
+        bold=True,
+    )
+    rows = [
+        (
+            "Run a practice week every quarter",
+            "Leadership",
+            "Assistant Director Social Care",
+            day("2025-03-31"),
+            "Green",
+        ),
+        (
+            "Publish the quality assurance framework",
+            "Leadership",
+            "Head of Quality Assurance",
+            day("2024-12-31"),
+            "Blue",
+        ),
+        (
+            "Agree a workforce strategy with the trade unions",
+            "Workforce",
+            "Head of Workforce",
+            day("2025-06-30"),
+            "Amber",
+        ),
+        (
+            "Cut agency social work spend by a quarter",
+            "Workforce",
+            "Director of Children's Services",
+            day("2025-09-30"),
+            "Red",
+        ),
+    ]
+    seen = []
+    for row, (text, theme, owner, due, rag) in enumerate(rows, start=2):
+        write_row(ws, row, [text, theme, owner, due, rag, "Discussed at the board", day("2024-11-20"), "Sam Patel"])
+        ws.cell(row=row, column=4).number_format = "dd/mm/yyyy"
+        ws.cell(row=row, column=7).number_format = "dd/mm/yyyy hh:mm"
+        if theme not in seen:
+            seen.append(theme)
+            c.theme(theme)
+        c.action(text, theme=theme, owners=[owner], progress_rag=rag.lower(), due_date=due.date().isoformat())
+    return c
+
+
 BUILDERS = [
     wsoa_cover_instructions,
     jtai_colour_key_top,
@@ -2864,6 +3171,10 @@ BUILDERS = [
     business_plan_type_column_sources,
     action_n_refs_sub_steps_as_above,
     monthly_status_columns_partly_filled,
+    hidden_old_sheet_lowercase_rag,
+    section_rows_priority_column,
+    impact_colours_key_below,
+    list_export_no_refs,
 ]
 
 
