@@ -163,6 +163,8 @@ _TEMPORARY = re.compile(r"\b([TA])/(?=[A-Z])")  # "T/Detective ...": temporary (
 _KEPT_SLASH = "\u2044"
 # "Head of Service CIN/CP": a slash between two acronyms after other words is part of the role.
 _INNER_SLASH = re.compile(r"(?<=\s[A-Z]{2})(?<![a-z])(?=[A-Z]{0,4}/[A-Z]{2,6}\b)([A-Z]{0,4})/")
+# "Head of Service CIN / CP": spaced, the slash is still inside the role when an acronym ends the cell or the piece.
+_SPACED_INNER_SLASH = re.compile(r"(\s[A-Z]{2,6})(\s*)/(\s*)(?=[A-Z]{2,6}\s*(?:$|[,;\n]))")
 _JOINER = re.compile(r",\s+|\s+&\s+|\s+and\s+")
 
 
@@ -466,6 +468,7 @@ def _split_owner_text(text):
     text = re.sub(r"\[\s*\d+\s*%\s*\]", "", text.replace(";", "\n"))  # "Tom Reid[50%]": Project's units
     text = re.sub(r",(?=[A-Za-z])", ", ", text)
     text = _INNER_SLASH.sub(lambda m: m[1] + _KEPT_SLASH, text)
+    text = _SPACED_INNER_SLASH.sub(lambda m: m[1] + m[2] + _KEPT_SLASH + m[3], text)
     parts = []
     for line in text.split("\n"):
         for labelled in _LABEL.split(" " + line):

@@ -48,6 +48,9 @@ def themes_of(parsed):
         ),
         ("Assistant Director Education and Inclusion", ["Assistant Director Education and Inclusion"]),
         ("Jane Smith, Tom Jones", ["Jane Smith", "Tom Jones"]),
+        ("HEAD OF SERVICE CIN / CP", ["HEAD OF SERVICE CIN / CP"]),
+        ("Head of SEND / SENCO Network Lead", ["Head of SEND", "SENCO Network Lead"]),
+        ("DCS / Lead Member", ["DCS", "Lead Member"]),
     ],
 )
 def test_owners_split_between_roles_but_not_inside_one(cell, owners):

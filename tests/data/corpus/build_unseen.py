@@ -3148,6 +3148,257 @@ def list_export_no_refs():
     return c
 
 
+# ------------------------------------------------------------------ fifth round
+
+
+def jtai_response_named_lead():
+    """JTAI plan whose action column is 'Multi-agency response' and whose owner is the 'Named lead'."""
+    title = "Cobham Vale Partnership – JTAI Response Plan (children's mental health)"
+    c = Corpus(
+        "jtai_response_named_lead",
+        "JTAI response plan whose columns say 'Finding' (the need), 'Multi-agency response' (the action), 'Lead "
+        "agency' (not the owner), 'Named lead' (the owner), 'Timescale' and 'BRAG' (letters); 'Theme N – ...' "
+        "rows; refs T1.1; the source paragraph in brackets at the end of the finding is not parsed.",
+        title=title,
+    )
+    ws = c.sheet("Response plan")
+    ws["A1"] = title
+    ws["A1"].font = BIG
+    write_row(
+        ws, 3, ["Ref", "Finding", "Multi-agency response", "Lead agency", "Named lead", "Timescale", "BRAG"], bold=True
+    )
+    themes = [
+        (
+            1,
+            "Early identification of mental health needs",
+            [
+                (
+                    "T1.1",
+                    "Schools do not always know how to get help (para 12)",
+                    "Publish one pathway for schools to ask for mental health advice",
+                    "Health",
+                    "Designated Nurse Safeguarding Children",
+                    "April 2025",
+                    "G",
+                    "green",
+                    "2025-04-30",
+                ),
+                (
+                    "T1.2",
+                    "Waiting lists are long",
+                    "Offer every child on the waiting list a named contact",
+                    "Health",
+                    "CAMHS Service Manager",
+                    "June 2025",
+                    "A",
+                    "amber",
+                    "2025-06-30",
+                ),
+            ],
+        ),
+        (
+            2,
+            "Joint working in crisis",
+            [
+                (
+                    "T2.1",
+                    "Children wait in A&E for a bed",
+                    "Agree an escalation protocol between the hospital, CAMHS and social care",
+                    "All",
+                    "Head of Service Children's Social Care & CAMHS Service Manager",
+                    "Dec 2024",
+                    "B",
+                    "blue",
+                    "2024-12-31",
+                ),
+                (
+                    "T2.2",
+                    "Plans after a crisis are not shared",
+                    "Share every crisis plan with the child's school and GP within two days",
+                    "Council",
+                    "Head of Service Children's Social Care",
+                    "March 2025",
+                    "R",
+                    "red",
+                    "2025-03-31",
+                ),
+            ],
+        ),
+    ]
+    owners = {
+        "Head of Service Children's Social Care & CAMHS Service Manager": [
+            "Head of Service Children's Social Care",
+            "CAMHS Service Manager",
+        ]
+    }
+    row = 4
+    for number, theme, actions in themes:
+        merged_heading(ws, row, f"Theme {number} – {theme}", last=7)
+        c.theme(theme, number)
+        row += 1
+        for ref, finding, text, agency, lead, due, rag, expected_rag, due_date in actions:
+            write_row(ws, row, [ref, finding, text, agency, lead, due, rag])
+            c.action(
+                text,
+                ref=ref,
+                theme=theme,
+                owners=owners.get(lead, [lead]),
+                progress_rag=expected_rag,
+                due_date=due_date,
+            )
+            row += 1
+    return c
+
+
+def owner_capitals_spaced_slashes():
+    """Owners typed in capitals and with spaced slashes inside a role; acronyms as posts."""
+    title = "Pelham Council Children's Services – Improvement Plan Tracker"
+    c = Corpus(
+        "owner_capitals_spaced_slashes",
+        "Tracker whose owner cells are typed as people type them: 'HEAD OF SERVICE CIN / CP' (a spaced slash "
+        "inside one role), 'DCS / Lead Member' (two), 'AD Safeguarding & Early Help' (one role holding '&'), "
+        "'Service Manager – MASH' (one), 'PSW, Head of QA' (two); 'Priority N' theme rows with no separator; RAG "
+        "words.",
+        title=title,
+    )
+    ws = c.sheet("Tracker")
+    ws["A1"] = title
+    ws["A1"].font = BIG
+    write_row(ws, 3, ["Ref", "Action", "Owner", "Due", "RAG"], bold=True)
+    rows = [
+        (
+            1,
+            "Front door",
+            [
+                (
+                    "1.1",
+                    "Review the threshold for a child protection enquiry",
+                    "HEAD OF SERVICE CIN / CP",
+                    ["HEAD OF SERVICE CIN / CP"],
+                    "Green",
+                    "2025-03-31",
+                ),
+                (
+                    "1.2",
+                    "Report front door performance to the Lead Member monthly",
+                    "DCS / Lead Member",
+                    ["DCS", "Lead Member"],
+                    "Blue",
+                    "2024-12-31",
+                ),
+            ],
+        ),
+        (
+            2,
+            "Early help",
+            [
+                (
+                    "2.1",
+                    "Align the early help and safeguarding partnerships",
+                    "AD Safeguarding & Early Help",
+                    ["AD Safeguarding & Early Help"],
+                    "Amber",
+                    "2025-06-30",
+                ),
+                (
+                    "2.2",
+                    "Put an early help worker in the MASH",
+                    "Service Manager – MASH",
+                    ["Service Manager – MASH"],
+                    "Red",
+                    "2025-01-31",
+                ),
+                (
+                    "2.3",
+                    "Audit step-downs from the MASH to early help",
+                    "PSW, Head of QA",
+                    ["PSW", "Head of QA"],
+                    "Grey",
+                    "2025-05-31",
+                ),
+            ],
+        ),
+    ]
+    row = 4
+    for number, theme, actions in rows:
+        ws.cell(row=row, column=1, value=f"Priority {number} {theme}").font = BOLD
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
+        c.theme(theme, number)
+        row += 1
+        for ref, text, owner, owners, rag, due in actions:
+            write_row(ws, row, [ref, text, owner, day(due), rag])
+            ws.cell(row=row, column=4).number_format = "dd/mm/yyyy"
+            c.action(text, ref=ref, theme=theme, owners=owners, progress_rag=rag.lower(), due_date=due)
+            row += 1
+    return c
+
+
+def theme_number_and_title_columns():
+    """Theme number and theme title in two columns beside the action number."""
+    title = "Brookvale SEND Improvement Plan 2025"
+    c = Corpus(
+        "theme_number_and_title_columns",
+        "SEND improvement plan with a 'Theme No.' column (numbers) and a 'Theme' column (its title) on every row, "
+        "then 'Action No.' holding 1.1, 2.1; RAG as status words; due dates as real dates.",
+        title=title,
+    )
+    ws = c.sheet("Plan")
+    ws["A1"] = title
+    ws["A1"].font = BIG
+    write_row(ws, 3, ["Theme No.", "Theme", "Action No.", "Action", "Owner", "Due", "Status"], bold=True)
+    rows = [
+        (
+            1,
+            "Identification of need",
+            "1.1",
+            "Screen every child's speech at the two-year review",
+            "Head of Public Health Nursing",
+            "2025-03-31",
+            "On track",
+            "green",
+        ),
+        (
+            1,
+            "Identification of need",
+            "1.2",
+            "Train nursery staff in the graduated approach",
+            "Early Years SEND Lead",
+            "2025-01-31",
+            "Complete",
+            "blue",
+        ),
+        (
+            2,
+            "Inclusion in schools",
+            "2.1",
+            "Fund an inclusion outreach team for secondary schools",
+            "Head of Inclusion",
+            "2025-09-30",
+            "At risk",
+            "amber",
+        ),
+        (
+            2,
+            "Inclusion in schools",
+            "2.2",
+            "Publish exclusion data for children with SEND each term",
+            "Head of Inclusion",
+            "2025-04-30",
+            "Not started",
+            "grey",
+        ),
+    ]
+    seen = []
+    for row, (number, theme, ref, text, owner, due, status, rag) in enumerate(rows, start=4):
+        write_row(ws, row, [number, theme, ref, text, owner, day(due), status])
+        ws.cell(row=row, column=6).number_format = "dd/mm/yyyy"
+        if theme not in seen:
+            seen.append(theme)
+            c.theme(theme, number)
+        c.action(text, ref=ref, theme=theme, owners=[owner], progress_rag=rag, due_date=due)
+    return c
+
+
 BUILDERS = [
     wsoa_cover_instructions,
     jtai_colour_key_top,
@@ -3175,6 +3426,9 @@ BUILDERS = [
     section_rows_priority_column,
     impact_colours_key_below,
     list_export_no_refs,
+    jtai_response_named_lead,
+    owner_capitals_spaced_slashes,
+    theme_number_and_title_columns,
 ]
 
 
