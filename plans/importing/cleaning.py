@@ -163,8 +163,27 @@ _TEMPORARY = re.compile(r"\b([TA])/(?=[A-Z])")  # "T/Detective ...": temporary (
 _KEPT_SLASH = "\u2044"
 # "Head of Service CIN/CP": a slash between two acronyms after other words is part of the role.
 _INNER_SLASH = re.compile(r"(?<=\s[A-Z]{2})(?<![a-z])(?=[A-Z]{0,4}/[A-Z]{2,6}\b)([A-Z]{0,4})/")
-# "Head of Service CIN / CP": spaced, the slash is still inside the role when an acronym ends the cell or the piece.
-_SPACED_INNER_SLASH = re.compile(r"(\s[A-Z]{2,6})(\s*)/(\s*)(?=[A-Z]{2,6}\s*(?:$|[,;\n]))")
+
+
+def _keep_spaced_inner_slash(text):
+    """ "Head of Service CIN / CP": spaced, the slash is still inside the role when an acronym after other words
+    of the same role is followed by an acronym that ends the cell or its piece ("MASH / HSB" is two)."""
+    parts = re.split(r"(\s+/\s*|\s*/\s+)", text)
+    out = parts[0]
+    for separator, following in zip(parts[1::2], parts[2::2]):
+        words = re.split(r"[/;,\n]", out)[-1].split()
+        if (
+            len(words) >= 2
+            and not {word.lower() for word in words} & {"and", "&"}  # "MASH and HSB / HSB": a list, not one role
+            and re.fullmatch(r"[A-Z]{2,6}", words[-1])
+            and re.match(r"[A-Z]{2,6}\s*(?:$|[,;\n])", following)
+        ):
+            out += separator.replace("/", _KEPT_SLASH) + following
+        else:
+            out += separator + following
+    return out
+
+
 _JOINER = re.compile(r",\s+|\s+&\s+|\s+and\s+")
 
 
@@ -468,7 +487,7 @@ def _split_owner_text(text):
     text = re.sub(r"\[\s*\d+\s*%\s*\]", "", text.replace(";", "\n"))  # "Tom Reid[50%]": Project's units
     text = re.sub(r",(?=[A-Za-z])", ", ", text)
     text = _INNER_SLASH.sub(lambda m: m[1] + _KEPT_SLASH, text)
-    text = _SPACED_INNER_SLASH.sub(lambda m: m[1] + m[2] + _KEPT_SLASH + m[3], text)
+    text = _keep_spaced_inner_slash(text) if " /" in text or "/ " in text else text
     parts = []
     for line in text.split("\n"):
         for labelled in _LABEL.split(" " + line):

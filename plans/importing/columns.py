@@ -787,8 +787,11 @@ def assign_columns(headers, profiles):
                 scores[name] = score
         if profile.get("count"):
             if profile.get("numbers", 0) >= 0.8 or profile.get("flags", 0) >= 0.8:
+                # "IN para" over 3, 5: the paragraphs of the report the header names are sources.
+                paragraphs = profile.get("flags", 0) < 0.8 and bool(report_code(header))
                 for name in TEXT_FIELD_NAMES | {"progress_rag", "impact_rag"}:
-                    scores.pop(name, None)  # a column of numbers or TRUE/FALSE is not text, nor a RAG
+                    if not (paragraphs and name == "sources"):
+                        scores.pop(name, None)  # a column of numbers or TRUE/FALSE is not text, nor a RAG
             if profile.get("distinct", 0) >= 0.8 and profile.get("count", 0) >= 4 and scores.get("theme", 0) < 16:
                 scores.pop("theme", None)  # a different long text on every row is not a theme
             if profile.get("priorities", 0) >= 0.8:

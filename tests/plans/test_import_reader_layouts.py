@@ -321,3 +321,17 @@ def test_an_impact_column_of_colours_reads_by_the_key_below_the_table():
     assert [a["impact_rag"] for a in parsed.as_data()["actions"]] == ["green", "red"]
     assert [a["progress_rag"] for a in parsed.as_data()["actions"]] == ["green", "green"]
     assert len(parsed.as_data()["actions"]) == 2
+
+
+def test_a_column_of_paragraph_numbers_under_a_report_name_is_the_source():
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tracker"
+    sheet.append(["Ref", "IN para", "Action", "Owner", "Status"])
+    sheet.append(["1a", 3, "Clear every assessment open longer than 45 days", "Head of Service Assessment", "On track"])
+    sheet.append(["1b", 5, "Convert ten agency posts to permanent posts", "Head of Workforce", "Complete"])
+    parsed = read(book)
+    assert [[f"{s['code']} {s['paragraph']}" for s in a["sources"]] for a in parsed.as_data()["actions"]] == [
+        ["IN 3"],
+        ["IN 5"],
+    ]

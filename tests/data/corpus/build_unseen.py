@@ -3399,6 +3399,176 @@ def theme_number_and_title_columns():
     return c
 
 
+# ------------------------------------------------------------------ sixth round
+
+
+def html_fragments_lead_and_timescale():
+    """A plan pasted from a web system: HTML fragments in the text, three-level refs, 'Lead and timescale'."""
+    title = "Ravensworth Children's Services – Practice Improvement Plan"
+    c = Corpus(
+        "html_fragments_lead_and_timescale",
+        "Plan copied out of a web case-management system: action text holding '<br>' and '&amp;'; refs 1.1.1, "
+        "1.1.2, 1.2.1; one 'Lead and timescale' column ('Head of Service Safeguarding – March 2025'); 'Theme N –' "
+        "rows; RAG words.",
+        title=title,
+    )
+    ws = c.sheet("Plan")
+    ws["A1"] = title
+    ws["A1"].font = BIG
+    ws.merge_cells("A1:D1")
+    write_row(ws, 2, ["Ref", "Action", "Lead and timescale", "RAG"], bold=True)
+    themes = [
+        (
+            1,
+            "Child protection practice",
+            [
+                (
+                    "1.1.1",
+                    "Review &amp; relaunch<br>the child protection procedures",
+                    "Review & relaunch the child protection procedures",
+                    "Head of Service Safeguarding – March 2025",
+                    ["Head of Service Safeguarding"],
+                    "2025-03-31",
+                    "Green",
+                    "green",
+                ),
+                (
+                    "1.1.2",
+                    "Train every social worker in the procedures",
+                    "Train every social worker in the procedures",
+                    "Principal Social Worker – Q3 2024/25",
+                    ["Principal Social Worker"],
+                    "2024-12-31",
+                    "Amber",
+                    "amber",
+                ),
+                (
+                    "1.2.1",
+                    "Audit <b>twenty</b> child protection plans a quarter",
+                    "Audit twenty child protection plans a quarter",
+                    "Service Manager QA – June 2025",
+                    ["Service Manager QA"],
+                    "2025-06-30",
+                    "Grey",
+                    "grey",
+                ),
+            ],
+        ),
+        (
+            2,
+            "Children in care",
+            [
+                (
+                    "2.1.1",
+                    "Hold life-story work with every child placed for adoption",
+                    "Hold life-story work with every child placed for adoption",
+                    "Adoption Team Manager – December 2024",
+                    ["Adoption Team Manager"],
+                    "2024-12-31",
+                    "Blue",
+                    "blue",
+                ),
+            ],
+        ),
+    ]
+    row = 3
+    for number, theme, actions in themes:
+        ws.cell(row=row, column=1, value=f"Theme {number} – {theme}").font = BOLD
+        c.theme(theme, number)
+        row += 1
+        for ref, raw, text, lead, owners, due, rag, expected_rag in actions:
+            write_row(ws, row, [ref, raw, lead, rag])
+            c.action(text, ref=ref, theme=theme, owners=owners, progress_rag=expected_rag, due_date=due)
+            row += 1
+    return c
+
+
+def original_and_revised_targets_visible():
+    """Original and revised target dates both shown; ticks for done beside a status column."""
+    title = "Thornleigh Council – Improvement Notice Tracker"
+    c = Corpus(
+        "original_and_revised_targets_visible",
+        "Improvement notice tracker showing both 'Original target' and 'Revised target' (the revised one, when "
+        "filled, is the due date); a 'Status' column of words; 'IN para' source column with bare numbers; "
+        "'Target N -' theme rows in bold.",
+        title=title,
+    )
+    ws = c.sheet("Tracker")
+    ws["A1"] = title
+    ws["A1"].font = BIG
+    write_row(ws, 3, ["Ref", "IN para", "Action", "Owner", "Original target", "Revised target", "Status"], bold=True)
+    targets = [
+        (
+            1,
+            "Timely assessments",
+            [
+                (
+                    "1a",
+                    "3",
+                    "Clear every assessment open longer than 45 days",
+                    "Head of Service Assessment",
+                    "2024-12-31",
+                    "2025-03-31",
+                    "Some slippage",
+                    "amber",
+                    "2025-03-31",
+                ),
+                (
+                    "1b",
+                    "3",
+                    "Publish weekly assessment timeliness to team managers",
+                    "Head of Performance",
+                    "2024-11-30",
+                    None,
+                    "Complete",
+                    "blue",
+                    "2024-11-30",
+                ),
+            ],
+        ),
+        (
+            2,
+            "Stable workforce",
+            [
+                (
+                    "2a",
+                    "5",
+                    "Convert ten agency posts to permanent posts",
+                    "Head of Workforce",
+                    "2025-03-31",
+                    "2025-09-30",
+                    "Off track",
+                    "red",
+                    "2025-09-30",
+                ),
+                (
+                    "2b",
+                    "5",
+                    "Run a recruitment campaign for experienced social workers",
+                    "Head of Workforce",
+                    "2025-01-31",
+                    None,
+                    "On track",
+                    "green",
+                    "2025-01-31",
+                ),
+            ],
+        ),
+    ]
+    row = 4
+    for number, theme, actions in targets:
+        ws.cell(row=row, column=1, value=f"Target {number} - {theme}").font = BOLD
+        c.theme(theme, number)
+        row += 1
+        for ref, para, text, owner, original, revised, status, rag, due in actions:
+            write_row(ws, row, [ref, para, text, owner, day(original), day(revised) if revised else None, status])
+            ws.cell(row=row, column=5).number_format = "dd/mm/yyyy"
+            ws.cell(row=row, column=6).number_format = "dd/mm/yyyy"
+            c.action(text, ref=ref, theme=theme, owners=[owner], sources=[f"IN {para}"], progress_rag=rag, due_date=due)
+            row += 1
+    return c
+
+
 BUILDERS = [
     wsoa_cover_instructions,
     jtai_colour_key_top,
@@ -3429,6 +3599,8 @@ BUILDERS = [
     jtai_response_named_lead,
     owner_capitals_spaced_slashes,
     theme_number_and_title_columns,
+    html_fragments_lead_and_timescale,
+    original_and_revised_targets_visible,
 ]
 
 
