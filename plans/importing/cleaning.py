@@ -105,6 +105,56 @@ ROLE_NOUNS = {
     "councillor",
     "cllr",
     "officer.",
+    "psychologist",
+    "paediatrician",
+    "psychiatrist",
+    "therapist",
+    "clinician",
+    "solicitor",
+    "senco",
+}
+# Words that name a service, a team or an area of work, never a person: "Detective Chief Inspector, Public
+# Protection" is one role with its unit, not a role and a person called "Public Protection".
+_SERVICE_WORDS = {
+    "protection",
+    "safeguarding",
+    "exploitation",
+    "care",
+    "children",
+    "families",
+    "family",
+    "education",
+    "inclusion",
+    "quality",
+    "assurance",
+    "improvement",
+    "practice",
+    "youth",
+    "justice",
+    "help",
+    "social",
+    "adults",
+    "commissioning",
+    "performance",
+    "workforce",
+    "development",
+    "learning",
+    "disability",
+    "disabilities",
+    "fostering",
+    "adoption",
+    "court",
+    "legal",
+    "public",
+    "finance",
+    "operations",
+    "partnerships",
+    "governance",
+    "strategy",
+    "intelligence",
+    "prevention",
+    "housing",
+    "health",
 }
 _STOP_WORDS = {"of", "for", "the", "and", "in", "to", "with", "on", "at"}
 _LABEL = re.compile(r"(?:^|\s)\(?([a-z]|[ivx]{1,4})\)\s+", re.I)
@@ -113,6 +163,27 @@ _TEMPORARY = re.compile(r"\b([TA])/(?=[A-Z])")  # "T/Detective ...": temporary (
 _KEPT_SLASH = "\u2044"
 # "Head of Service CIN/CP": a slash between two acronyms after other words is part of the role.
 _INNER_SLASH = re.compile(r"(?<=\s[A-Z]{2})(?<![a-z])(?=[A-Z]{0,4}/[A-Z]{2,6}\b)([A-Z]{0,4})/")
+
+
+def _keep_spaced_inner_slash(text):
+    """ "Head of Service CIN / CP": spaced, the slash is still inside the role when an acronym after other words
+    of the same role is followed by an acronym that ends the cell or its piece ("MASH / HSB" is two)."""
+    parts = re.split(r"(\s+/\s*|\s*/\s+)", text)
+    out = parts[0]
+    for separator, following in zip(parts[1::2], parts[2::2]):
+        words = re.split(r"[/;,\n]", out)[-1].split()
+        if (
+            len(words) >= 2
+            and not {word.lower() for word in words} & {"and", "&"}  # "MASH and HSB / HSB": a list, not one role
+            and re.fullmatch(r"[A-Z]{2,6}", words[-1])
+            and re.match(r"[A-Z]{2,6}\s*(?:$|[,;\n])", following)
+        ):
+            out += separator.replace("/", _KEPT_SLASH) + following
+        else:
+            out += separator + following
+    return out
+
+
 _JOINER = re.compile(r",\s+|\s+&\s+|\s+and\s+")
 
 
@@ -130,12 +201,12 @@ def _is_person(text):
     return (
         len(words) == 2
         and all(re.fullmatch(r"[A-Z][a-z'’\-]+", w) for w in words)
-        and not any(w.lower() in ROLE_NOUNS for w in words)
+        and not any(w.lower() in ROLE_NOUNS or w.lower() in _SERVICE_WORDS for w in words)
     )
 
 
 def _ends_like_role(text):
-    words = _words(text)
+    words = _words(re.sub(r"\s*\([^()]*\)\s*$", "", text))  # "Police Inspector (Youth Engagement)"
     if not words:
         return False
     last = words[-1].strip("().,").lower()
@@ -302,8 +373,8 @@ def _split_joined(text):
         # "Officer & Learning & Development Officer": the piece runs on through further "&"s.
         extended = piece
         for later_joiner, later in zip(joiners[position:], pieces[position + 1 :]):
-            if later_joiner.strip() != "&":
-                break
+            if later_joiner.strip() not in ("&", "and"):
+                break  # "Manager & Learning and Improvement Officer": the piece runs on to its post
             extended = extended + later_joiner + later
         role_then_team = (
             joiner.startswith(",")
@@ -416,6 +487,7 @@ def _split_owner_text(text):
     text = re.sub(r"\[\s*\d+\s*%\s*\]", "", text.replace(";", "\n"))  # "Tom Reid[50%]": Project's units
     text = re.sub(r",(?=[A-Za-z])", ", ", text)
     text = _INNER_SLASH.sub(lambda m: m[1] + _KEPT_SLASH, text)
+    text = _keep_spaced_inner_slash(text) if " /" in text or "/ " in text else text
     parts = []
     for line in text.split("\n"):
         for labelled in _LABEL.split(" " + line):

@@ -787,8 +787,11 @@ def assign_columns(headers, profiles):
                 scores[name] = score
         if profile.get("count"):
             if profile.get("numbers", 0) >= 0.8 or profile.get("flags", 0) >= 0.8:
+                # "IN para" over 3, 5: the paragraphs of the report the header names are sources.
+                paragraphs = profile.get("flags", 0) < 0.8 and bool(report_code(header))
                 for name in TEXT_FIELD_NAMES | {"progress_rag", "impact_rag"}:
-                    scores.pop(name, None)  # a column of numbers or TRUE/FALSE is not text, nor a RAG
+                    if not (paragraphs and name == "sources"):
+                        scores.pop(name, None)  # a column of numbers or TRUE/FALSE is not text, nor a RAG
             if profile.get("distinct", 0) >= 0.8 and profile.get("count", 0) >= 4 and scores.get("theme", 0) < 16:
                 scores.pop("theme", None)  # a different long text on every row is not a theme
             if profile.get("priorities", 0) >= 0.8:
@@ -818,6 +821,8 @@ def assign_columns(headers, profiles):
                 scores["ref"] -= 10
             if is_percent_header(header):
                 scores.pop("ref", None)  # "% Complete" holding 1 and 0.5 is not a ref
+            if header and looks_like_status(header) and profile.get("numbers", 0) >= 0.8:
+                scores.pop("ref", None)  # "Blue" or "On track" over numbers: a count of actions, not refs
             if profile.get("numbers", 0) >= 0.8 and profile.get("length", 0) >= 8 and scores.get("ref", 0) < 25:
                 scores.pop("ref", None)  # a long system number (a tool's item id) is not the plan's ref
             if (

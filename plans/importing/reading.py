@@ -20,7 +20,7 @@ from plans.categories import category_label
 from plans.importing import rows as kinds
 from plans.importing import tools
 from plans.importing.cleaning import clean_text, normalise_label
-from plans.importing.colours import learn_key, theme_colours
+from plans.importing.colours import colour_rag, fill_rgb, learn_key, theme_colours
 from plans.importing.columns import FIELDS, PERIOD_FIELDS, field_for_header  # noqa: F401 (FIELDS is the form's list)
 from plans.importing.files import ImportFileError, check_workbook_file
 from plans.importing.merges import Merges, hidden_columns, sheet_merges
@@ -445,6 +445,8 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
     ]
     if True:
         for _sheet, header, rows, _merges, _report in ordered:
+            if header and _bare_theme_sheet(_sheet.title, rows[: header[0]]) is not None:
+                continue  # a sheet named "Theme 1": the text above its header is the theme's title
             limit = header[0] if header else min(len(rows), 12)
             for row in rows[:limit]:
                 text = _lone_text(row)
@@ -458,6 +460,7 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
                     and not kinds.category_of(text)
                     and not (tool and tool.is_banner(text))
                     and normalise_label(text) not in _NOT_TITLES
+                    and not re.fullmatch(r"\[.*\]", text)  # "[council logo]": a placeholder, not a title
                 ):
                     title = text
                     break
@@ -490,6 +493,9 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
         report.hidden = hidden_columns(sheet)
         if chosen is None:
             sheet_mapping = _without_hidden_duplicates(report.hidden, sheet_mapping, headers)
+            sheet_mapping = _with_fill_only_rag(
+                sheet_mapping, headers, buffers[sheet.title][1][header_index + header_lines :], palette
+            )
         width = max([max(headers, default=-1) + 1] + [len(row) for row in first_rows])
         columns = [
             i
@@ -508,6 +514,14 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
         default_theme = (
             ("", _sheet_theme_title(sheet.title)) if multi or not _GENERIC_SHEET.match(sheet.title.strip()) else None
         )
+        named = _bare_theme_sheet(sheet.title, first_rows[:header_index])
+        numbered = kinds.theme_row(_sheet_theme_title(sheet.title))
+        if default_theme and numbered and numbered[0] and numbered[1]:
+            default_theme = (numbered[0], numbered[1])  # a tab "1. Leadership" or "Priority 2 - Workforce"
+        if named is not None:
+            default_theme, theme_title_row = (named[0], named[1]), named[2]
+        else:
+            theme_title_row = None
         stream, buffered = buffers.pop(sheet.title)
         sheet_key = _sheet_fill_key(buffered, header_index, header_lines, headers, palette)
         for rgb, rag in workbook_key.items():
@@ -534,6 +548,8 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
         for number, row in enumerate(first_rows[:header_index], start=1):
             merges.fill(number, list(row)) if merges.ranges else None
             text = _lone_text(row)
+            if number == theme_title_row:
+                continue  # the theme's title, on a sheet named only "Theme 2"
             if not text or text in (title, file_title):
                 if text:
                     collector.skip(sheet.title, number, "the plan's title", text)
@@ -634,6 +650,51 @@ def _without_hidden_duplicates(hidden, mapping, headers):
     return mapping
 
 
+def _with_fill_only_rag(mapping, headers, data_cells, palette):
+    """A column whose cells hold nothing but are filled in colours that differ from row to row and from the
+    row's own background is a RAG shown by colour only ("Progress" with green, amber and red cells): it is
+    the progress RAG when no column of ratings was found (or the impact RAG when its header says impact), and
+    a "RAG" column of colours comes before a "Status" column of words."""
+    action_index = min((i for i, name in mapping.items() if name == "action"), default=None)
+    if action_index is None:
+        return mapping
+    rows = [
+        cells
+        for cells in data_cells
+        if action_index < len(cells)
+        and cells[action_index].value not in (None, "")
+        and sum(1 for i in mapping if i < len(cells) and cells[i].value not in (None, "")) >= 2
+    ]  # rows of actions (a ref, owner or date beside the text), not headings, notes or a key below the table
+    if len(rows) < 2:
+        return mapping
+    rated = {name for name in mapping.values() if name in ("progress_rag", "impact_rag")}
+    for index in sorted(headers):
+        if index == action_index or any(index < len(cells) and cells[index].value not in (None, "") for cells in rows):
+            continue
+        colours = []
+        for cells in rows:
+            if index >= len(cells):
+                continue
+            rgb = fill_rgb(getattr(cells[index], "fill", None), palette)
+            if rgb and rgb != fill_rgb(getattr(cells[action_index], "fill", None), palette):
+                colours.append(rgb)
+        if len(colours) < 0.6 * len(rows) or len(set(colours)) < 2:
+            continue
+        if not all(colour_rag(rgb)[1] for rgb in set(colours)):
+            continue
+        words = normalise_label(headers.get(index, "")).split()
+        name = "impact_rag" if "impact" in words else "progress_rag"
+        if name in rated and not (
+            "rag" in words
+            and not any("rag" in normalise_label(headers.get(i, "")).split() for i, n in mapping.items() if n == name)
+        ):
+            continue  # (a "RAG" of colours beside a "Status" of words rates; the status is its fallback)
+        mapping = {i: field for i, field in mapping.items() if i != index}
+        mapping[index] = name
+        rated.add(name)
+    return mapping
+
+
 def kinds_status(text):
     from plans.importing.values import read_status
 
@@ -650,6 +711,31 @@ def _sheet_fill_key(buffered, header_index, header_lines, headers, palette):
         if len(cells) > beside:
             learn_key(cells, key, read_status=kinds_status, theme=palette, beside=beside)
     return key
+
+
+def _bare_theme_sheet(name, rows_above):
+    """(number, title, row number) for a sheet named only by a theme word and a number ("Theme 2", "Priority
+    3") whose first lone text above the header is the theme's title; else None."""
+    label = kinds.theme_row(name.replace("_", " ").strip())
+    if not label or not label[0] or label[1]:
+        return None
+    if any((kinds.theme_row(_lone_text(row) or "") or ("",))[0] for row in rows_above):
+        return None  # "Theme 1: ..." above the header says it itself
+    for number, row in enumerate(rows_above, start=1):
+        text = _lone_text(row)
+        if not text:
+            continue
+        if (
+            len(text) > 150
+            or kinds.is_note(text)
+            or kinds.is_key_heading(text)
+            or kinds.theme_field(text)
+            or kinds.category_of(text)
+        ):
+            return None
+        parsed = kinds.theme_row(text)
+        return (label[0], parsed[1] if parsed and parsed[1] else text, number)
+    return None
 
 
 def _sheet_theme_title(name):

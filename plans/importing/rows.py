@@ -39,6 +39,8 @@ _SPELLED = {
 }
 _NUMBER = r"(?P<number>\d{1,2}(?:\.\d{1,2})?[a-z]?|[A-H]\b|[IVX]{1,4}\b|(?:" + "|".join(_SPELLED) + r")\b)"
 THEME_WORDS = (
+    r"areas? for priority action|priority action|areas? of significant weakness|significant weakness|"
+    r"areas? of weakness|improvement target|target|pledge|commitment|goal|"
     r"theme|area for improvement|areas for improvement|area of improvement|improvement area|strategic aim|aim|"
     r"priority|key priority|strategic priority|recommendation|section|outcome|workstream|work stream|strand|"
     r"objective|strategic objective|domain|pillar|key line of enquiry|kloe|area|part|improvement priority|"
@@ -96,7 +98,10 @@ def theme_row(text, *, strict=False):
     if match and (match["number"] or match["sep"] in (":", "–", "—", "-")):
         title = match["title"].strip(" :-–—.")
         word = match["word"].lower()
-        if word in {"objective", "outcome", "aim", "area", "part", "finding", "recommendation"} and not match["number"]:
+        if (
+            word in {"objective", "outcome", "aim", "area", "part", "finding", "recommendation", "target", "goal"}
+            or word in {"pledge", "commitment", "priority action", "improvement target"}
+        ) and not match["number"]:
             return None
         if not match["number"] and not title:
             return None
@@ -131,8 +136,13 @@ def is_key_heading(text):
     return bool(KEY_ROW.match(text.strip())) and len(text) < 300
 
 
+# "Actions in theme: 3", "Number complete = 4", "Completed: 50%": a label and a count, a sub-total.
+COUNT_ROW = re.compile(r"^[A-Za-z][^:=\n]{2,60}[:=]\s*\d+(?:\.\d+)?\s*%?\s*(?:actions?)?\.?$", re.I)
+
+
 def is_total(text):
-    return bool(TOTAL_ROW.match(text.strip()))
+    text = text.strip()
+    return bool(TOTAL_ROW.match(text) or (COUNT_ROW.match(text) and not THEME_FIELD.match(text)))
 
 
 def is_rag_word(text):

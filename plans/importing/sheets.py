@@ -188,6 +188,10 @@ def find_header(rows, merges=None):
                     )
                     for i in range(width)
                 ]
+                for i, text in enumerate(joined):
+                    lower = below[i] if i < len(below) else ""
+                    if lower and text != lower and not _field_of_header(text) and _field_of_header(lower):
+                        joined[i] = lower  # "Plan" over "Action No": a group label that hides the column's own word
                 joined_mapping = _header_fields(joined)
                 # A group label merged over the columns below it ("RAG rating" over Progress and Impact) counts even
                 # when it adds no column of its own.
@@ -195,7 +199,7 @@ def find_header(rows, merges=None):
                 widest = max((end - start + 1 for start, end in spans), default=0)
                 grouped = (
                     bool(spans)
-                    and 0 < sum(1 for t in row if t) < len(below_words)
+                    and 0 < len({t for t in row if t}) < len(below_words)  # group labels, spread over their columns
                     and widest < len(below_words)
                     and all(len(t) <= 40 for t in row if t)
                 )  # not a title merged across the whole table
@@ -253,7 +257,11 @@ def detect_mapping(headers, data_rows):
         profiles[index] = content_profile(values)
     mapping = assign_columns(headers, {i: p for i, p in profiles.items() if p.get("count")})
     if not _is_header(mapping):
-        mapping = {i: name for i, name in _header_fields([headers.get(i, "") for i in range(width)]).items()}
+        mapping = {
+            i: name
+            for i, name in _header_fields([headers.get(i, "") for i in range(width)]).items()
+            if not (name in ("action", "improvement_need") and profiles[i].get("numbers", 0) >= 0.8)
+        }  # "Actions" over 2, 3, 5: a count of actions (a summary sheet), not their text
     # A column of long texts with no clear header is the action when none was found.
     if "action" not in mapping.values():
         candidates = [
@@ -263,7 +271,51 @@ def detect_mapping(headers, data_rows):
         ]
         if candidates:
             mapping[max(candidates)[1]] = "action"
+    if "theme" not in mapping.values():
+        grouping = _grouping_column(mapping, profiles, data_rows[:PROFILE_ROWS])
+        if grouping is not None:
+            mapping[grouping] = "theme"
     return mapping, profiles
+
+
+def _grouping_column(mapping, profiles, data_rows):
+    """A text column left of the actions whose cells each cover several actions (merged down, written on a
+    group's first row only, or repeated) groups them: it is the theme column, whatever its header ("Area of
+    significant weakness", "Audit", "Strategic priority"). Not when the sheet has theme rows of its own."""
+    action_index = min((i for i, name in mapping.items() if name == "action"), default=None)
+    if action_index is None:
+        return None
+    action_rows = [row for row in data_rows if action_index < len(row) and row[action_index] not in (None, "")]
+    if len(action_rows) < 3:
+        return None
+    for row in data_rows:
+        filled = [value for value in row if value not in (None, "")]
+        if len(filled) == 1 and isinstance(filled[0], str) and (kinds.theme_row(filled[0]) or ("",))[0]:
+            return None  # "Priority 2: ..." rows: the sheet says its themes itself
+    ref_index = min((i for i, name in mapping.items() if name == "ref"), default=action_index)
+    for index in range(min(action_index, ref_index)):  # a level above the refs, not an attribute of each action
+        if mapping.get(index) not in (None, "improvement_need"):
+            continue
+        profile = profiles.get(index, {})
+        if (
+            profile.get("count", 0) < 2
+            or profile.get("status", 0) >= 0.3
+            or (profile.get("dates", 0) >= 0.3 and profile.get("length", 0) < 20)  # "Audit (June 2024)" is a title
+            or profile.get("numbers", 0) >= 0.3
+            or profile.get("refs", 0) >= 0.5
+            or profile.get("length", 0) < 4
+        ):
+            continue
+        values = [clean_text(row[index]) if index < len(row) else "" for row in action_rows]
+        filled = [value for value in values if value]
+        if len(set(filled)) < 2:
+            continue
+        sparse = values[0] and len(filled) <= 0.6 * len(values)
+        repeated = len(filled) == len(values) and len(set(filled)) <= len(values) / 2
+        runs = sum(1 for i, value in enumerate(filled) if i == 0 or value != filled[i - 1])
+        if (sparse or repeated) and runs == len(set(filled)):
+            return index
+    return None
 
 
 # ---------------------------------------------------------------- the workbook-wide results
@@ -474,6 +526,11 @@ class SheetReader:
             self.in_key = True
             self.skip(row, "a RAG key or legend", text)
             return True
+        numbered = kinds.theme_row(text) if heading else None
+        if numbered and numbered[0] and numbered[1] and not before_header:
+            # "1) The quality of ..." merged across the table or in bold: a numbered theme, not a footnote.
+            self.start_theme(row, numbered[0], numbered[1])
+            return True
         if kinds.is_note(text) or kinds.is_total(text):
             self.skip(row, "a note" if kinds.is_note(text) else "a total", text)
             return True
@@ -613,11 +670,16 @@ class SheetReader:
         if kinds.is_total(first_text) and not looks_like_ref(first_text):
             self.skip(row, "a total", " | ".join(texts.values()))
             return
+        numbered_heading = (
+            len(own) == 1
+            and (kinds.theme_row(first_text) or ("",))[0]
+            and (self.merges.width_merged(row) >= 3 or self.is_bold(cells, first_index))
+        )  # "1) The quality of ..." merged across the table: a theme, not a footnote "1) see ..."
         if (
             kinds.is_note(first_text)
             and self.mapping.get(min(texts)) != "action"
             or (kinds.is_note(first_text) and len(own) == 1)
-        ):
+        ) and not numbered_heading:
             self.skip(row, "a note", first_text)
             return
         if self.is_status_count(own):
@@ -891,7 +953,25 @@ class SheetReader:
     def rag(self, row, name, values, cells):
         """(rag code or None, closed) from the field's cell: a word, letter, status or only a fill."""
         rag, closed, seen = None, False, False
-        for index in self.columns.get(name, []):
+        indexes = self.columns.get(name, [])
+        if (
+            len(indexes) > 1
+            and indexes[0] < len(cells)
+            and header_period(self.headers.get(indexes[0], "")) is None
+            and (values[indexes[0]] if indexes[0] < len(values) else None) in (None, "")
+        ):
+            # The RAG column shown by colour only, beside a status column of words: the colour rates, the status
+            # only says whether the action is closed.
+            rgb = fill_rgb(getattr(cells[indexes[0]], "fill", None), self.palette)
+            if rgb is not None and (rgb in self.fill_key or colour_rag(rgb)[0] is not None):
+                self.fills_now[name] = (rgb, "")
+                for index in indexes[1:]:
+                    value = values[index] if index < len(values) else None
+                    if value not in (None, ""):
+                        status = read_status(value, self.status_extra)
+                        closed = closed or bool(status and status.closed)
+                return None, closed
+        for index in indexes:
             value = values[index] if index < len(values) else None
             if value in (None, ""):
                 continue

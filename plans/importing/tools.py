@@ -9,6 +9,7 @@ made themes. A file that only resembles a tool scores too low and goes through t
 
 import re
 
+from plans.importing import rows as kinds
 from plans.importing.cleaning import clean_text, normalise_label
 from plans.importing.values import read_status, status_key
 from plans.rag import Rag
@@ -844,7 +845,14 @@ def detect(workbook, candidates, cells=None):
         repeats = [
             number for number, row in enumerate(rows) if number > index and [clean_text(v) for v in row] == signature
         ]
-        repeated_headers += len(repeats)
+
+        # A header repeated right under a lone heading row opens the next theme's block (a council's layout); one
+        # repeated in the middle of a theme's rows is a page header, as a Word table pasted into Excel has.
+        def heading_above(number, rows=rows):
+            above = [clean_text(v) for v in rows[number - 1] if v not in (None, "")] if number >= 1 else []
+            return len(above) == 1 and not kinds.is_note(above[0])  # "Page 1" above is a page break
+
+        repeated_headers += sum(1 for number in repeats if not heading_above(number))
         # monday.com: each group is a lone group-name row, then the board's header starting "Name".
         def lone(number, rows=rows):
             return number >= 0 and len([v for v in rows[number] if v not in (None, "")]) == 1

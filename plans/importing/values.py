@@ -220,8 +220,15 @@ def _read_status(value, extra=None):
     extra = extra or {}
     if key in extra:
         return Status(label, extra[key], closed=key in CLOSED_WORDS)
+    if re.match(r"\(?[a-z]\)\s+\w", label, re.I) and key not in _STATUS:
+        # "a) agree the data set": a list label, not the letter A of a rating; read what follows it.
+        rest = _read_status(re.sub(r"^\(?[a-z]\)\s+", "", label, flags=re.I), extra)
+        return Status(
+            label, rest.rag if rest else None, closed=bool(rest and rest.closed), known=bool(rest and rest.known)
+        )
     if key in CLOSED_WORDS:
-        return Status(label, _STATUS.get(key) if key.startswith("complete") else None, closed=True)
+        complete = any(word.startswith("complete") for word in key.split())  # "Closed - complete" is Blue
+        return Status(label, _STATUS.get(key) if complete else None, closed=True)
     if key in OPEN_WORDS:
         return Status(label, None)
     if key in _STATUS:
@@ -236,7 +243,9 @@ def _read_status(value, extra=None):
         if part in extra:
             return Status(label, extra[part], closed=part in CLOSED_WORDS)
         if part in CLOSED_WORDS:
-            return Status(label, None, closed=True)
+            # "Closed - complete": closed, and rated by the other part when it rates ("complete" is Blue).
+            rated = [_STATUS[other] for other in parts if other != part and other in _STATUS and len(other) > 2]
+            return Status(label, rated[0] if rated else None, closed=True)
         if part in _STATUS and (len(part) > 2 or len(parts) > 1):
             return Status(label, _STATUS[part])
     words = key.split()

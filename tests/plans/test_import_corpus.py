@@ -2,14 +2,15 @@
 with no mapping and every expected fact right: actions, refs in order, owners, sources, RAGs,
 themes, categories, due dates, closed actions, the title, the tool and the rows skipped.
 
-The workbooks are built by tests/data/corpus/build.py, and the tools' exports written independently of the
-reader (slugs unseen_tool_…) by tests/data/corpus/build_unseen_tools.py; their facts are in <slug>.json beside them.
+The workbooks are built by tests/data/corpus/build.py; those named unseen_* by build_unseen.py (layouts drawn
+without looking at the reader) and the tools' exports named unseen_tool_… by build_unseen_tools.py (also written
+independently of the reader). Their facts are in <slug>.json beside them.
 """
 
 import pytest
 
 from plans.benchmarks.fidelity import CORPUS, corpus_slugs, expected_facts, score_workbook
-from tests.data.corpus import build, build_unseen_tools
+from tests.data.corpus import build, build_unseen, build_unseen_tools
 
 SLUGS = corpus_slugs()
 
@@ -21,7 +22,7 @@ def test_the_corpus_has_twelve_council_layouts_and_every_tool():
 
 
 def test_the_committed_workbooks_are_what_the_builder_writes(tmp_path):
-    built = build.build(tmp_path) + build_unseen_tools.build(tmp_path)
+    built = build.build(tmp_path) + build_unseen.build(tmp_path) + build_unseen_tools.build(tmp_path)
     assert sorted(built) == SLUGS
     for slug in SLUGS:
         assert (tmp_path / f"{slug}.json").read_text() == (CORPUS / f"{slug}.json").read_text(), (
