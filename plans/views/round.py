@@ -43,10 +43,13 @@ class ReviewQueueView(RoundMixin, TemplateView):
         page = Paginator(queue, REVIEW_PAGE_SIZE).get_page(self.request.GET.get("page"))
         query = self.request.GET.copy()
         query.pop("page", None)
+        updates = list(page.object_list)
+        for update, following in zip(updates, updates[1:] + [None]):
+            update.next_pk = following.pk if following else ""  # where Accept leads: the next on the page
         return super().get_context_data(
             plan=plan,
             period=period,
-            updates=list(page.object_list),
+            updates=updates,
             page=page,
             unreviewed=unreviewed,
             filter_query=query.urlencode(),
@@ -82,7 +85,11 @@ class ReviewQueueView(RoundMixin, TemplateView):
         verb = "accepted" if form.cleaned_data["decision"] == "accepted" else "challenged"
         messages.success(request, f"Update on action {update.action.ref or '(no ref)'} {verb}.")
         back = request.get_full_path()
-        return redirect(f"{back}#update-{update.pk}" if verb == "challenged" else back)
+        following = request.POST.get("next", "")
+        # Challenged: back to it (its comment is shown). Accepted: on to the next update of the page,
+        # so a long list is worked through without scrolling down again each time.
+        anchor = following if verb == "accepted" and following.isdigit() else update.pk
+        return redirect(f"{back}#update-{anchor}")
 
 
 class RoundView(RoundMixin, TemplateView):

@@ -150,6 +150,20 @@ def test_coordinator_accepts_and_challenges_and_the_counts_follow(client, world)
     assert "plans.updatereview" in audit.audited_models()
 
 
+def test_accepting_leads_on_to_the_next_update_of_the_page(client, world):
+    older = ProgressUpdateFactory(action=world.other_action, period=world.period, author=world.coordinator)
+    newer = ProgressUpdateFactory(action=world.action, period=world.period, author=world.owner)
+    url = reverse("plans:review_queue", args=[world.plan.pk])
+    client.force_login(world.coordinator)
+    page = client.get(url).content.decode()
+    # Newest first: the newer update's form carries where Accept leads, the last one's carries nothing.
+    assert f'name="update" value="{newer.pk}">\n      <input type="hidden" name="next" value="{older.pk}">' in page
+    response = client.post(url, {"update": newer.pk, "decision": "accepted", "next": str(older.pk)})
+    assert response["Location"] == f"{url}#update-{older.pk}"
+    response = client.post(url, {"update": older.pk, "decision": "accepted", "next": ""})
+    assert response["Location"] == f"{url}#update-{older.pk}"
+
+
 def test_a_challenge_without_a_comment_is_refused_clearly(client, world):
     update = ProgressUpdateFactory(action=world.action, period=world.period, author=world.owner)
     client.force_login(world.coordinator)
