@@ -10,11 +10,14 @@ the last is open: the usual shape of a plan 3 years in.
 Dashboard: its first screen ("at a glance") and each section, requested as a board member (not a
 superuser), cold (every cache emptied before each run) and, for a closed period, warm (its drawn
 figures kept in the cache), timed with plans.benchmarks.timing (CPU and wall, min and median of n,
-interleaved with the floor). The floor is the leanest honest way to get the open period's RAG
-counts: one SQL statement, the latest update of each action up to the period found by one
-correlated index lookup (ORDER BY created_at DESC LIMIT 1 over the (action, created_at) index, the
-periods given by id) and the pairs counted with GROUP BY. Target: the cold first screen ≤ 5× the
-floor, and under 100 KB of HTML.
+interleaved with the floor; on PostgreSQL the CPU includes the server process serving the
+connection, as SQLite's work is inside this process). The floor is the leanest honest way to get
+the open period's RAG counts: one SQL statement, the latest update of each action up to the period
+found by one correlated index lookup (ORDER BY created_at DESC LIMIT 1 over the (action, created_at)
+index, the periods given by id) and the pairs counted with GROUP BY. (A window function,
+ROW_NUMBER() OVER (PARTITION BY action ...), reads every update of the plan up to the period: see
+docs/decisions for how it compared.) Target: the cold first screen ≤ 5× the floor, and under 100 KB
+of HTML.
 
 """
 

@@ -15,17 +15,19 @@ first `limit` of each group, in plan order (a window function), then those rows'
 
 import dataclasses
 import datetime
+import functools
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import BooleanField, Case, CharField, Count, Exists, OuterRef, Subquery, Value, When
+from django.db.models import CharField, Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Concat
 
-from plans.models import Action, ActionSnapshot, DueDateChange, HighlightReport, ProgressUpdate
+from plans.models import Action, ActionSnapshot, DueDateChange, HighlightReport, ProgressUpdate, Theme
 from plans.querysets import RagSummary
 from plans.rag import Rag, rag_from_value
 from plans.selectors.status import (
     IMPACT_STILL_PERIODS,
+    ON_TRACK,
     is_overdue,
     is_stale,
     movement,
@@ -88,13 +90,22 @@ class StatusGroup:
 
 @dataclass
 class Figures:
-    """A period's figures: the RAG mix, the list counts, by theme."""
+    """A period's figures: the RAG mix, the list counts, by theme (drawn from the groups when read)."""
 
     progress: RagSummary
     impact: RagSummary
     counts: dict  # list name -> number of actions
-    by_theme: dict  # theme id -> (progress RagSummary, impact RagSummary)
     groups: list = field(default_factory=list)
+
+    @functools.cached_property
+    def by_theme(self):
+        """{theme id: (progress RagSummary, impact RagSummary)}."""
+        themes = {}
+        for g in self.groups:
+            theme = themes.setdefault(g.theme_id, ({}, {}))
+            theme[0][g.progress] = theme[0].get(g.progress, 0) + g.n
+            theme[1][g.impact] = theme[1].get(g.impact, 0) + g.n
+        return {key: (RagSummary.from_counts(p), RagSummary.from_counts(i)) for key, (p, i) in themes.items()}
 
 
 def _earlier(periods, period, count=IMPACT_STILL_PERIODS - 1):
@@ -132,6 +143,74 @@ def _split(pair):
     return rag_from_value(progress), rag_from_value(impact)
 
 
+def _open_rows_sql(*, plan, period, periods, earlier, as_of):
+    """One row an action of `plan` for the open `period`, as plain SQL and its parameters: (id, theme
+    id, now, e0, e1..., status, due_passed, updated, theme position, position, id).
+
+    Each action's latest update up to the period is found by one index lookup (its id, as the lean
+    floor finds its RAGs) and joined by id; the previous period's RAGs (e0) by one more. The rest is
+    looked up only for the actions whose figures read it: the impact of the periods before the
+    previous one (e1...) only when progress is on track while impact is short of Green and not Amber
+    or Red (the only case progress_without_impact reads them; MISSING otherwise), and whether the
+    action has an update in the period only when its latest update is not one (stale)."""
+    quote = connection.ops.quote_name
+    update, snapshot, action, theme = (quote(m._meta.db_table) for m in (ProgressUpdate, ActionSnapshot, Action, Theme))
+    params = []
+
+    def up_to(p):
+        ids = [q.pk for q in periods if q.month <= p.month]
+        params.extend(ids)
+        return ", ".join(["%s"] * len(ids))
+
+    def earlier_pair(p, alias):
+        if p.closed:
+            params.append(p.pk)
+            return (
+                f"COALESCE((SELECT {alias}.progress_rag || '|' || {alias}.impact_rag FROM {snapshot} {alias} "  # noqa: S608
+                f"WHERE {alias}.action_id = a.id AND {alias}.period_id = %s), '{MISSING}')"
+            )
+        return (
+            f"COALESCE((SELECT {alias}.progress_rag || '|' || {alias}.impact_rag FROM {update} {alias} "  # noqa: S608
+            f"WHERE {alias}.action_id = a.id AND {alias}.period_id IN ({up_to(p)}) "
+            f"ORDER BY {alias}.created_at DESC, {alias}.id DESC LIMIT 1), '|')"
+        )
+
+    columns = ["a.id", "a.theme_id", "COALESCE(u.progress_rag || '|' || u.impact_rag, '|')"]
+    for n, p in enumerate(earlier):
+        if n == 0:
+            columns.append(earlier_pair(p, f"e{n}"))
+            continue
+        still = ON_TRACK + (Rag.AMBER, Rag.RED)
+        condition = (
+            f"u.progress_rag IN ({', '.join(['%s'] * len(ON_TRACK))}) "
+            f"AND COALESCE(u.impact_rag, '') NOT IN ({', '.join(['%s'] * len(still))})"
+        )
+        params.extend(rag.value for rag in (*ON_TRACK, *still))
+        columns.append(f"CASE WHEN {condition} THEN {earlier_pair(p, f'e{n}')} ELSE '{MISSING}' END")
+    columns.append("a.status")
+    columns.append("CASE WHEN a.due_date < %s THEN 1 ELSE 0 END")
+    params.append(as_of)
+    columns.append(
+        f"CASE WHEN u.period_id = %s THEN 1 WHEN EXISTS (SELECT 1 FROM {update} x "  # noqa: S608
+        f"WHERE x.action_id = a.id AND x.period_id = %s) THEN 1 ELSE 0 END"
+    )
+    params.extend([period.pk, period.pk])
+    columns.extend(["a.theme_position", "a.position", "a.id"])
+    select = ", ".join(columns)
+    latest = (
+        f"(SELECT l.id FROM {update} l WHERE l.action_id = b.id AND l.period_id IN ({up_to(period)}) "  # noqa: S608
+        f"ORDER BY l.created_at DESC, l.id DESC LIMIT 1)"
+    )
+    # The parameters follow the SQL's order: the select list above, then the latest-update lookup, the plan.
+    sql = (
+        f"SELECT {select} FROM (SELECT b.id, b.theme_id, b.status, b.due_date, b.position, "  # noqa: S608 - table names from the models; values are parameters
+        f"t.position AS theme_position, {latest} AS latest_id FROM {action} b JOIN {theme} t ON b.theme_id = t.id "
+        f"WHERE t.plan_id = %s) a LEFT JOIN {update} u ON u.id = a.latest_id"
+    )
+    params.append(plan.pk)
+    return sql, params
+
+
 class _Source:
     """The rows a period's figures are counted from (its snapshots once closed, else the plan's
     actions), each annotated with its group's key: `fields`, read back by `group()`."""
@@ -154,17 +233,9 @@ class _Source:
             self.order = ("theme_position", "position", "pk")
             self.id_field = "action_id"
         else:
-            earlier = {f"e{n}": _status_in(p, "pk", periods) for n, p in enumerate(self.earlier)}
-            self.queryset = Action.objects.for_plan(self.plan).annotate(
-                now=_status_in(period, "pk", periods),
-                updated=Exists(ProgressUpdate.objects.filter(action=OuterRef("pk"), period=period)),
-                due_passed=Case(
-                    When(due_date__lt=self.as_of, then=Value(True)), default=Value(False), output_field=BooleanField()
-                ),
-                **earlier,
-            )
-            self.fields = ("now", *earlier, "status", "due_passed", "updated")
-            self.order = ("theme__position", "position", "pk")
+            self.queryset = None
+            self.fields = ("now", *(f"e{n}" for n in range(len(self.earlier))), "status", "due_passed", "updated")
+            self.order = ("theme_position", "position", "pk")
             self.id_field = "pk"
 
     def group(self, theme_id, values, n=0):
@@ -200,10 +271,26 @@ class _Source:
             fields=tuple(values),
         )
 
+    def rows_sql(self):
+        """SQL and parameters of one row an action: id, theme id, self.fields, self.order."""
+        if self.frozen:
+            rows = self.queryset.values_list(self.id_field, "theme_id", *self.fields, *self.order).order_by()
+            return rows.query.sql_with_params()
+        return _open_rows_sql(
+            plan=self.plan, period=self.period, periods=self.periods, earlier=self.earlier, as_of=self.as_of
+        )
+
     def groups(self):
         """One query: the groups of actions, by theme, with their numbers."""
-        rows = self.queryset.values_list("theme_id", *self.fields).annotate(n=Count("pk")).order_by()
-        return [self.group(row[0], row[1:-1], n=row[-1]) for row in rows]
+        if self.frozen:
+            rows = self.queryset.values_list("theme_id", *self.fields).annotate(n=Count("pk")).order_by()
+            return [self.group(row[0], row[1:-1], n=row[-1]) for row in rows]
+        sql, params = self.rows_sql()
+        keys = ", ".join(f"k{n}" for n in range(len(self.fields) + 1))
+        columns = ", ".join(["id", keys, *(f"o{n}" for n in range(len(self.order)))])
+        with connection.cursor() as cursor:
+            cursor.execute(f"WITH s({columns}) AS ({sql}) SELECT {keys}, COUNT(*) FROM s GROUP BY {keys}", params)  # noqa: S608 - SQL built here; values are parameters
+            return [self.group(row[0], row[1:-1], n=row[-1]) for row in cursor.fetchall()]
 
     def first_of_each_group(self, limit):
         """One query: the first `limit` actions in plan order of each group (ignoring themes), as
@@ -211,11 +298,10 @@ class _Source:
 
         The keys are computed once a row (a materialised common table expression), then a window
         numbers each group's rows, so only the rows a list can show come back."""
-        inner = self.queryset.values_list(self.id_field, *self.fields, *self.order).order_by()
-        sql, params = inner.query.sql_with_params()
+        sql, params = self.rows_sql()
         keys = [f"k{n}" for n in range(len(self.fields))]
         order = [f"o{n}" for n in range(len(self.order))]
-        columns = ", ".join(["id", *keys, *order])
+        columns = ", ".join(["id", "theme", *keys, *order])
         partition = ", ".join(keys)
         sql = (
             f"WITH s({columns}) AS MATERIALIZED ({sql}) "  # noqa: S608 - column names and SQL from the ORM; values are parameters
@@ -237,20 +323,16 @@ def figures(*, plan, period, periods, today=None):
 
 
 def _figures(groups, *, has_previous):
-    progress, impact, counts, themes = {}, {}, dict.fromkeys(LISTS, 0), {}
+    progress, impact, counts = {}, {}, dict.fromkeys(LISTS, 0)
     for g in groups:
         progress[g.progress] = progress.get(g.progress, 0) + g.n
         impact[g.impact] = impact.get(g.impact, 0) + g.n
-        theme = themes.setdefault(g.theme_id, ({}, {}))
-        theme[0][g.progress] = theme[0].get(g.progress, 0) + g.n
-        theme[1][g.impact] = theme[1].get(g.impact, 0) + g.n
         for name in g.lists(has_previous=has_previous):
             counts[name] += g.n
     return Figures(
         progress=RagSummary.from_counts(progress),
         impact=RagSummary.from_counts(impact),
         counts=counts,
-        by_theme={key: (RagSummary.from_counts(p), RagSummary.from_counts(i)) for key, (p, i) in themes.items()},
         groups=groups,
     )
 
@@ -408,7 +490,7 @@ def trend(*, plan, period, periods, current=None, last=None, by_theme=False, tod
         rows = (
             ActionSnapshot.objects.filter(period_id__in=closed)
             .values(*keys, "progress_rag", "impact_rag", "previous_progress_rag")
-            .annotate(n=Count("pk"))
+            .annotate(n=Count("*"))  # COUNT(*): counted from the covering index plans_snapshot_rag_mix
             .order_by()
         )
         for row in rows:

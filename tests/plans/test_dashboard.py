@@ -67,6 +67,19 @@ def test_figures_counted_by_the_database_are_the_status_rules_counts(board, clos
     assert march.counts["without_impact"] >= 2  # 2.2 (still for three periods) and 2.1 (impact Red)
 
 
+def test_an_update_this_period_counts_though_a_later_recorded_one_is_for_an_earlier_period(board):
+    """The open period's latest update may be a late one for February recorded after March's: the
+    action was still updated in March (not "no update this period"), and its RAG is the late one's."""
+    action = board.actions[5]
+    update(action, board.mar, Rag.GREEN, day=datetime.date(2026, 3, 2))
+    update(action, board.feb, Rag.AMBER, day=datetime.date(2026, 3, 4))
+    periods = plan_periods(plan=board.plan)
+    figures = dashboard.figures(plan=board.plan, period=board.mar, periods=periods, today=TODAY)
+    assert _counted(figures) == _expected(board.plan, board.mar, periods)
+    row = next(r for r in status_rows(plan=board.plan, period=board.mar, as_of=TODAY) if r.action_id == action.pk)
+    assert row.progress_rag == Rag.AMBER and not row.is_stale
+
+
 def test_the_hand_counted_february(board):
     periods = plan_periods(plan=board.plan)
     figures = dashboard.figures(plan=board.plan, period=board.feb, periods=periods, today=TODAY)
