@@ -82,7 +82,7 @@ def workbook_saved_at(source, default=None):
 
 def plan_import_changes(*, parsed, plan, as_of=None, people=None):
     """What importing `parsed` over `plan` would change, action by action, writing nothing."""
-    data = people_mapping_apply(data=parsed.as_data(), choices=people)
+    data = people_mapping_apply(data=parsed.as_data(copy=False), choices=people)
     return plan_changes(plan=plan, data=data, as_of=as_of)
 
 
@@ -109,7 +109,7 @@ def plan_import(
     """
     if author is not None and not permissions.is_admin(author):
         raise PermissionDenied("Only admins can import plans.")
-    data = people_mapping_apply(data=parsed.as_data(), choices=people)
+    data = people_mapping_apply(data=parsed.as_data(copy=False), choices=people)
     if title:
         data["title"] = title
     as_of = as_of or timezone.now()
