@@ -16,6 +16,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from improvement.bulk import cycles_collected_after
+
 from plans.categories import category_label
 from plans.importing import rows as kinds
 from plans.importing import tools
@@ -291,6 +293,11 @@ def read_plan_workbook(source, *, name="", mapping=None, title="", progress=None
     chose, before any rule of the reader's or a tool's.
     `progress(rows_read, total_rows)` is called now and then on long sheets.
     """
+    with cycles_collected_after():
+        return _read_file(source, name=name, mapping=mapping, title=title, progress=progress, statuses=statuses)
+
+
+def _read_file(source, *, name, mapping, title, progress, statuses):
     close = None
     if isinstance(source, (str, Path)):
         name = name or str(source)

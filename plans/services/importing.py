@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from improvement.bulk import cycles_collected_after
 from plans import permissions
 from plans.importing.files import ImportFileError
 from plans.importing.reading import ParsedPlan, read_plan_workbook
@@ -113,7 +114,7 @@ def plan_import(
     if title:
         data["title"] = title
     as_of = as_of or timezone.now()
-    with transaction.atomic():
+    with cycles_collected_after(), transaction.atomic():
         saved = plan_save_from_data(
             data=data,
             plan=plan,
