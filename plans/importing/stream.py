@@ -9,7 +9,7 @@ a fill, an outline indent), from the same tables openpyxl's ReadOnlyCell uses. V
 exactly as openpyxl converts them with data_only=True (numbers, dates by their number format,
 booleans, shared and inline strings, errors as their text), and rows are padded and numbered as
 openpyxl's iter_rows pads them, so the reader cannot tell the two apart
-(tests/plans/test_import_stream.py compares them cell by cell on every workbook of the corpus).
+(tests/plans/test_import_at_size.py compares them cell by cell on every workbook of the corpus).
 Each row element is dropped once read: memory stays flat however long the sheet.
 
 The parser is the C one rather than defusedxml's pure-Python subclass (which costs more than the
