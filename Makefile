@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint test-sqlite test-postgres install assets browser migrate demo serve load clean screenshots
+.PHONY: run test lint test-sqlite test-postgres install assets browser postgres-server migrate demo serve load clean screenshots
 
 # The background worker (large imports) runs beside the server and stops with it.
 run: demo ## Install everything, load the demo and serve it on http://127.0.0.1:8000 (with the background worker)
@@ -26,7 +26,7 @@ test-sqlite: install browser ## The whole suite on SQLite (browser tests include
 	env -u DATABASE_URL $(PY) -m pytest -m "not browser" -n $(PYTEST_WORKERS)
 	env -u DATABASE_URL $(PY) -m pytest -m browser
 
-test-postgres: install ## The suite again on a throwaway PostgreSQL 15 server started and stopped here (browser tests run once, on SQLite)
+test-postgres: install postgres-server ## The tests that touch the database again, on a throwaway PostgreSQL 15 server started and stopped here (browser tests run once, on SQLite)
 	scripts/with-postgres $(PY) -m pytest -m "not browser" -n $(PYTEST_WORKERS)
 
 # Production-like: gunicorn, DJANGO_ENV=production, static files collected and served by whitenoise.
@@ -40,7 +40,7 @@ serve: install ## Serve with gunicorn under DJANGO_ENV=production (needs SECRET_
 	DJANGO_ENV=production $(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DJANGO_ENV=production $(BIN)/gunicorn -c improvement/gunicorn.conf.py --bind $(HOST):$(PORT) improvement.wsgi
 
-load: install ## 50 simulated users for 60 s against gunicorn and a throwaway PostgreSQL; prints the figures
+load: install postgres-server ## 50 simulated users for 60 s against gunicorn and a throwaway PostgreSQL; prints the figures
 	scripts/with-postgres $(PY) scripts/load_test.py
 
 install: $(VENV)/.installed assets
@@ -72,6 +72,17 @@ browser: $(CHROMIUM)
 $(CHROMIUM):
 	$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive sh -c \
 		'apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium'
+
+# PostgreSQL 15's server for test-postgres and load (a throwaway cluster each run: scripts/with-postgres).
+# Installed only when missing, like Chromium; Debian's package also creates the `postgres` user
+# the server runs as. The cluster apt may set up as a service is not used.
+PG_BIN ?= /usr/lib/postgresql/15/bin
+export PG_BIN
+postgres-server: $(PG_BIN)/initdb
+
+$(PG_BIN)/initdb:
+	$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive sh -c \
+		'apt-get update -qq && apt-get install -y -qq --no-install-recommends postgresql-15'
 
 # Refresh the committed screenshots in docs/screenshots/ (the browser tests save them).
 screenshots: install browser

@@ -1,6 +1,7 @@
 """Shared fixtures: a small plan with one user per role."""
 
 import datetime
+import os
 from dataclasses import dataclass
 
 import pytest
@@ -16,6 +17,32 @@ from tests.factories import (
     ThemeFactory,
     UserFactory,
 )
+
+# Fixtures through which a test reaches the database (directly or through others such as `world`).
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Against PostgreSQL (`make test-postgres`), run the tests that touch the database: the others
+    (reading spreadsheets, parsing, settings in a subprocess) already ran on SQLite, and running
+    them again would prove nothing about PostgreSQL."""
+    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        return
+    kept, dropped = [], []
+    for item in items:
+        uses_database = item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(
+            getattr(item, "fixturenames", ())
+        )
+        (kept if uses_database else dropped).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
 
 
 @pytest.fixture(autouse=True)

@@ -224,3 +224,5 @@ def test_the_board_schedule_is_set_on_the_plan_edit_page(client, world):
     assert response.status_code == 302
     world.plan.refresh_from_db()
     assert world.plan.board_schedule == "second Tuesday of each month"
+    page = client.get(world.plan.get_absolute_url()).content.decode()
+    assert "The board meets on the second Tuesday of each month." in page
