@@ -11,7 +11,9 @@ prepared statement (executemany). No signals are sent, as with bulk_create: call
 history records themselves.
 """
 
+import contextlib
 import enum
+import gc
 
 from django.db import connections, models, router
 
@@ -104,3 +106,24 @@ class RowInserter:
                     self.connection.ops.last_insert_id(cursor, self.model._meta.db_table, self.model._meta.pk.column)
                 )
         return ids
+
+
+@contextlib.contextmanager
+def cycles_collected_after():
+    """Run the block with Python's cycle collector paused, then collect the young objects once.
+
+    A large import makes tens of thousands of objects that live until it ends (the rows read, the
+    actions to write); the collector, set off every 700 new objects, would walk them again and
+    again (a fifth of the import's time at 5,000 rows) to find almost no garbage. Paused, they
+    are walked once at the end (`gc.collect(1)`, timed with the import). Nested blocks leave the
+    collector as the outer one set it.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect(1)

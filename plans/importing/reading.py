@@ -16,6 +16,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from improvement.bulk import cycles_collected_after
+
 from plans.categories import category_label
 from plans.importing import rows as kinds
 from plans.importing import tools
@@ -126,6 +128,18 @@ class ParsedAction:
     def category_label(self):
         return category_label(self.category)
 
+    # The import reads a parsed action as it reads an action of the export's shape
+    # (plans.services.plan_data: item["theme"], item.get("owners")) without a copy of each being
+    # made: the same keys, with the reader's own values (a date, a RAG code, sources as
+    # (code, paragraph)), which the import reads as it reads the export's.
+    def get(self, key, default=None):
+        return getattr(self, key) if key in _DATA_KEYS else default
+
+    def __getitem__(self, key):
+        if key not in _DATA_KEYS:
+            raise KeyError(key)
+        return getattr(self, key)
+
     def as_data(self):
         # Field by field rather than dataclasses.asdict, which deep-copies every value: this runs once per action.
         data = {name: getattr(self, name) for name in _ACTION_DATA_FIELDS}
@@ -138,6 +152,7 @@ class ParsedAction:
 
 
 _ACTION_DATA_FIELDS = [item.name for item in fields(ParsedAction) if item.name not in ("row", "sheet")]
+_DATA_KEYS = frozenset(_ACTION_DATA_FIELDS)
 
 
 @dataclass
@@ -201,15 +216,19 @@ class ParsedPlan:
     owner_splits: dict = field(default_factory=dict)
     notices: list = field(default_factory=list)
 
-    def as_data(self):
-        """The plan in the JSON export's shape (see plans.services.plan_data)."""
+    def as_data(self, *, copy=True):
+        """The plan in the JSON export's shape (see plans.services.plan_data).
+
+        `copy=False` (what the import and its preview read): the actions are the ParsedActions
+        themselves, read by the same keys (ParsedAction.get), not a dict made of each: a large
+        file's actions are then held once, not twice."""
         return {
             "title": self.title,
             "themes": [
                 {"number": t.number, "title": t.title, "lead": t.lead, "objective": t.objective, "outcomes": t.outcomes}
                 for t in self.themes
             ],
-            "actions": [action.as_data() for action in self.actions],
+            "actions": [action.as_data() for action in self.actions] if copy else list(self.actions),
         }
 
     @property
@@ -274,6 +293,11 @@ def read_plan_workbook(source, *, name="", mapping=None, title="", progress=None
     chose, before any rule of the reader's or a tool's.
     `progress(rows_read, total_rows)` is called now and then on long sheets.
     """
+    with cycles_collected_after():
+        return _read_file(source, name=name, mapping=mapping, title=title, progress=progress, statuses=statuses)
+
+
+def _read_file(source, *, name, mapping, title, progress, statuses):
     close = None
     if isinstance(source, (str, Path)):
         name = name or str(source)

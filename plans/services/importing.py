@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from improvement.bulk import cycles_collected_after
 from plans import permissions
 from plans.importing.files import ImportFileError
 from plans.importing.reading import ParsedPlan, read_plan_workbook
@@ -82,7 +83,7 @@ def workbook_saved_at(source, default=None):
 
 def plan_import_changes(*, parsed, plan, as_of=None, people=None):
     """What importing `parsed` over `plan` would change, action by action, writing nothing."""
-    data = people_mapping_apply(data=parsed.as_data(), choices=people)
+    data = people_mapping_apply(data=parsed.as_data(copy=False), choices=people)
     return plan_changes(plan=plan, data=data, as_of=as_of)
 
 
@@ -109,11 +110,11 @@ def plan_import(
     """
     if author is not None and not permissions.is_admin(author):
         raise PermissionDenied("Only admins can import plans.")
-    data = people_mapping_apply(data=parsed.as_data(), choices=people)
+    data = people_mapping_apply(data=parsed.as_data(copy=False), choices=people)
     if title:
         data["title"] = title
     as_of = as_of or timezone.now()
-    with transaction.atomic():
+    with cycles_collected_after(), transaction.atomic():
         saved = plan_save_from_data(
             data=data,
             plan=plan,

@@ -6,6 +6,7 @@ existing role or keeps a role named after them. The choice is remembered (Person
 applied to the next import: nothing is mapped that an admin did not choose.
 """
 
+import dataclasses
 import re
 
 from plans.models import Owner, PersonRoleMapping
@@ -82,13 +83,13 @@ def people_found(parsed):
     found = getattr(parsed, "people", None)
     if found is not None:
         return [getattr(person, "name", person) for person in found]
-    data = parsed.as_data() if hasattr(parsed, "as_data") else parsed
+    data = parsed.as_data(copy=False) if hasattr(parsed, "as_data") else parsed
     titles = [theme.get("lead") or "" for theme in data.get("themes", [])]
     titles += [owner for action in data.get("actions", []) for owner in action.get("owners", [])]
     people = []
-    for title in titles:
-        title = " ".join(str(title).split())
-        if title and looks_like_a_person(title) and title not in people:
+    # Each title once, in order: the same few owners come back on every row of a large file.
+    for title in dict.fromkeys(" ".join(str(title).split()) for title in titles):
+        if title and looks_like_a_person(title):
             people.append(title)
     return people
 
@@ -125,7 +126,11 @@ def people_mapping_apply(*, data, choices=None):
             role = mapped(owner)
             if role not in owners:
                 owners.append(role)
-        actions.append({**action, "owners": owners})
+        actions.append(
+            dataclasses.replace(action, owners=owners)  # the reader's ParsedAction (as_data(copy=False))
+            if dataclasses.is_dataclass(action)
+            else {**action, "owners": owners}
+        )
     return {**data, "themes": themes, "actions": actions}
 
 

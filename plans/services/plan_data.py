@@ -163,17 +163,18 @@ class RagConflict:
     update: ProgressUpdate
 
 
-@dataclass
+@dataclass(slots=True)  # one per action of the file: tens of thousands in a large one
 class ActionChange:
     kind: str  # "added", "changed", "unchanged" or "not_in_file"
     theme: str
     ref: str
     text: str
-    action: Action | None = None
-    item: dict | None = None
+    action: Action | None = None  # the plan's action (None for an added one)
+    item: dict | None = None  # the file's action: a dict in the export's shape, or the reader's ParsedAction
     changes: list = field(default_factory=list)
     record_update: bool = False  # the sheet's RAG becomes a new progress update
     conflict: RagConflict | None = None
+    action_id: int | None = None  # the action's id: the plan's action's, or an added one's once written
 
     @property
     def short_text(self):
@@ -248,13 +249,16 @@ def _own_value(model_field, value):
     return value[: model_field.max_length] if model_field.max_length else value
 
 
+_PLAN_FIELDS = [
+    (plan_field.name, plan_field.key, Action._meta.get_field(plan_field.name)) for plan_field in ACTION_PLAN_FIELDS
+]
+
+
 def _action_values(item):
     """The action's fields as the file gives them (theme as its number; position set later)."""
-    values = {
-        plan_field.name: _own_value(Action._meta.get_field(plan_field.name), item.get(plan_field.key))
-        for plan_field in ACTION_PLAN_FIELDS
-    }
-    return {**values, "imported_note": _imported_note(item), "status": _closed_status(item)}
+    values = {name: _own_value(model_field, item.get(key)) for name, key, model_field in _PLAN_FIELDS}
+    values["imported_note"], values["status"] = _imported_note(item), _closed_status(item)
+    return values
 
 
 def _closed_status(item):
@@ -287,9 +291,12 @@ _source_key = functools.lru_cache(maxsize=4096)(
 
 
 def _source_pairs(item):
+    """(code, paragraph) of each source the item names, once each: sources given as {"code",
+    "paragraph"} (the export's shape) or as (code, paragraph) (the spreadsheet reader's)."""
     pairs, seen = [], set()
     for source in item.get("sources", []):
-        pair = (source["code"][:50], (source.get("paragraph") or "")[:50])
+        code, paragraph = (source["code"], source.get("paragraph")) if isinstance(source, dict) else source
+        pair = (code[:50], (paragraph or "")[:50])
         key = (_source_key(pair[0]), pair[1])
         if key not in seen:
             seen.add(key)
@@ -409,6 +416,7 @@ def plan_changes(*, plan, data, as_of=None, record_rags=True):
                 action=action,
                 item=item,
                 changes=diff,
+                action_id=action.pk,
             )
             matched.append(change)
         else:
@@ -437,7 +445,9 @@ def plan_changes(*, plan, data, as_of=None, record_rags=True):
     for actions in waiting.values():
         for action in actions:
             changes.actions.append(
-                ActionChange("not_in_file", action.theme.number, action.ref, action.action_text, action=action)
+                ActionChange(
+                    "not_in_file", action.theme.number, action.ref, action.action_text, action=action, action_id=action.pk
+                )
             )
     return changes
 
@@ -564,8 +574,8 @@ def plan_save_from_data(
     result.conflicts = changes.conflicts
 
     # Written a chunk of actions at a time (the actions, their owners, sources, history records and
-    # the sheet's RAGs), so a long import tells `progress` how far it has got, and only one chunk's
-    # new Action instances are held at a time: an added change's `action` is None once written.
+    # the sheet's RAGs), so a long import tells `progress` how far it has got. An added action is
+    # written from a plain row (no Action instance is made): its change keeps only its id.
     updates = (
         _UpdateRecorder(plan=plan, author=author, period=period, now=now, source_name=source_name)
         if author is not None
@@ -579,19 +589,17 @@ def plan_save_from_data(
         chunk = written[start : start + WRITE_CHUNK]
         fresh = [change for change in chunk if change.kind == "added"]
         old = [change for change in chunk if change.kind == "changed"]
-        for change in fresh:
-            change.action = _added_action(change, themes[change.theme], positions[id(change)])
-        fresh_rows = writer.actions_insert([change.action for change in fresh])
+        fresh_rows = writer.actions_insert(
+            fresh, [_added_action_row(change, themes[change.theme], positions[id(change)]) for change in fresh]
+        )
         _bulk_update_versioned(
             [change.action for change in old], [*ACTION_FIELDS, "original_due_date", "closed_reason"]
         )
-        _owners_write(chunk, writer)
+        links = _owners_write(chunk, writer)
         _sources_write(chunk, writer)
-        _actions_history(fresh_rows, old, writer)
+        _actions_history(fresh_rows, old, links, writer)
         if updates is not None:
             updates.record(chunk)
-        for change in fresh:
-            change.action = None
         if progress:
             progress(start + len(chunk), total)
     if not created and changes.anything:
@@ -608,21 +616,25 @@ def plan_save_from_data(
     return result
 
 
-_ACTION_DEFAULTS = [(field.attname, field.get_default()) for field in Action._meta.concrete_fields]
+# An added action's row: every column but the id, those the file does not set at their model default.
+_ACTION_COLUMNS = [field.attname for field in Action._meta.concrete_fields if not field.primary_key]
+_ACTION_DEFAULTS = [
+    (name, default.value if isinstance(default, ActionStatus | ActionCategory) else default)
+    for name, default in ((field.attname, field.get_default()) for field in Action._meta.concrete_fields)
+    if name != "id"
+]
 
 
-def _added_action(change, theme, position):
-    """The unsaved Action an added change makes. Built from positional values: Model.__init__
-    takes them several times quicker than keyword arguments, for thousands."""
+def _added_action_row(change, theme, position):
+    """The row (in _ACTION_COLUMNS order) of the action an added change makes, as an Action saved
+    from the same values would hold it."""
     values = _action_values(change.item)
     values["imported_note"] = values["imported_note"] or ""
     values["status"] = values["status"] or ActionStatus.OPEN
     if values["status"] != ActionStatus.OPEN:
         values["closed_reason"] = CLOSED_REASON
     values.update(theme_id=theme.pk, original_due_date=values["due_date"], position=position)
-    action = Action(*[values.get(name, default) for name, default in _ACTION_DEFAULTS])
-    Action.theme.field.set_cached_value(action, theme)
-    return action
+    return tuple(values.get(name, default) for name, default in _ACTION_DEFAULTS)
 
 
 def _positions(changes):
@@ -698,14 +710,18 @@ class _Writer:
             instance.pk = pk
             instance._state.adding, instance._state.db = False, inserter.using
         rows = [(pk, *row) for pk, row in zip(ids, rows, strict=True)]
-        if model is not Action:  # an action's record is written with its owners (_actions_history)
-            self.history_insert(model, ["id", *fields], rows, "+")
+        self.history_insert(model, ["id", *fields], rows, "+")
         return ["id", *fields], rows
 
-    def actions_insert(self, actions):
-        """Insert new actions (unsaved Action instances), giving each its primary key; return
-        (fields, rows) for their history records."""
-        return self.new_rows(Action, actions)
+    def actions_insert(self, changes, rows):
+        """Insert the rows (in _ACTION_COLUMNS order) of added `changes`, giving each change its
+        action's id; return (fields, rows) for their history records."""
+        if not rows:
+            return [], []
+        ids = self.inserter(Action, _ACTION_COLUMNS).insert_returning(rows)
+        for change, pk in zip(changes, ids, strict=True):
+            change.action_id = pk
+        return ["id", *_ACTION_COLUMNS], [(pk, *row) for pk, row in zip(ids, rows, strict=True)]
 
     def history_insert(self, model, fields, rows, history_type, *, returning=False):
         """History records of `model` for `rows` (tuples of the tracked `fields`), named after the import."""
@@ -738,24 +754,39 @@ def _history_of(model):
 
 
 def _owners_write(written, writer):
-    """Set the owners of the written actions to those the file names (links only where they differ)."""
+    """Set the owners of the written actions to those the file names (links only where they differ).
+    Return the new actions' links as (link id, action id, owner id), for their history records."""
     if not written:
-        return
+        return []
     through = Action.owners.through
     current = {}
-    ids = [change.action.pk for change in written if change.kind != "added"]  # new actions have no links yet
+    ids = [change.action_id for change in written if change.kind != "added"]  # new actions have no links yet
     if ids:
         for action_id, owner_id in through.objects.filter(action_id__in=ids).values_list("action_id", "owner_id"):
             current.setdefault(action_id, set()).add(owner_id)
-    add, remove = [], []
+    add, add_to_new, remove = [], [], []
+    owner_ids = {}  # the file's owners cell (as split) → its roles' ids: the same cell comes back row after row
     for change in written:
-        wanted = list(dict.fromkeys(writer.owner(title).pk for title in _owner_titles(change.item)))
-        have = current.get(change.action.pk, set())
-        add += [(change.action.pk, owner_id) for owner_id in wanted if owner_id not in have]
-        remove += [(change.action.pk, owner_id) for owner_id in have - set(wanted)]
-    writer.inserter(through, ["action_id", "owner_id"]).insert(add)
+        titles = tuple(change.item.get("owners") or ())
+        wanted = owner_ids.get(titles)
+        if wanted is None:
+            wanted = owner_ids[titles] = list(
+                dict.fromkeys(writer.owner(title).pk for title in _owner_titles(change.item))
+            )
+        if change.kind == "added":
+            add_to_new += [(change.action_id, owner_id) for owner_id in wanted]
+            continue
+        have = current.get(change.action_id, set())
+        add += [(change.action_id, owner_id) for owner_id in wanted if owner_id not in have]
+        remove += [(change.action_id, owner_id) for owner_id in have - set(wanted)]
+    inserter = writer.inserter(through, ["action_id", "owner_id"])
+    inserter.insert(add)
     for action_id, owner_id in remove:
         through.objects.filter(action_id=action_id, owner_id=owner_id).delete()
+    if not add_to_new:
+        return []
+    ids = inserter.insert_returning(add_to_new)
+    return [(pk, action_id, owner_id) for pk, (action_id, owner_id) in zip(ids, add_to_new, strict=True)]
 
 
 def _sources_write(written, writer):
@@ -764,13 +795,13 @@ def _sources_write(written, writer):
         return
     audit = writer.audit
     existing = {}
-    ids = [change.action.pk for change in written if change.kind != "added"]
+    ids = [change.action_id for change in written if change.kind != "added"]
     if ids:
         for reference in SourceReference.objects.filter(action_id__in=ids).select_related("source"):
             existing.setdefault(reference.action_id, {})[(reference.source_id, reference.paragraph)] = reference
     create, update, delete = [], [], []
     for change in written:
-        have = existing.get(change.action.pk, {})
+        have = existing.get(change.action_id, {})
         seen = set()
         for position, (code, paragraph) in enumerate(_source_pairs(change.item)):
             source = writer.source(code)
@@ -780,7 +811,7 @@ def _sources_write(written, writer):
             seen.add(key)
             reference = have.get(key)
             if reference is None:
-                create.append((change.action.pk, source.pk, paragraph, position))
+                create.append((change.action_id, source.pk, paragraph, position))
             elif reference.position != position:
                 reference.position = position
                 update.append(reference)
@@ -817,15 +848,17 @@ def _history_rows(model, instances, history_type, audit):
     return history_model.objects.bulk_create(rows, batch_size=500)
 
 
-def _actions_history(new_rows, changed, writer):
+def _actions_history(new_rows, changed, new_links, writer):
     """A history record for each action written, with its owners as they now are (the snapshot the
-    action's History of changes compares). `new_rows`: (fields, rows) of the actions just inserted."""
+    action's History of changes compares). `new_rows`: (fields, rows) of the actions just inserted;
+    `new_links`: their owner links, (link id, action id, owner id)."""
     history_ids = {}
     fields, rows = new_rows
     if rows:
         ids = writer.history_insert(Action, fields, rows, "+", returning=True)
         history_ids.update(zip((row[0] for row in rows), ids, strict=True))
     actions = [change.action for change in changed]
+    links = list(new_links)
     if actions:
         fields = sorted(_history_of(Action)[1])
         ids = writer.history_insert(
@@ -836,12 +869,12 @@ def _actions_history(new_rows, changed, writer):
             returning=True,
         )
         history_ids.update(zip((action.pk for action in actions), ids, strict=True))
+        links += Action.owners.through.objects.filter(action_id__in=[action.pk for action in actions]).values_list(
+            "id", "action_id", "owner_id"
+        )
     if not history_ids:
         return
     owners_history = apps.get_model("plans", "HistoricalAction_owners")
-    links = Action.owners.through.objects.filter(action_id__in=list(history_ids)).values_list(
-        "id", "action_id", "owner_id"
-    )
     writer.inserter(owners_history, ["history_id", "id", "action_id", "owner_id"]).insert(
         (history_ids[action_id], link_id, action_id, owner_id) for link_id, action_id, owner_id in links
     )
@@ -881,7 +914,7 @@ class _UpdateRecorder:
             chosen = _note_period(self.plan, change.item, self.periods) or self.default
             rows.append(
                 (
-                    change.action.pk,
+                    change.action_id,
                     chosen.pk if chosen else None,
                     self.author.pk,
                     progress_rag.value,

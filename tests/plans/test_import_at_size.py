@@ -60,6 +60,35 @@ def test_streamed_rows_keep_dates_numbers_gaps_and_styles(tmp_path):
     assert rows[1][0].value is None and rows[3][4].font.b and rows[3][4].alignment.indent == 2
 
 
+def test_a_sheet_declaring_entities_is_refused_before_it_is_parsed(tmp_path):
+    import zipfile
+
+    from plans.importing.files import ImportFileError
+    from plans.importing.reading import read_plan_workbook
+
+    book = Workbook()
+    book.active.append(["Ref", "Action", "Action owner"])
+    book.active.append(["1.1", "Audit the front door", "Head of Service"])
+    book.save(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as source, zipfile.ZipFile(tmp_path / "entities.xlsx", "w") as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(
+                    b"<worksheet", b'<!DOCTYPE worksheet [<!ENTITY big "lots of text">]><worksheet', 1
+                ).replace(b"Audit the front door", b"&big;")
+            out.writestr(info, data)
+    assert read_plan_workbook(tmp_path / "plain.xlsx").actions[0].action == "Audit the front door"
+    with pytest.raises(ImportFileError):
+        read_plan_workbook(tmp_path / "entities.xlsx")
+    # The streamed reader refuses the declaration itself, whatever opened the workbook before it.
+    from plans.importing.stream import _elements
+
+    with zipfile.ZipFile(tmp_path / "entities.xlsx") as archive, archive.open("xl/worksheets/sheet1.xml") as sheet:
+        with pytest.raises(ImportFileError, match="document type declaration"):
+            list(_elements(sheet))
+
+
 def _data(actions):
     return {
         "title": "Large plan",
