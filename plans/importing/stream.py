@@ -90,7 +90,15 @@ def _elements(source):
     a document type or entity declaration (see the module's docstring)."""
     parser = XMLPullParser(events=("end",))
     tail = b""
+    first = True
     while chunk := source.read(_CHUNK):
+        if first and (chunk[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in chunk[:256]):
+            # Excel writes its sheets in UTF-8; in UTF-16 the declarations would slip past the check below.
+            raise ImportFileError(
+                "The file holds a sheet that is not written the way Excel writes sheets, so it was not read. "
+                "Save the workbook again from Excel and upload that."
+            )
+        first = False
         seen = tail + chunk
         if b"<!" in seen and any(word in seen for word in _DECLARATIONS):
             raise ImportFileError(

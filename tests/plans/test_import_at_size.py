@@ -87,6 +87,12 @@ def test_a_sheet_declaring_entities_is_refused_before_it_is_parsed(tmp_path):
     with zipfile.ZipFile(tmp_path / "entities.xlsx") as archive, archive.open("xl/worksheets/sheet1.xml") as sheet:
         with pytest.raises(ImportFileError, match="document type declaration"):
             list(_elements(sheet))
+    # Nor does a sheet written in UTF-16, where the declaration's bytes would not match.
+    import io
+
+    utf16 = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE w [<!ENTITY a "b">]><w>&a;</w>'.encode("utf-16")
+    with pytest.raises(ImportFileError, match="not written the way Excel writes sheets"):
+        list(_elements(io.BytesIO(utf16)))
 
 
 def _data(actions):
