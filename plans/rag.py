@@ -33,6 +33,14 @@ RAG_MEANINGS = {
     Rag.RED: "Not progressing as expected; needs the board's attention",
     Rag.GREY: "Not yet started, not yet due",
 }
+# The same scale read for impact: what difference the work is making for children and families.
+IMPACT_MEANINGS = {
+    Rag.BLUE: "The intended impact is evidenced",
+    Rag.GREEN: "Impact is showing, as expected at this stage",
+    Rag.AMBER: "Impact is not yet showing as expected, but should by the timescale",
+    Rag.RED: "No impact is showing; needs the board's attention",
+    Rag.GREY: "Too early to judge the impact",
+}
 RAG_RANKS = {Rag.RED: 1, Rag.AMBER: 2, Rag.GREEN: 3, Rag.BLUE: 4}
 
 # The order the board reads them in (Walsall's key).

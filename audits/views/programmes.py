@@ -62,7 +62,9 @@ def programme_detail(request, pk):
     programme_visible(request.user, programme)
     agency = permissions.user_agency(request.user)
     cases = list(programme.cases.all())
+    standards = sum(len(kloe.standards.all()) for kloe in programme.kloes.all())
     for case in cases:
+        case.expected_total = standards * len(case.agencies.all())  # one judgement per standard and agency
         case.can_open = permissions.can_view_case(request.user, case)
         case.my_agencies = permissions.agencies_user_may_judge_for(request.user, case)
     if not (permissions.is_audit_lead(request.user) or permissions.is_audit_board_reader(request.user)):

@@ -4,8 +4,10 @@ from django import forms
 from django.core.validators import URLValidator
 
 from plans.models import Rag
+from plans.rag import IMPACT_MEANINGS
 
 RAG_HINTS = {rag.value: rag.meaning for rag in Rag}
+IMPACT_HINTS = {rag.value: IMPACT_MEANINGS[rag] for rag in Rag}
 
 # Characters that change how text is displayed without being seen: bidirectional overrides can
 # make a note read differently from what was typed, zero-width ones hide inside words.

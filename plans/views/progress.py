@@ -11,7 +11,7 @@ from django_tables2 import SingleTableMixin
 
 from plans import permissions
 from plans.filters import ActionFilter
-from plans.forms.progress import RAG_HINTS, ProgressUpdateForm
+from plans.forms.progress import IMPACT_HINTS, RAG_HINTS, ProgressUpdateForm
 from plans.forms.round import CommentForm, NoChangeForm
 from plans.models import Action, Plan
 from plans.rag import rag_from_value
@@ -210,6 +210,7 @@ class ProgressUpdateCreateView(ActionMixin, FormView):
             status=status,
             latest=latest,
             rag_hints=RAG_HINTS,
+            impact_hints=IMPACT_HINTS,
             challenge=selectors_round.open_challenges(actions=[action]).get(action.pk),
             round=selectors_round.owner_round(user=self.request.user),
             **kwargs,

@@ -1,6 +1,7 @@
 """Findings arithmetic, checked by hand: "N of M cases (P%)", not applicable excluded, rounding."""
 
 import pytest
+from django.urls import reverse
 
 from audits.selectors import Figure, findings, percentage
 from tests.audits.conftest import MET, NA, NOT_MET
@@ -123,3 +124,18 @@ def test_findings_page_shows_figures_in_bounded_queries(audit, client, django_as
     assert "6 of 6 cases (100%)" in content
     assert "0 of 6 cases (0%)" in content
     assert "6 met, 0 not met" in content
+
+
+def test_the_programme_page_counts_each_cases_judgements_out_of_those_expected(client, audit):
+    case = audit.case("C1", [audit.police, audit.health])
+    audit.judge(case, audit.police, {audit.s1: MET, audit.s2: MET, audit.s3: NOT_MET})
+    client.force_login(audit.lead)
+    page = client.get(audit.programme.get_absolute_url()).content.decode()
+    assert ">3 of 6</td>" in page  # 3 standards × 2 agencies; the police submitted theirs
+
+
+def test_the_findings_page_says_what_its_shading_means_in_words(client, audit):
+    client.force_login(audit.lead)
+    page = client.get(reverse("audits:findings", args=[audit.programme.pk])).content.decode()
+    assert "80% or more met" in page and "under 50% met" in page
+    assert "By key line of enquiry (KLOE)" in page

@@ -13,7 +13,7 @@ from plans.models import ActionComment, ProgressUpdate, Rag, ReminderLog, Update
 from plans.selectors import reporting as selectors_reporting
 from plans.selectors import round as selectors_round
 from plans.services.reminders import update_reminders_send
-from tests.factories import ActionFactory, ProgressUpdateFactory, UserFactory
+from tests.factories import ActionFactory, OwnerFactory, ProgressUpdateFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -290,6 +290,20 @@ def test_round_page_shows_who_has_not_reported_by_role_and_person(client, world,
     assert [c.user for c in status.by_person] == [other_holder]
     assert [(str(o), len(a)) for o, a in status.by_role] == [("Head of Probation", 6)]
     assert "Pat Probation" in response.content.decode()
+
+
+def test_the_round_page_ends_with_closing_the_month_and_lists_unheld_roles_in_a_summary(client, world):
+    for title in ["Head of Early Help", "Service Manager QA"]:
+        ActionFactory(theme=world.theme, ref=f"9.{len(title)}", owners=[OwnerFactory(title=title)])
+    ProgressUpdateFactory(action=world.action, period=world.period, author=world.owner)
+    client.force_login(world.coordinator)
+    response = client.get(reverse("plans:round", args=[world.plan.pk]))
+    page = response.content.decode()
+    close_url = reverse("plans:period_close", args=[world.plan.pk, world.period.slug])
+    assert f'href="{close_url}"' in page and "1 update not reviewed yet" in page
+    unheld = response.context["status"].unheld
+    assert len(unheld) >= 2 and f"Nobody holds {len(unheld)} of the owner roles" in page
+    assert "<li>Head of Early Help (1 action)</li>" in page
 
 
 def test_coordinator_sends_reminders_to_some_and_each_is_logged_once_a_day(client, world):

@@ -314,3 +314,17 @@ def test_the_django_admin_cannot_add_a_progress_update_on_someone_elses_behalf(c
     changelist = client.get(reverse("admin:plans_progressupdate_changelist"))
     assert changelist.status_code == 200
     assert add not in changelist.content.decode()
+
+
+def test_the_update_form_explains_impact_ratings_in_their_own_words(client, world):
+    client.force_login(world.owner)
+    page = client.get(reverse("plans:progress_update_create", args=[world.action.pk])).content.decode()
+    progress, impact = page.split('name="impact_rag"', 1)
+    assert "Work progressing as expected" in progress and "Work progressing as expected" not in impact
+    assert "The intended impact is evidenced" in impact and "Too early to judge the impact" in impact
+
+
+def test_an_action_with_no_category_says_so_in_words(client, world):
+    client.force_login(world.owner)
+    page = client.get(world.action.get_absolute_url()).content.decode()
+    assert "Not categorised" in page and ">None<" not in page
