@@ -199,7 +199,9 @@ class StatusLabelsForm(forms.Form):
         self.labels, self.confirming = list(labels), confirming
         self.label_fields = []
         for number, item in enumerate(self.labels, start=1):
-            unknown = not item.known
+            shown = self.add_prefix(f"status_{number}_shown")
+            # Left undecided on the page the admin sent: still offered as not decided, whatever is remembered now.
+            unknown = not item.known or (self.is_bound and shown in self.data and not self.data.get(shown))
             notes = [
                 f"{item.count} cell{'s' if item.count != 1 else ''} in the {item.columns} column{'s' if len(item.fields) > 1 else ''}."
             ]
@@ -225,6 +227,11 @@ class StatusLabelsForm(forms.Form):
             self.label_fields.append(name)
             # The label the page showed for this choice: a choice is never applied to another label.
             self.fields[f"{name}_label"] = forms.CharField(widget=forms.HiddenInput, required=False, initial=item.label)
+            # What the page showed it read as ("" for not decided): a label the page left undecided is decided
+            # by the admin, never by a reading that changed after the page was shown (another admin's choice).
+            self.fields[f"{name}_shown"] = forms.CharField(
+                widget=forms.HiddenInput, required=False, initial=item.read_as
+            )
 
     def clean(self):
         cleaned = super().clean()
@@ -240,7 +247,8 @@ class StatusLabelsForm(forms.Form):
                 )
         if self.confirming:
             for name, item in zip(self.label_fields, self.labels):
-                if not item.known and not cleaned.get(name) and name not in self.errors:
+                shown_undecided = self.add_prefix(f"{name}_shown") in self.data and not cleaned.get(f"{name}_shown")
+                if (not item.known or shown_undecided) and not cleaned.get(name) and name not in self.errors:
                     self.add_error(
                         name, f"Choose what “{item.label}” means on the RAG scale, or No rating, before importing"
                     )

@@ -35,6 +35,27 @@ def action_named(parsed, words):
     return next(action for action in parsed.actions if words in action.action)
 
 
+def with_hidden(html):
+    """The preview's fields as the browser sends them, with the hidden ones that say what each label was shown as."""
+    hidden = re.findall(r'<input type="hidden" name="(status_[^"]+)"(?: value="([^"]*)")?', html)
+    return {**fields(html), **dict(hidden)}
+
+
+def test_a_label_left_undecided_on_the_page_is_not_imported_as_another_admin_chose_meanwhile(client, world, media):
+    client.force_login(world.admin)
+    preview = upload(client, AWKWARD.read_bytes(), name="awkward_plan.xlsx")
+    html = client.get(preview).content.decode()
+    parked = labels(html)["Parked"]
+    assert fields(html)[parked] == "" and with_hidden(html)[f"{parked}_shown"] == ""
+    # Meanwhile another admin's import remembers "Parked" as Amber.
+    StatusLabelMapping.objects.create(label="Parked", key=StatusLabelMapping.key_for("Parked"), rag=Rag.AMBER)
+    response = client.post(preview, {**with_hidden(html), "confirm": "yes"})
+    assert response.status_code == 400
+    assert "Choose what “Parked” means" in error_summary(response.content.decode())
+    assert not Plan.objects.filter(title=SHEET_TITLE).exists()
+    assert not ProgressUpdate.objects.filter(progress_rag=Rag.AMBER, action__action_text="Duplicate ref row").exists()
+
+
 def labels(html):
     return dict((label, name) for name, label in re.findall(r'for="id_(status_\d+)">\s*“([^”]+)” is read as', html))
 
