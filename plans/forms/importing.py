@@ -85,11 +85,12 @@ class ImportOptionsForm(forms.Form):
         },
     )
     plan = forms.ModelChoiceField(
-        label="Is this a newer version of a plan already here?",
+        label="Update a plan already here, or import as a new plan",
         queryset=Plan.objects.order_by("title"),
         required=False,
         empty_label="No: create a new plan",
-        help_text="Choose the plan to update. Its actions are matched by theme and ref; their progress history is kept.",
+        help_text="Choose the plan to update: its actions are matched by theme and ref, their progress history is "
+        "kept, and it takes the title above.",
         error_messages={"invalid_choice": "Choose the plan to update from the list, or “No: create a new plan”"},
     )
 
@@ -198,7 +199,9 @@ class StatusLabelsForm(forms.Form):
         self.labels, self.confirming = list(labels), confirming
         self.label_fields = []
         for number, item in enumerate(self.labels, start=1):
-            unknown = not item.known
+            shown = self.add_prefix(f"status_{number}_shown")
+            # Left undecided on the page the admin sent: still offered as not decided, whatever is remembered now.
+            unknown = not item.known or (self.is_bound and shown in self.data and not self.data.get(shown))
             notes = [
                 f"{item.count} cell{'s' if item.count != 1 else ''} in the {item.columns} column{'s' if len(item.fields) > 1 else ''}."
             ]
@@ -222,23 +225,55 @@ class StatusLabelsForm(forms.Form):
                 error_messages={"invalid_choice": f"Choose what “{item.label}” means from the list"},
             )
             self.label_fields.append(name)
+            # The label the page showed for this choice: a choice is never applied to another label.
+            self.fields[f"{name}_label"] = forms.CharField(widget=forms.HiddenInput, required=False, initial=item.label)
+            # What the page showed it read as ("" for not decided): a label the page left undecided is decided
+            # by the admin, never by a reading that changed after the page was shown (another admin's choice).
+            self.fields[f"{name}_shown"] = forms.CharField(
+                widget=forms.HiddenInput, required=False, initial=item.read_as
+            )
 
     def clean(self):
         cleaned = super().clean()
+        for name, item in zip(self.label_fields, self.labels):
+            shown = cleaned.get(f"{name}_label")
+            if shown and shown != item.label and name not in self.errors:
+                # The page was for another reading of the file: its choice is not this label's.
+                cleaned[name] = ""
+                self.add_error(
+                    name,
+                    f"The status labels were read again: choose what “{item.label}” means on the RAG scale, "
+                    "or No rating",
+                )
         if self.confirming:
             for name, item in zip(self.label_fields, self.labels):
-                if not item.known and not cleaned.get(name) and name not in self.errors:
+                shown_undecided = self.add_prefix(f"{name}_shown") in self.data and not cleaned.get(f"{name}_shown")
+                if (not item.known or shown_undecided) and not cleaned.get(name) and name not in self.errors:
                     self.add_error(
                         name, f"Choose what “{item.label}” means on the RAG scale, or No rating, before importing"
                     )
         return cleaned
+
+    def refuse_undecided(self, labels):
+        """Mark every label still not decided (after the file was read with the choices made) as an error."""
+        for item in labels:
+            if item.known:
+                continue
+            name = next((n for n, own in zip(self.label_fields, self.labels) if own.key == item.key), None)
+            message = f"Choose what “{item.label}” means on the RAG scale, or No rating, before importing"
+            if name is None or name in self.errors:
+                self.add_error(None, message)
+            else:
+                self.add_error(name, message)
 
     def changed_choices(self):
         """{label: slug} for the labels the admin set to something other than what they are read as now."""
         return {
             item.label: self.cleaned_data[name]
             for name, item in zip(self.label_fields, self.labels)
-            if self.cleaned_data.get(name) and self.cleaned_data[name] != item.read_as
+            if self.cleaned_data.get(name)
+            and self.cleaned_data[name] != item.read_as
+            and self.cleaned_data.get(f"{name}_label", item.label) in ("", item.label)
         }
 
     @property

@@ -353,6 +353,22 @@ def _ends_with_post(text):
     return len(words) >= 2 and words[-1].strip("().,").lower() in _POSTS
 
 
+# Words that make "Leaving Care" or "Front Door" a service or team (not a person called so).
+_SERVICE_WORDS = set(
+    (
+        "care leaving leavers service services team teams assessment safeguarding help early protection "
+        "children families adoption fostering mash front door quality assurance youth justice disabilities "
+        "disability court permanence looked after education send commissioning workforce development "
+        "practice partnership support duty intake cin cp lac placements residential virtual exploitation "
+        "referrals edge"
+    ).split()
+)
+
+
+def _names_service(text):
+    return any(word.strip("().,").lower() in _SERVICE_WORDS for word in _words(text))
+
+
 def _split_joined(text):
     """Split ", " / " & " / " and " only where both sides are whole roles or people."""
     from plans.importing.values import EMAIL, looks_like_person
@@ -383,8 +399,19 @@ def _split_joined(text):
             and len(_words(current)) >= 2
             and _words(current)[-1].strip("().,").lower() in ROLE_NOUNS
         )  # "Detective Inspector, MASH": the team the role works in
+        role_then_service = (
+            joiner.startswith(",")
+            and _ends_with_post(current)
+            and not _ends_with_post(piece)
+            and not _starts_with_role_title(piece)
+            and (not _is_person(piece.strip()) or _names_service(piece))
+            and len(_words(piece)) <= 4
+        )  # "Service Manager, Leaving Care": the service the post is in qualifies it
         name_then_role = joiner.startswith(",") and (
-            (_is_person(current.strip()) and not _is_person(piece.strip())) or _is_organisation(piece) or role_then_team
+            (_is_person(current.strip()) and not _is_person(piece.strip()))
+            or _is_organisation(piece)
+            or role_then_team
+            or role_then_service
         )
         # "Director of Resources and Deputy Chief Executive" is one joint post: " and " needs a role title on both sides.
         whole_roles = _starts_with_role_title(current) and (
@@ -555,6 +582,23 @@ _SOURCE_TOKEN = re.compile(r"(?P<num>\d+(?:\.\d+)*[a-z]?)(?![A-Za-z])|(?P<word>[
 def source_key(code):
     """The same source however it is spelt: "Nat Enq." and "Nat. Enq" both give "NATENQ"."""
     return re.sub(r"[^A-Z0-9]", "", code.upper())
+
+
+_SOURCE_THEN_FINDING = re.compile(
+    r"^(?P<source>[^:–—]{0,40}?\b(?:paras?|paragraphs?|p|pp|section|rec|recommendation)\.?\s*\d[\w.]*"
+    r"(?:\s*(?:,|&|and)\s*\d[\w.]*)*)\s*(?::|\s[-–—]\s)\s*(?P<finding>\S.{2,})$",
+    re.I | re.S,
+)
+
+
+def source_and_finding(value):
+    """ "Para 12: thresholds not consistently applied" → ("Para 12", "thresholds not consistently applied"):
+    after a paragraph reference and a colon or dash, the words are the finding (the improvement need), not a source."""
+    text = clean_text(value)
+    match = _SOURCE_THEN_FINDING.match(text) if text else None
+    if not match or len(match["finding"].split()) < 2:
+        return value, ""
+    return match["source"].strip(), match["finding"].strip()
 
 
 def parse_sources(value, spellings=None, default_code=""):

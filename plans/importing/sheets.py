@@ -4,6 +4,7 @@ repeated header, action, continuation) and acting on it. Results go into a Colle
 sheet of the workbook, so themes, refs and source spellings carry across sheets.
 """
 
+import datetime
 import functools
 import re
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from plans.importing.cleaning import (
     normalise_role_title,
     parse_due_date,
     parse_sources,
+    source_and_finding,
     split_lead_and_timescale,
     split_owners,
 )
@@ -839,10 +841,51 @@ class SheetReader:
                 or self.next_paragraph(text, by_field)
             )
         )
+        own_values = self.own_values(by_field, filled_by_merge)
+        if continues and self.has_refs and text["action"] and own_values:
+            # No ref, but its own rating, date or owner: an action of its own, never text pasted into the one above.
+            text["ref"] = self.generated_ref()
+            self.warn(
+                row,
+                f"This row has no ref but its own {' and '.join(own_values)}: imported as its own action, "
+                f"ref {text['ref']} (given here). Check it is not part of the action above.",
+            )
+            continues = False
         if continues:
             self.fold(row, text, by_field, values, cells, filled_by_merge)
             return
         self.new_action(row, text, by_field, values, cells)
+
+    def own_values(self, by_field, filled_by_merge):
+        """What the row holds in its own cells (not filled in from a merge above) that only an action has."""
+        merged = {self.mapping.get(index) for index in filled_by_merge}
+        words = {"progress_rag": "rating", "impact_rag": "rating", "due_date": "date", "timescale": "date"}
+        words["owners"] = "owner"
+        found = []
+        for name, word in words.items():
+            if by_field.get(name) not in (None, "") and name not in merged and word not in found:
+                if (
+                    name == "owners"
+                    and self.current is not None
+                    and split_owners(by_field[name]) == self.current.owners
+                ):
+                    continue  # the same owner repeated on a continuation row
+                found.append(word)
+        return found if set(found) & {"rating", "date"} or len(found) > 1 else []
+
+    def generated_ref(self):
+        """A ref for an action the sheet left without one: the next number after the action above, else a letter."""
+        previous = self.current.ref if self.current is not None else ""
+        used = {action.ref for action in self.c.actions if action.sheet == self.sheet}
+        match = re.fullmatch(r"(.*?)(\d+)", previous or "")
+        if match:
+            candidate = f"{match[1]}{int(match[2]) + 1}"
+            if candidate not in used:
+                return candidate
+        for letter in "abcdefghijklmnopqrstuvwxyz":
+            if f"{previous}{letter}" not in used:
+                return f"{previous}{letter}"
+        return previous
 
     def next_paragraph(self, text, by_field):
         """With no refs, a row that carries on the action above: a Word cell's next paragraph pasted into its
@@ -1052,6 +1095,14 @@ class SheetReader:
         raw = by_field.get("due_date")
         if raw not in (None, ""):
             due = parse_due_date(raw)
+            if due is not None and isinstance(raw, (int, float)) and not isinstance(raw, bool):
+                if due < datetime.date.today() - datetime.timedelta(days=365):
+                    # A bare number read as a spreadsheet serial date: a date long past is more likely a count or a code.
+                    self.warn(
+                        row,
+                        f"The due date was the number {raw:g}, read as a spreadsheet date: {due:%-d %B %Y}, "
+                        "long past. Check it is a date.",
+                    )
             if due is None:
                 written = clean_text(raw)
                 if not timescale:
@@ -1069,7 +1120,11 @@ class SheetReader:
 
         previous_owners = self.c.actions[-1].owners if self.c.actions else []
         owners, timescale = self.owners_and_timescale(by_field, previous_owners)
-        sources, orphans = parse_sources(by_field.get("sources"), self.c.spellings, default_code=self.source_code)
+        source_text, finding = source_and_finding(by_field.get("sources"))
+        if finding and finding not in text["improvement_need"]:
+            # "Para 12: thresholds not consistently applied": the paragraph is the source, the words its finding.
+            text["improvement_need"] = "\n".join(part for part in (text["improvement_need"], finding) if part)
+        sources, orphans = parse_sources(source_text, self.c.spellings, default_code=self.source_code)
         if orphans:
             self.warn(row, f"Source paragraph {', '.join(orphans)} has no source code before it; not linked.")
         due, timescale = self.due_and_timescale(row, by_field, timescale)

@@ -380,6 +380,7 @@ def period_order(period, position):
 # ---------------------------------------------------------------- people
 
 EMAIL = re.compile(r"[\w.+'\-]+@[\w\-]+(?:\.[\w\-]+)+")
+NAMED_EMAIL = re.compile(r"[A-Za-z][\w.'’\- ]{1,60}?\s*[<(\[]\s*" + EMAIL.pattern + r"\s*[>)\]]")
 ORGANISATION_WORDS = {
     "health",
     "council",
@@ -464,6 +465,9 @@ def looks_like_person(text):
     """A person's name or email ("Jane Smith", "j.smith@council.gov.uk", "Mary-Ann O'Neill"), not a role."""
     text = clean_text(text).strip()
     if EMAIL.fullmatch(text):
+        return True
+    named = NAMED_EMAIL.fullmatch(text)
+    if named:  # "Bob Jones <bob.jones@council.gov.uk>": a name with an email is a person
         return True
     words = text.split()
     if not 2 <= len(words) <= 3:

@@ -126,6 +126,12 @@ def plan_import(
             progress=progress,
             source_name=name or "spreadsheet",
         )
+        if not saved.created and title and saved.plan.title != title[:300]:
+            # The title typed at the import is the plan's title, on an update too.
+            saved.plan.title = title[:300]
+            saved.plan._history_user = author
+            saved.plan._change_reason = history_reason(name or parsed.title)
+            saved.plan.save(update_fields=["title"])
         if saved.created:
             saved.plan._history_user = author
             saved.plan._change_reason = history_reason(name or parsed.title)

@@ -9,6 +9,7 @@ applied to the next import: nothing is mapped that an admin did not choose.
 import dataclasses
 import re
 
+from plans.importing.values import NAMED_EMAIL
 from plans.models import Owner, PersonRoleMapping
 
 EMAIL = re.compile(r"^[\w.+'-]+@[\w-]+(\.[\w-]+)+$")
@@ -68,8 +69,8 @@ ROLE_WORDS = {
 def looks_like_a_person(title):
     """An email, or two to four capitalised words none of which names a role ("Sue Butcher")."""
     title = " ".join(str(title).split())
-    if EMAIL.match(title):
-        return True
+    if EMAIL.match(title) or NAMED_EMAIL.fullmatch(title):
+        return True  # an email, or a name with its email ("Bob Jones <bob.jones@council.gov.uk>")
     words = title.split(" ")
     if not 2 <= len(words) <= 4:
         return False

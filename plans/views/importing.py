@@ -207,6 +207,10 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
                 if warned
                 else parsed.notices,
                 "update_plan": plan,
+                "found_by_title": getattr(form, "found_by_title", False) and not form.is_bound,
+                "import_title": (form.cleaned_data.get("title") if form.is_bound and form.is_valid() else None)
+                or entry.get("title")
+                or parsed.title,
                 "changes": changes,
                 "changed_shown": changes.changed[:CHANGES_SHOWN] if changes else [],
                 "added_shown": changes.added[:CHANGES_SHOWN] if changes else [],
@@ -228,11 +232,15 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
 
     def options_form(self, entry, parsed, data=None):
         plan = entry.get("plan")
-        if plan is None and not entry.get("mapping"):
-            # A file whose title matches a plan here is most likely a newer version of it.
+        found_by_title = False
+        if plan is None and not entry.get("mapping") and not entry.get("new_plan"):
+            # A file whose title matches a plan here is most likely a newer version of it: the preview says so.
             plan = Plan.objects.filter(title__iexact=parsed.title).values_list("pk", flat=True).first()
+            found_by_title = plan is not None
         initial = {"title": entry.get("title") or parsed.title, "plan": plan}
-        return ImportOptionsForm(data, sheets=parsed.sheets, initial=initial)
+        form = ImportOptionsForm(data, sheets=parsed.sheets, initial=initial)
+        form.found_by_title = found_by_title
+        return form
 
     def status_form(self, entry, parsed, data=None, confirming=False):
         labels = status_labels_found(parsed)
@@ -310,8 +318,20 @@ class PlanImportPreviewView(AdminOnlyMixin, View):
                     request,
                     "The file was read again with the columns you chose. Check the preview, then import the plan.",
                 )
+        if confirming:
+            undecided = [item for item in status_labels_found(parsed) if not item.known]
+            if undecided:
+                # Never import a label nobody decided, however the page was sent (the reading it shows decides).
+                imports = request.session.get(SESSION_KEY, {})
+                imports[token] = entry
+                request.session[SESSION_KEY] = imports
+                statuses = self.status_form(entry, parsed, data=request.POST, confirming=True)
+                statuses.is_valid()
+                statuses.refuse_undecided(undecided)
+                return self.render_preview(entry, path, parsed, form, setup, statuses, status=400)
         plan = form.cleaned_data["plan"]
         entry["plan"] = plan.pk if plan else None
+        entry["new_plan"] = plan is None  # chosen: no plan is looked up by title again
         entry["coordinators"] = [user.pk for user in setup.cleaned_data["coordinators"]]
         entry["board_members"] = [user.pk for user in setup.cleaned_data["board_members"]]
         entry["people"] = setup.people_choices()
