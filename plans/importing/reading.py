@@ -17,7 +17,6 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from improvement.bulk import cycles_collected_after
-
 from plans.categories import category_label
 from plans.importing import rows as kinds
 from plans.importing import tools

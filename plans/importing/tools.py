@@ -90,11 +90,51 @@ _TITLE = r"(?:(?:Dr|DI|DS|DC|DCI|DCS|Cllr|Mr|Mrs|Ms|Miss|Mx|Prof)\.?\s+)?"
 _PERSON = re.compile(_TITLE + r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}$")
 _EMAIL = re.compile(r"^[\w.'+-]+@[\w-]+(?:\.[\w-]+)+$")
 _ROLE_WORDS = {
-    "head", "manager", "director", "officer", "lead", "nurse", "service", "services", "team", "board",
-    "council", "partnership", "police", "health", "icb", "nhs", "trust", "practitioner", "worker",
-    "adviser", "advisor", "coordinator", "co-ordinator", "chair", "principal", "designated", "commissioner",
-    "senior", "assistant", "deputy", "social", "quality", "safeguarding", "school", "schools", "unit",
-    "partner", "partners", "group", "panel", "hub", "mash", "iro", "cin", "cp",
+    "head",
+    "manager",
+    "director",
+    "officer",
+    "lead",
+    "nurse",
+    "service",
+    "services",
+    "team",
+    "board",
+    "council",
+    "partnership",
+    "police",
+    "health",
+    "icb",
+    "nhs",
+    "trust",
+    "practitioner",
+    "worker",
+    "adviser",
+    "advisor",
+    "coordinator",
+    "co-ordinator",
+    "chair",
+    "principal",
+    "designated",
+    "commissioner",
+    "senior",
+    "assistant",
+    "deputy",
+    "social",
+    "quality",
+    "safeguarding",
+    "school",
+    "schools",
+    "unit",
+    "partner",
+    "partners",
+    "group",
+    "panel",
+    "hub",
+    "mash",
+    "iro",
+    "cin",
+    "cp",
 }
 
 
@@ -335,7 +375,9 @@ class Smartsheet(Hierarchical):
             # One row above all the others, over two or more groups: the plan itself (its title), not a theme.
             root, actions, levels = actions[0], actions[1:], levels[1:]
             self.found_title = root.action or ""
-            reader.c.skip(reader.sheet, root.row, "the top row of the hierarchy: the plan itself (its title)", root.action)
+            reader.c.skip(
+                reader.sheet, root.row, "the top row of the hierarchy: the plan itself (its title)", root.action
+            )
             top = min(levels)
         parent = self.parents(levels)
         has_parents = any(p and level == top for p, level in zip(parent, levels))
@@ -408,7 +450,9 @@ class Project(Hierarchical):
     percent = None
     summary = None
     # Project writes durations as "65 days" / "3 wks?" and dates as "Mon 02/09/24": Smartsheet writes "65d" and real dates.
-    project_duration = re.compile(r"^\d+(?:\.\d+)?\s?(?:e?days?|e?wks?|e?weeks?|e?hrs?|e?mons?|e?months?|e?mins?)\??$", re.I)
+    project_duration = re.compile(
+        r"^\d+(?:\.\d+)?\s?(?:e?days?|e?wks?|e?weeks?|e?hrs?|e?mons?|e?months?|e?mins?)\??$", re.I
+    )
     project_date = re.compile(r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w* \d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", re.I)
 
     def score(self, sheet_names, header_labels, first_texts):
@@ -745,7 +789,6 @@ class Pentana(Tool):
             return "skip"
         return None
 
-
     def finish_sheet(self, reader):
         """An objective's row (a code, a title, a roll-up status, no officer and no due date) whose code
         begins the codes of the rows below it, or which is bold above rows that are not, is the theme of
@@ -779,7 +822,12 @@ class Pentana(Tool):
             if index in parents:
                 theme = reader.c.theme("", action.action or action.ref, row=action.row, sheet=reader.sheet)
                 dropped.add(id(action))
-                reader.c.skip(reader.sheet, action.row, "an objective's row (its status is a roll-up); made a theme", action.action)
+                reader.c.skip(
+                    reader.sheet,
+                    action.row,
+                    "an objective's row (its status is a roll-up); made a theme",
+                    action.action,
+                )
                 continue
             if theme is not None:
                 action.theme = theme.number
@@ -853,6 +901,7 @@ def detect(workbook, candidates, cells=None):
             return len(above) == 1 and not kinds.is_note(above[0])  # "Page 1" above is a page break
 
         repeated_headers += sum(1 for number in repeats if not heading_above(number))
+
         # monday.com: each group is a lone group-name row, then the board's header starting "Name".
         def lone(number, rows=rows):
             return number >= 0 and len([v for v in rows[number] if v not in (None, "")]) == 1

@@ -446,7 +446,12 @@ def plan_changes(*, plan, data, as_of=None, record_rags=True):
         for action in actions:
             changes.actions.append(
                 ActionChange(
-                    "not_in_file", action.theme.number, action.ref, action.action_text, action=action, action_id=action.pk
+                    "not_in_file",
+                    action.theme.number,
+                    action.ref,
+                    action.action_text,
+                    action=action,
+                    action_id=action.pk,
                 )
             )
     return changes
