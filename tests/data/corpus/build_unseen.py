@@ -6,35 +6,27 @@ corporate parenting plans, QA audit trackers) without looking at the reader, so 
 on layouts nobody fitted it to. Each writes tests/data/corpus/unseen_<name>.xlsx and its expected facts
 as unseen_<name>.json, in the same format as build.py's workbooks (see plans/benchmarks/fidelity.py).
 
-Run: .venv/bin/python tests/data/corpus/build_unseen.py
+Run: .venv/bin/python -m tests.data.corpus.build_unseen
 """
 
 import datetime
 import io
 import json
-import re
 import sys
-import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
+
+# The first half of the corpus shares its helpers: a fill, a date, byte-for-byte repeatable saving.
+from tests.data.corpus.build import _deterministic, day, fill
 
 HERE = Path(__file__).resolve().parent
-FIXED_TIME = "2025-01-01T00:00:00Z"
 BOLD = Font(bold=True)
 BIG = Font(bold=True, size=14)
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 BLUE, GREEN, AMBER, RED, GREY = "FF0070C0", "FF00B050", "FFFFC000", "FFFF0000", "FFA6A6A6"
-
-
-def fill(colour):
-    return PatternFill("solid", fgColor=colour)
-
-
-def day(text):
-    return datetime.datetime.strptime(text, "%Y-%m-%d")
 
 
 class Corpus:
@@ -77,21 +69,6 @@ class Corpus:
         self.book.save(buffer)
         (folder / f"{self.slug}.xlsx").write_bytes(_deterministic(buffer.getvalue()))
         (folder / f"{self.slug}.json").write_text(json.dumps(self.expected, indent=2, ensure_ascii=False) + "\n")
-
-
-def _deterministic(data):
-    """The same bytes on every run: fixed document times and fixed zip entry times."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>" + FIXED_TIME.encode(), content)
-            entry = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(entry, content)
-    return out.getvalue()
 
 
 def write_row(ws, row, values, *, start=1, bold=False):
