@@ -143,50 +143,68 @@ def _split(pair):
     return rag_from_value(progress), rag_from_value(impact)
 
 
+def _tables():
+    quote = connection.ops.quote_name
+    return (quote(m._meta.db_table) for m in (ProgressUpdate, ActionSnapshot, Action, Theme))
+
+
+def _up_to_sql(period, periods, params):
+    """ "%s, %s, ..." for the ids of the plan's periods up to `period` (a short list: the same updates
+    as period__month__lte, without a join to the periods for every update looked at)."""
+    ids = [q.pk for q in periods if q.month <= period.month]
+    params.extend(ids)
+    return ", ".join(["%s"] * len(ids))
+
+
+def _earlier_pair_sql(p, alias, outer, periods, params):
+    """ "progress|impact" of the action `outer` (an SQL column) as reported for the earlier period `p`:
+    a closed period's snapshot (MISSING when the action had none), an open one's latest update."""
+    update, snapshot, _, _ = _tables()
+    if p.closed:
+        params.append(p.pk)
+        return (
+            f"COALESCE((SELECT {alias}.progress_rag || '|' || {alias}.impact_rag FROM {snapshot} {alias} "  # noqa: S608
+            f"WHERE {alias}.action_id = {outer} AND {alias}.period_id = %s), '{MISSING}')"
+        )
+    return (
+        f"COALESCE((SELECT {alias}.progress_rag || '|' || {alias}.impact_rag FROM {update} {alias} "  # noqa: S608
+        f"WHERE {alias}.action_id = {outer} AND {alias}.period_id IN ({_up_to_sql(p, periods, params)}) "
+        f"ORDER BY {alias}.created_at DESC, {alias}.id DESC LIMIT 1), '|')"
+    )
+
+
+def _may_be_still_sql(progress, impact, params):
+    """SQL true when progress_without_impact would read the earlier impacts: progress on track while
+    impact is short of Green and not Amber or Red."""
+    still = ON_TRACK + (Rag.AMBER, Rag.RED)
+    params.extend(rag.value for rag in (*ON_TRACK, *still))
+    return (
+        f"{progress} IN ({', '.join(['%s'] * len(ON_TRACK))}) "
+        f"AND COALESCE({impact}, '') NOT IN ({', '.join(['%s'] * len(still))})"
+    )
+
+
 def _open_rows_sql(*, plan, period, periods, earlier, as_of):
     """One row an action of `plan` for the open `period`, as plain SQL and its parameters: (id, theme
     id, now, e0, e1..., status, due_passed, updated, theme position, position, id).
 
-    Each action's latest update up to the period is found by one index lookup (its id, as the lean
-    floor finds its RAGs) and joined by id; the previous period's RAGs (e0) by one more. The rest is
-    looked up only for the actions whose figures read it: the impact of the periods before the
-    previous one (e1...) only when progress is on track while impact is short of Green and not Amber
-    or Red (the only case progress_without_impact reads them; MISSING otherwise), and whether the
-    action has an update in the period only when its latest update is not one (stale)."""
-    quote = connection.ops.quote_name
-    update, snapshot, action, theme = (quote(m._meta.db_table) for m in (ProgressUpdate, ActionSnapshot, Action, Theme))
+    Each action's latest update up to the period is found by one index lookup, as the lean floor
+    finds its RAGs; the previous period's RAGs (e0) by one more. The rest is looked up only for the
+    actions whose figures read it: the impact of the periods before the previous one (e1...) only
+    when progress is on track while impact is short of Green and not Amber or Red (the only case
+    progress_without_impact reads them; MISSING otherwise), and whether the action has an update in
+    the period only when its latest update is not one (stale)."""
+    update, _, action, theme = _tables()
     params = []
-
-    def up_to(p):
-        ids = [q.pk for q in periods if q.month <= p.month]
-        params.extend(ids)
-        return ", ".join(["%s"] * len(ids))
-
-    def earlier_pair(p, alias):
-        if p.closed:
-            params.append(p.pk)
-            return (
-                f"COALESCE((SELECT {alias}.progress_rag || '|' || {alias}.impact_rag FROM {snapshot} {alias} "  # noqa: S608
-                f"WHERE {alias}.action_id = a.id AND {alias}.period_id = %s), '{MISSING}')"
-            )
-        return (
-            f"COALESCE((SELECT {alias}.progress_rag || '|' || {alias}.impact_rag FROM {update} {alias} "  # noqa: S608
-            f"WHERE {alias}.action_id = a.id AND {alias}.period_id IN ({up_to(p)}) "
-            f"ORDER BY {alias}.created_at DESC, {alias}.id DESC LIMIT 1), '|')"
-        )
-
     columns = ["a.id", "a.theme_id", "COALESCE(u.progress_rag || '|' || u.impact_rag, '|')"]
     for n, p in enumerate(earlier):
         if n == 0:
-            columns.append(earlier_pair(p, f"e{n}"))
+            columns.append(_earlier_pair_sql(p, f"e{n}", "a.id", periods, params))
             continue
-        still = ON_TRACK + (Rag.AMBER, Rag.RED)
-        condition = (
-            f"u.progress_rag IN ({', '.join(['%s'] * len(ON_TRACK))}) "
-            f"AND COALESCE(u.impact_rag, '') NOT IN ({', '.join(['%s'] * len(still))})"
+        condition = _may_be_still_sql("u.progress_rag", "u.impact_rag", params)
+        columns.append(
+            f"CASE WHEN {condition} THEN {_earlier_pair_sql(p, f'e{n}', 'a.id', periods, params)} ELSE '{MISSING}' END"
         )
-        params.extend(rag.value for rag in (*ON_TRACK, *still))
-        columns.append(f"CASE WHEN {condition} THEN {earlier_pair(p, f'e{n}')} ELSE '{MISSING}' END")
     columns.append("a.status")
     columns.append("CASE WHEN a.due_date < %s THEN 1 ELSE 0 END")
     params.append(as_of)
@@ -197,18 +215,56 @@ def _open_rows_sql(*, plan, period, periods, earlier, as_of):
     params.extend([period.pk, period.pk])
     columns.extend(["a.theme_position", "a.position", "a.id"])
     select = ", ".join(columns)
+    actions = (
+        f"SELECT b.id, b.theme_id, b.status, b.due_date, b.position, t.position AS theme_position"  # noqa: S608
+        f"{{latest}} FROM {action} b JOIN {theme} t ON b.theme_id = t.id WHERE t.plan_id = %s"
+    )
+    # The parameters follow the SQL's order: the select list above, then the plan and the latest-update
+    # lookup (PostgreSQL) or the latest-update lookup and the plan (SQLite).
+    if connection.vendor == "postgresql":
+        # A LATERAL join reads the latest update's row straight from the index lookup. (Joined by
+        # id, as below, PostgreSQL hashes every update of the plan to probe it 1,000 times.)
+        params.append(plan.pk)
+        sql = (
+            f"SELECT {select} FROM ({actions.format(latest='')}) a LEFT JOIN LATERAL ("  # noqa: S608 - table names from the models; values are parameters
+            f"SELECT l.period_id, l.progress_rag, l.impact_rag FROM {update} l "
+            f"WHERE l.action_id = a.id AND l.period_id IN ({_up_to_sql(period, periods, params)}) "
+            f"ORDER BY l.created_at DESC, l.id DESC LIMIT 1) u ON TRUE"
+        )
+        return sql, params
     latest = (
-        f"(SELECT l.id FROM {update} l WHERE l.action_id = b.id AND l.period_id IN ({up_to(period)}) "  # noqa: S608
-        f"ORDER BY l.created_at DESC, l.id DESC LIMIT 1)"
+        f", (SELECT l.id FROM {update} l WHERE l.action_id = b.id "  # noqa: S608
+        f"AND l.period_id IN ({_up_to_sql(period, periods, params)}) "
+        f"ORDER BY l.created_at DESC, l.id DESC LIMIT 1) AS latest_id"
     )
-    # The parameters follow the SQL's order: the select list above, then the latest-update lookup, the plan.
-    sql = (
-        f"SELECT {select} FROM (SELECT b.id, b.theme_id, b.status, b.due_date, b.position, "  # noqa: S608 - table names from the models; values are parameters
-        f"t.position AS theme_position, {latest} AS latest_id FROM {action} b JOIN {theme} t ON b.theme_id = t.id "
-        f"WHERE t.plan_id = %s) a LEFT JOIN {update} u ON u.id = a.latest_id"
-    )
+    sql = f"SELECT {select} FROM ({actions.format(latest=latest)}) a LEFT JOIN {update} u ON u.id = a.latest_id"  # noqa: S608
     params.append(plan.pk)
     return sql, params
+
+
+def _closed_rows_sql(*, period, periods, earlier):
+    """One row a snapshot of the closed `period`, as plain SQL and its parameters: (action id, theme
+    id, now, prev, e0, e1..., is_overdue, is_stale, theme position, position, snapshot id).
+
+    The earlier periods' impacts (e0, e1...) are looked up only where progress_without_impact reads
+    them, as for the open period (MISSING otherwise)."""
+    _, snapshot, _, _ = _tables()
+    params = []
+    columns = [
+        "s.action_id",
+        "s.theme_id",
+        "COALESCE(s.progress_rag, '') || '|' || COALESCE(s.impact_rag, '')",
+        "COALESCE(s.previous_progress_rag, '')",
+    ]
+    for n, p in enumerate(earlier):
+        condition = _may_be_still_sql("s.progress_rag", "s.impact_rag", params)
+        columns.append(
+            f"CASE WHEN {condition} THEN {_earlier_pair_sql(p, f'e{n}', 's.action_id', periods, params)} "
+            f"ELSE '{MISSING}' END"
+        )
+    columns.extend(["s.is_overdue", "s.is_stale", "s.theme_position", "s.position", "s.id"])
+    params.append(period.pk)
+    return f"SELECT {', '.join(columns)} FROM {snapshot} s WHERE s.period_id = %s", params  # noqa: S608 - table names from the models; values are parameters
 
 
 class _Source:
@@ -223,20 +279,10 @@ class _Source:
         self.as_of = overdue_as_of(period, today)
         self.frozen = period.closed
         if self.frozen:
-            earlier = {f"e{n}": _status_in(p, "action_id", periods) for n, p in enumerate(self.earlier)}
-            self.queryset = ActionSnapshot.objects.filter(period=period).annotate(
-                now=_pair("progress_rag", "impact_rag"),
-                prev=Coalesce("previous_progress_rag", Value("")),
-                **earlier,
-            )
-            self.fields = ("now", "prev", *earlier, "is_overdue", "is_stale")
-            self.order = ("theme_position", "position", "pk")
-            self.id_field = "action_id"
+            self.fields = ("now", "prev", *(f"e{n}" for n in range(len(self.earlier))), "is_overdue", "is_stale")
         else:
-            self.queryset = None
             self.fields = ("now", *(f"e{n}" for n in range(len(self.earlier))), "status", "due_passed", "updated")
-            self.order = ("theme_position", "position", "pk")
-            self.id_field = "pk"
+        self.order = ("theme_position", "position", "pk")
 
     def group(self, theme_id, values, n=0):
         """A StatusGroup from one row's key (`values`: the values of self.fields, in order)."""
@@ -274,17 +320,13 @@ class _Source:
     def rows_sql(self):
         """SQL and parameters of one row an action: id, theme id, self.fields, self.order."""
         if self.frozen:
-            rows = self.queryset.values_list(self.id_field, "theme_id", *self.fields, *self.order).order_by()
-            return rows.query.sql_with_params()
+            return _closed_rows_sql(period=self.period, periods=self.periods, earlier=self.earlier)
         return _open_rows_sql(
             plan=self.plan, period=self.period, periods=self.periods, earlier=self.earlier, as_of=self.as_of
         )
 
     def groups(self):
         """One query: the groups of actions, by theme, with their numbers."""
-        if self.frozen:
-            rows = self.queryset.values_list("theme_id", *self.fields).annotate(n=Count("pk")).order_by()
-            return [self.group(row[0], row[1:-1], n=row[-1]) for row in rows]
         sql, params = self.rows_sql()
         keys = ", ".join(f"k{n}" for n in range(len(self.fields) + 1))
         columns = ", ".join(["id", keys, *(f"o{n}" for n in range(len(self.order)))])
