@@ -2,7 +2,9 @@
 access to a plan comes from being its coordinator, a board member of it, or holding
 a role that owns one of its actions."""
 
-from django.db.models import Q
+import json
+
+from django.db.models import Aggregate, Exists, OuterRef, Q, Subquery, TextField
 
 ADMIN, COORDINATOR, OWNER, BOARD = "Admin", "Coordinator", "Owner", "Board"
 ROLE_GROUPS = (ADMIN, COORDINATOR, OWNER, BOARD)
@@ -50,7 +52,49 @@ def coordinates(user, plan):
     """Admins, and coordinators named on the plan."""
     if is_admin(user):
         return True
-    return COORDINATOR in _groups(user) and plan.coordinators.filter(pk=user.pk).exists()
+    return COORDINATOR in _groups(user) and _linked(user, plan, "user_coordinates", plan.coordinators)
+
+
+def _linked(user, plan, flag, members):
+    """Whether `user` is one of the plan's `members`: as read with the plan (plan_for), else asked."""
+    if getattr(plan, "links_read_for", None) == user.pk:
+        return getattr(plan, flag)
+    return members.filter(pk=user.pk).exists()
+
+
+class _JSONNames(Aggregate):
+    """The values as a JSON array of strings, e.g. '["Board", "Owner"]' (SQLite and PostgreSQL)."""
+
+    function = "JSON_GROUP_ARRAY"
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="JSON_AGG", template="%(function)s(%(expressions)s)::text")
+
+
+def plan_for(user, pk):
+    """The plan `pk` (Plan.DoesNotExist if there is none) read with what the permission checks ask of
+    it, in the one query: whether `user` coordinates it or sits on its board, and (when not known yet)
+    the names of the user's groups. coordinates() and can_read_board_reports() then ask nothing more."""
+    from django.contrib.auth.models import Group
+
+    from plans.models import Plan
+
+    plans = Plan.objects.all()
+    if not user.is_authenticated:
+        return plans.get(pk=pk)
+    links = {
+        "user_coordinates": Exists(Plan.coordinators.through.objects.filter(plan_id=OuterRef("pk"), user_id=user.pk)),
+        "user_on_board": Exists(Plan.board_members.through.objects.filter(plan_id=OuterRef("pk"), user_id=user.pk)),
+    }
+    if not hasattr(user, "_role_groups"):
+        names = Group.user_set.through.objects.filter(user_id=user.pk).values("user_id")
+        links["user_group_names"] = Subquery(names.annotate(names=_JSONNames("group__name")).values("names"))
+    plan = plans.annotate(**links).get(pk=pk)
+    plan.links_read_for = user.pk
+    if "user_group_names" in links:
+        user._role_groups = set(json.loads(plan.user_group_names or "[]"))
+    return plan
 
 
 def holds_role_owning(user, action):
@@ -78,7 +122,7 @@ def can_read_board_reports(user, plan):
 
     if plan.status == PlanStatus.DRAFT:
         return False
-    return BOARD in _groups(user) and plan.board_members.filter(pk=user.pk).exists()
+    return BOARD in _groups(user) and _linked(user, plan, "user_on_board", plan.board_members)
 
 
 def can_create_plan(user):

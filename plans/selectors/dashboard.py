@@ -189,15 +189,23 @@ def _open_rows_sql(*, plan, period, periods, earlier, as_of):
     id, now, e0, e1..., status, due_passed, updated, theme position, position, id).
 
     Each action's latest update up to the period is found by one index lookup, as the lean floor
-    finds its RAGs; the previous period's RAGs (e0) by one more. The rest is looked up only for the
+    finds its RAGs; the previous period's RAGs (e0) are joined from its snapshots (by one more lookup
+    when it is still open). The rest is looked up only for the
     actions whose figures read it: the impact of the periods before the previous one (e1...) only
     when progress is on track while impact is short of Green and not Amber or Red (the only case
     progress_without_impact reads them; MISSING otherwise), and whether the action has an update in
     the period only when its latest update is not one (stale)."""
-    update, _, action, theme = _tables()
+    update, snapshot, action, theme = _tables()
     params = []
+    previous_join, previous_params = "", []
     columns = ["a.id", "a.theme_id", "COALESCE(u.progress_rag || '|' || u.impact_rag, '|')"]
     for n, p in enumerate(earlier):
+        if n == 0 and p.closed:
+            # Every action reads the previous period's snapshot: joined (cheaper than a lookup a row).
+            columns.append(f"COALESCE(e0.progress_rag || '|' || e0.impact_rag, '{MISSING}')")
+            previous_join = f" LEFT JOIN {snapshot} e0 ON e0.action_id = a.id AND e0.period_id = %s"
+            previous_params.append(p.pk)
+            continue
         if n == 0:
             columns.append(_earlier_pair_sql(p, f"e{n}", "a.id", periods, params))
             continue
@@ -220,7 +228,7 @@ def _open_rows_sql(*, plan, period, periods, earlier, as_of):
         f"{{latest}} FROM {action} b JOIN {theme} t ON b.theme_id = t.id WHERE t.plan_id = %s"
     )
     # The parameters follow the SQL's order: the select list above, then the plan and the latest-update
-    # lookup (PostgreSQL) or the latest-update lookup and the plan (SQLite).
+    # lookup (PostgreSQL) or the latest-update lookup and the plan (SQLite), then the previous period.
     if connection.vendor == "postgresql":
         # A LATERAL join reads the latest update's row straight from the index lookup. (Joined by
         # id, as below, PostgreSQL hashes every update of the plan to probe it 1,000 times.)
@@ -229,17 +237,20 @@ def _open_rows_sql(*, plan, period, periods, earlier, as_of):
             f"SELECT {select} FROM ({actions.format(latest='')}) a LEFT JOIN LATERAL ("  # noqa: S608 - table names from the models; values are parameters
             f"SELECT l.period_id, l.progress_rag, l.impact_rag FROM {update} l "
             f"WHERE l.action_id = a.id AND l.period_id IN ({_up_to_sql(period, periods, params)}) "
-            f"ORDER BY l.created_at DESC, l.id DESC LIMIT 1) u ON TRUE"
+            f"ORDER BY l.created_at DESC, l.id DESC LIMIT 1) u ON TRUE{previous_join}"
         )
-        return sql, params
+        return sql, params + previous_params
     latest = (
         f", (SELECT l.id FROM {update} l WHERE l.action_id = b.id "  # noqa: S608
         f"AND l.period_id IN ({_up_to_sql(period, periods, params)}) "
         f"ORDER BY l.created_at DESC, l.id DESC LIMIT 1) AS latest_id"
     )
-    sql = f"SELECT {select} FROM ({actions.format(latest=latest)}) a LEFT JOIN {update} u ON u.id = a.latest_id"  # noqa: S608
+    sql = (
+        f"SELECT {select} FROM ({actions.format(latest=latest)}) a "  # noqa: S608
+        f"LEFT JOIN {update} u ON u.id = a.latest_id{previous_join}"
+    )
     params.append(plan.pk)
-    return sql, params
+    return sql, params + previous_params
 
 
 def _closed_rows_sql(*, period, periods, earlier):
@@ -529,20 +540,25 @@ def trend(*, plan, period, periods, current=None, last=None, by_theme=False, tod
     keys = ("period_id", "theme_id") if by_theme else ("period_id",)
     counts = {}  # (period id[, theme id]) -> (progress counts, impact counts, movement counts)
     if closed:
-        rows = (
-            ActionSnapshot.objects.filter(period_id__in=closed)
-            .values(*keys, "progress_rag", "impact_rag", "previous_progress_rag")
-            .annotate(n=Count("*"))  # COUNT(*): counted from the covering index plans_snapshot_rag_mix
-            .order_by()
+        # One plain statement (COUNT(*): counted from the covering index plans_snapshot_rag_mix).
+        _, snapshot, _, _ = _tables()
+        columns = ", ".join([*keys, "progress_rag", "impact_rag", "previous_progress_rag"])
+        sql = (
+            f"SELECT {columns}, COUNT(*) FROM {snapshot} "  # noqa: S608 - names from the models; values are parameters
+            f"WHERE period_id IN ({', '.join(['%s'] * len(closed))}) GROUP BY {columns}"
         )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, closed)
+            rows = cursor.fetchall()
+        width = len(keys)
         for row in rows:
-            entry = counts.setdefault(tuple(row[k] for k in keys), ({}, {}, {}))
-            progress, previous = rag_from_value(row["progress_rag"]), rag_from_value(row["previous_progress_rag"])
-            _add(entry[0], row["progress_rag"], row["n"])
-            _add(entry[1], row["impact_rag"], row["n"])
-            moved = movement(progress, previous)
+            key, (progress_value, impact_value, previous_value, n) = row[:width], row[width:]
+            entry = counts.setdefault(key, ({}, {}, {}))
+            _add(entry[0], progress_value, n)
+            _add(entry[1], impact_value, n)
+            moved = movement(rag_from_value(progress_value), rag_from_value(previous_value))
             if moved:
-                entry[2][moved] = entry[2].get(moved, 0) + row["n"]
+                entry[2][moved] = entry[2].get(moved, 0) + n
     for p in shown:
         if p.closed:
             continue

@@ -35,7 +35,7 @@ class BoardReportMixin:
     def get_plan(self):
         if not hasattr(self, "_plan"):
             try:
-                plan = Plan.objects.get(pk=self.kwargs["pk"])
+                plan = permissions.plan_for(self.request.user, self.kwargs["pk"])
             except Plan.DoesNotExist:
                 raise Http404("No plan with that number") from None
             if not permissions.can_read_board_reports(self.request.user, plan):
