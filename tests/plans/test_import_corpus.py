@@ -4,15 +4,31 @@ themes, categories, due dates, closed actions, the title, the tool and the rows 
 
 The workbooks are built by tests/data/corpus/build.py; those named unseen_* by build_unseen.py (layouts drawn
 without looking at the reader) and the tools' exports named unseen_tool_… by build_unseen_tools.py (also written
-independently of the reader). Their facts are in <slug>.json beside them.
+independently of the reader); the third round of unseen layouts, named round3_*, by build_unseen_round3.py. Their
+facts are in <slug>.json beside them.
 """
 
 import pytest
 
 from plans.benchmarks.fidelity import CORPUS, corpus_slugs, expected_facts, score_workbook
-from tests.data.corpus import build, build_unseen, build_unseen_tools
+from tests.data.corpus import build, build_unseen, build_unseen_round3, build_unseen_tools
 
 SLUGS = corpus_slugs()
+
+# Round-3 layouts committed with their blind score, before the reader was taught to read them: expected to fail
+# (strictly: one that passes must leave this list).
+NOT_YET_READ_RIGHT = {
+    "round3_emoji_rag",
+    "round3_initials_key_sheet",
+    "round3_jtai_agency_ticks",
+    "round3_lscp_priorities_children",
+    "round3_recommendations_r_sub_actions",
+    "round3_send_wsoa_impact_evidence",
+    "round3_sharepoint_ilacs_list",
+    "round3_transposed_action_columns",
+    "round3_welsh_bilingual",
+    "round3_yj_merged_hidden_totals",
+}
 
 
 def test_the_corpus_has_twelve_council_layouts_and_every_tool():
@@ -22,7 +38,12 @@ def test_the_corpus_has_twelve_council_layouts_and_every_tool():
 
 
 def test_the_committed_workbooks_are_what_the_builder_writes(tmp_path):
-    built = build.build(tmp_path) + build_unseen.build(tmp_path) + build_unseen_tools.build(tmp_path)
+    built = (
+        build.build(tmp_path)
+        + build_unseen.build(tmp_path)
+        + build_unseen_tools.build(tmp_path)
+        + build_unseen_round3.build(tmp_path)
+    )
     assert sorted(built) == SLUGS
     for slug in SLUGS:
         assert (tmp_path / f"{slug}.json").read_text() == (CORPUS / f"{slug}.json").read_text(), (
@@ -33,7 +54,15 @@ def test_the_committed_workbooks_are_what_the_builder_writes(tmp_path):
         )
 
 
-@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize(
+    "slug",
+    [
+        pytest.param(slug, marks=pytest.mark.xfail(strict=True, reason="not yet read right"))
+        if slug in NOT_YET_READ_RIGHT
+        else slug
+        for slug in SLUGS
+    ],
+)
 def test_every_fact_of_the_workbook_comes_out_right(slug):
     result = score_workbook(slug)
     summary = (
