@@ -262,7 +262,10 @@ ROLE_QUALIFIERS = {
 
 
 def _starts_with_role_title(text):
-    words = [w.strip("().,").lower() for w in _words(text)]
+    words = _words(text)
+    while len(words) > 1 and _is_acronym(words[0]):
+        words = words[1:]  # "ICB Director of Commissioning", "LA Head of SEND": the organisation before the post
+    words = [w.strip("().,").lower() for w in words]
     if not words:
         return False
     return words[0] in ROLE_STARTS or (len(words) > 1 and words[0] in ROLE_QUALIFIERS and words[1] in ROLE_STARTS)
@@ -864,6 +867,38 @@ def _due_date_in(text):
                 found.append(datetime.date(start + 1, 3, 31))
     found = [day for day in found if EARLIEST_DATE <= day <= LATEST_DATE]
     return max(found) if found else None
+
+
+_MONTH_ALONE = re.compile(
+    r"^(?:by\s+)?(?:the\s+)?(?:end\s+(?:of\s+)?)?(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?" + _MONTH + r"$", re.I
+)
+
+
+def month_without_year(text):
+    """(month, day or None) for a timescale naming a month and no year ("End of March", "Sept", "by 30th June")."""
+    match = _MONTH_ALONE.match(clean_text(text).strip(" ."))
+    if not match:
+        return None
+    return _MONTHS[match["month"].lower()], int(match["day"]) if match["day"] else None
+
+
+def financial_year_in(text):
+    """The first calendar year of the one financial year a text names ("Plan 2025-26", "2025/2026"), or None."""
+    years = [
+        int(match["start"])
+        for match in _FINANCIAL_YEAR.finditer(clean_text(text))
+        if int(match["end"]) % 100 == (int(match["start"]) + 1) % 100
+    ]
+    return years[0] if len(set(years)) == 1 else None
+
+
+def in_financial_year(start, month, day=None):
+    """The date of `month` (and `day`, else the month's last) within the financial year April `start` to March."""
+    year = start if month >= 4 else start + 1
+    try:
+        return datetime.date(year, month, day) if day else _month_end(year, month)
+    except ValueError:
+        return None
 
 
 _TIMESCALE_START = re.compile(

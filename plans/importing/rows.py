@@ -77,6 +77,10 @@ RAG_COLOUR_WORD = re.compile(
     r"^(?:b|g|a|r|gr|blue|green|amber|red|grey|gray|yellow|black|purple|complete|completed)$", re.I
 )
 
+# "Thema 1 / Theme 1: …", "Blaenoriaeth 2 / Priority 2 –": a heading's label written in two languages, the same
+# number in both halves (Welsh councils' bilingual plans). The second label is read.
+_BILINGUAL_LABEL = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?P<n>\d{1,2}|[A-H])\s*/\s*(?=[^\W\d_]+\s+(?P=n)\b)")
+
 
 def category_of(text):
     """ "Business as usual" → business_fundamental; "Change priorities" → change_priority; else ""."""
@@ -94,6 +98,9 @@ def theme_row(text, *, strict=False):
     text = text.strip()
     if len(text) > 400:
         return None
+    bilingual = _BILINGUAL_LABEL.match(text)
+    if bilingual:
+        text = text[bilingual.end() :]  # "Thema 1 / Theme 1: ...": the label given in two languages, read once
     match = THEME_ROW.match(text)
     if match and (match["number"] or match["sep"] in (":", "–", "—", "-")):
         title = match["title"].strip(" :-–—.")

@@ -15,21 +15,6 @@ from tests.data.corpus import build, build_unseen, build_unseen_round3, build_un
 
 SLUGS = corpus_slugs()
 
-# Round-3 layouts committed with their blind score, before the reader was taught to read them: expected to fail
-# (strictly: one that passes must leave this list).
-NOT_YET_READ_RIGHT = {
-    "round3_emoji_rag",
-    "round3_initials_key_sheet",
-    "round3_jtai_agency_ticks",
-    "round3_lscp_priorities_children",
-    "round3_recommendations_r_sub_actions",
-    "round3_send_wsoa_impact_evidence",
-    "round3_sharepoint_ilacs_list",
-    "round3_transposed_action_columns",
-    "round3_welsh_bilingual",
-    "round3_yj_merged_hidden_totals",
-}
-
 
 def test_the_corpus_has_twelve_council_layouts_and_every_tool():
     tools = [expected_facts(slug)["tool"] for slug in SLUGS]
@@ -54,15 +39,7 @@ def test_the_committed_workbooks_are_what_the_builder_writes(tmp_path):
         )
 
 
-@pytest.mark.parametrize(
-    "slug",
-    [
-        pytest.param(slug, marks=pytest.mark.xfail(strict=True, reason="not yet read right"))
-        if slug in NOT_YET_READ_RIGHT
-        else slug
-        for slug in SLUGS
-    ],
-)
+@pytest.mark.parametrize("slug", SLUGS)
 def test_every_fact_of_the_workbook_comes_out_right(slug):
     result = score_workbook(slug)
     summary = (

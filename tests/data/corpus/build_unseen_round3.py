@@ -1523,7 +1523,7 @@ def lscp_priorities_children():
                 )
                 c.action(text, theme=theme, owners=owners, progress_rag=rag, category=category, due_date=due)
                 row += 1
-    c.skipped_at_least(2)
+    c.skipped_at_least(1)
     return c
 
 
