@@ -44,7 +44,8 @@ THEME_WORDS = (
     r"theme|area for improvement|areas for improvement|area of improvement|improvement area|strategic aim|aim|"
     r"priority|key priority|strategic priority|recommendation|section|outcome|workstream|work stream|strand|"
     r"objective|strategic objective|domain|pillar|key line of enquiry|kloe|area|part|improvement priority|"
-    r"finding|area for development|areas for development"
+    r"finding|area for development|areas for development|"
+    r"thema|blaenoriaeth|argymhelliad"  # Welsh: theme, priority, recommendation
 )
 THEME_ROW = re.compile(
     r"^(?P<word>" + THEME_WORDS + r")\s*(?:no\.?\s*)?" + _NUMBER + r"?\s*(?P<sep>[:.\-–—)]|\s)?\s*(?P<title>.*)$",

@@ -335,6 +335,7 @@ def _grouping_column(mapping, profiles, data_rows, headers=None):
             or profile.get("status", 0) >= 0.3
             or (profile.get("dates", 0) >= 0.3 and profile.get("length", 0) < 20)  # "Audit (June 2024)" is a title
             or profile.get("numbers", 0) >= 0.3
+            or profile.get("priorities", 0) >= 0.5  # a "Priority" of High / Medium / Low grades each action
             or profile.get("refs", 0) >= 0.5
             or profile.get("length", 0) < 4
         ):

@@ -269,3 +269,41 @@ def test_the_preview_shows_the_admin_what_could_not_be_read_for_sure(client, wor
     assert "AH, JM, PB, SK" in html
     assert "names no year" in html
     assert Plan.objects.count() == plans_before
+
+
+def test_a_priority_column_of_high_medium_low_grades_each_action_and_is_not_a_theme():
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Actions"
+    sheet.append(["Ref", "Action", "Priority", "Owner", "RAG"])
+    for ref, priority in (("1", "High"), ("2", "High"), ("3", "Medium"), ("4", "Medium"), ("5", "Low"), ("6", "Low")):
+        sheet.append([ref, f"Action number {ref}", priority, "Head of Service", "Green"])
+    parsed = read(book)
+    assert [theme.title for theme in parsed.themes] == ["Actions"]
+    assert len(parsed.actions) == 6
+
+
+def test_welsh_headings_and_ratings_are_read_in_either_order():
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Ref / Cyf.", "Action / Cam gweithredu", "Lead officer / Swyddog arweiniol", "Statws"])
+    sheet.append(["Theme 1 / Thema 1: Voice of the child / Llais y plentyn"])
+    sheet.merge_cells("A2:D2")
+    sheet.append(["1.1", "Record each child's wishes in their own words", "Principal Social Worker", "Gwyrdd"])
+    sheet.append(["1.2", "Offer advocacy in Welsh or English", "Advocacy Lead", "Wedi'i gwblhau"])
+    sheet.append(["Blaenoriaeth 2: Llesiant"])
+    sheet.merge_cells("A5:D5")
+    sheet.append(["2.1", "Complete well-being assessments in 42 days", "Head of Children's Services", "Coch"])
+    sheet.append(["2.2", "Agree information sharing with the health board", "Board Manager", "Heb ddechrau"])
+    parsed = read(book)
+    assert [(t.number, t.title) for t in parsed.themes] == [
+        ("1", "Voice of the child / Llais y plentyn"),
+        ("2", "Llesiant"),
+    ]
+    assert [a.progress_rag for a in parsed.actions] == [
+        Rag.GREEN.value,
+        Rag.BLUE.value,
+        Rag.RED.value,
+        Rag.GREY.value,
+    ]
+    assert not parsed.unmapped_statuses
