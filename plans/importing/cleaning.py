@@ -510,10 +510,17 @@ def split_owners(value, previous=None):
     return list(_split_owner_text(text))
 
 
+# What sits in brackets qualifies one role and never parts two: "Head of Service (CIN/CP)", "Nurse (LAC, SEND)".
+_BRACKETED = re.compile(r"\([^()\n]*\)")
+_KEEP_IN_BRACKETS = str.maketrans({"/": _KEPT_SLASH, ",": "\ue001", "&": "\ue002", ";": "\ue003", " ": "\ue004"})
+_RESTORE = str.maketrans({"\ue001": ",", "\ue002": "&", "\ue003": ";", "\ue004": " "})
+
+
 @functools.lru_cache(maxsize=4096)
 def _split_owner_text(text):
     # "Lead: Head of SEND / Support: EHC Team Manager": both are owners; the labels are not part of the roles.
     text = _OWNER_LABEL.sub("\n", text)
+    text = _BRACKETED.sub(lambda m: m[0].translate(_KEEP_IN_BRACKETS), text)  # "Head of Service (CIN/CP)"
     text = re.sub(r"\[\s*\d+\s*%\s*\]", "", text.replace(";", "\n"))  # "Tom Reid[50%]": Project's units
     text = re.sub(r",(?=[A-Za-z])", ", ", text)
     text = _INNER_SLASH.sub(lambda m: m[1] + _KEPT_SLASH, text)
@@ -524,7 +531,7 @@ def _split_owner_text(text):
             if not labelled or re.fullmatch(r"[a-z]|[ivx]{1,4}", labelled.strip(), re.I):
                 continue
             for piece in _join_slashed_words(_SLASH.split(_TEMPORARY.sub(r"\1" + _KEPT_SLASH, labelled))):
-                parts.extend(part.replace(_KEPT_SLASH, "/") for part in _split_joined(piece))
+                parts.extend(part.translate(_RESTORE).replace(_KEPT_SLASH, "/") for part in _split_joined(piece))
     owners = []
     for part in parts:
         part = normalise_role_title(part.strip(" ;,.-–•").strip())

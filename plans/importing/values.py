@@ -486,6 +486,9 @@ def looks_like_person(text):
     named = NAMED_EMAIL.fullmatch(text)
     if named:  # "Bob Jones <bob.jones@council.gov.uk>": a name with an email is a person
         return True
+    surname_first = re.fullmatch(r"([A-Z][\w'’\-]+),\s*([A-Z][\w'’\-]+(?:\s+[A-Z]\.?)?)", text)
+    if surname_first:
+        text = f"{surname_first[2]} {surname_first[1]}"  # "Patel, Anita": a directory's display name, surname first
     words = text.split()
     if not 2 <= len(words) <= 3:
         return False

@@ -307,3 +307,22 @@ def test_welsh_headings_and_ratings_are_read_in_either_order():
         Rag.GREY.value,
     ]
     assert not parsed.unmapped_statuses
+
+
+def test_what_sits_in_brackets_qualifies_one_role_and_never_parts_two():
+    assert split_owners("Head of Service (CIN/CP) and DSCP Business Manager") == [
+        "Head of Service (CIN/CP)",
+        "DSCP Business Manager",
+    ]
+    assert split_owners("Named Nurse (LAC; SEND)") == ["Named Nurse (LAC; SEND)"]
+
+
+def test_a_directorys_surname_first_display_name_is_a_person_for_the_admin_to_map():
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Action ID", "Title", "Assigned To", "Status (RAG)"])
+    sheet.append(["1", "Relaunch the supervision policy", "Patel, Anita", "On Track"])
+    sheet.append(["2", "Audit supervision records", "Patel, Anita;Jones, Bob", "At Risk"])
+    parsed = read(book)
+    assert [a.owners for a in parsed.actions] == [["Patel, Anita"], ["Patel, Anita", "Jones, Bob"]]
+    assert set(parsed.people) == {"Patel, Anita", "Jones, Bob"}
