@@ -1,7 +1,6 @@
 """A board member reads the dashboard's charts on a desktop, a tablet and a phone: every chart's
 text is at least 12 px as the browser draws it, and a long theme title is written whole."""
 
-
 import pytest
 from playwright.sync_api import expect
 
