@@ -75,11 +75,12 @@ def test_every_section_stays_small_as_the_plan_grows(client):
             assert response.status_code == 200 and response["Content-Type"].startswith("image/svg+xml")
 
 
-def test_a_chart_image_is_for_the_plans_board_only(client, board):
+def test_a_chart_image_is_for_the_plans_board_only(client, board, django_assert_max_num_queries):
     client.force_login(board.board)
     html = client.get(dashboard_url(board.plan, board.feb, "trends")).content.decode()
     url = chart_images(html)[0][0]
-    response = client.get(url)
+    with django_assert_max_num_queries(5):  # the session, the reader, the plan, the right to read it: no figures
+        response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("image/svg+xml")
     assert "no-store" in response["Cache-Control"]  # like the page: a shared computer keeps no copy
