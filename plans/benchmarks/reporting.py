@@ -274,7 +274,7 @@ def _section_sizes(out, *, page, base, periods):
             charts = html.count(b'class="app-chart__image"')
             out.write(
                 f"  {name} ({label} period): {size:.1f} KB of HTML, target < {TARGET_DASHBOARD_KB} KB: {verdict}; "
-                f"{charts} chart images"
+                f"{charts} chart image{'' if charts == 1 else 's'} of its own URL"
             )
 
 

@@ -56,7 +56,7 @@ def chart_img(image, alt):
     if not image:
         return ""
     return format_html(
-        '<img class="app-chart__image" src="{}" width="{}" height="{}" alt="{}" loading="lazy">',
+        '<img class="app-chart__image" src="{}" width="{}" height="{}" alt="{}">',
         image.url,
         image.width,
         image.height,

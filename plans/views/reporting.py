@@ -277,16 +277,11 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
         measures = selectors_reporting.measure_statuses(plan=plan, period=period)
         charts = []
         for status in measures:
-            figures = measure_chart_figures(status)
-            charts.append(
-                (
-                    status,
-                    figures
-                    and chart_image(
-                        plan=plan, kind="measure", width=MEASURE_WIDTH, height=MEASURE_HEIGHT, figures=figures
-                    ),
-                )
+            figures = measure_chart_figures(status)  # None: no reading yet, said in words
+            image = figures and chart_image(
+                plan=plan, kind="measure", width=MEASURE_WIDTH, height=MEASURE_HEIGHT, figures=figures
             )
+            charts.append((status, image))
         return {"measures": measures, "measure_charts": charts}
 
     def _exceptions(self, *, plan, period, periods, page):
