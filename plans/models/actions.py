@@ -144,8 +144,9 @@ def shorten(text, limit=80):
 
 def ref_with_theme(ref, theme_number, theme_title=""):
     """An action's ref with its theme, "2.15 (theme 3)", for lists that mix themes: real plans reuse
-    refs across themes (Solihull's theme 3 repeats 2.14-2.16), so a ref alone can name two actions."""
-    theme = f"theme {theme_number}" if theme_number else shorten(theme_title, 40)
+    refs across themes (Solihull's theme 3 repeats 2.14-2.16), so a ref alone can name two actions.
+    A no-break space keeps "theme 3" together in a narrow Ref column."""
+    theme = f"theme\u00a0{theme_number}" if theme_number else shorten(theme_title, 40)  # "theme 3" kept on one line
     if not ref:
         return f"(no ref, {theme})" if theme else "(no ref)"
     return f"{ref} ({theme})" if theme else ref

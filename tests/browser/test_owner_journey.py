@@ -77,7 +77,7 @@ def test_owner_records_an_amber_update_after_correcting_a_missing_note(journey, 
     expect(banner).to_contain_text("Progress update recorded for")
     expect(banner).to_contain_text(re.compile(r"\d+ of \d+ of your actions updated this month"))
     expect(banner).to_contain_text("Next: action")
-    next_ref = re.search(r"Next: action (\S+) \(theme \d+\)\.", banner.inner_text()).group(1)
+    next_ref = re.search(r"Next: action (\S+) \(theme\s\d+\)\.", banner.inner_text()).group(1)
     journey.check("record-progress-next", title=f"Record progress on action {next_ref} – {demo.plan.title}")
     update = ProgressUpdate.objects.filter(note=note).get()
     assert (update.progress_rag, update.author.username) == (Rag.AMBER, "owner")

@@ -59,7 +59,7 @@ def test_every_plans_model_is_in_the_admin():
 def test_a_ref_out_of_its_theme_names_the_theme_by_number_else_by_title():
     from plans.models.actions import ref_with_theme
 
-    assert ref_with_theme("2.15", "3", "Workforce") == "2.15 (theme 3)"
+    assert ref_with_theme("2.15", "3", "Workforce") == "2.15 (theme\u00a03)"
     assert ref_with_theme("2.15", "", "Workforce") == "2.15 (Workforce)"
-    assert ref_with_theme("", "3", "Workforce") == "(no ref, theme 3)"
+    assert ref_with_theme("", "3", "Workforce") == "(no ref, theme\u00a03)"
     assert ref_with_theme("", "", "") == "(no ref)"
