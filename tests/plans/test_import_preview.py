@@ -480,3 +480,11 @@ def test_a_rag_left_empty_for_an_unread_label_points_to_the_status_labels_where_
     assert "left empty unless you choose its RAG under “Status labels”." in rows_to_check
     assert "below" not in rows_to_check.split("<h2", 2)[1]
     assert '<a class="govuk-link" href="#statuses">Status labels and the RAG each is read as</a>' in rows_to_check
+
+
+def test_a_few_rows_to_check_are_all_shown_first_without_a_see_all_link(client, world, media):
+    client.force_login(world.admin)
+    html = client.get(upload(client, two_sheet_plan())).content.decode()
+    first_screen = html[html.index('id="warnings-summary"') : html.index('id="sheets"')]
+    assert 0 < first_screen.count("is not a RAG rating or status we know") <= 5
+    assert "See all" not in first_screen  # every row to check is listed already
