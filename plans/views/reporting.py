@@ -1,12 +1,15 @@
 """Board reporting pages: the dashboard, the board pack (PDF and Excel), closing and opening periods,
 the highlight report. Board members read; coordinators (and admins) also write."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -299,12 +302,16 @@ class BoardPackStatusView(ReadOnlyMixin, BoardReportMixin, TemplateView):
     template_name = "plans/reporting/pack_status.html"
     extra_context = {"nav_section": "plans"}
     refresh_seconds = 3
+    waiting_long = datetime.timedelta(minutes=5)  # then the page says what may be holding it up
 
     def get_context_data(self, **kwargs):
         plan, period = self.get_plan(), self.get_period()
         document = packs.board_pack_request(period=period, retry="retry" in self.request.GET)
         running = document.state in (BoardPackState.QUEUED, BoardPackState.RUNNING)
+        now = timezone.now()
         return super().get_context_data(
+            waiting_long=document.state == BoardPackState.QUEUED and now - document.waiting_since > self.waiting_long,
+            today=timezone.localtime(now),
             plan=plan,
             period=period,
             document=document,
