@@ -1083,7 +1083,7 @@ class SheetReader:
             if not status.known:
                 self.warn(
                     row,
-                    f"{FIELDS[name][0]} “{status.label}” is not a RAG rating or status we know (Blue, Green, Amber, Red or Grey); left empty. Check the status labels below.",
+                    f"{FIELDS[name][0]} “{status.label}” is not a RAG rating or status we know (Blue, Green, Amber, Red or Grey); left empty unless you choose its RAG under “Status labels”.",
                 )
                 continue
             closed = closed or status.closed
@@ -1132,7 +1132,7 @@ class SheetReader:
                 self.warn(
                     row,
                     f"{FIELDS[name][0]} is {what} (#{rgb}) that is not a RAG colour, and no key on the sheet "
-                    "says what it means; left empty. Check the status labels below.",
+                    "says what it means; left empty unless you choose its RAG under “Status labels”.",
                 )
                 continue
             setattr(action, name, rag.value)
