@@ -7,10 +7,12 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: run test lint test-sqlite test-postgres install assets browser postgres-server migrate demo serve load clean screenshots
 
-# The background worker (large imports) runs beside the server and stops with it.
+# The background worker (large imports) runs beside the server and stops with it. The demo runs with
+# DEBUG off, as the product does (its own not-found and error pages); `make run DEBUG=true` for Django's.
+DEBUG ?= false
 run: demo ## Install everything, load the demo and serve it on http://127.0.0.1:8000 (with the background worker)
-	$(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py runserver 127.0.0.1:8000
+	DEBUG=$(DEBUG) $(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	DEBUG=$(DEBUG) $(PY) manage.py runserver 127.0.0.1:8000
 
 test: lint test-sqlite test-postgres ## Install what the tests need, lint, and run the whole suite on SQLite, then on PostgreSQL
 

@@ -1,6 +1,7 @@
 """Settings come from the environment; production passes Django's deployment checks."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -55,3 +56,17 @@ def test_postgresql_connections_run_without_jit(db):
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
+
+
+def test_make_run_serves_the_demo_with_the_products_own_not_found_page():
+    """`make run` is the demo councils look at: DEBUG off, so a wrong address gets the GOV.UK page, not Django's."""
+    recipe = subprocess.run(["make", "-n", "run"], cwd=ROOT, capture_output=True, text=True, timeout=60).stdout
+    runserver = next(line for line in recipe.splitlines() if "manage.py runserver" in line)
+    demo_env = dict(re.findall(r"\b([A-Z_]+)=(\S+) ", runserver.split("manage.py")[0]))
+    assert demo_env.get("DEBUG") == "false"
+    code = (
+        "from django.test import Client; r = Client(HTTP_HOST='127.0.0.1').get('/no-such-page/'); "
+        "print(r.status_code, 'Page not found – Improvement plan' in r.content.decode(), 'Django tried' in r.content.decode())"
+    )
+    result = run_manage("shell", "-c", code, **demo_env)
+    assert result.stdout.split()[-3:] == ["404", "True", "False"], result.stdout + result.stderr

@@ -115,6 +115,11 @@ class Action(Versioned):
     def short_text(self):
         return shorten(self.action_text)
 
+    @property
+    def ref_with_theme(self):
+        """How lists show the action outside its theme, "2.15 (theme 3)": plans reuse refs across themes."""
+        return ref_with_theme(self.ref, self.theme.number, self.theme.title)
+
     def plan_details(self):
         """(label, value) of its own fields after the due date, in the declaration's order: the
         action page lists them in turn, so a field declared there shows without a template change."""
@@ -135,3 +140,13 @@ def shorten(text, limit=80):
     """Text on one line, cut to `limit` characters with an ellipsis (how action lists show an action)."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 3] + "…"
+
+
+def ref_with_theme(ref, theme_number, theme_title=""):
+    """An action's ref with its theme, "2.15 (theme 3)", for lists that mix themes: real plans reuse
+    refs across themes (Solihull's theme 3 repeats 2.14-2.16), so a ref alone can name two actions.
+    A no-break space keeps "theme 3" together in a narrow Ref column."""
+    theme = f"theme\u00a0{theme_number}" if theme_number else shorten(theme_title, 40)  # "theme 3" kept on one line
+    if not ref:
+        return f"(no ref, {theme})" if theme else "(no ref)"
+    return f"{ref} ({theme})" if theme else ref

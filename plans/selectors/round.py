@@ -137,7 +137,7 @@ def review_queue(*, plan, period, unreviewed=False):
             review_comment=Subquery(latest.values("comment")[:1]),
             reviewed_at=Subquery(latest.values("created_at")[:1]),
         )
-        .select_related("action", "author")
+        .select_related("action__theme", "author")
         .order_by("-created_at", "-pk")
     )
     return queue.filter(review_decision__isnull=True) if unreviewed else queue
@@ -204,6 +204,7 @@ def round_status(*, plan, period, today):
     stale = [row.action_id for row in status_rows(plan=plan, period=period, as_of=today) if row.is_stale]
     missing = list(
         Action.objects.filter(pk__in=stale)
+        .select_related("theme")
         .prefetch_related(Prefetch("owners", queryset=Owner.objects.prefetch_related("holders").order_by("title")))
         .in_plan_order()
     )
@@ -250,6 +251,10 @@ def reminders_sent(*, plan, limit=REMINDER_LOG_LIMIT):
     return list(
         ReminderLog.objects.filter(plan=plan)
         .select_related("user", "sent_by", "period")
-        .prefetch_related(Prefetch("actions", queryset=Action.objects.order_by("theme__position", "position", "pk")))
+        .prefetch_related(
+            Prefetch(
+                "actions", queryset=Action.objects.select_related("theme").order_by("theme__position", "position", "pk")
+            )
+        )
         .order_by("-date", "-sent_at", "-pk")[:limit]
     )

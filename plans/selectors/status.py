@@ -17,7 +17,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from plans.models import Action, ActionSnapshot, ActionStatus, ProgressUpdate, ReportingPeriod
-from plans.models.actions import shorten
+from plans.models.actions import ref_with_theme, shorten
 from plans.rag import Rag, rag_from_value
 
 # ---------------------------------------------------------------- the rules
@@ -125,6 +125,10 @@ class StatusRow:
     @property
     def theme_label(self):
         return f"{self.theme_number} {self.theme_title}".strip()
+
+    @property
+    def ref_with_theme(self):
+        return ref_with_theme(self.ref, self.theme_number, self.theme_title)
 
     @property
     def short_text(self):

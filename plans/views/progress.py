@@ -266,16 +266,16 @@ class ProgressUpdateCreateView(ActionMixin, FormView):
                 f" in {recorded.period.label}, marked late for {recorded.late_for.label} "
                 f"({recorded.late_for.label} closed before it was saved, so its board figures do not include it)"
             )
-        ref = action.ref or "(no ref)"
+        ref = action.ref_with_theme
         if not permissions.holds_role_owning(self.request.user, action):
             messages.success(self.request, f"{what}{period}.")
             return redirect(action.get_absolute_url())
         round_ = selectors_round.owner_round(user=self.request.user, after=action)
-        done = f"{round_.done} of {round_.total} of your actions done this month."
+        done = f"{round_.done} of {round_.total} of your actions updated this month."
         if round_.next_action is None:
             messages.success(self.request, f"{what}{period} on action {ref}. {done} Nothing else needs an update.")
             return redirect("plans:my_actions")
         messages.success(
-            self.request, f"{what}{period} on action {ref}. {done} Next: action {round_.next_action.ref or '(no ref)'}."
+            self.request, f"{what}{period} on action {ref}. {done} Next: action {round_.next_action.ref_with_theme}."
         )
         return redirect("plans:progress_update_create", pk=round_.next_action.pk)

@@ -83,7 +83,7 @@ class ReviewQueueView(RoundMixin, TemplateView):
         if form.errors:
             return self.render_to_response(self.get_context_data(form=form, failed=form.data.get("update")))
         verb = "accepted" if form.cleaned_data["decision"] == "accepted" else "challenged"
-        messages.success(request, f"Update on action {update.action.ref or '(no ref)'} {verb}.")
+        messages.success(request, f"Update on action {update.action.ref_with_theme} {verb}.")
         back = request.get_full_path()
         following = request.POST.get("next", "")
         # Challenged: back to it (its comment is shown). Accepted: on to the next update of the page,

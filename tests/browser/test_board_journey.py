@@ -187,7 +187,7 @@ def test_every_dashboard_section_is_one_step_from_the_first_screen(hands, demo):
         expect(contents.get_by_role("link", name=section, exact=True)).to_have_attribute("aria-current", "page")
         if section in ("Trends", "Exceptions", "By owner"):
             slug = section.lower().replace(" ", "-")
-            hands.at(f"dashboard-{slug}", title=f"Board dashboard, {period.label} – {plan.title}")
+            hands.at(f"dashboard-{slug}", title=f"{section} – Board dashboard, {period.label} – {plan.title}")
         # Bounded whatever the plan's size: no section is more than a few screens at 1280 px.
         assert page.evaluate("document.documentElement.scrollHeight") < 8 * FIRST_SCREEN, section
     hands.press(contents.get_by_role("link", name="At a glance", exact=True))

@@ -3,6 +3,8 @@
 Every Tab stop on the way must show a visible focus indicator (`Journey.tab_to` checks each one).
 """
 
+import re
+
 from playwright.sync_api import expect
 
 from plans.models import ProgressUpdate, Rag
@@ -25,7 +27,7 @@ def test_owner_records_an_update_with_the_keyboard_only(journey, demo):
     expect(page).to_have_title(journey.expected_title("My actions"))
     skip_to_main_content(journey)
     link = journey.tab_to(lambda element: element["tag"] == "a" and element["text"].startswith("Record progress"))
-    ref = link["text"].removeprefix("Record progress on action ").strip()
+    ref = re.sub(r" \(theme [^)]*\)$", "", link["text"].removeprefix("Record progress on action ").strip())
     keyboard.press("Enter")
 
     expect(page).to_have_title(journey.expected_title(f"Record progress on action {ref} – {demo.plan.title}"))
@@ -57,7 +59,7 @@ def test_owner_records_an_update_with_the_keyboard_only(journey, demo):
     # Save and next: on to the next action still needing an update, saying how many are done.
     banner = page.locator(".govuk-notification-banner--success")
     expect(banner).to_contain_text("Progress update recorded")
-    expect(banner).to_contain_text("of your actions done this month")
+    expect(banner).to_contain_text("of your actions updated this month")
     update = ProgressUpdate.objects.get(note=note)
     assert update.progress_rag == Rag.AMBER
     assert update.action.ref == ref

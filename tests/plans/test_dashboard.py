@@ -195,6 +195,20 @@ def test_closed_figures_say_they_are_final(client, board):
     assert "Final</strong>" in html and "Figures frozen when the period closed" in html
 
 
+def test_each_section_names_itself_in_the_page_title(client, board):
+    """A browser tab or a screen reader's first words tell "Trends" from "Exceptions"."""
+    client.force_login(board.board)
+    titles = {
+        section: re.search(r"<title>(.*?)</title>", client.get(dashboard_url(board, **kw)).content.decode(), re.S)
+        .group(1)
+        .strip()
+        for section, kw in {"glance": {}, "trends": {"section": "trends"}, "owners": {"section": "owners"}}.items()
+    }
+    assert titles["glance"].startswith("Board dashboard, ")
+    assert titles["trends"].startswith("Trends – Board dashboard, ")
+    assert titles["owners"].startswith("By owner – Board dashboard, ")
+
+
 def test_an_unknown_section_or_page_is_a_clear_404(client, board):
     client.force_login(board.board)
     assert client.get(dashboard_url(board, section="nonsense")).status_code == 404

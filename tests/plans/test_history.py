@@ -1,6 +1,8 @@
 """The audit trail: every change to plans, themes, actions, owners and measures, who and when,
 before and after; the action's History page and the admins' audit log."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -136,3 +138,16 @@ def test_progress_updates_stay_append_only(world):
     update.note = "rewritten"
     with pytest.raises(AppendOnlyError):
         update.save()
+
+
+def test_each_changes_table_is_named_by_its_own_entry_so_screen_readers_tell_them_apart(client, world):
+    change_action(world.action, world.coordinator, ref="1.1a")
+    change_action(world.other_action, world.coordinator, ref="1.2a")
+    client.force_login(world.admin)
+
+    html = client.get(reverse("plans:audit_log")).content.decode()
+
+    named_by = re.findall(r'role="region" aria-labelledby="([^"]+)"', html)
+    assert len(named_by) >= 2 and len(set(named_by)) == len(named_by)
+    for heading in named_by:
+        assert f'<h2 class="govuk-heading-s" id="{heading}">' in html

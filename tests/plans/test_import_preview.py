@@ -468,3 +468,23 @@ def test_admins_correct_a_remembered_status_label_in_the_django_admin(client, wo
     assert response.status_code == 302
     mapping.refresh_from_db()
     assert (mapping.label, mapping.key, mapping.rag, mapping.chosen_by) == ("On hold!", "on hold", Rag.AMBER, superuser)
+
+
+def test_a_rag_left_empty_for_an_unread_label_points_to_the_status_labels_where_they_are(client, world, media):
+    """The warnings are listed after the status labels: they must not send the admin further down."""
+    client.force_login(world.admin)
+    html = client.get(upload(client, two_sheet_plan())).content.decode()
+    rows_to_check = html[html.index('id="rows-to-check"') :]
+    assert html.index('id="statuses"') < html.index('id="rows-to-check"')
+    assert "Progress RAG “Parked” is not a RAG rating or status we know" in rows_to_check
+    assert "left empty unless you choose its RAG under “Status labels”." in rows_to_check
+    assert "below" not in rows_to_check.split("<h2", 2)[1]
+    assert '<a class="govuk-link" href="#statuses">Status labels and the RAG each is read as</a>' in rows_to_check
+
+
+def test_a_few_rows_to_check_are_all_shown_first_without_a_see_all_link(client, world, media):
+    client.force_login(world.admin)
+    html = client.get(upload(client, two_sheet_plan())).content.decode()
+    first_screen = html[html.index('id="warnings-summary"') : html.index('id="sheets"')]
+    assert 0 < first_screen.count("is not a RAG rating or status we know") <= 5
+    assert "See all" not in first_screen  # every row to check is listed already

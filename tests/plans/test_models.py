@@ -54,3 +54,12 @@ def test_every_plans_model_is_in_the_admin():
     # The history tables (django-simple-history) are read through the audit log, not edited.
     models = {m for m in apps.get_app_config("plans").get_models() if not m._meta.object_name.startswith("Historical")}
     assert models <= registered
+
+
+def test_a_ref_out_of_its_theme_names_the_theme_by_number_else_by_title():
+    from plans.models.actions import ref_with_theme
+
+    assert ref_with_theme("2.15", "3", "Workforce") == "2.15 (theme\u00a03)"
+    assert ref_with_theme("2.15", "", "Workforce") == "2.15 (Workforce)"
+    assert ref_with_theme("", "3", "Workforce") == "(no ref, theme\u00a03)"
+    assert ref_with_theme("", "", "") == "(no ref)"

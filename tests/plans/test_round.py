@@ -48,8 +48,8 @@ def test_save_goes_to_the_owners_next_action_needing_an_update_with_how_many_are
 
     assert response.redirect_chain[-1][0] == reverse("plans:progress_update_create", args=[second.pk])
     content = response.content.decode()
-    assert "2 of 3 of your actions done this month" in content
-    assert "Next: action 1.3" in content
+    assert "2 of 3 of your actions updated this month" in content
+    assert "Next: action 1.3 (theme\u00a01)" in content
 
 
 def test_no_change_is_a_new_dated_authored_update_copying_the_rags(client, world):
@@ -598,3 +598,33 @@ def test_new_pages_keep_their_query_counts(client, world, django_assert_max_num_
     client.force_login(world.user(who))
     with django_assert_max_num_queries(15):
         assert client.get(reverse(name, args=args)).status_code == 200
+
+
+# -- refs repeated across themes -----------------------------------------------------------------
+
+
+def test_lists_that_mix_themes_name_each_actions_theme_beside_its_repeated_ref(client, world):
+    """Solihull's theme 3 reuses refs 2.14-2.16 of theme 2: out of its theme a ref alone names two actions."""
+    from tests.factories import ThemeFactory
+
+    workforce = ThemeFactory(plan=world.plan, number="3", title="Workforce")
+    in_theme_1 = ActionFactory(theme=world.theme, ref="2.15", owners=[world.owner_role], action_text="Managers in MASH")
+    in_theme_3 = ActionFactory(theme=workforce, ref="2.15", owners=[world.owner_role], action_text="Supervision audit")
+    for action in (in_theme_1, in_theme_3):
+        ProgressUpdateFactory(action=action, period=world.period, author=world.owner, progress_rag=Rag.RED)
+
+    client.force_login(world.owner)
+    my_actions = client.get(reverse("plans:my_actions")).content.decode()
+    assert f'href="{in_theme_1.get_absolute_url()}">2.15 (theme\u00a01)</a>' in my_actions
+    assert f'href="{in_theme_3.get_absolute_url()}">2.15 (theme\u00a03)</a>' in my_actions
+
+    client.force_login(world.coordinator)
+    review = client.get(reverse("plans:review_queue", args=[world.plan.pk])).content.decode()
+    assert "Action 2.15 (theme\u00a01)</a>" in review and "Action 2.15 (theme\u00a03)</a>" in review
+    assert 'Accept<span class="govuk-visually-hidden"> the update to action 2.15 (theme\u00a03)</span>' in review
+    round_page = client.get(reverse("plans:round", args=[world.plan.pk])).content.decode()
+    assert ">1.2 (theme\u00a01)</a>" in round_page  # not reported, by owner role
+    dashboard = client.get(
+        reverse("plans:board_dashboard", args=[world.plan.pk]), {"section": "exceptions"}
+    ).content.decode()
+    assert ">2.15 (theme\u00a01)</a>" in dashboard and ">2.15 (theme\u00a03)</a>" in dashboard

@@ -126,7 +126,7 @@ def test_owner_records_update_and_sees_it_at_top_of_history(client, world):
         world.period,
     )
     assert "Progress update recorded" in response.content.decode()
-    assert "1 of 1 of your actions done this month" in response.content.decode()
+    assert "1 of 1 of your actions updated this month" in response.content.decode()
     content = client.get(world.action.get_absolute_url()).content.decode()
     history = content.split('id="history"')[1]
     assert history.index("Recruitment delayed") < history.index("Last month&#x27;s note")
