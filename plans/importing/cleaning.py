@@ -262,7 +262,10 @@ ROLE_QUALIFIERS = {
 
 
 def _starts_with_role_title(text):
-    words = [w.strip("().,").lower() for w in _words(text)]
+    words = _words(text)
+    while len(words) > 1 and _is_acronym(words[0]):
+        words = words[1:]  # "ICB Director of Commissioning", "LA Head of SEND": the organisation before the post
+    words = [w.strip("().,").lower() for w in words]
     if not words:
         return False
     return words[0] in ROLE_STARTS or (len(words) > 1 and words[0] in ROLE_QUALIFIERS and words[1] in ROLE_STARTS)
@@ -507,10 +510,17 @@ def split_owners(value, previous=None):
     return list(_split_owner_text(text))
 
 
+# What sits in brackets qualifies one role and never parts two: "Head of Service (CIN/CP)", "Nurse (LAC, SEND)".
+_BRACKETED = re.compile(r"\([^()\n]*\)")
+_KEEP_IN_BRACKETS = str.maketrans({"/": _KEPT_SLASH, ",": "\ue001", "&": "\ue002", ";": "\ue003", " ": "\ue004"})
+_RESTORE = str.maketrans({"\ue001": ",", "\ue002": "&", "\ue003": ";", "\ue004": " "})
+
+
 @functools.lru_cache(maxsize=4096)
 def _split_owner_text(text):
     # "Lead: Head of SEND / Support: EHC Team Manager": both are owners; the labels are not part of the roles.
     text = _OWNER_LABEL.sub("\n", text)
+    text = _BRACKETED.sub(lambda m: m[0].translate(_KEEP_IN_BRACKETS), text)  # "Head of Service (CIN/CP)"
     text = re.sub(r"\[\s*\d+\s*%\s*\]", "", text.replace(";", "\n"))  # "Tom Reid[50%]": Project's units
     text = re.sub(r",(?=[A-Za-z])", ", ", text)
     text = _INNER_SLASH.sub(lambda m: m[1] + _KEPT_SLASH, text)
@@ -521,7 +531,7 @@ def _split_owner_text(text):
             if not labelled or re.fullmatch(r"[a-z]|[ivx]{1,4}", labelled.strip(), re.I):
                 continue
             for piece in _join_slashed_words(_SLASH.split(_TEMPORARY.sub(r"\1" + _KEPT_SLASH, labelled))):
-                parts.extend(part.replace(_KEPT_SLASH, "/") for part in _split_joined(piece))
+                parts.extend(part.translate(_RESTORE).replace(_KEPT_SLASH, "/") for part in _split_joined(piece))
     owners = []
     for part in parts:
         part = normalise_role_title(part.strip(" ;,.-–•").strip())
@@ -864,6 +874,38 @@ def _due_date_in(text):
                 found.append(datetime.date(start + 1, 3, 31))
     found = [day for day in found if EARLIEST_DATE <= day <= LATEST_DATE]
     return max(found) if found else None
+
+
+_MONTH_ALONE = re.compile(
+    r"^(?:by\s+)?(?:the\s+)?(?:end\s+(?:of\s+)?)?(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?" + _MONTH + r"$", re.I
+)
+
+
+def month_without_year(text):
+    """(month, day or None) for a timescale naming a month and no year ("End of March", "Sept", "by 30th June")."""
+    match = _MONTH_ALONE.match(clean_text(text).strip(" ."))
+    if not match:
+        return None
+    return _MONTHS[match["month"].lower()], int(match["day"]) if match["day"] else None
+
+
+def financial_year_in(text):
+    """The first calendar year of the one financial year a text names ("Plan 2025-26", "2025/2026"), or None."""
+    years = [
+        int(match["start"])
+        for match in _FINANCIAL_YEAR.finditer(clean_text(text))
+        if int(match["end"]) % 100 == (int(match["start"]) + 1) % 100
+    ]
+    return years[0] if len(set(years)) == 1 else None
+
+
+def in_financial_year(start, month, day=None):
+    """The date of `month` (and `day`, else the month's last) within the financial year April `start` to March."""
+    year = start if month >= 4 else start + 1
+    try:
+        return datetime.date(year, month, day) if day else _month_end(year, month)
+    except ValueError:
+        return None
 
 
 _TIMESCALE_START = re.compile(

@@ -493,6 +493,7 @@ VARIANTS = {
     "updates": "update",
     "outcomes": "outcome",
     "impacts": "impact",
+    "different": "difference",
     "owners": "owner",
     "leads": "lead",
     "risks": "risk",
@@ -805,8 +806,13 @@ def assign_columns(headers, profiles):
                 and profile.get("length", 99) < 25
                 and "impact_rag" not in scores
             ):
-                # A column of status words is a status, whatever its header says ("Progress").
-                scores["progress_rag"] = max(scores.get("progress_rag", 0), 22, scores.get("latest_note", 0) + 2)
+                # A column of status words is a status, whatever its header says ("Progress"); under a header that
+                # speaks of impact or outcome ("Impact" holding 🟢 and 🔴) it is the impact rating.
+                if set(header_words(header)) & {"impact", "outcome"}:
+                    scores["impact_rag"] = max(22, scores.get("expected_impact", 0) + 2)
+                    scores.pop("expected_impact", None)
+                else:
+                    scores["progress_rag"] = max(scores.get("progress_rag", 0), 22, scores.get("latest_note", 0) + 2)
             if profile.get("dates", 0) >= 0.8 and "progress_rag" in scores and scores["progress_rag"] < 20:
                 scores.pop("progress_rag")
             if (

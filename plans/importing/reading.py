@@ -15,12 +15,13 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.cell.read_only import EMPTY_CELL
 
 from improvement.bulk import cycles_collected_after
 from plans.categories import category_label
 from plans.importing import rows as kinds
 from plans.importing import tools
-from plans.importing.cleaning import clean_text, normalise_label
+from plans.importing.cleaning import clean_text, financial_year_in, normalise_label
 from plans.importing.colours import colour_rag, fill_rgb, learn_key, theme_colours
 from plans.importing.columns import FIELDS, PERIOD_FIELDS, field_for_header  # noqa: F401 (FIELDS is the form's list)
 from plans.importing.files import ImportFileError, check_workbook_file
@@ -363,6 +364,74 @@ def _themes_sheet(rows):
     return themes
 
 
+# Two-letter owners that are not someone's initials.
+_TWO_LETTER_ROLES = {"LA", "HR", "IT", "GP", "CP", "SW", "YJ", "EH", "QA", "PH", "ED", "IO", "PA", "HT", "MP"}
+_INITIALS_HEADERS = {"initials", "initial", "owner initials", "lead initials"}
+_ROLE_HEADERS = {"job title", "role", "post", "position", "title", "job role", "designation", "role title"}
+_NAME_HEADERS = {"name", "full name", "officer", "person"}
+
+
+def _initials_key(rows):
+    """{initials: job title} from a key of the people a plan names by initials ("Initials | Name | Job title"),
+    or {} when the sheet holds none. With no job title column, the name is used (a person, mapped on the
+    preview like any other)."""
+    for index, row in enumerate(rows[:30]):
+        labels = [normalise_label(clean_text(value)) for value in row]
+        initials = next((i for i, label in enumerate(labels) if label in _INITIALS_HEADERS), None)
+        if initials is None:
+            continue
+        target = next((i for i, label in enumerate(labels) if label in _ROLE_HEADERS), None)
+        if target is None:
+            target = next((i for i, label in enumerate(labels) if label in _NAME_HEADERS), None)
+        if target is None:
+            continue
+        key = {}
+        for values in rows[index + 1 :]:
+            short = clean_text(values[initials]) if initials < len(values) else ""
+            long = clean_text(values[target]) if target < len(values) else ""
+            if re.fullmatch(r"[A-Z]{2,4}", short) and long:
+                key[short] = long
+        return key
+    return {}
+
+
+def _transposed(buffered, stream):
+    """(rows, header, label column, first label row) for a sheet laid out sideways, or None: the field names down one of its first columns
+    (Theme, Action ref, Action, Lead officer, Deadline, RAG) and one action per column to their right, as
+    trackers printed on one landscape page are. The rows above the names (the title) stay as they are; each
+    column to the right of the names becomes a row below them. Only a sheet short enough to be held whole
+    (a sideways plan has a row per field, not per action)."""
+    extra = next(stream, None)
+    if extra is not None or not buffered:
+        return None
+    width = max(len(row) for row in buffered)
+    for column in range(min(width, 5)):
+        down = [clean_text(row[column].value) if column < len(row) else "" for row in buffered]
+        found = find_header([down])
+        if found is None:
+            continue
+        named = [index for index, text in found[2].items() if len(text) <= 40 and field_for_header(text)]
+        if len(named) < 3 or not any(
+            any(cell.value not in (None, "") for cell in buffered[index][column + 1 :]) for index in named
+        ):
+            continue  # field names with nothing beside them
+        first, last = min(named), max(named)
+        rows = [list(row) for row in buffered[:first]]
+        for across in range(column, width):
+            rows.append(
+                [
+                    (buffered[down_index][across] if across < len(buffered[down_index]) else EMPTY_CELL)
+                    for down_index in range(first, last + 1)
+                ]
+            )
+        if len(rows) - first < 2:
+            continue
+        header = find_header([[cell.value for cell in row] for row in rows])
+        if header is not None and header[0] == first:
+            return rows, header, column, first
+    return None
+
+
 def _override(mapping, sheet_name, headers, first_headers):
     if mapping is None:
         return None
@@ -388,7 +457,7 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
     visible = [sheet for sheet in workbook.worksheets if getattr(sheet, "sheet_state", "visible") == "visible"]
     reports, candidates, any_cells = [], [], False
     palette, workbook_key = theme_colours(workbook), {}
-    themes_sheet, buffers = {}, {}
+    themes_sheet, buffers, initials, transposed = {}, {}, {}, {}
     for sheet in workbook.worksheets:
         if sheet not in visible:
             reports.append(SheetReport(name=sheet.title, read=False, reason="it is hidden"))
@@ -398,10 +467,21 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
         buffered = list(itertools.islice(stream, HEADER_SEARCH_ROWS + PROFILE_ROWS))
         buffers[sheet.title] = (stream, buffered)
         first_rows = [[cell.value for cell in row] for row in buffered]
+        for short, long in _initials_key(first_rows).items():
+            initials.setdefault(short, (long, sheet.title))
         if any(value not in (None, "") for row in first_rows for value in row):
             any_cells = True
         merges = Merges(sheet_merges(sheet))
         header = find_header(first_rows[:HEADER_SEARCH_ROWS], merges)
+        if header is None and not _TOOL_SHEETS.match(sheet.title.strip()):
+            turned = _transposed(buffered, stream)
+            if turned is not None:
+                # One action per column, the field names down a column: read as if each column were a row.
+                buffered, header, column, first = turned
+                buffers[sheet.title] = (iter(()), buffered)
+                first_rows = [[cell.value for cell in row] for row in buffered]
+                merges = Merges([])
+                transposed[sheet.title] = (column, first)
         listed = _themes_sheet(first_rows[:500])
         header_labels = {normalise_label(clean_text(value)) for value in (first_rows[0] if first_rows else [])}
         if _TOOL_SHEETS.match(sheet.title.strip()):
@@ -458,6 +538,15 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
         cells={name: buffered for name, (_stream, buffered) in buffers.items()},
     )
     collector = Collector(themes_sheet)
+    collector.initials = {short: long for short, (long, _sheet) in initials.items()}
+    for sheet_title, (column, first) in transposed.items():
+        collector.warn(
+            sheet_title,
+            0,
+            f"Sheet “{sheet_title}” holds one action per column (its field names run down column "
+            f"{_letter(column)} from row {first + 1}), so each column was read as an action. Where this preview "
+            f"gives a row number on that sheet, it counts columns: row {first + 2} is column {_letter(column + 1)}.",
+        )
     plan_sheets = [item for item in candidates if item[1] is not None]
     multi = len(plan_sheets) > 1
     # The plan's title: the first lone text above the first plan sheet's header (or on a cover sheet before it).
@@ -493,6 +582,7 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
             title = tool.title_from(candidates)
     file_title = title
     title = given_title or title or Path(name).stem.replace("_", " ").strip() or "Imported plan"
+    collector.plan_year = financial_year_in(given_title or file_title)  # "End of March" in a plan for 2025-26
     total = sum((sheet.max_row or 0) for sheet, header, _rows, _merges, _report in plan_sheets)
     state = {"rows": 0}
     first = None
@@ -618,6 +708,34 @@ def _read(workbook, *, name, mapping, title, progress, statuses=None):
             "A header row was found but no actions below it. Check the file holds the plan's actions."
         )
     _finish(collector)
+    guessed = sorted(
+        {
+            owner
+            for action in collector.actions
+            for owner in action.owners
+            if re.fullmatch(r"[A-Z]{2}|(?:[A-Z]\.){2,3}", owner) and owner not in _TWO_LETTER_ROLES
+        }
+    )
+    if guessed:
+        # "JM", "S.K.": a person's initials, which no key in the workbook explains: kept as written, never guessed.
+        collector.warn(
+            first.name,
+            0,
+            f"Owners {', '.join(guessed[:12])} look like people's initials, and no key in the workbook (a sheet with "
+            "Initials and Job title columns) says who they are: they were kept as written. Check them, or add such "
+            "a key and upload the file again.",
+        )
+    if collector.initials_used:
+        sheets = sorted({initials[short][1] for short in collector.initials_used})
+        collector.warn(
+            sheets[0],
+            0,
+            "Owners written as initials were read from the key on sheet "
+            + ", ".join(f"“{name}”" for name in sheets)
+            + ": "
+            + "; ".join(f"{short} = {long}" for short, long in sorted(collector.initials_used.items()))
+            + ". Check them below.",
+        )
     if tool is not None and tool.found_title and not given_title and not file_title:
         title = tool.found_title  # the root row of a tool's hierarchy: the plan itself
     used = {action.theme for action in collector.actions}
@@ -653,9 +771,11 @@ def _without_hidden_duplicates(hidden, mapping, headers):
     if not hidden or not hidden & set(mapping):
         return mapping
     mapping = dict(mapping)
+    dates = {"due_date", "timescale"}  # a hidden old target date gives way to a visible "Target" of any form
     for index in sorted(hidden & set(mapping)):
         name = mapping[index]
-        if any(other not in hidden and field == name for other, field in mapping.items()):
+        family = dates if name in dates else {name}
+        if any(other not in hidden and field in family for other, field in mapping.items()):
             del mapping[index]
             continue
         # The field may be in a visible column of the same title that the hidden one took it from.

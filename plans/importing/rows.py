@@ -44,7 +44,8 @@ THEME_WORDS = (
     r"theme|area for improvement|areas for improvement|area of improvement|improvement area|strategic aim|aim|"
     r"priority|key priority|strategic priority|recommendation|section|outcome|workstream|work stream|strand|"
     r"objective|strategic objective|domain|pillar|key line of enquiry|kloe|area|part|improvement priority|"
-    r"finding|area for development|areas for development"
+    r"finding|area for development|areas for development|"
+    r"thema|blaenoriaeth|argymhelliad"  # Welsh: theme, priority, recommendation
 )
 THEME_ROW = re.compile(
     r"^(?P<word>" + THEME_WORDS + r")\s*(?:no\.?\s*)?" + _NUMBER + r"?\s*(?P<sep>[:.\-–—)]|\s)?\s*(?P<title>.*)$",
@@ -77,6 +78,10 @@ RAG_COLOUR_WORD = re.compile(
     r"^(?:b|g|a|r|gr|blue|green|amber|red|grey|gray|yellow|black|purple|complete|completed)$", re.I
 )
 
+# "Thema 1 / Theme 1: …", "Blaenoriaeth 2 / Priority 2 –": a heading's label written in two languages, the same
+# number in both halves (Welsh councils' bilingual plans). The second label is read.
+_BILINGUAL_LABEL = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?P<n>\d{1,2}|[A-H])\s*/\s*(?=[^\W\d_]+\s+(?P=n)\b)")
+
 
 def category_of(text):
     """ "Business as usual" → business_fundamental; "Change priorities" → change_priority; else ""."""
@@ -94,6 +99,9 @@ def theme_row(text, *, strict=False):
     text = text.strip()
     if len(text) > 400:
         return None
+    bilingual = _BILINGUAL_LABEL.match(text)
+    if bilingual:
+        text = text[bilingual.end() :]  # "Thema 1 / Theme 1: ...": the label given in two languages, read once
     match = THEME_ROW.match(text)
     if match and (match["number"] or match["sep"] in (":", "–", "—", "-")):
         title = match["title"].strip(" :-–—.")

@@ -13,6 +13,8 @@ from plans.importing import rows as kinds
 from plans.importing.cleaning import (
     KNOWN_SOURCE_SPELLINGS,
     clean_text,
+    in_financial_year,
+    month_without_year,
     normalise_label,
     normalise_role_title,
     parse_due_date,
@@ -274,16 +276,37 @@ def detect_mapping(headers, data_rows):
         if candidates:
             mapping[max(candidates)[1]] = "action"
     if "theme" not in mapping.values():
-        grouping = _grouping_column(mapping, profiles, data_rows[:PROFILE_ROWS])
+        grouping = _grouping_column(mapping, profiles, data_rows[:PROFILE_ROWS], headers)
         if grouping is not None:
             mapping[grouping] = "theme"
     return mapping, profiles
 
 
-def _grouping_column(mapping, profiles, data_rows):
+# Header words that name a level above the actions: a column so headed groups them wherever it sits.
+_GROUP_HEADER_WORDS = {
+    "area",
+    "areas",
+    "recommendation",
+    "recommendations",
+    "priority",
+    "priorities",
+    "theme",
+    "workstream",
+    "strand",
+    "domain",
+    "pillar",
+}
+
+# ... but a weakness, need, issue or finding written beside each action is what that action answers: its need.
+_NEED_HEADER_WORDS = {"weakness", "weaknesses", "need", "needs", "issue", "issues", "finding", "findings", "concern"}
+
+
+def _grouping_column(mapping, profiles, data_rows, headers=None):
     """A text column left of the actions whose cells each cover several actions (merged down, written on a
     group's first row only, or repeated) groups them: it is the theme column, whatever its header ("Area of
-    significant weakness", "Audit", "Strategic priority"). Not when the sheet has theme rows of its own."""
+    significant weakness", "Audit", "Strategic priority"). So is such a column to the right of the refs or the
+    action when its header names a level above them ("Ofsted Recommendation", "Area for development"), as a
+    list exported from SharePoint puts it. Not when the sheet has theme rows of its own."""
     action_index = min((i for i, name in mapping.items() if name == "action"), default=None)
     if action_index is None:
         return None
@@ -295,7 +318,15 @@ def _grouping_column(mapping, profiles, data_rows):
         if len(filled) == 1 and isinstance(filled[0], str) and (kinds.theme_row(filled[0]) or ("",))[0]:
             return None  # "Priority 2: ..." rows: the sheet says its themes itself
     ref_index = min((i for i, name in mapping.items() if name == "ref"), default=action_index)
-    for index in range(min(action_index, ref_index)):  # a level above the refs, not an attribute of each action
+    left = min(action_index, ref_index)
+    width = max((len(row) for row in data_rows), default=0)
+    named = [
+        index
+        for index in range(left, width)
+        if (words := set(normalise_label((headers or {}).get(index, "")).split())) & _GROUP_HEADER_WORDS
+        and not words & _NEED_HEADER_WORDS
+    ]
+    for index in [*range(left), *named]:  # a level above the refs, not an attribute of each action
         if mapping.get(index) not in (None, "improvement_need"):
             continue
         profile = profiles.get(index, {})
@@ -304,6 +335,7 @@ def _grouping_column(mapping, profiles, data_rows):
             or profile.get("status", 0) >= 0.3
             or (profile.get("dates", 0) >= 0.3 and profile.get("length", 0) < 20)  # "Audit (June 2024)" is a title
             or profile.get("numbers", 0) >= 0.3
+            or profile.get("priorities", 0) >= 0.5  # a "Priority" of High / Medium / Low grades each action
             or profile.get("refs", 0) >= 0.5
             or profile.get("length", 0) < 4
         ):
@@ -313,7 +345,9 @@ def _grouping_column(mapping, profiles, data_rows):
         if len(set(filled)) < 2:
             continue
         sparse = values[0] and len(filled) <= 0.6 * len(values)
-        repeated = len(filled) == len(values) and len(set(filled)) <= len(values) / 2
+        # Repeated in runs: at most half as many values as actions; two thirds under a header naming a level.
+        share = 2 / 3 if index in named else 1 / 2
+        repeated = len(filled) == len(values) and len(set(filled)) <= len(values) * share
         runs = sum(1 for i, value in enumerate(filled) if i == 0 or value != filled[i - 1])
         if (sparse or repeated) and runs == len(set(filled)):
             return index
@@ -334,6 +368,9 @@ class Collector:
         self.statuses = {}  # (field, label) → {"label", "field", "rag", "closed", "known", "count"}
         self.people = {}  # name → count
         self.owner_splits = {}  # cell text → owners, for cells that were split
+        self.plan_year = None  # the financial year's first year, when the plan's title names one ("2025-26")
+        self.initials = {}  # initials → job title, from a key of people on a sheet of the workbook
+        self.initials_used = {}
 
     def warn(self, sheet, row, message):
         self.warnings.append(RowWarning(row=row, message=message, sheet=sheet))
@@ -732,14 +769,15 @@ class SheetReader:
             ref_index is not None
             and len(own) == 2
             and ref_index in own
-            and re.fullmatch(r"[A-Z]{2,8}\s?\d{1,3}", own[ref_index])
+            and re.fullmatch(r"[A-Z]{1,8}\s?\d{1,3}", own[ref_index])
             and self.mapping.get(next(i for i in own if i != ref_index)) in ("action", "improvement_need", "theme")
         ):
             other = next(i for i in own if i != ref_index)
             if (
                 self.merges.width_merged(row) >= 3 or self.is_bold(cells, other) or self.is_bold(cells, ref_index)
             ) and len(own[other]) <= 150:
-                # "CSIP01 | Leadership and workforce" in bold, nothing else: a performance system's plan group.
+                # "CSIP01 | Leadership and workforce" in bold, nothing else: a performance system's plan group; so is
+                # "R1 | The quality of assessments" above R1.1 and R1.2, a recommendation heading its actions.
                 self.start_theme(row, own[ref_index], own[other])
                 return
         by_field, field_text = {}, {}
@@ -986,6 +1024,16 @@ class SheetReader:
             owners_text = "\n".join(part for part in (clean_text(owners_text), lead) if part)
             timescale_text = " ".join(part for part in (timescale_text, timescale) if part)
         owners = split_owners(owners_text, previous=previous)
+        if self.c.initials and any(owner in self.c.initials for owner in owners):
+            # "SK/PB" with a key sheet saying who SK and PB are: their job titles are the owners.
+            expanded = []
+            for owner in owners:
+                if owner in self.c.initials:
+                    self.c.initials_used[owner] = self.c.initials[owner]
+                    owner = normalise_role_title(self.c.initials[owner])
+                if owner not in expanded:
+                    expanded.append(owner)
+            owners = expanded
         if owners_text and len(owners) > 1:
             self.c.owner_splits.setdefault(clean_text(owners_text), owners)
         for owner in owners:
@@ -1107,13 +1155,38 @@ class SheetReader:
                 written = clean_text(raw)
                 if not timescale:
                     timescale = written
-                if not NOT_A_DATE.match(written):
+                if not NOT_A_DATE.match(written) and month_without_year(written) is None:
                     self.warn(row, f"The due date “{written}” could not be read.")
         if due is None and timescale:
             due = parse_due_date(timescale)
+            if due is None:
+                due = self.due_in_plan_year(row, timescale)
             if due is None and not NOT_A_DATE.match(timescale) and raw in (None, ""):
                 self.warn(row, f"No due date could be read from the timescale “{timescale}”; kept as written.")
         return due, timescale
+
+    def due_in_plan_year(self, row, timescale):
+        """ "End of March" gives no year: with the plan's financial year in its title ("Plan 2025-26") it is that
+        year's March, and the row says so for the admin to check; with none, no due date is read."""
+        month = month_without_year(timescale)
+        start = self.c.plan_year
+        if month is None:
+            return None
+        if start is None:
+            self.warn(
+                row,
+                f"The timescale “{timescale}” names no year, and the plan's title gives no financial year to read it "
+                "in; kept as written with no due date.",
+            )
+            return None
+        due = in_financial_year(start, *month)
+        if due is not None:
+            self.warn(
+                row,
+                f"The timescale “{timescale}” names no year: read as {due:%-d %B %Y}, in the plan's year "
+                f"{start}-{(start + 1) % 100:02d} (from its title). Check it.",
+            )
+        return due
 
     def new_action(self, row, text, by_field, values, cells):
         from plans.importing.reading import ParsedAction

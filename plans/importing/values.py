@@ -37,6 +37,12 @@ STATUS_WORDS = {
         "fully achieved",
         "100",
         "100 complete",
+        # Welsh (bilingual plans of Welsh councils and partnerships)
+        "glas",
+        "wedi i gwblhau",
+        "wedi ei gwblhau",
+        "cwblhawyd",
+        "cyflawnwyd",
     ],
     Rag.GREEN: [
         "g",
@@ -58,6 +64,9 @@ STATUS_WORDS = {
         "on time",
         "progressing as expected",
         "active",
+        "gwyrdd",
+        "ar y trywydd",
+        "ar y trywydd iawn",
     ],
     Rag.AMBER: [
         "a",
@@ -94,6 +103,8 @@ STATUS_WORDS = {
         "some concerns",
         "partially on track",
         "slightly behind",
+        "ambr",
+        "oren",
     ],
     Rag.RED: [
         "r",
@@ -117,6 +128,8 @@ STATUS_WORDS = {
         "significantly off track",
         "significantly behind",
         "needs help",
+        "coch",
+        "oddi ar y trywydd",
         "help needed",
         "major concern",
         "not achieved on time",
@@ -148,6 +161,10 @@ STATUS_WORDS = {
         "not commenced",
         "yet to start",
         "not yet commenced",
+        "llwyd",
+        "heb ddechrau",
+        "heb ei ddechrau",
+        "heb gychwyn",
     ],
 }
 # Statuses that say an action is open or live: no rating of their own.
@@ -469,6 +486,9 @@ def looks_like_person(text):
     named = NAMED_EMAIL.fullmatch(text)
     if named:  # "Bob Jones <bob.jones@council.gov.uk>": a name with an email is a person
         return True
+    surname_first = re.fullmatch(r"([A-Z][\w'’\-]+),\s*([A-Z][\w'’\-]+(?:\s+[A-Z]\.?)?)", text)
+    if surname_first:
+        text = f"{surname_first[2]} {surname_first[1]}"  # "Patel, Anita": a directory's display name, surname first
     words = text.split()
     if not 2 <= len(words) <= 3:
         return False

@@ -4,13 +4,14 @@ themes, categories, due dates, closed actions, the title, the tool and the rows 
 
 The workbooks are built by tests/data/corpus/build.py; those named unseen_* by build_unseen.py (layouts drawn
 without looking at the reader) and the tools' exports named unseen_tool_… by build_unseen_tools.py (also written
-independently of the reader). Their facts are in <slug>.json beside them.
+independently of the reader); the third round of unseen layouts, named round3_*, by build_unseen_round3.py. Their
+facts are in <slug>.json beside them.
 """
 
 import pytest
 
 from plans.benchmarks.fidelity import CORPUS, corpus_slugs, expected_facts, score_workbook
-from tests.data.corpus import build, build_unseen, build_unseen_tools
+from tests.data.corpus import build, build_unseen, build_unseen_round3, build_unseen_tools
 
 SLUGS = corpus_slugs()
 
@@ -22,7 +23,12 @@ def test_the_corpus_has_twelve_council_layouts_and_every_tool():
 
 
 def test_the_committed_workbooks_are_what_the_builder_writes(tmp_path):
-    built = build.build(tmp_path) + build_unseen.build(tmp_path) + build_unseen_tools.build(tmp_path)
+    built = (
+        build.build(tmp_path)
+        + build_unseen.build(tmp_path)
+        + build_unseen_tools.build(tmp_path)
+        + build_unseen_round3.build(tmp_path)
+    )
     assert sorted(built) == SLUGS
     for slug in SLUGS:
         assert (tmp_path / f"{slug}.json").read_text() == (CORPUS / f"{slug}.json").read_text(), (
