@@ -27,7 +27,7 @@ def test_owner_records_an_update_with_the_keyboard_only(journey, demo):
     expect(page).to_have_title(journey.expected_title("My actions"))
     skip_to_main_content(journey)
     link = journey.tab_to(lambda element: element["tag"] == "a" and element["text"].startswith("Record progress"))
-    ref = re.sub(r" \(theme [^)]*\)$", "", link["text"].removeprefix("Record progress on action ").strip())
+    ref = re.sub(r"\s\(theme\s[^)]*\)$", "", link["text"].removeprefix("Record progress on action ").strip())
     keyboard.press("Enter")
 
     expect(page).to_have_title(journey.expected_title(f"Record progress on action {ref} – {demo.plan.title}"))

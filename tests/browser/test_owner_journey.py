@@ -41,7 +41,7 @@ def test_owner_records_an_amber_update_after_correcting_a_missing_note(journey, 
     due = table.locator("tbody tr").filter(has_text="Update needed").first
     expect(due).to_be_visible()
     shown = due.get_by_role("link").first.inner_text().strip()
-    ref = re.sub(r" \(theme [^)]*\)$", "", shown)  # "2.15 (theme 3)": refs repeat across themes
+    ref = re.sub(r"\s\(theme\s[^)]*\)$", "", shown)  # "2.15 (theme 3)": refs repeat across themes
 
     due.get_by_role("link", name=shown, exact=True).click()
     journey.check("action", title=f"Action {ref} – {demo.plan.title}")

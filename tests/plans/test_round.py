@@ -628,3 +628,7 @@ def test_lists_that_mix_themes_name_each_actions_theme_beside_its_repeated_ref(c
         reverse("plans:board_dashboard", args=[world.plan.pk]), {"section": "exceptions"}
     ).content.decode()
     assert ">2.15 (theme\u00a01)</a>" in dashboard and ">2.15 (theme\u00a03)</a>" in dashboard
+
+    client.force_login(world.owner)
+    form = client.get(reverse("plans:progress_update_create", args=[in_theme_3.pk])).content.decode()
+    assert '<span class="govuk-caption-l">Action 2.15 (theme\u00a03) · Plan A</span>' in form
