@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0013_snapshot_rag_mix_index'),
+        ("plans", "0013_snapshot_rag_mix_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='boardpackdocument',
-            name='task_id',
+            model_name="boardpackdocument",
+            name="task_id",
             field=models.CharField(blank=True, max_length=64),
         ),
         migrations.AddField(
-            model_name='boardpackdocument',
-            name='touched_at',
+            model_name="boardpackdocument",
+            name="touched_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
     ]
