@@ -20,10 +20,10 @@ from plans.selectors import reporting as selectors_reporting
 from plans.selectors import round as selectors_round
 from plans.selectors import structure
 from plans.selectors.start import start_page
-from plans.selectors.status import is_overdue, status_rows
+from plans.selectors.status import StatusQuery, is_overdue, status_rows
 from plans.services.actions import progress_update_record
 from plans.services.progress import progress_update_no_change
-from plans.tables import ActionTable
+from plans.tables import ActionTable, StatusRowsData
 
 
 class PlanAccessMixin:
@@ -104,10 +104,14 @@ class PlanDetailView(ReadOnlyMixin, PlanAccessMixin, SingleTableMixin, FilterVie
     strict = False  # the filter set itself answers no rows for filters that are not valid
 
     def get_queryset(self):
-        # The actions as reported for the chosen period, or as they stand now.
+        # The actions as reported for the chosen period, or as they stand now: a query the filters
+        # narrow and the table orders, counts and pages in the database.
         if self.report_period:
-            return status_rows(plan=self.plan, period=self.report_period, periods=self.periods)
-        return status_rows(plan=self.plan, period=self.period, now=True, periods=self.periods)
+            return StatusQuery(plan=self.plan, period=self.report_period, periods=self.periods)
+        return StatusQuery(plan=self.plan, period=self.period, now=True, periods=self.periods)
+
+    def get_table_data(self):
+        return StatusRowsData(self.object_list)
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
