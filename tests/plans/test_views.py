@@ -375,3 +375,30 @@ def test_an_action_with_no_category_says_so_in_words(client, world):
     client.force_login(world.owner)
     page = client.get(world.action.get_absolute_url()).content.decode()
     assert "Not categorised" in page and ">None<" not in page
+
+
+def test_action_pages_and_the_update_read_a_few_queries_whatever_the_plan_and_round_size(
+    client, world, django_assert_max_num_queries
+):
+    """The action page, its history, the update form and the update itself read what they show: their
+    queries do not grow with the plan, the action's history or the owner's number of actions."""
+    for n in range(40):
+        action = ActionFactory(theme=world.theme, ref=f"2.{n}", owners=[world.owner_role, world.other_role])
+        for _ in range(3):
+            ProgressUpdateFactory(action=action, period=world.period, progress_rag=Rag.GREEN)
+    for _ in range(12):
+        ProgressUpdateFactory(action=world.action, period=world.period, progress_rag=Rag.AMBER)
+    client.force_login(world.owner)
+    client.get(reverse("plans:my_actions"))  # the session's first read, as on any later page
+    update_url = reverse("plans:progress_update_create", args=[world.action.pk])
+    pages = {
+        reverse("plans:action_detail", args=[world.action.pk]): 16,
+        reverse("plans:action_history", args=[world.action.pk]): 11,
+        update_url: 13,
+    }
+    for url, most in pages.items():
+        with django_assert_max_num_queries(most):
+            assert client.get(url).status_code == 200, url
+    form = {"progress_rag": "G", "impact_rag": "", "note": "On track.", "evidence_links": "", "period": world.period.pk}
+    with django_assert_max_num_queries(18):
+        assert client.post(update_url, form).status_code == 302
