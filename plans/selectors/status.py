@@ -355,14 +355,17 @@ class StatusQuery:
     """The rows status_rows gives (same arguments), as a database query to filter, order, count and
     slice, so that a page of a plan of any size counts its rows in SQL and reads only those it shows.
 
-    Filters and orderings name the rows' fields: action_id, theme (an id), owners (an id),
-    theme_position, position, due_date, status, progress_rag and impact_rag ("" for no rating),
-    is_overdue and is_stale. A closed period's query reads its snapshot, whose rows store them; an
-    open period's (or now's) computes them from live data, the flags with overdue_condition and
-    stale_condition, the rules above written in SQL. Slicing gives StatusRows, built by status_rows
-    itself for the rows in the slice; ties in an ordering keep the rows' plan order, as a stable sort
-    of status_rows would.
+    Filters (keyword lookups) and orderings name the rows' fields: action_id, theme (an id), owners
+    (an id), theme_position, position, due_date, status, progress_rag and impact_rag ("" for no
+    rating), is_overdue and is_stale. A closed period's query reads its snapshot, whose rows store
+    them; an open period's (or now's) computes them from live data, the flags with overdue_condition
+    and stale_condition, the rules above written in SQL, each only when a filter or the ordering
+    names it. Slicing gives StatusRows, built by status_rows itself for the rows in the slice; ties in
+    an ordering keep the rows' plan order, as a stable sort of status_rows would.
     """
+
+    # What each computed field of a live row needs computed first.
+    _NEEDS = {"is_overdue": ("progress_rag",), "is_stale": ("progress_rag", "updated_in_period")}
 
     def __init__(self, *, plan, period, as_of=None, now=False, periods=None):
         self.plan, self.period, self.now, self.periods = plan, period, now, periods
@@ -372,64 +375,81 @@ class StatusQuery:
         else:
             self.as_of = overdue_as_of(period, as_of)
         if self.frozen:
-            self.queryset = ActionSnapshot.objects.filter(period=period)
             self.plan_order = ("theme_position", "position", "pk")
         else:
-            self.queryset = self._live_queryset()
             self.plan_order = ("theme__position", "theme__pk", "position", "pk")
+        self.filters = ()
         self.ordering = ()
+        self.empty = False
 
-    def _live_queryset(self):
+    def _live_field(self, name):
+        """The SQL of one computed field of a live row (None for the Action's own fields)."""
         latest = _updates_up_to(None if self.now else self.period)
-        updated = (
-            Exists(ProgressUpdate.objects.filter(action=OuterRef("pk"), period=self.period))
-            if self.period is not None
-            else Value(False)
-        )
-        return (
-            Action.objects.for_plan(self.plan)
-            .alias(
-                action_id=F("pk"),
-                theme_position=F("theme__position"),
-                progress_rag=Coalesce(Subquery(latest.values("progress_rag")[:1]), Value("")),
-                impact_rag=Coalesce(Subquery(latest.values("impact_rag")[:1]), Value("")),
-                updated_in_period=updated,
-            )
-            .alias(
-                is_overdue=ExpressionWrapper(overdue_condition(as_of=self.as_of), output_field=BooleanField()),
-                is_stale=ExpressionWrapper(stale_condition(), output_field=BooleanField()),
-            )
-        )
+        if name == "action_id":
+            return F("pk")
+        if name == "theme_position":
+            return F("theme__position")
+        if name in ("progress_rag", "impact_rag"):
+            return Coalesce(Subquery(latest.values(name)[:1]), Value(""))
+        if name == "updated_in_period":
+            if self.period is None:
+                return Value(False)
+            return Exists(ProgressUpdate.objects.filter(action=OuterRef("pk"), period=self.period))
+        if name == "is_overdue":
+            return ExpressionWrapper(overdue_condition(as_of=self.as_of), output_field=BooleanField())
+        if name == "is_stale":
+            return ExpressionWrapper(stale_condition(), output_field=BooleanField())
+        return None
 
-    def _clone(self, queryset=None, ordering=None):
+    def _queryset(self, ordered=False):
+        ordering = self._ordering_terms() if ordered else []
+        if self.frozen:
+            queryset = ActionSnapshot.objects.filter(period=self.period)
+        else:
+            queryset = Action.objects.for_plan(self.plan)
+            named = [key.split("__")[0] for lookups in self.filters for key in lookups]
+            named += [field.lstrip("-") for field in self.ordering] if ordered else []
+            added = set()
+            for name in named:
+                for needed in (*self._NEEDS.get(name, ()), name):
+                    expression = None if needed in added else self._live_field(needed)
+                    if expression is not None:
+                        queryset = queryset.alias(**{needed: expression})
+                        added.add(needed)
+        for lookups in self.filters:
+            queryset = queryset.filter(**lookups)
+        if self.empty:
+            queryset = queryset.none()
+        return queryset.order_by(*ordering, *self.plan_order) if ordered else queryset
+
+    def _ordering_terms(self):
+        terms = []
+        for field in self.ordering:
+            name = field.lstrip("-")
+            terms.append(F(name).desc(nulls_last=True) if field.startswith("-") else F(name).asc(nulls_first=True))
+        return terms
+
+    def _clone(self, **changes):
         clone = object.__new__(StatusQuery)
         clone.__dict__.update(self.__dict__)
         clone.__dict__.pop("_count", None)
-        clone.queryset = self.queryset if queryset is None else queryset
-        clone.ordering = self.ordering if ordering is None else ordering
+        clone.__dict__.update(changes)
         return clone
 
-    def filter(self, *args, **kwargs):
-        return self._clone(queryset=self.queryset.filter(*args, **kwargs))
+    def filter(self, **lookups):
+        return self._clone(filters=(*self.filters, lookups))
 
     def none(self):
-        return self._clone(queryset=self.queryset.none())
+        return self._clone(empty=True)
 
     def order_by(self, *fields):
         """Order by the rows' fields ("-due_date" descending); no rating and no date come first
         ascending and last descending, as they do when status rows are sorted in Python."""
         return self._clone(ordering=tuple(fields))
 
-    def _ordered(self):
-        terms = []
-        for field in self.ordering:
-            name = field.lstrip("-")
-            terms.append(F(name).desc(nulls_last=True) if field.startswith("-") else F(name).asc(nulls_first=True))
-        return self.queryset.order_by(*terms, *self.plan_order)
-
     def count(self):
         if not hasattr(self, "_count"):
-            self._count = self.queryset.count()
+            self._count = self._queryset().count()
         return self._count
 
     def __len__(self):
@@ -438,13 +458,14 @@ class StatusQuery:
     def __getitem__(self, key):
         if not isinstance(key, slice):
             return self[key : key + 1][0]
-        ids = list(self._ordered().values_list("pk", flat=True)[key])
-        return self._rows(ids)
+        return self._rows(list(self._queryset(ordered=True).values_list("pk", flat=True)[key]))
 
     def __iter__(self):
-        return iter(self._rows(list(self._ordered().values_list("pk", flat=True))))
+        return iter(self._rows(list(self._queryset(ordered=True).values_list("pk", flat=True))))
 
     def _rows(self, ids):
+        if not ids:
+            return []
         if self.frozen:
             rows = _snapshot_rows_by_pk(ActionSnapshot.objects.filter(period=self.period, pk__in=ids))
         else:
