@@ -21,6 +21,7 @@ urlpatterns = [
     path("import/<str:token>/progress/", importing.PlanImportStatusView.as_view(), name="plan_import_status"),
     path("plans/<int:pk>/publish/", importing.PlanPublishView.as_view(), name="plan_publish"),
     path("plans/<int:pk>/dashboard/", reporting_views.BoardDashboardView.as_view(), name="board_dashboard"),
+    path("plans/<int:pk>/charts/<str:token>.svg", reporting_views.BoardChartView.as_view(), name="board_chart"),
     path("plans/<int:pk>/board-pack.pdf", reporting_views.BoardPackPdfView.as_view(), name="board_pack_pdf"),
     path(
         "plans/<int:pk>/board-pack-full.pdf", reporting_views.BoardPackFullPdfView.as_view(), name="board_pack_full_pdf"

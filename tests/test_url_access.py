@@ -56,6 +56,7 @@ ROLES = [
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 JSON = "application/json"
+SVG = "image/svg+xml"
 IMPORT_TOKEN = "walked-upload"
 
 
@@ -101,6 +102,16 @@ class Case:
     # feed refuses may be 405 (it has no writes at all); and a personal API token of each role gets the same
     # answers as its session (test_role_matrix_with_personal_tokens).
     api: bool = False
+
+
+def _chart_args(chart_plan, url_plan):
+    """The URL arguments of a dashboard chart of `chart_plan`'s, asked for under `url_plan`'s number."""
+    from plans.charts import chart_image
+
+    image = chart_image(
+        plan=chart_plan, kind="on-track", width=320, height=210, figures=[["2026-01-01", 50, 25]], title="1 Front door"
+    )
+    return [url_plan.pk, image.url.rsplit("/", 1)[1].removesuffix(".svg")]
 
 
 def _import_job_in_session(client, world):
@@ -155,6 +166,17 @@ ACCESS = {
     "plans:board_dashboard": [
         Case(lambda w: [w.plan.pk], BOARD_OF_PLAN_A, "plan A"),
         Case(lambda w: [w.other_plan.pk], BOARD_OF_PLAN_B, "plan B"),
+    ],
+    # A dashboard chart's own image: the plan's in its URL, its figures signed into the token.
+    "plans:board_chart": [
+        Case(lambda w: _chart_args(w.plan, w.plan), BOARD_OF_PLAN_A, "plan A", content_type=SVG),
+        Case(lambda w: _chart_args(w.other_plan, w.other_plan), BOARD_OF_PLAN_B, "plan B", content_type=SVG),
+        # Plan A's chart under plan B's number: not there for plan B's readers, refused to the rest.
+        Case(
+            lambda w: _chart_args(w.plan, w.other_plan),
+            {**BOARD_OF_PLAN_B, **{r: 404 for r, s in BOARD_OF_PLAN_B.items() if s == 200}},
+            "plan A chart under plan B",
+        ),
     ],
     "plans:board_pack_pdf": [
         Case(lambda w: [w.plan.pk], BOARD_OF_PLAN_A, "plan A", content_type=PDF),

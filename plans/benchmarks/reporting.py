@@ -258,6 +258,24 @@ def _dashboard(out, *, plan, periods, repeats):
         )
         size = len(page(url).content) / 1024
         out.write(f"  {timing.describe()}; {size:.0f} KB; {_query_count(lambda url=url: page(url))} queries")
+    _section_sizes(out, page=page, base=base, periods=(("open", open_period), ("closed", closed_period)))
+
+
+def _section_sizes(out, *, page, base, periods):
+    """Each section's HTML on each period, against the target (its charts are images of their own)."""
+    from plans.views.reporting import DASHBOARD_SECTIONS
+
+    out.write(f"HTML of each section (target < {TARGET_DASHBOARD_KB} KB; charts are their own image URLs):")
+    for label, period in periods:
+        for section, name in DASHBOARD_SECTIONS.items():
+            html = page(f"{base}?period={period.slug}&section={section}").content
+            size = len(html) / 1024
+            verdict = "meets" if size < TARGET_DASHBOARD_KB else "MISSES"
+            charts = html.count(b'class="app-chart__image"')
+            out.write(
+                f"  {name} ({label} period): {size:.1f} KB of HTML, target < {TARGET_DASHBOARD_KB} KB: {verdict}; "
+                f"{charts} chart image{'' if charts == 1 else 's'} of its own URL"
+            )
 
 
 def _query_count(function):

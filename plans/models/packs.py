@@ -33,6 +33,11 @@ class BoardPackDocument(models.Model):
     error = models.TextField(blank=True)
     requested_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The background task drawing it (django-tasks' result id) and when the build last said how far
+    # it had got: a pack whose task is gone, or whose build has said nothing for a long time (its
+    # worker stopped mid-way), is queued again when next asked for (plans.services.packs).
+    task_id = models.CharField(max_length=64, blank=True)
+    touched_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -41,6 +46,11 @@ class BoardPackDocument(models.Model):
 
     def __str__(self):
         return f"Board pack {self.period} ({self.get_state_display()})"
+
+    @property
+    def waiting_since(self):
+        """When it was last asked for or last said how far it had got."""
+        return self.touched_at or self.requested_at
 
     @property
     def percent(self):

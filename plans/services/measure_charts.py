@@ -13,6 +13,7 @@ Drawn here rather than by a charting library so that it cannot mislead:
 - a measure with no reading has no chart at all: the caller says so in words.
 """
 
+import datetime
 import math
 from decimal import Decimal
 
@@ -265,7 +266,7 @@ def _draw(*, measure, readings, milestones, title, late=()):
             f"<title>Milestone {month:%B %Y}: {text(value)}</title></path>"
         )
         words = f"Milestone {text(value)}"
-        width = 6.2 * len(words)
+        width = 6.8 * len(words)
         # Beside the diamond, inside the plot, off the target line and off the other labels; a label
         # with nowhere to go is left to the figures table.
         anchor, x0 = ("end", mx - 9 - width) if mx > LEFT + plot_w - width - 20 else ("start", mx + 9)
@@ -281,7 +282,7 @@ def _draw(*, measure, readings, milestones, title, late=()):
             boxes.append(box)
             lx = x0 + width if anchor == "end" else x0
             out.append(
-                f'<text class="milestone-label" x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" font-size="11">'
+                f'<text class="milestone-label" x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" font-size="12">'
                 f"{words}</text>"
             )
             break
@@ -326,3 +327,42 @@ def measure_status_charts(statuses):
         )
         for status in statuses
     ]
+
+
+def measure_chart_figures(status):
+    """A MeasureStatus's chart as plain figures (measure_chart_from_figures draws them): what the
+    dashboard signs into the chart's image URL. None when the measure has no reading yet."""
+    measure = status.measure
+    if not status.readings:
+        return None
+    return {
+        "name": measure.name,
+        "unit": measure.unit,
+        "baseline": None if measure.baseline is None else str(measure.baseline),
+        "target": None if measure.target is None else str(measure.target),
+        "target_date": measure.target_date.isoformat() if measure.target_date else None,
+        "readings": [[r.period.month.isoformat(), str(r.value)] for r in status.readings],
+        "milestones": [[m.due_date.isoformat(), str(m.value)] for m in status.milestones],
+    }
+
+
+def measure_chart_from_figures(figures):
+    """The chart of measure_chart_figures(), the same SVG as measure_status_charts draws."""
+    from types import SimpleNamespace
+
+    def number(value):
+        return None if value is None else Decimal(value)
+
+    measure = SimpleNamespace(
+        name=figures["name"],
+        unit=figures["unit"],
+        baseline=number(figures["baseline"]),
+        target=number(figures["target"]),
+        target_date=datetime.date.fromisoformat(figures["target_date"]) if figures["target_date"] else None,
+    )
+    return measure_chart_svg(
+        measure=measure,
+        title=measure.name,
+        readings=[(datetime.date.fromisoformat(m), Decimal(v)) for m, v in figures["readings"]],
+        milestones=[(datetime.date.fromisoformat(d), Decimal(v)) for d, v in figures["milestones"]],
+    )

@@ -13,8 +13,12 @@ the page waiting for it shows how far it has got, page by page, from WeasyPrint'
   measures, the highlight report, reviews, today's date for "overdue"): any change makes a new one.
 - The open period's summary (at most about eight pages) is drawn in the request
   (plans.services.reports.board_pack_pdf with full=False): it does not grow with the plan.
+- A pack left waiting for nothing is queued again when next asked for: its task finished or is gone
+  without the pack being made, or its build has said nothing for STALLED_AFTER (the worker was
+  stopped mid-way). A task still waiting its turn behind other work is left alone.
 """
 
+import datetime
 import hashlib
 import logging
 import re
@@ -23,6 +27,7 @@ import threading
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Sum
 from django.utils import timezone
+from django_tasks import TaskResultStatus
 
 from plans.models import (
     Action,
@@ -48,6 +53,8 @@ WEASYPRINT_PROGRESS = "weasyprint.progress"
 _PAGE = re.compile(r"Creating layout - Page (\d+)")
 # Write the page count at most this often (seconds): the waiting page refreshes every few seconds.
 PROGRESS_WRITE_SECONDS = 1.0
+# A build that has said nothing for this long has stopped (it writes every page it lays out).
+STALLED_AFTER = datetime.timedelta(minutes=10)
 
 
 def _aggregate_text(queryset, **aggregates):
@@ -106,7 +113,9 @@ def board_pack_request(*, period, today=None, retry=False):
     document = (
         BoardPackDocument.objects.defer("pdf").filter(period=period, kind=BoardPackKind.FULL, stamp=stamp).first()
     )
-    if document is not None and (document.state != BoardPackState.FAILED or not retry):
+    if document is not None and not (
+        (document.state == BoardPackState.FAILED and retry) or _abandoned(document, now=timezone.now())
+    ):
         return document
     if document is None:
         earlier = (
@@ -127,10 +136,43 @@ def board_pack_request(*, period, today=None, retry=False):
             return BoardPackDocument.objects.defer("pdf").get(period=period, kind=BoardPackKind.FULL, stamp=stamp)
     else:
         BoardPackDocument.objects.filter(pk=document.pk).update(
-            state=BoardPackState.QUEUED, error="", pages_done=0, step="Waiting for the background worker"
+            state=BoardPackState.QUEUED,
+            error="",
+            pages_done=0,
+            step="Waiting for the background worker",
+            touched_at=timezone.now(),
         )
-    board_pack_render.enqueue(document_id=document.pk, today=(today.isoformat() if today else None))
+    result = board_pack_render.enqueue(document_id=document.pk, today=(today.isoformat() if today else None))
+    # Immediate tasks (tests) have run already: only a pack still waiting keeps its task's id.
+    BoardPackDocument.objects.filter(pk=document.pk, state__in=(BoardPackState.QUEUED, BoardPackState.RUNNING)).update(
+        task_id=result.id
+    )
     return BoardPackDocument.objects.defer("pdf").get(pk=document.pk)
+
+
+def _abandoned(document, *, now):
+    """Is this queued or running pack waiting for nothing? Its task finished or is gone without
+    making it, or its build has said nothing for STALLED_AFTER (the worker stopped mid-way)."""
+    from django_tasks.exceptions import TaskResultDoesNotExist
+
+    from plans.tasks import board_pack_render
+
+    if document.state not in (BoardPackState.QUEUED, BoardPackState.RUNNING):
+        return False
+    quiet_since = document.waiting_since
+    if document.task_id:
+        try:
+            result = board_pack_render.get_result(document.task_id)
+        except TaskResultDoesNotExist:
+            return True
+        except NotImplementedError:  # a backend that cannot look tasks up: only time can tell
+            pass
+        else:
+            if result.is_finished:
+                return True
+            if result.status == TaskResultStatus.READY:
+                return False  # waiting its turn behind other work
+    return now - quiet_since > STALLED_AFTER
 
 
 def _pages_estimate(period):
@@ -160,11 +202,11 @@ class _PageCounter(logging.Handler):
             if now - self.written_at >= PROGRESS_WRITE_SECONDS:
                 self.written_at = now
                 BoardPackDocument.objects.filter(pk=self.document_id).update(
-                    pages_done=self.pages, step=f"Laying out page {self.pages}"
+                    pages_done=self.pages, step=f"Laying out page {self.pages}", touched_at=timezone.now()
                 )
         elif "Creating PDF" in message:
             BoardPackDocument.objects.filter(pk=self.document_id).update(
-                pages_done=self.pages, step="Writing the tagged PDF"
+                pages_done=self.pages, step="Writing the tagged PDF", touched_at=timezone.now()
             )
 
 
@@ -178,7 +220,9 @@ def board_pack_build(*, document_id, today=None):
     if document is None or document.state == BoardPackState.DONE:
         return None
     period = document.period
-    BoardPackDocument.objects.filter(pk=document.pk).update(state=BoardPackState.RUNNING, step="Gathering the figures")
+    BoardPackDocument.objects.filter(pk=document.pk).update(
+        state=BoardPackState.RUNNING, step="Gathering the figures", touched_at=timezone.now()
+    )
     progress = logging.getLogger(WEASYPRINT_PROGRESS)
     counter = _PageCounter(document.pk)
     level = progress.level
@@ -187,7 +231,7 @@ def board_pack_build(*, document_id, today=None):
         progress.setLevel(logging.INFO)
     try:
         html = board_pack_html(pack=board_pack(plan=period.plan, period=period, today=today, full=True))
-        BoardPackDocument.objects.filter(pk=document.pk).update(step="Laying out the pages")
+        BoardPackDocument.objects.filter(pk=document.pk).update(step="Laying out the pages", touched_at=timezone.now())
         pdf = pdf_from_html(html=html)
     except Exception:
         logger.exception("Board pack %s could not be made", document.pk)

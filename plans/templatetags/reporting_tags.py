@@ -50,6 +50,21 @@ def svg_image(svg, alt):
 
 
 @register.filter
+def chart_img(image, alt):
+    """A dashboard chart (plans.charts.ChartImage) as an <img> of its own URL, at its size unless
+    the column is narrower. `alt` names the chart and says where its figures are given as text."""
+    if not image:
+        return ""
+    return format_html(
+        '<img class="app-chart__image" src="{}" width="{}" height="{}" alt="{}">',
+        image.url,
+        image.width,
+        image.height,
+        alt,
+    )
+
+
+@register.filter
 def summary(group, field):
     """A GroupSummary's "progress" or "impact" RagSummary (the tables are drawn for either)."""
     return getattr(group, field)

@@ -1,19 +1,30 @@
 """Board reporting pages: the dashboard, the board pack (PDF and Excel), closing and opening periods,
 the highlight report. Board members read; coordinators (and admins) also write."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from improvement.concurrency import ConcurrentEditError, ConcurrentEditViewMixin, without_version
 from plans import permissions
-from plans.charts import on_track_chart, rag_trend_chart, theme_chart
+from plans.charts import (
+    GLANCE_CHART_SIZE,
+    ON_TRACK_TITLE,
+    THEME_CHART_SIZE,
+    chart_image,
+    chart_svg_from_token,
+    on_track_figures,
+    rag_trend_figures,
+)
 from plans.forms.reporting import HighlightReportForm
 from plans.models import BoardPackState, HighlightReport, Plan
 from plans.rag import RAG_ORDER
@@ -22,7 +33,9 @@ from plans.selectors import reporting as selectors_reporting
 from plans.selectors.periods import period_close_preview
 from plans.services import packs, reports
 from plans.services import periods as period_services
-from plans.services.measure_charts import measure_status_charts
+from plans.services.measure_charts import HEIGHT as MEASURE_HEIGHT
+from plans.services.measure_charts import WIDTH as MEASURE_WIDTH
+from plans.services.measure_charts import measure_chart_figures
 from plans.views.coordination import CoordinatorButtonView, CoordinatorsOnlyMixin
 from plans.views.progress import ReadOnlyMixin
 
@@ -71,6 +84,9 @@ DASHBOARD_ROW_LIMIT = 10
 OWNERS_PER_PAGE = 25
 # The first screen's trend: the last this many periods (the Trends section has every one).
 GLANCE_PERIODS = 12
+
+# The Trends section's two bar charts: each fits half the page, or a phone's width at 86 % or more.
+RAG_CHART_SIZE = (400, 290)
 
 # The dashboard's sections, each one step from the first screen (?section=...).
 DASHBOARD_SECTIONS = {
@@ -172,7 +188,14 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
             "trend": trend,
             "boards": [p for p in trend if p.movement is not None][-dashboard.MOVEMENT_BOARDS :],
             "previous": selectors_reporting.previous_period(periods, period),
-            "glance_chart": on_track_chart(trend),
+            "glance_chart": chart_image(
+                plan=plan,
+                kind="on-track",
+                width=GLANCE_CHART_SIZE[0],
+                height=GLANCE_CHART_SIZE[1],
+                figures=on_track_figures(trend),
+                title=ON_TRACK_TITLE,
+            ),
             "review_counts": {"reviews": selectors_reporting.review_counts(plan=plan, period=period), "period": period},
         }
 
@@ -186,21 +209,45 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
             plan=plan, period=period, periods=periods, current=figures, last=GLANCE_PERIODS, by_theme=True
         )
         themes = {t.pk: t for t in plan.themes.order_by("position", "pk")}
+        # Each theme's chart has no title of its own: the page writes the theme's whole title above it.
         small = [
-            (theme, by_theme[key], theme_chart(by_theme[key], title=f"{theme.number} {theme.title}".strip()))
+            (
+                theme,
+                by_theme[key],
+                chart_image(
+                    plan=plan,
+                    kind="on-track",
+                    width=THEME_CHART_SIZE[0],
+                    height=THEME_CHART_SIZE[1],
+                    figures=on_track_figures(by_theme[key]),
+                    title=f"{theme.number} {theme.title}".strip(),
+                    show_title=False,
+                    name="theme",
+                ),
+            )
             for key, theme in themes.items()
             if key in by_theme
         ]
+        shown = trend[-GLANCE_PERIODS:]
         return {
             # The charts draw the last GLANCE_PERIODS periods (the page stays light); the table has them all.
             "trend": trend,
-            "progress_chart": rag_trend_chart(trend[-GLANCE_PERIODS:], width=560, height=300),
-            "impact_chart": rag_trend_chart(
-                trend[-GLANCE_PERIODS:], title="Impact RAG by period", field="impact", width=560, height=300
-            ),
+            "progress_chart": self._rag_chart(plan, shown, "Progress RAG by period", "progress"),
+            "impact_chart": self._rag_chart(plan, shown, "Impact RAG by period", "impact"),
             "theme_trends": small,
             "boards": [p for p in trend if p.movement is not None][-dashboard.MOVEMENT_BOARDS :],
         }
+
+    @staticmethod
+    def _rag_chart(plan, trend, title, field):
+        return chart_image(
+            plan=plan,
+            kind="rag-trend",
+            width=RAG_CHART_SIZE[0],
+            height=RAG_CHART_SIZE[1],
+            figures=rag_trend_figures(trend, field=field),
+            title=title,
+        )
 
     def _themes(self, *, plan, period, periods, page):
         figures = dashboard.figures(plan=plan, period=period, periods=periods)
@@ -228,7 +275,14 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
 
     def _measures(self, *, plan, period, periods, page):
         measures = selectors_reporting.measure_statuses(plan=plan, period=period)
-        return {"measures": measures, "measure_charts": measure_status_charts(measures)}
+        charts = []
+        for status in measures:
+            figures = measure_chart_figures(status)  # None: no reading yet, said in words
+            image = figures and chart_image(
+                plan=plan, kind="measure", width=MEASURE_WIDTH, height=MEASURE_HEIGHT, figures=figures
+            )
+            charts.append((status, image))
+        return {"measures": measures, "measure_charts": charts}
 
     def _exceptions(self, *, plan, period, periods, page):
         return {
@@ -248,6 +302,19 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
                 ).values()
             ),
         }
+
+
+class BoardChartView(ReadOnlyMixin, BoardReportMixin, View):
+    """One of the dashboard's charts as an SVG image, for the readers of the dashboard. Its figures
+    come signed in the URL (plans.charts.chart_image): drawing it takes no query (and the drawing
+    is kept in the process's cache). Like every page of the plan it is sent `no-store`
+    (improvement.middleware.PrivateResponseMiddleware): a shared computer keeps no copy."""
+
+    def get(self, request, *args, **kwargs):
+        svg = chart_svg_from_token(kwargs["token"], plan=self.get_plan())
+        if svg is None:
+            raise Http404("No such chart. Open the dashboard again.")
+        return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
 
 
 def _pdf_response(pdf, filename):
@@ -299,12 +366,16 @@ class BoardPackStatusView(ReadOnlyMixin, BoardReportMixin, TemplateView):
     template_name = "plans/reporting/pack_status.html"
     extra_context = {"nav_section": "plans"}
     refresh_seconds = 3
+    waiting_long = datetime.timedelta(minutes=5)  # then the page says what may be holding it up
 
     def get_context_data(self, **kwargs):
         plan, period = self.get_plan(), self.get_period()
         document = packs.board_pack_request(period=period, retry="retry" in self.request.GET)
         running = document.state in (BoardPackState.QUEUED, BoardPackState.RUNNING)
+        now = timezone.now()
         return super().get_context_data(
+            waiting_long=document.state == BoardPackState.QUEUED and now - document.waiting_since > self.waiting_long,
+            today=timezone.localtime(now),
             plan=plan,
             period=period,
             document=document,

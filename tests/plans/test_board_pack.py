@@ -175,6 +175,67 @@ def test_a_closed_periods_pack_is_rendered_by_the_background_worker_kept_and_red
     assert BoardPackDocument.objects.filter(period=board.jan).count() == 1  # the older one is gone
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_pack_whose_worker_stopped_half_way_is_queued_again_when_next_asked_for(client, board, settings):
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from plans.services.packs import STALLED_AFTER
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    period_close(period=board.jan, user=board.coordinator, today=datetime.date(2026, 2, 3))
+    [document] = BoardPackDocument.objects.filter(period=board.jan)
+    [task] = DBTaskResult.objects.all()
+    assert document.task_id == str(task.id)
+    # A worker took the task, laid out a few pages and was stopped (the server restarted) long ago.
+    task.claim("stopped-worker")
+    long_ago = timezone.now() - STALLED_AFTER - datetime.timedelta(minutes=1)
+    BoardPackDocument.objects.filter(pk=document.pk).update(
+        state=BoardPackState.RUNNING, pages_done=3, step="Laying out page 3", touched_at=long_ago, requested_at=long_ago
+    )
+    client.force_login(board.board)
+    status_url = reverse("plans:board_pack_status", args=[board.plan.pk]) + "?period=2026-01"
+    waiting = client.get(status_url).content.decode()
+    assert "Waiting for the background worker" in waiting  # queued again, not stuck on page 3
+    assert "may not be running" not in waiting  # asked for long ago, but only just queued again
+    document.refresh_from_db()
+    assert document.state == BoardPackState.QUEUED and document.task_id != str(task.id)
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+
+    call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO())
+
+    assert "is ready" in client.get(status_url).content.decode()
+    assert client.get(pdf_url(board, slug="2026-01")).content.startswith(b"%PDF")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_pack_is_queued_again_when_its_task_ended_without_making_it_but_not_while_it_waits_its_turn(
+    client, board, settings
+):
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    period_close(period=board.jan, user=board.coordinator, today=datetime.date(2026, 2, 3))
+    [document] = BoardPackDocument.objects.filter(period=board.jan)
+    client.force_login(board.board)
+    status_url = reverse("plans:board_pack_status", args=[board.plan.pk]) + "?period=2026-01"
+
+    # Waiting its turn behind a long import for hours: still the same task, nothing queued twice.
+    BoardPackDocument.objects.filter(pk=document.pk).update(requested_at=timezone.now() - datetime.timedelta(hours=3))
+    page = client.get(status_url).content.decode()
+    assert "Waiting for the background worker" in page and "the background worker may not be running" in page
+    assert DBTaskResult.objects.count() == 1
+    assert BoardPackDocument.objects.get(pk=document.pk).task_id == document.task_id
+
+    # Its task record is gone (the queue was cleared): queued again at once.
+    DBTaskResult.objects.all().delete()
+    client.get(status_url)
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+    call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO())
+    assert "is ready" in client.get(status_url).content.decode()
+
+
 def test_a_pack_that_failed_says_so_and_can_be_tried_again(client, board):
     from plans.services.packs import pack_stamp
 

@@ -361,17 +361,16 @@ def _measure(board, name, readings, milestones=()):
     return measure
 
 
-def _chart_images(html):
-    """The decoded SVG of every chart image on the page, keyed by its alt text."""
-    import base64
+def _chart_images(client, html):
+    """The SVG of every chart image on the page (each fetched from its own URL), keyed by its alt text."""
     from html import unescape
 
-    return {
-        unescape(alt): base64.b64decode(data).decode()
-        for data, alt in re.findall(
-            r'<img class="app-chart__image" src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]+)"', html
-        )
-    }
+    charts = {}
+    for src, alt in re.findall(r'<img class="app-chart__image" src="([^"]+)"[^>]* alt="([^"]+)"', html):
+        response = client.get(unescape(src))
+        assert response.status_code == 200 and response["Content-Type"].startswith("image/svg+xml")
+        charts[unescape(alt)] = response.content.decode()
+    return charts
 
 
 def test_dashboard_charts_each_measure_up_to_the_period(client, board):
@@ -382,7 +381,7 @@ def test_dashboard_charts_each_measure_up_to_the_period(client, board):
         milestones=[(datetime.date(2026, 6, 30), 80)],
     )
     client.force_login(board.board)
-    charts = _chart_images(client.get(dashboard_url(board, section="measures")).content.decode())
+    charts = _chart_images(client, client.get(dashboard_url(board, section="measures")).content.decode())
     [(alt, svg)] = [(alt, svg) for alt, svg in charts.items() if alt.startswith("Assessments judged good")]
     assert "up to February 2026" in alt
     assert "<title>Assessments judged good</title>" in svg
@@ -404,11 +403,11 @@ def test_charts_are_images_so_the_content_security_policy_keeps_their_styles(cli
     client.force_login(board.board)
     html = client.get(dashboard_url(board)).content.decode()
     assert "<svg" not in html  # inline SVG would carry a <style> the policy refuses
-    assert len(_chart_images(html)) == 1  # the trend of the first screen
+    assert len(_chart_images(client, html)) == 1  # the trend of the first screen
     html = client.get(dashboard_url(board, section="measures")).content.decode()
-    assert "<svg" not in html and len(_chart_images(html)) == 1  # the measure
+    assert "<svg" not in html and len(_chart_images(client, html)) == 1  # the measure
     html = client.get(dashboard_url(board, section="trends")).content.decode()
-    assert "<svg" not in html and len(_chart_images(html)) == 4  # progress, impact, and one per theme
+    assert "<svg" not in html and len(_chart_images(client, html)) == 4  # progress, impact, and one per theme
 
 
 def test_dashboard_query_count_does_not_grow_with_measures(client, board, django_assert_num_queries):
@@ -424,7 +423,7 @@ def test_dashboard_query_count_does_not_grow_with_measures(client, board, django
         _measure(board, f"Measure {n}", [(board.jan, "1"), (board.feb, "2")], milestones=[(FEB_END, 3)])
     with django_assert_num_queries(len(one.captured_queries)):
         response = client.get(dashboard_url(board, section="measures"))
-    assert len(_chart_images(response.content.decode())) == 8
+    assert len(_chart_images(client, response.content.decode())) == 8
 
 
 FEB_END = datetime.date(2026, 2, 28)

@@ -1,6 +1,8 @@
 """Report the performance figures the product promises (timing lives here, never in tests)."""
 
+import contextlib
 import importlib
+import logging
 import pkgutil
 
 from django.apps import apps
@@ -22,6 +24,23 @@ def benchmark_modules():
     return dict(sorted(found.items()))
 
 
+# A line a request or sign-in would bury the figures: only their warnings and errors are shown.
+QUIET_LOGGERS = ("improvement.request", "axes")
+
+
+@contextlib.contextmanager
+def _quiet_logging():
+    loggers = [logging.getLogger(name) for name in QUIET_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(max(logger.getEffectiveLevel(), logging.WARNING))
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
 class Command(BaseCommand):
     help = "Run the benchmarks of every app (its benchmarks package) and report their figures against their targets."
 
@@ -39,6 +58,7 @@ class Command(BaseCommand):
         unknown = sorted(set(names) - set(available))
         if unknown:
             raise CommandError(f"No benchmark called {', '.join(unknown)}. Known: {', '.join(available)}.")
-        for name in names or available:
-            self.stdout.write(self.style.MIGRATE_HEADING(f"== {name}"))
-            importlib.import_module(available[name]).run(out=self.stdout, options=options)
+        with _quiet_logging():
+            for name in names or available:
+                self.stdout.write(self.style.MIGRATE_HEADING(f"== {name}"))
+                importlib.import_module(available[name]).run(out=self.stdout, options=options)
