@@ -56,9 +56,9 @@ class ActionFilter(django_filters.FilterSet):
         self.rows = queryset
         self.plan = plan
         self.period = period
-        # The rows (the view's "queryset") are the status rows of the period shown (plans.selectors.status): with
-        # ?period=YYYY-MM its RAGs, overdue, stale, theme and owners as reported then, so dashboard
-        # counts and this list agree.
+        # The rows (the view's "queryset") are the status rows of the period shown, as a query
+        # (plans.selectors.status.StatusQuery): with ?period=YYYY-MM its RAGs, overdue, stale, theme and
+        # owners as reported then, so dashboard counts and this list agree.
         self.report_period = report_period
         self.periods = list(periods)
         self.filters["period"].extra["choices"] = [
@@ -70,53 +70,50 @@ class ActionFilter(django_filters.FilterSet):
 
     @property
     def qs(self):
-        """The status rows that match the filters (none when the filters are not valid)."""
+        """The status rows that match the filters, as a query (none when the filters are not valid)."""
         if not hasattr(self, "_qs"):
             if not self.is_bound:
-                self._qs = list(self.rows)
+                self._qs = self.rows
             elif not self.is_valid():
-                self._qs = []
+                self._qs = self.rows.none()
             else:
                 self._qs = self.filter_rows(self.rows, self.form.cleaned_data)
         return self._qs
 
     def filter_rows(self, rows, data):
-        tests = []
+        """Narrow the status query `rows` (plans.selectors.status.StatusQuery) in the database."""
+        actions = Action.objects.for_plan(self.plan)
         text = (data.get("q") or "").strip()
         if text:
-            matching = set(
-                Action.objects.for_plan(self.plan)
-                .filter(Q(ref__icontains=text) | Q(improvement_need__icontains=text) | Q(action_text__icontains=text))
-                .values_list("pk", flat=True)
+            matching = actions.filter(
+                Q(ref__icontains=text) | Q(improvement_need__icontains=text) | Q(action_text__icontains=text)
             )
-            tests.append(lambda row: row.action_id in matching)
+            rows = rows.filter(action_id__in=matching.values("pk"))
         if data.get("theme"):
-            theme_id = data["theme"].pk
-            tests.append(lambda row: row.theme_id == theme_id)
+            rows = rows.filter(theme=data["theme"].pk)
         if data.get("owner"):
-            owner_id = data["owner"].pk
-            tests.append(lambda row: owner_id in row.owner_ids)
+            rows = rows.filter(owners=data["owner"].pk)
         if data.get("source"):
-            with_source = set(
-                Action.objects.for_plan(self.plan).filter(sources=data["source"]).values_list("pk", flat=True)
-            )
-            tests.append(lambda row: row.action_id in with_source)
+            rows = rows.filter(action_id__in=actions.filter(sources=data["source"]).values("pk"))
         for field in ("progress_rag", "impact_rag"):
             value = data.get(field)
             if value:
-                wanted = None if value == NO_RATING else Rag(value)
-                tests.append(lambda row, field=field, wanted=wanted: getattr(row, field) == wanted)
+                rows = rows.filter(**{field: "" if value == NO_RATING else Rag(value).value})
         if data.get("overdue"):
-            tests.append(lambda row: row.is_overdue)
+            rows = rows.filter(is_overdue=True)
         if data.get("stale"):
-            tests.append(lambda row: row.is_stale)
+            rows = rows.filter(is_stale=True)
         if data.get("without_impact"):
-            # As reported for the period shown, or (now) the periods before the open one.
-            listed = {
+            # As reported for the period shown, or (now) the periods before the open one: the rule needs
+            # every row and the periods before (plans.selectors.status.progress_without_impact_rows).
+            listed = [
                 row.action_id
                 for row in progress_without_impact_rows(
-                    rows, plan=self.plan, period=self.report_period or self.period, periods=self.periods or None
+                    self.rows.all_rows(),
+                    plan=self.plan,
+                    period=self.report_period or self.period,
+                    periods=self.periods or None,
                 )
-            }
-            tests.append(lambda row: row.action_id in listed)
-        return [row for row in rows if all(test(row) for test in tests)]
+            ]
+            rows = rows.filter(action_id__in=listed)
+        return rows

@@ -57,10 +57,18 @@ def my_actions(*, user, today=None):
     return MyActionsPage(actions=actions, to_update=to_update, periods=periods)
 
 
+def action_with_plan(*, pk):
+    """The action with its theme and plan: what a page about the action needs beyond its own reads
+    (its history of changes, the update form, a comment)."""
+    return Action.objects.select_related("theme__plan").get(pk=pk)
+
+
 def action_detail(*, pk):
-    return (
-        Action.objects.with_current_rag()
-        .select_related("theme__plan", "theme__lead")
+    """The action with everything its page shows. Its current RAGs, note and time (as
+    ActionQuerySet.with_current_rag names them) are those of the latest of its updates, read from the
+    updates fetched for the page rather than computed again."""
+    action = (
+        Action.objects.select_related("theme__plan", "theme__lead")
         .prefetch_related(
             "owners__holders",
             Prefetch("source_references", queryset=SourceReference.objects.select_related("source")),
@@ -71,6 +79,12 @@ def action_detail(*, pk):
         )
         .get(pk=pk)
     )
+    latest = next(iter(action.updates.all()), None)  # ProgressUpdate orders latest first
+    action.current_progress_rag = latest.progress_rag if latest else None
+    action.current_impact_rag = latest.impact_rag if latest else None
+    action.latest_note = latest.note if latest else None
+    action.latest_update_at = latest.created_at if latest else None
+    return action
 
 
 def _lessons_with_programme():

@@ -24,11 +24,15 @@ from plans.selectors.status import status_rows
 
 @dataclass
 class OwnerRound:
-    """Where an owner stands in this month's round: `done` of `total` open actions reported."""
+    """Where an owner stands in this month's round: `done` of `total` open actions reported; the
+    status row of each of their actions (`rows`, by action id) and the period each plan reports for
+    (`periods`, by plan id), as My actions reads them."""
 
     done: int
     total: int
     next_action: Action | None
+    rows: dict = field(default_factory=dict)
+    periods: dict = field(default_factory=dict)
 
 
 def owner_round(*, user, after=None, today=None):
@@ -43,7 +47,13 @@ def owner_round(*, user, after=None, today=None):
         later = [a for a in waiting if ids.index(a.pk) > position]
         next_action = (later or waiting)[0]
     total = len(page.actions)
-    return OwnerRound(done=total - len(page.to_update), total=total, next_action=next_action)
+    return OwnerRound(
+        done=total - len(page.to_update),
+        total=total,
+        next_action=next_action,
+        rows={a.pk: a.status_row for a in page.actions},
+        periods=page.periods,
+    )
 
 
 def _latest_review():

@@ -12,7 +12,7 @@ import dataclasses
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import CharField, Exists, OuterRef, Subquery, Value
+from django.db.models import BooleanField, CharField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -50,6 +50,16 @@ def movement(progress_rag, previous_progress_rag):
     if now and before and now.rank and before.rank:
         return "improved" if now.rank > before.rank else "worsened"
     return "changed"
+
+
+def overdue_condition(*, as_of):
+    """is_overdue in SQL, over a status query's fields (see StatusQuery)."""
+    return Q(status=ActionStatus.OPEN, due_date__lt=as_of) & ~Q(progress_rag=Rag.BLUE)
+
+
+def stale_condition():
+    """is_stale in SQL, over a status query's fields (see StatusQuery)."""
+    return Q(status=ActionStatus.OPEN, updated_in_period=False) & ~Q(progress_rag=Rag.BLUE)
 
 
 # How many periods running an impact rating short of Green may stand still before an action making
@@ -283,17 +293,21 @@ def _snapshot_rows(*, period, action_ids=None):
     """The rows stored when `period` closed (of `action_ids` only, if given), in two lean queries
     (rows, then owners)."""
     snapshots = ActionSnapshot.objects.filter(period=period)
-    links = ActionSnapshot.owners.through.objects.filter(actionsnapshot__period=period)
     if action_ids is not None:
         snapshots = snapshots.filter(action_id__in=action_ids)
-        links = links.filter(actionsnapshot__action_id__in=action_ids)
+    return list(_snapshot_rows_by_pk(snapshots).values())
+
+
+def _snapshot_rows_by_pk(snapshots):
+    """{snapshot id: StatusRow} for the snapshots (of one period), in plan order."""
+    links = ActionSnapshot.owners.through.objects.filter(actionsnapshot__in=snapshots.values("pk"))
     owners = {}
     for snapshot_id, owner_id, title in links.order_by("owner__title", "owner_id").values_list(
         "actionsnapshot_id", "owner_id", "owner__title"
     ):
         owners.setdefault(snapshot_id, []).append((owner_id, title))
-    return [
-        StatusRow(
+    return {
+        snap["pk"]: StatusRow(
             action_id=snap["action_id"],
             ref=snap["ref"],
             action_text=snap["action_text"],
@@ -335,7 +349,148 @@ def _snapshot_rows(*, period, action_ids=None):
             "is_overdue",
             "is_stale",
         )
-    ]
+    }
+
+
+# ---------------------------------------------------------------- the same rows as a query
+
+
+class StatusQuery:
+    """The rows status_rows gives (same arguments), as a database query to filter, order, count and
+    slice, so that a page of a plan of any size counts its rows in SQL and reads only those it shows.
+
+    Filters (keyword lookups) and orderings name the rows' fields: action_id, theme (an id), owners
+    (an id), theme_position, position, due_date, status, progress_rag and impact_rag ("" for no
+    rating), is_overdue and is_stale. A closed period's query reads its snapshot, whose rows store
+    them; an open period's (or now's) computes them from live data, the flags with overdue_condition
+    and stale_condition, the rules above written in SQL, each only when a filter or the ordering
+    names it. Slicing gives StatusRows, built by status_rows itself for the rows in the slice; ties in
+    an ordering keep the rows' plan order, as a stable sort of status_rows would.
+    """
+
+    # What each computed field of a live row needs computed first.
+    _NEEDS = {"is_overdue": ("progress_rag",), "is_stale": ("progress_rag", "updated_in_period")}
+
+    def __init__(self, *, plan, period, as_of=None, now=False, periods=None):
+        self.plan, self.period, self.now, self.periods = plan, period, now, periods
+        self.frozen = period is not None and period.closed and not now
+        if now:
+            self.as_of = as_of or timezone.localdate()
+        else:
+            self.as_of = overdue_as_of(period, as_of)
+        if self.frozen:
+            self.plan_order = ("theme_position", "position", "pk")
+        else:
+            self.plan_order = ("theme__position", "theme__pk", "position", "pk")
+        self.filters = ()
+        self.ordering = ()
+        self.empty = False
+
+    def _live_field(self, name):
+        """The SQL of one computed field of a live row (None for the Action's own fields)."""
+        latest = _updates_up_to(None if self.now else self.period)
+        if name == "action_id":
+            return F("pk")
+        if name == "theme_position":
+            return F("theme__position")
+        if name in ("progress_rag", "impact_rag"):
+            return Coalesce(Subquery(latest.values(name)[:1]), Value(""))
+        if name == "updated_in_period":
+            if self.period is None:
+                return Value(False)
+            return Exists(ProgressUpdate.objects.filter(action=OuterRef("pk"), period=self.period))
+        if name == "is_overdue":
+            return ExpressionWrapper(overdue_condition(as_of=self.as_of), output_field=BooleanField())
+        if name == "is_stale":
+            return ExpressionWrapper(stale_condition(), output_field=BooleanField())
+        return None
+
+    def _queryset(self, ordered=False):
+        ordering = self._ordering_terms() if ordered else []
+        if self.frozen:
+            queryset = ActionSnapshot.objects.filter(period=self.period)
+        else:
+            queryset = Action.objects.for_plan(self.plan)
+            named = [key.split("__")[0] for lookups in self.filters for key in lookups]
+            named += [field.lstrip("-") for field in self.ordering] if ordered else []
+            added = set()
+            for name in named:
+                for needed in (*self._NEEDS.get(name, ()), name):
+                    expression = None if needed in added else self._live_field(needed)
+                    if expression is not None:
+                        queryset = queryset.alias(**{needed: expression})
+                        added.add(needed)
+        for lookups in self.filters:
+            queryset = queryset.filter(**lookups)
+        if self.empty:
+            queryset = queryset.none()
+        return queryset.order_by(*ordering, *self.plan_order) if ordered else queryset
+
+    def _ordering_terms(self):
+        terms = []
+        for field in self.ordering:
+            name = field.lstrip("-")
+            terms.append(F(name).desc(nulls_last=True) if field.startswith("-") else F(name).asc(nulls_first=True))
+        return terms
+
+    def _clone(self, **changes):
+        clone = object.__new__(StatusQuery)
+        clone.__dict__.update(self.__dict__)
+        clone.__dict__.pop("_count", None)
+        clone.__dict__.update(changes)
+        return clone
+
+    def filter(self, **lookups):
+        return self._clone(filters=(*self.filters, lookups))
+
+    def none(self):
+        return self._clone(empty=True)
+
+    def order_by(self, *fields):
+        """Order by the rows' fields ("-due_date" descending); no rating and no date come first
+        ascending and last descending, as they do when status rows are sorted in Python."""
+        return self._clone(ordering=tuple(fields))
+
+    def count(self):
+        if not hasattr(self, "_count"):
+            self._count = self._queryset().count()
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0]
+        return self._rows(list(self._queryset(ordered=True).values_list("pk", flat=True)[key]))
+
+    def __iter__(self):
+        return iter(self._rows(list(self._queryset(ordered=True).values_list("pk", flat=True))))
+
+    def _rows(self, ids):
+        if not ids:
+            return []
+        if self.frozen:
+            rows = _snapshot_rows_by_pk(ActionSnapshot.objects.filter(period=self.period, pk__in=ids))
+        else:
+            rows = {
+                row.action_id: row
+                for row in status_rows(
+                    plan=self.plan,
+                    period=self.period,
+                    as_of=self.as_of,
+                    now=self.now,
+                    periods=self.periods,
+                    action_ids=ids,
+                )
+            }
+        return [rows[pk] for pk in ids]
+
+    def all_rows(self):
+        """Every row of the plan, unfiltered (what status_rows gives)."""
+        if self.frozen:
+            return _snapshot_rows(period=self.period)
+        return status_rows(plan=self.plan, period=self.period, as_of=self.as_of, now=self.now, periods=self.periods)
 
 
 # ---------------------------------------------------------------- progress without impact, for rows

@@ -20,10 +20,10 @@ from plans.selectors import reporting as selectors_reporting
 from plans.selectors import round as selectors_round
 from plans.selectors import structure
 from plans.selectors.start import start_page
-from plans.selectors.status import is_overdue, status_rows
+from plans.selectors.status import StatusQuery, is_overdue, status_rows
 from plans.services.actions import progress_update_record
 from plans.services.progress import progress_update_no_change
-from plans.tables import ActionTable
+from plans.tables import ActionTable, StatusRowsData
 
 
 class PlanAccessMixin:
@@ -104,10 +104,14 @@ class PlanDetailView(ReadOnlyMixin, PlanAccessMixin, SingleTableMixin, FilterVie
     strict = False  # the filter set itself answers no rows for filters that are not valid
 
     def get_queryset(self):
-        # The actions as reported for the chosen period, or as they stand now.
+        # The actions as reported for the chosen period, or as they stand now: a query the filters
+        # narrow and the table orders, counts and pages in the database.
         if self.report_period:
-            return status_rows(plan=self.plan, period=self.report_period, periods=self.periods)
-        return status_rows(plan=self.plan, period=self.period, now=True, periods=self.periods)
+            return StatusQuery(plan=self.plan, period=self.report_period, periods=self.periods)
+        return StatusQuery(plan=self.plan, period=self.period, now=True, periods=self.periods)
+
+    def get_table_data(self):
+        return StatusRowsData(self.object_list)
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
@@ -144,10 +148,15 @@ class PlanDetailView(ReadOnlyMixin, PlanAccessMixin, SingleTableMixin, FilterVie
 
 
 class ActionMixin:
+    """Load the action named in the URL and refuse users who may not read its plan (404 for unknown).
+    `action_selector` reads what the page shows: the action with its plan unless the page needs more."""
+
+    action_selector = staticmethod(selectors.action_with_plan)
+
     def get_action(self):
         if not hasattr(self, "_action"):
             try:
-                action = selectors.action_detail(pk=self.kwargs["pk"])
+                action = self.action_selector(pk=self.kwargs["pk"])
             except Action.DoesNotExist:
                 raise Http404("No action with that number") from None
             if not permissions.can_view_plan(self.request.user, action.theme.plan):
@@ -159,6 +168,7 @@ class ActionMixin:
 class ActionDetailView(ReadOnlyMixin, ActionMixin, TemplateView):
     template_name = "plans/action/detail.html"
     extra_context = {"nav_section": "plans"}
+    action_selector = staticmethod(selectors.action_detail)
 
     def get_context_data(self, **kwargs):
         action = self.get_action()
@@ -198,21 +208,27 @@ class ProgressUpdateCreateView(ActionMixin, FormView):
 
     def get_context_data(self, **kwargs):
         action = self.get_action()
+        plan = action.theme.plan
         kwargs.setdefault("no_change_form", NoChangeForm())
-        latest = next(iter(action.updates.all()), None)
-        period = selectors.current_period(action.theme.plan)
-        # Due date and overdue as every page says them: the one status read model.
-        status = next(iter(status_rows(plan=action.theme.plan, period=period, now=True, action_ids=[action.pk])), None)
+        round_ = selectors_round.owner_round(user=self.request.user)
+        # Due date and overdue as every page says them: the one status read model (the owner's round
+        # has read it already for each of their own actions).
+        status = round_.rows.get(action.pk)
+        if status is not None:
+            period = round_.periods.get(plan.pk)
+        else:
+            period = selectors.current_period(plan)
+            status = next(iter(status_rows(plan=plan, period=period, now=True, action_ids=[action.pk])), None)
         return super().get_context_data(
             action=action,
-            plan=action.theme.plan,
+            plan=plan,
             period=period,
             status=status,
-            latest=latest,
+            latest=action.updates.select_related("author").first(),
             rag_hints=RAG_HINTS,
             impact_hints=IMPACT_HINTS,
             challenge=selectors_round.open_challenges(actions=[action]).get(action.pk),
-            round=selectors_round.owner_round(user=self.request.user),
+            round=round_,
             **kwargs,
         )
 

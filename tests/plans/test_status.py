@@ -152,3 +152,121 @@ def test_rag_mix_counts_every_row_once_with_percentages_adding_up_to_100():
     assert dict((rag, pct) for rag, _, pct in progress)[Rag.GREEN] == 29  # 2/7 = 28.57
     assert impact.count(None) == 7
     assert RagSummary.from_counts({}).total == 0
+
+
+# ---------------------------------------------------------------- the same rows as a query
+
+
+@pytest.fixture
+def varied_plan(db):
+    """A plan with every combination the rules tell apart: status, due date before, on and after the
+    day judged or none, progress and impact of every RAG or none, updated in the period, earlier or
+    never; two themes at the same position and actions sharing positions (ties in every ordering)."""
+    from tests.factories import OwnerFactory, PlanFactory
+
+    plan = PlanFactory()
+    october = ReportingPeriodFactory(plan=plan, month=datetime.date(2026, 10, 1))
+    november = ReportingPeriodFactory(plan=plan, month=NOV)
+    themes = [ThemeFactory(plan=plan, number=str(n), position=1) for n in (1, 2)] + [
+        ThemeFactory(plan=plan, number="3", position=0)
+    ]
+    owners = [OwnerFactory(title=title) for title in ("B role", "A role")]
+    dues = [
+        None,
+        datetime.date(2026, 9, 30),
+        TODAY - datetime.timedelta(days=1),
+        TODAY,
+        TODAY + datetime.timedelta(days=1),
+    ]
+    rags = [None, *Rag]
+    statuses = [ActionStatus.OPEN, ActionStatus.OPEN, ActionStatus.COMPLETED, ActionStatus.WITHDRAWN]
+    for n in range(36):
+        action = ActionFactory(
+            theme=themes[n % 3],
+            ref=f"{n % 3}.{n % 5}",
+            position=n % 4,
+            due_date=dues[n % 5],
+            status=statuses[(n // 4) % 4],
+            owners=owners[: n % 3],
+        )
+        progress, impact = rags[n % 6], rags[(n * 5 + 1) % 6]
+        when = n % 3  # 0: this period, 1: the one before, 2: never
+        if when < 2 and progress is not None:
+            ProgressUpdateFactory(
+                action=action,
+                period=november if when == 0 else october,
+                progress_rag=progress,
+                impact_rag=impact or "",
+                created_at=at(TODAY - datetime.timedelta(days=40 * when), 9),
+            )
+    return plan, october, november, themes, owners
+
+
+def _python_sorted(rows, fields):
+    """The rows as django-tables2 sorts a list of them (a stable sort, None before any value)."""
+    from django_tables2.utils import OrderByTuple
+
+    return sorted(rows, key=OrderByTuple(fields).key)
+
+
+ORDERINGS = [
+    ("theme_position", "position", "action_id"),
+    ("-theme_position", "-position", "-action_id"),
+    ("theme_position",),
+    ("-theme_position",),
+    ("due_date",),
+    ("-due_date",),
+    ("progress_rag",),
+    ("-progress_rag",),
+    ("impact_rag",),
+    ("-impact_rag",),
+    ("-progress_rag", "due_date"),
+]
+
+
+@pytest.mark.parametrize("mode", ["now", "open period", "closed period"])
+def test_the_status_query_filters_orders_and_counts_as_the_rows_do(varied_plan, mode):
+    from plans.selectors.status import StatusQuery
+
+    plan, october, november, themes, owners = varied_plan
+    if mode == "closed period":
+        from tests.factories import UserFactory
+
+        period_close(period=october, user=UserFactory(is_superuser=True), today=datetime.date(2026, 11, 3))
+        october.refresh_from_db()
+        arguments = {"plan": plan, "period": october}
+    elif mode == "open period":
+        arguments = {"plan": plan, "period": november, "as_of": TODAY}
+    else:
+        arguments = {"plan": plan, "period": november, "as_of": TODAY, "now": True}
+    rows = status_rows(**arguments)
+    query = StatusQuery(**arguments)
+
+    def ids(found):
+        return [row.action_id for row in found]
+
+    assert ids(query) == ids(rows) and len(query) == len(rows) == 36
+    filters = [
+        ({"is_overdue": True}, lambda row: row.is_overdue),
+        ({"is_stale": True}, lambda row: row.is_stale),
+        ({"theme": themes[1].pk}, lambda row: row.theme_id == themes[1].pk),
+        ({"owners": owners[1].pk}, lambda row: owners[1].pk in row.owner_ids),
+    ]
+    for rag in Rag:
+        filters.append(({"progress_rag": rag.value}, lambda row, rag=rag: row.progress_rag == rag))
+        filters.append(({"impact_rag": rag.value}, lambda row, rag=rag: row.impact_rag == rag))
+    filters.append(({"progress_rag": ""}, lambda row: row.progress_rag is None))
+    filters.append(({"impact_rag": ""}, lambda row: row.impact_rag is None))
+    for lookup, wanted in filters:
+        matching = query.filter(**lookup)
+        expected = [row for row in rows if wanted(row)]
+        assert ids(matching) == ids(expected), lookup
+        assert matching.count() == len(expected), lookup
+    assert any(row.is_overdue for row in rows) and any(row.is_stale for row in rows)
+    for fields in ORDERINGS:
+        assert ids(query.order_by(*fields)) == ids(_python_sorted(rows, fields)), fields
+        # A page is the same slice of the same order.
+        assert ids(query.order_by(*fields)[10:20]) == ids(_python_sorted(rows, fields)[10:20]), fields
+    assert ids(query.filter(is_stale=True).order_by("-progress_rag")[1:4]) == ids(
+        _python_sorted([row for row in rows if row.is_stale], ("-progress_rag",))[1:4]
+    )

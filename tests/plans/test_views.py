@@ -261,6 +261,53 @@ def test_plan_page_query_count_does_not_grow_with_actions(client, world, django_
     assert len(small_queries) <= 20
 
 
+@pytest.mark.parametrize(
+    "sort",
+    [
+        [],
+        ["-ref"],
+        ["current_progress_rag"],
+        ["-current_progress_rag"],
+        ["-due_date"],
+        ["theme", "-current_impact_rag"],
+    ],
+)
+def test_plan_page_sorts_filters_and_pages_as_the_list_of_rows_was(client, world, sort, django_assert_max_num_queries):
+    """The table is sorted, filtered and paged in the database: each page lists the rows it listed
+    when django-tables2 sorted and paged the list of every status row, whatever the plan's size."""
+    import datetime
+
+    from django.test import RequestFactory
+    from django_tables2 import RequestConfig
+
+    from plans.selectors.status import status_rows
+    from plans.tables import ActionTable
+
+    theme = ThemeFactory(plan=world.plan, position=5)
+    rags = [None, Rag.RED, Rag.GREEN, Rag.AMBER, Rag.BLUE, Rag.GREY]
+    for n in range(60):
+        due = datetime.date(2026, 1 + n % 12, 1) if n % 5 else None
+        action = ActionFactory(theme=theme, position=n % 7, due_date=due)
+        if rags[n % 6]:
+            ProgressUpdateFactory(action=action, progress_rag=rags[n % 6], impact_rag=rags[(n + 2) % 6] or "")
+    client.force_login(world.board)
+    url = reverse("plans:plan_detail", args=[world.plan.pk])
+    rows = status_rows(plan=world.plan, period=world.period, now=True)
+    for query, wanted in (({}, lambda row: True), ({"progress_rag": "G"}, lambda row: row.progress_rag == Rag.GREEN)):
+        for page in (1, 2, 3):
+            params = {**query, "sort": sort, "page": page}
+            table = ActionTable([row for row in rows if wanted(row)])
+            RequestConfig(RequestFactory().get(url, params), paginate={"per_page": 25}).configure(table)
+            with django_assert_max_num_queries(20):
+                response = client.get(url, params)
+            shown = response.context["table"]
+            assert [r.record.action_id for r in shown.paginated_rows] == [
+                r.record.action_id for r in table.paginated_rows
+            ]
+            assert shown.paginator.count == table.paginator.count
+            assert shown.page.number == table.page.number
+
+
 def test_plan_table_shows_due_dates_and_rag_words(client, world):
     from plans.models import Rag
     from tests.factories import ProgressUpdateFactory
@@ -328,3 +375,30 @@ def test_an_action_with_no_category_says_so_in_words(client, world):
     client.force_login(world.owner)
     page = client.get(world.action.get_absolute_url()).content.decode()
     assert "Not categorised" in page and ">None<" not in page
+
+
+def test_action_pages_and_the_update_read_a_few_queries_whatever_the_plan_and_round_size(
+    client, world, django_assert_max_num_queries
+):
+    """The action page, its history, the update form and the update itself read what they show: their
+    queries do not grow with the plan, the action's history or the owner's number of actions."""
+    for n in range(40):
+        action = ActionFactory(theme=world.theme, ref=f"2.{n}", owners=[world.owner_role, world.other_role])
+        for _ in range(3):
+            ProgressUpdateFactory(action=action, period=world.period, progress_rag=Rag.GREEN)
+    for _ in range(12):
+        ProgressUpdateFactory(action=world.action, period=world.period, progress_rag=Rag.AMBER)
+    client.force_login(world.owner)
+    client.get(reverse("plans:my_actions"))  # the session's first read, as on any later page
+    update_url = reverse("plans:progress_update_create", args=[world.action.pk])
+    pages = {
+        reverse("plans:action_detail", args=[world.action.pk]): 16,
+        reverse("plans:action_history", args=[world.action.pk]): 11,
+        update_url: 13,
+    }
+    for url, most in pages.items():
+        with django_assert_max_num_queries(most):
+            assert client.get(url).status_code == 200, url
+    form = {"progress_rag": "G", "impact_rag": "", "note": "On track.", "evidence_links": "", "period": world.period.pk}
+    with django_assert_max_num_queries(18):
+        assert client.post(update_url, form).status_code == 302
