@@ -54,7 +54,7 @@ READS = {
         lambda d, r: f"/plans/{d['plan']}/",
         lambda d, r: f"/plans/{d['plan']}/?page=2",
         lambda d, r: f"/plans/{d['plan']}/?progress_rag=R",
-        lambda d, r: f"/plans/{d['plan']}/?sort=-progress_rag",
+        lambda d, r: f"/plans/{d['plan']}/?sort=-current_progress_rag",
         lambda d, r: f"/actions/{r.choice(d['actions'])}/",
         lambda d, r: f"/actions/{r.choice(d['actions'])}/history/",
         lambda d, r: "/plans/",
