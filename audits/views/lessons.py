@@ -82,6 +82,7 @@ def lesson_raise_action(request, pk):
             **NAV,
             "form": form,
             "heading": f"Raise a plan action from lesson {lesson.number}",
+            "submit_label": "Raise the action",
             "programme": lesson.programme,
             "lesson": lesson,
         },

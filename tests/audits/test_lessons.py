@@ -18,6 +18,8 @@ def test_lesson_raises_an_action_shown_both_ways_with_its_rag(audit, world, clie
     )
     owner = OwnerFactory(title="Head of MASH")
     client.force_login(audit.lead)
+    form = client.get(f"/audits/lessons/{lesson.pk}/raise-action/").content.decode()
+    assert ">Raise the action</button>" in form and ">Save</button>" not in form  # the button says what it does
 
     response = client.post(
         f"/audits/lessons/{lesson.pk}/raise-action/",
