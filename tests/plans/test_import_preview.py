@@ -488,3 +488,22 @@ def test_a_few_rows_to_check_are_all_shown_first_without_a_see_all_link(client, 
     first_screen = html[html.index('id="warnings-summary"') : html.index('id="sheets"')]
     assert 0 < first_screen.count("is not a RAG rating or status we know") <= 5
     assert "See all" not in first_screen  # every row to check is listed already
+
+
+def test_many_rows_to_check_show_the_first_five_and_link_down_to_every_one(client, world, media):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Ref", "Action", "Lead officer", "By when", "RAG"])
+    for number in range(8):  # each ref used twice: eight rows to check
+        ws.append(
+            ["1.1" if number == 0 else f"1.{number}", f"Action {number}", "Head of Service", "31/03/2026", "Green"]
+        )
+        ws.append([f"1.{number + 1}", f"Again {number}", "Head of Service", "31/03/2026", "Green"])
+    client.force_login(world.admin)
+    html = client.get(upload(client, to_bytes(wb))).content.decode()
+    first_screen = html[html.index('id="warnings-summary"') : html.index('id="sheets"')]
+    rows = int(re.search(r"(\d+) rows to check before importing, the first five:", first_screen).group(1))
+    assert rows > 5 and first_screen.count("is used again") == 5
+    assert f'<a class="govuk-link" href="#rows-to-check">See all {rows} rows to check</a>' in first_screen
+    rows_to_check = html[html.index('id="rows-to-check"') :]
+    assert rows_to_check.count("is used again") >= rows
