@@ -3581,9 +3581,10 @@ BUILDERS = [
 ]
 
 
-def build(folder=HERE):
+def build(folder=HERE, builders=None):
+    """Write each builder's workbook and expected facts into `folder` (this module's BUILDERS by default)."""
     slugs = []
-    for builder in BUILDERS:
+    for builder in BUILDERS if builders is None else builders:
         corpus = builder()
         corpus.save(folder)
         slugs.append(corpus.slug)

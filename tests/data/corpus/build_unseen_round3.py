@@ -1669,12 +1669,7 @@ BUILDERS = [
 
 
 def build(folder=HERE):
-    slugs = []
-    for builder in BUILDERS:
-        corpus = builder()
-        corpus.save(folder)
-        slugs.append(corpus.slug)
-    return slugs
+    return build_unseen.build(folder, builders=BUILDERS)
 
 
 if __name__ == "__main__":
