@@ -520,12 +520,15 @@ def _fingerprint():
     from api.models import ApiToken
     from plans.models import ReportingPeriod, Theme
 
-    # A kept board pack is a rendering of figures that exist, queued by the page that shows it (a cache).
+    # A kept board pack is a rendering of figures that exist, queued by the page that shows it (a cache);
+    # a closed period's kept figures are counted from its snapshots by the first page that reads them
+    # when its close did not (closed before they were kept).
+    derived = {"plans.BoardPackDocument", "plans.PeriodFigures"}
     models = [
         m
         for app in ("plans", "audits", "api")
         for m in apps.get_app_config(app).get_models()
-        if m._meta.label != "plans.BoardPackDocument"
+        if m._meta.label not in derived
     ]
     counts = {m._meta.label: m._default_manager.count() for m in models}
     return (

@@ -4,8 +4,9 @@ is timed in plans/benchmarks/pack.py).
 The plan (1,000 actions × 36 monthly updates; --quick: 200 × 12), with 6 measures read every month
 with milestones, and a highlight report for each period, is written with bulk_create inside a
 transaction on the default database that is rolled back at the end, so nothing is left behind. The
-first 35 periods are closed (snapshots written by period_snapshots_backfill, as period_close does),
-the last is open: the usual shape of a plan 3 years in.
+first 35 periods are closed (snapshots and kept figures written by period_snapshots_backfill, as
+period_close writes them), the last is open: the usual shape of a plan 3 years in. The updates are
+written month by month, as they arrive in use.
 
 Dashboard: its first screen ("at a glance") and each section, requested as a board member (not a
 superuser), cold (every cache emptied before each run) and, for a closed period, warm (its drawn
@@ -92,9 +93,11 @@ def _generate(n_actions, n_periods):
         ]
     )
     rags = [Rag.GREY, Rag.GREEN, Rag.AMBER, Rag.GREEN, Rag.RED, Rag.GREEN, Rag.BLUE]
+    # Written month by month, as a plan's updates arrive (so the rows of one period lie together, in
+    # the order of their ids and dates, as in a database that has been in use for three years).
     updates = []
-    for i, action in enumerate(actions):
-        for j, period in enumerate(periods):
+    for j, period in enumerate(periods):
+        for i, action in enumerate(actions):
             updates.append(
                 ProgressUpdate(
                     action_id=action.pk,

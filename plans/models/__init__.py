@@ -7,7 +7,7 @@ from plans.models.owners import Owner, PersonRoleMapping
 from plans.models.packs import BoardPackDocument, BoardPackKind, BoardPackState
 from plans.models.plan import BoardWeek, Plan, PlanStatus, Theme, Weekday
 from plans.models.progress import ProgressUpdate
-from plans.models.reporting import ActionSnapshot, HighlightReport, ReminderLog, ReportingPeriod
+from plans.models.reporting import ActionSnapshot, HighlightReport, PeriodFigures, ReminderLog, ReportingPeriod
 from plans.models.round import ActionComment, DueDateChange, ReviewDecision, UpdateReview
 from plans.models.sources import Source, SourceParagraph, SourceReference
 from plans.rag import Rag
@@ -25,6 +25,7 @@ __all__ = [
     "UpdateReview",
     "ActionSnapshot",
     "HighlightReport",
+    "PeriodFigures",
     "ReminderLog",
     "ActionCategory",
     "ActionStatus",

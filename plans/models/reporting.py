@@ -89,16 +89,33 @@ class ActionSnapshot(models.Model):
     class Meta:
         ordering = ["period", "theme_position", "position", "pk"]
         constraints = [models.UniqueConstraint(fields=["period", "action"], name="one_snapshot_per_action_period")]
-        indexes = [
-            # The dashboard's trend counts every closed period's RAG mix and movement: with this index
-            # the database reads the counts from the index alone, never the snapshots' rows.
-            models.Index(
-                fields=["period", "progress_rag", "impact_rag", "previous_progress_rag"], name="plans_snapshot_rag_mix"
-            ),
-        ]
 
     def __str__(self):
         return f"{self.ref} ({self.period})"
+
+
+class PeriodFigures(models.Model):
+    """A closed period's figures, counted once from its snapshots (which never change): the groups
+    of actions sharing everything the dashboard's status rules read, with their numbers
+    (plans.selectors.dashboard). The dashboard, its trend and the board pack read these rather than
+    count the period's snapshots again. `rules` names the layout of each group's key; figures
+    counted under other rules are counted again (and rewritten) when next read."""
+
+    period = models.OneToOneField("plans.ReportingPeriod", on_delete=models.CASCADE, related_name="figures")
+    rules = models.CharField(max_length=200)
+    groups = models.JSONField(help_text="[[theme id, [the group's key values], number of actions], ...]")
+    mix = models.JSONField(
+        default=dict,
+        help_text='What the trend reads, summed from the groups: {"all": [progress, impact, movement], '
+        '"themes": {theme id: [progress, impact, movement]}}, each {RAG or movement: number of actions}.',
+    )
+    counted_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "period figures"
+
+    def __str__(self):
+        return f"Figures of {self.period}"
 
 
 class HighlightReport(Versioned):

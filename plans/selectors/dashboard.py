@@ -16,13 +16,22 @@ first `limit` of each group, in plan order (a window function), then those rows'
 import dataclasses
 import datetime
 import functools
+import json
 from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import CharField, Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Concat
 
-from plans.models import Action, ActionSnapshot, DueDateChange, HighlightReport, ProgressUpdate, Theme
+from plans.models import (
+    Action,
+    ActionSnapshot,
+    DueDateChange,
+    HighlightReport,
+    PeriodFigures,
+    ProgressUpdate,
+    Theme,
+)
 from plans.querysets import RagSummary
 from plans.rag import Rag, rag_from_value
 from plans.selectors.status import (
@@ -278,6 +287,18 @@ def _closed_rows_sql(*, period, periods, earlier):
     return f"SELECT {', '.join(columns)} FROM {snapshot} s WHERE s.period_id = %s", params  # noqa: S608 - table names from the models; values are parameters
 
 
+def _frozen_fields(n_earlier):
+    """The key of a closed period's group: its RAGs, the previous progress, the earlier impacts, and
+    overdue and stale as frozen in its snapshots."""
+    return ("now", "prev", *(f"e{n}" for n in range(n_earlier)), "is_overdue", "is_stale")
+
+
+def _rules(fields, earlier):
+    """The layout of a group's key, as PeriodFigures.rules records it: its fields and the earlier
+    periods they read."""
+    return f"1|{','.join(fields)}|{','.join(str(p.pk) for p in earlier)}"
+
+
 class _Source:
     """The rows a period's figures are counted from (its snapshots once closed, else the plan's
     actions), each annotated with its group's key: `fields`, read back by `group()`."""
@@ -287,10 +308,10 @@ class _Source:
         earlier_all = [p for p in periods if p.month < period.month]
         self.previous = earlier_all[-1] if earlier_all else None
         self.earlier = _earlier(periods, period)  # latest first; earlier[0] is the previous period
-        self.as_of = overdue_as_of(period, today)
         self.frozen = period.closed
+        self.as_of = None if self.frozen else overdue_as_of(period, today)  # a closed period's is in its snapshots
         if self.frozen:
-            self.fields = ("now", "prev", *(f"e{n}" for n in range(len(self.earlier))), "is_overdue", "is_stale")
+            self.fields = _frozen_fields(len(self.earlier))
         else:
             self.fields = ("now", *(f"e{n}" for n in range(len(self.earlier))), "status", "due_passed", "updated")
         self.order = ("theme_position", "position", "pk")
@@ -336,7 +357,27 @@ class _Source:
             plan=self.plan, period=self.period, periods=self.periods, earlier=self.earlier, as_of=self.as_of
         )
 
-    def groups(self):
+    @property
+    def rules(self):
+        """The layout of a group's key (what PeriodFigures.rules records)."""
+        return _rules(self.fields, self.earlier)
+
+    def groups(self, stored=None):
+        """The groups of actions, by theme, with their numbers. A closed period's are those counted
+        once and kept (PeriodFigures: `stored`, when the caller has read it); when it has none under
+        today's rules they are counted from its snapshots now and kept. An open period's are counted
+        by one query."""
+        if not self.frozen:
+            return self.count()
+        if stored is None:
+            stored = PeriodFigures.objects.filter(period=self.period).first()
+        if stored is not None and stored.rules == self.rules:
+            return [self.group(theme_id, values, n=n) for theme_id, values, n in stored.groups]
+        groups = self.count()
+        figures_keep(period=self.period, rules=self.rules, groups=groups)
+        return groups
+
+    def count(self):
         """One query: the groups of actions, by theme, with their numbers."""
         sql, params = self.rows_sql()
         keys = ", ".join(f"k{n}" for n in range(len(self.fields) + 1))
@@ -369,10 +410,66 @@ class _Source:
 
 
 def figures(*, plan, period, periods, today=None):
-    """The period's figures, counted in one query."""
+    """The period's figures: an open period's counted in one query, a closed one's read as counted
+    at its close (one query)."""
     source = _Source(plan=plan, period=period, periods=periods, today=today)
     groups = source.groups()
     return _figures(groups, has_previous=source.previous is not None)
+
+
+def figures_keep(*, period, rules=None, groups=None, periods=None):
+    """Keep the closed `period`'s groups (PeriodFigures), counting them from its snapshots when not
+    given (period_close does, once the snapshots are written). One row a period: written again over
+    figures counted under other rules, and safe when two requests count them at once."""
+    if groups is None:
+        from plans.selectors.reporting import plan_periods
+
+        periods = periods if periods is not None else plan_periods(plan=period.plan)
+        source = _Source(plan=period.plan, period=period, periods=periods)
+        rules, groups = source.rules, source.count()
+    kept = PeriodFigures(
+        period=period,
+        rules=rules,
+        groups=[[g.theme_id, list(g.fields), g.n] for g in groups],
+        mix=_mix_of(groups),
+    )
+    PeriodFigures.objects.bulk_create(
+        [kept], update_conflicts=True, unique_fields=["period"], update_fields=["rules", "groups", "mix", "counted_at"]
+    )
+
+
+def _mix_of(groups):
+    """What the trend reads of a period, summed from its groups (PeriodFigures.mix): the progress and
+    impact RAG counts and the movement counts, in all and by theme ("" for no RAG or no theme)."""
+    every, themes = [{}, {}, {}], {}
+    for g in groups:
+        keys = (
+            g.progress.value if g.progress else "",
+            g.impact.value if g.impact else "",
+            movement(g.progress, g.previous),
+        )
+        for entry in (every, themes.setdefault("" if g.theme_id is None else str(g.theme_id), [{}, {}, {}])):
+            for counts, key in zip(entry, keys):
+                if key is not None:
+                    counts[key] = counts.get(key, 0) + g.n
+    return {"all": every, "themes": themes}
+
+
+def _mix_read(mix, *, by_theme):
+    """{theme id or None: (progress counts, impact counts, movement counts)} of a kept mix, as the
+    trend counts them (RAGs as Rag, None for no RAG)."""
+
+    def counts(entry):
+        progress, impact, moved = entry
+        return (
+            {rag_from_value(key): n for key, n in progress.items()},
+            {rag_from_value(key): n for key, n in impact.items()},
+            dict(moved),
+        )
+
+    if not by_theme:
+        return {None: counts(mix["all"])}
+    return {int(key) if key else None: counts(entry) for key, entry in mix["themes"].items()}
 
 
 def _figures(groups, *, has_previous):
@@ -494,11 +591,6 @@ def _add_pair(entry, pair, n):
     entry[2][impact] = entry[2].get(impact, 0) + n
 
 
-def _add(counts, value, n):
-    rag = rag_from_value(value)
-    counts[rag] = counts.get(rag, 0) + n
-
-
 # ---------------------------------------------------------------- over time
 
 
@@ -530,44 +622,40 @@ MOVEMENT_BOARDS = 3
 
 def trend(*, plan, period, periods, current=None, last=None, by_theme=False, today=None):
     """Progress and impact RAG mix (and movement) of each period up to `period` (the `last` few), as
-    TrendPoints; with by_theme, {theme id: [TrendPoint]} instead. Closed periods are counted from
-    their snapshots in one grouped query; an open one from its live figures (`current`: `period`'s
-    Figures, when the caller has them)."""
+    TrendPoints; with by_theme, {theme id: [TrendPoint]} instead. Closed periods are read as counted
+    at their close (PeriodFigures, one query for them all); an open one from its live figures
+    (`current`: `period`'s Figures, when the caller has them)."""
     shown = [p for p in periods if p.month <= period.month]
     if last:
         shown = shown[-last:]
     closed = [p.pk for p in shown if p.closed]
-    keys = ("period_id", "theme_id") if by_theme else ("period_id",)
-    counts = {}  # (period id[, theme id]) -> (progress counts, impact counts, movement counts)
+    # The closed periods' figures as counted at their close: one query (PeriodFigures' mix).
+    kept = {}
     if closed:
-        # One plain statement (COUNT(*): counted from the covering index plans_snapshot_rag_mix).
-        _, snapshot, _, _ = _tables()
-        columns = ", ".join([*keys, "progress_rag", "impact_rag", "previous_progress_rag"])
         sql = (
-            f"SELECT {columns}, COUNT(*) FROM {snapshot} "  # noqa: S608 - names from the models; values are parameters
-            f"WHERE period_id IN ({', '.join(['%s'] * len(closed))}) GROUP BY {columns}"
+            f"SELECT period_id, rules, mix FROM {connection.ops.quote_name(PeriodFigures._meta.db_table)} "  # noqa: S608 - a name from the model; values are parameters
+            f"WHERE period_id IN ({', '.join(['%s'] * len(closed))})"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, closed)
-            rows = cursor.fetchall()
-        width = len(keys)
-        for row in rows:
-            key, (progress_value, impact_value, previous_value, n) = row[:width], row[width:]
-            entry = counts.setdefault(key, ({}, {}, {}))
-            _add(entry[0], progress_value, n)
-            _add(entry[1], impact_value, n)
-            moved = movement(rag_from_value(progress_value), rag_from_value(previous_value))
-            if moved:
-                entry[2][moved] = entry[2].get(moved, 0) + n
+            for period_id, rules, mix in cursor.fetchall():
+                kept[period_id] = (rules, json.loads(mix) if isinstance(mix, str | bytes) else mix)
+    counts = {}  # (period id[, theme id]) -> (progress counts, impact counts, movement counts)
     for p in shown:
         if p.closed:
-            continue
-        live = (
-            current
-            if current is not None and p.pk == period.pk
-            else figures(plan=plan, period=p, periods=periods, today=today)
-        )
-        for g in live.groups:
+            rules, mix = kept.get(p.pk, (None, None))
+            earlier = _earlier(periods, p)
+            if mix and rules == _rules(_frozen_fields(len(earlier)), earlier):
+                for theme_id, entry in _mix_read(mix, by_theme=by_theme).items():
+                    counts[(p.pk, theme_id) if by_theme else (p.pk,)] = entry
+                continue
+            # Kept under other rules, or never: counted now, and kept.
+            groups = _Source(plan=plan, period=p, periods=periods).groups()
+        elif current is not None and p.pk == period.pk:
+            groups = current.groups
+        else:
+            groups = figures(plan=plan, period=p, periods=periods, today=today).groups
+        for g in groups:
             entry = counts.setdefault((p.pk, g.theme_id) if by_theme else (p.pk,), ({}, {}, {}))
             entry[0][g.progress] = entry[0].get(g.progress, 0) + g.n
             entry[1][g.impact] = entry[1].get(g.impact, 0) + g.n

@@ -13,6 +13,7 @@ from django.utils import timezone
 from improvement.concurrency import save_if_unchanged
 from plans import permissions
 from plans.models import ActionSnapshot, HighlightReport, ReportingPeriod
+from plans.selectors.dashboard import figures_keep
 from plans.selectors.status import status_rows
 from plans.validators import LATEST_DATE, check_dates
 
@@ -98,6 +99,8 @@ def period_close(*, period, user, today=None):
         period.closed_at = timezone.now()
         period.closed_by = user
         period.save(update_fields=["closed", "closed_at", "closed_by"])
+        # Its figures never change now: counted once from the snapshots and kept for the dashboard.
+        figures_keep(period=period, periods=periods)
         # The next month opens in the same transaction: there is never a moment with no open period.
         later_open = [p for p in periods if p.month > period.month and not p.closed]
         next_period = later_open[0] if later_open else _period_open_next(plan=plan, today=today)
@@ -186,5 +189,6 @@ def period_snapshots_backfill(*, plan):
         for period in periods:
             if period.closed and period.pk not in with_snapshots:
                 _snapshot_write(period=period, periods=periods, today=period.end)
+                figures_keep(period=period, periods=periods)
                 done += 1
     return done

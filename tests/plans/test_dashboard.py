@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from plans.models import Rag
+from plans.models import ActionSnapshot, PeriodFigures, Rag
 from plans.selectors import dashboard
 from plans.selectors.reporting import plan_periods
 from plans.selectors.status import movement, progress_without_impact_rows, status_rows
@@ -138,6 +138,71 @@ def test_the_trend_has_impact_beside_progress_and_movement_for_each_board(board)
     assert (trend[1].progress_on_track, trend[1].impact_on_track) == (33, 17)  # 2 of 6, 1 of 6
     by_theme = dashboard.trend(plan=board.plan, period=board.feb, periods=periods, by_theme=True)
     assert by_theme[board.themes[0].pk][1].progress.total == 3
+
+
+# ---------------------------------------------------------------- a closed period's kept figures
+
+
+def test_closing_keeps_the_figures_and_the_dashboard_reads_them_without_the_snapshots(board):
+    _still_impact(board)
+    _bulk_plan(board, 40)
+    close_jan_feb(board)
+    periods = plan_periods(plan=board.plan)
+    assert set(PeriodFigures.objects.values_list("period_id", flat=True)) == {board.jan.pk, board.feb.pk}
+    with CaptureQueriesContext(connection) as queries:
+        figures = dashboard.figures(plan=board.plan, period=board.feb, periods=periods, today=TODAY)
+    assert len(queries.captured_queries) == 1
+    assert ActionSnapshot._meta.db_table not in queries.captured_queries[0]["sql"]
+    assert _counted(figures) == _expected(board.plan, board.feb, periods)
+    # What is kept is what is shown: double every group's number and the page's figures double.
+    kept = PeriodFigures.objects.get(period=board.feb)
+    kept.groups = [[theme, values, n * 2] for theme, values, n in kept.groups]
+    kept.save()
+    doubled = dashboard.figures(plan=board.plan, period=board.feb, periods=periods, today=TODAY)
+    assert doubled.progress.total == 2 * figures.progress.total
+    assert doubled.counts == {name: 2 * n for name, n in figures.counts.items()}
+
+
+def test_a_period_closed_before_figures_were_kept_has_them_counted_on_first_read_and_kept(board):
+    _still_impact(board)
+    close_jan_feb(board)
+    PeriodFigures.objects.all().delete()
+    periods = plan_periods(plan=board.plan)
+    trend = dashboard.trend(plan=board.plan, period=board.feb, periods=periods)
+    assert set(PeriodFigures.objects.values_list("period_id", flat=True)) == {board.jan.pk, board.feb.pk}
+    for point in trend:
+        snapshots = ActionSnapshot.objects.filter(period=point.period)
+        for rag in [*Rag, None]:
+            value = rag.value if rag else ""
+            assert point.progress.count(rag) == snapshots.filter(progress_rag=value).count(), (point.period, rag)
+            assert point.impact.count(rag) == snapshots.filter(impact_rag=value).count(), (point.period, rag)
+    with CaptureQueriesContext(connection) as queries:
+        again = dashboard.trend(plan=board.plan, period=board.feb, periods=periods)
+    assert len(queries.captured_queries) == 1  # every closed period's kept figures at once
+    assert [(p.progress, p.impact, p.movement) for p in again] == [(p.progress, p.impact, p.movement) for p in trend]
+    # By theme, the kept figures give what the snapshots give.
+    PeriodFigures.objects.all().delete()
+    counted = dashboard.trend(plan=board.plan, period=board.feb, periods=periods, by_theme=True)
+    with CaptureQueriesContext(connection) as queries:
+        kept = dashboard.trend(plan=board.plan, period=board.feb, periods=periods, by_theme=True)
+    assert len(queries.captured_queries) == 1
+    assert set(kept) == set(counted) == {t.pk for t in board.themes}
+    for theme, points in counted.items():
+        assert [(p.progress, p.impact, p.movement) for p in kept[theme]] == [
+            (p.progress, p.impact, p.movement) for p in points
+        ], theme
+
+
+def test_figures_kept_under_other_rules_are_counted_again_and_rewritten(board):
+    _still_impact(board)
+    close_jan_feb(board)
+    PeriodFigures.objects.filter(period=board.feb).update(rules="0|older rules", groups=[[None, ["G|G"], 999]])
+    periods = plan_periods(plan=board.plan)
+    figures = dashboard.figures(plan=board.plan, period=board.feb, periods=periods, today=TODAY)
+    assert _counted(figures) == _expected(board.plan, board.feb, periods)
+    kept = PeriodFigures.objects.get(period=board.feb)
+    assert kept.rules != "0|older rules"
+    assert sum(n for _, _, n in kept.groups) == figures.progress.total
 
 
 # ---------------------------------------------------------------- the pages

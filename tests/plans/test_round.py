@@ -127,6 +127,36 @@ def test_review_queue_lists_the_periods_updates_newest_first_with_the_previous_r
     assert "7 updates this period" in content
 
 
+def test_review_counts_follow_each_updates_latest_review_and_count_only_the_periods_updates(world):
+    from plans.models import ReportingPeriod
+
+    earlier = ReportingPeriod.objects.create(plan=world.plan, month=datetime.date(2020, 1, 1), closed=True)
+    now = timezone.now()
+
+    def review(update, decision, minutes, **kwargs):
+        return UpdateReview.objects.create(
+            update=update,
+            reviewer=world.coordinator,
+            decision=decision,
+            created_at=now - datetime.timedelta(minutes=minutes),
+            **kwargs,
+        )
+
+    changed_mind = ProgressUpdateFactory(action=world.action, period=world.period, author=world.owner)
+    review(changed_mind, "challenged", 30)
+    review(changed_mind, "accepted", 10)  # the later review is the update's state
+    tied = ProgressUpdateFactory(action=world.other_action, period=world.period, author=world.owner)
+    review(tied, "accepted", 5)
+    review(tied, "challenged", 5)  # the same moment: the later written wins
+    ProgressUpdateFactory(action=world.other_action, period=world.period, author=world.owner)  # not reviewed
+    old = ProgressUpdateFactory(action=world.action, period=earlier, author=world.owner)
+    review(old, "challenged", 60)  # another period's: not counted
+    ProgressUpdateFactory(action=world.foreign_action, period=world.foreign_action.theme.plan.periods.get())
+
+    counts = selectors_round.review_counts(plan=world.plan, period=world.period)
+    assert counts == selectors_round.ReviewCounts(accepted=1, challenged=1, unreviewed=1)
+
+
 def test_coordinator_accepts_and_challenges_and_the_counts_follow(client, world):
     accepted = ProgressUpdateFactory(action=world.other_action, period=world.period, author=world.coordinator)
     challenged = ProgressUpdateFactory(action=world.action, period=world.period, author=world.owner)
