@@ -2,6 +2,7 @@
 bookkeeping."""
 
 import calendar
+import functools
 
 from django.conf import settings
 from django.db import models
@@ -41,11 +42,12 @@ class ReportingPeriod(models.Model):
     def __str__(self):
         return self.label
 
-    @property
+    # Read for every period of a plan on every dashboard (its period picker): worked out once.
+    @functools.cached_property
     def label(self):
         return self.month.strftime("%B %Y")
 
-    @property
+    @functools.cached_property
     def slug(self):
         return self.month.strftime("%Y-%m")
 

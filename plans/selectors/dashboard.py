@@ -315,9 +315,18 @@ class _Source:
         else:
             self.fields = ("now", *(f"e{n}" for n in range(len(self.earlier))), "status", "due_passed", "updated")
         self.order = ("theme_position", "position", "pk")
+        self._read = {}  # a key's values -> what group() reads from them
 
     def group(self, theme_id, values, n=0):
-        """A StatusGroup from one row's key (`values`: the values of self.fields, in order)."""
+        """A StatusGroup from one row's key (`values`: the values of self.fields, in order). The same
+        key recurs in every theme: it is read once."""
+        values = tuple(values)
+        read = self._read.get(values)
+        if read is None:
+            read = self._read[values] = self._read_key(values)
+        return StatusGroup(theme_id=theme_id, n=n, fields=values, **read)
+
+    def _read_key(self, values):
         key = dict(zip(self.fields, values))
         progress, impact = _split(key["now"])
         earlier = []
@@ -337,17 +346,14 @@ class _Source:
                 due_date=self.as_of - datetime.timedelta(days=1) if key["due_passed"] else None,
             )
             stale = is_stale(status=key["status"], progress_rag=progress, updated_in_period=key["updated"])
-        return StatusGroup(
-            theme_id=theme_id,
-            progress=progress,
-            impact=impact,
-            previous=previous,
-            earlier_impacts=tuple(earlier),
-            overdue=bool(overdue),
-            stale=bool(stale),
-            n=n,
-            fields=tuple(values),
-        )
+        return {
+            "progress": progress,
+            "impact": impact,
+            "previous": previous,
+            "earlier_impacts": tuple(earlier),
+            "overdue": bool(overdue),
+            "stale": bool(stale),
+        }
 
     def rows_sql(self):
         """SQL and parameters of one row an action: id, theme id, self.fields, self.order."""
@@ -474,10 +480,14 @@ def _mix_read(mix, *, by_theme):
 
 def _figures(groups, *, has_previous):
     progress, impact, counts = {}, {}, dict.fromkeys(LISTS, 0)
+    lists_of = {}  # the same key in several themes is on the same lists
     for g in groups:
         progress[g.progress] = progress.get(g.progress, 0) + g.n
         impact[g.impact] = impact.get(g.impact, 0) + g.n
-        for name in g.lists(has_previous=has_previous):
+        lists = lists_of.get(g.fields)
+        if lists is None:
+            lists = lists_of[g.fields] = g.lists(has_previous=has_previous)
+        for name in lists:
             counts[name] += g.n
     return Figures(
         progress=RagSummary.from_counts(progress),
@@ -594,26 +604,40 @@ def _add_pair(entry, pair, n):
 # ---------------------------------------------------------------- over time
 
 
-@dataclass
 class TrendPoint:
-    period: object
-    progress: RagSummary
-    impact: RagSummary
-    movement: dict | None = None  # movement name -> count, when the period has a previous one
+    """A period's progress and impact RAG mix (RagSummary, drawn when first read: the first screen
+    reads only how many are on track) and its movement counts, when it has a previous period."""
+
+    def __init__(self, *, period, progress_counts, impact_counts, movement=None):
+        self.period, self.movement = period, movement
+        self._progress_counts, self._impact_counts = progress_counts, impact_counts
+
+    def __repr__(self):
+        return f"TrendPoint({self.period}, progress={self._progress_counts}, impact={self._impact_counts})"
+
+    @functools.cached_property
+    def progress(self):
+        return RagSummary.from_counts(self._progress_counts)
+
+    @functools.cached_property
+    def impact(self):
+        return RagSummary.from_counts(self._impact_counts)
 
     @property
     def progress_on_track(self):
-        return _on_track(self.progress)
+        return _on_track(self._progress_counts)
 
     @property
     def impact_on_track(self):
-        return _on_track(self.impact)
+        return _on_track(self._impact_counts)
 
 
-def _on_track(summary):
-    """% of actions Blue or Green (whole number, rounded half up), 0 when there are none."""
-    on_track = summary.count(Rag.BLUE) + summary.count(Rag.GREEN)
-    return (on_track * 200 + summary.total) // (2 * summary.total) if summary.total else 0
+def _on_track(counts):
+    """% of actions Blue or Green (whole number, rounded half up), 0 when there are none: of
+    {Rag or None: number of actions}."""
+    total = sum(counts.values())
+    on_track = counts.get(Rag.BLUE, 0) + counts.get(Rag.GREEN, 0)
+    return (on_track * 200 + total) // (2 * total) if total else 0
 
 
 # Movement is shown for this many boards (periods) back, on the dashboard and in the pack.
@@ -668,8 +692,8 @@ def trend(*, plan, period, periods, current=None, last=None, by_theme=False, tod
         progress, impact, moved = counts.get(key, ({}, {}, {}))
         return TrendPoint(
             period=p,
-            progress=RagSummary.from_counts(progress),
-            impact=RagSummary.from_counts(impact),
+            progress_counts=progress,
+            impact_counts=impact,
             movement=None if p.pk == first else {name: moved.get(name, 0) for name in MOVEMENTS},
         )
 

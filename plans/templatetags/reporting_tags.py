@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from plans.rag import RAG_PALETTE
@@ -25,6 +25,48 @@ def _plan_url(plan):
     if not hasattr(plan, "_detail_url"):
         plan._detail_url = reverse("plans:plan_detail", args=[plan.pk])
     return plan._detail_url
+
+
+@register.simple_tag
+def period_options(periods, chosen):
+    """The <option> elements of the dashboard's period picker, `chosen` selected: drawn in one pass
+    (a plan three years in has 36 periods; a template loop over them cost more than the rest of the
+    form)."""
+    return mark_safe(  # noqa: S308 - every value escaped here
+        "".join(
+            f'<option value="{escape(p.slug)}"{" selected" if p.pk == chosen.pk else ""}>'
+            f'{escape(p.label)}{" (closed)" if p.closed else ""}</option>'
+            for p in periods
+        )
+    )
+
+
+@register.simple_tag
+def glance_rag_rows(figures, plan, period):
+    """The first screen's rows of actions by RAG rating: each rating's progress and impact numbers
+    and percentages, each number linking to its actions. Drawn in one pass: as template loops these
+    seven rows cost more than the rest of the first screen's table."""
+    from plans.templatetags.plan_tags import rag_tag
+
+    impact = {rag: (n, pct) for rag, n, pct in figures.impact}
+    cell = (
+        '<td class="govuk-table__cell govuk-table__cell--numeric"><a class="govuk-link" href="{}">'
+        '<span class="govuk-visually-hidden">{} {}: </span>{}</a> <span class="app-secondary">({}%)</span></td>'
+    )
+    rows = []
+    for rag, n, pct in figures.progress:
+        words = rag.label if rag else "no rating"
+        impact_n, impact_pct = impact.get(rag, (0, 0))
+        rows.append(
+            format_html(
+                '\n        <tr class="govuk-table__row">\n          <th scope="row" class="govuk-table__header">{}</th>\n'
+                "          {}\n          {}\n        </tr>\n      ",
+                rag_tag(rag.value if rag else ""),
+                format_html(cell, drill_url(plan, period, progress_rag=rag_param(rag)), "Progress", words, n, pct),
+                format_html(cell, drill_url(plan, period, impact_rag=rag_param(rag)), "Impact", words, impact_n, impact_pct),
+            )
+        )
+    return mark_safe("".join(rows))  # noqa: S308 - each row built by format_html
 
 
 @register.simple_tag
