@@ -141,7 +141,7 @@ admin.site.register(SourceReference)
 
 
 # Board reporting: snapshots are the frozen record of closed periods, read-only here.
-from plans.models import ActionSnapshot, HighlightReport, ReminderLog  # noqa: E402
+from plans.models import ActionSnapshot, HighlightReport, PeriodFigures, ReminderLog  # noqa: E402
 
 
 @admin.register(ActionSnapshot)
@@ -149,6 +149,24 @@ class ActionSnapshotAdmin(admin.ModelAdmin):
     list_display = ["period", "ref", "progress_rag", "impact_rag", "is_overdue", "is_stale"]
     list_select_related = ["period__plan"]
     list_filter = ["period__plan", "progress_rag"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PeriodFigures)
+class PeriodFiguresAdmin(admin.ModelAdmin):
+    """Counted from a closed period's snapshots: read-only here, as they are."""
+
+    list_display = ["period", "counted_at"]
+    list_select_related = ["period__plan"]
+    list_filter = ["period__plan"]
 
     def has_add_permission(self, request):
         return False

@@ -35,7 +35,7 @@ def period_options(periods, chosen):
     return mark_safe(  # noqa: S308 - every value escaped here
         "".join(
             f'<option value="{escape(p.slug)}"{" selected" if p.pk == chosen.pk else ""}>'
-            f'{escape(p.label)}{" (closed)" if p.closed else ""}</option>'
+            f"{escape(p.label)}{' (closed)' if p.closed else ''}</option>"
             for p in periods
         )
     )
@@ -63,7 +63,9 @@ def glance_rag_rows(figures, plan, period):
                 "          {}\n          {}\n        </tr>\n      ",
                 rag_tag(rag.value if rag else ""),
                 format_html(cell, drill_url(plan, period, progress_rag=rag_param(rag)), "Progress", words, n, pct),
-                format_html(cell, drill_url(plan, period, impact_rag=rag_param(rag)), "Impact", words, impact_n, impact_pct),
+                format_html(
+                    cell, drill_url(plan, period, impact_rag=rag_param(rag)), "Impact", words, impact_n, impact_pct
+                ),
             )
         )
     return mark_safe("".join(rows))  # noqa: S308 - each row built by format_html
