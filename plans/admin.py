@@ -23,6 +23,19 @@ from plans.models import (
 )
 
 
+class ReadOnlyAdminMixin:
+    """Written by the product only: read in the admin, never added, changed or deleted there."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class ThemeInline(admin.TabularInline):
     model = Theme
     extra = 0
@@ -145,37 +158,19 @@ from plans.models import ActionSnapshot, HighlightReport, PeriodFigures, Reminde
 
 
 @admin.register(ActionSnapshot)
-class ActionSnapshotAdmin(admin.ModelAdmin):
+class ActionSnapshotAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["period", "ref", "progress_rag", "impact_rag", "is_overdue", "is_stale"]
     list_select_related = ["period__plan"]
     list_filter = ["period__plan", "progress_rag"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(PeriodFigures)
-class PeriodFiguresAdmin(admin.ModelAdmin):
+class PeriodFiguresAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Counted from a closed period's snapshots: read-only here, as they are."""
 
     list_display = ["period", "counted_at"]
     list_select_related = ["period__plan"]
     list_filter = ["period__plan"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(HighlightReport)
@@ -229,17 +224,8 @@ class StatusLabelMappingAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
-class ReadOnlyRoundAdmin(SimpleHistoryAdmin):
+class ReadOnlyRoundAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     """Reviews, comments and due-date moves are the record of the round: read here, written in the product."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(UpdateReview)

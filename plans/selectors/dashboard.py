@@ -669,23 +669,15 @@ def trend(*, plan, period, periods, current=None, last=None, by_theme=False, tod
         if p.closed:
             rules, mix = kept.get(p.pk, (None, None))
             earlier = _earlier(periods, p)
-            if mix and rules == _rules(_frozen_fields(len(earlier)), earlier):
-                for theme_id, entry in _mix_read(mix, by_theme=by_theme).items():
-                    counts[(p.pk, theme_id) if by_theme else (p.pk,)] = entry
-                continue
-            # Kept under other rules, or never: counted now, and kept.
-            groups = _Source(plan=plan, period=p, periods=periods).groups()
+            if not mix or rules != _rules(_frozen_fields(len(earlier)), earlier):
+                # Kept under other rules, or never: counted now, and kept.
+                mix = _mix_of(_Source(plan=plan, period=p, periods=periods).groups())
         elif current is not None and p.pk == period.pk:
-            groups = current.groups
+            mix = _mix_of(current.groups)
         else:
-            groups = figures(plan=plan, period=p, periods=periods, today=today).groups
-        for g in groups:
-            entry = counts.setdefault((p.pk, g.theme_id) if by_theme else (p.pk,), ({}, {}, {}))
-            entry[0][g.progress] = entry[0].get(g.progress, 0) + g.n
-            entry[1][g.impact] = entry[1].get(g.impact, 0) + g.n
-            moved = movement(g.progress, g.previous)
-            if moved:
-                entry[2][moved] = entry[2].get(moved, 0) + g.n
+            mix = _mix_of(figures(plan=plan, period=p, periods=periods, today=today).groups)
+        for theme_id, entry in _mix_read(mix, by_theme=by_theme).items():
+            counts[(p.pk, theme_id) if by_theme else (p.pk,)] = entry
     first = periods[0].pk if periods else None
 
     def point(p, key):

@@ -10,6 +10,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from plans.rag import RAG_PALETTE
+from plans.templatetags.plan_tags import rag_tag
 
 register = template.Library()
 
@@ -46,8 +47,6 @@ def glance_rag_rows(figures, plan, period):
     """The first screen's rows of actions by RAG rating: each rating's progress and impact numbers
     and percentages, each number linking to its actions. Drawn in one pass: as template loops these
     seven rows cost more than the rest of the first screen's table."""
-    from plans.templatetags.plan_tags import rag_tag
-
     impact = {rag: (n, pct) for rag, n, pct in figures.impact}
     cell = (
         '<td class="govuk-table__cell govuk-table__cell--numeric"><a class="govuk-link" href="{}">'
