@@ -49,6 +49,8 @@ from plans.selectors.status import (
 # No row for the action in an earlier period (it was added later): never "the same impact".
 MISSING = "-"
 
+RAG_COLUMNS = ("progress_rag", "impact_rag")
+
 # The lists the dashboard can show, each a rule over a group's key.
 LISTS = {
     "red": "Red: needs the board's attention",
@@ -182,6 +184,24 @@ def _earlier_pair_sql(p, alias, outer, periods, params):
     )
 
 
+def _earlier_rag_sql(p, column, alias, outer, periods, params):
+    """One RAG (`column`: progress_rag or impact_rag) of the action `outer` (an SQL column) as reported
+    for the earlier period `p`: a closed period's snapshot (MISSING when the action had none), an open
+    one's latest update ("" when it had none: an action always has a row in an open period)."""
+    update, snapshot, _, _ = _tables()
+    if p.closed:
+        params.append(p.pk)
+        return (
+            f"COALESCE((SELECT {alias}.{column} FROM {snapshot} {alias} "  # noqa: S608
+            f"WHERE {alias}.action_id = {outer} AND {alias}.period_id = %s), '{MISSING}')"
+        )
+    return (
+        f"COALESCE((SELECT {alias}.{column} FROM {update} {alias} "  # noqa: S608
+        f"WHERE {alias}.action_id = {outer} AND {alias}.period_id IN ({_up_to_sql(p, periods, params)}) "
+        f"ORDER BY {alias}.created_at DESC, {alias}.id DESC LIMIT 1), '')"
+    )
+
+
 def _may_be_still_sql(progress, impact, params):
     """SQL true when progress_without_impact would read the earlier impacts: progress on track while
     impact is short of Green and not Amber or Red."""
@@ -195,7 +215,8 @@ def _may_be_still_sql(progress, impact, params):
 
 def _open_rows_sql(*, plan, period, periods, earlier, as_of):
     """One row an action of `plan` for the open `period`, as plain SQL and its parameters: (id, theme
-    id, now, e0, e1..., status, due_passed, updated, theme position, position, id).
+    id, progress, impact, e0 progress, e0 impact, e1..., status, due_passed, updated, theme position,
+    position, id), where e0 is the previous period and e1... the impact of those before it.
 
     Each action's latest update up to the period is found by one index lookup, as the lean floor
     finds its RAGs; the previous period's RAGs (e0) are joined from its snapshots (by one more lookup
@@ -207,21 +228,22 @@ def _open_rows_sql(*, plan, period, periods, earlier, as_of):
     update, snapshot, action, theme = _tables()
     params = []
     previous_join, previous_params = "", []
-    columns = ["a.id", "a.theme_id", "COALESCE(u.progress_rag || '|' || u.impact_rag, '|')"]
+    # The RAGs are read as stored, one column each: grouping by them costs less than by a "p|i" pair.
+    columns = ["a.id", "a.theme_id", "u.progress_rag", "u.impact_rag"]
     for n, p in enumerate(earlier):
         if n == 0 and p.closed:
             # Every action reads the previous period's snapshot: joined (cheaper than a lookup a row).
-            columns.append(f"COALESCE(e0.progress_rag || '|' || e0.impact_rag, '{MISSING}')")
+            # Both NULL when the action had none (MISSING).
+            columns.extend(["e0.progress_rag", "e0.impact_rag"])
             previous_join = f" LEFT JOIN {snapshot} e0 ON e0.action_id = a.id AND e0.period_id = %s"
             previous_params.append(p.pk)
             continue
         if n == 0:
-            columns.append(_earlier_pair_sql(p, f"e{n}", "a.id", periods, params))
+            columns.extend(_earlier_rag_sql(p, column, "e0", "a.id", periods, params) for column in RAG_COLUMNS)
             continue
         condition = _may_be_still_sql("u.progress_rag", "u.impact_rag", params)
-        columns.append(
-            f"CASE WHEN {condition} THEN {_earlier_pair_sql(p, f'e{n}', 'a.id', periods, params)} ELSE '{MISSING}' END"
-        )
+        rag = _earlier_rag_sql(p, "impact_rag", f"e{n}", "a.id", periods, params)
+        columns.append(f"CASE WHEN {condition} THEN {rag} ELSE '{MISSING}' END")
     columns.append("a.status")
     columns.append("CASE WHEN a.due_date < %s THEN 1 ELSE 0 END")
     params.append(as_of)
@@ -313,7 +335,9 @@ class _Source:
         if self.frozen:
             self.fields = _frozen_fields(len(self.earlier))
         else:
-            self.fields = ("now", *(f"e{n}" for n in range(len(self.earlier))), "status", "due_passed", "updated")
+            previous = ("e0_progress", "e0_impact") if self.earlier else ()
+            earlier = (f"e{n}" for n in range(1, len(self.earlier)))
+            self.fields = ("progress", "impact", *previous, *earlier, "status", "due_passed", "updated")
         self.order = ("theme_position", "position", "pk")
         self._read = {}  # a key's values -> what group() reads from them
 
@@ -328,17 +352,18 @@ class _Source:
 
     def _read_key(self, values):
         key = dict(zip(self.fields, values))
-        progress, impact = _split(key["now"])
-        earlier = []
-        for i in range(len(self.earlier)):  # latest first, up to a period in which it had no row
-            if key[f"e{i}"] == MISSING:
-                break
-            earlier.append(_split(key[f"e{i}"])[1])
         if self.frozen:
+            progress, impact = _split(key["now"])
+            earlier = self._earlier_impacts(key, (f"e{i}" for i in range(len(self.earlier))), pairs=True)
             previous = rag_from_value(key["prev"])
             overdue, stale = key["is_overdue"], key["is_stale"]
         else:
-            previous = _split(key["e0"])[0] if self.earlier else None
+            progress, impact = rag_from_value(key["progress"]), rag_from_value(key["impact"])
+            previous, earlier = None, []
+            if self.earlier and key["e0_progress"] is not None:  # NULL: no snapshot in the previous period
+                previous = rag_from_value(key["e0_progress"])
+                earlier = [rag_from_value(key["e0_impact"])]
+                earlier += self._earlier_impacts(key, (f"e{i}" for i in range(1, len(self.earlier))))
             overdue = is_overdue(
                 status=key["status"],
                 progress_rag=progress,
@@ -354,6 +379,18 @@ class _Source:
             "overdue": bool(overdue),
             "stale": bool(stale),
         }
+
+    @staticmethod
+    def _earlier_impacts(key, names, pairs=False):
+        """The impacts of the earlier periods `names` (latest first), up to one in which the action had
+        no row; each value a "progress|impact" pair when `pairs`, else the impact alone."""
+        impacts = []
+        for name in names:
+            value = key[name]
+            if value == MISSING:
+                break
+            impacts.append(_split(value)[1] if pairs else rag_from_value(value))
+        return impacts
 
     def rows_sql(self):
         """SQL and parameters of one row an action: id, theme id, self.fields, self.order."""
@@ -444,9 +481,10 @@ def figures_keep(*, period, rules=None, groups=None, periods=None):
     )
 
 
-def _mix_of(groups):
+def _mix_of(groups, *, by_theme=True):
     """What the trend reads of a period, summed from its groups (PeriodFigures.mix): the progress and
-    impact RAG counts and the movement counts, in all and by theme ("" for no RAG or no theme)."""
+    impact RAG counts and the movement counts, in all and (with by_theme) by theme ("" for no RAG or
+    no theme)."""
     every, themes = [{}, {}, {}], {}
     for g in groups:
         keys = (
@@ -454,7 +492,12 @@ def _mix_of(groups):
             g.impact.value if g.impact else "",
             movement(g.progress, g.previous),
         )
-        for entry in (every, themes.setdefault("" if g.theme_id is None else str(g.theme_id), [{}, {}, {}])):
+        entries = (
+            (every, themes.setdefault("" if g.theme_id is None else str(g.theme_id), [{}, {}, {}]))
+            if by_theme
+            else (every,)
+        )
+        for entry in entries:
             for counts, key in zip(entry, keys):
                 if key is not None:
                     counts[key] = counts.get(key, 0) + g.n
@@ -640,6 +683,18 @@ def _on_track(counts):
     return (on_track * 200 + total) // (2 * total) if total else 0
 
 
+def _mix_column(by_theme):
+    """The part of PeriodFigures.mix the trend reads, in SQL: all of it by theme, else only its "all"
+    entry (the database picks it out: the page decodes a ninth of the JSON)."""
+    if by_theme:
+        return "mix"
+    if connection.vendor == "postgresql":
+        return "mix -> 'all'"
+    if connection.vendor == "sqlite":
+        return "json_extract(mix, '$.all')"
+    return "mix"
+
+
 # Movement is shown for this many boards (periods) back, on the dashboard and in the pack.
 MOVEMENT_BOARDS = 3
 
@@ -657,13 +712,15 @@ def trend(*, plan, period, periods, current=None, last=None, by_theme=False, tod
     kept = {}
     if closed:
         sql = (
-            f"SELECT period_id, rules, mix FROM {connection.ops.quote_name(PeriodFigures._meta.db_table)} "  # noqa: S608 - a name from the model; values are parameters
-            f"WHERE period_id IN ({', '.join(['%s'] * len(closed))})"
+            f"SELECT period_id, rules, {_mix_column(by_theme)} FROM "  # noqa: S608 - names from the model; values are parameters
+            f"{connection.ops.quote_name(PeriodFigures._meta.db_table)} WHERE period_id IN ({', '.join(['%s'] * len(closed))})"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, closed)
             for period_id, rules, mix in cursor.fetchall():
-                kept[period_id] = (rules, json.loads(mix) if isinstance(mix, str | bytes) else mix)
+                mix = json.loads(mix) if isinstance(mix, str | bytes) else mix
+                # The whole mix (a dict), or its "all" entry alone (a list); None: none kept.
+                kept[period_id] = (rules, {"all": mix} if isinstance(mix, list) else mix)
     counts = {}  # (period id[, theme id]) -> (progress counts, impact counts, movement counts)
     for p in shown:
         if p.closed:
@@ -673,9 +730,9 @@ def trend(*, plan, period, periods, current=None, last=None, by_theme=False, tod
                 # Kept under other rules, or never: counted now, and kept.
                 mix = _mix_of(_Source(plan=plan, period=p, periods=periods).groups())
         elif current is not None and p.pk == period.pk:
-            mix = _mix_of(current.groups)
+            mix = _mix_of(current.groups, by_theme=by_theme)
         else:
-            mix = _mix_of(figures(plan=plan, period=p, periods=periods, today=today).groups)
+            mix = _mix_of(figures(plan=plan, period=p, periods=periods, today=today).groups, by_theme=by_theme)
         for theme_id, entry in _mix_read(mix, by_theme=by_theme).items():
             counts[(p.pk, theme_id) if by_theme else (p.pk,)] = entry
     first = periods[0].pk if periods else None

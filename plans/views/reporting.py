@@ -177,7 +177,6 @@ class BoardDashboardView(ReadOnlyMixin, BoardReportMixin, TemplateView):
                 "row_limit": DASHBOARD_ROW_LIMIT,
                 "can_coordinate": context["can_coordinate"],
             },
-            request=self.request,
         )
 
     def _glance(self, *, plan, period, periods, page):
