@@ -101,6 +101,7 @@ class JudgementSheetForm(forms.Form):
                     required=False,
                     widget=forms.Textarea(attrs={"rows": 2}),
                     label=f"Why standard {standard.number} was not met",
+                    help_text="Only when it was not met: leave it empty for met or not applicable.",
                     initial=judgement.reason if judgement else "",
                 )
                 self.fields[f"evidence_{key}"] = forms.CharField(

@@ -33,6 +33,10 @@ def test_page_shows_every_standard_grouped_by_kloe(audit, client, django_assert_
     assert content.count('<legend class="govuk-fieldset__legend govuk-fieldset__legend--m">') == 2
     assert content.index("KLOE 1") < content.index("Standard 1") < content.index("KLOE 2") < content.index("Standard 3")
     assert "Save draft" in content and "Submit" in content
+    # The reason is asked of every standard, and says it is only for one not met.
+    hint = "Only when it was not met: leave it empty for met or not applicable."
+    assert content.count(hint) == 3
+    assert f'aria-describedby="id_reason_{audit.s1.pk}-hint"' in content
 
 
 def test_not_met_without_a_reason_is_refused_with_an_error_summary_and_nothing_saved(audit, client):
