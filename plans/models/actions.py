@@ -107,8 +107,11 @@ class Action(Versioned):
     class Meta:
         ordering = ["theme__plan", "theme__position", "position", "pk"]
         indexes = [
-            # In plan order within a theme, and covering what the dashboard's open-period figures read
-            # of each action (its status and due date) without a visit to the action's row.
+            # Plan order within a theme (the plan page and every list of actions).
+            models.Index(fields=["theme", "position"]),
+            # The same, covering what the dashboard's open-period figures read of each action (its
+            # status and due date) without a visit to the action's row. Kept beside the narrower one,
+            # which the plan page's queries read faster on PostgreSQL.
             models.Index(fields=["theme", "position", "status", "due_date"], name="plans_action_in_theme"),
         ]
 
