@@ -104,23 +104,14 @@ class ActionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(admin.ModelAdmin):
+class ProgressUpdateAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    # Progress updates are the record the board relies on: they are added only on the action's page
+    # (progress_update_record: the signed-in author, the time now, the open period), never here,
+    # where any author, time and period could be typed.
     list_display = ["action", "period", "progress_rag", "impact_rag", "author", "created_at"]
     list_select_related = ["action", "period", "author"]
     list_filter = ["progress_rag", "impact_rag", "period__plan"]
     search_fields = ["note", "action__ref"]
-
-    # Progress updates are the record the board relies on: they are added only on the action's page
-    # (progress_update_record: the signed-in author, the time now, the open period), never here,
-    # where any author, time and period could be typed.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ReportingPeriod)

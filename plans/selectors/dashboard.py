@@ -167,38 +167,23 @@ def _up_to_sql(period, periods, params):
     return ", ".join(["%s"] * len(ids))
 
 
-def _earlier_pair_sql(p, alias, outer, periods, params):
-    """ "progress|impact" of the action `outer` (an SQL column) as reported for the earlier period `p`:
-    a closed period's snapshot (MISSING when the action had none), an open one's latest update."""
+def _earlier_sql(p, columns, alias, outer, periods, params):
+    """`columns` (progress_rag and/or impact_rag, joined "|" when both) of the action `outer` (an SQL
+    column) as reported for the earlier period `p`: a closed period's snapshot (MISSING when the
+    action had none), an open one's latest update (empty values when it had none: an action always
+    has a row in an open period)."""
     update, snapshot, _, _ = _tables()
+    value = " || '|' || ".join(f"{alias}.{column}" for column in columns)
     if p.closed:
         params.append(p.pk)
         return (
-            f"COALESCE((SELECT {alias}.progress_rag || '|' || {alias}.impact_rag FROM {snapshot} {alias} "  # noqa: S608
+            f"COALESCE((SELECT {value} FROM {snapshot} {alias} "  # noqa: S608
             f"WHERE {alias}.action_id = {outer} AND {alias}.period_id = %s), '{MISSING}')"
         )
     return (
-        f"COALESCE((SELECT {alias}.progress_rag || '|' || {alias}.impact_rag FROM {update} {alias} "  # noqa: S608
+        f"COALESCE((SELECT {value} FROM {update} {alias} "  # noqa: S608
         f"WHERE {alias}.action_id = {outer} AND {alias}.period_id IN ({_up_to_sql(p, periods, params)}) "
-        f"ORDER BY {alias}.created_at DESC, {alias}.id DESC LIMIT 1), '|')"
-    )
-
-
-def _earlier_rag_sql(p, column, alias, outer, periods, params):
-    """One RAG (`column`: progress_rag or impact_rag) of the action `outer` (an SQL column) as reported
-    for the earlier period `p`: a closed period's snapshot (MISSING when the action had none), an open
-    one's latest update ("" when it had none: an action always has a row in an open period)."""
-    update, snapshot, _, _ = _tables()
-    if p.closed:
-        params.append(p.pk)
-        return (
-            f"COALESCE((SELECT {alias}.{column} FROM {snapshot} {alias} "  # noqa: S608
-            f"WHERE {alias}.action_id = {outer} AND {alias}.period_id = %s), '{MISSING}')"
-        )
-    return (
-        f"COALESCE((SELECT {alias}.{column} FROM {update} {alias} "  # noqa: S608
-        f"WHERE {alias}.action_id = {outer} AND {alias}.period_id IN ({_up_to_sql(p, periods, params)}) "
-        f"ORDER BY {alias}.created_at DESC, {alias}.id DESC LIMIT 1), '')"
+        f"ORDER BY {alias}.created_at DESC, {alias}.id DESC LIMIT 1), '{'|' * (len(columns) - 1)}')"
     )
 
 
@@ -239,10 +224,10 @@ def _open_rows_sql(*, plan, period, periods, earlier, as_of):
             previous_params.append(p.pk)
             continue
         if n == 0:
-            columns.extend(_earlier_rag_sql(p, column, "e0", "a.id", periods, params) for column in RAG_COLUMNS)
+            columns.extend(_earlier_sql(p, (column,), "e0", "a.id", periods, params) for column in RAG_COLUMNS)
             continue
         condition = _may_be_still_sql("u.progress_rag", "u.impact_rag", params)
-        rag = _earlier_rag_sql(p, "impact_rag", f"e{n}", "a.id", periods, params)
+        rag = _earlier_sql(p, ("impact_rag",), f"e{n}", "a.id", periods, params)
         columns.append(f"CASE WHEN {condition} THEN {rag} ELSE '{MISSING}' END")
     columns.append("a.status")
     columns.append("CASE WHEN a.due_date < %s THEN 1 ELSE 0 END")
@@ -301,7 +286,7 @@ def _closed_rows_sql(*, period, periods, earlier):
     for n, p in enumerate(earlier):
         condition = _may_be_still_sql("s.progress_rag", "s.impact_rag", params)
         columns.append(
-            f"CASE WHEN {condition} THEN {_earlier_pair_sql(p, f'e{n}', 's.action_id', periods, params)} "
+            f"CASE WHEN {condition} THEN {_earlier_sql(p, RAG_COLUMNS, f'e{n}', 's.action_id', periods, params)} "
             f"ELSE '{MISSING}' END"
         )
     columns.extend(["s.is_overdue", "s.is_stale", "s.theme_position", "s.position", "s.id"])
